@@ -1,0 +1,54 @@
+# Two commands matter: `make run` and `make test` (see README.md). Everything else is a step.
+SHELL := /bin/bash
+PYTHON ?= python3
+VENV ?= .venv
+PY := $(VENV)/bin/python
+BABEL := $(VENV)/bin/pybabel
+CATALOG_DIR := intake/translations
+POT := $(CATALOG_DIR)/messages.pot
+KEYWORDS := -k _l -k lazy_gettext -k ngettext:1,2 -k lazy_ngettext:1,2
+
+.PHONY: run test install lint format translations extract-messages update-catalogs compile-translations bench clean
+
+$(VENV)/.installed: pyproject.toml
+	$(PYTHON) -m venv $(VENV)
+	$(PY) -m pip install --quiet --upgrade pip
+	$(PY) -m pip install --quiet -e '.[test]'
+	touch $@
+
+install: $(VENV)/.installed
+
+compile-translations: install
+	@$(BABEL) compile -d $(CATALOG_DIR) >/dev/null
+
+extract-messages: install
+	$(BABEL) extract -F babel.cfg $(KEYWORDS) --no-location --sort-output \
+		--project=ccr-intake --copyright-holder="CCR intake contributors" \
+		--msgid-bugs-address="" -o $(POT) .
+
+update-catalogs: extract-messages
+	$(BABEL) update --no-fuzzy-matching --ignore-obsolete -i $(POT) -d $(CATALOG_DIR)
+
+# Extract, update and compile: what a translator or developer runs after changing strings.
+translations: update-catalogs compile-translations
+
+run: install compile-translations
+	@umask 077 && $(PY) -m intake.bootstrap
+	@umask 077 && $(PY) -m intake.serve
+
+lint: install
+	$(VENV)/bin/ruff check .
+	$(VENV)/bin/ruff format --check .
+
+format: install
+	$(VENV)/bin/ruff format .
+	$(VENV)/bin/ruff check --fix .
+
+test: install compile-translations lint
+	$(PY) -m pytest
+
+bench: install compile-translations
+	$(PY) -m bench.run
+
+clean:
+	rm -rf $(VENV) .pytest_cache .ruff_cache

@@ -1,0 +1,122 @@
+"""The application factory."""
+
+from __future__ import annotations
+
+import logging
+import sys
+from datetime import timedelta
+from types import TracebackType
+
+from flask import Flask
+
+from . import db, errors, i18n, logs, resources, security
+from .config import PROJECT_ROOT, Config
+from .extensions import babel, csrf
+from .keystore import Keystore
+from .ratelimit import SubmitLimiter
+
+TRANSLATIONS_DIR = PROJECT_ROOT / "intake" / "translations"
+
+
+class IntakeFlask(Flask):
+    def log_exception(
+        self,
+        exc_info: tuple[type[BaseException], BaseException, TracebackType]
+        | tuple[None, None, None],
+    ) -> None:
+        # Never the exception's message: it may quote what a respondent wrote.
+        self.logger.error("unhandled %s", logs.describe_exception(exc_info[0], exc_info[2]))
+
+
+def create_app(config: Config) -> Flask:
+    """Build an app from a complete configuration (see ``Config.from_env``)."""
+    if not config.secret_key:
+        raise ValueError("a secret key is required")
+    app = IntakeFlask(
+        __name__,
+        instance_path=str(config.instance_path),
+        template_folder=str(PROJECT_ROOT / "templates"),
+        static_folder=str(PROJECT_ROOT / "static"),
+    )
+    cookie_name = "__Host-session" if config.secure_cookies else "intake_session"
+    app.config.update(
+        SECRET_KEY=config.secret_key,
+        TESTING=config.testing,
+        SESSION_COOKIE_NAME=cookie_name,
+        SESSION_COOKIE_SECURE=config.secure_cookies,
+        SESSION_COOKIE_HTTPONLY=True,
+        SESSION_COOKIE_SAMESITE="Strict",
+        SESSION_REFRESH_EACH_REQUEST=False,
+        PERMANENT_SESSION_LIFETIME=timedelta(hours=config.staff_session_absolute_hours),
+        MAX_CONTENT_LENGTH=config.max_request_bytes,
+        MAX_FORM_MEMORY_SIZE=config.max_request_bytes,
+        MAX_FORM_PARTS=500,
+        WTF_CSRF_TIME_LIMIT=max(config.draft_idle_minutes, 30) * 60,
+        # Our pages send no Referer (Referrer-Policy: no-referrer), so Flask-WTF's HTTPS
+        # referrer check would reject every form; the token plus SameSite=Strict suffice.
+        WTF_CSRF_SSL_STRICT=False,
+        BABEL_TRANSLATION_DIRECTORIES=str(TRANSLATIONS_DIR),
+        BABEL_DEFAULT_LOCALE=config.default_language,
+        SEND_FILE_MAX_AGE_DEFAULT=0,
+    )
+    app.extensions["intake.config"] = config
+    app.extensions["intake.keystore"] = Keystore(config.instance_path / "keystore")
+    app.extensions["intake.submit_limiter"] = SubmitLimiter(config.submit_rate_per_hour)
+
+    db.init_app(app, config.database_url)
+    csrf.init_app(app)
+    babel.init_app(app, locale_selector=i18n.select_locale)
+    security.init_app(app)
+    errors.init_app(app)
+
+    from .cli import init_app as init_cli
+    from .public.views import make_blueprint as public_blueprint
+    from .staff.views import make_blueprint as staff_blueprint
+
+    app.register_blueprint(public_blueprint(config))
+    app.register_blueprint(staff_blueprint(config))
+    init_cli(app)
+    _template_globals(app)
+    logging.getLogger("werkzeug").setLevel(logging.WARNING)
+    return app
+
+
+def _template_globals(app: Flask) -> None:
+    from flask_babel import get_locale, gettext
+
+    def current_language() -> str:
+        return str(get_locale() or app.extensions["intake.config"].default_language)
+
+    @app.template_filter("suppress")
+    def _suppress(count: int) -> object:
+        """Small counts could identify someone: 1..k-1 is shown as "fewer than k"."""
+        k = app.extensions["intake.config"].suppression_threshold
+        if 0 < count < k:
+            return gettext("fewer than %(k)s", k=k)
+        return count
+
+    @app.context_processor
+    def _globals() -> dict[str, object]:
+        language = current_language()
+        config: Config = app.extensions["intake.config"]
+        return {
+            "current_language": language,
+            "html_lang": i18n.html_lang(language),
+            "text_direction": i18n.text_direction(language),
+            "languages": [(code, i18n.native_name(code)) for code in config.languages],
+            "quick_exit_url": config.quick_exit_url,
+            "neutral_title": config.neutral_title,
+            "resources": resources.for_language(language, config.default_language),
+            "suppression_threshold": config.suppression_threshold,
+        }
+
+
+def config_from_environment() -> Config:
+    """For wsgi.py and the CLI: fail loudly and plainly when configuration is missing."""
+    from .config import ConfigError
+
+    try:
+        return Config.from_env()
+    except ConfigError as exc:
+        sys.stderr.write(f"ccr-intake cannot start: {exc}\n")
+        raise SystemExit(2) from exc

@@ -1,0 +1,252 @@
+"""``flask --app wsgi intake …``: keys, epochs, verification and housekeeping.
+
+Secrets typed here are read with hidden prompts (never as arguments, which would land in
+shell history and process lists). The recovery key is printed once, by init-keys.
+"""
+
+from __future__ import annotations
+
+import sys
+
+import click
+from flask import Flask, current_app
+from sqlalchemy import select
+
+from . import clock, crypto, db, drafts, keyring
+from .config import Config
+from .keyring import KeyringError, TeamPrivateKey
+from .models import KeySlot, Response, StaffUser
+from .questionnaires.catalog import definition_of, load_shipped
+from .responses import UnreadableResponse, all_responses, read_response
+from .staff.auth import create_user, find_user
+
+
+def _config() -> Config:
+    return current_app.extensions["intake.config"]
+
+
+def _kdf() -> crypto.KdfParams:
+    config = _config()
+    return crypto.KdfParams(config.kdf_memory_kib, config.kdf_iterations, config.kdf_lanes)
+
+
+def _session():  # type: ignore[no-untyped-def]
+    return db.get_database().session()
+
+
+def _keystore():  # type: ignore[no-untyped-def]
+    return current_app.extensions["intake.keystore"]
+
+
+def _open_team_key(session, use_recovery: bool) -> TeamPrivateKey:  # type: ignore[no-untyped-def]
+    try:
+        if use_recovery:
+            recovery = click.prompt("Recovery key", hide_input=True)
+            return keyring.open_with_recovery_key(session, recovery)
+        username = click.prompt("Facilitator username")
+        user = find_user(session, username)
+        if user is None:
+            raise click.ClickException("That username and passphrase do not open the team key.")
+        passphrase = click.prompt("Data passphrase", hide_input=True)
+        return keyring.open_with_passphrase(session, user, passphrase)
+    except crypto.WrongSecret as exc:
+        raise click.ClickException(
+            "That passphrase or recovery key does not open the team key."
+        ) from exc
+    except KeyringError as exc:
+        raise click.ClickException(str(exc)) from exc
+
+
+def init_app(app: Flask) -> None:
+    @app.cli.group("intake")
+    def intake() -> None:
+        """CCR intake administration."""
+
+    @intake.command("migrate")
+    def migrate() -> None:
+        """Bring the database schema up to date."""
+        db.upgrade(_config().database_url)
+        click.echo("Database is up to date.")
+
+    @intake.command("load-questionnaires")
+    def load_questionnaires() -> None:
+        """Load the shipped questionnaires (new versions only)."""
+        with _session() as session:
+            for result in load_shipped(session, _config().languages):
+                state = "added" if result.created else "already present"
+                click.echo(f"{result.key} v{result.version}: {state}")
+            session.commit()
+
+    @intake.command("create-user")
+    @click.argument("username")
+    @click.option(
+        "--role", type=click.Choice(["admin", "facilitator", "advocate", "viewer"]), required=True
+    )
+    def create_user_command(username: str, role: str) -> None:
+        """Create a staff account (the password is prompted for)."""
+        password = click.prompt("Password", hide_input=True, confirmation_prompt=True)
+        if len(password) < 12:
+            raise click.ClickException("Use at least 12 characters.")
+        with _session() as session:
+            if find_user(session, username):
+                raise click.ClickException("That username is taken.")
+            create_user(session, username, password, role)
+            session.commit()
+        click.echo(f"Created {role} {username}.")
+
+    @intake.command("init-keys")
+    @click.argument("facilitator")
+    def init_keys(facilitator: str) -> None:
+        """Create the team key; FACILITATOR gets the first slot. Prints the recovery key once."""
+        with _session() as session:
+            user = find_user(session, facilitator)
+            if user is None or user.role != "facilitator":
+                raise click.ClickException("Name an existing facilitator account.")
+            passphrase = click.prompt(
+                "New data passphrase", hide_input=True, confirmation_prompt=True
+            )
+            if len(passphrase) < 12:
+                raise click.ClickException("Use at least 12 characters.")
+            try:
+                recovery = keyring.init_team_key(session, _keystore(), user, passphrase, _kdf())
+            except KeyringError as exc:
+                raise click.ClickException(str(exc)) from exc
+            session.commit()
+        click.echo("Team key created.")
+        click.echo("RECOVERY KEY (write it down and store it offline; it is never shown again):")
+        click.echo(f"  {recovery}")
+
+    @intake.command("add-slot")
+    @click.argument("facilitator")
+    @click.option("--recovery", "use_recovery", is_flag=True, help="Open with the recovery key.")
+    def add_slot(facilitator: str, use_recovery: bool) -> None:
+        """Give FACILITATOR a key slot (opened with an existing slot's passphrase)."""
+        with _session() as session:
+            team = _open_team_key(session, use_recovery)
+            user = find_user(session, facilitator)
+            if user is None:
+                raise click.ClickException("There is no such account.")
+            passphrase = click.prompt(
+                f"New data passphrase for {facilitator}", hide_input=True, confirmation_prompt=True
+            )
+            try:
+                keyring.add_passphrase_slot(
+                    session, team.private, team.version, user, passphrase, _kdf()
+                )
+            except KeyringError as exc:
+                raise click.ClickException(str(exc)) from exc
+            session.commit()
+        click.echo(f"{facilitator} can now unlock the data.")
+
+    @intake.command("remove-slot")
+    @click.argument("facilitator")
+    def remove_slot(facilitator: str) -> None:
+        """Remove FACILITATOR's key slot."""
+        with _session() as session:
+            user = find_user(session, facilitator)
+            slot = session.scalar(
+                select(KeySlot).where(KeySlot.user_id == (user.id if user else -1))
+            )
+            if slot is None:
+                raise click.ClickException("That account has no key slot.")
+            try:
+                keyring.remove_slot(session, slot.id)
+            except KeyringError as exc:
+                raise click.ClickException(str(exc)) from exc
+            session.commit()
+        click.echo(f"Removed the key slot of {facilitator}.")
+
+    @intake.command("unlock-check")
+    @click.option("--recovery", "use_recovery", is_flag=True)
+    def unlock_check(use_recovery: bool) -> None:
+        """Check that a passphrase (or the recovery key) opens the team key."""
+        with _session() as session:
+            team = _open_team_key(session, use_recovery)
+        click.echo(f"OK: team key version {team.version} opens.")
+
+    @intake.command("rotate")
+    @click.option("--recovery", "use_recovery", is_flag=True)
+    def rotate(use_recovery: bool) -> None:
+        """New team key pair; re-seal epoch keys and slots; destroy the old private key."""
+        with _session() as session:
+            team = _open_team_key(session, use_recovery)
+            try:
+                version = keyring.rotate(session, _keystore(), team)
+            except KeyringError as exc:
+                session.rollback()
+                raise click.ClickException(str(exc)) from exc
+            session.commit()
+        click.echo(f"Rotated: team key version {version} is active; the old key is destroyed.")
+
+    @intake.command("epochs")
+    def epochs() -> None:
+        """List retention epochs and how many responses each holds."""
+        from .models import Epoch
+
+        with _session() as session:
+            for epoch in session.scalars(select(Epoch).order_by(Epoch.starts_on)):
+                count = len(
+                    session.scalars(select(Response.id).where(Response.epoch_id == epoch.id)).all()
+                )
+                state = "destroyed" if epoch.destroyed_at else "active"
+                click.echo(
+                    f"{epoch.label}  {epoch.starts_on} – {epoch.ends_on}  {state}  {count} responses"
+                )
+
+    @intake.command("destroy-epoch")
+    @click.argument("label")
+    def destroy_epoch(label: str) -> None:
+        """Crypto-shred an epoch: its responses become unreadable everywhere, backups included."""
+        click.echo(
+            f"This destroys the key of epoch {label}. Its responses become unreadable in this "
+            "database and in every backup, and are deleted here. This cannot be undone."
+        )
+        typed = click.prompt(f"Type the epoch label ({label}) to confirm")
+        if typed.strip() != label:
+            raise click.ClickException("Not confirmed; nothing was changed.")
+        with _session() as session:
+            try:
+                count = keyring.destroy_epoch(session, _keystore(), label)
+            except KeyringError as exc:
+                session.rollback()
+                raise click.ClickException(str(exc)) from exc
+            session.commit()
+        click.echo(f"Epoch {label} destroyed; {count} responses purged.")
+        click.echo("Re-take the key-store backup now and destroy older key-store backups.")
+
+    @intake.command("verify")
+    @click.option("--recovery", "use_recovery", is_flag=True)
+    def verify(use_recovery: bool) -> None:
+        """Decrypt-check every response; report unreadable ones by id and keep going."""
+        with _session() as session:
+            team = _open_team_key(session, use_recovery)
+            good = bad = 0
+            for response in all_responses(session):
+                try:
+                    read_response(
+                        response, team, _keystore(), definition_of(response.questionnaire_version)
+                    )
+                    good += 1
+                except UnreadableResponse as exc:
+                    bad += 1
+                    click.echo(f"UNREADABLE {exc.response_id}: {exc.reason}")
+        click.echo(f"{good} readable, {bad} unreadable.")
+        if bad:
+            sys.exit(1)
+
+    @intake.command("purge")
+    def purge() -> None:
+        """Delete expired drafts and every unlock (run at server start: a restart locks)."""
+        with _session() as session:
+            removed = drafts.purge_expired(session, clock.utcnow())
+            unlocked = keyring.purge_all_unlocks(session)
+            session.commit()
+        click.echo(f"Purged {removed} expired drafts and {unlocked} unlocks.")
+
+    @intake.command("list-users")
+    def list_users() -> None:
+        with _session() as session:
+            for user in session.scalars(select(StaffUser).order_by(StaffUser.id)):
+                click.echo(
+                    f"{user.username}  {user.role}  {'active' if user.active else 'inactive'}"
+                )

@@ -1,0 +1,399 @@
+"""Key custody: the team key, its slots, epochs, unlocking, rotation and crypto-shredding.
+
+The layers (docs/threat-model.md has the picture):
+
+    field  --AES-GCM-->  data key (per response)
+    data key  --HPKE-->  epoch public key         (in the database, public)
+    epoch private key  --HPKE-->  team public key  (in the key store, outside the database)
+    team private key  --HPKE-->  each slot's public key
+    slot private key  --Argon2id passphrase--  (facilitator)  or  = recovery key (shown once)
+
+The web server needs only public keys to accept responses.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+
+from sqlalchemy import delete, select
+from sqlalchemy.orm import Session
+
+from . import clock, crypto
+from .keystore import Keystore, SealedEpochKey
+from .models import Epoch, KeySlot, Response, StaffUser, TeamKey, UnlockSession
+
+
+class KeyringError(RuntimeError):
+    """A key operation cannot be done; the message is safe to show to staff."""
+
+
+class NotInitialised(KeyringError):
+    pass
+
+
+# -- context strings bound into every seal ----------------------------------------------
+def _slot_info(slot_public: bytes, team_version: int) -> bytes:
+    return crypto.associated_data("team-key-slot", slot_public.hex(), team_version)
+
+
+def _slot_passphrase_context(user_id: int) -> bytes:
+    return crypto.associated_data("slot-private", user_id)
+
+
+def _epoch_info(label: str, team_version: int) -> bytes:
+    return crypto.associated_data("epoch-key", label, team_version)
+
+
+def _unlock_context(unlock_id: str, team_version: int) -> bytes:
+    return crypto.associated_data("unlock", unlock_id, team_version)
+
+
+# -- team key and slots ------------------------------------------------------------------
+def active_team_key(session: Session) -> TeamKey:
+    key = session.scalar(
+        select(TeamKey).where(TeamKey.destroyed_at.is_(None)).order_by(TeamKey.version.desc())
+    )
+    if key is None:
+        raise NotInitialised("The team key has not been created yet (flask intake init-keys).")
+    return key
+
+
+def is_initialised(session: Session) -> bool:
+    return session.scalar(select(TeamKey.version).where(TeamKey.destroyed_at.is_(None))) is not None
+
+
+def _seal_team_key_to_slot(slot: KeySlot, team_private: bytes, team_version: int) -> None:
+    slot.team_key_version = team_version
+    slot.sealed_team_key = crypto.seal(
+        slot.public_key, team_private, _slot_info(slot.public_key, team_version)
+    )
+
+
+def init_team_key(
+    session: Session,
+    keystore: Keystore,
+    facilitator: StaffUser,
+    passphrase: str,
+    kdf: crypto.KdfParams,
+) -> str:
+    """Create the first team key pair, a slot for ``facilitator`` and the recovery slot.
+
+    Returns the recovery key, which is shown once and never stored.
+    """
+    if is_initialised(session):
+        raise KeyringError("The team key already exists.")
+    now = clock.utcnow()
+    pair = crypto.generate_keypair()
+    team = TeamKey(version=1, public_key=pair.public, created_at=now)
+    session.add(team)
+    add_passphrase_slot(session, pair.private, 1, facilitator, passphrase, kdf)
+    recovery_key = crypto.new_recovery_key()
+    recovery = crypto.recovery_keypair(recovery_key)
+    slot = KeySlot(kind="recovery", public_key=recovery.public, created_at=now)
+    _seal_team_key_to_slot(slot, pair.private, 1)
+    session.add(slot)
+    session.flush()
+    ensure_epochs(session, keystore, clock.today())
+    return recovery_key
+
+
+def add_passphrase_slot(
+    session: Session,
+    team_private: bytes,
+    team_version: int,
+    user: StaffUser,
+    passphrase: str,
+    kdf: crypto.KdfParams,
+) -> KeySlot:
+    if user.role != "facilitator":
+        raise KeyringError("Only facilitators can hold a key slot.")
+    if session.scalar(select(KeySlot).where(KeySlot.user_id == user.id)) is not None:
+        raise KeyringError("This facilitator already has a key slot.")
+    pair = crypto.generate_keypair()
+    slot = KeySlot(
+        kind="passphrase",
+        user_id=user.id,
+        public_key=pair.public,
+        wrapped_private_key=crypto.wrap_with_passphrase(
+            pair.private, passphrase, kdf, _slot_passphrase_context(user.id)
+        ),
+        created_at=clock.utcnow(),
+    )
+    _seal_team_key_to_slot(slot, team_private, team_version)
+    session.add(slot)
+    session.flush()
+    return slot
+
+
+def remove_slot(session: Session, slot_id: int) -> None:
+    slot = session.get(KeySlot, slot_id)
+    if slot is None:
+        raise KeyringError("There is no such key slot.")
+    if slot.kind == "recovery":
+        raise KeyringError("The recovery slot cannot be removed; rotate the keys instead.")
+    remaining = session.scalar(
+        select(KeySlot.id).where(KeySlot.kind == "passphrase", KeySlot.id != slot_id).limit(1)
+    )
+    if remaining is None:
+        raise KeyringError("This is the last facilitator slot; add another before removing it.")
+    session.delete(slot)
+    session.flush()
+
+
+def change_passphrase(
+    session: Session, user: StaffUser, old: str, new: str, kdf: crypto.KdfParams
+) -> None:
+    slot = _slot_for(session, user)
+    private = crypto.unwrap_with_passphrase(
+        slot.wrapped_private_key or "", old, _slot_passphrase_context(user.id)
+    )
+    slot.wrapped_private_key = crypto.wrap_with_passphrase(
+        private, new, kdf, _slot_passphrase_context(user.id)
+    )
+    session.flush()
+
+
+def _slot_for(session: Session, user: StaffUser) -> KeySlot:
+    slot = session.scalar(
+        select(KeySlot).where(KeySlot.user_id == user.id, KeySlot.kind == "passphrase")
+    )
+    if slot is None:
+        raise KeyringError("You do not hold a key slot. Ask a facilitator to add one for you.")
+    return slot
+
+
+@dataclass
+class TeamPrivateKey:
+    """The opened team private key. Lives in memory only for the request that needs it."""
+
+    version: int
+    private: bytes
+    _epoch_cache: dict[int, bytes] = field(default_factory=dict, repr=False)
+
+    def epoch_private(self, epoch: Epoch, keystore: Keystore) -> bytes:
+        if epoch.id in self._epoch_cache:
+            return self._epoch_cache[epoch.id]
+        if epoch.destroyed_at is not None:
+            raise KeyringError(f"Epoch {epoch.label} was destroyed.")
+        sealed = keystore.get(epoch.label)
+        if sealed is None:
+            raise KeyringError(f"The key for epoch {epoch.label} is not in the key store.")
+        if sealed.team_key_version != self.version:
+            raise KeyringError(
+                f"The key for epoch {epoch.label} is sealed to team key "
+                f"{sealed.team_key_version}, not {self.version}."
+            )
+        try:
+            private = crypto.open_sealed(
+                self.private, sealed.sealed, _epoch_info(epoch.label, self.version)
+            )
+        except crypto.DecryptionError as exc:
+            raise KeyringError(f"The key for epoch {epoch.label} is damaged.") from exc
+        self._epoch_cache[epoch.id] = private
+        return private
+
+
+def _open_slot(slot: KeySlot, slot_private: bytes) -> TeamPrivateKey:
+    try:
+        team_private = crypto.open_sealed(
+            slot_private, slot.sealed_team_key, _slot_info(slot.public_key, slot.team_key_version)
+        )
+    except crypto.DecryptionError as exc:
+        raise KeyringError("This key slot is damaged.") from exc
+    return TeamPrivateKey(slot.team_key_version, team_private)
+
+
+def open_with_passphrase(session: Session, user: StaffUser, passphrase: str) -> TeamPrivateKey:
+    """Raises crypto.WrongSecret for a wrong passphrase."""
+    slot = _slot_for(session, user)
+    slot_private = crypto.unwrap_with_passphrase(
+        slot.wrapped_private_key or "", passphrase, _slot_passphrase_context(user.id)
+    )
+    return _open_slot(slot, slot_private)
+
+
+def open_with_recovery_key(session: Session, recovery_key: str) -> TeamPrivateKey:
+    """Raises crypto.WrongSecret when the key is malformed or not this team's."""
+    slot = session.scalar(select(KeySlot).where(KeySlot.kind == "recovery"))
+    if slot is None:
+        raise NotInitialised("There is no recovery slot.")
+    pair = crypto.recovery_keypair(recovery_key)
+    if not crypto.constant_time_equal(pair.public, slot.public_key):
+        raise crypto.WrongSecret("this recovery key does not belong to this team")
+    return _open_slot(slot, pair.private)
+
+
+# -- epochs ------------------------------------------------------------------------------
+def epoch_bounds(day: dt.date, months: int = 3) -> tuple[dt.date, dt.date, str]:
+    """The epoch containing ``day``: calendar periods of ``months`` (a divisor of 12)."""
+    if months not in (1, 2, 3, 4, 6, 12):
+        raise KeyringError("Epochs must be 1, 2, 3, 4, 6 or 12 months long.")
+    first_month = (day.month - 1) // months * months + 1
+    start = dt.date(day.year, first_month, 1)
+    end_month = first_month + months
+    end = (
+        dt.date(day.year + 1, 1, 1) if end_month > 12 else dt.date(day.year, end_month, 1)
+    ) - dt.timedelta(days=1)
+    label = (
+        f"{day.year}-Q{(first_month - 1) // 3 + 1}"
+        if months == 3
+        else f"{day.year}-{first_month:02d}-{months}m"
+    )
+    return start, end, label
+
+
+def ensure_epochs(
+    session: Session, keystore: Keystore, day: dt.date, months: int = 3, ahead: int = 2
+) -> None:
+    """Make sure the epoch for ``day`` and the next ``ahead`` ones exist.
+
+    Only public material is needed: the epoch private key is sealed to the team public key
+    straight away and never stays in memory.
+    """
+    team = active_team_key(session)
+    for _ in range(ahead + 1):
+        start, end, label = epoch_bounds(day, months)
+        if session.scalar(select(Epoch).where(Epoch.label == label)) is None:
+            pair = crypto.generate_keypair()
+            keystore.put(
+                SealedEpochKey(
+                    label=label,
+                    team_key_version=team.version,
+                    sealed=crypto.seal(
+                        team.public_key, pair.private, _epoch_info(label, team.version)
+                    ),
+                )
+            )
+            session.add(Epoch(label=label, starts_on=start, ends_on=end, public_key=pair.public))
+            session.flush()
+        day = end + dt.timedelta(days=1)
+
+
+def epoch_for(session: Session, keystore: Keystore, day: dt.date, months: int = 3) -> Epoch:
+    _start, _end, label = epoch_bounds(day, months)
+    epoch = session.scalar(select(Epoch).where(Epoch.label == label))
+    if epoch is None:
+        ensure_epochs(session, keystore, day, months)
+        epoch = session.scalar(select(Epoch).where(Epoch.label == label))
+    if epoch is None or epoch.destroyed_at is not None:
+        raise KeyringError(f"Epoch {label} is not available for new responses.")
+    return epoch
+
+
+def destroy_epoch(session: Session, keystore: Keystore, label: str) -> int:
+    """Crypto-shred an epoch: destroy its key, then purge its responses. Returns the count."""
+    epoch = session.scalar(select(Epoch).where(Epoch.label == label))
+    if epoch is None:
+        raise KeyringError(f"There is no epoch {label}.")
+    if epoch.starts_on <= clock.today() <= epoch.ends_on:
+        raise KeyringError("The current epoch cannot be destroyed while it is collecting.")
+    count = len(session.scalars(select(Response.id).where(Response.epoch_id == epoch.id)).all())
+    # Key first: if the purge were interrupted, what remains is already unreadable.
+    keystore.destroy(label)
+    session.execute(delete(Response).where(Response.epoch_id == epoch.id))
+    epoch.destroyed_at = clock.utcnow()
+    epoch.public_key = bytes(32)
+    session.flush()
+    return count
+
+
+# -- rotation ------------------------------------------------------------------------------
+def rotate(session: Session, keystore: Keystore, current: TeamPrivateKey) -> int:
+    """New team key pair; re-seal every epoch key and every slot; destroy the old key.
+
+    No field is re-encrypted and no data key is touched. Returns the new version.
+    """
+    old = active_team_key(session)
+    if old.version != current.version:
+        raise KeyringError("Open the current team key before rotating it.")
+    pair = crypto.generate_keypair()
+    new_version = old.version + 1
+    session.add(TeamKey(version=new_version, public_key=pair.public, created_at=clock.utcnow()))
+    session.flush()
+    for epoch in session.scalars(select(Epoch).where(Epoch.destroyed_at.is_(None))):
+        epoch_private = current.epoch_private(epoch, keystore)
+        keystore.put(
+            SealedEpochKey(
+                label=epoch.label,
+                team_key_version=new_version,
+                sealed=crypto.seal(
+                    pair.public, epoch_private, _epoch_info(epoch.label, new_version)
+                ),
+            )
+        )
+    for slot in session.scalars(select(KeySlot)):
+        _seal_team_key_to_slot(slot, pair.private, new_version)
+    old.destroyed_at = clock.utcnow()
+    old.public_key = bytes(32)
+    # Unlocks hold the old private key; they are void now.
+    session.execute(delete(UnlockSession))
+    session.flush()
+    return new_version
+
+
+# -- unlocking across workers --------------------------------------------------------------
+@dataclass(frozen=True)
+class UnlockTicket:
+    """What the facilitator's cookie carries: the row's token and the key that opens it."""
+
+    token: str
+    secret: bytes
+
+
+def unlock(session: Session, staff_session_id: str, team: TeamPrivateKey) -> UnlockTicket:
+    token = crypto.random_id()
+    secret = crypto.random_key()
+    unlock_id = crypto.token_digest(token)
+    now = clock.utcnow()
+    session.execute(delete(UnlockSession).where(UnlockSession.staff_session_id == staff_session_id))
+    session.add(
+        UnlockSession(
+            id=unlock_id,
+            staff_session_id=staff_session_id,
+            team_key_version=team.version,
+            wrapped_private_key=crypto.wrap_with_key(
+                secret, team.private, _unlock_context(unlock_id, team.version)
+            ),
+            created_at=now,
+            last_used_at=now,
+        )
+    )
+    session.flush()
+    return UnlockTicket(token=token, secret=secret)
+
+
+def resume_unlock(
+    session: Session, staff_session_id: str, ticket: UnlockTicket, idle: dt.timedelta
+) -> TeamPrivateKey | None:
+    """The unlocked team key for this request, or None when locked or timed out."""
+    unlock_id = crypto.token_digest(ticket.token)
+    row = session.get(UnlockSession, unlock_id)
+    if row is None or row.staff_session_id != staff_session_id:
+        return None
+    now = clock.utcnow()
+    if now - row.last_used_at > idle:
+        session.delete(row)
+        session.flush()
+        return None
+    try:
+        private = crypto.unwrap_with_key(
+            ticket.secret, row.wrapped_private_key, _unlock_context(unlock_id, row.team_key_version)
+        )
+    except crypto.DecryptionError:
+        return None
+    row.last_used_at = now
+    session.flush()
+    return TeamPrivateKey(row.team_key_version, private)
+
+
+def lock(session: Session, staff_session_id: str) -> None:
+    session.execute(delete(UnlockSession).where(UnlockSession.staff_session_id == staff_session_id))
+    session.flush()
+
+
+def purge_all_unlocks(session: Session) -> int:
+    """Called when the server starts: a restart locks everything."""
+    result = session.execute(delete(UnlockSession))
+    session.flush()
+    return int(result.rowcount or 0)

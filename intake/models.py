@@ -1,0 +1,210 @@
+"""Typed SQLAlchemy models.
+
+What is stored in clear, and why, is listed in docs/threat-model.md. Answers never appear
+here in plaintext: ``ResponseField.ciphertext`` holds one AES-GCM field each, and
+``Response.sealed_data_key`` the HPKE-sealed key that opens them.
+
+Anonymity is a property of the schema: ``Response`` has no column that could point to a
+user, a device, an address or a precise time.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from sqlalchemy import (
+    CheckConstraint,
+    Date,
+    DateTime,
+    ForeignKey,
+    Integer,
+    LargeBinary,
+    String,
+    Text,
+    UniqueConstraint,
+)
+from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column, relationship
+
+PROVENANCES = ("self", "assisted", "session")
+ROLES = ("admin", "facilitator", "advocate", "viewer")
+VERSION_STATUSES = ("draft", "published", "retired")
+
+
+class Base(DeclarativeBase):
+    pass
+
+
+class Questionnaire(Base):
+    __tablename__ = "questionnaire"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    key: Mapped[str] = mapped_column(String(64), unique=True)
+    audience: Mapped[str] = mapped_column(String(32))
+    # The shareable link carries this neutral random code rather than the questionnaire's
+    # name, so a browser history entry does not say "survivor survey".
+    public_code: Mapped[str] = mapped_column(String(32), unique=True)
+    created_at: Mapped[dt.datetime] = mapped_column(DateTime)
+
+    versions: Mapped[list[QuestionnaireVersion]] = relationship(
+        back_populates="questionnaire", order_by="QuestionnaireVersion.version"
+    )
+
+
+class QuestionnaireVersion(Base):
+    __tablename__ = "questionnaire_version"
+    __table_args__ = (
+        UniqueConstraint("questionnaire_id", "version"),
+        CheckConstraint(f"status IN {VERSION_STATUSES!r}", name="ck_version_status"),
+    )
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    questionnaire_id: Mapped[int] = mapped_column(ForeignKey("questionnaire.id"))
+    version: Mapped[int] = mapped_column(Integer)
+    # The declarative definition (JSON) exactly as answered; never edited once published.
+    definition: Mapped[str] = mapped_column(Text)
+    checksum: Mapped[str] = mapped_column(String(64))
+    status: Mapped[str] = mapped_column(String(16))
+    published_at: Mapped[dt.datetime | None] = mapped_column(DateTime, nullable=True)
+
+    questionnaire: Mapped[Questionnaire] = relationship(back_populates="versions")
+
+
+class TeamKey(Base):
+    """A generation of the team key pair. Only the public half is stored in clear."""
+
+    __tablename__ = "team_key"
+
+    version: Mapped[int] = mapped_column(primary_key=True, autoincrement=False)
+    public_key: Mapped[bytes] = mapped_column(LargeBinary(32))
+    created_at: Mapped[dt.datetime] = mapped_column(DateTime)
+    destroyed_at: Mapped[dt.datetime | None] = mapped_column(DateTime, nullable=True)
+
+
+class KeySlot(Base):
+    """One way to open the team private key.
+
+    Each slot has its own X25519 key pair; the team private key is HPKE-sealed to the slot's
+    public key, so rotation can re-seal a new team key to every slot without anyone's
+    passphrase. A passphrase slot keeps its private key wrapped under an Argon2id key derived
+    from the facilitator's passphrase; the recovery slot's private key *is* the recovery key,
+    shown once and never stored.
+    """
+
+    __tablename__ = "key_slot"
+    __table_args__ = (CheckConstraint("kind IN ('passphrase', 'recovery')", name="ck_slot_kind"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    kind: Mapped[str] = mapped_column(String(16))
+    user_id: Mapped[int | None] = mapped_column(
+        ForeignKey("staff_user.id", ondelete="CASCADE"), nullable=True, unique=True
+    )
+    public_key: Mapped[bytes] = mapped_column(LargeBinary(32))
+    wrapped_private_key: Mapped[str | None] = mapped_column(Text, nullable=True)
+    team_key_version: Mapped[int] = mapped_column(ForeignKey("team_key.version"))
+    sealed_team_key: Mapped[bytes] = mapped_column(LargeBinary)
+    created_at: Mapped[dt.datetime] = mapped_column(DateTime)
+
+
+class Epoch(Base):
+    """A retention period (default: a calendar quarter) with its own key pair.
+
+    The private half never enters the database: it is sealed to the team key and kept in the
+    key store (see ``intake.keystore``), so destroying it shreds database backups too.
+    """
+
+    __tablename__ = "epoch"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    label: Mapped[str] = mapped_column(String(32), unique=True)
+    starts_on: Mapped[dt.date] = mapped_column(Date)
+    ends_on: Mapped[dt.date] = mapped_column(Date)
+    public_key: Mapped[bytes] = mapped_column(LargeBinary(32))
+    destroyed_at: Mapped[dt.datetime | None] = mapped_column(DateTime, nullable=True)
+
+
+class Response(Base):
+    """One submitted response. Deliberately without any user, device, address or time."""
+
+    __tablename__ = "response"
+    __table_args__ = (
+        CheckConstraint(f"provenance IN {PROVENANCES!r}", name="ck_response_provenance"),
+    )
+
+    id: Mapped[str] = mapped_column(String(32), primary_key=True)
+    questionnaire_version_id: Mapped[int] = mapped_column(ForeignKey("questionnaire_version.id"))
+    epoch_id: Mapped[int] = mapped_column(ForeignKey("epoch.id"))
+    provenance: Mapped[str] = mapped_column(String(16))
+    # Coarsened to the first day of the month: enough for "responses by month" and retention.
+    submitted_month: Mapped[dt.date] = mapped_column(Date)
+    sealed_data_key: Mapped[bytes] = mapped_column(LargeBinary)
+
+    fields: Mapped[list[ResponseField]] = relationship(
+        back_populates="response", cascade="all, delete-orphan", passive_deletes=True
+    )
+    questionnaire_version: Mapped[QuestionnaireVersion] = relationship()
+    epoch: Mapped[Epoch] = relationship()
+
+
+class ResponseField(Base):
+    __tablename__ = "response_field"
+    __table_args__ = (UniqueConstraint("response_id", "field_key"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    response_id: Mapped[str] = mapped_column(ForeignKey("response.id", ondelete="CASCADE"))
+    field_key: Mapped[str] = mapped_column(String(64))
+    ciphertext: Mapped[bytes] = mapped_column(LargeBinary)
+
+    response: Mapped[Response] = relationship(back_populates="fields")
+
+
+class Draft(Base):
+    """An in-progress questionnaire, encrypted under a key that lives only in the cookie."""
+
+    __tablename__ = "draft"
+
+    # SHA-256 of the bearer token in the cookie: the table alone cannot be used to resume.
+    id: Mapped[str] = mapped_column(String(64), primary_key=True)
+    ciphertext: Mapped[bytes] = mapped_column(LargeBinary)
+    expires_at: Mapped[dt.datetime] = mapped_column(DateTime, index=True)
+
+
+class StaffUser(Base):
+    __tablename__ = "staff_user"
+    __table_args__ = (CheckConstraint(f"role IN {ROLES!r}", name="ck_staff_role"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    username: Mapped[str] = mapped_column(String(64), unique=True)
+    password_hash: Mapped[str] = mapped_column(String(255))
+    role: Mapped[str] = mapped_column(String(16))
+    active: Mapped[bool] = mapped_column(default=True)
+    created_at: Mapped[dt.datetime] = mapped_column(DateTime)
+
+
+class StaffSession(Base):
+    """Server-side staff session: deleting the row logs the cookie out everywhere."""
+
+    __tablename__ = "staff_session"
+
+    id: Mapped[str] = mapped_column(String(64), primary_key=True)  # SHA-256 of the token
+    user_id: Mapped[int] = mapped_column(ForeignKey("staff_user.id", ondelete="CASCADE"))
+    created_at: Mapped[dt.datetime] = mapped_column(DateTime)
+    last_seen_at: Mapped[dt.datetime] = mapped_column(DateTime)
+
+
+class UnlockSession(Base):
+    """The team private key while a facilitator has the data unlocked.
+
+    Wrapped under a key that exists only in that facilitator's cookie, so the database alone
+    never holds a usable key. Deleted at lock, logout, idle timeout and server start.
+    """
+
+    __tablename__ = "unlock_session"
+
+    id: Mapped[str] = mapped_column(String(64), primary_key=True)  # SHA-256 of the token
+    staff_session_id: Mapped[str] = mapped_column(
+        ForeignKey("staff_session.id", ondelete="CASCADE")
+    )
+    team_key_version: Mapped[int] = mapped_column(ForeignKey("team_key.version"))
+    wrapped_private_key: Mapped[bytes] = mapped_column(LargeBinary)
+    created_at: Mapped[dt.datetime] = mapped_column(DateTime)
+    last_used_at: Mapped[dt.datetime] = mapped_column(DateTime)

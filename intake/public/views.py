@@ -1,0 +1,453 @@
+"""The respondent's path. Imports nothing from the staff side.
+
+The whole questionnaire lives at one address, ``/s/<code>``: every step posts back to it and
+is redirected (303) to it. Browsers replace the history entry when a page navigates to its own
+address, so the survey is one entry in the history, not one per page — quick exit then
+leaves nothing to go Back to. Where the respondent is (welcome, consent, a part, review,
+thanks) is kept in the encrypted server-side draft and the session cookie, never in the URL.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Any
+
+from flask import (
+    Blueprint,
+    Response,
+    abort,
+    current_app,
+    redirect,
+    render_template,
+    request,
+    session,
+    url_for,
+)
+from flask_babel import gettext as _
+from sqlalchemy.exc import SQLAlchemyError
+
+from .. import drafts
+from ..config import Config
+from ..db import db_session
+from ..forms.questionnaire import (
+    ActionForm,
+    build_step_form,
+    honeypot_filled,
+    unexpected_fields,
+)
+from ..i18n import select_locale
+from ..models import QuestionnaireVersion
+from ..questionnaires.catalog import definition_of, published_by_code
+from ..questionnaires.definition import Definition, Section
+from ..responses import store_response
+
+FLOW = "flow"
+DRAFT = "draft"
+
+
+def make_blueprint(config: Config) -> Blueprint:
+    bp = Blueprint("public", __name__)
+    idle = dt.timedelta(minutes=config.draft_idle_minutes)
+
+    # -- helpers --------------------------------------------------------------------------
+    def version_or_404(code: str) -> tuple[QuestionnaireVersion, Definition]:
+        if len(code) > 32:
+            abort(404)
+        version = published_by_code(db_session(), code)
+        if version is None:
+            abort(404)
+        return version, definition_of(version)
+
+    def flow_for(code: str) -> dict[str, Any]:
+        flow = session.get(FLOW)
+        if not isinstance(flow, dict) or flow.get("code") != code:
+            return {"code": code, "stage": "welcome"}
+        return flow
+
+    def set_flow(flow: dict[str, Any]) -> None:
+        session[FLOW] = flow
+        session.permanent = False  # a browser-session cookie only: gone when it closes
+
+    def current_handle() -> drafts.DraftHandle | None:
+        return drafts.DraftHandle.from_cookie(session.get(DRAFT))
+
+    def erase_draft() -> None:
+        handle = current_handle()
+        if handle is not None:
+            drafts.erase(db_session(), handle)
+            db_session().commit()
+        session.pop(DRAFT, None)
+
+    def here(code: str) -> Response:
+        return redirect(url_for("public.questionnaire", code=code), code=303)
+
+    def switch_language(action: str) -> bool:
+        if action.startswith("lang:"):
+            language = action.removeprefix("lang:")
+            if language in config.languages:
+                session["lang"] = language
+            return True
+        return False
+
+    def page(template: str, status: int = 200, **context: Any) -> tuple[str, int]:
+        return render_template(template, **context), status
+
+    # -- routes ---------------------------------------------------------------------------
+    @bp.get("/")
+    def home() -> tuple[str, int]:
+        return page("public/home.html")
+
+    @bp.get("/help")
+    def help_page() -> tuple[str, int]:
+        return page("public/help.html")
+
+    @bp.get("/language/<language>")
+    def choose_language(language: str) -> Response:
+        """The plain-link language menu for pages outside a questionnaire."""
+        if language in config.languages:
+            session["lang"] = language
+            session.permanent = False
+        target = request.args.get("next", "")
+        if not target.startswith("/") or target.startswith("//") or "\\" in target:
+            target = url_for("public.home")
+        return redirect(target, code=303)
+
+    @bp.route("/exit", methods=["GET", "POST"])
+    def quick_exit() -> Response:
+        """Erase the draft, forget the session, and go somewhere neutral."""
+        try:
+            erase_draft()
+        except SQLAlchemyError:
+            db_session().rollback()
+        session.clear()
+        response = redirect(config.quick_exit_url, code=303)
+        response.headers["Clear-Site-Data"] = '"cache", "cookies", "storage"'
+        return response
+
+    @bp.get("/s/<code>")
+    def questionnaire(code: str) -> tuple[str, int]:
+        version, definition = version_or_404(code)
+        flow = flow_for(code)
+        stage = flow.get("stage")
+        if stage == "consent":
+            return page("public/consent.html", definition=definition, form=ActionForm(), code=code)
+        if stage == "thanks":
+            return page("public/thanks.html", definition=definition)
+        if stage == "answering":
+            return show_answering(code, version, definition, flow)
+        return page(
+            "public/welcome.html",
+            definition=definition,
+            form=ActionForm(),
+            code=code,
+            expired=flow.get("expired", False),
+        )
+
+    @bp.post("/s/<code>")
+    def questionnaire_post(code: str) -> Response | tuple[str, int]:
+        version, definition = version_or_404(code)
+        flow = flow_for(code)
+        action = request.form.get("action", "")
+        stage = flow.get("stage")
+        if stage == "answering":
+            return post_answering(code, version, definition, flow, action)
+        if switch_language(action):
+            set_flow(flow)
+            return here(code)
+        if stage == "consent" and action == "consent":
+            erase_draft()  # a draft of another questionnaire, if any
+            handle = drafts.create(
+                db_session(),
+                {"version_id": version.id, "answers": {}, "section": None, "review": False},
+                idle,
+            )
+            db_session().commit()
+            session[DRAFT] = handle.to_cookie()
+            set_flow({"code": code, "stage": "answering"})
+            return here(code)
+        if stage in (None, "welcome") and action == "start":
+            set_flow({"code": code, "stage": "consent"})
+            return here(code)
+        if action == "restart":
+            set_flow({"code": code, "stage": "welcome"})
+            return here(code)
+        return here(code)
+
+    # -- answering ------------------------------------------------------------------------
+    def load_draft(code: str) -> dict[str, Any] | None:
+        handle = current_handle()
+        content = drafts.load(db_session(), handle) if handle else None
+        db_session().commit()
+        if content is None:
+            session.pop(DRAFT, None)
+            set_flow({"code": code, "stage": "welcome", "expired": True})
+        return content
+
+    def save_draft(content: dict[str, Any]) -> None:
+        handle = current_handle()
+        if handle is None:
+            return
+        drafts.save(db_session(), handle, content, idle)
+        db_session().commit()
+
+    def current_section(
+        definition: Definition, content: dict[str, Any]
+    ) -> tuple[int, list[Section]]:
+        visible = definition.visible_sections(content["answers"])
+        keys = [s.key for s in visible]
+        wanted = content.get("section")
+        index = keys.index(wanted) if wanted in keys else 0
+        return index, visible
+
+    def show_answering(
+        code: str, version: QuestionnaireVersion, definition: Definition, flow: dict[str, Any]
+    ) -> tuple[str, int]:
+        content = load_draft(code)
+        if content is None or content.get("version_id") != version.id:
+            if content is not None:
+                erase_draft()
+                set_flow({"code": code, "stage": "welcome", "expired": True})
+            return page(
+                "public/welcome.html",
+                definition=definition,
+                form=ActionForm(),
+                code=code,
+                expired=True,
+            )
+        if content.get("review"):
+            return render_review(code, definition, content)
+        index, visible = current_section(definition, content)
+        section = visible[index]
+        questions = section.visible_questions(content["answers"])
+        form = build_step_form(questions, select_locale(), answers=content["answers"])
+        return render_part(code, definition, section, index, visible, questions, form)
+
+    def render_part(
+        code: str,
+        definition: Definition,
+        section: Section,
+        index: int,
+        visible: list[Section],
+        questions: list[Any],
+        form: Any,
+        status: int = 200,
+        notice: str | None = None,
+    ) -> tuple[str, int]:
+        locale = select_locale()
+        return page(
+            "public/part.html",
+            status,
+            code=code,
+            definition=definition,
+            section=section,
+            part_number=index + 1,
+            part_count=len(visible),
+            questions=[(q, form[q.key]) for q in questions],
+            form=form,
+            locale=locale,
+            notice=notice,
+        )
+
+    def render_review(
+        code: str,
+        definition: Definition,
+        content: dict[str, Any],
+        status: int = 200,
+        notice: str | None = None,
+    ) -> tuple[str, int]:
+        locale = select_locale()
+        answers = content["answers"]
+        rows = []
+        for section in definition.visible_sections(answers):
+            items = [
+                (
+                    q,
+                    q.display(answers.get(q.key), locale)
+                    if answers.get(q.key) is not None
+                    else None,
+                )
+                for q in section.visible_questions(answers)
+            ]
+            rows.append((section, items))
+        return page(
+            "public/review.html",
+            status,
+            code=code,
+            definition=definition,
+            rows=rows,
+            form=ActionForm(),
+            locale=locale,
+            notice=notice,
+            answered=sum(1 for v in answers.values() if v is not None),
+        )
+
+    def post_answering(
+        code: str,
+        version: QuestionnaireVersion,
+        definition: Definition,
+        flow: dict[str, Any],
+        action: str,
+    ) -> Response | tuple[str, int]:
+        content = load_draft(code)
+        if content is None or content.get("version_id") != version.id:
+            return here(code)
+        if content.get("review"):
+            return post_review(code, version, definition, content, action)
+
+        index, visible = current_section(definition, content)
+        section = visible[index]
+        questions = section.visible_questions(content["answers"])
+        form = build_step_form(questions, select_locale(), formdata=request.form)
+        unknown = unexpected_fields(request.form, questions)
+        if unknown or not form.validate():
+            notice = (
+                _("This page received something it did not expect. Please check your answers.")
+                if unknown
+                else None
+            )
+            return render_part(
+                code, definition, section, index, visible, questions, form, 422, notice
+            )
+        if honeypot_filled(request.form):
+            content["suspect"] = True
+        answers = dict(content["answers"])
+        for q in questions:
+            value = q.value_from_field(form[q.key].data)
+            if value is None:
+                answers.pop(q.key, None)
+            else:
+                answers[q.key] = value
+        content["answers"] = definition.prune(answers)
+        visible = definition.visible_sections(content["answers"])
+        keys = [s.key for s in visible]
+        position = keys.index(section.key) if section.key in keys else 0
+
+        if switch_language(action):
+            content["section"] = section.key
+        elif action == "back":
+            # The first part has no Back button; a forged "back" there simply stays.
+            content["section"] = keys[max(position - 1, 0)]
+        elif action.startswith("goto:") and action.removeprefix("goto:") in keys:
+            content["section"] = action.removeprefix("goto:")
+        elif position + 1 < len(keys):
+            content["section"] = keys[position + 1]
+        else:
+            content["review"] = True
+        save_draft(content)
+        return here(code)
+
+    def post_review(
+        code: str,
+        version: QuestionnaireVersion,
+        definition: Definition,
+        content: dict[str, Any],
+        action: str,
+    ) -> Response | tuple[str, int]:
+        form = ActionForm()
+        if switch_language(action):
+            return here(code)
+        if action.startswith("goto:"):
+            keys = [s.key for s in definition.visible_sections(content["answers"])]
+            target = action.removeprefix("goto:")
+            if target in keys:
+                content["review"] = False
+                content["section"] = target
+                save_draft(content)
+            return here(code)
+        if action == "back":
+            content["review"] = False
+            keys = [s.key for s in definition.visible_sections(content["answers"])]
+            content["section"] = keys[-1] if keys else None
+            save_draft(content)
+            return here(code)
+        if action != "submit" or not form.validate():
+            return here(code)
+        if honeypot_filled(request.form) or content.get("suspect"):
+            # Looks like a bot: say thank you, keep nothing.
+            erase_draft()
+            set_flow({"code": code, "stage": "thanks"})
+            return here(code)
+        limiter = current_app.extensions["intake.submit_limiter"]
+        if not limiter.hit(request.remote_addr):
+            return render_review(
+                code,
+                definition,
+                content,
+                429,
+                _(
+                    "Many answers have been sent from this connection. Your answers are kept: "
+                    "please wait a while and press Send again."
+                ),
+            )
+        try:
+            store_response(
+                db_session(),
+                current_app.extensions["intake.keystore"],
+                definition,
+                version.id,
+                content["answers"],
+                language=select_locale(),
+                provenance="self",
+                epoch_months=config.epoch_months,
+            )
+            db_session().commit()
+        except SQLAlchemyError:
+            db_session().rollback()
+            return render_review(
+                code,
+                definition,
+                content,
+                503,
+                _(
+                    "We could not save your answers just now. They are kept: please try again shortly."
+                ),
+            )
+        erase_draft()
+        set_flow({"code": code, "stage": "thanks"})
+        return here(code)
+
+    def csrf_failed() -> tuple[str, int]:
+        """An expired or missing token on a survey page: show the page again, answers intact."""
+        code = (request.view_args or {}).get("code", "")
+        _version, definition = version_or_404(code)
+        flow = flow_for(code)
+        message = _(
+            "For your safety, this page timed out. Your answers are still here: please check "
+            "them and press the button again."
+        )
+        if flow.get("stage") != "answering":
+            return page(
+                "public/welcome.html",
+                400,
+                definition=definition,
+                form=ActionForm(),
+                code=code,
+                expired=False,
+                notice=message,
+            )
+        content = load_draft(code)
+        if content is None:
+            return page(
+                "public/welcome.html",
+                400,
+                definition=definition,
+                form=ActionForm(),
+                code=code,
+                expired=True,
+            )
+        if content.get("review"):
+            return render_review(code, definition, content, 400, message)
+        index, visible = current_section(definition, content)
+        section = visible[index]
+        questions = section.visible_questions(content["answers"])
+        # Bound to what was posted (not validated: the token failed), so nothing typed is lost.
+        form = build_step_form(questions, select_locale(), formdata=request.form)
+        return render_part(code, definition, section, index, visible, questions, form, 400, message)
+
+    @bp.record_once
+    def _register_csrf_handler(state: Any) -> None:
+        state.app.extensions.setdefault("intake.csrf_handlers", {})["public.questionnaire_post"] = (
+            csrf_failed
+        )
+
+    return bp

@@ -1,0 +1,1 @@
+"""Questionnaires as versioned, declarative data."""

@@ -1,0 +1,107 @@
+"""Skip logic: "show this question if …", as small declarative conditions.
+
+A condition is JSON data:
+
+    {"question": "k", "equals": "v"}        a single answer equals v
+    {"question": "k", "includes": "v"}      a multiple-choice answer includes v
+    {"question": "k", "in": ["a", "b"]}     a single answer is one of these
+    {"question": "k", "answered": true}     k has any answer (false: k was skipped)
+    {"all": [...]}, {"any": [...]}, {"not": {...}}
+
+Conditions may refer only to questions that come earlier, so a respondent always answers
+what a condition depends on before meeting it (checked by the definition loader).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator, Mapping
+from dataclasses import dataclass
+from typing import Any
+
+
+class ConditionError(ValueError):
+    """A condition is not well formed."""
+
+
+@dataclass(frozen=True)
+class Condition:
+    kind: str
+    question: str | None = None
+    value: Any = None
+    children: tuple[Condition, ...] = ()
+
+    def evaluate(self, answers: Mapping[str, Any]) -> bool:
+        if self.kind == "all":
+            return all(child.evaluate(answers) for child in self.children)
+        if self.kind == "any":
+            return any(child.evaluate(answers) for child in self.children)
+        if self.kind == "not":
+            return not self.children[0].evaluate(answers)
+        answer = answers.get(self.question or "")
+        if self.kind == "answered":
+            return _is_answered(answer) == bool(self.value)
+        if self.kind == "equals":
+            return answer == self.value
+        if self.kind == "in":
+            return answer in self.value
+        if self.kind == "includes":
+            return isinstance(answer, list | tuple) and self.value in answer
+        raise ConditionError(f"unknown condition {self.kind!r}")  # pragma: no cover
+
+    def references(self) -> Iterator[str]:
+        if self.question is not None:
+            yield self.question
+        for child in self.children:
+            yield from child.references()
+
+    def leaves(self) -> Iterator[Condition]:
+        if self.question is not None:
+            yield self
+        for child in self.children:
+            yield from child.leaves()
+
+    def to_data(self) -> dict[str, Any]:
+        if self.kind in {"all", "any"}:
+            return {self.kind: [child.to_data() for child in self.children]}
+        if self.kind == "not":
+            return {"not": self.children[0].to_data()}
+        value = list(self.value) if self.kind == "in" else self.value
+        return {"question": self.question, self.kind: value}
+
+
+def _is_answered(answer: Any) -> bool:
+    return answer not in (None, "", [], ())
+
+
+def parse_condition(data: Any) -> Condition:
+    if not isinstance(data, dict):
+        raise ConditionError("a condition must be an object")
+    for group in ("all", "any"):
+        if group in data:
+            items = data[group]
+            if set(data) != {group} or not isinstance(items, list) or not items:
+                raise ConditionError(f"'{group}' needs a non-empty list and nothing else")
+            return Condition(group, children=tuple(parse_condition(item) for item in items))
+    if "not" in data:
+        if set(data) != {"not"}:
+            raise ConditionError("'not' takes exactly one condition")
+        return Condition("not", children=(parse_condition(data["not"]),))
+    question = data.get("question")
+    operators = set(data) - {"question"}
+    if not isinstance(question, str) or len(operators) != 1:
+        raise ConditionError("a condition names one question and one operator")
+    (operator,) = operators
+    value = data[operator]
+    if operator == "in":
+        if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
+            raise ConditionError("'in' needs a list of values")
+        return Condition("in", question, tuple(value))
+    if operator in {"equals", "includes"}:
+        if not isinstance(value, str | int):
+            raise ConditionError(f"'{operator}' needs a single value")
+        return Condition(operator, question, value)
+    if operator == "answered":
+        if not isinstance(value, bool):
+            raise ConditionError("'answered' needs true or false")
+        return Condition("answered", question, value)
+    raise ConditionError(f"unknown operator {operator!r}")

@@ -1,0 +1,274 @@
+"""Questionnaire definitions: versioned, declarative data, validated once at load time.
+
+Question text is carried inside the definition, one entry per language (``{"en": …,
+"es": …}``), so a questionnaire version is complete and self-contained: a response always
+knows exactly which words its respondent saw. The app's own interface strings go through
+gettext instead (see docs/translating.md).
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import re
+from collections.abc import Iterable, Iterator, Mapping, Sequence
+from dataclasses import dataclass, field
+from typing import Any
+
+from .conditions import ConditionError, parse_condition
+from .types import QUESTION_TYPES, DefinitionError, LocalText, Question, localise
+
+AUDIENCES = ("survivor", "advocate", "community_leader")
+KEY_PATTERN = re.compile(r"^[a-z][a-z0-9_]{0,62}$")
+# Keys that start with an underscore are reserved for metadata stored beside the answers.
+META_LANGUAGE = "_language"
+
+
+@dataclass
+class Section:
+    key: str
+    title: LocalText
+    intro: LocalText | None
+    content_warning: LocalText | None
+    questions: list[Question] = field(default_factory=list)
+
+    def visible_questions(self, answers: Mapping[str, Any]) -> list[Question]:
+        return [q for q in self.questions if q.show_if is None or q.show_if.evaluate(answers)]
+
+
+@dataclass
+class Definition:
+    key: str
+    version: int
+    audience: str
+    title: LocalText
+    description: LocalText
+    estimated_minutes: int
+    sections: list[Section]
+
+    # -- lookups -----------------------------------------------------------------------
+    @property
+    def questions(self) -> list[Question]:
+        return [q for section in self.sections for q in section.questions]
+
+    def question(self, key: str) -> Question:
+        for q in self.questions:
+            if q.key == key:
+                return q
+        raise KeyError(key)
+
+    def field_keys(self) -> list[str]:
+        """Every field a stored response has: all questions (skipped ones too) and metadata."""
+        return [q.key for q in self.questions] + [META_LANGUAGE]
+
+    def visible_sections(self, answers: Mapping[str, Any]) -> list[Section]:
+        """Sections with at least one question to show, given the answers so far."""
+        return [s for s in self.sections if s.visible_questions(answers)]
+
+    def prune(self, answers: Mapping[str, Any]) -> dict[str, Any]:
+        """Drop answers to questions that skip logic now hides (e.g. after going Back)."""
+        kept: dict[str, Any] = {}
+        for q in self.questions:
+            if q.key in answers and (q.show_if is None or q.show_if.evaluate(kept)):
+                kept[q.key] = answers[q.key]
+        return kept
+
+    def texts(self) -> Iterator[tuple[str, LocalText]]:
+        yield "title", self.title
+        yield "description", self.description
+        for section in self.sections:
+            yield f"{section.key}.title", section.title
+            if section.intro:
+                yield f"{section.key}.intro", section.intro
+            if section.content_warning:
+                yield f"{section.key}.content_warning", section.content_warning
+            for q in section.questions:
+                yield from q.texts()
+
+    def title_in(self, locale: str) -> str:
+        return localise(self.title, locale)
+
+    # -- serialisation -----------------------------------------------------------------
+    def to_data(self) -> dict[str, Any]:
+        sections = []
+        for s in self.sections:
+            out: dict[str, Any] = {"key": s.key, "title": dict(s.title)}
+            if s.intro:
+                out["intro"] = dict(s.intro)
+            if s.content_warning:
+                out["content_warning"] = dict(s.content_warning)
+            out["questions"] = [_question_to_data(q) for q in s.questions]
+            sections.append(out)
+        return {
+            "key": self.key,
+            "version": self.version,
+            "audience": self.audience,
+            "title": dict(self.title),
+            "description": dict(self.description),
+            "estimated_minutes": self.estimated_minutes,
+            "sections": sections,
+        }
+
+    def canonical_json(self) -> str:
+        return json.dumps(self.to_data(), ensure_ascii=False, sort_keys=True, indent=1)
+
+    def checksum(self) -> str:
+        return hashlib.sha256(self.canonical_json().encode("utf-8")).hexdigest()
+
+
+def _question_to_data(q: Question) -> dict[str, Any]:
+    data: dict[str, Any] = {"key": q.key, "type": q.type_name, "label": dict(q.label)}
+    if q.help:
+        data["help"] = dict(q.help)
+    data["required"] = q.required
+    if q.show_if is not None:
+        data["show_if"] = q.show_if.to_data()
+    data.update(q.extra_to_data())
+    return data
+
+
+def _text(data: Mapping[str, Any], name: str, where: str, *, optional: bool = False) -> Any:
+    value = data.get(name)
+    if value is None and optional:
+        return None
+    if not isinstance(value, dict) or not all(
+        isinstance(k, str) and isinstance(v, str) for k, v in value.items()
+    ):
+        raise DefinitionError(f"{where}: '{name}' must map language codes to text")
+    return value
+
+
+def _key(data: Mapping[str, Any], where: str) -> str:
+    key = data.get("key")
+    if not isinstance(key, str) or not KEY_PATTERN.match(key):
+        raise DefinitionError(f"{where}: key {key!r} must be lower_snake_case")
+    return key
+
+
+def parse_definition(data: Any, languages: Sequence[str] = ()) -> Definition:
+    """Build and check a definition. ``languages``: every text must exist in each of them."""
+    if not isinstance(data, dict):
+        raise DefinitionError("a questionnaire definition must be an object")
+    key = _key(data, "questionnaire")
+    version = data.get("version")
+    if not isinstance(version, int) or version < 1:
+        raise DefinitionError("version must be a positive whole number")
+    audience = data.get("audience")
+    if audience not in AUDIENCES:
+        raise DefinitionError(f"audience must be one of {', '.join(AUDIENCES)}")
+    minutes = data.get("estimated_minutes", 10)
+    if not isinstance(minutes, int) or minutes < 1:
+        raise DefinitionError("estimated_minutes must be a positive whole number")
+    raw_sections = data.get("sections")
+    if not isinstance(raw_sections, list) or not raw_sections:
+        raise DefinitionError("a questionnaire needs at least one section")
+
+    sections: list[Section] = []
+    seen: dict[str, Question] = {}
+    section_keys: set[str] = set()
+    for raw_section in raw_sections:
+        if not isinstance(raw_section, dict):
+            raise DefinitionError("each section must be an object")
+        skey = _key(raw_section, "section")
+        if skey in section_keys:
+            raise DefinitionError(f"section key {skey!r} is used twice")
+        section_keys.add(skey)
+        where = f"section {skey!r}"
+        section = Section(
+            key=skey,
+            title=_text(raw_section, "title", where),
+            intro=_text(raw_section, "intro", where, optional=True),
+            content_warning=_text(raw_section, "content_warning", where, optional=True),
+        )
+        raw_questions = raw_section.get("questions")
+        if not isinstance(raw_questions, list) or not raw_questions:
+            raise DefinitionError(f"{where} needs at least one question")
+        for raw_q in raw_questions:
+            question = _parse_question(raw_q, skey, seen)
+            if audience == "survivor" and question.required:
+                raise DefinitionError(
+                    f"question {question.key!r}: no survivor question may be required"
+                )
+            seen[question.key] = question
+            section.questions.append(question)
+        sections.append(section)
+
+    definition = Definition(
+        key=key,
+        version=version,
+        audience=audience,
+        title=_text(data, "title", "questionnaire"),
+        description=_text(data, "description", "questionnaire"),
+        estimated_minutes=minutes,
+        sections=sections,
+    )
+    if languages:
+        missing = list(_missing_translations(definition.texts(), languages))
+        if missing:
+            raise DefinitionError("missing translations: " + "; ".join(missing[:10]))
+    return definition
+
+
+def _parse_question(raw: Any, section_key: str, earlier: Mapping[str, Question]) -> Question:
+    if not isinstance(raw, dict):
+        raise DefinitionError(f"section {section_key!r}: each question must be an object")
+    qkey = _key(raw, f"section {section_key!r} question")
+    where = f"question {qkey!r}"
+    if qkey in earlier:
+        raise DefinitionError(f"{where}: the key is used twice")
+    cls = QUESTION_TYPES.get(raw.get("type", ""))
+    if cls is None:
+        raise DefinitionError(f"{where}: unknown type {raw.get('type')!r}")
+    required = raw.get("required", False)
+    if not isinstance(required, bool):
+        raise DefinitionError(f"{where}: 'required' must be true or false")
+    show_if = None
+    if "show_if" in raw:
+        try:
+            show_if = parse_condition(raw["show_if"])
+        except ConditionError as exc:
+            raise DefinitionError(f"{where}: {exc}") from exc
+        for leaf in show_if.leaves():
+            target = earlier.get(leaf.question or "")
+            if target is None:
+                raise DefinitionError(
+                    f"{where}: show_if refers to {leaf.question!r}, which is not an earlier "
+                    "question"
+                )
+            allowed = target.allowed_values()
+            compared = leaf.value if leaf.kind == "in" else (leaf.value,)
+            if leaf.kind != "answered":
+                if allowed is None or any(v not in allowed for v in compared):
+                    raise DefinitionError(
+                        f"{where}: show_if compares {leaf.question!r} with a value it cannot have"
+                    )
+                if leaf.kind == "includes" and target.type_name != "multiple_choice":
+                    raise DefinitionError(f"{where}: 'includes' needs a multiple-choice question")
+                if leaf.kind in {"equals", "in"} and target.type_name == "multiple_choice":
+                    raise DefinitionError(f"{where}: use 'includes' for a multiple-choice question")
+    return cls(
+        key=qkey,
+        label=_text(raw, "label", where),
+        help=_text(raw, "help", where, optional=True),
+        required=required,
+        show_if=show_if,
+        section_key=section_key,
+        **cls.extra_from_data(raw),
+    )
+
+
+def _missing_translations(
+    texts: Iterable[tuple[str, LocalText]], languages: Sequence[str]
+) -> Iterator[str]:
+    for name, text in texts:
+        for language in languages:
+            if not (text.get(language) or "").strip():
+                yield f"{name} has no {language!r} text"
+
+
+def load_definition_text(text: str, languages: Sequence[str] = ()) -> Definition:
+    try:
+        data = json.loads(text)
+    except ValueError as exc:
+        raise DefinitionError(f"not valid JSON: {exc}") from exc
+    return parse_definition(data, languages)

@@ -1,0 +1,458 @@
+"""Question types. Each class owns its form field, its rendering, validation and summary.
+
+A new question needs only data (see definition.py); a new *kind* of question is one class
+here plus one template in ``templates/questions/``.
+"""
+
+from __future__ import annotations
+
+import statistics
+from collections import Counter
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass, field
+from typing import Any, ClassVar
+
+from flask import render_template
+from flask_babel import lazy_gettext as _l
+from markupsafe import Markup
+from wtforms import Field, IntegerField, RadioField, SelectMultipleField, StringField, TextAreaField
+from wtforms.validators import InputRequired, Length, NumberRange, Optional, ValidationError
+from wtforms.widgets import CheckboxInput, ListWidget
+
+from .conditions import Condition
+
+LocalText = Mapping[str, str]
+
+
+def localise(text: LocalText | None, locale: str, fallback: str = "en") -> str:
+    """Pick the text for ``locale``; definitions are checked to be complete at load time."""
+    if not text:
+        return ""
+    return text.get(locale) or text.get(fallback) or next(iter(text.values()), "")
+
+
+class DefinitionError(ValueError):
+    """A questionnaire definition is not valid; the message says where and why."""
+
+
+@dataclass(frozen=True)
+class Option:
+    value: str
+    label: LocalText
+
+
+@dataclass
+class Question:
+    """Common behaviour. Subclasses set ``type_name`` and override what differs."""
+
+    key: str
+    label: LocalText
+    help: LocalText | None = None
+    required: bool = False
+    show_if: Condition | None = None
+    section_key: str = ""
+
+    type_name: ClassVar[str] = ""
+    template: ClassVar[str] = ""
+    counts_answers: ClassVar[bool] = False  # closed questions are counted, open ones coded
+
+    # -- loading -----------------------------------------------------------------------
+    @classmethod
+    def extra_from_data(cls, data: Mapping[str, Any]) -> dict[str, Any]:
+        return {}
+
+    def extra_to_data(self) -> dict[str, Any]:
+        return {}
+
+    def texts(self) -> Iterable[tuple[str, LocalText]]:
+        """Every translatable text, with a name for error messages."""
+        yield f"{self.key}.label", self.label
+        if self.help:
+            yield f"{self.key}.help", self.help
+
+    def allowed_values(self) -> set[str] | None:
+        """Values a condition may compare against (None: not a choice question)."""
+        return None
+
+    # -- the form ----------------------------------------------------------------------
+    def _presence(self) -> list[Any]:
+        if self.required:
+            return [InputRequired(message=_l("Please answer this question."))]
+        return [Optional()]
+
+    def form_field(self, locale: str) -> Field:
+        raise NotImplementedError
+
+    def value_from_field(self, data: Any) -> Any:
+        """Turn validated form data into the stored answer (None when skipped)."""
+        return data if data not in ("", None, []) else None
+
+    def field_data(self, value: Any) -> Any:
+        """The inverse: the stored answer as form data, to refill the page."""
+        return value
+
+    def render(self, bound_field: Field, locale: str) -> Markup:
+        # render_template autoescapes: its output is already safe HTML.
+        return Markup(  # noqa: S704
+            render_template(
+                self.template,
+                question=self,
+                field=bound_field,
+                label=localise(self.label, locale),
+                help=localise(self.help, locale),
+                locale=locale,
+            )
+        )
+
+    # -- stored answers ----------------------------------------------------------------
+    def is_valid_value(self, value: Any) -> bool:
+        raise NotImplementedError
+
+    def display(self, value: Any, locale: str) -> str:
+        return "" if value is None else str(value)
+
+    def summarize(self, values: Iterable[Any]) -> dict[str, Any]:
+        answered = [v for v in values if v is not None]
+        return {"answered": len(answered)}
+
+
+@dataclass
+class ChoiceQuestion(Question):
+    options: tuple[Option, ...] = ()
+    counts_answers: ClassVar[bool] = True
+
+    @classmethod
+    def extra_from_data(cls, data: Mapping[str, Any]) -> dict[str, Any]:
+        raw = data.get("options")
+        if not isinstance(raw, list) or len(raw) < 2:
+            raise DefinitionError(f"question {data.get('key')!r} needs at least two options")
+        options = []
+        for item in raw:
+            if not isinstance(item, dict) or not isinstance(item.get("value"), str):
+                raise DefinitionError(f"question {data.get('key')!r} has a malformed option")
+            options.append(Option(value=item["value"], label=item.get("label") or {}))
+        values = [option.value for option in options]
+        if len(set(values)) != len(values):
+            raise DefinitionError(f"question {data.get('key')!r} repeats an option value")
+        return {"options": tuple(options)}
+
+    def extra_to_data(self) -> dict[str, Any]:
+        return {"options": [{"value": o.value, "label": dict(o.label)} for o in self.options]}
+
+    def texts(self) -> Iterable[tuple[str, LocalText]]:
+        yield from super().texts()
+        for option in self.options:
+            yield f"{self.key}.options.{option.value}", option.label
+
+    def allowed_values(self) -> set[str]:
+        return {option.value for option in self.options}
+
+    def choices(self, locale: str) -> list[tuple[str, str]]:
+        return [(option.value, localise(option.label, locale)) for option in self.options]
+
+    def _choice_validator(self):  # type: ignore[no-untyped-def]
+        allowed = self.allowed_values()
+
+        def check(_form: Any, fld: Field) -> None:
+            values = fld.data if isinstance(fld.data, list) else [fld.data]
+            if any(v not in allowed for v in values if v not in (None, "")):
+                raise ValidationError(_l("Please choose from the options shown."))
+
+        return check
+
+    def display(self, value: Any, locale: str) -> str:
+        labels = dict(self.choices(locale))
+        if isinstance(value, list):
+            return ", ".join(labels.get(v, v) for v in value)
+        return "" if value is None else labels.get(value, str(value))
+
+    def summarize(self, values: Iterable[Any]) -> dict[str, Any]:
+        counts: Counter[str] = Counter()
+        answered = 0
+        for value in values:
+            if value is None:
+                continue
+            answered += 1
+            for item in value if isinstance(value, list) else [value]:
+                counts[item] += 1
+        return {
+            "answered": answered,
+            "counts": {option.value: counts.get(option.value, 0) for option in self.options},
+        }
+
+
+@dataclass
+class SingleChoice(ChoiceQuestion):
+    type_name: ClassVar[str] = "single_choice"
+    template: ClassVar[str] = "questions/radios.html"
+
+    def form_field(self, locale: str) -> Field:
+        return RadioField(
+            localise(self.label, locale),
+            choices=self.choices(locale),
+            validate_choice=False,  # our own validator gives a translated message
+            validators=[*self._presence(), self._choice_validator()],
+        )
+
+    def is_valid_value(self, value: Any) -> bool:
+        return value is None or value in self.allowed_values()
+
+
+@dataclass
+class YesNo(SingleChoice):
+    """Yes / No / Prefer not to say, with the labels supplied by the app's own catalog."""
+
+    type_name: ClassVar[str] = "yes_no"
+    VALUES: ClassVar[tuple[str, ...]] = ("yes", "no", "prefer_not_to_say")
+
+    @classmethod
+    def extra_from_data(cls, data: Mapping[str, Any]) -> dict[str, Any]:
+        if "options" in data:
+            raise DefinitionError(f"yes/no question {data.get('key')!r} takes no options")
+        return {"options": tuple(Option(value, {}) for value in cls.VALUES)}
+
+    def extra_to_data(self) -> dict[str, Any]:
+        return {}
+
+    def texts(self) -> Iterable[tuple[str, LocalText]]:
+        yield from Question.texts(self)
+
+    def choices(self, locale: str) -> list[tuple[str, str]]:
+        labels = {"yes": _l("Yes"), "no": _l("No"), "prefer_not_to_say": _l("Prefer not to say")}
+        return [(value, str(labels[value])) for value in self.VALUES]
+
+
+@dataclass
+class MultipleChoice(ChoiceQuestion):
+    type_name: ClassVar[str] = "multiple_choice"
+    template: ClassVar[str] = "questions/checkboxes.html"
+
+    def form_field(self, locale: str) -> Field:
+        return SelectMultipleField(
+            localise(self.label, locale),
+            choices=self.choices(locale),
+            validate_choice=False,
+            widget=ListWidget(prefix_label=False),
+            option_widget=CheckboxInput(),
+            validators=[*self._presence(), self._choice_validator()],
+        )
+
+    def value_from_field(self, data: Any) -> Any:
+        if not data:
+            return None
+        chosen = set(data)
+        # Keep the definition's order so stored answers are canonical.
+        return [option.value for option in self.options if option.value in chosen]
+
+    def field_data(self, value: Any) -> Any:
+        return list(value or [])
+
+    def is_valid_value(self, value: Any) -> bool:
+        return value is None or (
+            isinstance(value, list)
+            and bool(value)
+            and all(isinstance(v, str) and v in self.allowed_values() for v in value)
+        )
+
+
+class WholeNumberField(IntegerField):
+    """An integer field whose parse error is in the app's own (translated) words."""
+
+    def process_formdata(self, valuelist: list[Any]) -> None:
+        if not valuelist or str(valuelist[0]).strip() == "":
+            self.data = None
+            return
+        try:
+            self.data = int(str(valuelist[0]).strip())
+        except ValueError as exc:
+            self.data = None
+            raise ValueError(str(_l("Please enter a whole number, like 3."))) from exc
+
+
+@dataclass
+class NumberQuestion(Question):
+    minimum: int = 0
+    maximum: int = 1000
+    type_name: ClassVar[str] = "number"
+    template: ClassVar[str] = "questions/number.html"
+    counts_answers: ClassVar[bool] = True
+
+    @classmethod
+    def extra_from_data(cls, data: Mapping[str, Any]) -> dict[str, Any]:
+        low, high = data.get("min", 0), data.get("max", 1000)
+        if not isinstance(low, int) or not isinstance(high, int) or low >= high:
+            raise DefinitionError(f"question {data.get('key')!r} needs whole numbers min < max")
+        return {"minimum": low, "maximum": high}
+
+    def extra_to_data(self) -> dict[str, Any]:
+        return {"min": self.minimum, "max": self.maximum}
+
+    def form_field(self, locale: str) -> Field:
+        return WholeNumberField(
+            localise(self.label, locale),
+            validators=[
+                *self._presence(),
+                NumberRange(
+                    self.minimum,
+                    self.maximum,
+                    message=_l(
+                        "Please enter a whole number from %(low)s to %(high)s.",
+                        low=self.minimum,
+                        high=self.maximum,
+                    ),
+                ),
+            ],
+        )
+
+    def is_valid_value(self, value: Any) -> bool:
+        return value is None or (
+            isinstance(value, int)
+            and not isinstance(value, bool)
+            and self.minimum <= value <= self.maximum
+        )
+
+    def summarize(self, values: Iterable[Any]) -> dict[str, Any]:
+        numbers = [v for v in values if isinstance(v, int)]
+        if not numbers:
+            return {"answered": 0}
+        return {"answered": len(numbers), "median": statistics.median(numbers)}
+
+
+@dataclass
+class ScaleQuestion(NumberQuestion):
+    minimum: int = 1
+    maximum: int = 5
+    min_label: LocalText = field(default_factory=dict)
+    max_label: LocalText = field(default_factory=dict)
+    type_name: ClassVar[str] = "scale"
+    template: ClassVar[str] = "questions/scale.html"
+
+    @classmethod
+    def extra_from_data(cls, data: Mapping[str, Any]) -> dict[str, Any]:
+        low, high = data.get("min", 1), data.get("max", 5)
+        if not isinstance(low, int) or not isinstance(high, int) or not 2 <= high - low + 1 <= 11:
+            raise DefinitionError(f"scale {data.get('key')!r} needs 2 to 11 points")
+        return {
+            "minimum": low,
+            "maximum": high,
+            "min_label": data.get("min_label") or {},
+            "max_label": data.get("max_label") or {},
+        }
+
+    def extra_to_data(self) -> dict[str, Any]:
+        return {
+            "min": self.minimum,
+            "max": self.maximum,
+            "min_label": dict(self.min_label),
+            "max_label": dict(self.max_label),
+        }
+
+    def texts(self) -> Iterable[tuple[str, LocalText]]:
+        yield from super().texts()
+        yield f"{self.key}.min_label", self.min_label
+        yield f"{self.key}.max_label", self.max_label
+
+    def points(self) -> list[int]:
+        return list(range(self.minimum, self.maximum + 1))
+
+    def form_field(self, locale: str) -> Field:
+        return RadioField(
+            localise(self.label, locale),
+            choices=[(str(p), str(p)) for p in self.points()],
+            validate_choice=False,
+            validators=[*self._presence(), self._scale_validator()],
+        )
+
+    def _scale_validator(self):  # type: ignore[no-untyped-def]
+        allowed = {str(p) for p in self.points()}
+
+        def check(_form: Any, fld: Field) -> None:
+            if fld.data not in (None, "") and str(fld.data) not in allowed:
+                raise ValidationError(_l("Please choose from the options shown."))
+
+        return check
+
+    def value_from_field(self, data: Any) -> Any:
+        return None if data in (None, "") else int(data)
+
+    def field_data(self, value: Any) -> Any:
+        return None if value is None else str(value)
+
+    def summarize(self, values: Iterable[Any]) -> dict[str, Any]:
+        summary = super().summarize(values)
+        counts = Counter(v for v in values if isinstance(v, int))
+        summary["counts"] = {str(p): counts.get(p, 0) for p in self.points()}
+        return summary
+
+
+@dataclass
+class TextQuestion(Question):
+    max_length: int = 200
+    type_name: ClassVar[str] = "short_text"
+    template: ClassVar[str] = "questions/text.html"
+    LIMIT: ClassVar[int] = 200
+    DEFAULT: ClassVar[int] = 200
+
+    @classmethod
+    def extra_from_data(cls, data: Mapping[str, Any]) -> dict[str, Any]:
+        length = data.get("max_length", cls.DEFAULT)
+        if not isinstance(length, int) or not 1 <= length <= cls.LIMIT:
+            raise DefinitionError(
+                f"question {data.get('key')!r}: max_length must be 1 to {cls.LIMIT}"
+            )
+        return {"max_length": length}
+
+    def extra_to_data(self) -> dict[str, Any]:
+        return {"max_length": self.max_length}
+
+    def _validators(self) -> list[Any]:
+        return [
+            *self._presence(),
+            Length(
+                max=self.max_length,
+                message=_l(
+                    "Please shorten this answer to %(max)s characters or fewer.",
+                    max=self.max_length,
+                ),
+            ),
+        ]
+
+    def form_field(self, locale: str) -> Field:
+        return StringField(localise(self.label, locale), validators=self._validators())
+
+    def value_from_field(self, data: Any) -> Any:
+        text = (data or "").strip()
+        return text or None
+
+    def is_valid_value(self, value: Any) -> bool:
+        return value is None or (isinstance(value, str) and 0 < len(value) <= self.max_length)
+
+    def summarize(self, values: Iterable[Any]) -> dict[str, Any]:
+        texts = [v for v in values if isinstance(v, str)]
+        return {"answered": len(texts)}
+
+
+@dataclass
+class LongTextQuestion(TextQuestion):
+    max_length: int = 3000
+    type_name: ClassVar[str] = "long_text"
+    template: ClassVar[str] = "questions/textarea.html"
+    LIMIT: ClassVar[int] = 5000
+    DEFAULT: ClassVar[int] = 3000
+
+    def form_field(self, locale: str) -> Field:
+        return TextAreaField(localise(self.label, locale), validators=self._validators())
+
+
+QUESTION_TYPES: dict[str, type[Question]] = {
+    cls.type_name: cls
+    for cls in (
+        SingleChoice,
+        MultipleChoice,
+        YesNo,
+        ScaleQuestion,
+        NumberQuestion,
+        TextQuestion,
+        LongTextQuestion,
+    )
+}

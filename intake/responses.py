@@ -1,0 +1,164 @@
+"""Storing and reading responses: every field sealed, every read authenticated.
+
+``store_response`` needs only public keys. ``read_response`` needs the opened team key and
+reports tampering as ``UnreadableResponse`` instead of ever returning wrong plaintext.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+from collections.abc import Iterator, Mapping
+from dataclasses import dataclass
+from typing import Any
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session, selectinload
+
+from . import clock, crypto
+from .keyring import KeyringError, TeamPrivateKey, epoch_for
+from .keystore import Keystore
+from .models import PROVENANCES, Response, ResponseField
+from .questionnaires.definition import META_LANGUAGE, Definition
+
+
+class UnreadableResponse(Exception):
+    """A stored response failed authentication or could not be opened."""
+
+    def __init__(self, response_id: str, reason: str) -> None:
+        super().__init__(f"response {response_id}: {reason}")
+        self.response_id = response_id
+        self.reason = reason
+
+
+class InvalidAnswers(ValueError):
+    """Answers that do not fit the definition (a programming error or a forged request)."""
+
+
+def _data_key_info(response_id: str, epoch_label: str, version_id: int) -> bytes:
+    return crypto.associated_data("data-key", response_id, epoch_label, version_id)
+
+
+def _field_aad(response_id: str, field_key: str, version_id: int, epoch_label: str) -> bytes:
+    return crypto.associated_data("field", response_id, field_key, version_id, epoch_label)
+
+
+def check_answers(definition: Definition, answers: Mapping[str, Any]) -> None:
+    unknown = set(answers) - {q.key for q in definition.questions}
+    if unknown:
+        raise InvalidAnswers(f"unknown questions: {sorted(unknown)}")
+    for q in definition.questions:
+        if not q.is_valid_value(answers.get(q.key)):
+            raise InvalidAnswers(f"invalid answer for {q.key}")
+
+
+def store_response(
+    session: Session,
+    keystore: Keystore,
+    definition: Definition,
+    version_id: int,
+    answers: Mapping[str, Any],
+    language: str,
+    provenance: str,
+    epoch_months: int = 3,
+) -> str:
+    """Seal and add one response in the caller's transaction. Returns its id.
+
+    Every question of the version gets a field — skipped ones hold an encrypted null — so
+    which questions someone skipped is as hidden as what they answered.
+    """
+    if provenance not in PROVENANCES:
+        raise InvalidAnswers(f"unknown provenance {provenance!r}")
+    answers = definition.prune(answers)
+    check_answers(definition, answers)
+    today = clock.today()
+    epoch = epoch_for(session, keystore, today, epoch_months)
+    response_id = crypto.random_id()
+    data_key = crypto.new_data_key()
+    response = Response(
+        id=response_id,
+        questionnaire_version_id=version_id,
+        epoch_id=epoch.id,
+        provenance=provenance,
+        submitted_month=today.replace(day=1),
+        sealed_data_key=crypto.seal(
+            epoch.public_key, data_key, _data_key_info(response_id, epoch.label, version_id)
+        ),
+    )
+    values: dict[str, Any] = {q.key: answers.get(q.key) for q in definition.questions}
+    values[META_LANGUAGE] = language
+    for key, value in values.items():
+        plaintext = json.dumps(value, ensure_ascii=False).encode("utf-8")
+        response.fields.append(
+            ResponseField(
+                field_key=key,
+                ciphertext=crypto.encrypt_field(
+                    data_key, plaintext, _field_aad(response_id, key, version_id, epoch.label)
+                ),
+            )
+        )
+    session.add(response)
+    session.flush()
+    return response_id
+
+
+@dataclass(frozen=True)
+class OpenedResponse:
+    id: str
+    questionnaire_version_id: int
+    provenance: str
+    submitted_month: dt.date
+    language: str
+    answers: dict[str, Any]
+
+
+def read_response(
+    response: Response, team: TeamPrivateKey, keystore: Keystore, definition: Definition
+) -> OpenedResponse:
+    try:
+        epoch_private = team.epoch_private(response.epoch, keystore)
+    except KeyringError as exc:
+        raise UnreadableResponse(response.id, str(exc)) from exc
+    version_id = response.questionnaire_version_id
+    label = response.epoch.label
+    try:
+        data_key = crypto.open_sealed(
+            epoch_private, response.sealed_data_key, _data_key_info(response.id, label, version_id)
+        )
+    except crypto.DecryptionError as exc:
+        raise UnreadableResponse(response.id, "its data key failed authentication") from exc
+
+    stored = {f.field_key: f.ciphertext for f in response.fields}
+    expected = definition.field_keys()
+    if set(stored) != set(expected):
+        raise UnreadableResponse(response.id, "fields are missing or were added")
+    values: dict[str, Any] = {}
+    for key in expected:
+        try:
+            plaintext = crypto.decrypt_field(
+                data_key, stored[key], _field_aad(response.id, key, version_id, label)
+            )
+            values[key] = json.loads(plaintext.decode("utf-8"))
+        except (crypto.DecryptionError, ValueError) as exc:
+            raise UnreadableResponse(response.id, f"field {key!r} failed authentication") from exc
+    language = values.pop(META_LANGUAGE)
+    for q in definition.questions:
+        if not q.is_valid_value(values.get(q.key)):
+            raise UnreadableResponse(response.id, f"field {q.key!r} holds an impossible value")
+    return OpenedResponse(
+        id=response.id,
+        questionnaire_version_id=version_id,
+        provenance=response.provenance,
+        submitted_month=response.submitted_month,
+        language=str(language),
+        answers=values,
+    )
+
+
+def all_responses(session: Session) -> Iterator[Response]:
+    query = (
+        select(Response)
+        .options(selectinload(Response.fields), selectinload(Response.epoch))
+        .order_by(Response.submitted_month, Response.id)
+    )
+    yield from session.scalars(query)

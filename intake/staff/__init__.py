@@ -1,0 +1,1 @@
+"""Staff side: sign-in, unlocking the data, and (later) assisted entry and administration."""

@@ -1,0 +1,203 @@
+"""Staff views: sign in and out, unlock and lock the data, see what has arrived.
+
+Views stay thin: keys are handled by intake.keyring, sessions by intake.staff.auth.
+"""
+
+from __future__ import annotations
+
+import base64
+import datetime as dt
+from collections import Counter
+
+from flask import Blueprint, current_app, flash, g, redirect, render_template, session, url_for
+from flask_babel import gettext as _
+from flask_login import current_user
+from sqlalchemy import func, select
+from werkzeug.wrappers import Response as WerkzeugResponse
+
+from .. import crypto, keyring
+from ..config import Config
+from ..db import db_session
+from ..forms.staff import LoginForm, PlainForm, UnlockForm
+from ..keyring import TeamPrivateKey, UnlockTicket
+from ..models import Questionnaire, QuestionnaireVersion, Response
+from ..questionnaires.catalog import definition_of
+from ..responses import UnreadableResponse, all_responses, read_response
+from .auth import end_session, find_user, init_login, role_required, start_session, verify_password
+
+UNLOCK = "unlock"
+
+
+def _ticket() -> UnlockTicket | None:
+    data = session.get(UNLOCK)
+    if not isinstance(data, dict):
+        return None
+    try:
+        return UnlockTicket(token=str(data["t"]), secret=base64.urlsafe_b64decode(str(data["k"])))
+    except (KeyError, ValueError):
+        return None
+
+
+def unlocked_team_key(config: Config) -> TeamPrivateKey | None:
+    """The team key for this request if this facilitator has unlocked, else None."""
+    ticket = _ticket()
+    if ticket is None or not current_user.is_authenticated:
+        return None
+    team = keyring.resume_unlock(
+        db_session(),
+        current_user.session_id,
+        ticket,
+        dt.timedelta(minutes=config.unlock_idle_minutes),
+    )
+    db_session().commit()
+    if team is None:
+        session.pop(UNLOCK, None)
+    return team
+
+
+def make_blueprint(config: Config) -> Blueprint:
+    bp = Blueprint("staff", __name__, url_prefix="/staff")
+
+    @bp.record_once
+    def _setup(state) -> None:  # type: ignore[no-untyped-def]
+        init_login(state.app)
+
+    @bp.context_processor
+    def _staff_context() -> dict[str, object]:
+        return {"staff_page": True}
+
+    @bp.route("/login", methods=["GET", "POST"])
+    def login():  # type: ignore[no-untyped-def]
+        form = LoginForm()
+        if form.validate_on_submit():
+            user = find_user(db_session(), form.username.data or "")
+            if verify_password(user, form.password.data or ""):
+                assert user is not None  # noqa: S101 - verify_password is False for None
+                start_session(user)
+                return redirect(url_for("staff.home"), code=303)
+            # One message for every failure: it must not reveal which part was wrong.
+            form.password.errors = [_("That username and password do not match.")]
+            return render_template("staff/login.html", form=form), 401
+        return render_template("staff/login.html", form=form), 200 if not form.errors else 422
+
+    @bp.post("/logout")
+    def logout() -> WerkzeugResponse:
+        form = PlainForm()
+        if form.validate_on_submit() and current_user.is_authenticated:
+            keyring.lock(db_session(), current_user.session_id)
+            db_session().commit()
+        end_session()
+        return redirect(url_for("staff.login"), code=303)
+
+    @bp.get("/")
+    @role_required("admin", "facilitator", "advocate", "viewer")
+    def home() -> str:
+        counts = []
+        if g.staff.role == "facilitator":
+            rows = db_session().execute(
+                select(Questionnaire.key, QuestionnaireVersion.version, func.count(Response.id))
+                .join(
+                    QuestionnaireVersion, Questionnaire.id == QuestionnaireVersion.questionnaire_id
+                )
+                .join(
+                    Response,
+                    Response.questionnaire_version_id == QuestionnaireVersion.id,
+                    isouter=True,
+                )
+                .group_by(Questionnaire.key, QuestionnaireVersion.version)
+                .order_by(Questionnaire.key, QuestionnaireVersion.version)
+            )
+            counts = list(rows)
+        links = []
+        if g.staff.role in ("admin", "facilitator"):
+            for questionnaire in db_session().scalars(
+                select(Questionnaire).order_by(Questionnaire.id)
+            ):
+                links.append(
+                    (
+                        questionnaire.key,
+                        url_for(
+                            "public.questionnaire", code=questionnaire.public_code, _external=True
+                        ),
+                    )
+                )
+        return render_template(
+            "staff/home.html",
+            counts=counts,
+            links=links,
+            unlocked=unlocked_team_key(config) is not None
+            if g.staff.role == "facilitator"
+            else False,
+            form=PlainForm(),
+        )
+
+    @bp.route("/unlock", methods=["GET", "POST"])
+    @role_required("facilitator")
+    def unlock():  # type: ignore[no-untyped-def]
+        form = UnlockForm()
+        if form.validate_on_submit():
+            try:
+                team = keyring.open_with_passphrase(
+                    db_session(), g.staff.user, form.passphrase.data or ""
+                )
+            except crypto.WrongSecret:
+                form.passphrase.errors = [
+                    _("That passphrase does not unlock the data. Check it and try again.")
+                ]
+                return render_template("staff/unlock.html", form=form), 401
+            except keyring.KeyringError as exc:
+                form.passphrase.errors = [str(exc)]
+                return render_template("staff/unlock.html", form=form), 409
+            ticket = keyring.unlock(db_session(), g.staff.session_id, team)
+            db_session().commit()
+            session[UNLOCK] = {
+                "t": ticket.token,
+                "k": base64.urlsafe_b64encode(ticket.secret).decode("ascii"),
+            }
+            flash(
+                _(
+                    "The data is unlocked. It locks itself after %(minutes)s minutes without activity.",
+                    minutes=config.unlock_idle_minutes,
+                )
+            )
+            return redirect(url_for("staff.data"), code=303)
+        return render_template("staff/unlock.html", form=form), 200 if not form.errors else 422
+
+    @bp.post("/lock")
+    @role_required("facilitator")
+    def lock() -> WerkzeugResponse:
+        if PlainForm().validate_on_submit():
+            keyring.lock(db_session(), g.staff.session_id)
+            db_session().commit()
+            session.pop(UNLOCK, None)
+        return redirect(url_for("staff.home"), code=303)
+
+    @bp.get("/data")
+    @role_required("facilitator")
+    def data():  # type: ignore[no-untyped-def]
+        team = unlocked_team_key(config)
+        if team is None:
+            return redirect(url_for("staff.unlock"), code=303)
+        keystore = current_app.extensions["intake.keystore"]
+        readable: Counter[str] = Counter()
+        unreadable: list[str] = []
+        languages: Counter[str] = Counter()
+        for response in all_responses(db_session()):
+            try:
+                opened = read_response(
+                    response, team, keystore, definition_of(response.questionnaire_version)
+                )
+            except UnreadableResponse as exc:
+                unreadable.append(exc.response_id)
+                continue
+            readable[response.questionnaire_version.questionnaire.key] += 1
+            languages[opened.language] += 1
+        return render_template(
+            "staff/data.html",
+            readable=sorted(readable.items()),
+            unreadable=unreadable,
+            languages=sorted(languages.items()),
+            form=PlainForm(),
+        )
+
+    return bp

@@ -1,0 +1,215 @@
+"""Shared fixtures: an app on a fresh SQLite file, a keyed team, and a respondent helper."""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+import pytest
+from flask import Flask
+from flask.testing import FlaskClient
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from intake import clock, crypto, db, keyring
+from intake.app import create_app
+from intake.config import Config
+from intake.keystore import Keystore
+from intake.models import Questionnaire, StaffUser
+from intake.questionnaires.catalog import load_shipped
+from intake.staff.auth import create_user
+
+# Cheap Argon2id for tests only; production parameters are asserted in test_crypto.py.
+TEST_KDF = crypto.KdfParams(memory_kib=8, iterations=1, lanes=1)
+FACILITATOR_PASSWORD = "facilitator-login-password"
+FACILITATOR_PASSPHRASE = "correct horse battery staple"
+SECRET = "t" * 48
+
+
+def make_config(tmp_path: Path, **overrides: Any) -> Config:
+    instance = tmp_path / "instance"
+    instance.mkdir(exist_ok=True)
+    base = Config(
+        secret_key=SECRET,
+        instance_path=instance,
+        database_url=f"sqlite:///{instance / 'intake.sqlite3'}",
+        languages=("en", "es"),
+        secure_cookies=True,
+        kdf_memory_kib=TEST_KDF.memory_kib,
+        kdf_iterations=TEST_KDF.iterations,
+        kdf_lanes=TEST_KDF.lanes,
+        testing=True,
+    )
+    return base.with_overrides(**overrides)
+
+
+@dataclass
+class Team:
+    recovery_key: str
+    facilitator_id: int
+
+
+def prepare_database(app: Flask) -> Team:
+    """Migrate, load the shipped questionnaires, create a facilitator and the team key."""
+    config: Config = app.extensions["intake.config"]
+    db.upgrade(config.database_url)
+    with app.app_context():
+        session = db.get_database().session()
+        load_shipped(session, config.languages)
+        user = create_user(session, "fran", FACILITATOR_PASSWORD, "facilitator")
+        recovery = keyring.init_team_key(
+            session, app.extensions["intake.keystore"], user, FACILITATOR_PASSPHRASE, TEST_KDF
+        )
+        session.commit()
+        team = Team(recovery_key=recovery, facilitator_id=user.id)
+        session.close()
+    return team
+
+
+@pytest.fixture
+def config(tmp_path: Path) -> Config:
+    return make_config(tmp_path)
+
+
+@pytest.fixture
+def app(config: Config) -> Iterator[Flask]:
+    application = create_app(config)
+    application.extensions["test.team"] = prepare_database(application)
+    yield application
+    db.get_database(application).dispose()
+
+
+@pytest.fixture
+def team(app: Flask) -> Team:
+    return app.extensions["test.team"]
+
+
+@pytest.fixture
+def client(app: Flask) -> FlaskClient:
+    return app.test_client()
+
+
+@pytest.fixture
+def session(app: Flask) -> Iterator[Session]:
+    with app.app_context():
+        s = db.get_database(app).session()
+        yield s
+        s.close()
+
+
+@pytest.fixture
+def keystore(app: Flask) -> Keystore:
+    return app.extensions["intake.keystore"]
+
+
+@pytest.fixture
+def facilitator(session: Session, team: Team) -> StaffUser:
+    user = session.get(StaffUser, team.facilitator_id)
+    assert user is not None
+    return user
+
+
+@pytest.fixture
+def open_team(session: Session, facilitator: StaffUser) -> keyring.TeamPrivateKey:
+    return keyring.open_with_passphrase(session, facilitator, FACILITATOR_PASSPHRASE)
+
+
+class MovableClock:
+    """Replaces intake.clock.utcnow so tests can jump forward in time."""
+
+    def __init__(self) -> None:
+        self.offset = dt.timedelta()
+        self._real = clock.utcnow
+
+    def now(self) -> dt.datetime:
+        return self._real() + self.offset
+
+    def advance(self, **kwargs: float) -> None:
+        self.offset += dt.timedelta(**kwargs)
+
+
+@pytest.fixture
+def moving_clock(monkeypatch: pytest.MonkeyPatch) -> MovableClock:
+    movable = MovableClock()
+    monkeypatch.setattr(clock, "utcnow", movable.now)
+    monkeypatch.setattr(clock, "today", lambda: movable.now().date())
+    return movable
+
+
+CSRF_RE = re.compile(r'name="csrf_token" value="([^"]+)"')
+H1_RE = re.compile(r"<h1>(.*?)</h1>", re.S)
+
+
+def public_code(app: Flask, key: str = "survivor") -> str:
+    with app.app_context():
+        s = db.get_database(app).session()
+        code = s.scalar(select(Questionnaire.public_code).where(Questionnaire.key == key))
+        s.close()
+    assert code
+    return code
+
+
+class Respondent:
+    """Walks the public questionnaire the way a browser would, CSRF tokens included."""
+
+    def __init__(self, client: FlaskClient, code: str) -> None:
+        self.client = client
+        self.code = code
+        self.url = f"/s/{code}"
+        self.page = ""
+        self.status = 0
+
+    def open(self) -> str:
+        response = self.client.get(self.url)
+        self.status = response.status_code
+        self.page = response.get_data(as_text=True)
+        return self.page
+
+    @property
+    def token(self) -> str:
+        match = CSRF_RE.search(self.page)
+        assert match, "the page has no CSRF token"
+        return match.group(1)
+
+    @property
+    def heading(self) -> str:
+        match = H1_RE.search(self.page)
+        return match.group(1).strip() if match else ""
+
+    def post(self, action: str, data: dict[str, Any] | None = None, follow: bool = True) -> str:
+        payload: dict[str, Any] = {"csrf_token": self.token, "action": action}
+        payload.update(data or {})
+        response = self.client.post(self.url, data=payload)
+        self.status = response.status_code
+        if response.status_code == 303 and follow:
+            assert response.headers["Location"].endswith(self.url)
+            return self.open()
+        self.page = response.get_data(as_text=True)
+        return self.page
+
+    def start(self, language: str | None = None) -> None:
+        self.open()
+        if language:
+            self.post(f"lang:{language}")
+        self.post("start")
+        self.post("consent")
+
+    def next_until_review(self, answers: dict[str, Any] | None = None, limit: int = 20) -> None:
+        """Press Next on every part, answering any question of ``answers`` that is shown."""
+        answers = answers or {}
+        for _ in range(limit):
+            if 'value="submit"' in self.page:
+                return
+            shown = {k: v for k, v in answers.items() if f'name="{k}"' in self.page}
+            self.post("next", shown)
+            assert self.status == 200, self.page
+        raise AssertionError("never reached the review page")
+
+
+@pytest.fixture
+def respondent(client: FlaskClient, app: Flask) -> Respondent:
+    return Respondent(client, public_code(app))
