@@ -69,8 +69,8 @@ def store_response(
     """
     if provenance not in PROVENANCES:
         raise InvalidAnswers(f"unknown provenance {provenance!r}")
-    answers = definition.prune(answers)
     check_answers(definition, answers)
+    answers = definition.prune(answers)
     today = clock.today()
     epoch = epoch_for(session, keystore, today, epoch_months)
     response_id = crypto.random_id()

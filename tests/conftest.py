@@ -3,9 +3,11 @@
 from __future__ import annotations
 
 import datetime as dt
+import html
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass
+from html.parser import HTMLParser
 from pathlib import Path
 from typing import Any
 
@@ -95,10 +97,11 @@ def client(app: Flask) -> FlaskClient:
 
 @pytest.fixture
 def session(app: Flask) -> Iterator[Session]:
-    with app.app_context():
-        s = db.get_database(app).session()
-        yield s
-        s.close()
+    # No app context is held open here: requests made by the test client must each get
+    # their own, as in production.
+    s = db.get_database(app).session()
+    yield s
+    s.close()
 
 
 @pytest.fixture
@@ -153,8 +156,51 @@ def public_code(app: Flask, key: str = "survivor") -> str:
     return code
 
 
+class _FormState(HTMLParser):
+    """What a browser would submit from the page's answer fields (checked boxes, text)."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.values: dict[str, list[str]] = {}
+        self._textarea: str | None = None
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        a = {k: (v or "") for k, v in attrs}
+        name = a.get("name", "")
+        if not name or name in ("csrf_token", "action", "website"):
+            return
+        if tag == "input":
+            kind = a.get("type", "text")
+            if kind in ("radio", "checkbox"):
+                if "checked" in a:
+                    self.values.setdefault(name, []).append(a.get("value", ""))
+            elif kind == "text":
+                self.values.setdefault(name, []).append(a.get("value", ""))
+        elif tag == "textarea":
+            self._textarea = name
+            self.values.setdefault(name, []).append("")
+
+    def handle_data(self, data: str) -> None:
+        if self._textarea:
+            self.values[self._textarea][-1] += data
+
+    def handle_endtag(self, tag: str) -> None:
+        if tag == "textarea":
+            self._textarea = None
+
+
+def form_values(page: str) -> dict[str, list[str]]:
+    parser = _FormState()
+    parser.feed(page)
+    return {k: [html.unescape(v) for v in vs] for k, vs in parser.values.items()}
+
+
 class Respondent:
-    """Walks the public questionnaire the way a browser would, CSRF tokens included."""
+    """Walks the public questionnaire the way a browser would, CSRF tokens included.
+
+    Like a browser, a post resends what the page already shows as answered, changed by
+    ``data``.
+    """
 
     def __init__(self, client: FlaskClient, code: str) -> None:
         self.client = client
@@ -181,7 +227,8 @@ class Respondent:
         return match.group(1).strip() if match else ""
 
     def post(self, action: str, data: dict[str, Any] | None = None, follow: bool = True) -> str:
-        payload: dict[str, Any] = {"csrf_token": self.token, "action": action}
+        payload: dict[str, Any] = dict(form_values(self.page))
+        payload.update({"csrf_token": self.token, "action": action})
         payload.update(data or {})
         response = self.client.post(self.url, data=payload)
         self.status = response.status_code

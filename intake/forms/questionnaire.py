@@ -29,14 +29,15 @@ def build_step_form(
     locale: str,
     formdata: MultiDict[str, str] | None = None,
     answers: Mapping[str, Any] | None = None,
+    meta: Mapping[str, Any] | None = None,
 ) -> StepForm:
     """A form class made for exactly these questions, bound to posted data or saved answers."""
     attrs = {q.key: q.form_field(locale) for q in questions}
     form_class = type("PartForm", (StepForm,), attrs)
     if formdata is not None:
-        return form_class(formdata=formdata)
+        return form_class(formdata=formdata, meta=meta)
     data = {q.key: q.field_data((answers or {}).get(q.key)) for q in questions}
-    return form_class(formdata=None, data=data)
+    return form_class(formdata=None, data=data, meta=meta)
 
 
 def unexpected_fields(formdata: MultiDict[str, str], questions: Sequence[Question]) -> set[str]:

@@ -322,7 +322,15 @@ def make_blueprint(config: Config) -> Blueprint:
         keys = [s.key for s in visible]
         position = keys.index(section.key) if section.key in keys else 0
 
+        shown_before = {q.key for q in questions}
+        revealed = [
+            q for q in section.visible_questions(content["answers"]) if q.key not in shown_before
+        ]
         if switch_language(action):
+            content["section"] = section.key
+        elif revealed and action == "next" and section.key in keys:
+            # An answer on this part revealed follow-up questions on the same part: stay, so
+            # they can be seen and answered (no JavaScript needed).
             content["section"] = section.key
         elif action == "back":
             # The first part has no Back button; a forged "back" there simply stays.

@@ -16,7 +16,15 @@ from flask import render_template
 from flask_babel import lazy_gettext as _l
 from markupsafe import Markup
 from wtforms import Field, IntegerField, RadioField, SelectMultipleField, StringField, TextAreaField
-from wtforms.validators import InputRequired, Length, NumberRange, Optional, ValidationError
+from wtforms.fields.choices import SelectChoice
+from wtforms.validators import (
+    InputRequired,
+    Length,
+    NumberRange,
+    Optional,
+    StopValidation,
+    ValidationError,
+)
 from wtforms.widgets import CheckboxInput, ListWidget
 
 from .conditions import Condition
@@ -150,6 +158,9 @@ class ChoiceQuestion(Question):
     def choices(self, locale: str) -> list[tuple[str, str]]:
         return [(option.value, localise(option.label, locale)) for option in self.options]
 
+    def select_choices(self, locale: str) -> list[SelectChoice]:
+        return [SelectChoice(value, label) for value, label in self.choices(locale)]
+
     def _choice_validator(self):  # type: ignore[no-untyped-def]
         allowed = self.allowed_values()
 
@@ -189,7 +200,7 @@ class SingleChoice(ChoiceQuestion):
     def form_field(self, locale: str) -> Field:
         return RadioField(
             localise(self.label, locale),
-            choices=self.choices(locale),
+            choices=self.select_choices(locale),
             validate_choice=False,  # our own validator gives a translated message
             validators=[*self._presence(), self._choice_validator()],
         )
@@ -230,7 +241,7 @@ class MultipleChoice(ChoiceQuestion):
     def form_field(self, locale: str) -> Field:
         return SelectMultipleField(
             localise(self.label, locale),
-            choices=self.choices(locale),
+            choices=self.select_choices(locale),
             validate_choice=False,
             widget=ListWidget(prefix_label=False),
             option_widget=CheckboxInput(),
@@ -267,6 +278,11 @@ class WholeNumberField(IntegerField):
         except ValueError as exc:
             self.data = None
             raise ValueError(str(_l("Please enter a whole number, like 3."))) from exc
+
+    def pre_validate(self, form: Any) -> None:
+        # One clear message is enough: don't add "out of range" to "not a number".
+        if self.process_errors:
+            raise StopValidation()
 
 
 @dataclass
@@ -358,7 +374,7 @@ class ScaleQuestion(NumberQuestion):
     def form_field(self, locale: str) -> Field:
         return RadioField(
             localise(self.label, locale),
-            choices=[(str(p), str(p)) for p in self.points()],
+            choices=[SelectChoice(str(p), str(p)) for p in self.points()],
             validate_choice=False,
             validators=[*self._presence(), self._scale_validator()],
         )
