@@ -260,3 +260,25 @@ class Respondent:
 @pytest.fixture
 def respondent(client: FlaskClient, app: Flask) -> Respondent:
     return Respondent(client, public_code(app))
+
+
+@pytest.fixture
+def live_server(app: Flask, config: Config) -> Iterator[str]:
+    """The app on a real loopback HTTP server (plain http, so cookies are not Secure)."""
+    import threading
+
+    from werkzeug.serving import make_server
+
+    from intake.logs import QuietRequestHandler
+
+    served = create_app(config.with_overrides(secure_cookies=False))
+    server = make_server(
+        "127.0.0.1", 0, served, threaded=True, request_handler=QuietRequestHandler
+    )
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    yield f"http://127.0.0.1:{server.server_port}"
+    server.shutdown()
+    thread.join(timeout=5)
+    server.server_close()
+    db.get_database(served).dispose()
