@@ -7,7 +7,7 @@ Accept-Language decides; otherwise the configured default.
 from __future__ import annotations
 
 from babel import Locale, UnknownLocaleError
-from flask import current_app, request, session
+from flask import current_app, has_request_context, request, session
 
 # Names a language in its own script, for the language menu. Babel knows most of them;
 # these override or fill in where its display name is not what speakers expect.
@@ -28,11 +28,13 @@ def configured_languages() -> tuple[str, ...]:
 
 
 def select_locale() -> str:
+    if not has_request_context():  # the command line speaks the default language
+        return current_app.extensions["intake.config"].default_language
     languages = configured_languages()
     chosen = session.get("lang")
     if isinstance(chosen, str) and chosen in languages:
         return chosen
-    best = request.accept_languages.best_match(languages) if request else None
+    best = request.accept_languages.best_match(languages)
     return best or current_app.extensions["intake.config"].default_language
 
 

@@ -16,6 +16,7 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass, field
 
+from flask_babel import lazy_gettext as _l
 from sqlalchemy import delete, select
 from sqlalchemy.orm import Session
 
@@ -25,7 +26,8 @@ from .models import Epoch, KeySlot, Response, StaffUser, TeamKey, UnlockSession
 
 
 class KeyringError(RuntimeError):
-    """A key operation cannot be done; the message is safe to show to staff."""
+    """A key operation cannot be done; the message is safe to show to staff (translated
+    lazily, so the same message also reads plainly in the command line)."""
 
 
 class NotInitialised(KeyringError):
@@ -55,7 +57,7 @@ def active_team_key(session: Session) -> TeamKey:
         select(TeamKey).where(TeamKey.destroyed_at.is_(None)).order_by(TeamKey.version.desc())
     )
     if key is None:
-        raise NotInitialised("The team key has not been created yet (flask intake init-keys).")
+        raise NotInitialised(_l("The team key has not been created yet (flask intake init-keys)."))
     return key
 
 
@@ -82,7 +84,7 @@ def init_team_key(
     Returns the recovery key, which is shown once and never stored.
     """
     if is_initialised(session):
-        raise KeyringError("The team key already exists.")
+        raise KeyringError(_l("The team key already exists."))
     now = clock.utcnow()
     pair = crypto.generate_keypair()
     team = TeamKey(version=1, public_key=pair.public, created_at=now)
@@ -98,18 +100,14 @@ def init_team_key(
     return recovery_key
 
 
-def add_passphrase_slot(
-    session: Session,
-    team_private: bytes,
-    team_version: int,
-    user: StaffUser,
-    passphrase: str,
-    kdf: crypto.KdfParams,
+def request_slot(
+    session: Session, user: StaffUser, passphrase: str, kdf: crypto.KdfParams
 ) -> KeySlot:
+    """A facilitator sets their own data passphrase: a slot that waits to be granted."""
     if user.role != "facilitator":
-        raise KeyringError("Only facilitators can hold a key slot.")
+        raise KeyringError(_l("Only facilitators can hold a key slot."))
     if session.scalar(select(KeySlot).where(KeySlot.user_id == user.id)) is not None:
-        raise KeyringError("This facilitator already has a key slot.")
+        raise KeyringError(_l("This facilitator already has a key slot."))
     pair = crypto.generate_keypair()
     slot = KeySlot(
         kind="passphrase",
@@ -120,23 +118,61 @@ def add_passphrase_slot(
         ),
         created_at=clock.utcnow(),
     )
-    _seal_team_key_to_slot(slot, team_private, team_version)
     session.add(slot)
     session.flush()
     return slot
 
 
+def grant_slot(session: Session, team: TeamPrivateKey, slot_id: int) -> KeySlot:
+    """An unlocked facilitator gives a waiting slot the team key (sealed to its public key)."""
+    slot = session.get(KeySlot, slot_id)
+    if slot is None:
+        raise KeyringError(_l("There is no such key slot."))
+    if slot.granted:
+        raise KeyringError(_l("This key slot can already unlock the data."))
+    if team.version != active_team_key(session).version:
+        raise KeyringError(_l("Unlock again: the team key has been rotated."))
+    _seal_team_key_to_slot(slot, team.private, team.version)
+    session.flush()
+    return slot
+
+
+def add_passphrase_slot(
+    session: Session,
+    team_private: bytes,
+    team_version: int,
+    user: StaffUser,
+    passphrase: str,
+    kdf: crypto.KdfParams,
+) -> KeySlot:
+    """Request and grant in one step (the CLI and the first set-up)."""
+    slot = request_slot(session, user, passphrase, kdf)
+    _seal_team_key_to_slot(slot, team_private, team_version)
+    session.flush()
+    return slot
+
+
+def slot_of(session: Session, user: StaffUser) -> KeySlot | None:
+    return session.scalar(select(KeySlot).where(KeySlot.user_id == user.id))
+
+
 def remove_slot(session: Session, slot_id: int) -> None:
     slot = session.get(KeySlot, slot_id)
     if slot is None:
-        raise KeyringError("There is no such key slot.")
+        raise KeyringError(_l("There is no such key slot."))
     if slot.kind == "recovery":
-        raise KeyringError("The recovery slot cannot be removed; rotate the keys instead.")
+        raise KeyringError(_l("The recovery slot cannot be removed; rotate the keys instead."))
     remaining = session.scalar(
-        select(KeySlot.id).where(KeySlot.kind == "passphrase", KeySlot.id != slot_id).limit(1)
+        select(KeySlot.id)
+        .where(
+            KeySlot.kind == "passphrase",
+            KeySlot.id != slot_id,
+            KeySlot.sealed_team_key.is_not(None),
+        )
+        .limit(1)
     )
-    if remaining is None:
-        raise KeyringError("This is the last facilitator slot; add another before removing it.")
+    if slot.granted and remaining is None:
+        raise KeyringError(_l("This is the last facilitator slot; add another before removing it."))
     session.delete(slot)
     session.flush()
 
@@ -159,7 +195,7 @@ def _slot_for(session: Session, user: StaffUser) -> KeySlot:
         select(KeySlot).where(KeySlot.user_id == user.id, KeySlot.kind == "passphrase")
     )
     if slot is None:
-        raise KeyringError("You do not hold a key slot. Ask a facilitator to add one for you.")
+        raise KeyringError(_l("You do not hold a key slot. Ask a facilitator to add one for you."))
     return slot
 
 
@@ -175,32 +211,44 @@ class TeamPrivateKey:
         if epoch.id in self._epoch_cache:
             return self._epoch_cache[epoch.id]
         if epoch.destroyed_at is not None:
-            raise KeyringError(f"Epoch {epoch.label} was destroyed.")
+            raise KeyringError(_l("Epoch %(epoch)s was destroyed.", epoch=epoch.label))
         sealed = keystore.get(epoch.label)
         if sealed is None:
-            raise KeyringError(f"The key for epoch {epoch.label} is not in the key store.")
+            raise KeyringError(
+                _l("The key for epoch %(epoch)s is not in the key store.", epoch=epoch.label)
+            )
         if sealed.team_key_version != self.version:
             raise KeyringError(
-                f"The key for epoch {epoch.label} is sealed to team key "
-                f"{sealed.team_key_version}, not {self.version}."
+                _l(
+                    "The key for epoch %(epoch)s is sealed to team key %(sealed)s, not %(opened)s.",
+                    epoch=epoch.label,
+                    sealed=sealed.team_key_version,
+                    opened=self.version,
+                )
             )
         try:
             private = crypto.open_sealed(
                 self.private, sealed.sealed, _epoch_info(epoch.label, self.version)
             )
         except crypto.DecryptionError as exc:
-            raise KeyringError(f"The key for epoch {epoch.label} is damaged.") from exc
+            raise KeyringError(
+                _l("The key for epoch %(epoch)s is damaged.", epoch=epoch.label)
+            ) from exc
         self._epoch_cache[epoch.id] = private
         return private
 
 
 def _open_slot(slot: KeySlot, slot_private: bytes) -> TeamPrivateKey:
+    if slot.sealed_team_key is None or slot.team_key_version is None:
+        raise KeyringError(
+            _l("Your key slot is waiting: an unlocked facilitator must grant it before it opens.")
+        )
     try:
         team_private = crypto.open_sealed(
             slot_private, slot.sealed_team_key, _slot_info(slot.public_key, slot.team_key_version)
         )
     except crypto.DecryptionError as exc:
-        raise KeyringError("This key slot is damaged.") from exc
+        raise KeyringError(_l("This key slot is damaged.")) from exc
     return TeamPrivateKey(slot.team_key_version, team_private)
 
 
@@ -217,7 +265,7 @@ def open_with_recovery_key(session: Session, recovery_key: str) -> TeamPrivateKe
     """Raises crypto.WrongSecret when the key is malformed or not this team's."""
     slot = session.scalar(select(KeySlot).where(KeySlot.kind == "recovery"))
     if slot is None:
-        raise NotInitialised("There is no recovery slot.")
+        raise NotInitialised(_l("There is no recovery slot."))
     pair = crypto.recovery_keypair(recovery_key)
     if not crypto.constant_time_equal(pair.public, slot.public_key):
         raise crypto.WrongSecret("this recovery key does not belong to this team")
@@ -228,7 +276,7 @@ def open_with_recovery_key(session: Session, recovery_key: str) -> TeamPrivateKe
 def epoch_bounds(day: dt.date, months: int = 3) -> tuple[dt.date, dt.date, str]:
     """The epoch containing ``day``: calendar periods of ``months`` (a divisor of 12)."""
     if months not in (1, 2, 3, 4, 6, 12):
-        raise KeyringError("Epochs must be 1, 2, 3, 4, 6 or 12 months long.")
+        raise KeyringError(_l("Epochs must be 1, 2, 3, 4, 6 or 12 months long."))
     first_month = (day.month - 1) // months * months + 1
     start = dt.date(day.year, first_month, 1)
     end_month = first_month + months
@@ -277,7 +325,7 @@ def epoch_for(session: Session, keystore: Keystore, day: dt.date, months: int = 
         ensure_epochs(session, keystore, day, months)
         epoch = session.scalar(select(Epoch).where(Epoch.label == label))
     if epoch is None or epoch.destroyed_at is not None:
-        raise KeyringError(f"Epoch {label} is not available for new responses.")
+        raise KeyringError(_l("Epoch %(epoch)s is not available for new responses.", epoch=label))
     return epoch
 
 
@@ -285,9 +333,9 @@ def destroy_epoch(session: Session, keystore: Keystore, label: str) -> int:
     """Crypto-shred an epoch: destroy its key, then purge its responses. Returns the count."""
     epoch = session.scalar(select(Epoch).where(Epoch.label == label))
     if epoch is None:
-        raise KeyringError(f"There is no epoch {label}.")
+        raise KeyringError(_l("There is no epoch %(epoch)s.", epoch=label))
     if epoch.starts_on <= clock.today() <= epoch.ends_on:
-        raise KeyringError("The current epoch cannot be destroyed while it is collecting.")
+        raise KeyringError(_l("The current epoch cannot be destroyed while it is collecting."))
     count = len(session.scalars(select(Response.id).where(Response.epoch_id == epoch.id)).all())
     # Key first: if the purge were interrupted, what remains is already unreadable.
     keystore.destroy(label)
@@ -306,7 +354,7 @@ def rotate(session: Session, keystore: Keystore, current: TeamPrivateKey) -> int
     """
     old = active_team_key(session)
     if old.version != current.version:
-        raise KeyringError("Open the current team key before rotating it.")
+        raise KeyringError(_l("Open the current team key before rotating it."))
     pair = crypto.generate_keypair()
     new_version = old.version + 1
     session.add(TeamKey(version=new_version, public_key=pair.public, created_at=clock.utcnow()))
@@ -322,7 +370,7 @@ def rotate(session: Session, keystore: Keystore, current: TeamPrivateKey) -> int
                 ),
             )
         )
-    for slot in session.scalars(select(KeySlot)):
+    for slot in session.scalars(select(KeySlot).where(KeySlot.sealed_team_key.is_not(None))):
         _seal_team_key_to_slot(slot, pair.private, new_version)
     old.destroyed_at = clock.utcnow()
     old.public_key = bytes(32)

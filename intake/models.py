@@ -100,9 +100,17 @@ class KeySlot(Base):
     )
     public_key: Mapped[bytes] = mapped_column(LargeBinary(32))
     wrapped_private_key: Mapped[str | None] = mapped_column(Text, nullable=True)
-    team_key_version: Mapped[int] = mapped_column(ForeignKey("team_key.version"))
-    sealed_team_key: Mapped[bytes] = mapped_column(LargeBinary)
+    # Both empty while the slot waits for an unlocked facilitator to grant it: a new
+    # facilitator sets their passphrase first, so no one ever has to share one.
+    team_key_version: Mapped[int | None] = mapped_column(
+        ForeignKey("team_key.version"), nullable=True
+    )
+    sealed_team_key: Mapped[bytes | None] = mapped_column(LargeBinary, nullable=True)
     created_at: Mapped[dt.datetime] = mapped_column(DateTime)
+
+    @property
+    def granted(self) -> bool:
+        return self.sealed_team_key is not None
 
 
 class Epoch(Base):

@@ -272,9 +272,7 @@ def live_server(app: Flask, config: Config) -> Iterator[str]:
     from intake.logs import QuietRequestHandler
 
     served = create_app(config.with_overrides(secure_cookies=False))
-    server = make_server(
-        "127.0.0.1", 0, served, threaded=True, request_handler=QuietRequestHandler
-    )
+    server = make_server("127.0.0.1", 0, served, threaded=True, request_handler=QuietRequestHandler)
     thread = threading.Thread(target=server.serve_forever, daemon=True)
     thread.start()
     yield f"http://127.0.0.1:{server.server_port}"

@@ -12,10 +12,16 @@ ROOT = Path(__file__).resolve().parent.parent
 
 
 def bootstrap(instance: Path) -> subprocess.CompletedProcess[str]:
-    env = {k: v for k, v in os.environ.items() if not k.startswith("INTAKE_") and k != "DATABASE_URL"}
+    env = {
+        k: v for k, v in os.environ.items() if not k.startswith("INTAKE_") and k != "DATABASE_URL"
+    }
     env["INTAKE_INSTANCE_PATH"] = str(instance)
     return subprocess.run(
-        [sys.executable, "-m", "intake.bootstrap"], cwd=ROOT, env=env, capture_output=True, text=True
+        [sys.executable, "-m", "intake.bootstrap"],
+        cwd=ROOT,
+        env=env,
+        capture_output=True,
+        text=True,
     )
 
 

@@ -17,8 +17,8 @@ from sqlalchemy.orm import Session
 
 from intake import keyring
 from intake.keystore import Keystore
-from intake.responses import read_response
 from intake.questionnaires.catalog import definition_of
+from intake.responses import read_response
 
 from .conftest import CSRF_RE, Respondent, form_values, public_code
 from .test_sealing import published, store
@@ -41,7 +41,11 @@ def every_file(folder: Path) -> list[Path]:
 def leaks(blob: bytes, needles: list[str]) -> list[str]:
     found = []
     for needle in needles:
-        for encoded in (needle.encode("utf-8"), needle.encode("utf-16-le"), needle.lower().encode()):
+        for encoded in (
+            needle.encode("utf-8"),
+            needle.encode("utf-16-le"),
+            needle.lower().encode(),
+        ):
             if encoded in blob:
                 found.append(needle)
     return found
@@ -55,7 +59,8 @@ def submit_via_browser_path(client_app: Flask, language: str, text: str) -> None
          "preferred_language_other": text[:150]}
     )  # fmt: skip
     walker.post("submit")
-    assert walker.status == 200 and "submit" not in walker.page
+    assert walker.status == 200
+    assert "submit" not in walker.page
 
 
 def test_no_marker_reaches_disk_backup_or_logs(
@@ -104,11 +109,20 @@ def test_no_marker_reaches_disk_backup_or_logs(
     jar = http.cookiejar.CookieJar()
     opener = urllib.request.build_opener(urllib.request.HTTPCookieProcessor(jar))
     url = f"{live_server}/s/{public_code(app)}"
-    page = opener.open(urllib.request.Request(f"{url}?q={m['plain']}", headers={"User-Agent": agent})).read().decode()
+    page = (
+        opener.open(urllib.request.Request(f"{url}?q={m['plain']}", headers={"User-Agent": agent}))
+        .read()
+        .decode()
+    )
     for action in ("start", "consent"):
         token = CSRF_RE.search(page).group(1)  # type: ignore[union-attr]
         body = urllib.parse.urlencode({"csrf_token": token, "action": action}).encode()
-        page = opener.open(urllib.request.Request(url, data=body, headers={"User-Agent": agent})).read().decode()
+        page = (
+            opener.open(urllib.request.Request(url, data=body, headers={"User-Agent": agent}))
+            .read()
+            .decode()
+        )
+
     def post(fields: dict[str, list[str]]) -> str:
         token = CSRF_RE.search(page).group(1)  # type: ignore[union-attr]
         payload = form_values(page) | {"csrf_token": [token], "action": ["next"]} | fields
@@ -139,7 +153,7 @@ def test_no_marker_reaches_disk_backup_or_logs(
         src.backup(dst)
 
     # Then no marker is anywhere on disk…
-    files = every_file(config.instance_path) + [backup]
+    files = [*every_file(config.instance_path), backup]
     assert any(p.name.startswith("epoch-") for p in files)
     for path in files:
         assert leaks(path.read_bytes(), needles) == [], path

@@ -14,7 +14,7 @@ from .conftest import FACILITATOR_PASSPHRASE, MovableClock, Team
 from .test_sealing import store
 
 
-def run(app: Flask, *args: str, input: str | None = None):  # type: ignore[no-untyped-def]  # noqa: A002
+def run(app: Flask, *args: str, input: str | None = None):  # type: ignore[no-untyped-def]
     return app.test_cli_runner().invoke(args=["intake", *args], input=input)
 
 
@@ -52,7 +52,9 @@ def test_rotate_then_verify(app: Flask, session: Session, keystore: Keystore) ->
     rotated = run(app, "rotate", input=f"fran\n{FACILITATOR_PASSPHRASE}\n")
     assert rotated.exit_code == 0, rotated.output
     session.expire_all()
-    assert [k.version for k in session.scalars(select(TeamKey).where(TeamKey.destroyed_at.is_(None)))] == [2]
+    assert [
+        k.version for k in session.scalars(select(TeamKey).where(TeamKey.destroyed_at.is_(None)))
+    ] == [2]
     verified = run(app, "verify", input=f"fran\n{FACILITATOR_PASSPHRASE}\n")
     assert verified.exit_code == 0, verified.output
     assert "1 readable, 0 unreadable." in verified.output
@@ -74,13 +76,22 @@ def test_destroy_epoch_needs_confirmation(
     session.expire_all()
     assert session.get(Response, rid) is None
     epoch = session.scalar(select(Epoch).where(Epoch.label == label))
-    assert epoch is not None and epoch.destroyed_at is not None
+    assert epoch is not None
+    assert epoch.destroyed_at is not None
     listing = run(app, "epochs")
-    assert f"{label}" in listing.output and "destroyed" in listing.output
+    assert f"{label}" in listing.output
+    assert "destroyed" in listing.output
 
 
 def test_add_and_remove_a_slot(app: Flask, session: Session) -> None:
-    created = run(app, "create-user", "nia", "--role", "facilitator", input="a-long-password\na-long-password\n")
+    created = run(
+        app,
+        "create-user",
+        "nia",
+        "--role",
+        "facilitator",
+        input="a-long-password\na-long-password\n",
+    )
     assert created.exit_code == 0, created.output
     added = run(
         app, "add-slot", "nia",

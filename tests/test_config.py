@@ -85,7 +85,8 @@ def test_wsgi_refuses_to_start_without_secrets(clean_env: Path) -> None:
         [sys.executable, "-c", "import wsgi"], cwd=ROOT, capture_output=True, text=True, env=env
     )
     assert result.returncode == 2
-    assert "cannot start" in result.stderr and "No secret key" in result.stderr
+    assert "cannot start" in result.stderr
+    assert "No secret key" in result.stderr
 
 
 def test_migrations_build_exactly_the_models(tmp_path: Path) -> None:

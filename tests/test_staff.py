@@ -38,7 +38,11 @@ def token_of(client: FlaskClient, path: str) -> str:
 def login(client: FlaskClient, username: str = "fran", password: str = FACILITATOR_PASSWORD):  # type: ignore[no-untyped-def]
     return client.post(
         "/staff/login",
-        data={"csrf_token": token_of(client, "/staff/login"), "username": username, "password": password},
+        data={
+            "csrf_token": token_of(client, "/staff/login"),
+            "username": username,
+            "password": password,
+        },
     )
 
 
@@ -219,7 +223,9 @@ def test_a_stolen_unlock_row_is_useless_without_the_cookie(
     ticket = keyring.UnlockTicket(token="guess", secret=b"\0" * 32)
     import datetime as dt
 
-    assert keyring.resume_unlock(session, row.staff_session_id, ticket, dt.timedelta(hours=1)) is None
+    assert (
+        keyring.resume_unlock(session, row.staff_session_id, ticket, dt.timedelta(hours=1)) is None
+    )
 
 
 @pytest.mark.parametrize("path", ["/staff/logout", "/staff/lock"])
@@ -228,3 +234,78 @@ def test_state_changes_need_csrf(client: FlaskClient, session: Session, path: st
     response = client.post(path, data={})
     assert response.status_code == 400
     assert count(session, StaffSession) == 1
+
+
+def test_a_new_facilitator_sets_a_passphrase_and_is_granted_by_an_unlocked_one(
+    app: Flask, client: FlaskClient, session: Session
+) -> None:
+    # Given a new facilitator who sets their own data passphrase
+    create_user(session, "nia", "nia-login-password", "facilitator")
+    session.commit()
+    nia = app.test_client()
+    login(nia, "nia", "nia-login-password")
+    token = token_of(nia, "/staff/passphrase")
+    short = nia.post(
+        "/staff/passphrase", data={"csrf_token": token, "passphrase": "short", "confirm": "short"}
+    )
+    assert short.status_code == 422
+    assert "Use at least 12 characters" in short.get_data(as_text=True)
+    nia.post(
+        "/staff/passphrase",
+        data={"csrf_token": token, "passphrase": "nia's own words", "confirm": "nia's own words"},
+    )
+    # Then the slot waits: it cannot open the data yet
+    waiting = unlock(nia, "nia's own words")
+    assert waiting.status_code == 409
+    assert "waiting" in waiting.get_data(as_text=True)
+
+    # When fran, unlocked, grants it
+    login(client)
+    keys_page = client.get("/staff/keys").get_data(as_text=True)
+    assert "Waiting to be granted" in keys_page
+    assert 'action="/staff/keys/grant"' not in keys_page  # locked: no grant button yet
+    unlock(client)
+    keys_page = client.get("/staff/keys").get_data(as_text=True)
+    slot_id = re.search(r'name="slot_id" value="(\d+)"', keys_page.split("nia")[1]).group(1)  # type: ignore[union-attr]
+    client.post(
+        "/staff/keys/grant",
+        data={"csrf_token": token_of(client, "/staff/keys"), "slot_id": slot_id},
+    )
+
+    # Then nia's own passphrase unlocks
+    assert unlock(nia, "nia's own words").status_code == 303
+    assert nia.get("/staff/data").status_code == 200
+
+
+def test_admin_removes_a_slot_but_not_the_last_or_the_recovery_slot(
+    app: Flask, session: Session
+) -> None:
+    create_user(session, "root", "admin-password!", "admin")
+    session.commit()
+    admin = app.test_client()
+    login(admin, "root", "admin-password!")
+    page = admin.get("/staff/keys").get_data(as_text=True)
+    ids = re.findall(r'name="slot_id" value="(\d+)"', page)
+    assert len(ids) == 1  # fran's slot; the recovery slot has no remove button
+    admin.post(
+        "/staff/keys/remove", data={"csrf_token": token_of(admin, "/staff/keys"), "slot_id": ids[0]}
+    )
+    assert "last facilitator slot" in admin.get("/staff/keys").get_data(as_text=True)
+    from intake.models import KeySlot
+
+    recovery_id = session.scalar(select(KeySlot.id).where(KeySlot.kind == "recovery"))
+    admin.post(
+        "/staff/keys/remove",
+        data={"csrf_token": token_of(admin, "/staff/keys"), "slot_id": recovery_id},
+    )
+    assert "recovery slot cannot be removed" in admin.get("/staff/keys").get_data(as_text=True)
+    assert count(session, KeySlot) == 2
+    # Admins hold no key and cannot see responses.
+    assert admin.get("/staff/data").status_code == 403
+    assert (
+        admin.post(
+            "/staff/keys/grant",
+            data={"csrf_token": token_of(admin, "/staff/keys"), "slot_id": ids[0]},
+        ).status_code
+        == 403
+    )

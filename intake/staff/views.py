@@ -18,9 +18,9 @@ from werkzeug.wrappers import Response as WerkzeugResponse
 from .. import crypto, keyring
 from ..config import Config
 from ..db import db_session
-from ..forms.staff import LoginForm, PlainForm, UnlockForm
+from ..forms.staff import LoginForm, NewPassphraseForm, PlainForm, SlotActionForm, UnlockForm
 from ..keyring import TeamPrivateKey, UnlockTicket
-from ..models import Questionnaire, QuestionnaireVersion, Response
+from ..models import KeySlot, Questionnaire, QuestionnaireVersion, Response, StaffUser
 from ..questionnaires.catalog import definition_of
 from ..responses import UnreadableResponse, all_responses, read_response
 from .auth import end_session, find_user, init_login, role_required, start_session, verify_password
@@ -200,4 +200,79 @@ def make_blueprint(config: Config) -> Blueprint:
             form=PlainForm(),
         )
 
+    @bp.route("/passphrase", methods=["GET", "POST"])
+    @role_required("facilitator")
+    def passphrase():  # type: ignore[no-untyped-def]
+        """A facilitator sets their own data passphrase; the slot then waits to be granted."""
+        if keyring.slot_of(db_session(), g.staff.user) is not None:
+            return redirect(url_for("staff.keys"), code=303)
+        form = NewPassphraseForm()
+        if form.validate_on_submit():
+            keyring.request_slot(
+                db_session(), g.staff.user, form.passphrase.data or "", _kdf(config)
+            )
+            db_session().commit()
+            flash(
+                _("Your data passphrase is set. Another facilitator must now grant your key slot.")
+            )
+            return redirect(url_for("staff.keys"), code=303)
+        return render_template("staff/passphrase.html", form=form), 200 if not form.errors else 422
+
+    @bp.get("/keys")
+    @role_required("facilitator", "admin")
+    def keys() -> str:
+        team = unlocked_team_key(config) if g.staff.role == "facilitator" else None
+        slots = [
+            (slot, db_session().get(StaffUser, slot.user_id) if slot.user_id else None)
+            for slot in db_session().scalars(select(KeySlot).order_by(KeySlot.id))
+        ]
+        own = keyring.slot_of(db_session(), g.staff.user)
+        return render_template(
+            "staff/keys.html",
+            slots=slots,
+            unlocked=team is not None,
+            own_slot=own,
+            form=SlotActionForm(),
+        )
+
+    @bp.post("/keys/grant")
+    @role_required("facilitator")
+    def grant_slot() -> WerkzeugResponse:
+        form = SlotActionForm()
+        team = unlocked_team_key(config)
+        if team is None:
+            flash(_("Unlock the responses first: granting a slot needs the team key."))
+            return redirect(url_for("staff.unlock"), code=303)
+        if form.validate_on_submit():
+            try:
+                keyring.grant_slot(db_session(), team, form.slot_id.data or 0)
+                db_session().commit()
+                flash(_("The key slot is granted."))
+            except keyring.KeyringError as exc:
+                db_session().rollback()
+                flash(str(exc))
+        return redirect(url_for("staff.keys"), code=303)
+
+    @bp.post("/keys/remove")
+    @role_required("admin")
+    def remove_slot() -> WerkzeugResponse:
+        form = SlotActionForm()
+        if form.validate_on_submit():
+            try:
+                keyring.remove_slot(db_session(), form.slot_id.data or 0)
+                db_session().commit()
+                flash(
+                    _(
+                        "The key slot is removed. Rotate the team key if that person should lose access to data they may have copied."
+                    )
+                )
+            except keyring.KeyringError as exc:
+                db_session().rollback()
+                flash(str(exc))
+        return redirect(url_for("staff.keys"), code=303)
+
     return bp
+
+
+def _kdf(config: Config) -> crypto.KdfParams:
+    return crypto.KdfParams(config.kdf_memory_kib, config.kdf_iterations, config.kdf_lanes)

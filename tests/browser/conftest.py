@@ -30,7 +30,7 @@ CHROMIUM_ARGS = [
 
 
 class _NeutralSite(BaseHTTPRequestHandler):
-    def do_GET(self) -> None:  # noqa: N802 - the http.server API
+    def do_GET(self) -> None:
         body = b"<!doctype html><title>Weather</title><h1>Forecast</h1>"
         self.send_response(200)
         self.send_header("Content-Type", "text/html")
@@ -38,7 +38,7 @@ class _NeutralSite(BaseHTTPRequestHandler):
         self.end_headers()
         self.wfile.write(body)
 
-    def log_message(self, format: str, *args: object) -> None:  # noqa: A002
+    def log_message(self, format: str, *args: object) -> None:
         return
 
 
@@ -87,9 +87,11 @@ def phone(browser: Browser, live_server: str, neutral_site: str) -> Iterator[Pag
     third_party: list[str] = []
     page.on(
         "request",
-        lambda request: third_party.append(request.url)
-        if not request.url.startswith((live_server, neutral_site, "data:"))
-        else None,
+        lambda request: (
+            third_party.append(request.url)
+            if not request.url.startswith((live_server, neutral_site, "data:"))
+            else None
+        ),
     )
     yield page
     context.close()

@@ -86,7 +86,9 @@ def test_quick_exit_button_leaves_no_way_back(phone: Page, app: Flask, neutral_s
 
 
 @pytest.mark.parametrize("keys", [["Escape"], ["Shift", "Shift", "Shift"]])
-def test_quick_exit_by_keyboard(phone: Page, app: Flask, keys: list[str], neutral_site: str) -> None:
+def test_quick_exit_by_keyboard(
+    phone: Page, app: Flask, keys: list[str], neutral_site: str
+) -> None:
     start(phone, app)
     for key in keys:
         phone.keyboard.press(key)

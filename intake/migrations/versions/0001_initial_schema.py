@@ -2,11 +2,12 @@
 
 Revision ID: 0001
 Revises:
-Create Date: 2026-11-25 08:28:30.080994
+Create Date: 2026-11-25 08:49:04.414516
 """
 
-import sqlalchemy as sa
 from alembic import op
+import sqlalchemy as sa
+
 
 revision = "0001"
 down_revision = None
@@ -77,8 +78,8 @@ def upgrade() -> None:
         sa.Column("user_id", sa.Integer(), nullable=True),
         sa.Column("public_key", sa.LargeBinary(length=32), nullable=False),
         sa.Column("wrapped_private_key", sa.Text(), nullable=True),
-        sa.Column("team_key_version", sa.Integer(), nullable=False),
-        sa.Column("sealed_team_key", sa.LargeBinary(), nullable=False),
+        sa.Column("team_key_version", sa.Integer(), nullable=True),
+        sa.Column("sealed_team_key", sa.LargeBinary(), nullable=True),
         sa.Column("created_at", sa.DateTime(), nullable=False),
         sa.CheckConstraint("kind IN ('passphrase', 'recovery')", name="ck_slot_kind"),
         sa.ForeignKeyConstraint(
