@@ -60,6 +60,8 @@ def create_app(config: Config) -> Flask:
         SEND_FILE_MAX_AGE_DEFAULT=0,
     )
     app.extensions["intake.config"] = config
+    # Fail at start, not at the first page, if the CCR's hotline list is unreadable.
+    resources.load(config.resources_file or resources.SHIPPED_RESOURCES)
     app.extensions["intake.keystore"] = Keystore(config.instance_path / "keystore")
     app.extensions["intake.submit_limiter"] = SubmitLimiter(config.submit_rate_per_hour)
 
@@ -106,7 +108,11 @@ def _template_globals(app: Flask) -> None:
             "languages": [(code, i18n.native_name(code)) for code in config.languages],
             "quick_exit_url": config.quick_exit_url,
             "neutral_title": config.neutral_title,
-            "resources": resources.for_language(language, config.default_language),
+            "resources": resources.for_language(
+                language,
+                config.default_language,
+                config.resources_file or resources.SHIPPED_RESOURCES,
+            ),
             "suppression_threshold": config.suppression_threshold,
         }
 

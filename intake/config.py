@@ -60,6 +60,8 @@ class Config:
     max_request_bytes: int = 64 * 1024
     submit_rate_per_hour: int = 20
     suppression_threshold: int = 5
+    # A CCR's own list of local hotlines (same format as intake/data/resources.json).
+    resources_file: Path | None = None
     epoch_months: int = 3
     secure_cookies: bool = True
     # Key-derivation cost for facilitator passphrases; see docs/threat-model.md.
@@ -103,6 +105,9 @@ class Config:
             submit_rate_per_hour=_env_int("INTAKE_SUBMIT_RATE_PER_HOUR", cls.submit_rate_per_hour),
             secure_cookies=_env_bool("INTAKE_SECURE_COOKIES", True),
             suppression_threshold=_env_int("INTAKE_SUPPRESSION_THRESHOLD", 5),
+            resources_file=Path(os.environ["INTAKE_RESOURCES_FILE"])
+            if os.environ.get("INTAKE_RESOURCES_FILE")
+            else None,
             epoch_months=_env_int("INTAKE_EPOCH_MONTHS", 3),
         )
 

@@ -1,4 +1,8 @@
-"""Hotlines and services shown on every public page, per language."""
+"""Hotlines and services shown on every public page, per language.
+
+The shipped list (``intake/data/resources.json``) names national US services; a CCR points
+``INTAKE_RESOURCES_FILE`` at its own file of local services, in the same format.
+"""
 
 from __future__ import annotations
 
@@ -6,19 +10,31 @@ import json
 from functools import lru_cache
 from pathlib import Path
 
-RESOURCES_FILE = Path(__file__).resolve().parent / "data" / "resources.json"
+SHIPPED_RESOURCES = Path(__file__).resolve().parent / "data" / "resources.json"
 
 
-@lru_cache(maxsize=1)
-def _all() -> dict[str, list[dict[str, str]]]:
-    data = json.loads(RESOURCES_FILE.read_text(encoding="utf-8"))
-    return {k: v for k, v in data.items() if not k.startswith("_")}
+class ResourcesError(ValueError):
+    pass
 
 
-def for_language(language: str, fallback: str = "en") -> list[dict[str, str]]:
-    resources = _all()
+@lru_cache(maxsize=4)
+def load(path: Path = SHIPPED_RESOURCES) -> dict[str, list[dict[str, str]]]:
+    """Read and check a resources file: every entry needs a name and a contact."""
+    try:
+        data = json.loads(Path(path).read_text(encoding="utf-8"))
+    except (OSError, ValueError) as exc:
+        raise ResourcesError(f"cannot read resources file {path}: {exc}") from exc
+    resources = {k: v for k, v in data.items() if not k.startswith("_")}
+    for language, entries in resources.items():
+        if not isinstance(entries, list) or not all(
+            isinstance(e, dict) and e.get("name") and e.get("contact") for e in entries
+        ):
+            raise ResourcesError(f"resources for {language!r} need a name and a contact each")
+    return resources
+
+
+def for_language(
+    language: str, fallback: str = "en", path: Path = SHIPPED_RESOURCES
+) -> list[dict[str, str]]:
+    resources = load(path)
     return resources.get(language) or resources.get(fallback, [])
-
-
-def languages_with_resources() -> set[str]:
-    return set(_all())

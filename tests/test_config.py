@@ -114,3 +114,26 @@ def test_anonymous_responses_cannot_reference_a_user(tmp_path: Path) -> None:
     targets = {fk["referred_table"] for fk in inspector.get_foreign_keys("response")}
     assert targets == {"questionnaire_version", "epoch"}
     engine.dispose()
+
+
+def test_a_ccr_can_ship_its_own_hotlines(tmp_path: Path) -> None:
+    from intake.app import create_app
+
+    from .conftest import make_config
+
+    own = tmp_path / "local.json"
+    own.write_text(
+        '{"en": [{"name": "Riverside Safe House", "contact": "555-0100", "detail": "24 hours"}],'
+        ' "es": [{"name": "Casa Segura Riverside", "contact": "555-0100", "detail": "24 horas"}]}',
+        encoding="utf-8",
+    )
+    app = create_app(make_config(tmp_path, resources_file=own))
+    page = app.test_client().get("/help", headers={"Accept-Language": "es"}).get_data(as_text=True)
+    assert "Casa Segura Riverside" in page
+    assert "National Domestic Violence Hotline" not in page
+    own.write_text('{"en": [{"name": "no contact"}]}', encoding="utf-8")
+    from intake.resources import ResourcesError, load
+
+    load.cache_clear()
+    with pytest.raises(ResourcesError, match="contact"):
+        create_app(make_config(tmp_path, resources_file=own))

@@ -309,3 +309,42 @@ def test_admin_removes_a_slot_but_not_the_last_or_the_recovery_slot(
         ).status_code
         == 403
     )
+
+
+WORKER_SCRIPT = """
+import sys
+from pathlib import Path
+from intake.app import create_app
+from tests.conftest import make_config
+
+config = make_config(Path(sys.argv[1]))
+client = create_app(config).test_client(use_cookies=False)
+response = client.get("/staff/data", headers={"Cookie": sys.argv[2]})
+print(response.status_code)
+"""
+
+
+def test_unlock_is_visible_to_another_worker_process(
+    client: FlaskClient, session: Session, tmp_path
+) -> None:  # type: ignore[no-untyped-def]
+    import subprocess
+    import sys
+    from pathlib import Path
+
+    root = Path(__file__).resolve().parent.parent
+
+    def other_process(cookie: str) -> str:
+        result = subprocess.run(
+            [sys.executable, "-c", WORKER_SCRIPT, str(tmp_path), cookie],
+            cwd=root, capture_output=True, text=True, check=True,
+        )  # fmt: skip
+        return result.stdout.strip()
+
+    login(client)
+    cookie = cookie_header(client)
+    assert other_process(cookie) == "303"  # signed in, not unlocked: sent to the unlock page
+    unlock(client)
+    cookie = cookie_header(client)
+    assert other_process(cookie) == "200"  # the other process reads the unlocked data
+    client.post("/staff/lock", data={"csrf_token": token_of(client, "/staff/")})
+    assert other_process(cookie) == "303"  # and loses it at lock
