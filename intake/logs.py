@@ -34,6 +34,9 @@ def describe_exception(exc_type: type[BaseException] | None, tb: TracebackType |
 class QuietRequestHandler(WSGIRequestHandler):
     """The development server's handler, minus the client address and query string."""
 
+    def version_string(self) -> str:
+        return "intake"  # no server or Python version for strangers to probe
+
     def log_request(self, code: int | str = "-", size: int | str = "-") -> None:
         path = self.path.split("?", 1)[0]
         logging.getLogger("intake.http").info("%s %s %s", self.command, path, code)

@@ -6,6 +6,11 @@
    exit — which replaces that one entry — leaves nothing of the survey to go Back to. */
 (function () {
   "use strict";
+  // As in the GOV.UK pattern: after a failed submit, start keyboard and screen-reader users
+  // at the list of problems.
+  var summary = document.querySelector(".error-summary");
+  if (summary) { summary.focus(); }
+
   var form = document.getElementById("step-form");
   if (!form || !window.fetch || !window.URLSearchParams || !window.FormData) { return; }
 

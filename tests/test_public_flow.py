@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 import pytest
 from flask import Flask
 from sqlalchemy import func, select
@@ -152,8 +154,6 @@ def test_number_with_letters_gets_a_plain_message(respondent: Respondent) -> Non
         if 'inputmode="numeric"' in respondent.page:
             break
         respondent.post("next")
-    import re
-
     name = re.search(r'inputmode="numeric" id="[^"]+" name="([^"]+)"', respondent.page)
     assert name
     respondent.post("next", {name.group(1): "lots"})
@@ -301,3 +301,36 @@ def test_language_link_only_redirects_locally(client) -> None:  # type: ignore[n
     response = client.get("/language/es?next=/help")
     assert response.headers["Location"] == "/help"
     assert '<html lang="es" dir="ltr">' in client.get("/help").get_data(as_text=True)
+
+
+@pytest.mark.parametrize(
+    "payload",
+    [
+        b"action=next&preferred_language=spanish&preferred_language=english",
+        b"action=next&preferred_language=%ff%fe%00",
+        b"action=goto:../../etc&preferred_language_other=" + b"%41" * 50,
+        b"action=lang:xx",
+        b"action=" + b"x" * 5000,
+        b"\x00\x01\x02garbage=&&&==",
+        b"action=submit",
+        b"action=back",
+    ],
+)
+def test_malformed_posts_never_cause_a_server_error(respondent: Respondent, payload: bytes) -> None:
+    respondent.start()
+    token = respondent.token.encode()
+    response = respondent.client.post(
+        respondent.url,
+        data=b"csrf_token=" + token + b"&" + payload,
+        content_type="application/x-www-form-urlencoded",
+    )
+    assert response.status_code < 500
+    # …and the questionnaire carries on afterwards, where it was or one step on.
+    assert re.search(r"Part [12] of", respondent.open())
+
+
+def test_wrong_content_type_and_methods(respondent: Respondent) -> None:
+    respondent.start()
+    response = respondent.client.post(respondent.url, json={"action": "next"})
+    assert response.status_code == 400
+    assert respondent.client.put(respondent.url).status_code == 405

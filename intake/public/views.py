@@ -337,6 +337,9 @@ def make_blueprint(config: Config) -> Blueprint:
             content["section"] = keys[max(position - 1, 0)]
         elif action.startswith("goto:") and action.removeprefix("goto:") in keys:
             content["section"] = action.removeprefix("goto:")
+        elif action != "next":
+            # Anything unexpected: keep what was typed and stay on this part.
+            content["section"] = keys[position]
         elif position + 1 < len(keys):
             content["section"] = keys[position + 1]
         else:

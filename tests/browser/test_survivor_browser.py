@@ -34,8 +34,16 @@ def press(page: Page, locator: Locator) -> None:
     page.wait_for_load_state()
 
 
+def fits(page: Page) -> None:
+    """WCAG 1.4.10 reflow: nothing scrolls sideways at the viewport's width."""
+    width = page.viewport_size["width"] if page.viewport_size else 320
+    assert page.evaluate("document.documentElement.scrollWidth") <= width
+
+
 def go_to_review(page: Page, answer: Callable[[Page], None] | None = None) -> None:
     for _ in range(15):
+        if not JS_OFF.get(id(page.context)):
+            fits(page)
         if page.get_by_role("button", name="Send my answers").count():
             return
         if answer:
@@ -93,6 +101,29 @@ def test_quick_exit_by_keyboard(
     for key in keys:
         phone.keyboard.press(key)
     _exits(phone, neutral_site)
+
+
+def test_error_summary_takes_focus(phone: Page, app: Flask) -> None:
+    start(phone, app)
+    for _ in range(5):
+        press(phone, phone.get_by_role("button", name="Next"))
+    phone.locator("textarea[name=ideas_for_change]").fill("x" * 3001)
+    press(phone, phone.get_by_role("button", name="Check your answers"))
+    expect(phone.locator(".error-summary")).to_be_focused()
+    phone.get_by_role("link", name=re.compile("Please shorten")).click()
+    expect(phone.locator("#ideas_for_change-input")).to_be_focused()
+    expect(phone.locator("#ideas_for_change-input")).to_have_value("x" * 3001)
+
+
+def test_zoomed_to_200_percent(browser: Browser, live_server: str, app: Flask) -> None:
+    """A 1280-pixel screen at 200 % zoom lays out like a 640-pixel one: check it reflows."""
+    context = browser.new_context(viewport={"width": 640, "height": 400}, base_url=live_server)
+    page = context.new_page()
+    start(page, app)
+    go_to_review(page)
+    fits(page)
+    expect(page.get_by_role("link", name="Leave this site now")).to_be_in_viewport()
+    context.close()
 
 
 def test_two_shift_presses_do_not_exit(phone: Page, app: Flask) -> None:
