@@ -67,7 +67,7 @@ def create_app(config: Config) -> Flask:
 
     db.init_app(app, config.database_url)
     csrf.init_app(app)
-    babel.init_app(app, locale_selector=i18n.select_locale)
+    babel.init_app(app, locale_selector=i18n.babel_locale_selector)
     security.init_app(app)
     errors.init_app(app)
 
@@ -84,10 +84,7 @@ def create_app(config: Config) -> Flask:
 
 
 def _template_globals(app: Flask) -> None:
-    from flask_babel import get_locale, gettext
-
-    def current_language() -> str:
-        return str(get_locale() or app.extensions["intake.config"].default_language)
+    from flask_babel import gettext
 
     @app.template_filter("suppress")
     def _suppress(count: int) -> object:
@@ -99,7 +96,7 @@ def _template_globals(app: Flask) -> None:
 
     @app.context_processor
     def _globals() -> dict[str, object]:
-        language = current_language()
+        language = i18n.current_language()
         config: Config = app.extensions["intake.config"]
         return {
             "current_language": language,

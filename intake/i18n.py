@@ -1,16 +1,26 @@
-"""Locale negotiation and text direction.
+"""Languages: choosing one, loading its catalog, and writing direction.
 
-Anonymous respondents' choice lives only in their session cookie; otherwise the browser's
-Accept-Language decides; otherwise the configured default.
+The respondent's language is a plain code ("so", "ar", "hmn", …) chosen from the menu and
+kept only in the session cookie, else taken from Accept-Language, else the default. That code
+names the gettext catalog folder. Formatting numbers and dates needs CLDR data, which Babel
+does not have for every language (Hmong, for one), so formatting uses the nearest locale
+Babel knows (``FORMAT_LOCALES``) while the words come from the language's own catalog.
 """
 
 from __future__ import annotations
 
-from babel import Locale, UnknownLocaleError
-from flask import current_app, has_request_context, request, session
+import json
+from functools import lru_cache
+from pathlib import Path
+from typing import Any
 
-# Names a language in its own script, for the language menu. Babel knows most of them;
-# these override or fill in where its display name is not what speakers expect.
+from babel import Locale, UnknownLocaleError, support
+from flask import current_app, g, has_app_context, has_request_context, request, session
+from flask_babel import Babel, Domain
+
+TRANSLATIONS_DIR = Path(__file__).resolve().parent / "translations"
+
+# The language menu names each language in its own script.
 NATIVE_NAMES: dict[str, str] = {
     "en": "English",
     "es": "Español",
@@ -21,21 +31,45 @@ NATIVE_NAMES: dict[str, str] = {
     "hmn": "Hmoob",
 }
 RTL_LANGUAGES = {"ar", "fa", "he", "ps", "ur"}
+# BCP 47 tags for <html lang>: Chinese as shipped is Simplified.
+HTML_LANG = {"zh": "zh-Hans"}
+# Babel locales used to format numbers and dates where the code alone is not one Babel
+# knows. Hmong (RPA) is written in Latin script with Western digits.
+FORMAT_LOCALES = {"zh": "zh_Hans", "hmn": "en"}
 
 
 def configured_languages() -> tuple[str, ...]:
     return current_app.extensions["intake.config"].languages
 
 
-def select_locale() -> str:
+def default_language() -> str:
+    return current_app.extensions["intake.config"].default_language
+
+
+def current_language() -> str:
+    """The language of this request (cached on ``g``)."""
     if not has_request_context():  # the command line speaks the default language
-        return current_app.extensions["intake.config"].default_language
+        return default_language() if has_app_context() else "en"
+    cached = g.get("intake_language")
+    if cached:
+        return cached
     languages = configured_languages()
     chosen = session.get("lang")
     if isinstance(chosen, str) and chosen in languages:
-        return chosen
-    best = request.accept_languages.best_match(languages)
-    return best or current_app.extensions["intake.config"].default_language
+        language = chosen
+    else:
+        language = request.accept_languages.best_match(languages) or default_language()
+    g.intake_language = language
+    return language
+
+
+def format_locale_for(language: str) -> str:
+    return FORMAT_LOCALES.get(language, language)
+
+
+def babel_locale_selector() -> str:
+    """What Flask-Babel formats numbers and dates with."""
+    return format_locale_for(current_language())
 
 
 def native_name(code: str) -> str:
@@ -51,11 +85,50 @@ def text_direction(code: str) -> str:
     if code in RTL_LANGUAGES:
         return "rtl"
     try:
-        return Locale.parse(code).text_direction
+        return Locale.parse(format_locale_for(code)).text_direction
     except (UnknownLocaleError, ValueError):
         return "ltr"
 
 
 def html_lang(code: str) -> str:
-    """BCP 47 tag for <html lang>: Chinese as shipped is Simplified."""
-    return {"zh": "zh-Hans"}.get(code, code)
+    return HTML_LANG.get(code, code)
+
+
+class LanguageDomain(Domain):
+    """A gettext domain keyed by our language code, not by a Babel ``Locale``.
+
+    Flask-Babel looks catalogs up by the request's Babel locale, which cannot represent a
+    language without CLDR data; here the catalog folder is the language code itself.
+    """
+
+    def get_translations(self) -> support.NullTranslations:
+        if not has_app_context():
+            return support.NullTranslations()
+        language = current_language()
+        cache: dict[str, support.Translations] = current_app.extensions.setdefault(
+            "intake.translations", {}
+        )
+        translations = cache.get(language)
+        if translations is None:
+            translations = support.Translations()
+            for dirname in self.translation_directories:
+                catalog = support.Translations.load(dirname, [language], self.domain[0])
+                translations.merge(catalog)
+                if hasattr(catalog, "plural"):
+                    translations.plural = catalog.plural  # merge() does not copy it
+            cache[language] = translations
+        return translations
+
+
+class LanguageBabel(Babel):
+    @property
+    def domain_instance(self) -> Domain:  # type: ignore[override]
+        if not hasattr(self, "_language_domain"):
+            self._language_domain = LanguageDomain(domain=self.domain)
+        return self._language_domain
+
+
+@lru_cache(maxsize=1)
+def review_statuses() -> dict[str, dict[str, Any]]:
+    data = json.loads((TRANSLATIONS_DIR / "status.json").read_text(encoding="utf-8"))
+    return {k: v for k, v in data.items() if not k.startswith("_")}

@@ -35,7 +35,7 @@ from ..forms.questionnaire import (
     honeypot_filled,
     unexpected_fields,
 )
-from ..i18n import select_locale
+from ..i18n import current_language
 from ..models import QuestionnaireVersion
 from ..questionnaires.catalog import definition_of, published_by_code
 from ..questionnaires.definition import Definition, Section
@@ -219,7 +219,7 @@ def make_blueprint(config: Config) -> Blueprint:
         index, visible = current_section(definition, content)
         section = visible[index]
         questions = section.visible_questions(content["answers"])
-        form = build_step_form(questions, select_locale(), answers=content["answers"])
+        form = build_step_form(questions, current_language(), answers=content["answers"])
         return render_part(code, definition, section, index, visible, questions, form)
 
     def render_part(
@@ -233,7 +233,7 @@ def make_blueprint(config: Config) -> Blueprint:
         status: int = 200,
         notice: str | None = None,
     ) -> tuple[str, int]:
-        locale = select_locale()
+        locale = current_language()
         return page(
             "public/part.html",
             status,
@@ -255,7 +255,7 @@ def make_blueprint(config: Config) -> Blueprint:
         status: int = 200,
         notice: str | None = None,
     ) -> tuple[str, int]:
-        locale = select_locale()
+        locale = current_language()
         answers = content["answers"]
         rows = []
         for section in definition.visible_sections(answers):
@@ -297,7 +297,7 @@ def make_blueprint(config: Config) -> Blueprint:
         index, visible = current_section(definition, content)
         section = visible[index]
         questions = section.visible_questions(content["answers"])
-        form = build_step_form(questions, select_locale(), formdata=request.form)
+        form = build_step_form(questions, current_language(), formdata=request.form)
         unknown = unexpected_fields(request.form, questions)
         if unknown or not form.validate():
             notice = (
@@ -397,7 +397,7 @@ def make_blueprint(config: Config) -> Blueprint:
                 definition,
                 version.id,
                 content["answers"],
-                language=select_locale(),
+                language=current_language(),
                 provenance="self",
                 epoch_months=config.epoch_months,
             )
@@ -452,7 +452,7 @@ def make_blueprint(config: Config) -> Blueprint:
         section = visible[index]
         questions = section.visible_questions(content["answers"])
         # Bound to what was posted (not validated: the token failed), so nothing typed is lost.
-        form = build_step_form(questions, select_locale(), formdata=request.form)
+        form = build_step_form(questions, current_language(), formdata=request.form)
         return render_part(code, definition, section, index, visible, questions, form, 400, message)
 
     @bp.record_once

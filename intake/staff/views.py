@@ -15,7 +15,7 @@ from flask_login import current_user
 from sqlalchemy import func, select
 from werkzeug.wrappers import Response as WerkzeugResponse
 
-from .. import crypto, keyring
+from .. import crypto, i18n, keyring
 from ..config import Config
 from ..db import db_session
 from ..forms.staff import LoginForm, NewPassphraseForm, PlainForm, SlotActionForm, UnlockForm
@@ -270,6 +270,28 @@ def make_blueprint(config: Config) -> Blueprint:
                 db_session().rollback()
                 flash(str(exc))
         return redirect(url_for("staff.keys"), code=303)
+
+    @bp.get("/languages")
+    @role_required("admin")
+    def languages() -> str:
+        import datetime as _dt
+
+        statuses = i18n.review_statuses()
+        rows = []
+        for code in config.languages:
+            entry = statuses.get(code, {})
+            reviewed_on = entry.get("reviewed_on")
+            rows.append(
+                {
+                    "code": code,
+                    "name": i18n.native_name(code),
+                    "direction": i18n.text_direction(code),
+                    "status": entry.get("status", "drafted"),
+                    "reviewed_by": entry.get("reviewed_by"),
+                    "reviewed_on": _dt.date.fromisoformat(reviewed_on) if reviewed_on else None,
+                }
+            )
+        return render_template("staff/languages.html", rows=rows)
 
     return bp
 
