@@ -55,7 +55,9 @@ def create_app(config: Config) -> Flask:
         # Our pages send no Referer (Referrer-Policy: no-referrer), so Flask-WTF's HTTPS
         # referrer check would reject every form; the token plus SameSite=Strict suffice.
         WTF_CSRF_SSL_STRICT=False,
-        BABEL_TRANSLATION_DIRECTORIES=str(TRANSLATIONS_DIR),
+        BABEL_TRANSLATION_DIRECTORIES=";".join(
+            str(path) for path in (TRANSLATIONS_DIR, *config.extra_translation_dirs)
+        ),
         BABEL_DEFAULT_LOCALE=config.default_language,
         SEND_FILE_MAX_AGE_DEFAULT=0,
     )

@@ -62,6 +62,9 @@ class Config:
     suppression_threshold: int = 5
     # A CCR's own list of local hotlines (same format as intake/data/resources.json).
     resources_file: Path | None = None
+    # More gettext catalog folders, searched after intake/translations (e.g. a test's
+    # pseudo-locale, or a CCR's own language added without touching the package).
+    extra_translation_dirs: tuple[Path, ...] = ()
     epoch_months: int = 3
     secure_cookies: bool = True
     # Key-derivation cost for facilitator passphrases; see docs/threat-model.md.
