@@ -55,7 +55,7 @@ def export(language: str, keys: tuple[str, ...] = SHIPPED) -> dict[str, dict[str
     return out
 
 
-class ImportError_(ValueError):  # noqa: N801 - avoid shadowing the builtin ImportError
+class TranslationImportError(ValueError):
     pass
 
 
@@ -89,7 +89,7 @@ def import_language(
         ).strip()
     ]
     if problems or empty:
-        raise ImportError_(
+        raise TranslationImportError(
             f"{len(problems)} ids missing or unknown (e.g. {problems[:3]}), "
             f"{len(empty)} empty (e.g. {sorted(empty)[:3]})"
         )
@@ -111,7 +111,7 @@ def main(argv: list[str]) -> int:
         entries = json.loads(Path(argv[2]).read_text(encoding="utf-8"))
         try:
             import_language(argv[1], entries)
-        except ImportError_ as exc:
+        except TranslationImportError as exc:
             sys.stderr.write(f"Nothing was changed: {exc}\n")
             return 1
         sys.stderr.write(f"Imported {argv[1]} into {', '.join(SHIPPED)}.\n")
