@@ -67,6 +67,12 @@ def create_app(config: Config) -> Flask:
     app.extensions["intake.keystore"] = Keystore(config.instance_path / "keystore")
     app.extensions["intake.submit_limiter"] = SubmitLimiter(config.submit_rate_per_hour)
 
+    if config.trusted_proxies:
+        from werkzeug.middleware.proxy_fix import ProxyFix
+
+        app.wsgi_app = ProxyFix(  # type: ignore[method-assign]
+            app.wsgi_app, x_for=config.trusted_proxies, x_proto=config.trusted_proxies
+        )
     db.init_app(app, config.database_url)
     csrf.init_app(app)
     babel.init_app(app, locale_selector=i18n.babel_locale_selector)
@@ -86,15 +92,15 @@ def create_app(config: Config) -> Flask:
 
 
 def _template_globals(app: Flask) -> None:
-    from flask_babel import gettext
+    from flask_babel import format_number, gettext
 
     @app.template_filter("suppress")
     def _suppress(count: int) -> object:
         """Small counts could identify someone: 1..k-1 is shown as "fewer than k"."""
         k = app.extensions["intake.config"].suppression_threshold
         if 0 < count < k:
-            return gettext("fewer than %(k)s", k=k)
-        return count
+            return gettext("fewer than %(k)s", k=format_number(k))
+        return format_number(count)
 
     @app.context_processor
     def _globals() -> dict[str, object]:
@@ -114,6 +120,26 @@ def _template_globals(app: Flask) -> None:
             ),
             "suppression_threshold": config.suppression_threshold,
         }
+
+
+def on_start(app: Flask) -> None:
+    """What every server start does: lock the data (no unlock survives a restart) and tidy
+    the key store. Quietly skipped when the database is not migrated yet (e.g. ``flask
+    intake migrate`` itself imports wsgi.py)."""
+    from sqlalchemy.exc import SQLAlchemyError
+
+    from . import keyring
+
+    session = db.get_database(app).session()
+    try:
+        keyring.purge_all_unlocks(session)
+        if keyring.is_initialised(session):
+            keyring.prune_keystore(session, app.extensions["intake.keystore"])
+        session.commit()
+    except SQLAlchemyError:
+        session.rollback()
+    finally:
+        session.close()
 
 
 def config_from_environment() -> Config:

@@ -15,7 +15,7 @@ from . import clock, crypto, db, keyring
 from .app import config_from_environment, create_app
 from .config import DEFAULT_INSTANCE, write_instance_secrets
 from .models import Questionnaire, StaffUser
-from .questionnaires.catalog import load_shipped
+from .questionnaires.catalog import PUBLIC_AUDIENCES, load_shipped
 from .staff.auth import create_user
 
 
@@ -47,7 +47,12 @@ def main(base_url: str = "http://127.0.0.1:5000") -> int:
             facilitator = create_user(session, "facilitator", facilitator_password, "facilitator")
             kdf = crypto.KdfParams(config.kdf_memory_kib, config.kdf_iterations, config.kdf_lanes)
             recovery = keyring.init_team_key(
-                session, app.extensions["intake.keystore"], facilitator, passphrase, kdf
+                session,
+                app.extensions["intake.keystore"],
+                facilitator,
+                passphrase,
+                kdf,
+                config.epoch_months,
             )
             printed = [
                 "",
@@ -67,7 +72,11 @@ def main(base_url: str = "http://127.0.0.1:5000") -> int:
         session.commit()
         links = [
             (q.key, f"{base_url}/s/{q.public_code}")
-            for q in session.scalars(select(Questionnaire).order_by(Questionnaire.id))
+            for q in session.scalars(
+                select(Questionnaire)
+                .where(Questionnaire.audience.in_(PUBLIC_AUDIENCES))
+                .order_by(Questionnaire.id)
+            )
         ]
         session.close()
     if created_secrets:

@@ -47,7 +47,7 @@ class Config:
     secret_key: str
     instance_path: Path
     database_url: str
-    languages: tuple[str, ...] = ("en", "es")
+    languages: tuple[str, ...] = ("en", "es", "so", "vi", "zh", "ar", "hmn")
     default_language: str = "en"
     # Where quick exit sends the respondent: a neutral, everyday site.
     quick_exit_url: str = "https://www.weather.gov/"
@@ -57,9 +57,14 @@ class Config:
     unlock_idle_minutes: int = 30
     staff_session_idle_minutes: int = 30
     staff_session_absolute_hours: int = 8
-    max_request_bytes: int = 64 * 1024
+    # Large enough for the longest part of any questionnaire at its limits in a script that
+    # costs 9 bytes per character once form-encoded (e.g. Chinese); see test_public_flow.
+    max_request_bytes: int = 1024 * 1024
     submit_rate_per_hour: int = 20
     suppression_threshold: int = 5
+    # How many reverse proxies in front set X-Forwarded-For/-Proto (0: none are trusted).
+    # Only used to tell clients apart for the submit rate limit; never stored or logged.
+    trusted_proxies: int = 0
     # A CCR's own list of local hotlines (same format as intake/data/resources.json).
     resources_file: Path | None = None
     # More gettext catalog folders, searched after intake/translations (e.g. a test's
@@ -92,7 +97,7 @@ class Config:
         database_url = os.environ.get("DATABASE_URL") or f"sqlite:///{instance / 'intake.sqlite3'}"
         languages = tuple(
             code.strip()
-            for code in os.environ.get("INTAKE_LANGUAGES", "en,es").split(",")
+            for code in os.environ.get("INTAKE_LANGUAGES", ",".join(cls.languages)).split(",")
             if code.strip()
         )
         return cls(
@@ -112,6 +117,7 @@ class Config:
             if os.environ.get("INTAKE_RESOURCES_FILE")
             else None,
             epoch_months=_env_int("INTAKE_EPOCH_MONTHS", 3),
+            trusted_proxies=_env_int("INTAKE_TRUSTED_PROXIES", 0),
         )
 
 

@@ -39,6 +39,7 @@ __all__ = [
     "associated_data",
     "constant_time_equal",
     "decrypt_field",
+    "derive_key",
     "encrypt_field",
     "generate_keypair",
     "keyed_digest",
@@ -258,6 +259,13 @@ def unwrap_with_passphrase(blob: str, passphrase: str, context: bytes) -> bytes:
         raise DecryptionError("key slot is not a passphrase slot")
     try:
         params = KdfParams(int(data["m"]), int(data["t"]), int(data["p"]))  # type: ignore[arg-type]
+        # A tampered slot must not make us allocate gigabytes or spin for minutes.
+        if not (
+            8 <= params.memory_kib <= 1024 * 1024
+            and 1 <= params.iterations <= 20
+            and 1 <= params.lanes <= 16
+        ):
+            raise DecryptionError("key slot has implausible parameters")
         kek = _argon2(passphrase, _unb64(str(data["salt"])), params)
         return AESGCM(kek).decrypt(_unb64(str(data["nonce"])), _unb64(str(data["ct"])), context)
     except InvalidTag as exc:
@@ -282,6 +290,11 @@ def recovery_keypair(recovery_key: str) -> KeyPair:
     raw = _recovery_bytes(recovery_key)
     private = X25519PrivateKey.from_private_bytes(raw)
     return KeyPair(private=raw, public=private.public_key().public_bytes_raw())
+
+
+def derive_key(secret: str, purpose: str) -> bytes:
+    """A purpose-bound 256-bit key from a high-entropy configured secret (HKDF-SHA256)."""
+    return _hkdf(secret.encode("utf-8"), f"ccr-intake derive {purpose}".encode())
 
 
 def keyed_digest(key: bytes, message: bytes) -> bytes:

@@ -89,9 +89,19 @@ def load(session: Session, handle: DraftHandle) -> dict[str, Any] | None:
     return data if isinstance(data, dict) else None
 
 
-def erase(session: Session, handle: DraftHandle) -> None:
-    session.execute(delete(Draft).where(Draft.id == crypto.token_digest(handle.token)))
+def erase(session: Session, handle: DraftHandle) -> int:
+    """Delete the draft; returns how many rows went (0 when it was already gone)."""
+    result = session.execute(delete(Draft).where(Draft.id == crypto.token_digest(handle.token)))
     session.flush()
+    return int(result.rowcount or 0)
+
+
+def touch(session: Session, handle: DraftHandle, idle: dt.timedelta) -> None:
+    """Looking at a page is activity too: push the idle expiry back."""
+    row = session.get(Draft, crypto.token_digest(handle.token))
+    if row is not None:
+        row.expires_at = clock.utcnow() + idle
+        session.flush()
 
 
 def purge_expired(session: Session, now: dt.datetime | None = None) -> int:

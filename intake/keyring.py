@@ -18,11 +18,12 @@ from dataclasses import dataclass, field
 
 from flask_babel import lazy_gettext as _l
 from sqlalchemy import delete, select
+from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
 from . import clock, crypto
-from .keystore import Keystore, SealedEpochKey
-from .models import Epoch, KeySlot, Response, StaffUser, TeamKey, UnlockSession
+from .keystore import Keystore, KeystoreError, SealedEpochKey, fingerprint
+from .models import Epoch, KeySlot, Response, StaffSession, StaffUser, TeamKey, UnlockSession
 
 
 class KeyringError(RuntimeError):
@@ -78,6 +79,7 @@ def init_team_key(
     facilitator: StaffUser,
     passphrase: str,
     kdf: crypto.KdfParams,
+    epoch_months: int = 3,
 ) -> str:
     """Create the first team key pair, a slot for ``facilitator`` and the recovery slot.
 
@@ -96,7 +98,7 @@ def init_team_key(
     _seal_team_key_to_slot(slot, pair.private, 1)
     session.add(slot)
     session.flush()
-    ensure_epochs(session, keystore, clock.today())
+    ensure_epochs(session, keystore, clock.today(), epoch_months)
     return recovery_key
 
 
@@ -173,6 +175,12 @@ def remove_slot(session: Session, slot_id: int) -> None:
     )
     if slot.granted and remaining is None:
         raise KeyringError(_l("This is the last facilitator slot; add another before removing it."))
+    if slot.user_id is not None:
+        # An open unlock of theirs must not outlive their slot.
+        their_sessions = select(StaffSession.id).where(StaffSession.user_id == slot.user_id)
+        session.execute(
+            delete(UnlockSession).where(UnlockSession.staff_session_id.in_(their_sessions))
+        )
     session.delete(slot)
     session.flush()
 
@@ -212,19 +220,15 @@ class TeamPrivateKey:
             return self._epoch_cache[epoch.id]
         if epoch.destroyed_at is not None:
             raise KeyringError(_l("Epoch %(epoch)s was destroyed.", epoch=epoch.label))
-        sealed = keystore.get(epoch.label)
+        try:
+            sealed = keystore.get(epoch.label, fingerprint(epoch.public_key), self.version)
+        except KeystoreError as exc:
+            raise KeyringError(
+                _l("The key for epoch %(epoch)s is damaged.", epoch=epoch.label)
+            ) from exc
         if sealed is None:
             raise KeyringError(
                 _l("The key for epoch %(epoch)s is not in the key store.", epoch=epoch.label)
-            )
-        if sealed.team_key_version != self.version:
-            raise KeyringError(
-                _l(
-                    "The key for epoch %(epoch)s is sealed to team key %(sealed)s, not %(opened)s.",
-                    epoch=epoch.label,
-                    sealed=sealed.team_key_version,
-                    opened=self.version,
-                )
             )
         try:
             private = crypto.open_sealed(
@@ -291,30 +295,39 @@ def epoch_bounds(day: dt.date, months: int = 3) -> tuple[dt.date, dt.date, str]:
     return start, end, label
 
 
+def _new_epoch_key(keystore: Keystore, label: str, team: TeamKey) -> bytes:
+    """Make a key pair, put its sealed private half in the key store; return the public."""
+    pair = crypto.generate_keypair()
+    keystore.put(
+        SealedEpochKey(
+            label=label,
+            public_fingerprint=fingerprint(pair.public),
+            team_key_version=team.version,
+            sealed=crypto.seal(team.public_key, pair.private, _epoch_info(label, team.version)),
+        )
+    )
+    return pair.public
+
+
 def ensure_epochs(
     session: Session, keystore: Keystore, day: dt.date, months: int = 3, ahead: int = 2
 ) -> None:
     """Make sure the epoch for ``day`` and the next ``ahead`` ones exist.
 
-    Only public material is needed: the epoch private key is sealed to the team public key
-    straight away and never stays in memory.
+    Only public material is needed. The private half is in the key store (fsync'd) before
+    the row that makes it the epoch's key is inserted; if another worker inserts first, its
+    key wins and ours is an orphan file, never an overwritten one.
     """
     team = active_team_key(session)
     for _ in range(ahead + 1):
         start, end, label = epoch_bounds(day, months)
         if session.scalar(select(Epoch).where(Epoch.label == label)) is None:
-            pair = crypto.generate_keypair()
-            keystore.put(
-                SealedEpochKey(
-                    label=label,
-                    team_key_version=team.version,
-                    sealed=crypto.seal(
-                        team.public_key, pair.private, _epoch_info(label, team.version)
-                    ),
-                )
-            )
-            session.add(Epoch(label=label, starts_on=start, ends_on=end, public_key=pair.public))
-            session.flush()
+            public = _new_epoch_key(keystore, label, team)
+            try:
+                with session.begin_nested():
+                    session.add(Epoch(label=label, starts_on=start, ends_on=end, public_key=public))
+            except IntegrityError:
+                pass  # another worker created it first; its key is the one in the database
         day = end + dt.timedelta(days=1)
 
 
@@ -334,8 +347,10 @@ def destroy_epoch(session: Session, keystore: Keystore, label: str) -> int:
     epoch = session.scalar(select(Epoch).where(Epoch.label == label))
     if epoch is None:
         raise KeyringError(_l("There is no epoch %(epoch)s.", epoch=label))
-    if epoch.starts_on <= clock.today() <= epoch.ends_on:
-        raise KeyringError(_l("The current epoch cannot be destroyed while it is collecting."))
+    if epoch.ends_on >= clock.today():
+        raise KeyringError(
+            _l("Only an epoch that has ended can be destroyed; %(epoch)s has not.", epoch=label)
+        )
     count = len(session.scalars(select(Response.id).where(Response.epoch_id == epoch.id)).all())
     # Key first: if the purge were interrupted, what remains is already unreadable.
     keystore.destroy(label)
@@ -350,20 +365,31 @@ def destroy_epoch(session: Session, keystore: Keystore, label: str) -> int:
 def rotate(session: Session, keystore: Keystore, current: TeamPrivateKey) -> int:
     """New team key pair; re-seal every epoch key and every slot; destroy the old key.
 
-    No field is re-encrypted and no data key is touched. Returns the new version.
+    Epochs that already hold responses keep their key pair, re-sealed to the new team key —
+    no field and no data key is touched. Epochs without responses yet (the coming quarters)
+    get brand-new key pairs, so whoever held the old team key cannot read what arrives in
+    them. New key files are written beside the old ones; call ``prune_keystore`` after the
+    commit to remove the old ones (until then an interrupted rotation loses nothing).
+    Returns the new version.
     """
     old = active_team_key(session)
     if old.version != current.version:
         raise KeyringError(_l("Open the current team key before rotating it."))
     pair = crypto.generate_keypair()
     new_version = old.version + 1
-    session.add(TeamKey(version=new_version, public_key=pair.public, created_at=clock.utcnow()))
+    new_team = TeamKey(version=new_version, public_key=pair.public, created_at=clock.utcnow())
+    session.add(new_team)
     session.flush()
     for epoch in session.scalars(select(Epoch).where(Epoch.destroyed_at.is_(None))):
+        in_use = session.scalar(select(Response.id).where(Response.epoch_id == epoch.id).limit(1))
+        if in_use is None:
+            epoch.public_key = _new_epoch_key(keystore, epoch.label, new_team)
+            continue
         epoch_private = current.epoch_private(epoch, keystore)
         keystore.put(
             SealedEpochKey(
                 label=epoch.label,
+                public_fingerprint=fingerprint(epoch.public_key),
                 team_key_version=new_version,
                 sealed=crypto.seal(
                     pair.public, epoch_private, _epoch_info(epoch.label, new_version)
@@ -378,6 +404,16 @@ def rotate(session: Session, keystore: Keystore, current: TeamPrivateKey) -> int
     session.execute(delete(UnlockSession))
     session.flush()
     return new_version
+
+
+def prune_keystore(session: Session, keystore: Keystore) -> int:
+    """After a committed rotation (or at start-up): remove key files no epoch uses any more."""
+    team = active_team_key(session)
+    keep = {
+        epoch.label: fingerprint(epoch.public_key)
+        for epoch in session.scalars(select(Epoch).where(Epoch.destroyed_at.is_(None)))
+    }
+    return keystore.prune(keep, team.version)
 
 
 # -- unlocking across workers --------------------------------------------------------------

@@ -25,7 +25,7 @@ from sqlalchemy import (
 )
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column, relationship
 
-PROVENANCES = ("self", "assisted", "session")
+PROVENANCES = ("self", "assisted", "listening_session")
 ROLES = ("admin", "facilitator", "advocate", "viewer")
 VERSION_STATUSES = ("draft", "published", "retired")
 
@@ -176,6 +176,17 @@ class Draft(Base):
     expires_at: Mapped[dt.datetime] = mapped_column(DateTime, index=True)
 
 
+class Program(Base):
+    """An agency or organisation advocates work for (recorded with assisted entries)."""
+
+    __tablename__ = "program"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    name: Mapped[str] = mapped_column(String(120), unique=True)
+    active: Mapped[bool] = mapped_column(default=True)
+    created_at: Mapped[dt.datetime] = mapped_column(DateTime)
+
+
 class StaffUser(Base):
     __tablename__ = "staff_user"
     __table_args__ = (CheckConstraint(f"role IN {ROLES!r}", name="ck_staff_role"),)
@@ -186,6 +197,77 @@ class StaffUser(Base):
     role: Mapped[str] = mapped_column(String(16))
     active: Mapped[bool] = mapped_column(default=True)
     created_at: Mapped[dt.datetime] = mapped_column(DateTime)
+    program_id: Mapped[int | None] = mapped_column(ForeignKey("program.id"), nullable=True)
+    # TOTP secret, encrypted under a key derived from the server secret: a database leak
+    # alone does not hand out second factors.
+    totp_secret: Mapped[bytes | None] = mapped_column(LargeBinary, nullable=True)
+    # The last TOTP time step accepted: a code (and any earlier one) works only once.
+    totp_last_step: Mapped[int] = mapped_column(Integer, default=0)
+    # A random key for this person's own unsubmitted drafts, wrapped under their password.
+    wrapped_draft_key: Mapped[str | None] = mapped_column(Text, nullable=True)
+
+
+class LoginThrottle(Base):
+    """Failed sign-ins per account and overall, kept in the database so every worker agrees."""
+
+    __tablename__ = "login_throttle"
+
+    key: Mapped[str] = mapped_column(String(80), primary_key=True)  # "user:<id>" or "all"
+    failures: Mapped[int] = mapped_column(Integer, default=0)
+    window_start: Mapped[dt.datetime] = mapped_column(DateTime)
+    locked_until: Mapped[dt.datetime | None] = mapped_column(DateTime, nullable=True)
+
+
+class Invitation(Base):
+    """A one-time, expiring invitation to create a staff account."""
+
+    __tablename__ = "invitation"
+
+    id: Mapped[str] = mapped_column(String(64), primary_key=True)  # SHA-256 of the token
+    role: Mapped[str] = mapped_column(String(16))
+    program_id: Mapped[int | None] = mapped_column(ForeignKey("program.id"), nullable=True)
+    created_by: Mapped[int | None] = mapped_column(
+        ForeignKey("staff_user.id", ondelete="SET NULL"), nullable=True
+    )
+    created_at: Mapped[dt.datetime] = mapped_column(DateTime)
+    expires_at: Mapped[dt.datetime] = mapped_column(DateTime)
+    used_at: Mapped[dt.datetime | None] = mapped_column(DateTime, nullable=True)
+
+
+class StaffDraft(Base):
+    """An advocate's unsubmitted entry, readable only with that advocate's draft key."""
+
+    __tablename__ = "staff_draft"
+
+    id: Mapped[str] = mapped_column(String(32), primary_key=True)
+    owner_id: Mapped[int] = mapped_column(ForeignKey("staff_user.id", ondelete="CASCADE"))
+    questionnaire_version_id: Mapped[int] = mapped_column(ForeignKey("questionnaire_version.id"))
+    ciphertext: Mapped[bytes] = mapped_column(LargeBinary)
+    updated_at: Mapped[dt.datetime] = mapped_column(DateTime)
+
+
+class AuditEntry(Base):
+    """Append-only, hash-chained record of staff and key actions. Never response content,
+    never an address."""
+
+    __tablename__ = "audit_entry"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    at: Mapped[dt.datetime] = mapped_column(DateTime)
+    actor: Mapped[str | None] = mapped_column(String(64), nullable=True)
+    action: Mapped[str] = mapped_column(String(64))
+    detail: Mapped[str] = mapped_column(Text, default="")
+    previous_hash: Mapped[str] = mapped_column(String(64), unique=True)
+    entry_hash: Mapped[str] = mapped_column(String(64), unique=True)
+
+
+class Setting(Base):
+    """Settings an admin may change at run time (quick-exit target, threshold, hotlines)."""
+
+    __tablename__ = "setting"
+
+    key: Mapped[str] = mapped_column(String(64), primary_key=True)
+    value: Mapped[str] = mapped_column(Text)
 
 
 class StaffSession(Base):

@@ -19,7 +19,7 @@ from . import clock, crypto
 from .keyring import KeyringError, TeamPrivateKey, epoch_for
 from .keystore import Keystore
 from .models import PROVENANCES, Response, ResponseField
-from .questionnaires.definition import META_LANGUAGE, Definition
+from .questionnaires.definition import META_ASSISTANCE, META_LANGUAGE, META_PROGRAM, Definition
 
 
 class UnreadableResponse(Exception):
@@ -35,8 +35,14 @@ class InvalidAnswers(ValueError):
     """Answers that do not fit the definition (a programming error or a forged request)."""
 
 
-def _data_key_info(response_id: str, epoch_label: str, version_id: int) -> bytes:
-    return crypto.associated_data("data-key", response_id, epoch_label, version_id)
+def _data_key_info(
+    response_id: str, epoch_label: str, version_id: int, provenance: str, month: dt.date
+) -> bytes:
+    # Everything stored in clear beside the response is bound here, so changing any of it
+    # (moving a response to another version, epoch, provenance or month) is detected.
+    return crypto.associated_data(
+        "data-key", response_id, epoch_label, version_id, provenance, month.isoformat()
+    )
 
 
 def _field_aad(response_id: str, field_key: str, version_id: int, epoch_label: str) -> bytes:
@@ -61,6 +67,8 @@ def store_response(
     language: str,
     provenance: str,
     epoch_months: int = 3,
+    program: str | None = None,
+    assistance: list[str] | None = None,
 ) -> str:
     """Seal and add one response in the caller's transaction. Returns its id.
 
@@ -82,11 +90,15 @@ def store_response(
         provenance=provenance,
         submitted_month=today.replace(day=1),
         sealed_data_key=crypto.seal(
-            epoch.public_key, data_key, _data_key_info(response_id, epoch.label, version_id)
+            epoch.public_key,
+            data_key,
+            _data_key_info(response_id, epoch.label, version_id, provenance, today.replace(day=1)),
         ),
     )
     values: dict[str, Any] = {q.key: answers.get(q.key) for q in definition.questions}
     values[META_LANGUAGE] = language
+    values[META_PROGRAM] = program
+    values[META_ASSISTANCE] = sorted(assistance) if assistance else None
     for key, value in values.items():
         plaintext = json.dumps(value, ensure_ascii=False).encode("utf-8")
         response.fields.append(
@@ -110,6 +122,8 @@ class OpenedResponse:
     submitted_month: dt.date
     language: str
     answers: dict[str, Any]
+    program: str | None = None
+    assistance: tuple[str, ...] = ()
 
 
 def read_response(
@@ -123,7 +137,11 @@ def read_response(
     label = response.epoch.label
     try:
         data_key = crypto.open_sealed(
-            epoch_private, response.sealed_data_key, _data_key_info(response.id, label, version_id)
+            epoch_private,
+            response.sealed_data_key,
+            _data_key_info(
+                response.id, label, version_id, response.provenance, response.submitted_month
+            ),
         )
     except crypto.DecryptionError as exc:
         raise UnreadableResponse(response.id, "its data key failed authentication") from exc
@@ -142,6 +160,8 @@ def read_response(
         except (crypto.DecryptionError, ValueError) as exc:
             raise UnreadableResponse(response.id, f"field {key!r} failed authentication") from exc
     language = values.pop(META_LANGUAGE)
+    program = values.pop(META_PROGRAM)
+    assistance = values.pop(META_ASSISTANCE) or []
     for q in definition.questions:
         if not q.is_valid_value(values.get(q.key)):
             raise UnreadableResponse(response.id, f"field {q.key!r} holds an impossible value")
@@ -152,6 +172,8 @@ def read_response(
         submitted_month=response.submitted_month,
         language=str(language),
         answers=values,
+        program=program if isinstance(program, str) else None,
+        assistance=tuple(str(a) for a in assistance),
     )
 
 

@@ -9,9 +9,8 @@ import os
 
 from werkzeug.serving import run_simple
 
-from . import keyring, logs
-from .app import config_from_environment, create_app
-from .db import get_database
+from . import logs
+from .app import config_from_environment, create_app, on_start
 
 
 def main() -> None:
@@ -22,12 +21,7 @@ def main() -> None:
         config = config.with_overrides(secure_cookies=False)
         print("Note: cookies are not marked Secure because this server speaks plain http.")
     app = create_app(config)
-    with app.app_context():
-        # A (re)start locks the data: no unlock survives it.
-        session = get_database(app).session()
-        keyring.purge_all_unlocks(session)
-        session.commit()
-        session.close()
+    on_start(app)  # a (re)start locks the data: no unlock survives it
     host = os.environ.get("INTAKE_HOST", "127.0.0.1")
     port = int(os.environ.get("INTAKE_PORT", "5000"))
     run_simple(host, port, app, request_handler=logs.QuietRequestHandler, threaded=True)

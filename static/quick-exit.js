@@ -21,18 +21,30 @@
 
   link.addEventListener("click", leave);
 
+  // Shift three times within 5 seconds, as in the GOV.UK pattern: counted on key *up*, and
+  // only when Shift was not used to type a capital letter or another character.
   var shiftTimes = [];
+  var shiftUsedWithOtherKey = false;
   document.addEventListener("keydown", function (event) {
-    if (event.key === "Escape" || event.key === "Esc") {
+    if ((event.key === "Escape" || event.key === "Esc") && !event.isComposing) {
+      // (An input method uses Escape to cancel a composition: never treat that as an exit.)
       leave(event);
       return;
     }
-    if (event.key === "Shift" && !event.repeat) {
-      var now = Date.now();
-      shiftTimes.push(now);
-      shiftTimes = shiftTimes.filter(function (t) { return now - t <= 5000; });
-      if (shiftTimes.length >= 3) { leave(event); }
+    if (event.key === "Shift") {
+      shiftUsedWithOtherKey = false;
+    } else if (event.shiftKey) {
+      shiftUsedWithOtherKey = true;
+      shiftTimes = [];
     }
+  });
+  document.addEventListener("keyup", function (event) {
+    if (event.key !== "Shift") { return; }
+    if (shiftUsedWithOtherKey) { shiftUsedWithOtherKey = false; return; }
+    var now = Date.now();
+    shiftTimes.push(now);
+    shiftTimes = shiftTimes.filter(function (t) { return now - t <= 5000; });
+    if (shiftTimes.length >= 3) { leave(event); }
   });
 
   // Pages restored from the back-forward cache must not show old content.

@@ -39,7 +39,6 @@ def make_config(tmp_path: Path, **overrides: Any) -> Config:
         secret_key=SECRET,
         instance_path=instance,
         database_url=f"sqlite:///{instance / 'intake.sqlite3'}",
-        languages=("en", "es"),
         secure_cookies=True,
         kdf_memory_kib=TEST_KDF.memory_kib,
         kdf_iterations=TEST_KDF.iterations,
@@ -167,7 +166,7 @@ class _FormState(HTMLParser):
     def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
         a = {k: (v or "") for k, v in attrs}
         name = a.get("name", "")
-        if not name or name in ("csrf_token", "action", "website"):
+        if not name or name in ("csrf_token", "action", "leave_this_empty"):
             return
         if tag == "input":
             kind = a.get("type", "text")

@@ -83,7 +83,7 @@ def test_no_marker_reaches_disk_backup_or_logs(
 
     # 2. Assisted entry and listening sessions (their web forms come with the staff side;
     #    they share this storage path).
-    for provenance, key in (("assisted", "advocate"), ("session", "community_leader")):
+    for provenance, key in (("assisted", "advocate"), ("listening_session", "listening_session")):
         for language in ("en", "es"):
             m = markers(f"{provenance}-{language}")
             needles += m.values()
@@ -100,6 +100,8 @@ def test_no_marker_reaches_disk_backup_or_logs(
     for _ in range(5):
         walker.post("next")
     walker.post("next", {"anything_else": m["plain"] + " " + m["unicode"]})
+    assert walker.status == 200
+    assert m["plain"] in walker.page  # saved: the review page shows it back
 
     # 4. Over real HTTP, with an address and a user agent that must not be logged, and a
     #    marker in the body and the query string.
@@ -143,7 +145,7 @@ def test_no_marker_reaches_disk_backup_or_logs(
         for r in session.query(Response)
     )
     assert markers("self-es")["unicode"] in readable
-    assert markers("session-en")["plain"] in readable
+    assert markers("listening_session-en")["plain"] in readable
 
     # A backup, as an operator would take it.
     config = app.extensions["intake.config"]

@@ -69,7 +69,7 @@ def test_destroy_epoch_needs_confirmation(
     refused = run(app, "destroy-epoch", label, input="yes\n")
     assert refused.exit_code == 1
     assert "nothing was changed" in refused.output
-    assert keystore.get(label) is not None
+    assert keystore.versions_of(label) == [1]
     done = run(app, "destroy-epoch", label, input=f"{label}\n")
     assert done.exit_code == 0, done.output
     assert "1 responses purged" in done.output

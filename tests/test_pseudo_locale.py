@@ -24,7 +24,7 @@ from sqlalchemy import select
 from intake import db, i18n, keyring
 from intake.app import create_app
 from intake.models import Questionnaire
-from intake.questionnaires.catalog import SHIPPED, SHIPPED_DIR, load_definition
+from intake.questionnaires.catalog import PUBLIC_AUDIENCES, SHIPPED, SHIPPED_DIR, load_definition
 from intake.questionnaires.definition import parse_definition
 from intake.questionnaires.translate import _text_objects
 from intake.staff.auth import create_user
@@ -156,7 +156,9 @@ def pages(app: Flask) -> Iterator[tuple[str, str]]:
     for path in ("/", "/help", "/no-such-page"):
         yield path, client.get(path).get_data(as_text=True)
     session = db.get_database(app).session()
-    codes = session.scalars(select(Questionnaire.public_code)).all()
+    codes = session.scalars(
+        select(Questionnaire.public_code).where(Questionnaire.audience.in_(PUBLIC_AUDIENCES))
+    ).all()
     session.close()
     for code in codes:
         walker = Respondent(client, code)

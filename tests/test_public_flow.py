@@ -176,7 +176,7 @@ def test_request_too_large_gets_a_friendly_413(respondent: Respondent) -> None:
     respondent.start()
     response = respondent.client.post(
         respondent.url,
-        data={"csrf_token": respondent.token, "action": "next", "anything_else": "x" * 600_000},
+        data={"csrf_token": respondent.token, "action": "next", "anything_else": "x" * 1_200_000},
     )
     assert response.status_code == 413
     assert "too large" in response.get_data(as_text=True)
@@ -216,6 +216,8 @@ def test_draft_is_encrypted_at_rest(app: Flask, respondent: Respondent, session:
     for _ in range(5):
         respondent.post("next")
     respondent.post("next", {"anything_else": marker})
+    assert respondent.status == 200
+    assert marker in respondent.page or 'value="submit"' in respondent.page  # it was saved
     session.expire_all()
     drafts = session.scalars(select(Draft)).all()
     assert len(drafts) == 1
@@ -226,7 +228,7 @@ def test_honeypot_thanks_the_bot_and_keeps_nothing(
     respondent: Respondent, session: Session
 ) -> None:
     respondent.start()
-    respondent.post("next", {"website": "http://spam.example"})
+    respondent.post("next", {"leave_this_empty": "http://spam.example"})
     respondent.next_until_review()
     respondent.post("submit")
     assert respondent.heading == "Thank you"
@@ -334,3 +336,107 @@ def test_wrong_content_type_and_methods(respondent: Respondent) -> None:
     response = respondent.client.post(respondent.url, json={"action": "next"})
     assert response.status_code == 400
     assert respondent.client.put(respondent.url).status_code == 405
+
+
+def test_every_part_at_its_limits_in_chinese_fits_the_request_limit(
+    app: Flask, respondent: Respondent, session: Session
+) -> None:
+    """The request-size limit must never reject a part a respondent filled within its own
+    limits, even in a script that costs 9 bytes per character once form-encoded."""
+    from intake.questionnaires.catalog import SHIPPED
+
+    from .test_sealing import published
+
+    for key in SHIPPED:
+        _version, definition = published(session, key)
+        for section in definition.sections:
+            texts = [q for q in section.questions if q.type_name in ("short_text", "long_text")]
+            worst = sum(q.max_length for q in texts) * 9 + 20_000  # names, CSRF, choices
+            assert worst < app.config["MAX_CONTENT_LENGTH"], (key, section.key)
+    respondent.start()
+    for _ in range(5):
+        respondent.post("next")
+    fields = {"ideas_for_change": "话" * 3000, "anything_else": "话" * 3000}
+    respondent.post("next", fields)
+    assert respondent.status == 200
+    assert 'value="submit"' in respondent.page
+
+
+def test_double_submit_stores_one_response(respondent: Respondent, session: Session) -> None:
+    respondent.start()
+    respondent.next_until_review()
+    token = respondent.token
+    first = respondent.client.post(respondent.url, data={"csrf_token": token, "action": "submit"})
+    second = respondent.client.post(respondent.url, data={"csrf_token": token, "action": "submit"})
+    assert first.status_code == second.status_code == 303
+    assert count_responses(session) == 1
+
+
+def test_the_thank_you_is_shown_once(respondent: Respondent) -> None:
+    respondent.start()
+    respondent.next_until_review()
+    respondent.post("submit")
+    assert respondent.heading == "Thank you"
+    # Reopening the link later (someone else looking) shows only the neutral start.
+    page = respondent.open()
+    assert "Thank you" not in page
+    assert "sent" not in page
+
+
+def test_a_draft_finishes_on_its_version_after_a_new_one_is_published(
+    respondent: Respondent, session: Session, keystore: Keystore, open_team: keyring.TeamPrivateKey
+) -> None:
+    import copy
+    import json
+
+    from intake.questionnaires.catalog import SHIPPED_DIR, load_definition
+    from intake.questionnaires.definition import parse_definition
+
+    respondent.start()
+    respondent.post("next", {"preferred_language": "spanish"})
+    data = json.loads((SHIPPED_DIR / "survivor.json").read_text(encoding="utf-8"))
+    newer = copy.deepcopy(data)
+    newer["version"] = 2
+    newer["title"]["en"] = "A newer survey"
+    load_definition(session, parse_definition(newer))
+    session.commit()
+    assert "Part 2 of" in respondent.open()  # the draft carries on
+    respondent.next_until_review()
+    respondent.post("submit")
+    opened = only_response(session, open_team, keystore)
+    assert opened.answers["preferred_language"] == "spanish"
+    version = session.get(
+        __import__("intake.models", fromlist=["x"]).QuestionnaireVersion,
+        opened.questionnaire_version_id,
+    )
+    assert version.version == 1
+
+
+def test_submitting_before_keys_exist_is_refused_kindly(
+    respondent: Respondent, session: Session, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    respondent.start()
+    respondent.next_until_review({"anything_else": "keep"})
+    import intake.public.views as views
+
+    def no_keys(*_a: object, **_k: object) -> str:
+        raise keyring.NotInitialised("no team key")
+
+    monkeypatch.setattr(views, "store_response", no_keys)
+    respondent.post("submit")
+    assert respondent.status == 503
+    assert "keep" in respondent.page
+    assert count_responses(session) == 0
+
+
+def test_csrf_failure_on_an_unknown_code_is_a_404(client) -> None:  # type: ignore[no-untyped-def]
+    assert client.post("/s/nope", data={"action": "next"}).status_code == 404
+
+
+@pytest.mark.parametrize(
+    "target", ["/%09/evil.example/", "//evil.example", "/\\evil", "/a%0ab", "https://evil.example/"]
+)
+def test_language_link_never_redirects_elsewhere(client, target: str) -> None:  # type: ignore[no-untyped-def]
+    response = client.get(f"/language/es?next={target}")
+    assert response.status_code == 303
+    assert response.headers["Location"] == "/"

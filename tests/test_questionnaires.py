@@ -12,13 +12,21 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 from werkzeug.datastructures import MultiDict
 
+from intake.config import Config
 from intake.forms.questionnaire import build_step_form
 from intake.models import QuestionnaireVersion
-from intake.questionnaires.catalog import SHIPPED, SHIPPED_DIR, load_definition, published_by_code
+from intake.questionnaires.catalog import (
+    SHIPPED,
+    SHIPPED_DIR,
+    load_definition,
+    published_by_code,
+    retire,
+)
 from intake.questionnaires.conditions import ConditionError, parse_condition
 from intake.questionnaires.definition import parse_definition
 from intake.questionnaires.types import QUESTION_TYPES, DefinitionError
 
+LANGUAGES = Config.__dataclass_fields__["languages"].default
 INTERVENTIONS = {
     "dispatch_911", "police", "arrest", "jail_pretrial", "prosecution", "protection_order",
     "civil_court_custody", "criminal_court", "sentencing", "probation_programs",
@@ -43,9 +51,9 @@ def tiny(**question: Any) -> dict[str, Any]:
     }
 
 
-@pytest.mark.parametrize("key", SHIPPED)
+@pytest.mark.parametrize("key", ["survivor", "advocate", "community_leader"])
 def test_shipped_questionnaires_are_complete(key: str) -> None:
-    definition = parse_definition(shipped(key), ["en", "es"])
+    definition = parse_definition(shipped(key), LANGUAGES)
     questions = definition.questions
     assert 15 <= len(questions) <= 30
     # No question is ever forced; in the survivor questionnaire the loader would refuse it.
@@ -60,6 +68,19 @@ def test_shipped_questionnaires_are_complete(key: str) -> None:
 def test_every_question_type_is_used_somewhere() -> None:
     used = {q.type_name for key in SHIPPED for q in parse_definition(shipped(key)).questions}
     assert used == set(QUESTION_TYPES)
+
+
+def test_listening_session_record() -> None:
+    definition = parse_definition(shipped("listening_session"), LANGUAGES)
+    assert definition.audience == "listening_session"
+    assert definition.question("session_date").type_name == "date"
+    assert INTERVENTIONS <= definition.question("themes_raised").allowed_values()
+    for value in INTERVENTIONS:
+        summary = definition.question(f"{value}_summary")
+        assert summary.show_if is not None
+        assert summary.show_if.evaluate({"themes_raised": [value]})
+    band = definition.question("participants_band")
+    assert band.type_name == "single_choice"  # a range, never a list of people
 
 
 def test_round_trip_to_data_is_stable() -> None:
@@ -242,8 +263,10 @@ def test_versions_are_immutable_and_a_new_version_retires_the_old(
         select(QuestionnaireVersion).order_by(QuestionnaireVersion.version)
         .where(QuestionnaireVersion.checksum.in_([parse_definition(data).checksum(), parse_definition(changed).checksum()]))
     ).all()  # fmt: skip
-    assert [(v.version, v.status) for v in versions] == [(1, "retired"), (2, "published")]
+    assert [(v.version, v.status) for v in versions] == [(1, "published"), (2, "published")]
     code = versions[0].questionnaire.public_code
-    assert published_by_code(session, code).version == 2
+    assert published_by_code(session, code).version == 2  # new respondents get the newest
+    retire(session, "advocate", 1)
+    assert versions[0].status == "retired"
     # Loading the identical definition again changes nothing.
     assert not load_definition(session, parse_definition(changed)).created

@@ -76,7 +76,7 @@ def read(session: Session, rid: str, team: keyring.TeamPrivateKey, keystore: Key
 
 
 @pytest.mark.parametrize("key", ["survivor", "advocate", "community_leader"])
-@pytest.mark.parametrize("provenance", ["self", "assisted", "session"])
+@pytest.mark.parametrize("provenance", ["self", "assisted", "listening_session"])
 def test_round_trip_every_question_type_and_entry_path(
     session: Session,
     keystore: Keystore,
@@ -259,9 +259,12 @@ def test_rotation_keeps_every_response_readable_and_destroys_the_old_key(
     ids = [store(session, keystore, key) for key in ("survivor", "advocate", "community_leader")]
     sealed_before = {r.id: r.sealed_data_key for r in session.scalars(select(Response))}
     fields_before = {f.id: f.ciphertext for f in session.scalars(select(ResponseField))}
+    in_use = {r.epoch_id for r in session.scalars(select(Response))}
+    publics_before = {e.id: e.public_key for e in session.scalars(select(Epoch))}
 
     new_version = keyring.rotate(session, keystore, open_team)
     session.commit()
+    keyring.prune_keystore(session, keystore)
 
     assert new_version == 2
     old = session.get(TeamKey, 1)
@@ -271,9 +274,13 @@ def test_rotation_keeps_every_response_readable_and_destroys_the_old_key(
     # Nothing was re-encrypted: fields and data keys are byte-for-byte the same.
     assert {r.id: r.sealed_data_key for r in session.scalars(select(Response))} == sealed_before
     assert {f.id: f.ciphertext for f in session.scalars(select(ResponseField))} == fields_before
-    # The old private key no longer opens the epoch keys…
+    # Epochs with responses keep their key pair; the coming ones get new key pairs.
+    for epoch in session.scalars(select(Epoch)):
+        assert (epoch.public_key == publics_before[epoch.id]) == (epoch.id in in_use)
+    # Only version-2 key files are left; the old private key opens nothing.
+    assert {version for _label, _fp, version, _path in keystore.files()} == {2}
     stale = keyring.TeamPrivateKey(open_team.version, open_team.private)
-    with pytest.raises(UnreadableResponse, match="sealed to team key 2"):
+    with pytest.raises(UnreadableResponse, match="not in the key store"):
         read(session, ids[0], stale, keystore)
     # …while the same passphrase and the same recovery key open the new one.
     rotated = keyring.open_with_passphrase(session, facilitator, FACILITATOR_PASSPHRASE)
@@ -310,7 +317,7 @@ def test_destroyed_epoch_is_unreadable_everywhere_and_purged(
     # Then its responses are gone here, its key is gone from the key store…
     assert purged == 1
     assert session.get(Response, old_id) is None
-    assert keystore.get(old_epoch) is None
+    assert keystore.versions_of(old_epoch) == []
     # …a backup taken before cannot be read with the team key any more…
     backup_engine = __import__("sqlalchemy").create_engine(f"sqlite:///{backup}")
     with Session(backup_engine) as backup_session:
@@ -323,8 +330,58 @@ def test_destroyed_epoch_is_unreadable_everywhere_and_purged(
     backup_engine.dispose()
     # …and the other epoch is untouched.
     assert read(session, new_id, open_team, keystore).id == new_id
-    with pytest.raises(keyring.KeyringError, match="current epoch"):
+    with pytest.raises(keyring.KeyringError, match="has ended"):
         keyring.destroy_epoch(session, keystore, session.get(Response, new_id).epoch.label)  # type: ignore[union-attr]
+
+
+def test_an_interrupted_rotation_loses_nothing(
+    session: Session, keystore: Keystore, open_team: keyring.TeamPrivateKey, monkeypatch
+) -> None:  # type: ignore[no-untyped-def]
+    rid = store(session, keystore)
+    calls = {"n": 0}
+    real_put = keystore.put
+
+    def failing_put(key):  # type: ignore[no-untyped-def]
+        calls["n"] += 1
+        if calls["n"] == 2:
+            raise OSError("disk full")
+        real_put(key)
+
+    monkeypatch.setattr(keystore, "put", failing_put)
+    with pytest.raises(OSError, match="disk full"):
+        keyring.rotate(session, keystore, open_team)
+    session.rollback()
+    monkeypatch.undo()
+    keyring.prune_keystore(session, keystore)  # even a clean-up now keeps what is in use
+    fresh = keyring.TeamPrivateKey(open_team.version, open_team.private)
+    assert read(session, rid, fresh, keystore).id == rid
+
+
+def test_two_workers_creating_an_epoch_at_once_keep_one_key(
+    app: Flask, session: Session, keystore: Keystore, open_team: keyring.TeamPrivateKey
+) -> None:
+    """The loser of the race must not overwrite the winner's key file."""
+    from intake import db
+
+    label = keyring.epoch_bounds(dt.date(2031, 5, 5))[2]
+    other = db.get_database(app).session()
+    keyring.ensure_epochs(session, keystore, dt.date(2031, 5, 5), ahead=0)  # worker A, open tx
+    keyring.ensure_epochs(other, keystore, dt.date(2031, 5, 5), ahead=0)  # worker B sees none yet
+    session.commit()
+    other.commit()  # B's insert is refused by the unique label, or B saw A's row
+    other.close()
+    epochs = session.scalars(select(Epoch).where(Epoch.label == label)).all()
+    assert len(epochs) == 1
+    assert len(keystore.versions_of(label)) >= 1  # A's file is there, B's (if any) beside it
+    fresh = keyring.TeamPrivateKey(open_team.version, open_team.private)
+    assert fresh.epoch_private(epochs[0], keystore)
+
+
+def test_only_ended_epochs_can_be_destroyed(session: Session, keystore: Keystore) -> None:
+    future = session.scalars(select(Epoch).order_by(Epoch.starts_on.desc())).first()
+    assert future is not None
+    with pytest.raises(keyring.KeyringError, match="has ended"):
+        keyring.destroy_epoch(session, keystore, future.label)
 
 
 def test_epoch_bounds() -> None:

@@ -348,3 +348,53 @@ def test_unlock_is_visible_to_another_worker_process(
     assert other_process(cookie) == "200"  # the other process reads the unlocked data
     client.post("/staff/lock", data={"csrf_token": token_of(client, "/staff/")})
     assert other_process(cookie) == "303"  # and loses it at lock
+
+
+def test_starting_the_server_locks_the_data(
+    client: FlaskClient, session: Session, config: Config
+) -> None:
+    """wsgi.py's start-up (what gunicorn and ``flask`` import) removes every unlock."""
+    import os
+    import subprocess
+    import sys
+    from pathlib import Path
+
+    login(client)
+    unlock(client)
+    assert count(session, UnlockSession) == 1
+    root = Path(__file__).resolve().parent.parent
+    env = dict(os.environ)
+    env.update(
+        INTAKE_SECRET_KEY=config.secret_key,
+        INTAKE_INSTANCE_PATH=str(config.instance_path),
+        DATABASE_URL=config.database_url,
+    )
+    subprocess.run([sys.executable, "-c", "import wsgi"], cwd=root, env=env, check=True)
+    assert count(session, UnlockSession) == 0
+    assert client.get("/staff/data").status_code == 303
+
+
+def test_removing_a_slot_closes_that_persons_unlock(
+    app: Flask, client: FlaskClient, session: Session
+) -> None:
+    from intake.models import KeySlot, StaffUser
+
+    login(client)
+    unlock(client)
+    fran = session.scalar(select(StaffUser).where(StaffUser.username == "fran"))
+    nia = create_user(session, "nia2", "nia-login-password", "facilitator")
+    team = keyring.open_with_passphrase(session, fran, FACILITATOR_PASSPHRASE)  # type: ignore[arg-type]
+    keyring.add_passphrase_slot(
+        session,
+        team.private,
+        team.version,
+        nia,
+        "nia passphrase!",
+        __import__("tests.conftest", fromlist=["x"]).TEST_KDF,
+    )
+    session.commit()
+    slot = session.scalar(select(KeySlot).where(KeySlot.user_id == fran.id))  # type: ignore[union-attr]
+    keyring.remove_slot(session, slot.id)  # type: ignore[union-attr]
+    session.commit()
+    assert count(session, UnlockSession) == 0
+    assert client.get("/staff/data").status_code == 303

@@ -13,15 +13,17 @@ from wtforms import StringField
 from ..questionnaires.types import Question
 
 # Field names a step form may legitimately carry besides its questions.
-CONTROL_FIELDS = frozenset({"csrf_token", "action", "website"})
-HONEYPOT = "website"
+# The honeypot's name is one no browser or password manager autofills (a "website" field
+# can be autofilled, and a real person's answers would then be thrown away).
+HONEYPOT = "leave_this_empty"
+CONTROL_FIELDS = frozenset({"csrf_token", "action", HONEYPOT})
 
 
 class StepForm(FlaskForm):
     """Base class: CSRF from Flask-WTF, plus a honeypot people never see."""
 
     # Hidden from people (off-screen, aria-hidden, not focusable); naive bots fill it in.
-    website = StringField(_l("Leave this field empty"))
+    leave_this_empty = StringField(_l("Leave this field empty"))
 
 
 def build_step_form(
@@ -52,4 +54,4 @@ def honeypot_filled(formdata: MultiDict[str, str]) -> bool:
 class ActionForm(FlaskForm):
     """A CSRF-protected form with only a button (welcome, consent, review)."""
 
-    website = StringField(_l("Leave this field empty"))
+    leave_this_empty = StringField(_l("Leave this field empty"))

@@ -10,6 +10,7 @@ thanks) is kept in the encrypted server-side draft and the session cookie, never
 from __future__ import annotations
 
 import datetime as dt
+import re
 from typing import Any
 
 from flask import (
@@ -26,9 +27,10 @@ from flask import (
 from flask_babel import gettext as _
 from sqlalchemy.exc import SQLAlchemyError
 
-from .. import drafts
+from .. import drafts, keyring
 from ..config import Config
 from ..db import db_session
+from ..errors import render_error
 from ..forms.questionnaire import (
     ActionForm,
     build_step_form,
@@ -41,7 +43,9 @@ from ..questionnaires.catalog import definition_of, published_by_code
 from ..questionnaires.definition import Definition, Section
 from ..responses import store_response
 
+SAFE_NEXT = re.compile(r"/(?:[A-Za-z0-9_-]+(?:/[A-Za-z0-9_-]+)*)?")
 FLOW = "flow"
+HANDOVER = "handover"
 DRAFT = "draft"
 
 
@@ -108,7 +112,8 @@ def make_blueprint(config: Config) -> Blueprint:
             session["lang"] = language
             session.permanent = False
         target = request.args.get("next", "")
-        if not target.startswith("/") or target.startswith("//") or "\\" in target:
+        # Only a plain local path: no scheme, no host, no control characters.
+        if not SAFE_NEXT.fullmatch(target):
             target = url_for("public.home")
         return redirect(target, code=303)
 
@@ -132,15 +137,20 @@ def make_blueprint(config: Config) -> Blueprint:
         if stage == "consent":
             return page("public/consent.html", definition=definition, form=ActionForm(), code=code)
         if stage == "thanks":
+            # Shown once: reopening the link later must not say "your answers were sent".
+            set_flow({"code": code, "stage": "welcome"})
             return page("public/thanks.html", definition=definition)
         if stage == "answering":
             return show_answering(code, version, definition, flow)
+        if flow.get("expired"):
+            set_flow({"code": code, "stage": "welcome"})  # the notice is shown once
         return page(
             "public/welcome.html",
             definition=definition,
             form=ActionForm(),
             code=code,
             expired=flow.get("expired", False),
+            not_ready=not keyring.is_initialised(db_session()),
         )
 
     @bp.post("/s/<code>")
@@ -155,6 +165,9 @@ def make_blueprint(config: Config) -> Blueprint:
             set_flow(flow)
             return here(code)
         if stage == "consent" and action == "consent":
+            if not keyring.is_initialised(db_session()):
+                # Nothing could be stored: do not let anyone start answering.
+                return render_error(503)
             erase_draft()  # a draft of another questionnaire, if any
             handle = drafts.create(
                 db_session(),
@@ -190,6 +203,24 @@ def make_blueprint(config: Config) -> Blueprint:
         drafts.save(db_session(), handle, content, idle)
         db_session().commit()
 
+    def draft_version(
+        version: QuestionnaireVersion, content: dict[str, Any] | None
+    ) -> tuple[QuestionnaireVersion, Definition] | None:
+        """The version a draft started on. It finishes there, even after a newer version is
+        published, unless that version has been retired."""
+        if content is None:
+            return None
+        if content.get("version_id") == version.id:
+            return version, definition_of(version)
+        own = db_session().get(QuestionnaireVersion, content.get("version_id"))
+        if (
+            own is None
+            or own.questionnaire_id != version.questionnaire_id
+            or own.status != "published"
+        ):
+            return None
+        return own, definition_of(own)
+
     def current_section(
         definition: Definition, content: dict[str, Any]
     ) -> tuple[int, list[Section]]:
@@ -203,10 +234,11 @@ def make_blueprint(config: Config) -> Blueprint:
         code: str, version: QuestionnaireVersion, definition: Definition, flow: dict[str, Any]
     ) -> tuple[str, int]:
         content = load_draft(code)
-        if content is None or content.get("version_id") != version.id:
+        resolved = draft_version(version, content)
+        if content is None or resolved is None:
             if content is not None:
                 erase_draft()
-                set_flow({"code": code, "stage": "welcome", "expired": True})
+            set_flow({"code": code, "stage": "welcome"})
             return page(
                 "public/welcome.html",
                 definition=definition,
@@ -214,6 +246,11 @@ def make_blueprint(config: Config) -> Blueprint:
                 code=code,
                 expired=True,
             )
+        version, definition = resolved
+        handle = current_handle()
+        if handle is not None:
+            drafts.touch(db_session(), handle, idle)
+            db_session().commit()
         if content.get("review"):
             return render_review(code, definition, content)
         index, visible = current_section(definition, content)
@@ -289,8 +326,10 @@ def make_blueprint(config: Config) -> Blueprint:
         action: str,
     ) -> Response | tuple[str, int]:
         content = load_draft(code)
-        if content is None or content.get("version_id") != version.id:
+        resolved = draft_version(version, content)
+        if content is None or resolved is None:
             return here(code)
+        version, definition = resolved
         if content.get("review"):
             return post_review(code, version, definition, content, action)
 
@@ -380,6 +419,7 @@ def make_blueprint(config: Config) -> Blueprint:
             return here(code)
         limiter = current_app.extensions["intake.submit_limiter"]
         if not limiter.hit(request.remote_addr):
+            save_draft(content)  # keep the draft alive while they wait
             return render_review(
                 code,
                 definition,
@@ -390,7 +430,14 @@ def make_blueprint(config: Config) -> Blueprint:
                     "please wait a while and press Send again."
                 ),
             )
+        handle = current_handle()
         try:
+            # Erase the draft and store the response in ONE transaction, and only if this
+            # request is the one that erased it: a double submit stores nothing twice.
+            if handle is None or drafts.erase(db_session(), handle) != 1:
+                db_session().rollback()
+                set_flow({"code": code, "stage": "thanks"})
+                return here(code)
             store_response(
                 db_session(),
                 current_app.extensions["intake.keystore"],
@@ -400,9 +447,10 @@ def make_blueprint(config: Config) -> Blueprint:
                 language=current_language(),
                 provenance="self",
                 epoch_months=config.epoch_months,
+                **handover_metadata(),
             )
             db_session().commit()
-        except SQLAlchemyError:
+        except (SQLAlchemyError, keyring.KeyringError):
             db_session().rollback()
             return render_review(
                 code,
@@ -413,14 +461,24 @@ def make_blueprint(config: Config) -> Blueprint:
                     "We could not save your answers just now. They are kept: please try again shortly."
                 ),
             )
-        erase_draft()
+        session.pop(DRAFT, None)
         set_flow({"code": code, "stage": "thanks"})
         return here(code)
+
+    def handover_metadata() -> dict[str, Any]:
+        """On an advocate's device handed to a participant: self-completed, and the program."""
+        handover = session.get(HANDOVER)
+        if not isinstance(handover, dict):
+            return {}
+        return {"program": handover.get("program"), "assistance": ["handover"]}
 
     def csrf_failed() -> tuple[str, int]:
         """An expired or missing token on a survey page: show the page again, answers intact."""
         code = (request.view_args or {}).get("code", "")
-        _version, definition = version_or_404(code)
+        found = published_by_code(db_session(), code) if len(code) <= 32 else None
+        if found is None:
+            return render_error(404)
+        definition = definition_of(found)
         flow = flow_for(code)
         message = _(
             "For your safety, this page timed out. Your answers are still here: please check "

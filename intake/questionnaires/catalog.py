@@ -22,7 +22,9 @@ from .definition import Definition, load_definition_text
 from .types import DefinitionError
 
 SHIPPED_DIR = Path(__file__).resolve().parent / "data"
-SHIPPED = ("survivor", "advocate", "community_leader")
+SHIPPED = ("survivor", "advocate", "community_leader", "listening_session")
+# Only these are answered through a public link; a listening-session record is staff-only.
+PUBLIC_AUDIENCES = ("survivor", "advocate", "community_leader")
 
 
 @dataclass(frozen=True)
@@ -62,10 +64,8 @@ def load_definition(
             )
         return LoadResult(definition.key, definition.version, created=False)
     now = clock.utcnow()
-    if publish:
-        for older in questionnaire.versions:
-            if older.status == "published":
-                older.status = "retired"
+    # Older published versions stay published, so drafts begun on them can finish there;
+    # new respondents get the newest. Retiring a version is a separate, explicit step.
     session.add(
         QuestionnaireVersion(
             questionnaire_id=questionnaire.id,
@@ -102,9 +102,25 @@ def published_by_code(session: Session, code: str) -> QuestionnaireVersion | Non
     return session.scalar(
         select(QuestionnaireVersion)
         .join(Questionnaire)
-        .where(Questionnaire.public_code == code, QuestionnaireVersion.status == "published")
+        .where(
+            Questionnaire.public_code == code,
+            Questionnaire.audience.in_(PUBLIC_AUDIENCES),
+            QuestionnaireVersion.status == "published",
+        )
         .order_by(QuestionnaireVersion.version.desc())
     )
+
+
+def retire(session: Session, key: str, version: int) -> None:
+    found = session.scalar(
+        select(QuestionnaireVersion)
+        .join(Questionnaire)
+        .where(Questionnaire.key == key, QuestionnaireVersion.version == version)
+    )
+    if found is None:
+        raise DefinitionError(f"there is no {key} version {version}")
+    found.status = "retired"
+    session.flush()
 
 
 def published_versions(session: Session) -> list[QuestionnaireVersion]:

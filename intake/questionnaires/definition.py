@@ -18,10 +18,15 @@ from typing import Any
 from .conditions import ConditionError, parse_condition
 from .types import QUESTION_TYPES, DefinitionError, LocalText, Question, localise
 
-AUDIENCES = ("survivor", "advocate", "community_leader")
+AUDIENCES = ("survivor", "advocate", "community_leader", "listening_session")
 KEY_PATTERN = re.compile(r"^[a-z][a-z0-9_]{0,62}$")
-# Keys that start with an underscore are reserved for metadata stored beside the answers.
+# Keys that start with an underscore are reserved for metadata stored beside the answers,
+# sealed like them: the answering language, and for assisted entries the advocate's program
+# and how the entry was assisted (read aloud, interpreted).
 META_LANGUAGE = "_language"
+META_PROGRAM = "_program"
+META_ASSISTANCE = "_assistance"
+META_FIELDS = (META_LANGUAGE, META_PROGRAM, META_ASSISTANCE)
 
 
 @dataclass
@@ -59,7 +64,7 @@ class Definition:
 
     def field_keys(self) -> list[str]:
         """Every field a stored response has: all questions (skipped ones too) and metadata."""
-        return [q.key for q in self.questions] + [META_LANGUAGE]
+        return [q.key for q in self.questions] + list(META_FIELDS)
 
     def visible_sections(self, answers: Mapping[str, Any]) -> list[Section]:
         """Sections with at least one question to show, given the answers so far."""

@@ -6,6 +6,7 @@ here plus one template in ``templates/questions/``.
 
 from __future__ import annotations
 
+import datetime as dt
 import statistics
 from collections import Counter
 from collections.abc import Iterable, Mapping
@@ -460,6 +461,58 @@ class LongTextQuestion(TextQuestion):
         return TextAreaField(localise(self.label, locale), validators=self._validators())
 
 
+class DayField(StringField):
+    """A calendar day (YYYY-MM-DD, as <input type=date> sends it)."""
+
+    def process_formdata(self, valuelist: list[Any]) -> None:
+        raw = str(valuelist[0]).strip() if valuelist else ""
+        self.data = raw or None
+        if raw:
+            try:
+                dt.date.fromisoformat(raw)
+            except ValueError as exc:
+                self.data = None
+                raise ValueError(str(_l("Please enter a date like 2026-03-31."))) from exc
+
+    def pre_validate(self, form: Any) -> None:
+        if self.process_errors:
+            raise StopValidation()
+
+
+@dataclass
+class DateQuestion(Question):
+    """A day, never a time: listening sessions record when they happened, to the day."""
+
+    type_name: ClassVar[str] = "date"
+    template: ClassVar[str] = "questions/date.html"
+    counts_answers: ClassVar[bool] = False
+
+    def form_field(self, locale: str) -> Field:
+        return DayField(
+            localise(self.label, locale), validators=[*self._presence(), self._not_future()]
+        )
+
+    def _not_future(self):  # type: ignore[no-untyped-def]
+        def check(_form: Any, fld: Field) -> None:
+            if fld.data and dt.date.fromisoformat(fld.data) > dt.date.today() + dt.timedelta(
+                days=1
+            ):
+                raise ValidationError(_l("Please enter a date that is not in the future."))
+
+        return check
+
+    def is_valid_value(self, value: Any) -> bool:
+        if value is None:
+            return True
+        try:
+            return isinstance(value, str) and dt.date.fromisoformat(value).isoformat() == value
+        except ValueError:
+            return False
+
+    def display(self, value: Any, locale: str) -> str:
+        return "" if value is None else str(value)
+
+
 QUESTION_TYPES: dict[str, type[Question]] = {
     cls.type_name: cls
     for cls in (
@@ -470,5 +523,6 @@ QUESTION_TYPES: dict[str, type[Question]] = {
         NumberQuestion,
         TextQuestion,
         LongTextQuestion,
+        DateQuestion,
     )
 }

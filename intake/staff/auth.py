@@ -1,16 +1,20 @@
-"""Staff authentication with server-side sessions.
+"""Staff authentication: server-side sessions, throttling, TOTP, and the drafts key.
 
 Flask's cookie session alone cannot be revoked: a copied cookie would keep working after
 logout. Here the cookie carries only a random token; the ``staff_session`` row it points to
-is the session, and deleting the row (logout, timeout, password change) ends it everywhere.
+is the session, and deleting the row (logout, timeout, password change, deactivation) ends
+it everywhere.
 """
 
 from __future__ import annotations
 
+import base64
 import datetime as dt
+from dataclasses import dataclass
 from functools import wraps
 from typing import Any
 
+import pyotp
 from argon2 import PasswordHasher
 from argon2.exceptions import InvalidHashError, VerificationError
 from flask import Flask, abort, current_app, g, session
@@ -20,13 +24,19 @@ from sqlalchemy.orm import Session
 
 from .. import clock, crypto
 from ..db import db_session
-from ..models import StaffSession, StaffUser
+from ..models import LoginThrottle, StaffSession, StaffUser
 
 STAFF_COOKIE_FIELD = "staff"
+DRAFT_KEY_FIELD = "draft_key"
+TOTP_ROLES = ("admin", "facilitator")
 _hasher = PasswordHasher()  # argon2id with the library's current recommended parameters
 # Verifying against this keeps the time of a failed login independent of whether the
 # username exists.
 _DUMMY_HASH = _hasher.hash("not a real password")
+
+# Throttling: per account, and across all accounts (a spray of guesses at many accounts).
+ACCOUNT_LIMIT, ACCOUNT_WINDOW, ACCOUNT_LOCK = 5, dt.timedelta(minutes=15), dt.timedelta(minutes=15)
+GLOBAL_LIMIT, GLOBAL_WINDOW, GLOBAL_LOCK = 100, dt.timedelta(minutes=10), dt.timedelta(minutes=5)
 
 
 class StaffIdentity(UserMixin):
@@ -46,6 +56,7 @@ class StaffIdentity(UserMixin):
         return self.user.username
 
 
+# -- passwords -------------------------------------------------------------------------------
 def hash_password(password: str) -> str:
     return _hasher.hash(password)
 
@@ -60,24 +71,164 @@ def verify_password(user: StaffUser | None, password: str) -> bool:
         return False
 
 
-def create_user(session: Session, username: str, password: str, role: str) -> StaffUser:
+def _draft_wrap_context(user_id: int) -> bytes:
+    return crypto.associated_data("staff-draft-key", user_id)
+
+
+def create_user(
+    session: Session,
+    username: str,
+    password: str,
+    role: str,
+    program_id: int | None = None,
+    totp_secret: str | None = None,
+    server_secret: str | None = None,
+    kdf: crypto.KdfParams = crypto.PRODUCTION_KDF,
+) -> StaffUser:
     user = StaffUser(
         username=username,
         password_hash=hash_password(password),
         role=role,
         active=True,
         created_at=clock.utcnow(),
+        program_id=program_id,
+        totp_last_step=0,
     )
     session.add(user)
     session.flush()
+    set_draft_key(user, password, crypto.random_key(), kdf)
+    if totp_secret and server_secret:
+        set_totp_secret(user, totp_secret, server_secret)
+    session.flush()
     return user
+
+
+def set_draft_key(user: StaffUser, password: str, key: bytes, kdf: crypto.KdfParams) -> None:
+    """Wrap this person's drafts key under an Argon2id key from their password, so it is no
+    easier to attack than the password hash itself."""
+    user.wrapped_draft_key = crypto.wrap_with_passphrase(
+        key, password, kdf, _draft_wrap_context(user.id)
+    )
+
+
+def open_draft_key(user: StaffUser, password: str) -> bytes | None:
+    if user.wrapped_draft_key is None:
+        return None
+    try:
+        return crypto.unwrap_with_passphrase(
+            user.wrapped_draft_key, password, _draft_wrap_context(user.id)
+        )
+    except crypto.CryptoError:
+        return None
 
 
 def find_user(session: Session, username: str) -> StaffUser | None:
     return session.scalar(select(StaffUser).where(StaffUser.username == username.strip()))
 
 
-def start_session(user: StaffUser) -> None:
+# -- throttling ------------------------------------------------------------------------------
+@dataclass(frozen=True)
+class ThrottleState:
+    locked: bool
+
+
+def _bucket(session: Session, key: str, now: dt.datetime) -> LoginThrottle:
+    row = session.get(LoginThrottle, key)
+    if row is None:
+        row = LoginThrottle(key=key, failures=0, window_start=now, locked_until=None)
+        session.add(row)
+    return row
+
+
+def is_throttled(session: Session, user: StaffUser | None) -> bool:
+    now = clock.utcnow()
+    keys = ["all"] + ([f"user:{user.id}"] if user else [])
+    for key in keys:
+        row = session.get(LoginThrottle, key)
+        if row is not None and row.locked_until is not None and row.locked_until > now:
+            return True
+    return False
+
+
+def record_failure(session: Session, user: StaffUser | None) -> bool:
+    """Count a failed sign-in. Returns True when this failure started a lock."""
+    now = clock.utcnow()
+    started = False
+    rules = [("all", GLOBAL_LIMIT, GLOBAL_WINDOW, GLOBAL_LOCK)]
+    if user is not None:
+        rules.append((f"user:{user.id}", ACCOUNT_LIMIT, ACCOUNT_WINDOW, ACCOUNT_LOCK))
+    for key, limit, window, lock in rules:
+        row = _bucket(session, key, now)
+        if now - row.window_start > window:
+            row.window_start, row.failures = now, 0
+        row.failures += 1
+        if row.failures >= limit and (row.locked_until is None or row.locked_until <= now):
+            row.locked_until = now + lock
+            row.failures = 0
+            row.window_start = now
+            started = True
+    session.flush()
+    return started
+
+
+def reset_failures(session: Session, user: StaffUser) -> None:
+    session.execute(delete(LoginThrottle).where(LoginThrottle.key == f"user:{user.id}"))
+    session.flush()
+
+
+# -- TOTP ------------------------------------------------------------------------------------
+def _totp_key(server_secret: str) -> bytes:
+    return crypto.derive_key(server_secret, "totp secrets")
+
+
+def new_totp_secret() -> str:
+    return pyotp.random_base32()
+
+
+def set_totp_secret(user: StaffUser, secret: str, server_secret: str) -> None:
+    user.totp_secret = crypto.wrap_with_key(
+        _totp_key(server_secret), secret.encode("ascii"), crypto.associated_data("totp", user.id)
+    )
+    user.totp_last_step = 0
+
+
+def totp_secret_of(user: StaffUser, server_secret: str) -> str | None:
+    if user.totp_secret is None:
+        return None
+    try:
+        raw = crypto.unwrap_with_key(
+            _totp_key(server_secret), user.totp_secret, crypto.associated_data("totp", user.id)
+        )
+    except crypto.DecryptionError:
+        return None
+    return raw.decode("ascii")
+
+
+def check_totp(user: StaffUser, code: str, server_secret: str, secret: str | None = None) -> bool:
+    """True for a current code not used before; each code (and any older one) works once."""
+    secret = secret or totp_secret_of(user, server_secret)
+    code = "".join(ch for ch in code if ch.isdigit())
+    if not secret or len(code) != 6:
+        return False
+    totp = pyotp.TOTP(secret)
+    now = clock.utcnow().replace(tzinfo=dt.UTC)
+    for drift in (0, -1, 1):  # one step of clock drift either way
+        moment = now + dt.timedelta(seconds=30 * drift)
+        step = totp.timecode(moment)
+        if step > user.totp_last_step and crypto.constant_time_equal(
+            totp.at(moment).encode(), code.encode()
+        ):
+            user.totp_last_step = step
+            return True
+    return False
+
+
+def totp_uri(secret: str, username: str) -> str:
+    return pyotp.TOTP(secret).provisioning_uri(name=username, issuer_name="CCR intake")
+
+
+# -- sessions --------------------------------------------------------------------------------
+def start_session(user: StaffUser, draft_key: bytes | None = None) -> None:
     """A fresh server-side session and a fresh cookie: nothing survives from before login."""
     token = crypto.random_id()
     now = clock.utcnow()
@@ -92,6 +243,8 @@ def start_session(user: StaffUser) -> None:
     if lang:
         session["lang"] = lang
     session[STAFF_COOKIE_FIELD] = token
+    if draft_key is not None:
+        session[DRAFT_KEY_FIELD] = base64.urlsafe_b64encode(draft_key).decode("ascii")
     session.permanent = False
 
 
@@ -106,6 +259,23 @@ def end_session() -> None:
     session.clear()
     if lang:
         session["lang"] = lang
+
+
+def end_all_sessions(session_: Session, user: StaffUser) -> None:
+    """Password change or deactivation: every cookie of this person stops working."""
+    session_.execute(delete(StaffSession).where(StaffSession.user_id == user.id))
+    session_.flush()
+
+
+def draft_key_from_cookie() -> bytes | None:
+    raw = session.get(DRAFT_KEY_FIELD)
+    if not isinstance(raw, str):
+        return None
+    try:
+        key = base64.urlsafe_b64decode(raw)
+    except ValueError:
+        return None
+    return key if len(key) == 32 else None
 
 
 def _load_from_request(_request: Any) -> StaffIdentity | None:
@@ -155,6 +325,13 @@ def role_required(*roles: str):  # type: ignore[no-untyped-def]
             g.staff = current_user
             return view(*args, **kwargs)
 
+        wrapped.allowed_roles = roles  # type: ignore[attr-defined]
         return wrapped
 
     return decorator
+
+
+def public_staff_route(view):  # type: ignore[no-untyped-def]
+    """Marks a staff route that needs no sign-in (sign-in itself, invitations)."""
+    view.allowed_roles = ("anonymous",)
+    return view

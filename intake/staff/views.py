@@ -21,7 +21,7 @@ from ..db import db_session
 from ..forms.staff import LoginForm, NewPassphraseForm, PlainForm, SlotActionForm, UnlockForm
 from ..keyring import TeamPrivateKey, UnlockTicket
 from ..models import KeySlot, Questionnaire, QuestionnaireVersion, Response, StaffUser
-from ..questionnaires.catalog import definition_of
+from ..questionnaires.catalog import PUBLIC_AUDIENCES, definition_of
 from ..responses import UnreadableResponse, all_responses, read_response
 from .auth import end_session, find_user, init_login, role_required, start_session, verify_password
 
@@ -110,9 +110,8 @@ def make_blueprint(config: Config) -> Blueprint:
             counts = list(rows)
         links = []
         if g.staff.role in ("admin", "facilitator"):
-            for questionnaire in db_session().scalars(
-                select(Questionnaire).order_by(Questionnaire.id)
-            ):
+            public = select(Questionnaire).where(Questionnaire.audience.in_(PUBLIC_AUDIENCES))
+            for questionnaire in db_session().scalars(public.order_by(Questionnaire.id)):
                 links.append(
                     (
                         questionnaire.key,
@@ -181,22 +180,19 @@ def make_blueprint(config: Config) -> Blueprint:
         keystore = current_app.extensions["intake.keystore"]
         readable: Counter[str] = Counter()
         unreadable: list[str] = []
-        languages: Counter[str] = Counter()
         for response in all_responses(db_session()):
             try:
-                opened = read_response(
+                read_response(
                     response, team, keystore, definition_of(response.questionnaire_version)
                 )
             except UnreadableResponse as exc:
                 unreadable.append(exc.response_id)
                 continue
             readable[response.questionnaire_version.questionnaire.key] += 1
-            languages[opened.language] += 1
         return render_template(
             "staff/data.html",
             readable=sorted(readable.items()),
             unreadable=unreadable,
-            languages=sorted(languages.items()),
             form=PlainForm(),
         )
 
@@ -263,7 +259,7 @@ def make_blueprint(config: Config) -> Blueprint:
                 db_session().commit()
                 flash(
                     _(
-                        "The key slot is removed. Rotate the team key if that person should lose access to data they may have copied."
+                        "The key slot is removed and any unlock of theirs is closed. Rotate the team key so that the key they knew stops opening anything new."
                     )
                 )
             except keyring.KeyringError as exc:

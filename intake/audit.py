@@ -1,0 +1,71 @@
+"""The audit log: append-only and hash-chained, so a changed or deleted entry shows.
+
+Each entry's hash covers its own fields and its predecessor's hash. ``previous_hash`` is
+unique, so two workers appending at once cannot fork the chain: the second insert fails and
+is retried on top of the first. Entries never hold response content or addresses — only who
+(a staff username) did what, and when.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+from dataclasses import dataclass
+
+from sqlalchemy import select
+from sqlalchemy.exc import IntegrityError
+from sqlalchemy.orm import Session
+
+from . import clock
+from .models import AuditEntry
+
+GENESIS = "0" * 64
+
+
+def _hash(previous: str, at: str, actor: str | None, action: str, detail: str) -> str:
+    payload = json.dumps([previous, at, actor, action, detail], ensure_ascii=False)
+    return hashlib.sha256(payload.encode("utf-8")).hexdigest()
+
+
+def record(session: Session, actor: str | None, action: str, detail: str = "") -> AuditEntry:
+    """Append an entry in the caller's transaction."""
+    for _attempt in range(5):
+        last = session.scalar(select(AuditEntry).order_by(AuditEntry.id.desc()).limit(1))
+        previous = last.entry_hash if last else GENESIS
+        at = clock.utcnow().replace(microsecond=0)
+        entry = AuditEntry(
+            at=at,
+            actor=actor,
+            action=action,
+            detail=detail,
+            previous_hash=previous,
+            entry_hash=_hash(previous, at.isoformat(), actor, action, detail),
+        )
+        try:
+            with session.begin_nested():
+                session.add(entry)
+            return entry
+        except IntegrityError:
+            continue  # another worker appended first: chain onto theirs
+    raise RuntimeError("could not append to the audit log")
+
+
+@dataclass(frozen=True)
+class ChainCheck:
+    entries: int
+    first_broken: int | None
+    reason: str = ""
+
+
+def verify(session: Session) -> ChainCheck:
+    previous = GENESIS
+    count = 0
+    for entry in session.scalars(select(AuditEntry).order_by(AuditEntry.id)):
+        count += 1
+        if entry.previous_hash != previous:
+            return ChainCheck(count, entry.id, "does not follow the entry before it")
+        expected = _hash(previous, entry.at.isoformat(), entry.actor, entry.action, entry.detail)
+        if entry.entry_hash != expected:
+            return ChainCheck(count, entry.id, "was changed after it was written")
+        previous = entry.entry_hash
+    return ChainCheck(count, None)
