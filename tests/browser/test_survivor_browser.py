@@ -126,6 +126,19 @@ def test_zoomed_to_200_percent(browser: Browser, live_server: str, app: Flask) -
     context.close()
 
 
+def test_typing_capital_letters_does_not_exit(phone: Page, app: Flask) -> None:
+    start(phone, app)
+    for _ in range(5):
+        press(phone, phone.get_by_role("button", name="Next"))
+    box = phone.locator("textarea[name=ideas_for_change]")
+    box.click()
+    # Shift+letter three times and more, fast, as in "My Ex And Then".
+    box.press_sequentially("My Ex And Then Later", delay=20)
+    phone.wait_for_timeout(300)
+    assert "/s/" in phone.url
+    expect(box).to_have_value("My Ex And Then Later")
+
+
 def test_two_shift_presses_do_not_exit(phone: Page, app: Flask) -> None:
     start(phone, app)
     phone.keyboard.press("Shift")
