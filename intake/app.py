@@ -9,7 +9,7 @@ from types import TracebackType
 
 from flask import Flask
 
-from . import db, errors, i18n, logs, resources, security
+from . import db, errors, i18n, logs, resources, security, settings
 from .config import PROJECT_ROOT, Config
 from .extensions import babel, csrf
 from .keystore import Keystore
@@ -97,7 +97,7 @@ def _template_globals(app: Flask) -> None:
     @app.template_filter("suppress")
     def _suppress(count: int) -> object:
         """Small counts could identify someone: 1..k-1 is shown as "fewer than k"."""
-        k = app.extensions["intake.config"].suppression_threshold
+        k = settings.current().suppression_threshold
         if 0 < count < k:
             return gettext("fewer than %(k)s", k=format_number(k))
         return format_number(count)
@@ -111,14 +111,13 @@ def _template_globals(app: Flask) -> None:
             "html_lang": i18n.html_lang(language),
             "text_direction": i18n.text_direction(language),
             "languages": [(code, i18n.native_name(code)) for code in config.languages],
-            "quick_exit_url": config.quick_exit_url,
-            "neutral_title": config.neutral_title,
+            "neutral_title": settings.current().neutral_title,
             "resources": resources.for_language(
                 language,
                 config.default_language,
                 config.resources_file or resources.SHIPPED_RESOURCES,
             ),
-            "suppression_threshold": config.suppression_threshold,
+            "suppression_threshold": settings.current().suppression_threshold,
         }
 
 

@@ -12,6 +12,7 @@ import hashlib
 import json
 from dataclasses import dataclass
 
+from flask_babel import lazy_gettext as _l
 from sqlalchemy import select
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
@@ -21,6 +22,39 @@ from .models import AuditEntry
 
 GENESIS = "0" * 64
 
+# Stored actions are stable keys; admins read them in their own language.
+ACTION_LABELS = {
+    "login": _l("Signed in"),
+    "login failed": _l("Sign-in failed"),
+    "login throttled": _l("Sign-in refused while throttled"),
+    "login throttling started": _l("Sign-in throttling started"),
+    "one-time code refused": _l("One-time code refused"),
+    "two-factor enrolled": _l("Two-step sign-in set up"),
+    "logout": _l("Signed out"),
+    "password changed": _l("Password changed"),
+    "invitation created": _l("Invitation created"),
+    "account created from invitation": _l("Account created from an invitation"),
+    "account deactivated": _l("Account deactivated"),
+    "program added": _l("Program added"),
+    "settings changed": _l("Settings changed"),
+    "questionnaire version retired": _l("Questionnaire version retired"),
+    "questionnaires loaded": _l("Questionnaires loaded"),
+    "unlock": _l("Responses unlocked"),
+    "unlock refused": _l("Unlock refused"),
+    "lock": _l("Responses locked"),
+    "key slot requested": _l("Key slot requested"),
+    "key slot granted": _l("Key slot granted"),
+    "key slot added": _l("Key slot added"),
+    "key slot removed": _l("Key slot removed"),
+    "team key created": _l("Team key created"),
+    "team key rotated": _l("Team key rotated"),
+    "epoch destroyed": _l("Epoch destroyed"),
+    "assisted entry submitted": _l("Assisted entry submitted"),
+    "listening session entry submitted": _l("Listening-session record submitted"),
+    "device handed to a participant": _l("Device handed to a participant"),
+    "user created": _l("Account created"),
+}
+
 
 def _hash(previous: str, at: str, actor: str | None, action: str, detail: str) -> str:
     payload = json.dumps([previous, at, actor, action, detail], ensure_ascii=False)
@@ -29,6 +63,8 @@ def _hash(previous: str, at: str, actor: str | None, action: str, detail: str) -
 
 def record(session: Session, actor: str | None, action: str, detail: str = "") -> AuditEntry:
     """Append an entry in the caller's transaction."""
+    if action not in ACTION_LABELS:
+        raise ValueError(f"unknown audit action {action!r}")
     for _attempt in range(5):
         last = session.scalar(select(AuditEntry).order_by(AuditEntry.id.desc()).limit(1))
         previous = last.entry_hash if last else GENESIS

@@ -11,7 +11,7 @@ import sys
 
 from sqlalchemy import select
 
-from . import clock, crypto, db, keyring
+from . import audit, clock, crypto, db, keyring
 from .app import config_from_environment, create_app
 from .config import DEFAULT_INSTANCE, write_instance_secrets
 from .models import Questionnaire, StaffUser
@@ -43,9 +43,11 @@ def main(base_url: str = "http://127.0.0.1:5000") -> int:
         load_shipped(session, config.languages)
         if session.scalar(select(StaffUser.id).limit(1)) is None:
             admin_password, facilitator_password, passphrase = _password(), _password(), _password()
-            create_user(session, "admin", admin_password, "admin")
-            facilitator = create_user(session, "facilitator", facilitator_password, "facilitator")
             kdf = crypto.KdfParams(config.kdf_memory_kib, config.kdf_iterations, config.kdf_lanes)
+            create_user(session, "admin", admin_password, "admin", kdf=kdf)
+            facilitator = create_user(
+                session, "facilitator", facilitator_password, "facilitator", kdf=kdf
+            )
             recovery = keyring.init_team_key(
                 session,
                 app.extensions["intake.keystore"],
@@ -62,12 +64,16 @@ def main(base_url: str = "http://127.0.0.1:5000") -> int:
                 f"    facilitator  password: {facilitator_password}",
                 f"    facilitator  data passphrase (unlocks responses): {passphrase}",
                 f"  Recovery key (opens the data if every passphrase is lost): {recovery}",
+                "  At their first sign-in, admin and facilitator set up an authenticator app",
+                "  (two-step sign-in). Invite everyone else from Accounts, as admin.",
                 "  This quick set-up is for trying the app. A real deployment creates its",
                 "  accounts and keys with the key ceremony in docs/threat-model.md.",
             ]
         keyring.ensure_epochs(
             session, app.extensions["intake.keystore"], clock.today(), config.epoch_months
         )
+        if printed:
+            audit.record(session, "bootstrap", "team key created")
         keyring.purge_all_unlocks(session)  # a (re)start locks everything
         session.commit()
         links = [

@@ -12,7 +12,7 @@ import click
 from flask import Flask, current_app
 from sqlalchemy import select
 
-from . import clock, crypto, db, drafts, keyring
+from . import audit, clock, crypto, db, drafts, keyring
 from .config import Config
 from .keyring import KeyringError, TeamPrivateKey
 from .models import KeySlot, Response, StaffUser
@@ -90,7 +90,8 @@ def init_app(app: Flask) -> None:
         with _session() as session:
             if find_user(session, username):
                 raise click.ClickException("That username is taken.")
-            create_user(session, username, password, role)
+            create_user(session, username, password, role, kdf=_kdf())
+            audit.record(session, "cli", "user created", f"{username} ({role})")
             session.commit()
         click.echo(f"Created {role} {username}.")
 
@@ -108,9 +109,12 @@ def init_app(app: Flask) -> None:
             if len(passphrase) < 12:
                 raise click.ClickException("Use at least 12 characters.")
             try:
-                recovery = keyring.init_team_key(session, _keystore(), user, passphrase, _kdf())
+                recovery = keyring.init_team_key(
+                    session, _keystore(), user, passphrase, _kdf(), _config().epoch_months
+                )
             except KeyringError as exc:
                 raise click.ClickException(str(exc)) from exc
+            audit.record(session, "cli", "team key created")
             session.commit()
         click.echo("Team key created.")
         click.echo("RECOVERY KEY (write it down and store it offline; it is never shown again):")
@@ -153,6 +157,7 @@ def init_app(app: Flask) -> None:
                 keyring.remove_slot(session, slot.id)
             except KeyringError as exc:
                 raise click.ClickException(str(exc)) from exc
+            audit.record(session, "cli", "key slot removed", facilitator)
             session.commit()
         click.echo(f"Removed the key slot of {facilitator}.")
 
@@ -175,7 +180,9 @@ def init_app(app: Flask) -> None:
             except KeyringError as exc:
                 session.rollback()
                 raise click.ClickException(str(exc)) from exc
+            audit.record(session, "cli", "team key rotated", f"version {version}")
             session.commit()
+            keyring.prune_keystore(session, _keystore())  # old key files go only after the commit
         click.echo(f"Rotated: team key version {version} is active; the old key is destroyed.")
 
     @intake.command("epochs")
@@ -210,6 +217,7 @@ def init_app(app: Flask) -> None:
             except KeyringError as exc:
                 session.rollback()
                 raise click.ClickException(str(exc)) from exc
+            audit.record(session, "cli", "epoch destroyed", label)
             session.commit()
         click.echo(f"Epoch {label} destroyed; {count} responses purged.")
         click.echo("Re-take the key-store backup now and destroy older key-store backups.")
@@ -242,6 +250,32 @@ def init_app(app: Flask) -> None:
             unlocked = keyring.purge_all_unlocks(session)
             session.commit()
         click.echo(f"Purged {removed} expired drafts and {unlocked} unlocks.")
+
+    @intake.command("verify-audit")
+    def verify_audit() -> None:
+        """Check the audit log's hash chain; report the first broken link."""
+        with _session() as session:
+            check = audit.verify(session)
+        if check.first_broken is not None:
+            click.echo(f"BROKEN at entry {check.first_broken}: it {check.reason}.")
+            sys.exit(1)
+        click.echo(f"Audit log intact: {check.entries} entries.")
+
+    @intake.command("retire")
+    @click.argument("key")
+    @click.argument("version", type=int)
+    def retire_command(key: str, version: int) -> None:
+        """Retire a questionnaire version: new respondents no longer get it."""
+        from .questionnaires.catalog import retire
+
+        with _session() as session:
+            try:
+                retire(session, key, version)
+            except ValueError as exc:
+                raise click.ClickException(str(exc)) from exc
+            audit.record(session, "cli", "questionnaire version retired", f"{key} v{version}")
+            session.commit()
+        click.echo(f"Retired {key} version {version}.")
 
     @intake.command("list-users")
     def list_users() -> None:

@@ -29,6 +29,7 @@ from intake.staff.auth import create_user
 TEST_KDF = crypto.KdfParams(memory_kib=8, iterations=1, lanes=1)
 FACILITATOR_PASSWORD = "facilitator-login-password"
 FACILITATOR_PASSPHRASE = "correct horse battery staple"
+FACILITATOR_TOTP = "JBSWY3DPEHPK3PXPJBSWY3DPEHPK3PXP"
 SECRET = "t" * 48
 
 
@@ -61,7 +62,10 @@ def prepare_database(app: Flask) -> Team:
     with app.app_context():
         session = db.get_database().session()
         load_shipped(session, config.languages)
-        user = create_user(session, "fran", FACILITATOR_PASSWORD, "facilitator")
+        user = create_user(
+            session, "fran", FACILITATOR_PASSWORD, "facilitator",
+            totp_secret=FACILITATOR_TOTP, server_secret=config.secret_key, kdf=TEST_KDF,
+        )  # fmt: skip
         recovery = keyring.init_team_key(
             session, app.extensions["intake.keystore"], user, FACILITATOR_PASSPHRASE, TEST_KDF
         )
@@ -279,3 +283,38 @@ def live_server(app: Flask, config: Config) -> Iterator[str]:
     thread.join(timeout=5)
     server.server_close()
     db.get_database(served).dispose()
+
+
+def staff_login(client: FlaskClient, username: str, password: str, totp_secret: str | None = None):  # type: ignore[no-untyped-def]
+    """Sign in as a browser would: password, then (for admins and facilitators) a code,
+    enrolling an authenticator first if needed. Returns the last response."""
+    import pyotp
+
+    page = client.get("/staff/login").get_data(as_text=True)
+    token = re.search(r'name="csrf_token" type="hidden" value="([^"]+)"', page)
+    assert token
+    response = client.post(
+        "/staff/login",
+        data={"csrf_token": token.group(1), "username": username, "password": password},
+    )
+    location = response.headers.get("Location", "")
+    if location.endswith("/staff/login/enrol"):
+        page = client.get("/staff/login/enrol").get_data(as_text=True)
+        key = re.search(r'<code class="secret" dir="ltr">([A-Z2-7 ]+)</code>', page)
+        assert key
+        totp_secret = key.group(1).replace(" ", "")
+        token = re.search(r'name="csrf_token" type="hidden" value="([^"]+)"', page)
+        response = client.post(
+            "/staff/login/enrol",
+            data={"csrf_token": token.group(1), "code": pyotp.TOTP(totp_secret).now()},  # type: ignore[union-attr]
+        )
+        client.totp_secret = totp_secret  # type: ignore[attr-defined]
+    elif location.endswith("/staff/login/code"):
+        assert totp_secret, f"{username} needs a one-time code"
+        page = client.get("/staff/login/code").get_data(as_text=True)
+        token = re.search(r'name="csrf_token" type="hidden" value="([^"]+)"', page)
+        response = client.post(
+            "/staff/login/code",
+            data={"csrf_token": token.group(1), "code": pyotp.TOTP(totp_secret).now()},  # type: ignore[union-attr]
+        )
+    return response

@@ -8,12 +8,14 @@ English word left on a page is a string that does not go through translation.
 from __future__ import annotations
 
 import copy
+import datetime as dt
 import json
 import re
 from collections.abc import Iterator
 from html.parser import HTMLParser
 from pathlib import Path
 
+import pyotp
 import pytest
 from babel.messages.mofile import write_mo
 from babel.messages.pofile import read_po
@@ -21,15 +23,15 @@ from flask import Flask
 from flask.testing import FlaskClient
 from sqlalchemy import select
 
-from intake import db, i18n, keyring
+from intake import clock, db, i18n, keyring
 from intake.app import create_app
-from intake.models import Questionnaire
+from intake.models import Program, Questionnaire
 from intake.questionnaires.catalog import PUBLIC_AUDIENCES, SHIPPED, SHIPPED_DIR, load_definition
 from intake.questionnaires.definition import parse_definition
 from intake.questionnaires.translate import _text_objects
 from intake.staff.auth import create_user
 
-from .conftest import FACILITATOR_PASSPHRASE, TEST_KDF, Respondent, make_config
+from .conftest import FACILITATOR_PASSPHRASE, FACILITATOR_TOTP, TEST_KDF, Respondent, make_config
 
 PSEUDO = "xx"
 ACCENTS = str.maketrans(
@@ -139,8 +141,18 @@ def pseudo_app(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[Flas
     session = db.get_database(app).session()
     for key in SHIPPED:
         load_definition(session, parse_definition(pseudo_definition(key), config.languages))
-    fran = create_user(session, "fran", "fran-password-1", "facilitator")
-    create_user(session, "root", "root-password-1", "admin")
+    fran = create_user(
+        session, "fran", "fran-password-1", "facilitator",
+        totp_secret=FACILITATOR_TOTP, server_secret=config.secret_key, kdf=TEST_KDF,
+    )  # fmt: skip
+    create_user(
+        session, "root", "root-password-1", "admin",
+        totp_secret=FACILITATOR_TOTP, server_secret=config.secret_key, kdf=TEST_KDF,
+    )  # fmt: skip
+    program = Program(name="Riverside Shelter", active=True, created_at=fran.created_at)
+    session.add(program)
+    session.flush()
+    create_user(session, "ada", "ada-password-1", "advocate", program_id=program.id, kdf=TEST_KDF)
     keyring.init_team_key(
         session, app.extensions["intake.keystore"], fran, FACILITATOR_PASSPHRASE, TEST_KDF
     )
@@ -184,8 +196,37 @@ def pages(app: Flask) -> Iterator[tuple[str, str]]:
     yield "method not allowed", client.put("/help").get_data(as_text=True)
     # Staff pages, as each role sees them.
     for username, password, paths in (
-        ("fran", "fran-password-1", ["/staff/", "/staff/unlock", "/staff/keys"]),
-        ("root", "root-password-1", ["/staff/", "/staff/keys", "/staff/languages", "/staff/data"]),
+        (
+            "fran",
+            "fran-password-1",
+            [
+                "/staff/",
+                "/staff/unlock",
+                "/staff/keys",
+                "/staff/password",
+                "/staff/drafts",
+                "/staff/entry/new",
+            ],
+        ),
+        (
+            "root",
+            "root-password-1",
+            [
+                "/staff/",
+                "/staff/keys",
+                "/staff/languages",
+                "/staff/data",
+                "/staff/accounts",
+                "/staff/settings",
+                "/staff/questionnaires",
+                "/staff/audit",
+            ],
+        ),
+        (
+            "ada",
+            "ada-password-1",
+            ["/staff/", "/staff/entry/new", "/staff/drafts", "/staff/handover"],
+        ),
     ):
         staff = app.test_client()
         staff.get(f"/language/{PSEUDO}?next=/")
@@ -202,8 +243,25 @@ def pages(app: Flask) -> Iterator[tuple[str, str]]:
             "/staff/login",
             data={"csrf_token": token.group(1), "username": username, "password": password},
         )
+        if username != "ada":
+            yield "code page", staff.get("/staff/login/code").get_data(as_text=True)
+            token = re.search(
+                r'name="csrf_token" type="hidden" value="([^"]+)"',
+                staff.get("/staff/login/code").get_data(as_text=True),
+            )
+            bad = staff.post(
+                "/staff/login/code", data={"csrf_token": token.group(1), "code": "000000"}
+            )  # type: ignore[union-attr]
+            yield "code refused", bad.get_data(as_text=True)
+            step = {"fran": 0, "root": 1}[username]
+            code = pyotp.TOTP(FACILITATOR_TOTP).at(
+                clock.utcnow().replace(tzinfo=dt.UTC) + dt.timedelta(seconds=30 * step)
+            )
+            staff.post("/staff/login/code", data={"csrf_token": token.group(1), "code": code})  # type: ignore[union-attr]
         for path in paths:
-            yield f"{username} {path}", staff.get(path).get_data(as_text=True)
+            response = staff.get(path)
+            assert response.status_code in (200, 403), (username, path, response.status_code)
+            yield f"{username} {path}", response.get_data(as_text=True)
         if username == "fran":
             page = staff.get("/staff/unlock").get_data(as_text=True)
             token = re.search(r'name="csrf_token" type="hidden" value="([^"]+)"', page)
@@ -217,10 +275,31 @@ def pages(app: Flask) -> Iterator[tuple[str, str]]:
                 data={"csrf_token": token.group(1), "passphrase": FACILITATOR_PASSPHRASE},
             )
             yield "data", staff.get("/staff/data").get_data(as_text=True)
+            page = staff.get("/staff/").get_data(as_text=True)
+            token = re.search(r'name="csrf_token" type="hidden" value="([^"]+)"', page)
+            staff.post("/staff/listening/new", data={"csrf_token": token.group(1)})  # type: ignore[union-attr]
+            entry = staff.get("/staff/entry").get_data(as_text=True)
+            yield "listening entry", entry
+            token = re.search(r'name="csrf_token" value="([^"]+)"', entry)
+            saved = staff.post(
+                "/staff/entry", data={"csrf_token": token.group(1), "action": "save", "quotes": "é"}
+            )  # type: ignore[union-attr]
+            yield "listening entry saved", saved.get_data(as_text=True)
+        if username == "ada":
+            page = staff.get("/staff/entry/new").get_data(as_text=True)
+            token = re.search(r'name="csrf_token" type="hidden" value="([^"]+)"', page)
+            missing = staff.post("/staff/entry/new", data={"csrf_token": token.group(1)})  # type: ignore[union-attr]
+            yield "entry start refused", missing.get_data(as_text=True)
+    device = app.test_client()
+    device.get(f"/language/{PSEUDO}?next=/")
+    yield "locked", device.get("/staff/locked").get_data(as_text=True)
 
 
 # Words that are not interface text: the app's own identifiers shown to staff on purpose.
-ALLOWED = {"fran", "root", "survivor", "advocate", "community_leader", "http", "localhost", "staff"}
+ALLOWED = {
+    "fran", "root", "ada", "Riverside", "Shelter", "survivor", "advocate", "community_leader",
+    "listening_session", "http", "localhost", "staff", "bootstrap", "cli",
+}  # fmt: skip
 
 
 def test_no_page_shows_untranslated_text(pseudo_app: Flask) -> None:

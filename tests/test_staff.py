@@ -20,9 +20,11 @@ from .conftest import (
     CSRF_RE,
     FACILITATOR_PASSPHRASE,
     FACILITATOR_PASSWORD,
+    FACILITATOR_TOTP,
     MovableClock,
     Respondent,
     public_code,
+    staff_login,
 )
 
 
@@ -36,14 +38,8 @@ def token_of(client: FlaskClient, path: str) -> str:
 
 
 def login(client: FlaskClient, username: str = "fran", password: str = FACILITATOR_PASSWORD):  # type: ignore[no-untyped-def]
-    return client.post(
-        "/staff/login",
-        data={
-            "csrf_token": token_of(client, "/staff/login"),
-            "username": username,
-            "password": password,
-        },
-    )
+    secret = FACILITATOR_TOTP if username == "fran" else None
+    return staff_login(client, username, password, secret)
 
 
 def unlock(client: FlaskClient, passphrase: str = FACILITATOR_PASSPHRASE):  # type: ignore[no-untyped-def]

@@ -4,8 +4,9 @@ from __future__ import annotations
 
 from flask_babel import lazy_gettext as _l
 from flask_wtf import FlaskForm
-from wtforms import IntegerField, PasswordField, StringField
-from wtforms.validators import EqualTo, InputRequired, Length
+from wtforms import BooleanField, IntegerField, PasswordField, SelectField, StringField
+from wtforms.fields.choices import SelectChoice
+from wtforms.validators import EqualTo, InputRequired, Length, NumberRange, Regexp
 
 
 class LoginForm(FlaskForm):
@@ -57,3 +58,127 @@ class SlotActionForm(FlaskForm):
 
 class PlainForm(FlaskForm):
     """Only a CSRF token: for buttons that change state (lock, log out)."""
+
+
+class CodeForm(FlaskForm):
+    code = StringField(
+        _l("Six-digit code from your authenticator app"),
+        validators=[InputRequired(message=_l("Enter the code.")), Length(max=12)],
+    )
+
+
+class PasswordChangeForm(FlaskForm):
+    current = PasswordField(
+        _l("Current password"),
+        validators=[InputRequired(message=_l("Enter your current password.")), Length(max=1024)],
+    )
+    new = PasswordField(
+        _l("New password"),
+        validators=[InputRequired(message=_l("Enter a new password.")), Length(max=1024)],
+    )
+    confirm = PasswordField(
+        _l("The same new password again"),
+        validators=[
+            InputRequired(message=_l("Type the new password again.")),
+            EqualTo("new", message=_l("The two passwords are not the same.")),
+        ],
+    )
+
+
+class AcceptInvitationForm(FlaskForm):
+    username = StringField(
+        _l("Choose a username"),
+        validators=[
+            InputRequired(message=_l("Choose a username.")),
+            Length(min=3, max=64, message=_l("Use 3 to 64 characters.")),
+            Regexp(
+                r"^[A-Za-z0-9._-]+$",
+                message=_l("Use letters, digits, dots, dashes or underscores."),
+            ),
+        ],
+    )
+    password = PasswordField(
+        _l("Choose a password"),
+        validators=[InputRequired(message=_l("Choose a password.")), Length(max=1024)],
+    )
+    confirm = PasswordField(
+        _l("The same password again"),
+        validators=[
+            InputRequired(message=_l("Type the password again.")),
+            EqualTo("password", message=_l("The two passwords are not the same.")),
+        ],
+    )
+
+
+class InvitationForm(FlaskForm):
+    role = SelectField(
+        _l("Role"),
+        choices=[
+            SelectChoice("advocate", _l("Advocate")),
+            SelectChoice("facilitator", _l("Facilitator")),
+            SelectChoice("viewer", _l("Team viewer")),
+            SelectChoice("admin", _l("Administrator")),
+        ],
+        validators=[InputRequired()],
+    )
+    program_id = SelectField(_l("Program (for advocates)"), coerce=int, validate_choice=True)
+
+
+class ProgramForm(FlaskForm):
+    name = StringField(
+        _l("Program name"),
+        validators=[InputRequired(message=_l("Enter a name.")), Length(max=120)],
+    )
+
+
+class UserActionForm(FlaskForm):
+    user_id = IntegerField(validators=[InputRequired()])
+
+
+class SettingsForm(FlaskForm):
+    quick_exit_url = StringField(
+        _l("Quick exit goes to"),
+        validators=[
+            InputRequired(message=_l("Enter an address.")),
+            Length(max=300),
+            Regexp(
+                r"^https://[^\s/$.?#].[^\s]*$",
+                message=_l("Use a full https:// address of an everyday site."),
+            ),
+        ],
+    )
+    neutral_title = StringField(_l("Neutral page title (optional)"), validators=[Length(max=80)])
+    suppression_threshold = IntegerField(
+        _l("Hide counts below"),
+        validators=[
+            InputRequired(message=_l("Enter a number.")),
+            NumberRange(
+                min=3, max=50, message=_l("Use a number from %(min)s to %(max)s.", min=3, max=50)
+            ),
+        ],
+    )
+
+
+class EntryStartForm(FlaskForm):
+    questionnaire = SelectField(_l("Questionnaire"), validators=[InputRequired()])
+    language = SelectField(_l("Language used with the participant"), validators=[InputRequired()])
+    consent = BooleanField(
+        _l(
+            "The participant agreed to take part, after hearing what is asked and how answers are protected."
+        ),
+        validators=[
+            InputRequired(message=_l("An entry can only be made with the participant's agreement."))
+        ],
+    )
+    read_aloud = BooleanField(_l("I read the questions aloud"))
+    interpreted = BooleanField(_l("An interpreter helped"))
+
+
+class DraftActionForm(FlaskForm):
+    """Continue or delete a draft. The id travels in the body, never the URL."""
+
+    draft_id = StringField(validators=[InputRequired(), Length(max=32)])
+
+
+class HandoverForm(FlaskForm):
+    questionnaire = SelectField(_l("Questionnaire"), validators=[InputRequired()])

@@ -27,7 +27,7 @@ from flask import (
 from flask_babel import gettext as _
 from sqlalchemy.exc import SQLAlchemyError
 
-from .. import drafts, keyring
+from .. import drafts, keyring, settings
 from ..config import Config
 from ..db import db_session
 from ..errors import render_error
@@ -124,8 +124,13 @@ def make_blueprint(config: Config) -> Blueprint:
             erase_draft()
         except SQLAlchemyError:
             db_session().rollback()
+        handover = session.get(HANDOVER)
         session.clear()
-        response = redirect(config.quick_exit_url, code=303)
+        if handover:
+            # On an advocate's device: back to the locked screen, not to the open web.
+            session["handover_done"] = True
+            return redirect(url_for("staff.locked"), code=303)
+        response = redirect(settings.current().quick_exit_url, code=303)
         response.headers["Clear-Site-Data"] = '"cache", "cookies", "storage"'
         return response
 

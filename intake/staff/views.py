@@ -15,15 +15,16 @@ from flask_login import current_user
 from sqlalchemy import func, select
 from werkzeug.wrappers import Response as WerkzeugResponse
 
-from .. import crypto, i18n, keyring
+from .. import audit, crypto, i18n, keyring
 from ..config import Config
 from ..db import db_session
-from ..forms.staff import LoginForm, NewPassphraseForm, PlainForm, SlotActionForm, UnlockForm
+from ..forms.staff import NewPassphraseForm, PlainForm, SlotActionForm, UnlockForm
 from ..keyring import TeamPrivateKey, UnlockTicket
 from ..models import KeySlot, Questionnaire, QuestionnaireVersion, Response, StaffUser
 from ..questionnaires.catalog import PUBLIC_AUDIENCES, definition_of
 from ..responses import UnreadableResponse, all_responses, read_response
-from .auth import end_session, find_user, init_login, role_required, start_session, verify_password
+from . import account_views, admin_views, entry_views
+from .auth import init_login, is_throttled, record_failure, role_required
 
 UNLOCK = "unlock"
 
@@ -66,28 +67,9 @@ def make_blueprint(config: Config) -> Blueprint:
     def _staff_context() -> dict[str, object]:
         return {"staff_page": True}
 
-    @bp.route("/login", methods=["GET", "POST"])
-    def login():  # type: ignore[no-untyped-def]
-        form = LoginForm()
-        if form.validate_on_submit():
-            user = find_user(db_session(), form.username.data or "")
-            if verify_password(user, form.password.data or ""):
-                assert user is not None  # noqa: S101 - verify_password is False for None
-                start_session(user)
-                return redirect(url_for("staff.home"), code=303)
-            # One message for every failure: it must not reveal which part was wrong.
-            form.password.errors = [_("That username and password do not match.")]
-            return render_template("staff/login.html", form=form), 401
-        return render_template("staff/login.html", form=form), 200 if not form.errors else 422
-
-    @bp.post("/logout")
-    def logout() -> WerkzeugResponse:
-        form = PlainForm()
-        if form.validate_on_submit() and current_user.is_authenticated:
-            keyring.lock(db_session(), current_user.session_id)
-            db_session().commit()
-        end_session()
-        return redirect(url_for("staff.login"), code=303)
+    account_views.register(bp, config)
+    admin_views.register(bp, config)
+    entry_views.register(bp, config)
 
     @bp.get("/")
     @role_required("admin", "facilitator", "advocate", "viewer")
@@ -135,11 +117,20 @@ def make_blueprint(config: Config) -> Blueprint:
     def unlock():  # type: ignore[no-untyped-def]
         form = UnlockForm()
         if form.validate_on_submit():
+            if is_throttled(db_session(), g.staff.user):
+                form.passphrase.errors = [
+                    _("Too many attempts. Please wait a few minutes and try again.")
+                ]
+                return render_template("staff/unlock.html", form=form), 429
             try:
                 team = keyring.open_with_passphrase(
                     db_session(), g.staff.user, form.passphrase.data or ""
                 )
             except crypto.WrongSecret:
+                # Wrong passphrases count toward the account's sign-in throttle.
+                record_failure(db_session(), g.staff.user)
+                audit.record(db_session(), g.staff.username, "unlock refused")
+                db_session().commit()
                 form.passphrase.errors = [
                     _("That passphrase does not unlock the data. Check it and try again.")
                 ]
@@ -148,6 +139,7 @@ def make_blueprint(config: Config) -> Blueprint:
                 form.passphrase.errors = [str(exc)]
                 return render_template("staff/unlock.html", form=form), 409
             ticket = keyring.unlock(db_session(), g.staff.session_id, team)
+            audit.record(db_session(), g.staff.username, "unlock")
             db_session().commit()
             session[UNLOCK] = {
                 "t": ticket.token,
@@ -167,6 +159,7 @@ def make_blueprint(config: Config) -> Blueprint:
     def lock() -> WerkzeugResponse:
         if PlainForm().validate_on_submit():
             keyring.lock(db_session(), g.staff.session_id)
+            audit.record(db_session(), g.staff.username, "lock")
             db_session().commit()
             session.pop(UNLOCK, None)
         return redirect(url_for("staff.home"), code=303)
@@ -241,7 +234,14 @@ def make_blueprint(config: Config) -> Blueprint:
             return redirect(url_for("staff.unlock"), code=303)
         if form.validate_on_submit():
             try:
-                keyring.grant_slot(db_session(), team, form.slot_id.data or 0)
+                granted = keyring.grant_slot(db_session(), team, form.slot_id.data or 0)
+                holder = db_session().get(StaffUser, granted.user_id) if granted.user_id else None
+                audit.record(
+                    db_session(),
+                    g.staff.username,
+                    "key slot granted",
+                    holder.username if holder else "",
+                )
                 db_session().commit()
                 flash(_("The key slot is granted."))
             except keyring.KeyringError as exc:
@@ -256,6 +256,7 @@ def make_blueprint(config: Config) -> Blueprint:
         if form.validate_on_submit():
             try:
                 keyring.remove_slot(db_session(), form.slot_id.data or 0)
+                audit.record(db_session(), g.staff.username, "key slot removed")
                 db_session().commit()
                 flash(
                     _(

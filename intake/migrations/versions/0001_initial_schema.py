@@ -2,7 +2,7 @@
 
 Revision ID: 0001
 Revises: 
-Create Date: 2026-11-25 09:08:57.000536
+Create Date: 2026-11-25 09:22:53.283550
 """
 
 from alembic import op

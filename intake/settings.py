@@ -1,0 +1,74 @@
+"""Settings an admin can change while the app runs, over the start-up configuration.
+
+Stored in the ``setting`` table so every worker sees the same value; read once per request.
+"""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass
+from typing import Any
+
+from flask import current_app, g, has_request_context
+from sqlalchemy.exc import SQLAlchemyError
+from sqlalchemy.orm import Session
+
+from .config import Config
+from .models import Setting
+
+EDITABLE = ("quick_exit_url", "neutral_title", "suppression_threshold")
+
+
+@dataclass(frozen=True)
+class Settings:
+    quick_exit_url: str
+    neutral_title: str
+    suppression_threshold: int
+
+
+def _from(config: Config, stored: dict[str, Any]) -> Settings:
+    return Settings(
+        quick_exit_url=str(stored.get("quick_exit_url") or config.quick_exit_url),
+        neutral_title=str(stored.get("neutral_title", config.neutral_title) or ""),
+        suppression_threshold=int(
+            stored.get("suppression_threshold") or config.suppression_threshold
+        ),
+    )
+
+
+def load(session: Session, config: Config) -> Settings:
+    stored = {}
+    for row in session.query(Setting).filter(Setting.key.in_(EDITABLE)):
+        try:
+            stored[row.key] = json.loads(row.value)
+        except ValueError:
+            continue
+    return _from(config, stored)
+
+
+def current() -> Settings:
+    """This request's settings (the database is read once per request)."""
+    from .db import db_session
+
+    config: Config = current_app.extensions["intake.config"]
+    if not has_request_context():
+        return load(db_session(), config)
+    if "intake_settings" not in g:
+        try:
+            g.intake_settings = load(db_session(), config)
+        except SQLAlchemyError:  # an unreachable database must not hide quick exit
+            db_session().rollback()
+            g.intake_settings = _from(config, {})
+    return g.intake_settings
+
+
+def save(session: Session, values: dict[str, Any]) -> None:
+    for key, value in values.items():
+        if key not in EDITABLE:
+            raise KeyError(key)
+        row = session.get(Setting, key)
+        if row is None:
+            session.add(Setting(key=key, value=json.dumps(value)))
+        else:
+            row.value = json.dumps(value)
+    session.flush()

@@ -1,0 +1,189 @@
+"""Administration: accounts and invitations, programs, settings, questionnaires, audit log.
+
+An admin manages the system but has no key slot: nothing here can read a response.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from flask import Blueprint, flash, g, redirect, render_template, url_for
+from flask_babel import gettext as _
+from sqlalchemy import func, select
+from werkzeug.wrappers import Response as WerkzeugResponse
+
+from .. import audit, clock, crypto, settings
+from ..config import Config
+from ..db import db_session
+from ..forms.staff import InvitationForm, ProgramForm, SettingsForm, UserActionForm
+from ..models import AuditEntry, Invitation, Program, Questionnaire, QuestionnaireVersion, StaffUser
+from .auth import end_all_sessions, role_required
+
+INVITATION_DAYS = 7
+AUDIT_PAGE = 100
+
+
+def register(bp: Blueprint, config: Config) -> None:
+    def program_choices() -> list[tuple[int, str]]:
+        programs = db_session().scalars(
+            select(Program).where(Program.active).order_by(Program.name)
+        )
+        return [(0, _("None"))] + [(p.id, p.name) for p in programs]
+
+    @bp.get("/accounts")
+    @role_required("admin")
+    def accounts() -> str:
+        form = InvitationForm()
+        form.program_id.choices = program_choices()
+        users = db_session().scalars(select(StaffUser).order_by(StaffUser.username)).all()
+        programs = {p.id: p.name for p in db_session().scalars(select(Program))}
+        return render_template(
+            "staff/accounts.html",
+            users=users,
+            programs=programs,
+            form=form,
+            program_form=ProgramForm(),
+            action_form=UserActionForm(),
+            link=None,
+        )
+
+    @bp.post("/accounts/invite")
+    @role_required("admin")
+    def invite():  # type: ignore[no-untyped-def]
+        form = InvitationForm()
+        form.program_id.choices = program_choices()
+        if not form.validate_on_submit():
+            flash(_("Choose a role for the invitation."))
+            return redirect(url_for("staff.accounts"), code=303)
+        token = crypto.random_id() + crypto.random_id()
+        now = clock.utcnow()
+        db_session().add(
+            Invitation(
+                id=crypto.token_digest(token),
+                role=form.role.data or "advocate",
+                program_id=form.program_id.data or None,
+                created_by=g.staff.user.id,
+                created_at=now,
+                expires_at=now + dt.timedelta(days=INVITATION_DAYS),
+            )
+        )
+        audit.record(db_session(), g.staff.username, "invitation created", form.role.data or "")
+        db_session().commit()
+        link = url_for("staff.invitation", token=token, _external=True)
+        users = db_session().scalars(select(StaffUser).order_by(StaffUser.username)).all()
+        programs = {p.id: p.name for p in db_session().scalars(select(Program))}
+        # The link is shown once, on this page only, to be handed over in person.
+        return render_template(
+            "staff/accounts.html",
+            users=users,
+            programs=programs,
+            form=form,
+            program_form=ProgramForm(),
+            action_form=UserActionForm(),
+            link=link,
+            days=INVITATION_DAYS,
+        )
+
+    @bp.post("/accounts/deactivate")
+    @role_required("admin")
+    def deactivate() -> WerkzeugResponse:
+        form = UserActionForm()
+        if form.validate_on_submit():
+            user = db_session().get(StaffUser, form.user_id.data)
+            if user is None or user.id == g.staff.user.id:
+                flash(_("That account cannot be deactivated here."))
+            else:
+                user.active = False
+                end_all_sessions(db_session(), user)
+                audit.record(db_session(), g.staff.username, "account deactivated", user.username)
+                db_session().commit()
+                flash(_("The account is deactivated and signed out everywhere."))
+        return redirect(url_for("staff.accounts"), code=303)
+
+    @bp.post("/programs")
+    @role_required("admin")
+    def add_program() -> WerkzeugResponse:
+        form = ProgramForm()
+        if form.validate_on_submit():
+            name = (form.name.data or "").strip()
+            if db_session().scalar(select(Program).where(Program.name == name)):
+                flash(_("That program already exists."))
+            else:
+                db_session().add(Program(name=name, active=True, created_at=clock.utcnow()))
+                audit.record(db_session(), g.staff.username, "program added", name)
+                db_session().commit()
+        return redirect(url_for("staff.accounts"), code=303)
+
+    @bp.route("/settings", methods=["GET", "POST"])
+    @role_required("admin")
+    def settings_page():  # type: ignore[no-untyped-def]
+        current = settings.current()
+        form = SettingsForm(
+            data={
+                "quick_exit_url": current.quick_exit_url,
+                "neutral_title": current.neutral_title,
+                "suppression_threshold": current.suppression_threshold,
+            }
+        )
+        if form.validate_on_submit():
+            settings.save(
+                db_session(),
+                {
+                    "quick_exit_url": form.quick_exit_url.data,
+                    "neutral_title": (form.neutral_title.data or "").strip(),
+                    "suppression_threshold": form.suppression_threshold.data,
+                },
+            )
+            audit.record(db_session(), g.staff.username, "settings changed")
+            db_session().commit()
+            flash(_("Settings saved."))
+            return redirect(url_for("staff.settings_page"), code=303)
+        return render_template("staff/settings.html", form=form), 200 if not form.errors else 422
+
+    @bp.get("/questionnaires")
+    @role_required("admin")
+    def questionnaires() -> str:
+        rows = (
+            db_session()
+            .execute(
+                select(Questionnaire, QuestionnaireVersion)
+                .join(QuestionnaireVersion)
+                .order_by(Questionnaire.key, QuestionnaireVersion.version)
+            )
+            .all()
+        )
+        return render_template("staff/questionnaires.html", rows=rows, form=UserActionForm())
+
+    @bp.post("/questionnaires/retire")
+    @role_required("admin")
+    def retire_version() -> WerkzeugResponse:
+        form = UserActionForm()  # carries the version id in the body
+        if form.validate_on_submit():
+            version = db_session().get(QuestionnaireVersion, form.user_id.data)
+            if version is not None and version.status == "published":
+                version.status = "retired"
+                audit.record(
+                    db_session(), g.staff.username, "questionnaire version retired",
+                    f"{version.questionnaire.key} v{version.version}",
+                )  # fmt: skip
+                db_session().commit()
+                flash(_("The version is retired: new respondents no longer see it."))
+        return redirect(url_for("staff.questionnaires"), code=303)
+
+    @bp.get("/audit")
+    @role_required("admin")
+    def audit_log() -> str:
+        entries = (
+            db_session()
+            .scalars(select(AuditEntry).order_by(AuditEntry.id.desc()).limit(AUDIT_PAGE))
+            .all()
+        )
+        total = db_session().scalar(select(func.count(AuditEntry.id))) or 0
+        check = audit.verify(db_session())
+        return render_template(
+            "staff/audit.html",
+            entries=entries,
+            total=total,
+            check=check,
+            action_labels=audit.ACTION_LABELS,
+        )

@@ -1,0 +1,340 @@
+"""Assisted entry, listening-session records, drafts and handing a device over.
+
+An advocate never reads a response back once it is submitted: only their own unsubmitted
+drafts, opened with their own drafts key. The response records that it was assisted and the
+advocate's program — not the advocate — and the audit log records that an entry was made,
+never which one.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from flask import (
+    Blueprint,
+    current_app,
+    flash,
+    g,
+    redirect,
+    render_template,
+    request,
+    session,
+    url_for,
+)
+from flask_babel import gettext as _
+from sqlalchemy import select
+from sqlalchemy.exc import SQLAlchemyError
+from werkzeug.wrappers import Response as WerkzeugResponse
+from wtforms.fields.choices import SelectChoice
+
+from .. import audit, i18n, keyring, staff_drafts
+from ..config import Config
+from ..db import db_session
+from ..forms.questionnaire import build_step_form, unexpected_fields
+from ..forms.staff import DraftActionForm, EntryStartForm, HandoverForm, PlainForm
+from ..models import Program, Questionnaire, QuestionnaireVersion
+from ..questionnaires.catalog import PUBLIC_AUDIENCES, definition_of
+from ..redaction import redact
+from ..responses import store_response
+from .auth import draft_key_from_cookie, end_session, public_staff_route, role_required
+
+ENTRY = "entry_draft"
+ENTRY_ROLES = ("advocate", "facilitator")
+
+
+def _newest(audiences: tuple[str, ...]) -> list[tuple[Questionnaire, QuestionnaireVersion]]:
+    rows = (
+        db_session()
+        .execute(
+            select(Questionnaire, QuestionnaireVersion)
+            .join(QuestionnaireVersion)
+            .where(
+                Questionnaire.audience.in_(audiences), QuestionnaireVersion.status == "published"
+            )
+            .order_by(Questionnaire.id, QuestionnaireVersion.version.desc())
+        )
+        .all()
+    )
+    newest: dict[int, tuple[Questionnaire, QuestionnaireVersion]] = {}
+    for questionnaire, version in rows:
+        newest.setdefault(questionnaire.id, (questionnaire, version))
+    return list(newest.values())
+
+
+def _program_name() -> str | None:
+    program_id = g.staff.user.program_id
+    program = db_session().get(Program, program_id) if program_id else None
+    return program.name if program else None
+
+
+def register(bp: Blueprint, config: Config) -> None:
+    def draft_key_or_flash() -> bytes | None:
+        key = draft_key_from_cookie()
+        if key is None:
+            flash(_("Sign out and in again to use drafts on this device."))
+        return key
+
+    @bp.route("/entry/new", methods=["GET", "POST"])
+    @role_required(*ENTRY_ROLES)
+    def entry_new():  # type: ignore[no-untyped-def]
+        form = EntryStartForm()
+        available = _newest(PUBLIC_AUDIENCES)
+        form.questionnaire.choices = [
+            (str(v.id), definition_of(v).title_in(i18n.current_language())) for _q, v in available
+        ]
+        # Each language named in its own script, marked as such for screen readers.
+        form.language.choices = [
+            SelectChoice(code, i18n.native_name(code), render_kw={"lang": code})
+            for code in config.languages
+        ]
+        if form.validate_on_submit():
+            key = draft_key_or_flash()
+            if key is None:
+                return redirect(url_for("staff.home"), code=303)
+            assistance = [
+                name
+                for name, on in (
+                    ("read_aloud", form.read_aloud.data),
+                    ("interpreted", form.interpreted.data),
+                )
+                if on
+            ]
+            draft_id = staff_drafts.create(
+                db_session(), g.staff.user.id, int(form.questionnaire.data or 0), key,
+                {"kind": "assisted", "language": form.language.data, "assistance": assistance, "answers": {}},
+            )  # fmt: skip
+            db_session().commit()
+            session[ENTRY] = draft_id
+            return redirect(url_for("staff.entry"), code=303)
+        return render_template("staff/entry_new.html", form=form), 200 if not form.errors else 422
+
+    @bp.post("/listening/new")
+    @role_required(*ENTRY_ROLES)
+    def listening_new() -> WerkzeugResponse:
+        if not PlainForm().validate_on_submit():
+            return redirect(url_for("staff.home"), code=303)
+        key = draft_key_or_flash()
+        found = _newest(("listening_session",))
+        if key is None or not found:
+            return redirect(url_for("staff.home"), code=303)
+        _q, version = found[0]
+        draft_id = staff_drafts.create(
+            db_session(), g.staff.user.id, version.id, key,
+            {"kind": "listening", "language": i18n.current_language(), "assistance": [], "answers": {}},
+        )  # fmt: skip
+        db_session().commit()
+        session[ENTRY] = draft_id
+        return redirect(url_for("staff.entry"), code=303)
+
+    def open_entry() -> tuple[Any, dict[str, Any], QuestionnaireVersion, bytes] | None:
+        key = draft_key_from_cookie()
+        draft_id = session.get(ENTRY)
+        if key is None or not isinstance(draft_id, str):
+            return None
+        try:
+            draft, content = staff_drafts.load(db_session(), g.staff.user.id, draft_id, key)
+        except staff_drafts.DraftNotFound:
+            session.pop(ENTRY, None)
+            return None
+        version = db_session().get(QuestionnaireVersion, draft.questionnaire_version_id)
+        if version is None:
+            return None
+        return draft, content, version, key
+
+    def render_entry(
+        content: dict[str, Any],
+        version: QuestionnaireVersion,
+        form: Any,
+        status: int = 200,
+        notice: str | None = None,
+    ):  # type: ignore[no-untyped-def]
+        definition = definition_of(version)
+        language = content.get("language") or i18n.current_language()
+        answers = content["answers"]
+        sections = []
+        for section in definition.visible_sections(answers):
+            sections.append(
+                (section, [(q, form[q.key]) for q in section.visible_questions(answers)])
+            )
+        quotes = answers.get("quotes")
+        return (
+            render_template(
+                "staff/entry.html",
+                definition=definition,
+                sections=sections,
+                form=form,
+                question_language=language,
+                question_dir=i18n.text_direction(language),
+                question_lang=i18n.html_lang(language),
+                kind=content.get("kind"),
+                redacted_quotes=redact(quotes) if isinstance(quotes, str) else None,
+                notice=notice,
+            ),
+            status,
+        )
+
+    @bp.route("/entry", methods=["GET", "POST"])
+    @role_required(*ENTRY_ROLES)
+    def entry():  # type: ignore[no-untyped-def]
+        opened = open_entry()
+        if opened is None:
+            return redirect(url_for("staff.drafts"), code=303)
+        draft, content, version, key = opened
+        definition = definition_of(version)
+        language = content.get("language") or i18n.current_language()
+        shown = [
+            q
+            for s in definition.visible_sections(content["answers"])
+            for q in s.visible_questions(content["answers"])
+        ]
+        if request.method == "GET":
+            form = build_step_form(shown, language, answers=content["answers"])
+            return render_entry(content, version, form)
+        form = build_step_form(shown, language, formdata=request.form)
+        action = request.form.get("action", "save")
+        if unexpected_fields(request.form, shown) or not form.validate():
+            return render_entry(content, version, form, 422)
+        answers = dict(content["answers"])
+        for q in shown:
+            value = q.value_from_field(form[q.key].data)
+            if value is None:
+                answers.pop(q.key, None)
+            else:
+                answers[q.key] = value
+        content["answers"] = definition.prune(answers)
+        now_shown = {
+            q.key
+            for s in definition.visible_sections(content["answers"])
+            for q in s.visible_questions(content["answers"])
+        }
+        revealed = now_shown - {q.key for q in shown}
+        staff_drafts.save(db_session(), g.staff.user.id, draft.id, key, content)
+        db_session().commit()
+        if action == "submit" and not revealed:
+            return submit_entry(draft.id, content, version)
+        notice = (
+            _(
+                "More questions appeared below, based on the answers. Please look at them, then submit."
+            )
+            if revealed and action == "submit"
+            else _("Saved.")
+        )
+        form = build_step_form(
+            [
+                q
+                for s in definition.visible_sections(content["answers"])
+                for q in s.visible_questions(content["answers"])
+            ],
+            language,
+            answers=content["answers"],
+        )
+        return render_entry(content, version, form, 200, notice)
+
+    def submit_entry(
+        draft_id: str, content: dict[str, Any], version: QuestionnaireVersion
+    ) -> WerkzeugResponse | tuple[str, int]:
+        kind = content.get("kind")
+        provenance = "listening_session" if kind == "listening" else "assisted"
+        try:
+            if staff_drafts.remove(db_session(), g.staff.user.id, draft_id) != 1:
+                db_session().rollback()
+                return redirect(url_for("staff.drafts"), code=303)
+            store_response(
+                db_session(),
+                current_app.extensions["intake.keystore"],
+                definition_of(version),
+                version.id,
+                content["answers"],
+                language=content.get("language") or i18n.current_language(),
+                provenance=provenance,
+                epoch_months=config.epoch_months,
+                program=_program_name() if provenance == "assisted" else None,
+                assistance=content.get("assistance") or None,
+            )
+            # That an entry was made — never which one.
+            audit.record(
+                db_session(), g.staff.username, f"{provenance.replace('_', ' ')} entry submitted"
+            )
+            db_session().commit()
+        except (SQLAlchemyError, keyring.KeyringError):
+            db_session().rollback()
+            flash(
+                _(
+                    "The entry could not be saved just now. It is kept as a draft: please try again shortly."
+                )
+            )
+            return redirect(url_for("staff.entry"), code=303)
+        session.pop(ENTRY, None)
+        return redirect(url_for("staff.entry_done"), code=303)
+
+    @bp.get("/entry/done")
+    @role_required(*ENTRY_ROLES)
+    def entry_done() -> str:
+        return render_template("staff/entry_done.html")
+
+    @bp.get("/drafts")
+    @role_required(*ENTRY_ROLES)
+    def drafts() -> str:
+        rows = []
+        for draft in staff_drafts.of_owner(db_session(), g.staff.user.id):
+            version = db_session().get(QuestionnaireVersion, draft.questionnaire_version_id)
+            title = definition_of(version).title_in(i18n.current_language()) if version else "?"
+            rows.append((draft, title))
+        return render_template(
+            "staff/drafts.html", rows=rows, form=DraftActionForm(), plain=PlainForm()
+        )
+
+    @bp.post("/drafts/open")
+    @role_required(*ENTRY_ROLES)
+    def open_draft() -> WerkzeugResponse:
+        form = DraftActionForm()
+        key = draft_key_from_cookie()
+        if form.validate_on_submit() and key is not None:
+            try:
+                staff_drafts.load(db_session(), g.staff.user.id, form.draft_id.data or "", key)
+            except staff_drafts.DraftNotFound:
+                return redirect(url_for("staff.drafts"), code=303)
+            session[ENTRY] = form.draft_id.data
+            return redirect(url_for("staff.entry"), code=303)
+        return redirect(url_for("staff.drafts"), code=303)
+
+    @bp.post("/drafts/delete")
+    @role_required(*ENTRY_ROLES)
+    def delete_draft() -> WerkzeugResponse:
+        form = DraftActionForm()
+        if form.validate_on_submit():
+            if staff_drafts.remove(db_session(), g.staff.user.id, form.draft_id.data or ""):
+                db_session().commit()
+                flash(_("The draft is deleted."))
+            if session.get(ENTRY) == form.draft_id.data:
+                session.pop(ENTRY, None)
+        return redirect(url_for("staff.drafts"), code=303)
+
+    @bp.route("/handover", methods=["GET", "POST"])
+    @role_required("advocate")
+    def handover():  # type: ignore[no-untyped-def]
+        """Hand this device to a participant: signs the advocate out first."""
+        form = HandoverForm()
+        available = _newest(PUBLIC_AUDIENCES)
+        form.questionnaire.choices = [
+            (q.public_code, definition_of(v).title_in(i18n.current_language()))
+            for q, v in available
+        ]
+        if form.validate_on_submit():
+            program = _program_name()
+            audit.record(db_session(), g.staff.username, "device handed to a participant")
+            db_session().commit()
+            end_session()
+            session["handover"] = {"program": program}
+            return redirect(url_for("public.questionnaire", code=form.questionnaire.data), code=303)
+        return render_template("staff/handover.html", form=form)
+
+    @bp.get("/locked")
+    @public_staff_route
+    def locked() -> str:
+        """Where a handed-over device returns: nothing but a way for staff to sign in."""
+        language = session.get("lang")
+        session.clear()
+        if language:
+            session["lang"] = language
+        return render_template("staff/locked.html")
