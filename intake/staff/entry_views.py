@@ -192,7 +192,10 @@ def register(bp: Blueprint, config: Config) -> None:
             return render_entry(content, version, form)
         form = build_step_form(shown, language, formdata=request.form)
         action = request.form.get("action", "save")
-        if unexpected_fields(request.form, shown) or not form.validate():
+        if unexpected_fields(request.form, shown):
+            notice = _("This page received something it did not expect. Please check your answers.")
+            return render_entry(content, version, form, 422, notice)
+        if not form.validate():
             return render_entry(content, version, form, 422)
         answers = dict(content["answers"])
         for q in shown:
