@@ -112,7 +112,8 @@ def _template_globals(app: Flask) -> None:
             "text_direction": i18n.text_direction(language),
             "languages": [(code, i18n.native_name(code)) for code in config.languages],
             "neutral_title": settings.current().neutral_title,
-            "resources": resources.for_language(
+            "resources": settings.current().resources.get(language)
+            or resources.for_language(
                 language,
                 config.default_language,
                 config.resources_file or resources.SHIPPED_RESOURCES,

@@ -99,9 +99,9 @@ def verify(session: Session) -> ChainCheck:
     for entry in session.scalars(select(AuditEntry).order_by(AuditEntry.id)):
         count += 1
         if entry.previous_hash != previous:
-            return ChainCheck(count, entry.id, "does not follow the entry before it")
+            return ChainCheck(count, entry.id, str(_l("does not follow the entry before it")))
         expected = _hash(previous, entry.at.isoformat(), entry.actor, entry.action, entry.detail)
         if entry.entry_hash != expected:
-            return ChainCheck(count, entry.id, "was changed after it was written")
+            return ChainCheck(count, entry.id, str(_l("was changed after it was written")))
         previous = entry.entry_hash
     return ChainCheck(count, None)

@@ -40,7 +40,11 @@ def main(base_url: str = "http://127.0.0.1:5000") -> int:
     printed: list[str] = []
     with app.app_context():
         session = db.get_database().session()
-        load_shipped(session, config.languages)
+        added = [
+            f"{r.key} v{r.version}" for r in load_shipped(session, config.languages) if r.created
+        ]
+        if added:
+            audit.record(session, "bootstrap", "questionnaires loaded", ", ".join(added))
         if session.scalar(select(StaffUser.id).limit(1)) is None:
             admin_password, facilitator_password, passphrase = _password(), _password(), _password()
             kdf = crypto.KdfParams(config.kdf_memory_kib, config.kdf_iterations, config.kdf_lanes)

@@ -72,9 +72,14 @@ def init_app(app: Flask) -> None:
     def load_questionnaires() -> None:
         """Load the shipped questionnaires (new versions only)."""
         with _session() as session:
+            added = []
             for result in load_shipped(session, _config().languages):
                 state = "added" if result.created else "already present"
                 click.echo(f"{result.key} v{result.version}: {state}")
+                if result.created:
+                    added.append(f"{result.key} v{result.version}")
+            if added:
+                audit.record(session, "cli", "questionnaires loaded", ", ".join(added))
             session.commit()
 
     @intake.command("create-user")

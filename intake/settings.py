@@ -16,7 +16,7 @@ from sqlalchemy.orm import Session
 from .config import Config
 from .models import Setting
 
-EDITABLE = ("quick_exit_url", "neutral_title", "suppression_threshold")
+EDITABLE = ("quick_exit_url", "neutral_title", "suppression_threshold", "resources")
 
 
 @dataclass(frozen=True)
@@ -24,6 +24,8 @@ class Settings:
     quick_exit_url: str
     neutral_title: str
     suppression_threshold: int
+    # Hotlines per language set by an admin; empty: the configured resources file.
+    resources: dict[str, list[dict[str, str]]]
 
 
 def _from(config: Config, stored: dict[str, Any]) -> Settings:
@@ -33,6 +35,7 @@ def _from(config: Config, stored: dict[str, Any]) -> Settings:
         suppression_threshold=int(
             stored.get("suppression_threshold") or config.suppression_threshold
         ),
+        resources=stored.get("resources") or {},
     )
 
 
@@ -72,3 +75,31 @@ def save(session: Session, values: dict[str, Any]) -> None:
         else:
             row.value = json.dumps(value)
     session.flush()
+
+
+def parse_resource_lines(text: str) -> list[dict[str, str]]:
+    """``name | contact | detail`` per line (detail optional); blank lines ignored.
+
+    Raises ValueError naming the first line that lacks a name or a contact.
+    """
+    entries = []
+    for number, line in enumerate(text.splitlines(), start=1):
+        if not line.strip():
+            continue
+        parts = [part.strip() for part in line.split("|")]
+        if len(parts) < 2 or not parts[0] or not parts[1] or len(parts) > 3:
+            raise ValueError(number)
+        entries.append(
+            {
+                "name": parts[0][:120],
+                "contact": parts[1][:60],
+                "detail": (parts[2] if len(parts) == 3 else "")[:300],
+            }
+        )
+    return entries
+
+
+def resource_lines(entries: list[dict[str, str]]) -> str:
+    return "\n".join(
+        f"{e['name']} | {e['contact']} | {e.get('detail', '')}".rstrip(" |") for e in entries
+    )

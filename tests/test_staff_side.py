@@ -105,6 +105,7 @@ EXPECTED: dict[str, set[str]] = {
     "staff.deactivate": {"admin"},
     "staff.add_program": {"admin"},
     "staff.settings_page": {"admin"},
+    "staff.hotlines": {"admin"},
     "staff.questionnaires": {"admin"},
     "staff.retire_version": {"admin"},
     "staff.audit_log": {"admin"},
@@ -610,3 +611,26 @@ def test_staff_sessions_are_rows_not_cookies(
     assert session.scalars(select(StaffSession)).all()
     page = signed_in(app, people, "viewer").get("/staff/").get_data(as_text=True)
     assert "No theme reports have been published yet." in page
+
+
+def test_admin_sets_hotlines_per_language(app: Flask, people: dict[str, Any]) -> None:
+    admin = signed_in(app, people, "admin")
+    page = admin.get("/staff/hotlines").get_data(as_text=True)
+    assert "National Domestic Violence Hotline | 1-800-799-7233" in page
+    fields = {
+        f"lines_{code}": "Riverside Safe House | 555-0100 | Open all night"
+        for code in app.extensions["intake.config"].languages
+    }
+    bad = admin.post(
+        "/staff/hotlines",
+        data={"csrf_token": token(admin, "/staff/hotlines"), **fields, "lines_es": "only a name"},
+    )
+    assert bad.status_code == 422
+    assert "Line 1 needs a name and a contact" in bad.get_data(as_text=True)
+    saved = admin.post(
+        "/staff/hotlines", data={"csrf_token": token(admin, "/staff/hotlines"), **fields}
+    )
+    assert saved.status_code == 303
+    public = app.test_client().get("/help").get_data(as_text=True)
+    assert "Riverside Safe House" in public
+    assert "National Domestic Violence Hotline" not in public

@@ -7,15 +7,15 @@ from __future__ import annotations
 
 import datetime as dt
 
-from flask import Blueprint, flash, g, redirect, render_template, url_for
+from flask import Blueprint, flash, g, redirect, render_template, request, url_for
 from flask_babel import gettext as _
 from sqlalchemy import func, select
 from werkzeug.wrappers import Response as WerkzeugResponse
 
-from .. import audit, clock, crypto, settings
+from .. import audit, clock, crypto, i18n, resources, settings
 from ..config import Config
 from ..db import db_session
-from ..forms.staff import InvitationForm, ProgramForm, SettingsForm, UserActionForm
+from ..forms.staff import InvitationForm, PlainForm, ProgramForm, SettingsForm, UserActionForm
 from ..models import AuditEntry, Invitation, Program, Questionnaire, QuestionnaireVersion, StaffUser
 from .auth import end_all_sessions, role_required
 
@@ -139,6 +139,45 @@ def register(bp: Blueprint, config: Config) -> None:
             flash(_("Settings saved."))
             return redirect(url_for("staff.settings_page"), code=303)
         return render_template("staff/settings.html", form=form), 200 if not form.errors else 422
+
+    @bp.route("/hotlines", methods=["GET", "POST"])
+    @role_required("admin")
+    def hotlines():  # type: ignore[no-untyped-def]
+        """Hotlines and services per language, shown on every public page."""
+        current = settings.current().resources
+        fallback = resources.load(config.resources_file or resources.SHIPPED_RESOURCES)
+        texts = {
+            code: request.form.get(
+                f"lines_{code}",
+                settings.resource_lines(current.get(code) or fallback.get(code, [])),
+            )
+            for code in config.languages
+        }
+        errors: dict[str, str] = {}
+        form = PlainForm()
+        if form.validate_on_submit():
+            parsed = {}
+            for code, text in texts.items():
+                try:
+                    parsed[code] = settings.parse_resource_lines(text)
+                except ValueError as exc:
+                    errors[code] = _(
+                        "Line %(line)s needs a name and a contact, separated by |.",
+                        line=exc.args[0],
+                    )
+                if not errors.get(code) and not parsed.get(code):
+                    errors[code] = _("Give at least one service for every language.")
+            if not errors:
+                settings.save(db_session(), {"resources": parsed})
+                audit.record(db_session(), g.staff.username, "settings changed", "hotlines")
+                db_session().commit()
+                flash(_("Settings saved."))
+                return redirect(url_for("staff.hotlines"), code=303)
+        languages = [(code, i18n.native_name(code)) for code in config.languages]
+        status = 422 if errors else 200
+        return render_template(
+            "staff/hotlines.html", form=form, texts=texts, errors=errors, languages=languages
+        ), status
 
     @bp.get("/questionnaires")
     @role_required("admin")
