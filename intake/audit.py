@@ -8,7 +8,6 @@ is retried on top of the first. Entries never hold response content or addresses
 
 from __future__ import annotations
 
-import hashlib
 import json
 from dataclasses import dataclass
 
@@ -17,7 +16,7 @@ from sqlalchemy import select
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
-from . import clock
+from . import clock, crypto
 from .models import AuditEntry
 
 GENESIS = "0" * 64
@@ -58,7 +57,7 @@ ACTION_LABELS = {
 
 def _hash(previous: str, at: str, actor: str | None, action: str, detail: str) -> str:
     payload = json.dumps([previous, at, actor, action, detail], ensure_ascii=False)
-    return hashlib.sha256(payload.encode("utf-8")).hexdigest()
+    return crypto.sha256_hex(payload.encode("utf-8"))
 
 
 def record(session: Session, actor: str | None, action: str, detail: str = "") -> AuditEntry:

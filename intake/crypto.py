@@ -22,6 +22,8 @@ import secrets
 import struct
 from dataclasses import dataclass
 
+from argon2 import PasswordHasher
+from argon2.exceptions import InvalidHashError, VerificationError
 from cryptography.exceptions import InvalidTag
 from cryptography.hazmat.primitives import hashes, hpke
 from cryptography.hazmat.primitives.asymmetric.x25519 import X25519PrivateKey, X25519PublicKey
@@ -42,6 +44,7 @@ __all__ = [
     "derive_key",
     "encrypt_field",
     "generate_keypair",
+    "hash_password",
     "keyed_digest",
     "new_data_key",
     "new_recovery_key",
@@ -50,9 +53,11 @@ __all__ = [
     "random_key",
     "recovery_keypair",
     "seal",
+    "sha256_hex",
     "token_digest",
     "unwrap_with_key",
     "unwrap_with_passphrase",
+    "verify_password_hash",
     "wrap_with_key",
     "wrap_with_passphrase",
 ]
@@ -305,6 +310,26 @@ def keyed_digest(key: bytes, message: bytes) -> bytes:
 def token_digest(token: str) -> str:
     """SHA-256 of a high-entropy bearer token, for storing a lookup key instead of the token."""
     return hashlib.sha256(token.encode("utf-8")).hexdigest()
+
+
+def sha256_hex(data: bytes) -> str:
+    """A plain SHA-256 digest (the audit chain, key fingerprints)."""
+    return hashlib.sha256(data).hexdigest()
+
+
+# -- staff passwords (argon2id, through argon2-cffi) -----------------------------------------
+_password_hasher = PasswordHasher()  # argon2id with the library's recommended parameters
+
+
+def hash_password(password: str) -> str:
+    return _password_hasher.hash(password)
+
+
+def verify_password_hash(password_hash: str, password: str) -> bool:
+    try:
+        return _password_hasher.verify(password_hash, password)
+    except (VerificationError, InvalidHashError):
+        return False
 
 
 def constant_time_equal(a: bytes, b: bytes) -> bool:

@@ -19,13 +19,14 @@ Each file holds only HPKE ciphertext: the folder is useless without the team pri
 
 from __future__ import annotations
 
-import hashlib
 import json
 import os
 import re
 import tempfile
 from dataclasses import dataclass
 from pathlib import Path
+
+from .crypto import sha256_hex
 
 _LABEL = re.compile(r"^[0-9A-Za-z-]{1,32}$")
 _NAME = re.compile(r"^epoch-(?P<label>[0-9A-Za-z-]+)-(?P<fp>[0-9a-f]{16})-v(?P<version>\d+)\.json$")
@@ -36,7 +37,7 @@ class KeystoreError(RuntimeError):
 
 
 def fingerprint(public_key: bytes) -> str:
-    return hashlib.sha256(public_key).hexdigest()[:16]
+    return sha256_hex(public_key)[:16]
 
 
 @dataclass(frozen=True)

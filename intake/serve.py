@@ -1,6 +1,7 @@
 """Development server for ``make run``: quiet logs (no client addresses), locks at start.
 
-Production uses gunicorn (docs/deploy.md); this is for trying the app on one machine.
+For production, serve ``wsgi:app`` with a WSGI server behind TLS; this is for trying the app
+on one machine.
 """
 
 from __future__ import annotations

@@ -8,13 +8,13 @@ gettext instead (see docs/translating.md).
 
 from __future__ import annotations
 
-import hashlib
 import json
 import re
 from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
+from ..crypto import sha256_hex
 from .conditions import ConditionError, parse_condition
 from .types import QUESTION_TYPES, DefinitionError, LocalText, Question, localise
 
@@ -118,7 +118,7 @@ class Definition:
         return json.dumps(self.to_data(), ensure_ascii=False, sort_keys=True, indent=1)
 
     def checksum(self) -> str:
-        return hashlib.sha256(self.canonical_json().encode("utf-8")).hexdigest()
+        return sha256_hex(self.canonical_json().encode("utf-8"))
 
 
 def _question_to_data(q: Question) -> dict[str, Any]:

@@ -15,8 +15,6 @@ from functools import wraps
 from typing import Any
 
 import pyotp
-from argon2 import PasswordHasher
-from argon2.exceptions import InvalidHashError, VerificationError
 from flask import Flask, abort, current_app, g, session
 from flask_login import LoginManager, UserMixin, current_user
 from sqlalchemy import delete, select
@@ -29,10 +27,9 @@ from ..models import LoginThrottle, StaffSession, StaffUser
 STAFF_COOKIE_FIELD = "staff"
 DRAFT_KEY_FIELD = "draft_key"
 TOTP_ROLES = ("admin", "facilitator")
-_hasher = PasswordHasher()  # argon2id with the library's current recommended parameters
 # Verifying against this keeps the time of a failed login independent of whether the
 # username exists.
-_DUMMY_HASH = _hasher.hash("not a real password")
+_DUMMY_HASH = crypto.hash_password("not a real password")
 
 # Throttling: per account, and across all accounts (a spray of guesses at many accounts).
 ACCOUNT_LIMIT, ACCOUNT_WINDOW, ACCOUNT_LOCK = 5, dt.timedelta(minutes=15), dt.timedelta(minutes=15)
@@ -58,17 +55,14 @@ class StaffIdentity(UserMixin):
 
 # -- passwords -------------------------------------------------------------------------------
 def hash_password(password: str) -> str:
-    return _hasher.hash(password)
+    return crypto.hash_password(password)
 
 
 def verify_password(user: StaffUser | None, password: str) -> bool:
-    try:
-        if user is None or not user.active:
-            _hasher.verify(_DUMMY_HASH, password)
-            return False
-        return _hasher.verify(user.password_hash, password)
-    except (VerificationError, InvalidHashError):
+    if user is None or not user.active:
+        crypto.verify_password_hash(_DUMMY_HASH, password)
         return False
+    return crypto.verify_password_hash(user.password_hash, password)
 
 
 def _draft_wrap_context(user_id: int) -> bytes:
