@@ -8,7 +8,7 @@ CATALOG_DIR := intake/translations
 POT := $(CATALOG_DIR)/messages.pot
 KEYWORDS := -k _l -k lazy_gettext -k ngettext:1,2 -k lazy_ngettext:1,2
 
-.PHONY: run test install lint format translations extract-messages update-catalogs compile-translations bench clean
+.PHONY: run serve test install lint format translations extract-messages update-catalogs compile-translations bench clean
 
 $(VENV)/.installed: pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -35,6 +35,11 @@ translations: update-catalogs compile-translations
 run: install compile-translations
 	@umask 077 && $(PY) -m intake.bootstrap
 	@umask 077 && $(PY) -m intake.serve
+
+# Production server: gunicorn on INTAKE_BIND (default 127.0.0.1:8000), behind a TLS proxy.
+serve: install compile-translations
+	@umask 077 && $(VENV)/bin/flask --app wsgi intake migrate
+	@umask 077 && $(VENV)/bin/gunicorn --config gunicorn.conf.py wsgi:app
 
 lint: install
 	$(VENV)/bin/ruff check .

@@ -7,6 +7,7 @@ shell history and process lists). The recovery key is printed once, by init-keys
 from __future__ import annotations
 
 import sys
+from pathlib import Path
 
 import click
 from flask import Flask, current_app
@@ -255,6 +256,30 @@ def init_app(app: Flask) -> None:
             unlocked = keyring.purge_all_unlocks(session)
             session.commit()
         click.echo(f"Purged {removed} expired drafts and {unlocked} unlocks.")
+
+    @intake.command("backup")
+    @click.argument("target", type=click.Path(dir_okay=False, path_type=Path))
+    def backup_command(target: Path) -> None:
+        """Write a consistent backup of the database (already sealed) to TARGET."""
+        from .backup import backup
+
+        if target.exists():
+            raise click.ClickException(f"{target} exists; choose a new file.")
+        counts = backup(db.get_database().engine, target)
+        click.echo(f"Backed up {sum(counts.values())} rows to {target} (owner-only).")
+        click.echo("Back up the key store (instance/keystore/) separately.")
+
+    @intake.command("restore")
+    @click.argument("source", type=click.Path(exists=True, dir_okay=False, path_type=Path))
+    def restore_command(source: Path) -> None:
+        """Restore a backup into an EMPTY database; then run `verify`."""
+        from .backup import BackupError, restore
+
+        try:
+            counts = restore(db.get_database().engine, source)
+        except BackupError as exc:
+            raise click.ClickException(str(exc)) from exc
+        click.echo(f"Restored {sum(counts.values())} rows. Now run: flask --app wsgi intake verify")
 
     @intake.command("verify-audit")
     def verify_audit() -> None:

@@ -2,9 +2,12 @@
 
 from __future__ import annotations
 
+import contextlib
+
 from flask import Flask, render_template, request
 from flask_babel import lazy_gettext as _l
 from flask_wtf.csrf import CSRFError
+from sqlalchemy.exc import SQLAlchemyError
 from werkzeug.exceptions import HTTPException
 
 MESSAGES = {
@@ -75,6 +78,17 @@ def init_app(app: Flask) -> None:
         if code == 405 and exc.get_response().headers.get("Allow"):
             return response[0], 405, {"Allow": exc.get_response().headers["Allow"]}
         return response
+
+    @app.errorhandler(SQLAlchemyError)
+    def _database(_exc: SQLAlchemyError):  # type: ignore[no-untyped-def]
+        # The database is down or busy. Nothing is cleared: the respondent's cookie still
+        # holds their draft's key, and the draft is still in the database for when it is back.
+        from .db import db_session
+
+        with contextlib.suppress(SQLAlchemyError):
+            db_session().rollback()
+        app.logger.warning("database unavailable: %s", type(_exc).__name__)
+        return render_error(503)
 
     @app.errorhandler(500)
     def _unexpected(_exc: Exception):  # type: ignore[no-untyped-def]

@@ -52,6 +52,8 @@ def full_answers(definition: Definition) -> dict[str, Any]:
             answers[q.key] = [o.value for o in q.options if o.value != "none"][:3]  # type: ignore[attr-defined]
         elif q.type_name in ("scale", "number"):
             answers[q.key] = q.maximum  # type: ignore[attr-defined]
+        elif q.type_name == "date":
+            answers[q.key] = "2026-11-20"
         else:
             answers[q.key] = f"text for {q.key}: ünïcödé and عربى"
     return definition.prune(answers)

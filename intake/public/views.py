@@ -25,6 +25,7 @@ from flask import (
     url_for,
 )
 from flask_babel import gettext as _
+from sqlalchemy import text
 from sqlalchemy.exc import SQLAlchemyError
 
 from .. import drafts, keyring, settings
@@ -100,6 +101,16 @@ def make_blueprint(config: Config) -> Blueprint:
     @bp.get("/")
     def home() -> tuple[str, int]:
         return page("public/home.html")
+
+    @bp.get("/healthz")
+    def health() -> tuple[str, int, dict[str, str]]:
+        """Up or not: says nothing about data, versions or configuration."""
+        try:
+            db_session().execute(text("SELECT 1"))
+        except SQLAlchemyError:
+            db_session().rollback()
+            return "unavailable\n", 503, {"Content-Type": "text/plain; charset=utf-8"}
+        return "ok\n", 200, {"Content-Type": "text/plain; charset=utf-8"}
 
     @bp.get("/help")
     def help_page() -> tuple[str, int]:
