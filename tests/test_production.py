@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import os
 import signal
 import socket
@@ -121,10 +122,8 @@ def free_port() -> int:
         return int(sock.getsockname()[1])
 
 
-@pytest.fixture
-def gunicorn_server(app: Flask, config, tmp_path: Path):  # type: ignore[no-untyped-def]
-    """The real production server on loopback, several workers, the test's database."""
-    port = free_port()
+def start_gunicorn(config, tmp_path: Path, port: int):  # type: ignore[no-untyped-def]
+    """Start the real production server on loopback; returns (base url, process, log path)."""
     env = dict(os.environ)
     env.update(
         INTAKE_SECRET_KEY=config.secret_key,
@@ -133,26 +132,41 @@ def gunicorn_server(app: Flask, config, tmp_path: Path):  # type: ignore[no-unty
         INTAKE_BIND=f"127.0.0.1:{port}",
         INTAKE_WORKERS="3",
         INTAKE_SECURE_COOKIES="0",
+        INTAKE_SUBMIT_RATE_PER_HOUR="1000000",  # load tests come from one address
     )
-    log = tmp_path / "gunicorn.log"
-    with log.open("w") as out:
-        process = subprocess.Popen(
-            [sys.executable, "-m", "gunicorn", "--config", "gunicorn.conf.py", "wsgi:app"],
-            cwd=ROOT, env=env, stdout=out, stderr=subprocess.STDOUT, start_new_session=True,
-        )  # fmt: skip
-        base = f"http://127.0.0.1:{port}"
-        for _ in range(100):
-            try:
-                urllib.request.urlopen(f"{base}/healthz", timeout=1).read()
-                break
-            except OSError:
-                time.sleep(0.1)
-        else:
-            process.kill()
-            raise AssertionError(log.read_text())
-        yield base, process, log
-        os.killpg(process.pid, signal.SIGTERM)
-        process.wait(timeout=20)
+    log = tmp_path / f"gunicorn-{port}-{time.monotonic_ns()}.log"
+    out = log.open("w")
+    process = subprocess.Popen(
+        [sys.executable, "-m", "gunicorn", "--config", "gunicorn.conf.py", "wsgi:app"],
+        cwd=ROOT, env=env, stdout=out, stderr=subprocess.STDOUT, start_new_session=True,
+    )  # fmt: skip
+    process.log_handle = out  # type: ignore[attr-defined]  # closed by stop_gunicorn
+    base = f"http://127.0.0.1:{port}"
+    for _ in range(150):
+        try:
+            urllib.request.urlopen(f"{base}/healthz", timeout=1).read()
+            break
+        except OSError:
+            time.sleep(0.1)
+    else:
+        stop_gunicorn(process, hard=True)
+        raise AssertionError(log.read_text())
+    return base, process, log
+
+
+def stop_gunicorn(process, hard: bool = False) -> None:  # type: ignore[no-untyped-def]
+    with contextlib.suppress(ProcessLookupError):
+        os.killpg(process.pid, signal.SIGKILL if hard else signal.SIGTERM)
+    process.wait(timeout=30)
+    process.log_handle.close()
+
+
+@pytest.fixture
+def gunicorn_server(app: Flask, config, tmp_path: Path):  # type: ignore[no-untyped-def]
+    """The real production server on loopback, several workers, the test's database."""
+    base, process, log = start_gunicorn(config, tmp_path, free_port())
+    yield base, process, log
+    stop_gunicorn(process)
 
 
 def test_gunicorn_serves_with_no_access_log_and_all_headers(gunicorn_server) -> None:  # type: ignore[no-untyped-def]
