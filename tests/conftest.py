@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import html
+import os
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass
@@ -75,9 +76,32 @@ def prepare_database(app: Flask) -> Team:
     return team
 
 
+POSTGRES_URL = os.environ.get("INTAKE_TEST_POSTGRES_URL", "")
+
+
 @pytest.fixture
-def config(tmp_path: Path) -> Config:
-    return make_config(tmp_path)
+def database_url(tmp_path: Path) -> Iterator[str]:
+    """SQLite in the test's folder; or, when INTAKE_TEST_POSTGRES_URL is set, a fresh
+    PostgreSQL database for this test alone, dropped afterwards."""
+    if not POSTGRES_URL:
+        yield f"sqlite:///{tmp_path / 'instance' / 'intake.sqlite3'}"
+        return
+    from sqlalchemy import create_engine, text
+    from sqlalchemy.engine import make_url
+
+    name = f"intake_t_{os.urandom(6).hex()}"
+    admin = create_engine(POSTGRES_URL, isolation_level="AUTOCOMMIT")
+    with admin.connect() as connection:
+        connection.execute(text(f'CREATE DATABASE "{name}"'))
+    yield make_url(POSTGRES_URL).set(database=name).render_as_string(hide_password=False)
+    with admin.connect() as connection:
+        connection.execute(text(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)'))
+    admin.dispose()
+
+
+@pytest.fixture
+def config(tmp_path: Path, database_url: str) -> Config:
+    return make_config(tmp_path, database_url=database_url)
 
 
 @pytest.fixture

@@ -63,6 +63,7 @@ def submit_via_browser_path(client_app: Flask, language: str, text: str) -> None
     assert "submit" not in walker.page
 
 
+@pytest.mark.sqlite_only
 def test_no_marker_reaches_disk_backup_or_logs(
     app: Flask,
     session: Session,

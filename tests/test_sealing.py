@@ -292,6 +292,7 @@ def test_rotation_keeps_every_response_readable_and_destroys_the_old_key(
     assert keyring.open_with_recovery_key(session, team.recovery_key).version == 2
 
 
+@pytest.mark.sqlite_only
 def test_destroyed_epoch_is_unreadable_everywhere_and_purged(
     app: Flask,
     session: Session,

@@ -313,7 +313,7 @@ from pathlib import Path
 from intake.app import create_app
 from tests.conftest import make_config
 
-config = make_config(Path(sys.argv[1]))
+config = make_config(Path(sys.argv[1]), database_url=sys.argv[3])
 client = create_app(config).test_client(use_cookies=False)
 response = client.get("/staff/data", headers={"Cookie": sys.argv[2]})
 print(response.status_code)
@@ -321,7 +321,7 @@ print(response.status_code)
 
 
 def test_unlock_is_visible_to_another_worker_process(
-    client: FlaskClient, session: Session, tmp_path
+    client: FlaskClient, session: Session, database_url: str, tmp_path
 ) -> None:  # type: ignore[no-untyped-def]
     import subprocess
     import sys
@@ -331,7 +331,7 @@ def test_unlock_is_visible_to_another_worker_process(
 
     def other_process(cookie: str) -> str:
         result = subprocess.run(
-            [sys.executable, "-c", WORKER_SCRIPT, str(tmp_path), cookie],
+            [sys.executable, "-c", WORKER_SCRIPT, str(tmp_path), cookie, database_url],
             cwd=root, capture_output=True, text=True, check=True,
         )  # fmt: skip
         return result.stdout.strip()

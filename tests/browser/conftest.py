@@ -54,8 +54,8 @@ def neutral_site() -> Iterator[str]:
 
 
 @pytest.fixture
-def config(tmp_path: Path, neutral_site: str) -> Config:
-    return make_config(tmp_path, quick_exit_url=neutral_site)
+def config(tmp_path: Path, neutral_site: str, database_url: str) -> Config:
+    return make_config(tmp_path, quick_exit_url=neutral_site, database_url=database_url)
 
 
 @pytest.fixture(scope="session")

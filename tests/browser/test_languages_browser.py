@@ -21,8 +21,10 @@ LANGUAGES = Config.__dataclass_fields__["languages"].default
 
 
 @pytest.fixture
-def config(tmp_path, neutral_site: str) -> Config:  # type: ignore[no-untyped-def]
-    return make_config(tmp_path, quick_exit_url=neutral_site, languages=LANGUAGES)
+def config(tmp_path, neutral_site: str, database_url: str) -> Config:  # type: ignore[no-untyped-def]
+    return make_config(
+        tmp_path, quick_exit_url=neutral_site, languages=LANGUAGES, database_url=database_url
+    )
 
 
 def open_in(browser: Browser, live_server: str, language: str, width: int = 360) -> Page:
