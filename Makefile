@@ -8,7 +8,7 @@ CATALOG_DIR := intake/translations
 POT := $(CATALOG_DIR)/messages.pot
 KEYWORDS := -k _l -k lazy_gettext -k ngettext:1,2 -k lazy_ngettext:1,2
 
-.PHONY: run serve test install lint format translations extract-messages update-catalogs compile-translations bench clean
+.PHONY: run serve soak test install lint format translations extract-messages update-catalogs compile-translations bench clean
 
 $(VENV)/.installed: pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -40,6 +40,13 @@ run: install compile-translations
 serve: install compile-translations
 	@umask 077 && $(VENV)/bin/flask --app wsgi intake migrate
 	@umask 077 && $(VENV)/bin/gunicorn --config gunicorn.conf.py wsgi:app
+
+# Long form of the reliability tests (loopback only, bounded); figures for docs/reliability.md.
+soak: install compile-translations
+	rm -f bench/results/reliability.txt && mkdir -p bench/results
+	INTAKE_LOAD_CLIENTS=64 INTAKE_LOAD_SECONDS=60 \
+	INTAKE_RELIABILITY_REPORT=bench/results/reliability.txt $(PY) -m pytest -q tests/test_reliability.py
+	@cat bench/results/reliability.txt
 
 lint: install
 	$(VENV)/bin/ruff check .

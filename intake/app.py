@@ -128,13 +128,18 @@ def on_start(app: Flask) -> None:
     intake migrate`` itself imports wsgi.py)."""
     from sqlalchemy.exc import SQLAlchemyError
 
-    from . import keyring
+    from . import clock, keyring
 
+    config: Config = app.extensions["intake.config"]
+    keystore = app.extensions["intake.keystore"]
     session = db.get_database(app).session()
     try:
         keyring.purge_all_unlocks(session)
         if keyring.is_initialised(session):
-            keyring.prune_keystore(session, app.extensions["intake.keystore"])
+            # The current epoch and the next two exist before anyone submits.
+            keyring.ensure_epochs(session, keystore, clock.today(), config.epoch_months)
+            session.commit()
+            keyring.prune_keystore(session, keystore)
         session.commit()
     except SQLAlchemyError:
         session.rollback()

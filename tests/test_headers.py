@@ -148,3 +148,32 @@ def test_free_text_is_not_autocompleted(app: Flask) -> None:
 def test_unused_methods_are_refused(client: FlaskClient) -> None:
     assert client.open("/help", method="TRACE").status_code == 405
     assert client.delete("/").status_code == 405
+
+
+@pytest.mark.parametrize("code", [400, 403, 404, 405, 413, 429, 500, 503])
+def test_generic_error_pages_reveal_nothing(app: Flask, code: int) -> None:
+    from werkzeug.exceptions import default_exceptions
+
+    @app.get(f"/boom-{code}")
+    def boom() -> None:
+        if code == 500:
+            raise RuntimeError("secret internal detail /etc/intake")
+        raise default_exceptions[code]()
+
+    app.config["PROPAGATE_EXCEPTIONS"] = False
+    response = app.test_client().get(f"/boom-{code}")
+    page = response.get_data(as_text=True)
+    assert response.status_code == code
+    assert "Traceback" not in page
+    assert "secret internal detail" not in page
+    assert "Werkzeug" not in page
+    assert "Leave this site now" in page
+    assert "no-store" in response.headers["Cache-Control"]
+
+
+def test_hsts_only_over_https(client: FlaskClient) -> None:
+    assert "Strict-Transport-Security" not in client.get("/", base_url="http://localhost").headers
+    assert (
+        "max-age="
+        in client.get("/", base_url="https://localhost").headers["Strict-Transport-Security"]
+    )

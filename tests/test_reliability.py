@@ -34,6 +34,14 @@ from .test_production import free_port, start_gunicorn, stop_gunicorn
 
 CLIENTS = int(os.environ.get("INTAKE_LOAD_CLIENTS", "32"))
 SECONDS = float(os.environ.get("INTAKE_LOAD_SECONDS", "6"))
+REPORT = os.environ.get("INTAKE_RELIABILITY_REPORT", "")
+
+
+def report(line: str) -> None:
+    """``make soak`` collects its figures here for docs/reliability.md."""
+    if REPORT:
+        with open(REPORT, "a", encoding="utf-8") as handle:
+            handle.write(line + "\n")
 
 
 @dataclass
@@ -121,6 +129,12 @@ def test_load_acknowledged_equals_stored_and_readable(
     assert tally.server_errors == [], log.read_text()[-2000:]
     assert tally.acknowledged >= CLIENTS  # every client got through at least once
     assert all_readable(session, open_team, keystore) == tally.acknowledged
+    report(
+        f"load ({session.bind.dialect.name}): {CLIENTS} clients x {SECONDS:.0f} s: "
+        f"{tally.acknowledged} journeys acknowledged ({tally.acknowledged / SECONDS:.1f}/s, "
+        f"about 10 requests each), {len(tally.server_errors)} server errors, "
+        f"{tally.acknowledged} stored and readable"
+    )
 
 
 def test_kill_minus_nine_mid_load_loses_nothing_acknowledged(
@@ -158,6 +172,11 @@ def test_kill_minus_nine_mid_load_loses_nothing_acknowledged(
             ).all()
             assert set(fields) == set(definition_of(response.questionnaire_version).field_keys())
         assert respond_once(base, public_code(app), "after-restart")
+        report(
+            f"crash ({session.bind.dialect.name}): kill -9 after {SECONDS:.0f} s of load: "
+            f"{tally.acknowledged} acknowledged, {stored} stored, all readable, "
+            "served again after restart with no repair"
+        )
     finally:
         stop_gunicorn(process)
     assert "Traceback" not in log.read_text()

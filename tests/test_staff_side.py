@@ -154,6 +154,14 @@ def test_access_matrix(app: Flask, people: dict[str, Any], role: str) -> None:
             url, method=method, data={"csrf_token": form_token} if method == "POST" else None
         )
         status, location = response.status_code, response.headers.get("Location", "")
+        # Route by route, whatever the answer: the same protective headers.
+        headers = response.headers
+        if (
+            "no-store" not in headers.get("Cache-Control", "")
+            or "frame-ancestors 'none'" not in headers.get("Content-Security-Policy", "")
+            or headers.get("Referrer-Policy") != "no-referrer"
+        ):
+            problems.append((endpoint, role, "headers"))
         to_login = status in (302, 303) and location.startswith("/staff/login")
         public = "anonymous" in EXPECTED[endpoint]
         allowed = public or role in EXPECTED[endpoint]
