@@ -59,7 +59,7 @@ format: install
 # The whole suite on SQLite; then, when INTAKE_TEST_POSTGRES_URL names a server (.ci/run
 # starts one), the integration and reliability tests again on PostgreSQL.
 test: install compile-translations lint
-	$(PY) -m pytest
+	INTAKE_TEST_POSTGRES_URL= $(PY) -m pytest
 	@if [ -n "$$INTAKE_TEST_POSTGRES_URL" ]; then \
 		echo "--- again on PostgreSQL ---"; \
 		$(PY) -m pytest -m "not sqlite_only and not browser"; \

@@ -141,7 +141,7 @@ class Response(Base):
     id: Mapped[str] = mapped_column(String(32), primary_key=True)
     questionnaire_version_id: Mapped[int] = mapped_column(ForeignKey("questionnaire_version.id"))
     epoch_id: Mapped[int] = mapped_column(ForeignKey("epoch.id"))
-    provenance: Mapped[str] = mapped_column(String(16))
+    provenance: Mapped[str] = mapped_column(String(24))
     # Coarsened to the first day of the month: enough for "responses by month" and retention.
     submitted_month: Mapped[dt.date] = mapped_column(Date)
     sealed_data_key: Mapped[bytes] = mapped_column(LargeBinary)

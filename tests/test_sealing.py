@@ -364,14 +364,25 @@ def test_two_workers_creating_an_epoch_at_once_keep_one_key(
     app: Flask, session: Session, keystore: Keystore, open_team: keyring.TeamPrivateKey
 ) -> None:
     """The loser of the race must not overwrite the winner's key file."""
+    import threading
+
     from intake import db
 
     label = keyring.epoch_bounds(dt.date(2031, 5, 5))[2]
     other = db.get_database(app).session()
     keyring.ensure_epochs(session, keystore, dt.date(2031, 5, 5), ahead=0)  # worker A, open tx
-    keyring.ensure_epochs(other, keystore, dt.date(2031, 5, 5), ahead=0)  # worker B sees none yet
-    session.commit()
-    other.commit()  # B's insert is refused by the unique label, or B saw A's row
+
+    def worker_b() -> None:
+        # B saw no row yet; its insert waits for A (PostgreSQL) or finds A's row (SQLite).
+        keyring.ensure_epochs(other, keystore, dt.date(2031, 5, 5), ahead=0)
+        other.commit()
+
+    thread = threading.Thread(target=worker_b)
+    thread.start()
+    thread.join(timeout=1)  # let B get going (and block, where the database makes it wait)
+    session.commit()  # A wins
+    thread.join(timeout=30)
+    assert not thread.is_alive()
     other.close()
     epochs = session.scalars(select(Epoch).where(Epoch.label == label)).all()
     assert len(epochs) == 1

@@ -2,7 +2,7 @@
 
 Revision ID: 0001
 Revises: 
-Create Date: 2026-11-25 09:22:53.283550
+Create Date: 2026-11-25 10:37:43.962719
 """
 
 from alembic import op
@@ -145,7 +145,7 @@ def upgrade() -> None:
     sa.Column('id', sa.String(length=32), nullable=False),
     sa.Column('questionnaire_version_id', sa.Integer(), nullable=False),
     sa.Column('epoch_id', sa.Integer(), nullable=False),
-    sa.Column('provenance', sa.String(length=16), nullable=False),
+    sa.Column('provenance', sa.String(length=24), nullable=False),
     sa.Column('submitted_month', sa.Date(), nullable=False),
     sa.Column('sealed_data_key', sa.LargeBinary(), nullable=False),
     sa.CheckConstraint("provenance IN ('self', 'assisted', 'listening_session')", name='ck_response_provenance'),
