@@ -7,6 +7,7 @@ response. Bounded in time and count; loopback only. ``make soak`` runs the long 
 
 from __future__ import annotations
 
+import http.client
 import http.cookiejar
 import os
 import re
@@ -93,7 +94,9 @@ def run_load(base: str, code: str, seconds: float, tally: Tally, stop: threading
                 if exc.code >= 500:
                     with tally.lock:
                         tally.server_errors.append(exc.code)
-            except (urllib.error.URLError, ConnectionError, TimeoutError, OSError):
+            except (urllib.error.URLError, http.client.HTTPException, TimeoutError, OSError):
+                # A connection cut mid-reply (refused, reset, IncompleteRead) is expected only
+                # once the server is being killed.
                 if not stop.is_set():
                     raise
                 return
