@@ -42,6 +42,21 @@ def build_step_form(
     return form_class(formdata=None, data=data, meta=meta)
 
 
+def merge_answers(
+    definition: Any, questions: Sequence[Question], form: StepForm, answers: Mapping[str, Any]
+) -> dict[str, Any]:
+    """The saved answers updated from a validated form of ``questions``: a cleared field
+    removes its answer, and answers that skip logic now hides are dropped."""
+    merged = dict(answers)
+    for q in questions:
+        value = q.value_from_field(form[q.key].data)
+        if value is None:
+            merged.pop(q.key, None)
+        else:
+            merged[q.key] = value
+    return definition.prune(merged)
+
+
 def unexpected_fields(formdata: MultiDict[str, str], questions: Sequence[Question]) -> set[str]:
     allowed = CONTROL_FIELDS | {q.key for q in questions}
     return {name for name in formdata if name not in allowed}

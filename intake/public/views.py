@@ -36,6 +36,7 @@ from ..forms.questionnaire import (
     ActionForm,
     build_step_form,
     honeypot_filled,
+    merge_answers,
     unexpected_fields,
 )
 from ..i18n import current_language
@@ -365,14 +366,7 @@ def make_blueprint(config: Config) -> Blueprint:
             )
         if honeypot_filled(request.form):
             content["suspect"] = True
-        answers = dict(content["answers"])
-        for q in questions:
-            value = q.value_from_field(form[q.key].data)
-            if value is None:
-                answers.pop(q.key, None)
-            else:
-                answers[q.key] = value
-        content["answers"] = definition.prune(answers)
+        content["answers"] = merge_answers(definition, questions, form, content["answers"])
         visible = definition.visible_sections(content["answers"])
         keys = [s.key for s in visible]
         position = keys.index(section.key) if section.key in keys else 0

@@ -30,7 +30,7 @@ from wtforms.fields.choices import SelectChoice
 from .. import audit, i18n, keyring, staff_drafts
 from ..config import Config
 from ..db import db_session
-from ..forms.questionnaire import build_step_form, unexpected_fields
+from ..forms.questionnaire import build_step_form, merge_answers, unexpected_fields
 from ..forms.staff import DraftActionForm, EntryStartForm, HandoverForm, PlainForm
 from ..models import Program, Questionnaire, QuestionnaireVersion
 from ..questionnaires.catalog import PUBLIC_AUDIENCES, definition_of
@@ -197,14 +197,7 @@ def register(bp: Blueprint, config: Config) -> None:
             return render_entry(content, version, form, 422, notice)
         if not form.validate():
             return render_entry(content, version, form, 422)
-        answers = dict(content["answers"])
-        for q in shown:
-            value = q.value_from_field(form[q.key].data)
-            if value is None:
-                answers.pop(q.key, None)
-            else:
-                answers[q.key] = value
-        content["answers"] = definition.prune(answers)
+        content["answers"] = merge_answers(definition, shown, form, content["answers"])
         now_shown = {
             q.key
             for s in definition.visible_sections(content["answers"])
