@@ -102,6 +102,31 @@ def _template_globals(app: Flask) -> None:
             return gettext("fewer than %(k)s", k=format_number(k))
         return format_number(count)
 
+    @app.template_global("label")
+    def _label(value: object) -> str:
+        """A table or theme label in the reader's language (see intake.analysis.labels)."""
+        from .analysis import labels
+
+        return labels.text(value, i18n.current_language())  # type: ignore[arg-type]
+
+    @app.template_filter("placeholders")
+    def _placeholders(text: str) -> str:
+        """Redaction markers ([name], [phone], …) in the reader's language."""
+        from .redaction import localise_placeholders
+
+        return localise_placeholders(text)
+
+    @app.template_filter("format_date_only")
+    def _format_date_only(value: object) -> str:
+        from flask_babel import format_date
+
+        return format_date(value)  # type: ignore[arg-type]
+
+    @app.template_filter("count")
+    def _count(value: int | None) -> object:
+        """A published count, or "hidden" for one withheld by disclosure control."""
+        return gettext("hidden") if value is None else format_number(value)
+
     @app.context_processor
     def _globals() -> dict[str, object]:
         language = i18n.current_language()

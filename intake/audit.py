@@ -52,6 +52,9 @@ ACTION_LABELS = {
     "listening session entry submitted": _l("Listening-session record submitted"),
     "device handed to a participant": _l("Device handed to a participant"),
     "user created": _l("Account created"),
+    "codebook changed": _l("Codebook changed"),
+    "theme report published": _l("Theme report published"),
+    "raw export": _l("Decrypted responses exported"),
 }
 
 

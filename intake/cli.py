@@ -248,6 +248,54 @@ def init_app(app: Flask) -> None:
         if bad:
             sys.exit(1)
 
+    @intake.command("export-raw")
+    @click.argument("target", type=click.Path(dir_okay=False, path_type=Path))
+    @click.option("--recovery", "use_recovery", is_flag=True)
+    def export_raw(target: Path, use_recovery: bool) -> None:
+        """Write every response DECRYPTED to TARGET (JSON lines, owner-only). Audit-logged.
+
+        The only way to get per-response data out: the web interface never shows it. The
+        file holds survivors' own words in clear; keep it off shared drives and delete it
+        when the work it was made for is done.
+        """
+        import json
+        import os
+
+        if target.exists():
+            raise click.ClickException(f"{target} exists; choose a new file.")
+        with _session() as session:
+            team = _open_team_key(session, use_recovery)
+            written = skipped = 0
+            fd = os.open(target, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
+            with os.fdopen(fd, "w", encoding="utf-8") as out:
+                for response in all_responses(session):
+                    version = response.questionnaire_version
+                    try:
+                        opened = read_response(response, team, _keystore(), definition_of(version))
+                    except UnreadableResponse as exc:
+                        skipped += 1
+                        click.echo(f"UNREADABLE {exc.response_id}: {exc.reason}", err=True)
+                        continue
+                    record = {
+                        "questionnaire": version.questionnaire.key,
+                        "version": version.version,
+                        "provenance": opened.provenance,
+                        "month": opened.submitted_month.isoformat()[:7],
+                        "language": opened.language,
+                        "program": opened.program,
+                        "assistance": list(opened.assistance),
+                        "answers": opened.answers,
+                    }
+                    out.write(json.dumps(record, ensure_ascii=False) + "\n")
+                    written += 1
+            actor = "cli (recovery key)" if use_recovery else "cli"
+            audit.record(session, actor, "raw export", f"{written} responses")
+            session.commit()
+        click.echo(
+            f"Wrote {written} decrypted responses to {target} (owner-only); {skipped} unreadable."
+        )
+        click.echo("This file is in clear. Delete it as soon as the work it is for is done.")
+
     @intake.command("purge")
     def purge() -> None:
         """Delete expired drafts and every unlock (run at server start: a restart locks)."""

@@ -298,3 +298,50 @@ class UnlockSession(Base):
     wrapped_private_key: Mapped[bytes] = mapped_column(LargeBinary)
     created_at: Mapped[dt.datetime] = mapped_column(DateTime)
     last_used_at: Mapped[dt.datetime] = mapped_column(DateTime)
+
+
+class CodebookVersion(Base):
+    """One saved state of the codebook (codes and their patterns). Never edited; the newest
+    row is the codebook in use, and none at all means the shipped one."""
+
+    __tablename__ = "codebook_version"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    created_at: Mapped[dt.datetime] = mapped_column(DateTime)
+    created_by: Mapped[str | None] = mapped_column(String(64), nullable=True)
+    content: Mapped[str] = mapped_column(Text)
+
+
+class ResponseAnnotation(Base):
+    """Facilitators' coding of one response (codes confirmed, rejected or added; extra
+    redactions; approved quotes), encrypted under that response's own data key.
+
+    Sealing it with the response means it needs the team key to read, and destroying the
+    response's epoch shreds its coding too. Only its existence is visible: the response had
+    free text that someone reviewed.
+    """
+
+    __tablename__ = "response_annotation"
+
+    response_id: Mapped[str] = mapped_column(
+        ForeignKey("response.id", ondelete="CASCADE"), primary_key=True
+    )
+    revision: Mapped[int] = mapped_column(Integer, default=1)
+    ciphertext: Mapped[bytes] = mapped_column(LargeBinary)
+
+
+class ThemeReport(Base):
+    """A published theme report: disclosure-controlled aggregates and approved quotes.
+
+    Team viewers open it without the team key, so it is encrypted under a key derived from
+    the server secret (a copied database alone does not read it). It holds no response.
+    """
+
+    __tablename__ = "theme_report"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    title: Mapped[str] = mapped_column(String(200))
+    published_at: Mapped[dt.datetime] = mapped_column(DateTime)
+    published_by: Mapped[str | None] = mapped_column(String(64), nullable=True)
+    threshold: Mapped[int] = mapped_column(Integer)
+    ciphertext: Mapped[bytes] = mapped_column(LargeBinary)

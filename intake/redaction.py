@@ -1,70 +1,225 @@
-"""Automatic redaction of names and contact details in quotes, before anyone reads them.
+"""Automatic redaction of names and identifying details, before anyone reads an excerpt.
 
 The assessment examines how systems work, never one practitioner: "Officer Diaz", "Judge
-Brown" and "my caseworker Maria" become "[name]". No model is needed (or installable here);
-these are plain, tested patterns:
+Brown", "my caseworker Maria", "王警官" and "الضابط أحمد" all become "[name]". No model is
+needed (or installable here); these are plain, tested patterns and word lists for every
+shipped language (``intake/data/redaction.json``):
 
-- a title or role word followed by capitalised words (Officer Diaz, Judge Ann Brown, Dr. Lee);
-- a role word followed by a name ("my caseworker Maria");
-- capitalised words from a list of common given names (in the shipped languages' scripts);
-- e-mail addresses, phone numbers, and street addresses with a number.
+- e-mail addresses, phone numbers (local and international styles), case and file numbers
+  (after words such as "case", "expediente", "案号", "قضية", and A-numbers);
+- dates with a day or a year (a date of birth identifies; "in March" does not);
+- street addresses (a number next to a street word, in each language's order);
+- a title or role word followed by a name ("Officer Diaz", "bác sĩ Lan"); in Arabic the word
+  after a title unless it is an ordinary word; in Chinese a surname before a title ("王警官");
+- capitalised given names from the lists, in any Latin-script language, and family names when
+  they sit next to another name or inside a sentence (so "Her husband" keeps its "Her").
 
 It errs towards removing too much: a quote is better short of a word than naming someone.
+Placeholders are English in storage and translated when shown (``localise_placeholders``).
 """
 
 from __future__ import annotations
 
+import json
 import re
+from collections.abc import Iterable
+from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 
-NAMES_FILE = Path(__file__).resolve().parent / "data" / "given-names.txt"
-PLACEHOLDER = "[name]"
+from flask_babel import gettext
 
-TITLES = (
-    r"officer|sergeant|sgt\.?|lieutenant|lt\.?|detective|det\.?|deputy|sheriff|trooper|chief|"
-    r"captain|capt\.?|judge|justice|magistrate|commissioner|prosecutor|attorney|counsel|"
-    r"dr\.?|doctor|nurse|mr\.?|mrs\.?|ms\.?|miss|mx\.?|pastor|father|reverend|rev\.?|imam|"
-    r"rabbi|sister|brother|caseworker|case worker|case manager|social worker|advocate|"
-    r"agent|teacher|principal|counselor|counsellor|therapist|ofc\.?"
-)
-# The title is matched in any case; the name only when capitalised.
-_TITLED = re.compile(
-    rf"\b(?P<title>(?i:{TITLES}))\s+(?P<name>[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+){{0,2}})"
-)
-_EMAIL = re.compile(r"\b[\w.+-]+@[\w-]+\.[\w.-]+\b")
-_PHONE = re.compile(r"(?<!\w)(?:\+?\d[\d\s().-]{7,}\d)(?!\w)")
-_ADDRESS = re.compile(
-    r"\b\d{1,6}\s+(?:[A-Z][\w'-]*\s+){1,3}(?i:street|st\.?|avenue|ave\.?|road|rd\.?|"
-    r"boulevard|blvd\.?|lane|ln\.?|drive|dr\.?|court|ct\.?|way|place|pl\.?)(?!\w)"
-)
+DATA_FILE = Path(__file__).resolve().parent / "data" / "redaction.json"
+PLACEHOLDER = "[name]"
+PLACEHOLDERS = ("[name]", "[phone]", "[email]", "[address]", "[date]", "[case number]", "[…]")
+_HAN = r"\u4e00-\u9fff"
+
+
+@dataclass(frozen=True)
+class _Rules:
+    titled: re.Pattern[str]  # Latin-script title + capitalised words
+    titled_arabic: re.Pattern[str] | None
+    arabic_names: frozenset[str]
+    arabic_ordinary: frozenset[str]
+    han_names: re.Pattern[str] | None
+    given: frozenset[str]
+    family: frozenset[str]
+    case: re.Pattern[str]
+    dates: re.Pattern[str]
+    addresses: re.Pattern[str]
+
+
+def _alternation(words: Iterable[str]) -> str:
+    unique = sorted({w.strip() for w in words if w.strip()}, key=len, reverse=True)
+    return "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in unique) or r"(?!x)x"
+
+
+def _load() -> dict[str, dict[str, list[str]]]:
+    return json.loads(DATA_FILE.read_text(encoding="utf-8"))
 
 
 @lru_cache(maxsize=1)
-def _given_names() -> frozenset[str]:
-    if not NAMES_FILE.exists():
-        return frozenset()
-    lines = NAMES_FILE.read_text(encoding="utf-8").splitlines()
-    return frozenset(
-        word.lower() for line in lines if not line.startswith("#") for word in line.split()
+def _rules() -> _Rules:
+    data = _load()
+
+    def every(key: str, only: Iterable[str] | None = None) -> list[str]:
+        langs = only if only is not None else data.keys()
+        return [w for lang in langs for w in data.get(lang, {}).get(key, [])]
+
+    latin = [lang for lang in data if lang not in ("ar", "zh")]
+    titles_latin = _alternation(every("titles_before", latin))
+    name_word = r"[A-ZÀ-ÖØ-ÞĀ-ſƠƯẠ-Ỹ][\w'’-]+"
+    titled = re.compile(
+        rf"(?<!\w)(?P<title>(?i:{titles_latin}))\.?\s+(?P<name>{name_word}(?:\s+{name_word}){{0,3}})"
+    )
+    titled_arabic = None
+    if "ar" in data:
+        titled_arabic = re.compile(
+            rf"(?<!\w)(?P<title>[وفبل]?(?:{_alternation(data['ar']['titles_before'])}))\s+(?P<name>\w+)(?:\s+(?P<second>\w+))?"
+        )
+    han = None
+    if "zh" in data:
+        surnames = "".join(re.escape(s) for s in data["zh"].get("family_names", []) if len(s) == 1)
+        after = _alternation(data["zh"].get("titles_after", []))
+        before = _alternation(data["zh"].get("titles_before", []))
+        given = _alternation(n for n in data["zh"].get("given_names", []) if len(n) >= 2)
+        han = re.compile(
+            rf"[{surnames}][{_HAN}]{{0,2}}(?=(?:{after}))"  # 王警官, 李明医生
+            rf"|(?P<zhtitle>{before})[{surnames}][{_HAN}]{{0,2}}"  # 警官王
+            rf"|[小老阿][{surnames}](?![{_HAN}]{{2}})"  # 小王, 老李
+            rf"|[{surnames}]?(?:{given})"  # 王芳, 芳芳
+        )
+    try:
+        import stopwordsiso
+
+        arabic_ordinary = frozenset(stopwordsiso.stopwords("ar"))
+    except ImportError:  # pragma: no cover - installed with the app
+        arabic_ordinary = frozenset()
+    case_words = _alternation(every("case_words"))
+    case = re.compile(
+        rf"(?i:(?<!\w)(?:{case_words}))\s*(?:#|no\.?|nº|number|número|:)?\s*[:：#]?\s*"
+        r"[\w(（][\w()（）./\-]*\d[\w()（）./\-]*"
+        r"|(?<!\w)A[- ]?\d{8,9}(?!\w)"
+        r"|(?<!\w)\d{2,4}-[A-Z]{1,4}-\d{3,}(?!\w)"
+    )
+    months = _alternation(every("months"))
+    dates = re.compile(
+        r"(?<!\d)\d{1,4}[/.\-]\d{1,2}[/.\-]\d{1,4}(?!\d)"
+        r"|\d{4}\s*年\s*\d{1,2}\s*月(?:\s*\d{1,2}\s*[日号])?"
+        r"|\d{1,2}\s*月\s*\d{1,2}\s*[日号]"
+        r"|(?i:ngày\s+\d{1,2}\s+tháng\s+\d{1,2}(?:\s+năm\s+\d{4})?)"
+        r"|(?i:tháng\s+\d{1,2}\s+năm\s+\d{4})"
+        rf"|(?:\d{{1,2}}\s+(?:(?i:de)\s+)?)(?i:{months})(?:,?\s+(?:(?i:de|del)\s+)?\d{{4}})?"
+        rf"|(?i:{months})\s+\d{{1,2}}(?:st|nd|rd|th)?(?:,?\s+\d{{4}})?"
+        rf"|(?i:{months}),?\s+(?:(?i:de|del)\s+)?\d{{4}}"
+    )
+    streets = _alternation(every("street_words"))
+    addresses = re.compile(
+        rf"(?<!\w)\d{{1,6}}[A-Za-z]?\s+(?:[\w'’.-]+\s+){{0,3}}(?i:{streets})(?!\w)"
+        rf"|(?<!\w)(?i:{streets})\s+(?:[\w'’.-]+\s+){{0,3}}\d{{1,6}}[A-Za-z]?(?!\w)"
+        rf"|[{_HAN}]{{1,10}}(?:路|街|大道|巷|弄)\s*\d{{1,5}}\s*号?"
+    )
+    return _Rules(
+        titled=titled,
+        titled_arabic=titled_arabic,
+        arabic_names=frozenset(every("given_names", ["ar"]) + every("family_names", ["ar"])),
+        arabic_ordinary=arabic_ordinary,
+        han_names=han,
+        given=frozenset(w.lower() for w in every("given_names", latin)),
+        family=frozenset(w.lower() for w in every("family_names", latin)),
+        case=case,
+        dates=dates,
+        addresses=addresses,
     )
 
 
-def redact(text: str) -> str:
-    """The text with names and contact details replaced by placeholders."""
+_EMAIL = re.compile(r"(?<![\w.+-])[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
+_PHONE = re.compile(r"(?<!\w)(?:\+|\()?\d[\d\s().\-]{6,}\d(?!\w)")
+_CAPITALISED = re.compile(r"(?<![\w\[])[A-ZÀ-ÖØ-ÞĀ-ſƠƯẠ-Ỹ][\w'’-]+")
+_ARABIC_WORD = re.compile(r"(?<!\w)[\u0600-\u06ff]+")
+_ARABIC_PREFIX = re.compile(r"^(?:[وفبكل]|ال|وال|بال|لل|فال)")
+_REPEATS = re.compile(r"\[name\](?:[\s,]*\[name\])+")
+_SENTENCE_START = re.compile(r"(?:^|[.!?:;\n]\s*|[\"“«]\s*)$")
 
-    def titled(match: re.Match[str]) -> str:
-        # Capitalised words after a title or role are treated as a name.
-        return f"{match.group('title')} {PLACEHOLDER}"
 
+def _digits(text: str) -> int:
+    return sum(c.isdigit() for c in text)
+
+
+def redact(text: str, language: str = "en") -> str:
+    """``text`` with names and identifying details replaced by placeholders."""
+    rules = _rules()
     text = _EMAIL.sub("[email]", text)
-    text = _ADDRESS.sub("[address]", text)
-    text = _PHONE.sub("[phone]", text)
-    text = _TITLED.sub(titled, text)
-    names = _given_names()
+    text = rules.case.sub("[case number]", text)
+    text = rules.addresses.sub("[address]", text)
+    text = rules.dates.sub(lambda m: "[date]" if _digits(m.group(0)) else m.group(0), text)
+    text = _PHONE.sub(lambda m: "[phone]" if _digits(m.group(0)) >= 7 else m.group(0), text)
 
-    def given(match: re.Match[str]) -> str:
-        word = match.group(0)
-        return PLACEHOLDER if word.lower() in names else word
+    text = rules.titled.sub(lambda m: f"{m.group('title')} {PLACEHOLDER}", text)
+    if rules.titled_arabic is not None:
 
-    return re.sub(r"(?<![\w\[])[A-Z][a-z'’-]{1,}", given, text)
+        def arabic_title(m: re.Match[str]) -> str:
+            name = m.group("name")
+            if name in rules.arabic_ordinary:
+                return m.group(0)
+            out = f"{m.group('title')} {PLACEHOLDER}"
+            second = m.group("second")
+            if second:
+                kept = second not in rules.arabic_names
+                out += f" {second}" if kept else ""
+            return out
+
+        text = rules.titled_arabic.sub(arabic_title, text)
+
+    def arabic_name(m: re.Match[str]) -> str:
+        word = m.group(0)
+        bare = _ARABIC_PREFIX.sub("", word)
+        if word in rules.arabic_names or (len(bare) > 2 and bare in rules.arabic_names):
+            return PLACEHOLDER
+        return word
+
+    text = _ARABIC_WORD.sub(arabic_name, text)
+    if rules.han_names is not None:
+        text = rules.han_names.sub(lambda m: (m.group("zhtitle") or "") + PLACEHOLDER, text)
+
+    def latin_name(m: re.Match[str]) -> str:
+        word = m.group(0)
+        lower = word.lower().rstrip("'’s")
+        if lower in rules.given or word.lower() in rules.given:
+            return PLACEHOLDER
+        if lower in rules.family or word.lower() in rules.family:
+            before = text[: m.start()]
+            after = text[m.end() :]
+            beside_name = before.rstrip().endswith(PLACEHOLDER) or bool(
+                re.match(r"\s+[A-ZÀ-ÖØ-ÞĀ-ſ]", after)
+            )
+            if beside_name or not _SENTENCE_START.search(before):
+                return PLACEHOLDER
+        return word
+
+    # Two passes so "Maria Lopez" and "Lopez, Maria" both go, whichever is listed.
+    for _pass in range(2):
+        text = _CAPITALISED.sub(latin_name, text)
+    return _REPEATS.sub(PLACEHOLDER, text)
+
+
+def quote_text(text: str, language: str, hidden: Iterable[str] = ()) -> str:
+    """An excerpt as it may be shown: the facilitator's extra words hidden, then redacted."""
+    for word in hidden:
+        if word.strip():
+            text = re.sub(re.escape(word.strip()), "[…]", text, flags=re.IGNORECASE)
+    return redact(text, language)
+
+
+def localise_placeholders(text: str) -> str:
+    labels = {
+        "[name]": gettext("[name]"),
+        "[phone]": gettext("[phone]"),
+        "[email]": gettext("[email]"),
+        "[address]": gettext("[address]"),
+        "[date]": gettext("[date]"),
+        "[case number]": gettext("[case number]"),
+    }
+    return re.sub(
+        r"\[(?:name|phone|email|address|date|case number)\]", lambda m: labels[m.group(0)], text
+    )

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import datetime as dt
 import json
-from collections.abc import Iterator, Mapping
+from collections.abc import Collection, Iterator, Mapping
 from dataclasses import dataclass
 from typing import Any
 
@@ -129,6 +129,13 @@ class OpenedResponse:
 def read_response(
     response: Response, team: TeamPrivateKey, keystore: Keystore, definition: Definition
 ) -> OpenedResponse:
+    return open_response(response, team, keystore, definition)[0]
+
+
+def open_response(
+    response: Response, team: TeamPrivateKey, keystore: Keystore, definition: Definition
+) -> tuple[OpenedResponse, bytes]:
+    """The opened response and its data key (which also seals the response's coding)."""
     try:
         epoch_private = team.epoch_private(response.epoch, keystore)
     except KeyringError as exc:
@@ -165,7 +172,7 @@ def read_response(
     for q in definition.questions:
         if not q.is_valid_value(values.get(q.key)):
             raise UnreadableResponse(response.id, f"field {q.key!r} holds an impossible value")
-    return OpenedResponse(
+    opened = OpenedResponse(
         id=response.id,
         questionnaire_version_id=version_id,
         provenance=response.provenance,
@@ -175,12 +182,43 @@ def read_response(
         program=program if isinstance(program, str) else None,
         assistance=tuple(str(a) for a in assistance),
     )
+    return opened, data_key
 
 
-def all_responses(session: Session) -> Iterator[Response]:
+def all_responses(session: Session, only: Collection[str] | None = None) -> Iterator[Response]:
+    """Stored responses with their fields, all of them or only the ids in ``only``."""
     query = (
         select(Response)
-        .options(selectinload(Response.fields), selectinload(Response.epoch))
+        .options(
+            selectinload(Response.fields),
+            selectinload(Response.epoch),
+            selectinload(Response.questionnaire_version),
+        )
         .order_by(Response.submitted_month, Response.id)
     )
-    yield from session.scalars(query)
+    if only is None:
+        yield from session.scalars(query)
+        return
+    wanted = sorted(only)
+    for i in range(0, len(wanted), 500):  # bounded IN lists, bounded memory
+        yield from session.scalars(query.where(Response.id.in_(wanted[i : i + 500])))
+
+
+def annotation_aad(response_id: str) -> bytes:
+    return crypto.associated_data("annotation", response_id)
+
+
+def seal_annotation(data_key: bytes, response_id: str, content: Mapping[str, Any]) -> bytes:
+    plaintext = json.dumps(content, ensure_ascii=False, sort_keys=True).encode("utf-8")
+    return crypto.encrypt_field(data_key, plaintext, annotation_aad(response_id))
+
+
+def open_annotation(data_key: bytes, response_id: str, blob: bytes) -> dict[str, Any]:
+    """A response's coding; tampering raises ``UnreadableResponse``."""
+    try:
+        value = json.loads(crypto.decrypt_field(data_key, blob, annotation_aad(response_id)))
+    except (crypto.DecryptionError, ValueError) as exc:
+        raise UnreadableResponse(response_id, "its coding failed authentication") from exc
+    if not isinstance(value, dict):
+        raise UnreadableResponse(response_id, "its coding is malformed")
+    return value

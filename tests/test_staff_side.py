@@ -117,6 +117,17 @@ EXPECTED: dict[str, set[str]] = {
     "staff.open_draft": {"advocate", "facilitator"},
     "staff.delete_draft": {"advocate", "facilitator"},
     "staff.handover": {"advocate"},
+    "staff.data_points": {"facilitator"},
+    "staff.review": {"facilitator"},
+    "staff.decide": {"facilitator"},
+    "staff.emerging_themes": {"facilitator"},
+    "staff.codebook_page": {"facilitator"},
+    "staff.codebook_part": {"facilitator"},
+    "staff.codebook_new": {"facilitator"},
+    "staff.codebook_toggle": {"facilitator"},
+    "staff.publish": {"facilitator"},
+    "staff.reports": {"facilitator", "viewer"},
+    "staff.report_csv": {"facilitator", "viewer"},
 }
 
 

@@ -7,23 +7,29 @@ from __future__ import annotations
 
 import base64
 import datetime as dt
-from collections import Counter
 
-from flask import Blueprint, current_app, flash, g, redirect, render_template, session, url_for
+from flask import Blueprint, flash, g, redirect, render_template, session, url_for
 from flask_babel import gettext as _
 from flask_login import current_user
 from sqlalchemy import func, select
 from werkzeug.wrappers import Response as WerkzeugResponse
 
 from .. import audit, crypto, i18n, keyring
+from ..analysis import state as analysis_state
 from ..config import Config
 from ..db import db_session
 from ..forms.staff import NewPassphraseForm, PlainForm, SlotActionForm, UnlockForm
 from ..keyring import TeamPrivateKey, UnlockTicket
-from ..models import KeySlot, Questionnaire, QuestionnaireVersion, Response, StaffUser
-from ..questionnaires.catalog import PUBLIC_AUDIENCES, definition_of
-from ..responses import UnreadableResponse, all_responses, read_response
-from . import account_views, admin_views, entry_views
+from ..models import (
+    KeySlot,
+    Questionnaire,
+    QuestionnaireVersion,
+    Response,
+    StaffUser,
+    ThemeReport,
+)
+from ..questionnaires.catalog import PUBLIC_AUDIENCES
+from . import account_views, admin_views, entry_views, theme_views
 from .auth import init_login, is_throttled, record_failure, role_required
 
 UNLOCK = "unlock"
@@ -41,6 +47,12 @@ def _ticket() -> UnlockTicket | None:
 
 def unlocked_team_key(config: Config) -> TeamPrivateKey | None:
     """The team key for this request if this facilitator has unlocked, else None."""
+    found = current_unlock(config)
+    return found[0] if found else None
+
+
+def current_unlock(config: Config) -> tuple[TeamPrivateKey, UnlockTicket] | None:
+    """The team key and this unlock's ticket, or None when locked."""
     ticket = _ticket()
     if ticket is None or not current_user.is_authenticated:
         return None
@@ -53,7 +65,9 @@ def unlocked_team_key(config: Config) -> TeamPrivateKey | None:
     db_session().commit()
     if team is None:
         session.pop(UNLOCK, None)
-    return team
+        analysis_state.discard(crypto.token_digest(ticket.token))
+        return None
+    return team, ticket
 
 
 def make_blueprint(config: Config) -> Blueprint:
@@ -70,6 +84,7 @@ def make_blueprint(config: Config) -> Blueprint:
     account_views.register(bp, config)
     admin_views.register(bp, config)
     entry_views.register(bp, config)
+    theme_views.register(bp, config)
 
     @bp.get("/")
     @role_required("admin", "facilitator", "advocate", "viewer")
@@ -112,6 +127,11 @@ def make_blueprint(config: Config) -> Blueprint:
             if g.staff.role == "facilitator"
             else False,
             form=PlainForm(),
+            latest_report=db_session().scalar(
+                select(ThemeReport).order_by(ThemeReport.id.desc()).limit(1)
+            )
+            if g.staff.role == "viewer"
+            else None,
         )
 
     @bp.route("/unlock", methods=["GET", "POST"])
@@ -160,36 +180,14 @@ def make_blueprint(config: Config) -> Blueprint:
     @role_required("facilitator")
     def lock() -> WerkzeugResponse:
         if PlainForm().validate_on_submit():
+            ticket = _ticket()
+            if ticket is not None:
+                analysis_state.discard(crypto.token_digest(ticket.token))
             keyring.lock(db_session(), g.staff.session_id)
             audit.record(db_session(), g.staff.username, "lock")
             db_session().commit()
             session.pop(UNLOCK, None)
         return redirect(url_for("staff.home"), code=303)
-
-    @bp.get("/data")
-    @role_required("facilitator")
-    def data():  # type: ignore[no-untyped-def]
-        team = unlocked_team_key(config)
-        if team is None:
-            return redirect(url_for("staff.unlock"), code=303)
-        keystore = current_app.extensions["intake.keystore"]
-        readable: Counter[str] = Counter()
-        unreadable: list[str] = []
-        for response in all_responses(db_session()):
-            try:
-                read_response(
-                    response, team, keystore, definition_of(response.questionnaire_version)
-                )
-            except UnreadableResponse as exc:
-                unreadable.append(exc.response_id)
-                continue
-            readable[response.questionnaire_version.questionnaire.key] += 1
-        return render_template(
-            "staff/data.html",
-            readable=sorted(readable.items()),
-            unreadable=unreadable,
-            form=PlainForm(),
-        )
 
     @bp.route("/passphrase", methods=["GET", "POST"])
     @role_required("facilitator")

@@ -1,0 +1,224 @@
+"""Counting closed answers, one opened response at a time.
+
+``Aggregate.add`` folds a response in and keeps nothing but counts and the free-text answers
+(which coding needs). It never looks at a response twice, so a refresh after new responses
+arrive only reads those (``Aggregate.seen``). It lives in memory only, for one unlock.
+
+Versions merge by question key: a question whose key, type and option values are unchanged
+is counted together across versions. If a later version changes a question's type or its
+options under the same key, that version's answers are counted as a separate question
+("key@v2"), because adding them together would mix different questions.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections import Counter
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from typing import Any
+
+from ..questionnaires.definition import AUDIENCES, Definition
+from ..questionnaires.types import (
+    ChoiceQuestion,
+    MultipleChoice,
+    NumberQuestion,
+    Question,
+    ScaleQuestion,
+    TextQuestion,
+    YesNo,
+)
+from ..responses import OpenedResponse
+
+GROUPS = AUDIENCES  # survivor, advocate, community_leader, listening_session
+EFFECT_SUFFIX = "_effect"
+CONTACT_QUESTION = "interventions_contacted"
+
+# A label is either text per language (from a questionnaire) or the key of a label the app
+# itself translates (see ``intake.analysis.labels``).
+Label = Mapping[str, str] | str
+
+# Numbers are counted in bands: a median or an exact value from a small group would
+# identify someone; a band count goes through the same suppression as everything else.
+NUMBER_BANDS = ((0, 0), (1, 2), (3, 5), (6, 10), (11, 20), (21, 50), (51, 100), (101, None))
+
+
+@dataclass
+class QuestionInfo:
+    key: str  # merged key ("key" or "key@v2")
+    source_key: str
+    type_name: str
+    label: Label
+    options: list[tuple[str, Label]]
+    multiple: bool = False
+    order: int = 0
+
+    def signature(self) -> tuple[str, tuple[str, ...]]:
+        return (self.type_name, tuple(value for value, _label in self.options))
+
+
+@dataclass(frozen=True)
+class TextAnswer:
+    response_id: str
+    question_key: str
+    group: str
+    language: str
+    text: str
+
+
+def _band(value: int) -> str:
+    for low, high in NUMBER_BANDS:
+        if value >= low and (high is None or value <= high):
+            return f"{low}+" if high is None else (f"{low}" if low == high else f"{low}-{high}")
+    return str(value)
+
+
+def _bands(question: NumberQuestion) -> list[str]:
+    labels = []
+    for low, high in NUMBER_BANDS:
+        if (high is None or high >= question.minimum) and low <= question.maximum:
+            labels.append(_band(low))
+    return labels
+
+
+def _options(question: Question) -> list[tuple[str, Label]]:
+    if isinstance(question, YesNo):
+        return [(value, f"answer.{value}") for value in question.VALUES]
+    if isinstance(question, ChoiceQuestion):
+        return [(o.value, dict(o.label)) for o in question.options]
+    if isinstance(question, ScaleQuestion):
+        return [(str(p), f"point:{p}") for p in question.points()]
+    if isinstance(question, NumberQuestion):
+        return [(band, f"band:{band}") for band in _bands(question)]
+    return []
+
+
+def _values(question: Question, value: Any) -> list[str]:
+    """The option values one answer counts under (several for a multiple choice)."""
+    if value is None:
+        return []
+    if isinstance(question, MultipleChoice):
+        return [str(v) for v in value]
+    if isinstance(question, ScaleQuestion):
+        return [str(value)]
+    if isinstance(question, NumberQuestion):
+        return [_band(int(value))]
+    return [str(value)]
+
+
+@dataclass
+class Aggregate:
+    seen: set[str] = field(default_factory=set)
+    by_group: Counter[str] = field(default_factory=Counter)
+    by_provenance: Counter[str] = field(default_factory=Counter)
+    by_language: Counter[str] = field(default_factory=Counter)
+    by_month: Counter[str] = field(default_factory=Counter)
+    questions: dict[str, QuestionInfo] = field(default_factory=dict)
+    # question -> (group, option) -> respondents; question -> group -> respondents answering
+    answers: dict[str, Counter[tuple[str, str]]] = field(default_factory=dict)
+    answered: dict[str, Counter[str]] = field(default_factory=dict)
+    # Splits by point of intervention: (point, contacted?) -> question -> option -> count.
+    contact: dict[str, set[str]] = field(default_factory=dict)  # response -> points contacted
+    split_answers: dict[tuple[str, bool, str], Counter[str]] = field(default_factory=dict)
+    split_answered: Counter[tuple[str, bool, str]] = field(default_factory=Counter)
+    contact_points: dict[str, Label] = field(default_factory=dict)
+    # Questions also answered by someone never asked about contacts: a split of those would
+    # not add up to the overall counts, so they are not split (see report.split_tables).
+    unsplittable: set[str] = field(default_factory=set)
+    texts: list[TextAnswer] = field(default_factory=list)
+    text_questions: dict[str, Label] = field(default_factory=dict)
+    _merged_keys: dict[tuple[int, str], str] = field(default_factory=dict)
+
+    @property
+    def total(self) -> int:
+        return sum(self.by_group.values())
+
+    def _merged_key(self, definition: Definition, version_id: int, question: Question) -> str:
+        cached = self._merged_keys.get((version_id, question.key))
+        if cached is not None:
+            return cached
+        info = QuestionInfo(
+            key=question.key,
+            source_key=question.key,
+            type_name=question.type_name,
+            label=dict(question.label),
+            options=_options(question),
+            multiple=isinstance(question, MultipleChoice),
+            order=len(self.questions),
+        )
+        key = question.key
+        existing = self.questions.get(key)
+        if existing is not None and existing.signature() != info.signature():
+            key = f"{question.key}@v{definition.version}"
+            info.key = key
+            existing = self.questions.get(key)
+        if existing is None:
+            self.questions[key] = info
+        self._merged_keys[(version_id, question.key)] = key
+        return key
+
+    def add(self, opened: OpenedResponse, definition: Definition) -> None:
+        if opened.id in self.seen:
+            return
+        self.seen.add(opened.id)
+        group = definition.audience
+        self.by_group[group] += 1
+        self.by_provenance[opened.provenance] += 1
+        self.by_language[opened.language] += 1
+        self.by_month[opened.submitted_month.strftime("%Y-%m")] += 1
+
+        contacted: set[str] = set()
+        contact_question = _find(definition, CONTACT_QUESTION)
+        if isinstance(contact_question, MultipleChoice):
+            for option in contact_question.options:
+                if option.value != "none":
+                    self.contact_points.setdefault(option.value, dict(option.label))
+            contacted = {v for v in opened.answers.get(CONTACT_QUESTION) or [] if v != "none"}
+            self.contact[opened.id] = contacted
+
+        for question in definition.questions:
+            value = opened.answers.get(question.key)
+            if isinstance(question, TextQuestion):
+                self.text_questions.setdefault(question.key, dict(question.label))
+                if isinstance(value, str) and value.strip():
+                    self.texts.append(
+                        TextAnswer(opened.id, question.key, group, opened.language, value)
+                    )
+                continue
+            if not question.counts_answers:
+                continue
+            key = self._merged_key(definition, opened.questionnaire_version_id, question)
+            values = _values(question, value)
+            counts = self.answers.setdefault(key, Counter())
+            answered = self.answered.setdefault(key, Counter())
+            if values:
+                answered[group] += 1
+                for v in values:
+                    counts[(group, v)] += 1
+            if contact_question is None:
+                self.unsplittable.add(key)
+                continue
+            if key == CONTACT_QUESTION:
+                continue
+            for point in self.contact_points:
+                had = point in contacted
+                if values:
+                    self.split_answered[(point, had, key)] += 1
+                    split = self.split_answers.setdefault((point, had, key), Counter())
+                    for v in values:
+                        split[v] += 1
+
+    @property
+    def months(self) -> list[str]:
+        return sorted(self.by_month)
+
+
+def _find(definition: Definition, key: str) -> Question | None:
+    for question in definition.questions:
+        if question.key == key:
+            return question
+    return None
+
+
+def month_label(month: str) -> dt.date:
+    return dt.date.fromisoformat(f"{month}-01")

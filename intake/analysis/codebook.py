@@ -1,0 +1,215 @@
+"""The codebook: themes to look for in free text, and the words that suggest them.
+
+The shipped codebook (``intake/data/codebook.json``) crosses the points of intervention with
+the dimensions the assessment asks about (made safer, made less safe, accountability, …).
+A code such as ``police.made_less_safe`` is suggested for a sentence that matches both a
+police pattern and a made-less-safe pattern. Facilitators can edit any part's labels and
+patterns, switch codes off and add codes of their own (a single list of patterns); every
+edit is saved as a new version, so the history stays.
+
+Patterns: see docs/themes.md. In short, each is one or more word stems ("deport",
+"orden de protec"); a stem matches a word that starts with it; Chinese patterns match
+anywhere. Matching ignores case, accents and Arabic letter variants.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass, field
+from functools import lru_cache
+from pathlib import Path
+from typing import Any
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from .. import clock
+from ..models import CodebookVersion
+from ..questionnaires.types import localise
+
+SHIPPED_FILE = Path(__file__).resolve().parent.parent / "data" / "codebook.json"
+KINDS = ("intervention", "dimension", "custom")
+CUSTOM_PREFIX = "custom."
+MAX_PATTERNS = 200
+MAX_PATTERN_LENGTH = 80
+_FORBIDDEN = re.compile(r"[\\*?()\[\]{}|+^$]")
+
+
+class CodebookError(ValueError):
+    """A codebook edit that cannot be saved; the message is for the facilitator."""
+
+
+@dataclass(frozen=True)
+class Part:
+    """A point of intervention, a dimension, or a facilitator's own code."""
+
+    key: str
+    kind: str
+    label: Mapping[str, str]
+    patterns: Mapping[str, tuple[str, ...]]
+
+    def to_data(self) -> dict[str, Any]:
+        return {
+            "label": dict(self.label),
+            "patterns": {lang: list(p) for lang, p in self.patterns.items()},
+        }
+
+
+@dataclass(frozen=True)
+class Code:
+    key: str
+    parts: tuple[Part, ...]  # all must match (one part for a facilitator's own code)
+
+    @property
+    def intervention(self) -> str | None:
+        return self.parts[0].key if self.parts[0].kind == "intervention" else None
+
+    @property
+    def dimension(self) -> str | None:
+        return self.parts[1].key if len(self.parts) > 1 else None
+
+    def label(self, locale: str) -> str:
+        return " — ".join(localise(part.label, locale) for part in self.parts)
+
+    def labels(self, languages: Sequence[str]) -> dict[str, str]:
+        return {lang: self.label(lang) for lang in languages}
+
+
+@dataclass
+class Codebook:
+    interventions: dict[str, Part]
+    dimensions: dict[str, Part]
+    custom: dict[str, Part] = field(default_factory=dict)
+    disabled: set[str] = field(default_factory=set)
+    version: int = 0  # 0: as shipped
+
+    def parts(self) -> list[Part]:
+        return [*self.interventions.values(), *self.dimensions.values(), *self.custom.values()]
+
+    def part(self, key: str) -> Part:
+        for part in self.parts():
+            if part.key == key:
+                return part
+        raise KeyError(key)
+
+    def all_codes(self) -> list[Code]:
+        codes = [
+            Code(f"{i.key}.{d.key}", (i, d))
+            for i in self.interventions.values()
+            for d in self.dimensions.values()
+        ]
+        codes += [Code(p.key, (p,)) for p in self.custom.values()]
+        return codes
+
+    def codes(self) -> list[Code]:
+        """The codes in use (switched-off ones left out)."""
+        return [c for c in self.all_codes() if c.key not in self.disabled]
+
+    def code(self, key: str) -> Code | None:
+        for c in self.all_codes():
+            if c.key == key:
+                return c
+        return None
+
+    def to_data(self) -> dict[str, Any]:
+        return {
+            "version": 1,
+            "interventions": {k: p.to_data() for k, p in self.interventions.items()},
+            "dimensions": {k: p.to_data() for k, p in self.dimensions.items()},
+            "custom": {k: p.to_data() for k, p in self.custom.items()},
+            "disabled": sorted(self.disabled),
+        }
+
+    # -- edits (each returns a new codebook; ``save`` stores it) --------------------------
+    def with_part(self, part: Part) -> Codebook:
+        data = self.to_data()
+        section = {"intervention": "interventions", "dimension": "dimensions"}.get(
+            part.kind, "custom"
+        )
+        data[section][part.key] = part.to_data()
+        return parse(data)
+
+    def with_disabled(self, code_key: str, disabled: bool) -> Codebook:
+        data = self.to_data()
+        keys = set(data["disabled"])
+        (keys.add if disabled else keys.discard)(code_key)
+        data["disabled"] = sorted(keys)
+        return parse(data)
+
+
+def clean_patterns(lines: Sequence[str]) -> tuple[str, ...]:
+    """Patterns typed by a facilitator, one per line; refused with a reason if unusable."""
+    patterns: list[str] = []
+    for raw in lines:
+        pattern = " ".join(raw.split())
+        if not pattern or pattern in patterns:
+            continue
+        if len(pattern) > MAX_PATTERN_LENGTH:
+            raise CodebookError(pattern[:20])
+        if _FORBIDDEN.search(pattern):
+            raise CodebookError(pattern)
+        patterns.append(pattern)
+    if len(patterns) > MAX_PATTERNS:
+        raise CodebookError(str(len(patterns)))
+    return tuple(patterns)
+
+
+def _part(key: str, kind: str, raw: Any) -> Part:
+    if not isinstance(raw, dict):
+        raise CodebookError(key)
+    label = {str(k): str(v) for k, v in (raw.get("label") or {}).items()}
+    patterns = {
+        str(lang): clean_patterns([str(p) for p in items])
+        for lang, items in (raw.get("patterns") or {}).items()
+    }
+    return Part(key, kind, label, patterns)
+
+
+def parse(data: Mapping[str, Any], version: int = 0) -> Codebook:
+    return Codebook(
+        interventions={
+            k: _part(k, "intervention", v) for k, v in (data.get("interventions") or {}).items()
+        },
+        dimensions={k: _part(k, "dimension", v) for k, v in (data.get("dimensions") or {}).items()},
+        custom={k: _part(k, "custom", v) for k, v in (data.get("custom") or {}).items()},
+        disabled=set(data.get("disabled") or []),
+        version=version,
+    )
+
+
+@lru_cache(maxsize=1)
+def shipped() -> Codebook:
+    return parse(json.loads(SHIPPED_FILE.read_text(encoding="utf-8")))
+
+
+def current(session: Session) -> Codebook:
+    latest = session.scalar(select(CodebookVersion).order_by(CodebookVersion.id.desc()).limit(1))
+    if latest is None:
+        return shipped()
+    return _parsed(latest.id, latest.content)
+
+
+@lru_cache(maxsize=8)
+def _parsed(version: int, content: str) -> Codebook:
+    return parse(json.loads(content), version)
+
+
+def save(session: Session, codebook: Codebook, author: str | None) -> int:
+    """Store ``codebook`` as the newest version (in the caller's transaction)."""
+    row = CodebookVersion(
+        created_at=clock.utcnow().replace(microsecond=0),
+        created_by=author,
+        content=json.dumps(codebook.to_data(), ensure_ascii=False, sort_keys=True),
+    )
+    session.add(row)
+    session.flush()
+    return row.id
+
+
+def slug(text: str) -> str:
+    from .text import fold
+
+    words = re.findall(r"[a-z0-9]+", fold(text))
+    return CUSTOM_PREFIX + ("_".join(words)[:40] or "code")

@@ -1,0 +1,336 @@
+"""Disclosure control: no published count from 1 to k-1, and no hidden count recoverable.
+
+*Primary suppression* hides every count from 1 to k-1 (zero is shown: it says nothing about
+a person). *Complementary suppression* then hides more cells until no hidden cell can be
+worked out from what is shown — by subtraction from a row or column total, or by combining
+several totals.
+
+Why the graph: put a table with its margins into one (R+1) x (C+1) grid and flip the sign of
+the margin row and column. Every row and every column of that grid then sums to zero, so a
+pattern of hidden cells can be changed without changing anything shown exactly when the
+change runs around a cycle: +1, -1, +1, … along alternating rows and columns. Seen as a
+bipartite graph (rows and columns as nodes, hidden cells as edges), a hidden cell can be
+recovered exactly if and only if it lies on no cycle, i.e. it is a *bridge*. Every hidden
+cell is at least 1, so moving one unit around a cycle always stays non-negative: a hidden
+cell on a cycle has at least two possible values.
+
+Tables in one report are *linked*: a cell carries an identity (what it counts), and a count
+hidden in one table is hidden wherever the same identity appears, repeating until stable.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Hashable, Iterable, Sequence
+from dataclasses import dataclass, field
+from enum import Enum
+
+TOTAL = "__total__"
+
+Coord = tuple[str, str]
+
+
+class Margins(Enum):
+    """Which sums a table publishes (and therefore which equations a reader has)."""
+
+    BOTH = "both"  # each row and each column adds up: single-answer questions
+    COLUMNS = "columns"  # only columns add up: lists (1-D) and multiple-choice questions
+    ROWS = "rows"  # only rows add up: themes (one person, several themes) by group
+    NONE = "none"  # nothing adds up (shares of respondents, medians)
+
+
+@dataclass
+class Table:
+    """Counts in rows x columns. Margins are computed here, never passed in.
+
+    ``identities`` maps a coordinate to what the count means across the report (for
+    example ``("answer", "police_effect", "made_safer", "*")``); cells with the same identity
+    in different tables are suppressed together.
+    """
+
+    key: str
+    rows: list[str]
+    columns: list[str]
+    counts: dict[Coord, int]
+    margins: Margins = Margins.BOTH
+    identities: dict[Coord, Hashable] = field(default_factory=dict)
+    suppressed: set[Coord] = field(default_factory=set)
+
+    def __post_init__(self) -> None:
+        for coord, value in self.counts.items():
+            if value < 0:
+                raise ValueError(f"negative count at {coord}")
+        self._add_margins()
+
+    # -- structure -----------------------------------------------------------------------
+    def _add_margins(self) -> None:
+        rows, cols = self.rows, self.columns
+        get = self.counts.get
+        if self.margins in (Margins.BOTH, Margins.COLUMNS):
+            for c in cols:
+                self.counts[(TOTAL, c)] = sum(get((r, c), 0) for r in rows)
+        if self.margins in (Margins.BOTH, Margins.ROWS):
+            for r in rows:
+                self.counts[(r, TOTAL)] = sum(get((r, c), 0) for c in cols)
+        if self.margins is Margins.BOTH:
+            self.counts[(TOTAL, TOTAL)] = sum(get((r, c), 0) for r in rows for c in cols)
+
+    @property
+    def all_rows(self) -> list[str]:
+        has_total = self.margins in (Margins.BOTH, Margins.COLUMNS)
+        return [*self.rows, TOTAL] if has_total else list(self.rows)
+
+    @property
+    def all_columns(self) -> list[str]:
+        has_total = self.margins in (Margins.BOTH, Margins.ROWS)
+        return [*self.columns, TOTAL] if has_total else list(self.columns)
+
+    def equations(self) -> list[list[Coord]]:
+        """Each published sum as its cells, the total last (parts - total = 0)."""
+        lines = []
+        if self.margins in (Margins.BOTH, Margins.COLUMNS):
+            lines += [[*((r, c) for r in self.rows), (TOTAL, c)] for c in self.all_columns]
+        if self.margins in (Margins.BOTH, Margins.ROWS):
+            lines += [[*((r, c) for c in self.columns), (r, TOTAL)] for r in self.all_rows]
+        return lines
+
+    def cells(self) -> Iterable[Coord]:
+        for r in self.all_rows:
+            for c in self.all_columns:
+                yield (r, c)
+
+    def count(self, row: str, column: str) -> int:
+        return self.counts.get((row, column), 0)
+
+    def shown(self, row: str, column: str) -> int | None:
+        """The published value, or None when it is hidden."""
+        if (row, column) in self.suppressed:
+            return None
+        return self.count(row, column)
+
+    def share(self, row: str, column: str, of: Coord) -> float | None:
+        """A percentage, only when both the count and its base are published."""
+        part, base = self.shown(row, column), self.shown(*of)
+        if part is None or base is None or base == 0:
+            return None
+        return 100.0 * part / base
+
+    # -- protection ----------------------------------------------------------------------
+    def protect(self, k: int, forced: Iterable[Coord] = ()) -> None:
+        """Suppress in place: primary (1..k-1), ``forced`` cells, then complementary."""
+        for coord in self.cells():
+            if 0 < self.count(*coord) < k:
+                self.suppressed.add(coord)
+        self.suppressed.update(c for c in forced if self.count(*c) > 0)
+        if self.margins is Margins.BOTH:
+            self._protect_two_way()
+        else:
+            for line in self.equations():
+                self._protect_line(line)
+
+    def _candidates(self, coords: Iterable[Coord]) -> list[Coord]:
+        # Hide the smallest counts first (least information lost); prefer inner cells to
+        # totals, then a fixed order so that the same data always gives the same report.
+        free = [c for c in coords if c not in self.suppressed and self.count(*c) > 0]
+        return sorted(free, key=lambda c: (self.count(*c), TOTAL in c, c))
+
+    def _protect_line(self, line: Sequence[Coord]) -> None:
+        hidden = [c for c in line if c in self.suppressed]
+        if len(hidden) == 1:
+            candidates = self._candidates(line)
+            if candidates:
+                self.suppressed.add(candidates[0])
+
+    def _protect_two_way(self) -> None:
+        while True:
+            bridge = _find_bridge(self.suppressed)
+            if bridge is None:
+                return
+            row_side, col_side = _sides(self.suppressed - {bridge}, bridge)
+            linking = [
+                (r, c)
+                for r in self.all_rows
+                for c in self.all_columns
+                if (("r", r) in row_side and ("c", c) in col_side)
+                or (("r", r) in col_side and ("c", c) in row_side)
+            ]
+            candidates = self._candidates(linking)
+            if not candidates:
+                # No single cell closes a cycle: widen the hidden set from the bridge's own
+                # row or column and look again.
+                r, c = bridge
+                candidates = self._candidates(
+                    [(r, x) for x in self.all_columns] + [(x, c) for x in self.all_rows]
+                )
+            if not candidates:
+                return  # every positive count in reach is already hidden
+            self.suppressed.add(candidates[0])
+
+
+def _graph(edges: Iterable[Coord]) -> dict[tuple[str, str], list[tuple[tuple[str, str], Coord]]]:
+    graph: dict[tuple[str, str], list[tuple[tuple[str, str], Coord]]] = {}
+    for r, c in edges:
+        graph.setdefault(("r", r), []).append((("c", c), (r, c)))
+        graph.setdefault(("c", c), []).append((("r", r), (r, c)))
+    return graph
+
+
+def _find_bridge(edges: set[Coord]) -> Coord | None:
+    """One hidden cell that lies on no cycle (Tarjan's bridge search), or None."""
+    graph = _graph(sorted(edges))
+    order: dict[tuple[str, str], int] = {}
+    low: dict[tuple[str, str], int] = {}
+    for root in graph:
+        if root in order:
+            continue
+        order[root] = low[root] = len(order)
+        stack = [(root, None, iter(graph[root]))]
+        while stack:
+            node, via, neighbours = stack[-1]
+            advanced = False
+            for nxt, edge in neighbours:
+                if edge == via:
+                    continue
+                if nxt in order:
+                    low[node] = min(low[node], order[nxt])
+                else:
+                    order[nxt] = low[nxt] = len(order)
+                    stack.append((nxt, edge, iter(graph[nxt])))
+                    advanced = True
+                    break
+            if advanced:
+                continue
+            stack.pop()
+            if stack:
+                parent = stack[-1][0]
+                low[parent] = min(low[parent], low[node])
+                if low[node] > order[parent]:
+                    return via
+    return None
+
+
+def _sides(edges: set[Coord], bridge: Coord) -> tuple[set[tuple[str, str]], set[tuple[str, str]]]:
+    """The nodes reachable from each end of ``bridge`` once it is removed."""
+    graph = _graph(edges)
+
+    def reach(start: tuple[str, str]) -> set[tuple[str, str]]:
+        seen, todo = {start}, [start]
+        while todo:
+            node = todo.pop()
+            for nxt, _edge in graph.get(node, []):
+                if nxt not in seen:
+                    seen.add(nxt)
+                    todo.append(nxt)
+        return seen
+
+    return reach(("r", bridge[0])), reach(("c", bridge[1]))
+
+
+def protect_report(tables: Sequence[Table], k: int) -> None:
+    """Suppress every table so that nothing hidden follows from the whole report.
+
+    First each table on its own, carrying hidden identities across tables until stable.
+    Then a check over all the report's equations together (linked tables can combine into
+    relations no single table has): any hidden cell they still determine takes another
+    partner, and the whole process repeats.
+    """
+    if k < 1:
+        raise ValueError("the threshold must be at least 1")
+    hidden_ids: set[Hashable] = set()
+    while True:
+        while True:
+            before = sum(len(t.suppressed) for t in tables)
+            for table in tables:
+                forced = [c for c, ident in table.identities.items() if ident in hidden_ids]
+                table.protect(k, forced)
+                hidden_ids.update(
+                    table.identities[c] for c in table.suppressed if c in table.identities
+                )
+            if sum(len(t.suppressed) for t in tables) == before:
+                break
+        exposed = determined_cells(tables)
+        if not exposed:
+            return
+        grew = False
+        for table, coord in exposed:
+            for line in table.equations():
+                if coord in line:
+                    candidates = table._candidates(line)
+                    if candidates:
+                        table.suppressed.add(candidates[0])
+                        grew = True
+                        break
+        if not grew:
+            return  # nothing positive left to hide next to the exposed cells
+
+
+def _unknown(table: Table, coord: Coord) -> Hashable:
+    return table.identities.get(coord, (id(table), coord))
+
+
+def determined_cells(tables: Sequence[Table]) -> list[tuple[Table, Coord]]:
+    """Hidden cells whose value follows from everything published, by linear algebra.
+
+    Unknowns are hidden quantities (one per identity); each published sum is an equation.
+    A hidden quantity is determined exactly when every solution of the homogeneous system
+    leaves it unchanged, i.e. its column of the null-space basis is zero. Solved per
+    connected group of equations, so a report of many small tables stays fast.
+    """
+    import numpy as np  # only needed here; keeps importing the package light
+
+    index: dict[Hashable, int] = {}
+    for table in tables:
+        for coord in sorted(table.suppressed):
+            index.setdefault(_unknown(table, coord), len(index))
+    if not index:
+        return []
+    equations: list[list[tuple[int, int]]] = []
+    for table in tables:
+        for line in table.equations():
+            terms = [
+                (index[_unknown(table, c)], -1 if i == len(line) - 1 else 1)
+                for i, c in enumerate(line)
+                if c in table.suppressed
+            ]
+            if terms:
+                equations.append(terms)
+    # Union-find over unknowns that share an equation.
+    parent = list(range(len(index)))
+
+    def find(x: int) -> int:
+        while parent[x] != x:
+            parent[x] = parent[parent[x]]
+            x = parent[x]
+        return x
+
+    for terms in equations:
+        for u, _coef in terms[1:]:
+            parent[find(u)] = find(terms[0][0])
+    groups: dict[int, list[int]] = {}
+    for u in range(len(index)):
+        groups.setdefault(find(u), []).append(u)
+    by_group: dict[int, list[list[tuple[int, int]]]] = {}
+    for terms in equations:
+        by_group.setdefault(find(terms[0][0]), []).append(terms)
+
+    determined: set[int] = set()
+    for root, members in groups.items():
+        eqs = by_group.get(root, [])
+        if not eqs:
+            continue
+        position = {u: i for i, u in enumerate(members)}
+        matrix = np.zeros((len(eqs), len(members)))
+        for row, terms in enumerate(eqs):
+            for u, coef in terms:
+                matrix[row, position[u]] += coef
+        _u, singular, vt = np.linalg.svd(matrix)
+        rank = int((singular > 1e-9).sum())
+        null = vt[rank:]
+        for u, i in position.items():
+            if null.shape[0] == 0 or np.abs(null[:, i]).max() < 1e-9:
+                determined.add(u)
+    found = []
+    for table in tables:
+        for coord in sorted(table.suppressed):
+            if index[_unknown(table, coord)] in determined:
+                found.append((table, coord))
+    return found

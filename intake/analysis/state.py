@@ -1,0 +1,147 @@
+"""The unlocked analysis, held in this worker's memory for one unlock and nowhere else.
+
+Opening a response costs an HPKE open and ~30 AES-GCM decryptions; doing that for every
+response on every page would not scale. So each unlock keeps its ``ThemeState``: the counts
+so far, the free text, the data keys (to read and write coding) and the set of responses
+already folded in. A page load reads only responses added since; a response that
+disappeared (its epoch was destroyed) throws the state away and rebuilds it.
+
+The state dies with the unlock (lock, sign-out, idle timeout) or after the same idle time
+here; it is never written anywhere. See docs/threat-model.md.
+"""
+
+from __future__ import annotations
+
+import threading
+import time
+from dataclasses import dataclass, field
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from ..keyring import TeamPrivateKey
+from ..keystore import Keystore
+from ..models import Response, ResponseAnnotation
+from ..questionnaires.catalog import definition_of
+from ..responses import UnreadableResponse, all_responses, open_annotation, open_response
+from .aggregate import Aggregate
+from .annotations import Annotation
+from .codebook import Codebook
+from .coding import Excerpt, Matcher
+
+IDLE_SECONDS = 30 * 60
+
+
+@dataclass
+class ThemeState:
+    aggregate: Aggregate = field(default_factory=Aggregate)
+    data_keys: dict[str, bytes] = field(default_factory=dict)
+    unreadable: set[str] = field(default_factory=set)
+    annotations: dict[str, Annotation] = field(default_factory=dict)
+    annotation_revisions: dict[str, int] = field(default_factory=dict)
+    # Excerpts per free-text answer (parallel to aggregate.texts), per codebook version.
+    coded: dict[int, list[list[Excerpt]]] = field(default_factory=dict)
+    last_used: float = field(default_factory=time.monotonic)
+    lock: threading.RLock = field(default_factory=threading.RLock)
+
+    @property
+    def revision(self) -> tuple[int, int, int]:
+        """Changes whenever anything a report shows could change."""
+        return (
+            len(self.aggregate.seen),
+            sum(self.annotation_revisions.values()),
+            len(self.annotation_revisions),
+        )
+
+    def excerpts(self, codebook: Codebook, matcher: Matcher) -> list[list[Excerpt]]:
+        """Suggested codes for every free-text answer, extended for new answers only."""
+        with self.lock:
+            done = self.coded.setdefault(codebook.version, [])
+            texts = self.aggregate.texts
+            for answer in texts[len(done) :]:
+                done.append(matcher.excerpts(answer.text, answer.language, answer.question_key))
+            return done
+
+    def annotation(self, response_id: str) -> Annotation:
+        return self.annotations.get(response_id) or Annotation()
+
+
+_STATES: dict[str, ThemeState] = {}
+_STATES_LOCK = threading.Lock()
+
+
+def discard(unlock_id: str) -> None:
+    with _STATES_LOCK:
+        _STATES.pop(unlock_id, None)
+
+
+def discard_all() -> None:
+    with _STATES_LOCK:
+        _STATES.clear()
+
+
+def state_for(
+    session: Session, unlock_id: str, team: TeamPrivateKey, keystore: Keystore
+) -> ThemeState:
+    """The analysis for this unlock, brought up to date with the database."""
+    now = time.monotonic()
+    with _STATES_LOCK:
+        for key in [k for k, s in _STATES.items() if now - s.last_used > IDLE_SECONDS]:
+            del _STATES[key]
+        state = _STATES.setdefault(unlock_id, ThemeState())
+    with state.lock:
+        stored = set(session.scalars(select(Response.id)))
+        if not state.aggregate.seen <= stored:
+            state = ThemeState()  # responses were shredded: start again from what is left
+            with _STATES_LOCK:
+                _STATES[unlock_id] = state
+        read_responses(session, state, stored, team, keystore)
+        read_annotations(session, state)
+        state.last_used = now
+    return state
+
+
+def read_responses(
+    session: Session,
+    state: ThemeState,
+    stored: set[str],
+    team: TeamPrivateKey,
+    keystore: Keystore,
+) -> None:
+    new = stored - state.aggregate.seen - state.unreadable
+    if not new:
+        return
+    for response in all_responses(session, only=new):
+        definition = definition_of(response.questionnaire_version)
+        try:
+            opened, data_key = open_response(response, team, keystore, definition)
+        except UnreadableResponse:
+            state.unreadable.add(response.id)
+            continue
+        state.data_keys[response.id] = data_key
+        state.aggregate.add(opened, definition)
+        session.expunge(response)  # keep the session from holding every row
+
+
+def read_annotations(session: Session, state: ThemeState) -> None:
+    rows = session.execute(select(ResponseAnnotation.response_id, ResponseAnnotation.revision))
+    changed = [
+        rid
+        for rid, revision in rows
+        if rid in state.data_keys and state.annotation_revisions.get(rid) != revision
+    ]
+    for i in range(0, len(changed), 500):
+        for row in session.scalars(
+            select(ResponseAnnotation).where(
+                ResponseAnnotation.response_id.in_(changed[i : i + 500])
+            )
+        ):
+            try:
+                data = open_annotation(
+                    state.data_keys[row.response_id], row.response_id, row.ciphertext
+                )
+            except UnreadableResponse:
+                state.unreadable.add(row.response_id)
+                continue
+            state.annotations[row.response_id] = Annotation.from_data(data)
+            state.annotation_revisions[row.response_id] = row.revision

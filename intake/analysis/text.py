@@ -1,0 +1,66 @@
+"""Text normalisation shared by coding, emerging themes and redaction.
+
+Matching is done on a normalised copy of the text — lower case, accents and Arabic
+short vowels removed, Arabic letter variants unified — with a map back to the original, so
+a match can be highlighted (or removed) in the words the respondent actually wrote.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections.abc import Iterator
+from dataclasses import dataclass
+
+_ARABIC = str.maketrans(
+    {"đ": "d", "أ": "ا", "إ": "ا", "آ": "ا", "ٱ": "ا", "ة": "ه", "ى": "ي", "ـ": None}
+)
+# Sentence ends in the shipped scripts: Latin, Chinese full-width, Arabic question mark.
+_SENTENCE_END = re.compile(r"(?<=[.!?。！？؟;；])\s+|[。！？؟]|\n+")
+
+# Languages whose words are not separated by spaces: patterns match anywhere.
+UNSPACED = frozenset({"zh"})
+
+
+@dataclass(frozen=True)
+class Normalised:
+    text: str
+    origin: list[int]  # origin[i]: index in the original of normalised character i
+
+    def span(self, start: int, end: int) -> tuple[int, int]:
+        """The original span of normalised [start, end)."""
+        if start >= len(self.origin):
+            return (len(self.origin), len(self.origin))
+        last = self.origin[end - 1] if end > start else self.origin[start]
+        return (self.origin[start], last + 1)
+
+
+def fold(text: str) -> str:
+    """Normalise a pattern or a word (no position map needed)."""
+    return normalise(text).text
+
+
+def normalise(text: str) -> Normalised:
+    out: list[str] = []
+    origin: list[int] = []
+    for index, char in enumerate(text):
+        for piece in unicodedata.normalize("NFKD", char.casefold()):
+            if unicodedata.combining(piece):
+                continue  # accents, tone marks, Arabic harakat
+            piece = piece.translate(_ARABIC)
+            for c in piece:
+                out.append(c)
+                origin.append(index)
+    return Normalised("".join(out), origin)
+
+
+def sentences(text: str) -> Iterator[tuple[int, int]]:
+    """Spans of the sentences (excerpts) in ``text``, blank ones skipped."""
+    start = 0
+    for match in _SENTENCE_END.finditer(text):
+        end = match.end() if match.group(0).strip() else match.start()
+        if text[start:end].strip():
+            yield (start, end)
+        start = match.end()
+    if text[start:].strip():
+        yield (start, len(text))

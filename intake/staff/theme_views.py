@@ -1,0 +1,528 @@
+"""The CCR team's analysis: dashboard, coding queue, emerging themes, codebook, reports.
+
+Everything but published reports needs an unlocked facilitator. Views stay thin: counting
+is in intake.analysis.aggregate, suppression in .disclosure, coding in .coding, the
+snapshot in .report. No response id ever reaches a page or a URL: an excerpt is addressed
+by a handle sealed to this unlock, useless to anyone else and after the unlock ends.
+"""
+
+from __future__ import annotations
+
+import base64
+import json
+from collections.abc import Iterator
+from dataclasses import dataclass
+from typing import Any
+
+from flask import (
+    Blueprint,
+    Response,
+    abort,
+    current_app,
+    flash,
+    g,
+    redirect,
+    render_template,
+    request,
+    session,
+    url_for,
+)
+from flask_babel import get_locale
+from flask_babel import gettext as _
+from markupsafe import Markup, escape
+from sqlalchemy import select
+from werkzeug.wrappers import Response as WerkzeugResponse
+
+from .. import audit, crypto, settings
+from ..analysis import codebook as codebook_module
+from ..analysis import emerging, labels
+from ..analysis import report as report_module
+from ..analysis.annotations import Annotation, excerpt_key
+from ..analysis.codebook import Codebook, CodebookError, Part
+from ..analysis.coding import Matcher
+from ..analysis.state import ThemeState, state_for
+from ..config import Config
+from ..db import db_session
+from ..forms.themes import (
+    DecisionForm,
+    NewCodeForm,
+    PromoteForm,
+    PublishForm,
+    ReportChoiceForm,
+    ToggleCodeForm,
+    part_form,
+)
+from ..models import ResponseAnnotation, ThemeReport
+from ..redaction import quote_text
+from ..responses import open_annotation, seal_annotation
+from .auth import role_required
+
+PAGE_SIZE = 20
+STATUSES = ("pending", "confirmed", "uncoded", "all")
+CHOSEN_REPORT = "report"
+
+
+@dataclass(frozen=True)
+class QueueItem:
+    handle: str
+    group: str
+    question: Any
+    html: Markup
+    suggested: tuple[str, ...]
+    confirmed: tuple[str, ...]
+    rejected: tuple[str, ...]
+    quoted: tuple[str, ...]
+
+
+_MATCHERS: dict[int, tuple[Codebook, Matcher]] = {}
+
+
+def matcher_for(codebook: Codebook) -> Matcher:
+    cached = _MATCHERS.get(codebook.version)
+    if cached is None or cached[0] is not codebook:
+        cached = (codebook, Matcher(codebook))
+        _MATCHERS.clear()
+        _MATCHERS[codebook.version] = cached
+    return cached[1]
+
+
+def highlight(text: str, spans: tuple[tuple[int, int], ...]) -> Markup:
+    """``text`` escaped, with matched spans in <mark> (overlaps merged)."""
+    out, pos = [], 0
+    merged: list[list[int]] = []
+    for a, b in sorted(spans):
+        if merged and a <= merged[-1][1]:
+            merged[-1][1] = max(merged[-1][1], b)
+        else:
+            merged.append([a, b])
+    for a, b in merged:
+        out.append(escape(text[pos:a]))
+        out.append(Markup("<mark>%s</mark>") % text[a:b])
+        pos = b
+    out.append(escape(text[pos:]))
+    return Markup("").join(out)
+
+
+def register(bp: Blueprint, config: Config) -> None:
+    from .views import current_unlock
+
+    def unlocked_state() -> tuple[ThemeState, bytes] | None:
+        found = current_unlock(config)
+        if found is None:
+            return None
+        team, ticket = found
+        keystore = current_app.extensions["intake.keystore"]
+        state = state_for(db_session(), crypto.token_digest(ticket.token), team, keystore)
+        db_session().commit()
+        return state, ticket.secret
+
+    def threshold() -> int:
+        return settings.current().suppression_threshold
+
+    def codebook() -> Codebook:
+        return codebook_module.current(db_session())
+
+    def snapshot(state: ThemeState, cb: Codebook, title: str = "") -> dict[str, Any]:
+        return report_module.build(state, cb, matcher_for(cb), threshold(), config.languages, title)
+
+    def seal_handle(secret: bytes, response_id: str, question: str, index: int) -> str:
+        blob = crypto.wrap_with_key(
+            secret, json.dumps([response_id, question, index]).encode(), b"excerpt-handle"
+        )
+        return base64.urlsafe_b64encode(blob).decode("ascii")
+
+    def open_handle(secret: bytes, handle: str) -> tuple[str, str, int] | None:
+        try:
+            blob = base64.urlsafe_b64decode(handle.encode("ascii"))
+            rid, question, index = json.loads(
+                crypto.unwrap_with_key(secret, blob, b"excerpt-handle")
+            )
+            return str(rid), str(question), int(index)
+        except (ValueError, TypeError, crypto.DecryptionError):
+            return None
+
+    @bp.get("/data")
+    @role_required("facilitator")
+    def data():  # type: ignore[no-untyped-def]
+        unlocked = unlocked_state()
+        if unlocked is None:
+            return redirect(url_for("staff.unlock"), code=303)
+        state, _secret = unlocked
+        cb = codebook()
+        snap = snapshot(state, cb)
+        tables = [t for t in snap["tables"] if not t["section"].startswith("split:")]
+        points = {t["point"]: t["point_label"] for t in snap["tables"] if "point" in t}
+        return render_template(
+            "staff/dashboard.html",
+            snap=snap,
+            tables=tables,
+            points=points,
+            publish_form=PublishForm(),
+            unreadable=len(state.unreadable),
+        )
+
+    @bp.get("/data/points")
+    @role_required("facilitator")
+    def data_points():  # type: ignore[no-untyped-def]
+        unlocked = unlocked_state()
+        if unlocked is None:
+            return redirect(url_for("staff.unlock"), code=303)
+        state, _secret = unlocked
+        snap = snapshot(state, codebook())
+        points = {t["point"]: t["point_label"] for t in snap["tables"] if "point" in t}
+        point = request.args.get("point", "")
+        if point not in points:
+            point = next(iter(points), "")
+        tables = [t for t in snap["tables"] if t["section"] == f"split:{point}"]
+        return render_template(
+            "staff/points.html", snap=snap, tables=tables, points=points, point=point
+        )
+
+    # -- coding queue ------------------------------------------------------------------
+    def queue(
+        state: ThemeState, cb: Codebook, secret: bytes, code: str, status: str
+    ) -> Iterator[QueueItem]:
+        matcher = matcher_for(cb)
+        agg = state.aggregate
+        for answer, excerpts in zip(agg.texts, state.excerpts(cb, matcher), strict=True):
+            note = state.annotation(answer.response_id)
+            for excerpt in excerpts:
+                ekey = excerpt_key(answer.question_key, excerpt.index)
+                confirmed, pending = note.codes_for(ekey, excerpt.codes)
+                rejected = note.rejected.get(ekey, set())
+                if status == "pending" and not pending:
+                    continue
+                if status == "confirmed" and not confirmed:
+                    continue
+                if status == "uncoded" and (excerpt.codes or confirmed):
+                    continue
+                if code and code not in (confirmed | pending | rejected):
+                    continue
+                shown = quote_text(
+                    answer.text[excerpt.start : excerpt.end],
+                    answer.language,
+                    note.hidden.get(ekey, []),
+                )
+                spans = tuple(
+                    span
+                    for found in matcher.excerpts(shown, answer.language, answer.question_key)
+                    for span in found.highlights
+                )
+                yield QueueItem(
+                    handle=seal_handle(
+                        secret, answer.response_id, answer.question_key, excerpt.index
+                    ),
+                    group=answer.group,
+                    question=agg.text_questions.get(answer.question_key, answer.question_key),
+                    html=highlight(shown, spans),
+                    suggested=tuple(sorted(pending)),
+                    confirmed=tuple(sorted(confirmed)),
+                    rejected=tuple(sorted(rejected)),
+                    quoted=tuple(sorted(note.quotes.get(ekey, set()))),
+                )
+
+    @bp.get("/themes/review")
+    @role_required("facilitator")
+    def review():  # type: ignore[no-untyped-def]
+        unlocked = unlocked_state()
+        if unlocked is None:
+            return redirect(url_for("staff.unlock"), code=303)
+        state, secret = unlocked
+        cb = codebook()
+        status = request.args.get("status", "pending")
+        status = status if status in STATUSES else "pending"
+        code = request.args.get("code", "")
+        code = code if cb.code(code) is not None else ""
+        page = max(request.args.get("page", 1, type=int) or 1, 1)
+        items = list(queue(state, cb, secret, code, status))
+        pages = max((len(items) + PAGE_SIZE - 1) // PAGE_SIZE, 1)
+        page = min(page, pages)
+        return render_template(
+            "staff/review.html",
+            items=items[(page - 1) * PAGE_SIZE : page * PAGE_SIZE],
+            total=len(items),
+            page=page,
+            pages=pages,
+            status=status,
+            code=code,
+            statuses=STATUSES,
+            codes=cb.codes(),
+            code_labels={c.key: c.label(str(get_locale())) for c in cb.all_codes()},
+            form=DecisionForm(),
+        )
+
+    @bp.post("/themes/review")
+    @role_required("facilitator")
+    def decide() -> WerkzeugResponse:
+        unlocked = unlocked_state()
+        if unlocked is None:
+            return redirect(url_for("staff.unlock"), code=303)
+        state, secret = unlocked
+        form = DecisionForm()
+        back = {
+            "status": form.back_status.data if form.back_status.data in STATUSES else "pending",
+            "code": form.back_code.data or "",
+            "page": form.back_page.data or 1,
+        }
+        if not form.validate_on_submit():
+            flash(_("That decision could not be saved. Please try again."))
+            return redirect(url_for("staff.review", **back), code=303)
+        target = open_handle(secret, form.handle.data or "")
+        cb = codebook()
+        code = form.code.data or ""
+        action = form.action.data or ""
+        if target is None or target[0] not in state.data_keys:
+            flash(_("That excerpt is no longer available. The page has been refreshed."))
+            return redirect(url_for("staff.review", **back), code=303)
+        if action != "hide" and cb.code(code) is None:
+            flash(_("Choose a code from the codebook."))
+            return redirect(url_for("staff.review", **back), code=303)
+        response_id, question, index = target
+        save_decision(
+            state, response_id, excerpt_key(question, index), action, code, form.words.data or ""
+        )
+        db_session().commit()
+        flash(_("Saved."))
+        return redirect(url_for("staff.review", **back), code=303)
+
+    def save_decision(
+        state: ThemeState, response_id: str, ekey: str, action: str, code: str, words: str
+    ) -> None:
+        data_key = state.data_keys[response_id]
+        row = db_session().scalar(
+            select(ResponseAnnotation)
+            .where(ResponseAnnotation.response_id == response_id)
+            .with_for_update()
+        )
+        note = (
+            Annotation.from_data(open_annotation(data_key, response_id, row.ciphertext))
+            if row is not None
+            else Annotation()
+        )
+        note.apply(ekey, action, code, words)
+        blob = seal_annotation(data_key, response_id, note.to_data())
+        if row is None:
+            row = ResponseAnnotation(response_id=response_id, revision=1, ciphertext=blob)
+            db_session().add(row)
+        else:
+            row.ciphertext = blob
+            row.revision += 1
+        db_session().flush()
+        with state.lock:
+            state.annotations[response_id] = note
+            state.annotation_revisions[response_id] = row.revision
+
+    # -- emerging themes ---------------------------------------------------------------
+    @bp.route("/themes/emerging", methods=["GET", "POST"])
+    @role_required("facilitator")
+    def emerging_themes():  # type: ignore[no-untyped-def]
+        unlocked = unlocked_state()
+        if unlocked is None:
+            return redirect(url_for("staff.unlock"), code=303)
+        state, _secret = unlocked
+        cb = codebook()
+        form = PromoteForm()
+        if request.method == "POST":
+            if form.validate_on_submit() and form.language.data in config.languages:
+                terms = [t for t in (form.terms.data or "").split("\n") if t.strip()]
+                try:
+                    patterns = codebook_module.clean_patterns(terms)
+                except CodebookError:
+                    patterns = ()
+                if patterns:
+                    label = form.label.data or ""
+                    key = codebook_module.slug(label)
+                    while key in cb.custom:
+                        key += "_"
+                    part = Part(
+                        key, "custom", {form.language.data: label}, {form.language.data: patterns}
+                    )
+                    codebook_module.save(db_session(), cb.with_part(part), g.staff.username)
+                    audit.record(db_session(), g.staff.username, "codebook changed", key)
+                    db_session().commit()
+                    flash(_("The new code is in the codebook. Add words in other languages there."))
+                    return redirect(url_for("staff.codebook_part", key=key), code=303)
+            flash(_("That code could not be created. Please try again."))
+            return redirect(url_for("staff.emerging_themes"), code=303)
+        found = emerging.find(state, cb, matcher_for(cb), threshold())
+        return render_template("staff/emerging.html", clusters=found, form=form)
+
+    # -- codebook ------------------------------------------------------------------------
+    @bp.get("/codebook")
+    @role_required("facilitator")
+    def codebook_page() -> str:
+        cb = codebook()
+        return render_template(
+            "staff/codebook.html",
+            cb=cb,
+            toggle_form=ToggleCodeForm(),
+            new_form=_new_code_form(),
+            locale=str(get_locale()),
+        )
+
+    def _new_code_form() -> NewCodeForm:
+        form = NewCodeForm()
+        form.language.choices = [
+            (lang, labels.text(f"language:{lang}", lang)) for lang in config.languages
+        ]
+        return form
+
+    @bp.route("/codebook/part", methods=["GET", "POST"])
+    @role_required("facilitator")
+    def codebook_part():  # type: ignore[no-untyped-def]
+        cb = codebook()
+        try:
+            part = cb.part(request.args.get("key", ""))
+        except KeyError:
+            abort(404)
+        form = part_form(config.languages)(prefix="")
+        if request.method == "GET":
+            for lang in config.languages:
+                form[f"label_{lang}"].data = part.label.get(lang, "")
+                form[f"patterns_{lang}"].data = "\n".join(part.patterns.get(lang, ()))
+        elif form.validate_on_submit():
+            try:
+                updated = Part(
+                    part.key,
+                    part.kind,
+                    {
+                        lang: (form[f"label_{lang}"].data or "").strip()
+                        for lang in config.languages
+                        if (form[f"label_{lang}"].data or "").strip()
+                    },
+                    {
+                        lang: codebook_module.clean_patterns(
+                            (form[f"patterns_{lang}"].data or "").splitlines()
+                        )
+                        for lang in config.languages
+                    },
+                )
+            except CodebookError as exc:
+                form.errors_list = [
+                    _(
+                        "This pattern cannot be used: %(pattern)s. Use letters and spaces only.",
+                        pattern=str(exc),
+                    )
+                ]
+                return render_template("staff/codebook_part.html", form=form, part=part), 422
+            codebook_module.save(db_session(), cb.with_part(updated), g.staff.username)
+            audit.record(db_session(), g.staff.username, "codebook changed", part.key)
+            db_session().commit()
+            flash(_("The codebook is saved. Suggestions now use the new words."))
+            return redirect(url_for("staff.codebook_page"), code=303)
+        else:
+            return render_template("staff/codebook_part.html", form=form, part=part), 422
+        return render_template("staff/codebook_part.html", form=form, part=part)
+
+    @bp.post("/codebook/new")
+    @role_required("facilitator")
+    def codebook_new():  # type: ignore[no-untyped-def]
+        cb = codebook()
+        form = _new_code_form()
+        if form.validate_on_submit():
+            try:
+                patterns = codebook_module.clean_patterns((form.patterns.data or "").splitlines())
+            except CodebookError as exc:
+                form.patterns.errors = [
+                    _(
+                        "This pattern cannot be used: %(pattern)s. Use letters and spaces only.",
+                        pattern=str(exc),
+                    )
+                ]
+                patterns = ()
+            if patterns:
+                key = codebook_module.slug(form.label.data or "")
+                while key in cb.custom:
+                    key += "_"
+                lang = form.language.data or "en"
+                part = Part(key, "custom", {lang: form.label.data or ""}, {lang: patterns})
+                codebook_module.save(db_session(), cb.with_part(part), g.staff.username)
+                audit.record(db_session(), g.staff.username, "codebook changed", key)
+                db_session().commit()
+                flash(_("The new code is in the codebook."))
+                return redirect(url_for("staff.codebook_page"), code=303)
+        return (
+            render_template(
+                "staff/codebook.html",
+                cb=cb,
+                toggle_form=ToggleCodeForm(),
+                new_form=form,
+                locale=str(get_locale()),
+            ),
+            422,
+        )
+
+    @bp.post("/codebook/toggle")
+    @role_required("facilitator")
+    def codebook_toggle() -> WerkzeugResponse:
+        cb = codebook()
+        form = ToggleCodeForm()
+        if form.validate_on_submit() and cb.code(form.code.data or "") is not None:
+            key = form.code.data or ""
+            codebook_module.save(
+                db_session(), cb.with_disabled(key, form.enabled.data == "0"), g.staff.username
+            )
+            audit.record(db_session(), g.staff.username, "codebook changed", key)
+            db_session().commit()
+            flash(_("The codebook is saved."))
+        return redirect(url_for("staff.codebook_page"), code=303)
+
+    # -- reports -------------------------------------------------------------------------
+    @bp.post("/reports/publish")
+    @role_required("facilitator")
+    def publish():  # type: ignore[no-untyped-def]
+        unlocked = unlocked_state()
+        if unlocked is None:
+            return redirect(url_for("staff.unlock"), code=303)
+        state, _secret = unlocked
+        form = PublishForm()
+        if not form.validate_on_submit():
+            flash(form.title.errors[0] if form.title.errors else _("Please try again."))
+            return redirect(url_for("staff.data"), code=303)
+        title = (form.title.data or "").strip()
+        snap = snapshot(state, codebook(), title)
+        published = report_module.publish(
+            db_session(), snap, title, g.staff.username, config.secret_key
+        )
+        audit.record(db_session(), g.staff.username, "theme report published", title)
+        db_session().commit()
+        session[CHOSEN_REPORT] = published.id
+        flash(_("The report is published. Team viewers can now open it."))
+        return redirect(url_for("staff.reports"), code=303)
+
+    def chosen_report() -> tuple[ThemeReport | None, list[ThemeReport]]:
+        every = report_module.reports(db_session())
+        wanted = session.get(CHOSEN_REPORT)
+        chosen = next((r for r in every if r.id == wanted), every[0] if every else None)
+        return chosen, every
+
+    @bp.route("/reports", methods=["GET", "POST"])
+    @role_required("facilitator", "viewer")
+    def reports():  # type: ignore[no-untyped-def]
+        chosen, every = chosen_report()
+        form = ReportChoiceForm()
+        form.report.choices = [(r.id, r.title) for r in every]
+        if request.method == "POST":
+            if form.validate_on_submit():
+                session[CHOSEN_REPORT] = form.report.data
+            return redirect(url_for("staff.reports"), code=303)
+        if chosen is not None:
+            form.report.data = chosen.id
+        snap = report_module.open_report(chosen, config.secret_key) if chosen else None
+        return render_template(
+            "staff/report.html", report=chosen, snap=snap, form=form, every=every
+        )
+
+    @bp.get("/reports/csv")
+    @role_required("facilitator", "viewer")
+    def report_csv() -> WerkzeugResponse:
+        chosen, _every = chosen_report()
+        if chosen is None:
+            abort(404)
+        snap = report_module.open_report(chosen, config.secret_key)
+        body = report_module.to_csv(snap, str(get_locale()))
+        return Response(
+            "\ufeff" + body,  # a byte-order mark so spreadsheet programs read UTF-8
+            mimetype="text/csv",
+            headers={"Content-Disposition": 'attachment; filename="theme-report.csv"'},
+        )
