@@ -68,7 +68,7 @@ def _rules() -> _Rules:
 
     latin = [lang for lang in data if lang not in ("ar", "zh")]
     titles_latin = _alternation(every("titles_before", latin))
-    name_word = r"[A-ZÀ-ÖØ-ÞĀ-ſƠƯẠ-Ỹ][\w'’-]+"
+    name_word = r"[^\W\d_][\w'’-]+"  # capitalisation is checked in redact()
     titled = re.compile(
         rf"(?<!\w)(?P<title>(?i:{titles_latin}))\.?\s+(?P<name>{name_word}(?:\s+{name_word}){{0,3}})"
     )
@@ -81,12 +81,13 @@ def _rules() -> _Rules:
     if "zh" in data:
         surnames = "".join(re.escape(s) for s in data["zh"].get("family_names", []) if len(s) == 1)
         after = _alternation(data["zh"].get("titles_after", []))
-        before = _alternation(data["zh"].get("titles_before", []))
         given = _alternation(n for n in data["zh"].get("given_names", []) if len(n) >= 2)
+        long_before = _alternation(t for t in data["zh"].get("titles_before", []) if len(t) >= 2)
         han = re.compile(
-            rf"[{surnames}][{_HAN}]{{0,2}}(?=(?:{after}))"  # 王警官, 李明医生
-            rf"|(?P<zhtitle>{before})[{surnames}][{_HAN}]{{0,2}}"  # 警官王
-            rf"|[小老阿][{surnames}](?![{_HAN}]{{2}})"  # 小王, 老李
+            rf"[小老阿][{surnames}]"  # 小王, 老李: the surname alone
+            rf"|[{surnames}][{_HAN}]{{0,2}}(?=(?:{after}))"  # 王警官, 李明医生
+            rf"|(?P<zhtitle>{long_before})[{surnames}][{_HAN}]?"  # 警官王
+            rf"|(?P<zhcall>叫)[{surnames}][{_HAN}]{{1,2}}"  # 他叫张伟
             rf"|[{surnames}]?(?:{given})"  # 王芳, 芳芳
         )
     try:
@@ -109,7 +110,7 @@ def _rules() -> _Rules:
         r"|\d{1,2}\s*月\s*\d{1,2}\s*[日号]"
         r"|(?i:ngày\s+\d{1,2}\s+tháng\s+\d{1,2}(?:\s+năm\s+\d{4})?)"
         r"|(?i:tháng\s+\d{1,2}\s+năm\s+\d{4})"
-        rf"|(?:\d{{1,2}}\s+(?:(?i:de)\s+)?)(?i:{months})(?:,?\s+(?:(?i:de|del)\s+)?\d{{4}})?"
+        rf"|(?:\d{{1,2}}\s+(?:(?i:de)\s+)?)(?i:{months})(?:,?\s+(?:(?i:de|del|xyoo|năm)\s+)?\d{{4}})?"
         rf"|(?i:{months})\s+\d{{1,2}}(?:st|nd|rd|th)?(?:,?\s+\d{{4}})?"
         rf"|(?i:{months}),?\s+(?:(?i:de|del)\s+)?\d{{4}}"
     )
@@ -117,7 +118,8 @@ def _rules() -> _Rules:
     addresses = re.compile(
         rf"(?<!\w)\d{{1,6}}[A-Za-z]?\s+(?:[\w'’.-]+\s+){{0,3}}(?i:{streets})(?!\w)"
         rf"|(?<!\w)(?i:{streets})\s+(?:[\w'’.-]+\s+){{0,3}}\d{{1,6}}[A-Za-z]?(?!\w)"
-        rf"|[{_HAN}]{{1,10}}(?:路|街|大道|巷|弄)\s*\d{{1,5}}\s*号?"
+        # A place name before 路/街, but not the "住在" (live at) in front of it.
+        rf"|(?:(?![住在到去来是的了我你他她])[{_HAN}]){{1,10}}(?:路|街|大道|巷|弄)\s*\d{{1,5}}\s*号?(?:\s*\d{{1,5}}\s*(?:单元|栋|号楼|楼|层|室|号))*"
     )
     return _Rules(
         titled=titled,
@@ -134,8 +136,11 @@ def _rules() -> _Rules:
 
 
 _EMAIL = re.compile(r"(?<![\w.+-])[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
-_PHONE = re.compile(r"(?<!\w)(?:\+|\()?\d[\d\s().\-]{6,}\d(?!\w)")
-_CAPITALISED = re.compile(r"(?<![\w\[])[A-ZÀ-ÖØ-ÞĀ-ſƠƯẠ-Ỹ][\w'’-]+")
+# Letters and digits bound a phone number, but not Chinese characters ("电话13800138000打").
+_PHONE = re.compile(r"(?<![0-9A-Za-z])(?:\+|\()?\d[\d\s().\-]{6,}\d(?![0-9A-Za-z])")
+_CAPITALISED = re.compile(r"(?<![\w\[])[^\W\d_][\w'’-]+")
+# Words after which a capitalised word is a language or a country, not a person.
+_NOT_A_NAME_AFTER = frozenset({"tiếng", "việt", "nước", "người", "lus", "st", "st.", "saint"})
 _ARABIC_WORD = re.compile(r"(?<!\w)[\u0600-\u06ff]+")
 _ARABIC_PREFIX = re.compile(r"^(?:[وفبكل]|ال|وال|بال|لل|فال)")
 _REPEATS = re.compile(r"\[name\](?:[\s,]*\[name\])+")
@@ -155,12 +160,25 @@ def redact(text: str, language: str = "en") -> str:
     text = rules.dates.sub(lambda m: "[date]" if _digits(m.group(0)) else m.group(0), text)
     text = _PHONE.sub(lambda m: "[phone]" if _digits(m.group(0)) >= 7 else m.group(0), text)
 
-    text = rules.titled.sub(lambda m: f"{m.group('title')} {PLACEHOLDER}", text)
+    def titled(m: re.Match[str]) -> str:
+        # Only the capitalised words after a title are a name: "Officer Diaz", but not the
+        # "came" of "the officer came".
+        words = m.group("name").split()
+        leading = 0
+        while leading < len(words) and words[leading][0].isupper():
+            leading += 1
+        if not leading:
+            return m.group(0)
+        rest = " ".join(words[leading:])
+        return f"{m.group('title')} {PLACEHOLDER}" + (f" {rest}" if rest else "")
+
+    text = rules.titled.sub(titled, text)
     if rules.titled_arabic is not None:
 
         def arabic_title(m: re.Match[str]) -> str:
+            # Arabic has no capitals: after a title, only a listed name is taken as a name.
             name = m.group("name")
-            if name in rules.arabic_ordinary:
+            if name in rules.arabic_ordinary or name not in rules.arabic_names:
                 return m.group(0)
             out = f"{m.group('title')} {PLACEHOLDER}"
             second = m.group("second")
@@ -180,10 +198,17 @@ def redact(text: str, language: str = "en") -> str:
 
     text = _ARABIC_WORD.sub(arabic_name, text)
     if rules.han_names is not None:
-        text = rules.han_names.sub(lambda m: (m.group("zhtitle") or "") + PLACEHOLDER, text)
+        text = rules.han_names.sub(
+            lambda m: (m.group("zhtitle") or m.group("zhcall") or "") + PLACEHOLDER, text
+        )
 
     def latin_name(m: re.Match[str]) -> str:
         word = m.group(0)
+        if not word[0].isupper():
+            return word
+        previous = text[: m.start()].split()[-1:]
+        if previous and previous[0].lower() in _NOT_A_NAME_AFTER:
+            return word
         lower = word.lower().rstrip("'’s")
         if lower in rules.given or word.lower() in rules.given:
             return PLACEHOLDER

@@ -190,9 +190,12 @@ def register(bp: Blueprint, config: Config) -> None:
                 ekey = excerpt_key(answer.question_key, excerpt.index)
                 confirmed, pending = note.codes_for(ekey, excerpt.codes)
                 rejected = note.rejected.get(ekey, set())
-                if status == "pending" and not pending:
+                # With a code chosen, the status is about that code.
+                wanted_pending = {code} & pending if code else pending
+                wanted_confirmed = {code} & confirmed if code else confirmed
+                if status == "pending" and not wanted_pending:
                     continue
-                if status == "confirmed" and not confirmed:
+                if status == "confirmed" and not wanted_confirmed:
                     continue
                 if status == "uncoded" and (excerpt.codes or confirmed):
                     continue
@@ -381,30 +384,30 @@ def register(bp: Blueprint, config: Config) -> None:
                 form[f"label_{lang}"].data = part.label.get(lang, "")
                 form[f"patterns_{lang}"].data = "\n".join(part.patterns.get(lang, ()))
         elif form.validate_on_submit():
-            try:
-                updated = Part(
-                    part.key,
-                    part.kind,
-                    {
-                        lang: (form[f"label_{lang}"].data or "").strip()
-                        for lang in config.languages
-                        if (form[f"label_{lang}"].data or "").strip()
-                    },
-                    {
-                        lang: codebook_module.clean_patterns(
-                            (form[f"patterns_{lang}"].data or "").splitlines()
+            patterns: dict[str, tuple[str, ...]] = {}
+            for lang in config.languages:
+                field = form[f"patterns_{lang}"]
+                try:
+                    patterns[lang] = codebook_module.clean_patterns((field.data or "").splitlines())
+                except CodebookError as exc:
+                    field.errors = [
+                        _(
+                            "This pattern cannot be used: %(pattern)s. Use letters and spaces only.",
+                            pattern=str(exc),
                         )
-                        for lang in config.languages
-                    },
-                )
-            except CodebookError as exc:
-                form.errors_list = [
-                    _(
-                        "This pattern cannot be used: %(pattern)s. Use letters and spaces only.",
-                        pattern=str(exc),
-                    )
-                ]
+                    ]
+            if any(form[f"patterns_{lang}"].errors for lang in config.languages):
                 return render_template("staff/codebook_part.html", form=form, part=part), 422
+            updated = Part(
+                part.key,
+                part.kind,
+                {
+                    lang: (form[f"label_{lang}"].data or "").strip()
+                    for lang in config.languages
+                    if (form[f"label_{lang}"].data or "").strip()
+                },
+                patterns,
+            )
             codebook_module.save(db_session(), cb.with_part(updated), g.staff.username)
             audit.record(db_session(), g.staff.username, "codebook changed", part.key)
             db_session().commit()

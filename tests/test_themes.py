@@ -1,0 +1,354 @@
+"""Themes end to end: the unlocked dashboard, coding, quotes, publishing, viewers, CSV.
+
+Responses are stored through the real sealing path (``store_response``); the facilitator
+works through the web pages with CSRF on, exactly as in a browser.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+import re
+from typing import Any
+
+import pytest
+from flask import Flask
+from flask.testing import FlaskClient
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from intake import keyring
+from intake.analysis import codebook as codebook_module
+from intake.keystore import Keystore
+from intake.models import AuditEntry, ResponseAnnotation, ThemeReport
+from intake.questionnaires.catalog import definition_of, published_versions
+from intake.responses import store_response
+from tests.conftest import FACILITATOR_PASSPHRASE
+from tests.test_staff_side import FORM_TOKEN, people, signed_in, token  # noqa: F401 - fixture
+
+HANDLE = re.compile(r'name="handle" value="([^"]+)"')
+
+
+def add_responses(
+    session: Session,
+    keystore: Keystore,
+    audience: str,
+    count: int,
+    answers: dict[str, Any],
+    language: str = "en",
+) -> None:
+    version = next(v for v in published_versions(session) if v.questionnaire.audience == audience)
+    definition = definition_of(version)
+    for _ in range(count):
+        provenance = "listening_session" if audience == "listening_session" else "self"
+        store_response(session, keystore, definition, version.id, answers, language, provenance)
+    session.commit()
+
+
+def unlocked(app: Flask, people: dict[str, Any]) -> FlaskClient:
+    fran = signed_in(app, people, "facilitator")
+    response = fran.post(
+        "/staff/unlock",
+        data={"csrf_token": token(fran, "/staff/unlock"), "passphrase": FACILITATOR_PASSPHRASE},
+    )
+    assert response.status_code == 303
+    return fran
+
+
+@pytest.fixture
+def survey(session: Session, keystore: Keystore) -> None:
+    # 7 survivors in Spanish say the police did not believe them; 3 advocates say so too
+    # (a small group: its counts must be hidden); 6 survivors in Arabic about court.
+    police = {
+        "interventions_contacted": ["police"],
+        "police_effect": "made_less_safe",
+        "help_story": "La policía no me creyó y tuve más miedo. Llamé al 612-555-0199.",
+    }
+    add_responses(session, keystore, "survivor", 7, police, "es")
+    add_responses(
+        session,
+        keystore,
+        "advocate",
+        3,
+        {"interventions_contacted": ["police"], "police_effect": "made_less_safe"},
+    )
+    add_responses(
+        session,
+        keystore,
+        "survivor",
+        6,
+        {
+            "interventions_contacted": ["civil_court_custody"],
+            "help_story": "لم يكن هناك مترجم في المحكمة.",
+        },
+        "ar",
+    )
+
+
+def test_dashboard_counts_every_group_and_hides_small_ones(
+    app: Flask,
+    people: dict[str, Any],
+    survey: None,
+) -> None:
+    fran = unlocked(app, people)
+    page = fran.get("/staff/data").get_data(as_text=True)
+    assert "Responses by respondent group" in page
+    by_group = page[page.index("Responses by respondent group") :]
+    by_group = by_group[: by_group.index("</table>")]
+    cells = re.findall(r'<th scope="row">([^<]+)</th>\s*<td>([^<\s]+)', by_group)
+    # Advocates (3) are below k; with zeros public, survivors (13) would give them away by
+    # subtraction from the total, so survivors are hidden too. The total stays.
+    assert cells == [
+        ("Survivors", "hidden"),
+        ("Advocates", "hidden"),
+        ("Community leaders", "0"),
+        ("Listening sessions", "0"),
+        ("Total", "16"),
+    ]
+    assert "How each point of intervention affected safety" in page
+    assert "<svg" in page
+    assert 'role="img"' in page
+    # No response id, no raw text, no small count anywhere on the page.
+    assert "612-555-0199" not in page
+
+
+def test_review_confirm_quote_publish_and_viewer_reads_it_without_the_key(
+    app: Flask,
+    people: dict[str, Any],
+    survey: None,
+    session: Session,
+) -> None:
+    fran = unlocked(app, people)
+    queue = fran.get("/staff/themes/review?code=police.made_less_safe").get_data(as_text=True)
+    handles = HANDLE.findall(queue)
+    assert handles, "the Spanish police excerpts are suggested for review"
+    assert "<mark>" in queue
+    assert "policía" in queue
+    every = fran.get("/staff/themes/review?status=all").get_data(as_text=True)
+    assert "Llamé al [phone]." in every  # redacted before anyone sees it
+    assert "612-555-0199" not in every
+    assert "612-555-0199" not in queue
+    # Confirm the code for all seven survivors and approve one excerpt as a quote.
+    seen = set()
+    for _ in range(7):
+        page = fran.get("/staff/themes/review?code=police.made_less_safe&status=pending")
+        text = page.get_data(as_text=True)
+        handle = HANDLE.search(text)
+        assert handle
+        seen.add(handle.group(1))
+        csrf = FORM_TOKEN.search(text).group(1)  # type: ignore[union-attr]
+        result = fran.post(
+            "/staff/themes/review",
+            data={"csrf_token": csrf, "handle": handle.group(1), "action": "confirm", "code": "police.made_less_safe"},
+        )  # fmt: skip
+        assert result.status_code == 303
+    confirmed = fran.get("/staff/themes/review?code=police.made_less_safe&status=confirmed")
+    text = confirmed.get_data(as_text=True)
+    csrf = FORM_TOKEN.search(text).group(1)  # type: ignore[union-attr]
+    handle = HANDLE.search(text).group(1)  # type: ignore[union-attr]
+    fran.post(
+        "/staff/themes/review",
+        data={"csrf_token": csrf, "handle": handle, "action": "quote", "code": "police.made_less_safe"},
+    )  # fmt: skip
+    # Coding is sealed: the annotation rows hold no readable text.
+    rows = session.scalars(select(ResponseAnnotation)).all()
+    assert len(rows) == 7
+    assert all(b"police" not in row.ciphertext for row in rows)
+
+    dashboard = fran.get("/staff/data").get_data(as_text=True)
+    assert "Confirmed themes by respondent group" in dashboard
+    assert "La policía no me creyó y tuve más miedo." in dashboard  # the approved quote
+    csrf = FORM_TOKEN.search(dashboard).group(1)  # type: ignore[union-attr]
+    published = fran.post(
+        "/staff/reports/publish", data={"csrf_token": csrf, "title": "Autumn listening"}
+    )
+    assert published.status_code == 303
+    report = session.scalars(select(ThemeReport)).one()
+    assert b"polic" not in report.ciphertext  # stored encrypted, not as readable JSON
+    assert session.scalars(
+        select(AuditEntry).where(AuditEntry.action == "theme report published")
+    ).one()
+
+    # The facilitator locks; a viewer opens the report with no key at all.
+    fran.post("/staff/lock", data={"csrf_token": token(fran, "/staff/")})
+    vic = signed_in(app, people, "viewer")
+    home = vic.get("/staff/").get_data(as_text=True)
+    assert "Autumn listening" in home
+    page = vic.get("/staff/reports").get_data(as_text=True)
+    assert "Confidential — CCR team only" in page
+    assert "La policía no me creyó y tuve más miedo." in page
+    assert "[phone]" not in page or "612-555-0199" not in page
+    # …and cannot reach the unlocked analysis, the queue or any response.
+    for path in (
+        "/staff/data",
+        "/staff/themes/review",
+        "/staff/themes/emerging",
+        "/staff/codebook",
+    ):
+        assert vic.get(path).status_code == 403, path
+    csv_text = vic.get("/staff/reports/csv").get_data(as_text=True).lstrip("\ufeff")
+    rows = list(csv.reader(io.StringIO(csv_text)))
+    assert rows[0] == ["table", "row", "column", "count", "hidden"]
+    advocates = [r for r in rows if r[0] == "Responses by respondent group" and r[1] == "Advocates"]
+    assert advocates == [["Responses by respondent group", "Advocates", "Responses", "", "yes"]]
+    assert "no me creyó" not in csv_text  # quotes are not in the tables
+
+
+def test_a_quote_waits_until_its_theme_has_k_people(
+    app: Flask,
+    people: dict[str, Any],
+    session: Session,
+    keystore: Keystore,
+) -> None:
+    add_responses(
+        session, keystore, "survivor", 3,
+        {"help_story": "The police laughed at me and did not believe me."},
+    )  # fmt: skip
+    fran = unlocked(app, people)
+    for _ in range(3):
+        text = fran.get("/staff/themes/review?status=pending").get_data(as_text=True)
+        handle = HANDLE.search(text).group(1)  # type: ignore[union-attr]
+        csrf = FORM_TOKEN.search(text).group(1)  # type: ignore[union-attr]
+        fran.post(
+            "/staff/themes/review",
+            data={"csrf_token": csrf, "handle": handle, "action": "quote", "code": "police.respect_dignity"},
+        )  # fmt: skip
+    dashboard = fran.get("/staff/data").get_data(as_text=True)
+    assert "The police laughed at me" not in dashboard  # 3 people < k = 5
+
+
+def test_a_forged_or_foreign_handle_changes_nothing(
+    app: Flask,
+    people: dict[str, Any],
+    survey: None,
+    session: Session,
+) -> None:
+    fran = unlocked(app, people)
+    text = fran.get("/staff/themes/review").get_data(as_text=True)
+    csrf = FORM_TOKEN.search(text).group(1)  # type: ignore[union-attr]
+    handle = HANDLE.search(text).group(1)  # type: ignore[union-attr]
+    forged = handle[:-4] + ("AAAA" if not handle.endswith("AAAA") else "BBBB")
+    result = fran.post(
+        "/staff/themes/review",
+        data={"csrf_token": csrf, "handle": forged, "action": "confirm", "code": "police.made_less_safe"},
+        follow_redirects=True,
+    )  # fmt: skip
+    assert "no longer available" in result.get_data(as_text=True)
+    # A handle from another unlock does not open here either (it is sealed to that unlock).
+    fran.post("/staff/lock", data={"csrf_token": token(fran, "/staff/")})
+    fran.post(
+        "/staff/unlock",
+        data={"csrf_token": token(fran, "/staff/unlock"), "passphrase": FACILITATOR_PASSPHRASE},
+    )
+    text = fran.get("/staff/themes/review").get_data(as_text=True)
+    csrf = FORM_TOKEN.search(text).group(1)  # type: ignore[union-attr]
+    result = fran.post(
+        "/staff/themes/review",
+        data={"csrf_token": csrf, "handle": handle, "action": "confirm", "code": "police.made_less_safe"},
+        follow_redirects=True,
+    )  # fmt: skip
+    assert "no longer available" in result.get_data(as_text=True)
+    assert session.scalars(select(ResponseAnnotation)).all() == []
+    # Missing CSRF: refused, nothing saved.
+    result = fran.post(
+        "/staff/themes/review", data={"handle": handle, "action": "confirm", "code": "x"}
+    )
+    assert result.status_code in (303, 400)
+    assert session.scalars(select(ResponseAnnotation)).all() == []
+
+
+def test_tampered_coding_is_reported_not_trusted(
+    app: Flask,
+    people: dict[str, Any],
+    survey: None,
+    session: Session,
+) -> None:
+    fran = unlocked(app, people)
+    text = fran.get("/staff/themes/review").get_data(as_text=True)
+    csrf = FORM_TOKEN.search(text).group(1)  # type: ignore[union-attr]
+    handle = HANDLE.search(text).group(1)  # type: ignore[union-attr]
+    fran.post(
+        "/staff/themes/review",
+        data={"csrf_token": csrf, "handle": handle, "action": "confirm", "code": "police.made_less_safe"},
+    )  # fmt: skip
+    row = session.scalars(select(ResponseAnnotation)).one()
+    blob = bytearray(row.ciphertext)
+    blob[-1] ^= 1
+    row.ciphertext = bytes(blob)
+    row.revision += 1
+    session.commit()
+    page = fran.get("/staff/data").get_data(as_text=True)
+    assert "failed verification" in page
+
+
+def test_codebook_edit_changes_suggestions_and_is_versioned(
+    app: Flask,
+    people: dict[str, Any],
+    session: Session,
+    keystore: Keystore,
+) -> None:
+    add_responses(
+        session, keystore, "survivor", 5, {"help_story": "The usher was rude and laughed at me."}
+    )
+    fran = unlocked(app, people)
+    assert "usher" not in fran.get("/staff/themes/review").get_data(as_text=True)
+    page = fran.get("/staff/codebook/part?key=criminal_court").get_data(as_text=True)
+    csrf = FORM_TOKEN.search(page).group(1)  # type: ignore[union-attr]
+    current = codebook_module.shipped().interventions["criminal_court"]
+    form = {"csrf_token": csrf}
+    for lang in app.extensions["intake.config"].languages:
+        form[f"label_{lang}"] = current.label.get(lang, "")
+        form[f"patterns_{lang}"] = "\n".join(current.patterns.get(lang, ()))
+    form["patterns_en"] += "\nusher"
+    assert fran.post("/staff/codebook/part?key=criminal_court", data=form).status_code == 303
+    queue = fran.get("/staff/themes/review").get_data(as_text=True)
+    assert "<mark>usher</mark>" in queue
+    assert codebook_module.current(session).version >= 1
+    # A pattern with regular-expression syntax is refused with a reason, nothing saved.
+    form["patterns_en"] += "\npolice.*"
+    refused = fran.post("/staff/codebook/part?key=criminal_court", data=form)
+    assert refused.status_code == 422
+    assert "cannot be used" in refused.get_data(as_text=True)
+
+
+def test_raw_export_needs_the_key_and_is_audited(
+    app: Flask, session: Session, keystore: Keystore, survey: None, tmp_path, team
+) -> None:
+    target = tmp_path / "raw.jsonl"
+    runner = app.test_cli_runner()
+    refused = runner.invoke(
+        args=["intake", "export-raw", str(target), "--recovery"], input="wrong\n"
+    )
+    assert refused.exit_code != 0
+    assert not target.exists()
+    result = runner.invoke(
+        args=["intake", "export-raw", str(target), "--recovery"], input=team.recovery_key + "\n"
+    )
+    assert result.exit_code == 0, result.output
+    assert oct(target.stat().st_mode & 0o777) == "0o600"
+    lines = [json.loads(line) for line in target.read_text().splitlines()]
+    assert len(lines) == 16
+    assert any("no me creyó" in (line["answers"].get("help_story") or "") for line in lines)
+    session.expire_all()
+    assert session.scalars(select(AuditEntry).where(AuditEntry.action == "raw export")).one()
+
+
+def test_state_is_incremental_and_forgets_shredded_responses(
+    app: Flask,
+    session: Session,
+    keystore: Keystore,
+    open_team: keyring.TeamPrivateKey,
+    survey: None,
+) -> None:
+    from intake.analysis.state import discard, state_for
+
+    state = state_for(session, "unlock-x", open_team, keystore)
+    assert state.aggregate.total == 16
+    add_responses(session, keystore, "community_leader", 2, {"trust_systems": 3})
+    again = state_for(session, "unlock-x", open_team, keystore)
+    assert again is state  # the same state, brought up to date…
+    assert again.aggregate.total == 18  # …by reading only the two new responses
+    assert again.aggregate.by_group["community_leader"] == 2
+    discard("unlock-x")
+    assert state_for(session, "unlock-x", open_team, keystore) is not state
