@@ -206,6 +206,7 @@ def pages(app: Flask) -> Iterator[tuple[str, str]]:
                 "/staff/password",
                 "/staff/drafts",
                 "/staff/entry/new",
+                "/staff/reports",
             ],
         ),
         (

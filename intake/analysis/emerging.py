@@ -70,11 +70,12 @@ def _analyzer(language: str, surface: dict[str, Counter[str]]) -> Callable[[str]
 
     def words(text: str) -> list[str]:
         out = []
-        for word in _WORD.findall(fold(text)):
+        for written in _WORD.findall(text.lower()):
+            word = fold(written)
             if word in stop or word in _PLACEHOLDERS or word.isdigit():
                 continue
             stem = stemmer.stemWord(word) if stemmer else word
-            surface[stem][word] += 1
+            surface[stem][written] += 1
             out.append(stem)
         return out
 
@@ -127,6 +128,6 @@ def find(state: ThemeState, codebook: Codebook, matcher: Matcher, k: int) -> lis
             top = model.components_[topic].argsort()[::-1][:TOP_TERMS]
             terms = tuple(surface[vocabulary[i]].most_common(1)[0][0] for i in top)
             members.sort(key=lambda i: -weights[i, topic])
-            examples = tuple(items[i][1] for i in members[:EXAMPLES])
+            examples = tuple(dict.fromkeys(items[i][1] for i in members))[:EXAMPLES]
             clusters.append(Cluster(language, terms, examples, respondents))
     return clusters
