@@ -334,21 +334,34 @@ def test_raw_export_needs_the_key_and_is_audited(
     assert session.scalars(select(AuditEntry).where(AuditEntry.action == "raw export")).one()
 
 
-def test_state_is_incremental_and_forgets_shredded_responses(
+def test_state_is_incremental_and_ends_with_the_unlock(
     app: Flask,
     session: Session,
     keystore: Keystore,
     open_team: keyring.TeamPrivateKey,
+    facilitator,
     survey: None,
 ) -> None:
-    from intake.analysis.state import discard, state_for
+    from intake import clock, crypto
+    from intake.analysis.state import state_for
+    from intake.models import StaffSession
 
-    state = state_for(session, "unlock-x", open_team, keystore)
+    now = clock.utcnow()
+    staff_session = StaffSession(
+        id="s" * 64, user_id=facilitator.id, created_at=now, last_seen_at=now
+    )
+    session.add(staff_session)
+    session.flush()
+    unlock_id = crypto.token_digest(keyring.unlock(session, staff_session.id, open_team).token)
+    session.commit()
+    state = state_for(session, unlock_id, open_team, keystore)
     assert state.aggregate.total == 16
     add_responses(session, keystore, "community_leader", 2, {"trust_systems": 3})
-    again = state_for(session, "unlock-x", open_team, keystore)
+    again = state_for(session, unlock_id, open_team, keystore)
     assert again is state  # the same state, brought up to date…
     assert again.aggregate.total == 18  # …by reading only the two new responses
     assert again.aggregate.by_group["community_leader"] == 2
-    discard("unlock-x")
-    assert state_for(session, "unlock-x", open_team, keystore) is not state
+    # Locking (on any worker) ends the unlock: the next look forgets the analysis.
+    keyring.lock(session, staff_session.id)
+    session.commit()
+    assert state_for(session, unlock_id, open_team, keystore) is not state

@@ -21,7 +21,7 @@ from sqlalchemy.orm import Session
 
 from ..keyring import TeamPrivateKey
 from ..keystore import Keystore
-from ..models import Response, ResponseAnnotation
+from ..models import Response, ResponseAnnotation, UnlockSession
 from ..questionnaires.catalog import definition_of
 from ..responses import UnreadableResponse, all_responses, open_annotation, open_response
 from .aggregate import Aggregate
@@ -85,8 +85,13 @@ def state_for(
 ) -> ThemeState:
     """The analysis for this unlock, brought up to date with the database."""
     now = time.monotonic()
+    live = set(session.scalars(select(UnlockSession.id)))
     with _STATES_LOCK:
-        for key in [k for k, s in _STATES.items() if now - s.last_used > IDLE_SECONDS]:
+        # Forget analyses whose unlock ended anywhere (lock or sign-out on another worker)
+        # or that sat idle.
+        for key in [
+            k for k, s in _STATES.items() if k not in live or now - s.last_used > IDLE_SECONDS
+        ]:
             del _STATES[key]
         state = _STATES.setdefault(unlock_id, ThemeState())
     with state.lock:
