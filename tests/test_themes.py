@@ -361,6 +361,15 @@ def test_state_is_incremental_and_ends_with_the_unlock(
     assert again is state  # the same state, brought up to date…
     assert again.aggregate.total == 18  # …by reading only the two new responses
     assert again.aggregate.by_group["community_leader"] == 2
+    # A response shredded meanwhile (its epoch destroyed): the analysis starts again.
+    from intake.models import Response
+
+    session.delete(session.scalars(select(Response).limit(1)).one())
+    session.commit()
+    rebuilt = state_for(session, unlock_id, open_team, keystore)
+    assert rebuilt is not state
+    assert rebuilt.aggregate.total == 17
+    state = rebuilt
     # Locking (on any worker) ends the unlock: the next look forgets the analysis.
     keyring.lock(session, staff_session.id)
     session.commit()
