@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 
 _ARABIC = str.maketrans(
@@ -25,7 +25,7 @@ UNSPACED = frozenset({"zh"})
 @dataclass(frozen=True)
 class Normalised:
     text: str
-    origin: list[int]  # origin[i]: index in the original of normalised character i
+    origin: Sequence[int]  # origin[i]: index in the original of normalised character i
 
     def span(self, start: int, end: int) -> tuple[int, int]:
         """The original span of normalised [start, end)."""
@@ -40,18 +40,30 @@ def fold(text: str) -> str:
     return normalise(text).text
 
 
+def _fold_char(char: str) -> str:
+    out = []
+    for piece in unicodedata.normalize("NFKD", char.casefold()):
+        if not unicodedata.combining(piece):  # accents, tone marks, Arabic harakat
+            out.append(piece.translate(_ARABIC))
+    return "".join(out)
+
+
+_FOLDED: dict[str, str] = {}
+
+
 def normalise(text: str) -> Normalised:
-    out: list[str] = []
-    origin: list[int] = []
-    for index, char in enumerate(text):
-        for piece in unicodedata.normalize("NFKD", char.casefold()):
-            if unicodedata.combining(piece):
-                continue  # accents, tone marks, Arabic harakat
-            piece = piece.translate(_ARABIC)
-            for c in piece:
-                out.append(c)
-                origin.append(index)
-    return Normalised("".join(out), origin)
+    folded = _FOLDED
+    pieces = []
+    for char in text:
+        piece = folded.get(char)
+        if piece is None:
+            piece = folded[char] = _fold_char(char)
+        pieces.append(piece)
+    joined = "".join(pieces)
+    if len(joined) == len(text) and all(len(p) == 1 for p in pieces):
+        return Normalised(joined, range(len(text)))  # one for one: positions are unchanged
+    origin = [index for index, piece in enumerate(pieces) for _ in piece]
+    return Normalised(joined, origin)
 
 
 def sentences(text: str) -> Iterator[tuple[int, int]]:
