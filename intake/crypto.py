@@ -171,12 +171,28 @@ def encrypt_field(data_key: bytes, plaintext: bytes, aad: bytes) -> bytes:
     return bytes([_FIELD_FORMAT]) + nonce + ciphertext
 
 
-def decrypt_field(data_key: bytes, blob: bytes, aad: bytes) -> bytes:
+def encrypt_fields(data_key: bytes, items: list[tuple[bytes, bytes]]) -> list[bytes]:
+    """``encrypt_field`` for many (plaintext, aad) pairs under one key schedule."""
+    cipher = AESGCM(data_key)
+    out = []
+    for plaintext, aad in items:
+        nonce = os.urandom(_NONCE_BYTES)
+        out.append(bytes([_FIELD_FORMAT]) + nonce + cipher.encrypt(nonce, _pad(plaintext), aad))
+    return out
+
+
+def field_cipher(data_key: bytes) -> AESGCM:
+    """One key schedule for reading many fields of a response (see ``decrypt_field``)."""
+    return AESGCM(data_key)
+
+
+def decrypt_field(data_key: bytes | AESGCM, blob: bytes, aad: bytes) -> bytes:
     if len(blob) < 1 + _NONCE_BYTES + 16 or blob[0] != _FIELD_FORMAT:
         raise DecryptionError("field is malformed")
     nonce, ciphertext = blob[1 : 1 + _NONCE_BYTES], blob[1 + _NONCE_BYTES :]
+    cipher = data_key if isinstance(data_key, AESGCM) else AESGCM(data_key)
     try:
-        padded = AESGCM(data_key).decrypt(nonce, ciphertext, aad)
+        padded = cipher.decrypt(nonce, ciphertext, aad)
     except (InvalidTag, ValueError) as exc:
         raise DecryptionError("field failed authentication") from exc
     return _unpad(padded)

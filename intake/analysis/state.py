@@ -21,9 +21,9 @@ from sqlalchemy.orm import Session
 
 from ..keyring import TeamPrivateKey
 from ..keystore import Keystore
-from ..models import Response, ResponseAnnotation, UnlockSession
+from ..models import QuestionnaireVersion, Response, ResponseAnnotation, UnlockSession
 from ..questionnaires.catalog import definition_of
-from ..responses import UnreadableResponse, all_responses, open_annotation, open_response
+from ..responses import UnreadableResponse, open_annotation, open_stored, stored_responses
 from .aggregate import Aggregate
 from .annotations import Annotation
 from .codebook import Codebook
@@ -116,16 +116,16 @@ def read_responses(
     new = stored - state.aggregate.seen - state.unreadable
     if not new:
         return
-    for response in all_responses(session, only=new):
-        definition = definition_of(response.questionnaire_version)
+    versions = {v.id: v for v in session.scalars(select(QuestionnaireVersion))}
+    for response in stored_responses(session, new):
+        definition = definition_of(versions[response.questionnaire_version_id])
         try:
-            opened, data_key = open_response(response, team, keystore, definition)
+            opened, data_key = open_stored(response, team, keystore, definition)
         except UnreadableResponse:
             state.unreadable.add(response.id)
             continue
         state.data_keys[response.id] = data_key
         state.aggregate.add(opened, definition)
-        session.expunge(response)  # keep the session from holding every row
 
 
 def read_annotations(session: Session, state: ThemeState) -> None:

@@ -1,0 +1,60 @@
+"""A throwaway instance of the real app for benchmarks: migrated, questionnaires loaded, one
+facilitator with the team key. Never a real deployment's secrets."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+from intake import crypto, db, keyring
+from intake.app import create_app
+from intake.config import Config
+from intake.questionnaires.catalog import load_shipped
+from intake.staff.auth import create_user
+
+BENCH_SECRET = "b" * 48
+PASSPHRASE = "benchmark passphrase only"
+# Cheap Argon2id: unlocking is not what is measured.
+KDF = crypto.KdfParams(memory_kib=8, iterations=1, lanes=1)
+
+
+@dataclass
+class Instance:
+    config: Config
+    facilitator_id: int
+
+    def env(self) -> dict[str, str]:
+        return {
+            "INTAKE_SECRET_KEY": self.config.secret_key,
+            "INTAKE_INSTANCE_PATH": str(self.config.instance_path),
+            "DATABASE_URL": self.config.database_url,
+            "INTAKE_SECURE_COOKIES": "0",  # plain http on loopback
+            "INTAKE_SUBMIT_RATE_PER_HOUR": "100000000",  # every client is 127.0.0.1
+        }
+
+
+def prepare(workdir: Path, database_url: str | None = None) -> Instance:
+    instance = workdir / "instance"
+    instance.mkdir(parents=True, exist_ok=True)
+    config = Config(
+        secret_key=BENCH_SECRET,
+        instance_path=instance,
+        database_url=database_url or f"sqlite:///{instance / 'intake.sqlite3'}",
+        secure_cookies=False,
+        kdf_memory_kib=KDF.memory_kib,
+        kdf_iterations=KDF.iterations,
+        kdf_lanes=KDF.lanes,
+        submit_rate_per_hour=100_000_000,
+    )
+    db.upgrade(config.database_url)
+    app = create_app(config)
+    with app.app_context():
+        session = db.get_database().session()
+        load_shipped(session, config.languages)
+        user = create_user(session, "bench", "bench-password-only", "facilitator", kdf=KDF)
+        keyring.init_team_key(session, app.extensions["intake.keystore"], user, PASSPHRASE, KDF)
+        session.commit()
+        facilitator_id = user.id
+        session.close()
+    app.extensions["intake.db"].dispose()
+    return Instance(config, facilitator_id)
