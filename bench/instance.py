@@ -33,10 +33,10 @@ class Instance:
         }
 
 
-def prepare(workdir: Path, database_url: str | None = None) -> Instance:
+def prepare_config(workdir: Path, database_url: str | None = None) -> Config:
     instance = workdir / "instance"
     instance.mkdir(parents=True, exist_ok=True)
-    config = Config(
+    return Config(
         secret_key=BENCH_SECRET,
         instance_path=instance,
         database_url=database_url or f"sqlite:///{instance / 'intake.sqlite3'}",
@@ -46,6 +46,10 @@ def prepare(workdir: Path, database_url: str | None = None) -> Instance:
         kdf_lanes=KDF.lanes,
         submit_rate_per_hour=100_000_000,
     )
+
+
+def prepare(workdir: Path, database_url: str | None = None) -> Instance:
+    config = prepare_config(workdir, database_url)
     db.upgrade(config.database_url)
     app = create_app(config)
     with app.app_context():

@@ -119,8 +119,12 @@ class Aggregate:
     answered: dict[str, Counter[str]] = field(default_factory=dict)
     # Splits by point of intervention: (point, contacted?) -> question -> option -> count.
     contact: dict[str, set[str]] = field(default_factory=dict)  # response -> points contacted
-    split_answers: dict[tuple[str, bool, str], Counter[str]] = field(default_factory=dict)
-    split_answered: Counter[tuple[str, bool, str]] = field(default_factory=Counter)
+    # Only the points a person had contact with are counted (a few, not all 16): "no
+    # contact" is the asked-about-contacts population minus "had contact".
+    contacted_answers: Counter[tuple[str, str, str]] = field(default_factory=Counter)
+    contacted_answered: Counter[tuple[str, str]] = field(default_factory=Counter)
+    asked_answers: Counter[tuple[str, str]] = field(default_factory=Counter)
+    asked_answered: Counter[str] = field(default_factory=Counter)
     contact_points: dict[str, Label] = field(default_factory=dict)
     # Questions also answered by someone never asked about contacts: a split of those would
     # not add up to the overall counts, so they are not split (see report.split_tables).
@@ -189,24 +193,31 @@ class Aggregate:
                 continue
             key = self._merged_key(definition, opened.questionnaire_version_id, question)
             values = _values(question, value)
-            counts = self.answers.setdefault(key, Counter())
-            answered = self.answered.setdefault(key, Counter())
-            if values:
-                answered[group] += 1
-                for v in values:
-                    counts[(group, v)] += 1
+            counts = self.answers.get(key)
+            if counts is None:
+                counts = self.answers[key] = Counter()
+                self.answered[key] = Counter()
             if contact_question is None:
                 self.unsplittable.add(key)
+            if not values:
                 continue
-            if key == CONTACT_QUESTION:
+            self.answered[key][group] += 1
+            for v in values:
+                counts[(group, v)] += 1
+            if contact_question is None or key == CONTACT_QUESTION:
                 continue
-            for point in self.contact_points:
-                had = point in contacted
-                if values:
-                    self.split_answered[(point, had, key)] += 1
-                    split = self.split_answers.setdefault((point, had, key), Counter())
-                    for v in values:
-                        split[v] += 1
+            self.asked_answered[key] += 1
+            for v in values:
+                self.asked_answers[(key, v)] += 1
+            for point in contacted:
+                self.contacted_answered[(point, key)] += 1
+                for v in values:
+                    self.contacted_answers[(point, key, v)] += 1
+
+    def split(self, point: str, key: str, option: str) -> tuple[int, int]:
+        """People asked about contacts who chose ``option``: (had contact, did not)."""
+        had = self.contacted_answers[(point, key, option)]
+        return had, self.asked_answers[(key, option)] - had
 
     @property
     def months(self) -> list[str]:

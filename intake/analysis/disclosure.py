@@ -284,6 +284,10 @@ def determined_cells(tables: Sequence[Table]) -> list[tuple[Table, Coord]]:
     if not index:
         return []
     equations: list[list[tuple[int, int]]] = []
+    owner: dict[int, set[int]] = {}  # unknown -> the tables it appears in
+    for number, table in enumerate(tables):
+        for coord in table.suppressed:
+            owner.setdefault(index[_unknown(table, coord)], set()).add(number)
     for table in tables:
         for line in table.equations():
             terms = [
@@ -316,6 +320,9 @@ def determined_cells(tables: Sequence[Table]) -> list[tuple[Table, Coord]]:
     for root, members in groups.items():
         eqs = by_group.get(root, [])
         if not eqs:
+            continue
+        if len(set().union(*(owner[u] for u in members))) == 1:
+            # Within one table, Table.protect already guarantees it (bridges / two per sum).
             continue
         position = {u: i for i, u in enumerate(members)}
         matrix = np.zeros((len(eqs), len(members)))

@@ -153,10 +153,8 @@ def _split_tables(b: _Builder, agg: Aggregate) -> None:
                 continue  # asked only of people who had that contact: already by point
             options = [value for value, _label in info.options]
             cells = {}
-            for had in (True, False):
-                split = agg.split_answers.get((point, had, key), Counter())
-                for o in options:
-                    cells[("yes" if had else "no", o)] = split.get(o, 0)
+            for o in options:
+                cells[("yes", o)], cells[("no", o)] = agg.split(point, key, o)
             margins = Margins.COLUMNS if info.multiple else Margins.BOTH
             table = Table(f"split:{point}:{key}", ["yes", "no"], options, cells, margins)
             table.identities = {(TOTAL, o): ("answer", key, o, "*") for o in options}
@@ -178,32 +176,18 @@ def theme_counts(
 ) -> tuple[dict[str, Counter[str]], Counter[str], dict[str, list[tuple[int, str]]]]:
     """Per code: confirmed respondents by group, respondents with suggestions only, and
     approved quotes as (text index, excerpt key)."""
-    agg = state.aggregate
-    confirmed: dict[str, dict[str, str]] = {}  # code -> response -> group
-    pending: dict[str, set[str]] = {}
-    quotes: dict[str, list[tuple[int, str]]] = {}
+    index = state.themes(codebook, matcher)
     active = {c.key for c in codebook.codes()}
-    for index, (answer, excerpts) in enumerate(
-        zip(agg.texts, state.excerpts(codebook, matcher), strict=True)
-    ):
-        note = state.annotations.get(answer.response_id)
-        for excerpt in excerpts:
-            ekey = excerpt_key(answer.question_key, excerpt.index)
-            if note is None:
-                sure, maybe = set(), set(excerpt.codes)
-            else:
-                sure, maybe = note.codes_for(ekey, excerpt.codes)
-                for code in note.quotes.get(ekey, set()) & sure:
-                    quotes.setdefault(code, []).append((index, ekey))
-            for code in sure & active:
-                confirmed.setdefault(code, {})[answer.response_id] = answer.group
-            for code in maybe & active:
-                pending.setdefault(code, set()).add(answer.response_id)
-    by_group = {code: Counter(who.values()) for code, who in confirmed.items()}
+    by_group = {
+        code: Counter(who.values())
+        for code, who in index.confirmed.items()
+        if code in active and who
+    }
     suggested = Counter(
-        {code: len(ids - set(confirmed.get(code, {}))) for code, ids in pending.items()}
+        {code: len(ids) for code, ids in index.pending.items() if code in active and ids}
     )
-    return by_group, +suggested, quotes
+    quotes = {code: sorted(found) for code, found in index.quotes.items() if found}
+    return by_group, suggested, quotes
 
 
 def _theme_tables(

@@ -25,7 +25,7 @@ from ..models import QuestionnaireVersion, Response, ResponseAnnotation, UnlockS
 from ..questionnaires.catalog import definition_of
 from ..responses import UnreadableResponse, open_annotation, open_stored, stored_responses
 from .aggregate import Aggregate
-from .annotations import Annotation
+from .annotations import Annotation, excerpt_key
 from .codebook import Codebook
 from .coding import Excerpt, Matcher
 
@@ -41,6 +41,7 @@ class ThemeState:
     annotation_revisions: dict[str, int] = field(default_factory=dict)
     # Excerpts per free-text answer (parallel to aggregate.texts), per codebook version.
     coded: dict[int, list[list[Excerpt]]] = field(default_factory=dict)
+    theme_indexes: dict[int, ThemeIndex] = field(default_factory=dict)
     last_used: float = field(default_factory=time.monotonic)
     lock: threading.RLock = field(default_factory=threading.RLock)
 
@@ -62,8 +63,77 @@ class ThemeState:
                 done.append(matcher.excerpts(answer.text, answer.language, answer.question_key))
             return done
 
+    def themes(self, codebook: Codebook, matcher: Matcher) -> ThemeIndex:
+        """Who has which theme, updated for new answers and changed coding only."""
+        with self.lock:
+            excerpts = self.excerpts(codebook, matcher)
+            index = self.theme_indexes.setdefault(codebook.version, ThemeIndex())
+            dirty: set[str] = set()
+            texts = self.aggregate.texts
+            for position in range(index.texts_done, len(texts)):
+                index.texts_of.setdefault(texts[position].response_id, []).append(position)
+                dirty.add(texts[position].response_id)
+            index.texts_done = len(texts)
+            for rid, revision in self.annotation_revisions.items():
+                if index.revisions.get(rid) != revision:
+                    index.revisions[rid] = revision
+                    dirty.add(rid)
+            for rid in dirty:
+                index.recount(rid, self, excerpts)
+            return index
+
     def annotation(self, response_id: str) -> Annotation:
         return self.annotations.get(response_id) or Annotation()
+
+
+@dataclass
+class ThemeIndex:
+    """Per code: people with it confirmed (and their group), people with it only suggested,
+    and approved quotes — kept per response so a change recounts that response alone."""
+
+    texts_done: int = 0
+    texts_of: dict[str, list[int]] = field(default_factory=dict)
+    revisions: dict[str, int] = field(default_factory=dict)
+    confirmed: dict[str, dict[str, str]] = field(default_factory=dict)
+    pending: dict[str, set[str]] = field(default_factory=dict)
+    quotes: dict[str, dict[tuple[int, str], None]] = field(default_factory=dict)
+    _given: dict[str, tuple[set[str], set[str], list[tuple[str, int, str]]]] = field(
+        default_factory=dict
+    )
+
+    def recount(self, rid: str, state: ThemeState, excerpts: list[list[Excerpt]]) -> None:
+        old_sure, old_maybe, old_quotes = self._given.pop(rid, (set(), set(), []))
+        for code in old_sure:
+            self.confirmed[code].pop(rid, None)
+        for code in old_maybe:
+            self.pending[code].discard(rid)
+        for code, position, ekey in old_quotes:
+            self.quotes[code].pop((position, ekey), None)
+        note = state.annotations.get(rid)
+        sure: set[str] = set()
+        maybe: set[str] = set()
+        quoted: list[tuple[str, int, str]] = []
+        group = ""
+        for position in self.texts_of.get(rid, []):
+            answer = state.aggregate.texts[position]
+            group = answer.group
+            for excerpt in excerpts[position]:
+                if note is None:
+                    maybe.update(excerpt.codes)
+                    continue
+                ekey = excerpt_key(answer.question_key, excerpt.index)
+                yes, perhaps = note.codes_for(ekey, excerpt.codes)
+                sure |= yes
+                maybe |= perhaps
+                quoted += [(code, position, ekey) for code in note.quotes.get(ekey, set()) & yes]
+        maybe -= sure
+        for code in sure:
+            self.confirmed.setdefault(code, {})[rid] = group
+        for code in maybe:
+            self.pending.setdefault(code, set()).add(rid)
+        for code, position, ekey in quoted:
+            self.quotes.setdefault(code, {})[(position, ekey)] = None
+        self._given[rid] = (sure, maybe, quoted)
 
 
 _STATES: dict[str, ThemeState] = {}

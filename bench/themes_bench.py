@@ -1,0 +1,161 @@
+"""Themes over N synthetic sealed responses, against the decryption floor.
+
+    python -m bench.themes_bench prepare DIR N   # seal N responses into a fresh instance
+    python -m bench.themes_bench themes DIR      # full build, then refresh after 100 new
+    python -m bench.themes_bench floor DIR       # HPKE-open + AES-GCM of the same data
+
+Each measurement runs in its own process (``bench.run`` starts them), so peak memory is that
+process's own. The *themes* figure is everything a facilitator waits for on a cold unlock:
+reading the rows, opening every response, counting, coding all free text, and the
+disclosure-controlled report of every table. The *floor* is the cryptography alone: the same
+HPKE opens and AES-GCM decryptions with the ciphertexts already in memory.
+"""
+
+from __future__ import annotations
+
+import json
+import resource
+import sys
+import time
+from pathlib import Path
+
+from sqlalchemy import select
+
+from intake import crypto, db, keyring
+from intake.analysis import codebook as codebook_module
+from intake.analysis import report
+from intake.analysis.coding import Matcher
+from intake.analysis.state import discard_all, state_for
+from intake.app import create_app
+from intake.models import Epoch, Response, ResponseField, StaffUser, UnlockSession
+
+from . import instance, synthetic
+
+
+def _app(workdir: Path):  # type: ignore[no-untyped-def]
+    config = instance.prepare_config(workdir)
+    return create_app(config)
+
+
+def _peak_mb() -> float:
+    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+
+
+def prepare(workdir: Path, count: int) -> None:
+    inst = instance.prepare(workdir)
+    app = create_app(inst.config)
+    with app.app_context():
+        session = db.get_database().session()
+        synthetic.seal(session, app.extensions["intake.keystore"], count)
+        session.close()
+
+
+def _team(session):  # type: ignore[no-untyped-def]
+    user = session.scalar(select(StaffUser).where(StaffUser.username == "bench"))
+    return user, keyring.open_with_passphrase(session, user, instance.PASSPHRASE)
+
+
+def themes(workdir: Path) -> dict[str, float]:
+    app = _app(workdir)
+    with app.app_context():
+        session = db.get_database().session()
+        keystore = app.extensions["intake.keystore"]
+        user, team = _team(session)
+        from intake import clock
+        from intake.models import StaffSession
+
+        now = clock.utcnow()
+        session.merge(StaffSession(id="b" * 64, user_id=user.id, created_at=now, last_seen_at=now))
+        session.flush()
+        ticket = keyring.unlock(session, "b" * 64, team)
+        session.commit()
+        unlock_id = crypto.token_digest(ticket.token)
+        cb = codebook_module.current(session)
+        matcher = Matcher(cb)
+        languages = app.extensions["intake.config"].languages
+
+        t0 = time.perf_counter()
+        state = state_for(session, unlock_id, team, keystore)
+        snapshot = report.build(state, cb, matcher, 5, languages)
+        full = time.perf_counter() - t0
+        responses = state.aggregate.total
+        peak = _peak_mb()
+
+        before = set(session.scalars(select(Response.id)))
+        synthetic.seal(session, keystore, 100, seed=99)  # 100 new arrive (not timed)
+        t0 = time.perf_counter()
+        state = state_for(session, unlock_id, team, keystore)
+        report.build(state, cb, matcher, 5, languages)
+        refresh = time.perf_counter() - t0
+        assert state.aggregate.total == responses + 100
+        # Leave the instance as it was for the next run.
+        added = set(session.scalars(select(Response.id))) - before
+        session.execute(Response.__table__.delete().where(Response.id.in_(added)))
+        session.query(UnlockSession).delete()
+        session.commit()
+        discard_all()
+        session.close()
+    return {
+        "responses": responses,
+        "texts": len(state.aggregate.texts),
+        "tables": len(snapshot["tables"]),
+        "themes_seconds": full,
+        "refresh_seconds": refresh,
+        "peak_mb": peak,
+    }
+
+
+def floor(workdir: Path) -> dict[str, float]:
+    """HPKE-open + AES-GCM-decrypt every response and field, ciphertexts already loaded."""
+    from intake.responses import _data_key_info, _field_aad
+
+    app = _app(workdir)
+    with app.app_context():
+        session = db.get_database().session()
+        keystore = app.extensions["intake.keystore"]
+        _user, team = _team(session)
+        epochs = {e.id: e for e in session.scalars(select(Epoch))}
+        privates = {eid: team.epoch_private(e, keystore) for eid, e in epochs.items()}
+        fields: dict[str, list[tuple[str, bytes]]] = {}
+        for rid, key, blob in session.execute(
+            select(ResponseField.response_id, ResponseField.field_key, ResponseField.ciphertext)
+        ):
+            fields.setdefault(rid, []).append((key, blob))
+        rows = list(
+            session.execute(
+                select(
+                    Response.id,
+                    Response.questionnaire_version_id,
+                    Response.epoch_id,
+                    Response.provenance,
+                    Response.submitted_month,
+                    Response.sealed_data_key,
+                )
+            )
+        )
+        session.close()
+    t0 = time.perf_counter()
+    opened = 0
+    for rid, version_id, epoch_id, provenance, month, sealed in rows:
+        label = epochs[epoch_id].label
+        data_key = crypto.open_sealed(
+            privates[epoch_id], sealed, _data_key_info(rid, label, version_id, provenance, month)
+        )
+        cipher = crypto.field_cipher(data_key)
+        for key, blob in fields[rid]:
+            crypto.decrypt_field(cipher, blob, _field_aad(rid, key, version_id, label))
+            opened += 1
+    elapsed = time.perf_counter() - t0
+    return {"responses": len(rows), "fields": opened, "floor_seconds": elapsed}
+
+
+if __name__ == "__main__":
+    command, folder = sys.argv[1], Path(sys.argv[2])
+    if command == "prepare":
+        prepare(folder, int(sys.argv[3]))
+    elif command == "themes":
+        print(json.dumps(themes(folder)))
+    elif command == "floor":
+        print(json.dumps(floor(folder)))
+    else:
+        raise SystemExit(__doc__)
