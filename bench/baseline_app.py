@@ -14,9 +14,7 @@ from flask import Flask, request
 from sqlalchemy import Column, Integer, MetaData, Table, Text, create_engine, event, insert
 
 metadata = MetaData()
-answers = Table(
-    "answer", metadata, Column("id", Integer, primary_key=True), Column("body", Text)
-)
+answers = Table("answer", metadata, Column("id", Integer, primary_key=True), Column("body", Text))
 
 
 def create_app(url: str) -> Flask:

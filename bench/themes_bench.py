@@ -115,7 +115,7 @@ def floor(workdir: Path) -> dict[str, float]:
         keystore = app.extensions["intake.keystore"]
         _user, team = _team(session)
         epochs = {e.id: e for e in session.scalars(select(Epoch))}
-        privates = {eid: team.epoch_private(e, keystore) for eid, e in epochs.items()}
+        privates = {eid: team.epoch_recipient(e, keystore) for eid, e in epochs.items()}
         fields: dict[str, list[tuple[str, bytes]]] = {}
         for rid, key, blob in session.execute(
             select(ResponseField.response_id, ResponseField.field_key, ResponseField.ciphertext)

@@ -142,11 +142,12 @@ def generate_keypair() -> KeyPair:
 
 def associated_data(*parts: str | int) -> bytes:
     """Unambiguous encoding of context values (length-prefixed), for AAD and HPKE info."""
-    out = bytearray()
+    out = []
     for part in parts:
-        encoded = str(part).encode("utf-8")
-        out += struct.pack(">I", len(encoded)) + encoded
-    return bytes(out)
+        encoded = (part if isinstance(part, str) else str(part)).encode("utf-8")
+        out.append(len(encoded).to_bytes(4, "big"))
+        out.append(encoded)
+    return b"".join(out)
 
 
 def _pad(plaintext: bytes) -> bytes:
@@ -207,9 +208,22 @@ def seal(public_key: bytes, plaintext: bytes, info: bytes) -> bytes:
     return _SUITE.encrypt(plaintext, recipient, info=info)
 
 
-def open_sealed(private_key: bytes, sealed: bytes, info: bytes) -> bytes:
+def recipient_key(private_key: bytes) -> X25519PrivateKey:
+    """A parsed private key, for opening many sealed values with it (see ``open_sealed``).
+    Callers keep it exactly as long as they would keep the key bytes."""
     try:
-        recipient = X25519PrivateKey.from_private_bytes(private_key)
+        return X25519PrivateKey.from_private_bytes(private_key)
+    except ValueError as exc:
+        raise DecryptionError("private key is malformed") from exc
+
+
+def open_sealed(private_key: bytes | X25519PrivateKey, sealed: bytes, info: bytes) -> bytes:
+    try:
+        recipient = (
+            private_key
+            if isinstance(private_key, X25519PrivateKey)
+            else X25519PrivateKey.from_private_bytes(private_key)
+        )
         return _SUITE.decrypt(sealed, recipient, info=info)
     except (InvalidTag, ValueError) as exc:
         raise DecryptionError("sealed value failed authentication") from exc

@@ -214,6 +214,13 @@ class TeamPrivateKey:
     version: int
     private: bytes
     _epoch_cache: dict[int, bytes] = field(default_factory=dict, repr=False)
+    _recipients: dict[int, object] = field(default_factory=dict, repr=False)
+
+    def epoch_recipient(self, epoch: Epoch, keystore: Keystore) -> object:
+        """The epoch's private key parsed once, for opening many responses in a row."""
+        if epoch.id not in self._recipients:
+            self._recipients[epoch.id] = crypto.recipient_key(self.epoch_private(epoch, keystore))
+        return self._recipients[epoch.id]
 
     def epoch_private(self, epoch: Epoch, keystore: Keystore) -> bytes:
         if epoch.id in self._epoch_cache:

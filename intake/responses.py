@@ -176,14 +176,14 @@ def open_stored(
     """Open one response: HPKE for its data key, then every field, each authenticated."""
     rid = stored.id
     try:
-        epoch_private = team.epoch_private(stored.epoch, keystore)
+        epoch_private = team.epoch_recipient(stored.epoch, keystore)
     except KeyringError as exc:
         raise UnreadableResponse(rid, str(exc)) from exc
     version_id = stored.questionnaire_version_id
     label = stored.epoch.label
     try:
         data_key = crypto.open_sealed(
-            epoch_private,
+            epoch_private,  # type: ignore[arg-type]
             stored.sealed_data_key,
             _data_key_info(rid, label, version_id, stored.provenance, stored.submitted_month),
         )
@@ -200,7 +200,7 @@ def open_stored(
             plaintext = crypto.decrypt_field(
                 cipher, stored.fields[key], _field_aad(rid, key, version_id, label)
             )
-            values[key] = json.loads(plaintext)
+            values[key] = json.loads(plaintext.decode("utf-8"))
         except (crypto.DecryptionError, ValueError) as exc:
             raise UnreadableResponse(rid, f"field {key!r} failed authentication") from exc
     language = values.pop(META_LANGUAGE)
