@@ -65,7 +65,7 @@ class _Expression:
                 groups.append("(" + "|".join(f"(?:{a})" for a in alternatives) + ")")
         self.regex = re.compile("|".join(groups)) if groups else None
 
-    def find(self, text: str, _words: list[tuple[str, int, int]]) -> list[Hit]:
+    def find(self, text: str) -> list[Hit]:
         if self.regex is None:
             return []
         return [
@@ -73,13 +73,35 @@ class _Expression:
         ]  # type: ignore[operator]
 
 
-class _StemIndex:
-    """Spaced languages: patterns indexed by their first stem, looked up word by word.
+def _trie_regex(stems: Iterable[str]) -> str:
+    """An expression matching any word that starts with one of ``stems``, as a trie (one
+    pass in the regular-expression engine, no backtracking through hundreds of choices).
+    Where a stem ends the word may go on, so longer stems below it are not needed here."""
+    trie: dict[str, dict] = {}  # type: ignore[type-arg]
+    for stem in stems:
+        node = trie
+        for char in stem:
+            if "" in node:
+                break
+            node = node.setdefault(char, {})
+        else:
+            node.clear()
+            node[""] = {}
 
-    Each word is looked up by its prefixes (a stem matches a word that starts with it), so
-    matching costs a few dictionary lookups per word however large the codebook grows —
-    much cheaper than one regular expression with hundreds of alternatives.
-    """
+    def render(node: dict) -> str:  # type: ignore[type-arg]
+        if "" in node:
+            return ""
+        alternatives = [re.escape(char) + render(node[char]) for char in sorted(node)]
+        return alternatives[0] if len(alternatives) == 1 else "(?:" + "|".join(alternatives) + ")"
+
+    return render(trie) if trie else r"(?!x)x"
+
+
+class _StemIndex:
+    """Spaced languages: a trie expression finds the words that start a pattern (in C, in
+    one pass over the text); only those words are then checked against the patterns that
+    start there, by prefix lookups. Matching therefore costs about one pass over the text
+    however large the codebook grows."""
 
     def __init__(self, parts: Iterable[Part], languages: Iterable[str]) -> None:
         languages = list(languages)
@@ -92,30 +114,55 @@ class _StemIndex:
                     entry = (stems, part.kind, part.key)
                     if stems and entry not in self.index.get(stems[0], []):
                         self.index.setdefault(stems[0], []).append(entry)
-        self.lengths = sorted({len(k) for k in self.index})
+        # The same patterns as a trie of dicts, letter by letter and (under " ") word by word:
+        # walking a word's letters finds every pattern it starts, and only patterns that
+        # really continue are followed into the next word.
+        self.trie: dict = {}  # type: ignore[type-arg]
+        for entries in self.index.values():
+            for stems, kind, key in entries:
+                node = self.trie
+                for number, stem in enumerate(stems):
+                    if number:
+                        node = node.setdefault(" ", {})
+                    for char in stem:
+                        node = node.setdefault(char, {})
+                node.setdefault(None, []).append((kind, key))
+        prefix = _ARABIC_PREFIX if self.arabic else ""
+        self.starts = re.compile(rf"(?<!\w){prefix}{_trie_regex(self.index)}")
 
-    def _forms(self, word: str) -> Iterator[tuple[str, int]]:
+    def _forms(self, word: str) -> Iterator[str]:
         """The word, and for Arabic the word without each possible proclitic."""
-        yield word, 0
+        yield word
         if self.arabic:
             for prefix in _ARABIC_PROCLITICS:
                 if word.startswith(prefix) and len(word) - len(prefix) >= 2:
-                    yield word[len(prefix) :], len(prefix)
+                    yield word[len(prefix) :]
 
-    def find(self, _text: str, words: list[tuple[str, int, int]]) -> list[Hit]:
+    def find(self, text: str) -> list[Hit]:
         found: list[Hit] = []
-        for i, (word, start, _end) in enumerate(words):
-            for form, _offset in self._forms(word):
-                for length in self.lengths:
-                    if length > len(form):
-                        break
-                    for stems, kind, key in self.index.get(form[:length], ()):
-                        last = i + len(stems) - 1
-                        if last < len(words) and all(
-                            words[i + j][0].startswith(stems[j]) for j in range(1, len(stems))
-                        ):
-                            found.append((kind, key, start, words[last][2]))
+        candidates = {match.start() for match in self.starts.finditer(text)}
+        if not candidates:
+            return found
+        words = [(m.group(0), m.start(), m.end()) for m in _WORDS.finditer(text)]
+        for i, (word, begin, _end) in enumerate(words):
+            if begin in candidates:
+                for form in self._forms(word):
+                    self._walk(self.trie, form, words, i, begin, found)
         return found
+
+    def _walk(  # type: ignore[no-untyped-def]
+        self, node, form: str, words: list[tuple[str, int, int]], i: int, begin: int, found
+    ) -> None:
+        end = words[i][2]
+        for char in form:
+            node = node.get(char)
+            if node is None:
+                return
+            for kind, key in node.get(None, ()):
+                found.append((kind, key, begin, end))
+            more = node.get(" ")
+            if more is not None and i + 1 < len(words):
+                self._walk(more, words[i + 1][0], words, i + 1, begin, found)
 
 
 Hit = tuple[str, str, int, int]  # kind of part, part key, start, end (normalised text)
@@ -153,20 +200,25 @@ class Matcher:
     def excerpts(self, text: str, language: str, question_key: str = "") -> list[Excerpt]:
         """Every sentence of ``text`` with its suggested codes (possibly none)."""
         implied = _implied_intervention(question_key, self.codebook)
-        finders = self._for(language)
+        normal = normalise(text)
+        hits = sorted(
+            (normal.span(a, b), kind, key)
+            for finder in self._for(language)
+            for kind, key, a, b in finder.find(normal.text)
+        )
         found = []
+        position = 0
         for index, (start, end) in enumerate(sentences(text)):
-            sentence = normalise(text[start:end])
-            words = [(m.group(0), m.start(), m.end()) for m in _WORDS.finditer(sentence.text)]
             seen: dict[str, set[str]] = {"intervention": set(), "dimension": set(), "custom": set()}
             if implied:
                 seen["intervention"].add(implied)
             spans: list[tuple[int, int]] = []
-            for finder in finders:
-                for kind, key, a, b in finder.find(sentence.text, words):
+            while position < len(hits) and hits[position][0][0] < end:
+                (a, b), kind, key = hits[position]
+                position += 1
+                if a >= start:
                     seen[kind].add(key)
-                    s, e = sentence.span(a, b)
-                    spans.append((start + s, start + e))
+                    spans.append((a, min(b, end)))
             points, dims, custom = seen["intervention"], seen["dimension"], seen["custom"]
             codes = {self._by_pair[(p, d)] for p in points for d in dims if (p, d) in self._by_pair}
             codes |= {self._custom[c] for c in custom if c in self._custom}
