@@ -1,0 +1,223 @@
+"""``make bench``: the benchmark suite, with baselines measured in the same run.
+
+Starts the real app and the bare baseline (bench/baseline_app.py) under gunicorn on loopback,
+measures, and writes docs/benchmarks.md from the figures of this run (never by hand).
+Bounded in time: a few minutes for the HTTP part, and the themes part scales with
+BENCH_THEMES (default "10000 100000"; each size is sealed once into bench/.data/ and reused).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import os
+import platform
+import statistics
+import subprocess
+import sys
+import tempfile
+from pathlib import Path
+
+from sqlalchemy import select
+
+from intake import db
+from intake.app import create_app
+from intake.models import Questionnaire
+
+from . import instance, load, pages, servers
+
+ROOT = Path(__file__).resolve().parent.parent
+DATA = ROOT / "bench" / ".data"
+RUNS = int(os.environ.get("BENCH_RUNS", "3"))
+CLIENTS = (8, 32)
+PER_CLIENT = {8: 12, 32: 5}
+THEME_SIZES = [int(n) for n in os.environ.get("BENCH_THEMES", "10000 100000").split()]
+
+
+def spread(values: list[float], digits: int = 1) -> str:
+    return (
+        f"{statistics.median(values):.{digits}f} "
+        f"({min(values):.{digits}f}–{max(values):.{digits}f})"
+    )
+
+
+def http_part(workdir: Path) -> dict[str, object]:
+    inst = instance.prepare(workdir)
+    app = create_app(inst.config)
+    with app.app_context():
+        session = db.get_database().session()
+        code = session.scalar(
+            select(Questionnaire.public_code).where(Questionnaire.audience == "survivor")
+        )
+        session.close()
+    real = servers.start("wsgi:app", inst.env(), workdir)
+    baseline = servers.start(
+        "bench.baseline_app:app",
+        {"BASELINE_DATABASE_URL": f"sqlite:///{workdir / 'baseline.sqlite3'}"},
+        workdir,
+        "bench/gunicorn_baseline.conf.py",
+    )
+    out: dict[str, object] = {}
+    try:
+        load.real_journeys(real.base, code, 4, 2)  # warm-up: imports, templates, caches
+        load.baseline_journeys(baseline.base, 4, 2)
+        for clients in CLIENTS:
+            per = PER_CLIENT[clients]
+            rs, bs = [], []
+            for _ in range(RUNS):
+                rs.append(load.real_submissions(real.base, code, clients, per))
+                bs.append(load.baseline_submissions(baseline.base, clients, per * 4))
+            out[f"submit_{clients}"] = {
+                "real_per_s": [r.per_second for r in rs],
+                "real_p50": [r.p50_ms for r in rs],
+                "real_p95": [r.p95_ms for r in rs],
+                "base_per_s": [b.per_second for b in bs],
+                "base_p50": [b.p50_ms for b in bs],
+                "base_p95": [b.p95_ms for b in bs],
+                "ratio": [r.per_second / b.per_second for r, b in zip(rs, bs, strict=True)],
+            }
+        jr, jb, requests = [], [], 0.0
+        for _ in range(RUNS):
+            rate, requests = load.real_journeys(real.base, code, 8, 4)
+            jr.append(rate)
+            jb.append(load.baseline_journeys(baseline.base, 8, 16))
+        out["journeys"] = {"real": jr, "base": jb, "requests": requests}
+        out["pages"] = pages.measure(real.base, code)
+    finally:
+        real.stop()
+        baseline.stop()
+    return out
+
+
+def themes_part(size: int) -> dict[str, object]:
+    folder = DATA / f"themes-{size}"
+    if not (folder / "ready").exists():
+        subprocess.run(
+            [sys.executable, "-m", "bench.themes_bench", "prepare", str(folder), str(size)],
+            cwd=ROOT, check=True,
+        )  # fmt: skip
+        (folder / "ready").write_text("sealed\n")
+
+    def child(command: str) -> dict[str, float]:
+        done = subprocess.run(
+            [sys.executable, "-m", "bench.themes_bench", command, str(folder)],
+            cwd=ROOT, check=True, capture_output=True, text=True,
+        )  # fmt: skip
+        return json.loads(done.stdout.strip().splitlines()[-1])
+
+    runs = RUNS if size <= 20000 else 1
+    themes = [child("themes") for _ in range(runs)]
+    floors = [child("floor") for _ in range(runs)]
+    phases = child("phases")
+    return {"themes": themes, "floors": floors, "phases": phases, "runs": runs}
+
+
+def write(results: dict[str, object], command: str) -> Path:
+    lines = [
+        "# Benchmarks",
+        "",
+        f"Produced by `{command}` on {dt.date.today().isoformat()} — every figure below comes",
+        "from that run (bench/run.py writes this file). Median of the runs, with min–max.",
+        "",
+        f"- Machine: {platform.machine()}, {os.cpu_count()} cores, Python {platform.python_version()},"
+        f" {platform.platform()}.",
+        f"- gunicorn for both apps: {servers.WORKERS} workers × {servers.THREADS} threads"
+        " (gunicorn.conf.py), SQLite, loopback only.",
+        "- Baseline: bench/baseline_app.py — plain Flask + SQLAlchemy inserting the same",
+        "  20-field form as plaintext JSON (no session, CSRF, encryption or templates).",
+        "",
+        "## Anonymous submissions",
+        "",
+        "A real submission is the survivor's final POST (seal every answer, store, erase the",
+        "draft) plus the redirect to the thank-you page; respondents were walked to the review",
+        "page beforehand, untimed. The baseline is one POST of the 20-field form.",
+        "",
+        "| clients | app /s | baseline /s | ratio (target ≥ 0.6) | app p50 ms | app p95 ms (target ≤ 50) | baseline p95 ms |",
+        "| --- | --- | --- | --- | --- | --- | --- |",
+    ]
+    for clients in CLIENTS:
+        r = results[f"submit_{clients}"]  # type: ignore[index]
+        lines.append(
+            f"| {clients} | {spread(r['real_per_s'])} | {spread(r['base_per_s'])} | "
+            f"{spread(r['ratio'], 2)} | {spread(r['real_p50'])} | {spread(r['real_p95'])} | "
+            f"{spread(r['base_p95'])} |"
+        )
+    j = results["journeys"]  # type: ignore[index]
+    lines += [
+        "",
+        "## Whole respondent journeys (8 clients)",
+        "",
+        f"Every page GET and POST of the survivor questionnaire ({j['requests']:.0f} requests "
+        "per journey, answers on every page):",
+        f"**{spread(j['real'], 2)} journeys/s**. Baseline journey (GET form + POST): "
+        f"{spread(j['base'], 1)}/s.",
+        "",
+        "## Bytes per public page",
+        "",
+        "| page | HTML bytes | HTML + CSS + JS | gzip (what nginx sends) | third-party requests |",
+        "| --- | --- | --- | --- | --- |",
+    ]
+    for row in results["pages"]:  # type: ignore[union-attr]
+        lines.append(
+            f"| {row['page']} | {row['html']:,} | {row['total']:,} | {row['total_gzip']:,} | "
+            f"{row['third_party']} |"
+        )
+    lines += [
+        "",
+        "Target: every public page ≤ 50 KB transferred with zero third-party requests.",
+        "",
+        "## Themes over synthetic sealed responses",
+        "",
+        "*Themes* is everything a facilitator waits for on a cold unlock: reading the rows,",
+        "opening every response, counting, coding all free text, and the disclosure-controlled",
+        "report of every table. The *decryption floor* is the HPKE opens and AES-GCM",
+        "decryptions alone, ciphertexts already in memory. *Refresh* is the same after 100 new",
+        "responses arrive (only those are read; theme counts are kept per response).",
+        "",
+        "| responses | free-text answers | themes s | floor s | ratio (target ≤ 1.5) | refresh after 100 new s (target ≤ 1) | peak memory MB (target ≤ 1024) | runs |",
+        "| --- | --- | --- | --- | --- | --- | --- | --- |",
+    ]
+    for size, t in results["themes"].items():  # type: ignore[union-attr]
+        themes = [x["themes_seconds"] for x in t["themes"]]
+        floors = [x["floor_seconds"] for x in t["floors"]]
+        ratios = [a / b for a, b in zip(themes, floors, strict=True)]
+        lines.append(
+            f"| {size:,} | {t['themes'][0]['texts']:,} | {spread(themes, 2)} | {spread(floors, 2)} | "
+            f"{spread(ratios, 2)} | {spread([x['refresh_seconds'] for x in t['themes']], 2)} | "
+            f"{spread([x['peak_mb'] for x in t['themes']], 0)} | {t['runs']} |"
+        )
+    lines += ["", "### Where the themes time goes (one run, seconds)", ""]
+    lines += [
+        "| responses | read rows | open (HPKE + AES-GCM + JSON + checks) | count | code free text | report (all tables, disclosure control) |",
+        "| --- | --- | --- | --- | --- | --- |",
+    ]
+    for size, t in results["themes"].items():  # type: ignore[union-attr]
+        p = t["phases"]
+        lines.append(
+            f"| {size:,} | {p['read']:.2f} | {p['open']:.2f} | {p['count']:.2f} | "
+            f"{p['code']:.2f} | {p['report']:.2f} |"
+        )
+    target = ROOT / "docs" / "benchmarks.md"
+    existing = target.read_text(encoding="utf-8") if target.exists() else ""
+    notes = existing.split("<!-- notes -->", 1)[1] if "<!-- notes -->" in existing else "\n"
+    target.write_text("\n".join(lines) + "\n\n<!-- notes -->" + notes, encoding="utf-8")
+    return target
+
+
+def main() -> None:
+    command = "make bench" + (
+        f" (BENCH_THEMES={os.environ['BENCH_THEMES']})" if "BENCH_THEMES" in os.environ else ""
+    )
+    results: dict[str, object] = {}
+    with tempfile.TemporaryDirectory() as tmp:
+        results.update(http_part(Path(tmp)))
+    results["themes"] = {size: themes_part(size) for size in THEME_SIZES}
+    (ROOT / "bench" / "results").mkdir(exist_ok=True)
+    (ROOT / "bench" / "results" / "benchmarks.json").write_text(
+        json.dumps(results, indent=1, default=str)
+    )
+    print(write(results, command).read_text(encoding="utf-8"))
+
+
+if __name__ == "__main__":
+    main()
