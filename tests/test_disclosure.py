@@ -22,7 +22,7 @@ def _equations(table: Table) -> list[dict[tuple[str, str], int]]:
             eq = {(r, c): 1 for r in table.rows}
             eq[(TOTAL, c)] = -1
             eqs.append(eq)
-    if table.margins is Margins.BOTH:
+    if table.margins in (Margins.BOTH, Margins.ROWS):
         for r in table.all_rows:
             eq = {(r, c): 1 for c in table.columns}
             eq[(r, TOTAL)] = -1
@@ -71,6 +71,51 @@ def _table(key: str, grid: list[list[int]], margins: Margins = Margins.BOTH) -> 
     return Table(key, rows, cols, counts, margins)
 
 
+def ranges(tables: list[Table]) -> dict[tuple[str, tuple[str, str]], tuple[float, float]]:
+    """For each hidden cell: the least and greatest value consistent with everything shown,
+    knowing that a hidden cell is at least 1 (zeros are shown). Solved as min/max linear
+    programmes over the whole report at once."""
+    from scipy.optimize import linprog
+
+    unknowns: dict[object, int] = {}
+
+    def unknown_of(table: Table, coord: tuple[str, str]) -> object:
+        return table.identities.get(coord, (table.key, coord))
+
+    actual: dict[int, int] = {}
+    for table in tables:
+        for coord in table.suppressed:
+            u = unknowns.setdefault(unknown_of(table, coord), len(unknowns))
+            actual[u] = table.count(*coord)
+    if not unknowns:
+        return {}
+    rows, rhs = [], []
+    for table in tables:
+        for eq in _equations(table):
+            vec = np.zeros(len(unknowns))
+            known = 0
+            for coord, coef in eq.items():
+                if coord in table.suppressed:
+                    vec[unknowns[unknown_of(table, coord)]] += coef
+                else:
+                    known += coef * table.count(*coord)
+            if vec.any():
+                rows.append(vec)
+                rhs.append(-known)
+    out = {}
+    for table in tables:
+        for coord in sorted(table.suppressed):
+            u = unknowns[unknown_of(table, coord)]
+            cost = np.zeros(len(unknowns))
+            cost[u] = 1
+            kwargs = {"A_eq": np.array(rows), "b_eq": np.array(rhs)} if rows else {}
+            low = linprog(cost, bounds=[(1, None)] * len(unknowns), method="highs", **kwargs)
+            high = linprog(-cost, bounds=[(1, None)] * len(unknowns), method="highs", **kwargs)
+            top = float("inf") if high.status == 3 else -high.fun
+            out[(table.key, coord)] = (low.fun, top)
+    return out
+
+
 def _check(tables: list[Table], k: int) -> None:
     for table in tables:
         for coord in table.cells():
@@ -79,6 +124,9 @@ def _check(tables: list[Table], k: int) -> None:
             if table.count(*coord) == 0:
                 assert shown == 0, "zero is shown as zero"
     assert recoverable(tables) == []
+    # Not even the bound "at least 1" pins a hidden cell to one value.
+    pinned = {cell: r for cell, r in ranges(tables).items() if r[1] - r[0] < 1 - 1e-9}
+    assert pinned == {}
 
 
 grids = st.integers(min_value=1, max_value=5).flatmap(
@@ -198,3 +246,19 @@ def test_two_breakdowns_of_the_same_totals_cannot_be_combined(grid, data) -> Non
     a.identities[(TOTAL, TOTAL)] = b.identities[(TOTAL, TOTAL)] = "all"
     protect_report([a, b], 5)
     _check([a, b], 5)
+
+
+def test_the_checker_finds_cells_pinned_by_the_lower_bound() -> None:
+    # Two hidden ones beside a shown total of 2: each must be 1, though no sum alone says so.
+    table = Table(
+        "t",
+        ["a", "b", "c", "d"],
+        ["n"],
+        {("a", "n"): 1, ("b", "n"): 1, ("c", "n"): 30, ("d", "n"): 12},
+        Margins.COLUMNS,
+    )
+    table.suppressed = {("a", "n"), ("b", "n")}
+    assert recoverable([table]) == []
+    assert ranges([table])[("t", ("a", "n"))] == (1.0, 1.0)
+    protect_report([table], 5)
+    _check([table], 5)

@@ -14,6 +14,13 @@ recovered exactly if and only if it lies on no cycle, i.e. it is a *bridge*. Eve
 cell is at least 1, so moving one unit around a cycle always stays non-negative: a hidden
 cell on a cycle has at least two possible values.
 
+Hidden cells are never 0 (zero is shown), so a reader also knows each is at least 1. With
+that bound a hidden cell can be pinned even when the sums alone leave it free: two hidden
+cells next to a shown total of 2 are both 1. So a final check computes, for every hidden
+cell, the least and greatest value consistent with everything shown (a small linear
+programme per connected group of sums); a cell whose range is a single value takes another
+partner, like a determined one.
+
 Tables in one report are *linked*: a cell carries an identity (what it counts), and a count
 hidden in one table is hidden wherever the same identity appears, repeating until stable.
 """
@@ -162,7 +169,10 @@ class Table:
                     [(r, x) for x in self.all_columns] + [(x, c) for x in self.all_rows]
                 )
             if not candidates:
-                return  # every positive count in reach is already hidden
+                # Nothing left in reach: hide every positive count of the table rather than
+                # leave a recoverable cell (never return with a bridge still there).
+                self.suppressed.update(c for c in self.cells() if self.count(*c) > 0)
+                return
             self.suppressed.add(candidates[0])
 
 
@@ -235,32 +245,143 @@ def protect_report(tables: Sequence[Table], k: int) -> None:
     """
     if k < 1:
         raise ValueError("the threshold must be at least 1")
-    hidden_ids: set[Hashable] = set()
     while True:
         while True:
             before = sum(len(t.suppressed) for t in tables)
+            hidden_ids: set[Hashable] = {
+                t.identities[c] for t in tables for c in t.suppressed if c in t.identities
+            }
             for table in tables:
                 forced = [c for c, ident in table.identities.items() if ident in hidden_ids]
                 table.protect(k, forced)
                 hidden_ids.update(
                     table.identities[c] for c in table.suppressed if c in table.identities
                 )
-            if sum(len(t.suppressed) for t in tables) == before:
+            after_ids = {t.identities[c] for t in tables for c in t.suppressed if c in t.identities}
+            unforced = any(
+                ident in after_ids and c not in t.suppressed and t.count(*c) > 0
+                for t in tables
+                for c, ident in t.identities.items()
+            )
+            if sum(len(t.suppressed) for t in tables) == before and not unforced:
                 break
         exposed = determined_cells(tables)
         if not exposed:
+            exposed = pinned_cells(tables)
+        if not exposed:
             return
-        grew = False
+        before = sum(len(t.suppressed) for t in tables)
         for table, coord in exposed:
-            for line in table.equations():
-                if coord in line:
-                    candidates = table._candidates(line)
-                    if candidates:
-                        table.suppressed.add(candidates[0])
-                        grew = True
-                        break
-        if not grew:
-            return  # nothing positive left to hide next to the exposed cells
+            candidates = [
+                c for line in table.equations() if coord in line for c in table._candidates(line)
+            ]
+            if candidates:
+                table.suppressed.add(
+                    min(candidates, key=lambda c: (table.count(*c), TOTAL in c, c))
+                )
+            else:
+                # Nothing to pair it with in its own sums: hide the whole table.
+                table.suppressed.update(c for c in table.cells() if table.count(*c) > 0)
+        if sum(len(t.suppressed) for t in tables) == before:
+            return  # every positive count next to the exposed cells is already hidden
+
+
+def _components(
+    tables: Sequence[Table],
+) -> tuple[
+    dict[Hashable, int], list[tuple[list[int], list[list[tuple[int, int]]]]], dict[int, set[int]]
+]:
+    """Hidden quantities (one per identity), the published sums over them grouped into
+    connected components, and which tables each quantity appears in."""
+    index: dict[Hashable, int] = {}
+    for table in tables:
+        for coord in sorted(table.suppressed):
+            index.setdefault(_unknown(table, coord), len(index))
+    owner: dict[int, set[int]] = {}
+    for number, table in enumerate(tables):
+        for coord in table.suppressed:
+            owner.setdefault(index[_unknown(table, coord)], set()).add(number)
+    equations: list[list[tuple[int, int]]] = []
+    for table in tables:
+        for line in table.equations():
+            terms = [
+                (index[_unknown(table, c)], -1 if i == len(line) - 1 else 1)
+                for i, c in enumerate(line)
+                if c in table.suppressed
+            ]
+            if terms:
+                equations.append(terms)
+    parent = list(range(len(index)))
+
+    def find(x: int) -> int:
+        while parent[x] != x:
+            parent[x] = parent[parent[x]]
+            x = parent[x]
+        return x
+
+    for terms in equations:
+        for u, _coef in terms[1:]:
+            parent[find(u)] = find(terms[0][0])
+    members: dict[int, list[int]] = {}
+    for u in range(len(index)):
+        members.setdefault(find(u), []).append(u)
+    sums: dict[int, list[list[tuple[int, int]]]] = {}
+    for terms in equations:
+        sums.setdefault(find(terms[0][0]), []).append(terms)
+    return index, [(m, sums.get(root, [])) for root, m in members.items()], owner
+
+
+def pinned_cells(tables: Sequence[Table]) -> list[tuple[Table, Coord]]:
+    """Hidden cells whose value is forced once every hidden cell is known to be ≥ 1.
+
+    For each hidden quantity: can it be one more, or one less (staying ≥ 1), with every
+    published sum unchanged? If neither, it is pinned. Linear programmes (HiGHS through
+    SciPy) on each connected group of sums; the constraint matrices of these tables are
+    totally unimodular, so the bounds found are whole numbers.
+    """
+    import numpy as np
+    from scipy.optimize import linprog
+
+    index, components, _owner = _components(tables)
+    if not index:
+        return []
+    actual: dict[int, int] = {}
+    for table in tables:
+        for coord in table.suppressed:
+            actual[index[_unknown(table, coord)]] = table.count(*coord)
+    pinned: set[int] = set()
+    for members, eqs in components:
+        position = {u: i for i, u in enumerate(members)}
+        values = np.array([actual[u] for u in members], dtype=float)
+        if not eqs or values.min() >= 2:
+            # With every hidden value at least 2, a step of one along any cycle of hidden
+            # cells stays at or above 1: only the linear check (determined_cells) matters.
+            continue
+        matrix = np.zeros((len(eqs), len(members)))
+        for row, terms in enumerate(eqs):
+            for u, coef in terms:
+                matrix[row, position[u]] += coef
+        target = matrix @ values
+        for u, i in position.items():
+            cost = np.zeros(len(members))
+            cost[i] = -1.0  # can it go up by one?
+            bounds = [(1, None)] * len(members)
+            bounds[i] = (values[i] + 1, None)
+            up = linprog(cost * 0, A_eq=matrix, b_eq=target, bounds=bounds, method="highs")
+            if up.status == 0:
+                continue
+            if values[i] >= 2:
+                bounds[i] = (1, values[i] - 1)  # or down by one?
+                down = linprog(cost * 0, A_eq=matrix, b_eq=target, bounds=bounds, method="highs")
+                if down.status == 0:
+                    continue
+            pinned.add(u)
+    return [
+        (table, coord)
+        for table in tables
+        for coord in sorted(table.suppressed)
+        if index[_unknown(table, coord)] in pinned
+    ]
 
 
 def _unknown(table: Table, coord: Coord) -> Hashable:
