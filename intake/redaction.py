@@ -68,7 +68,8 @@ def _rules() -> _Rules:
 
     latin = [lang for lang in data if lang not in ("ar", "zh")]
     titles_latin = _alternation(every("titles_before", latin))
-    name_word = r"[^\W\d_][\w'’-]+"  # capitalisation is checked in redact()
+    # A word, or an initial ("J."); capitalisation is checked in redact().
+    name_word = r"(?:[^\W\d_][\w'’-]+|[^\W\d_]\.)"
     titled = re.compile(
         rf"(?<!\w)(?P<title>(?i:{titles_latin}))\.?\s+(?P<name>{name_word}(?:\s+{name_word}){{0,3}})"
     )
@@ -144,6 +145,13 @@ _NOT_A_NAME_AFTER = frozenset({"tiếng", "việt", "nước", "người", "lus"
 _ARABIC_WORD = re.compile(r"(?<!\w)[\u0600-\u06ff]+")
 _ARABIC_PREFIX = re.compile(r"^(?:[وفبكل]|ال|وال|بال|لل|فال)")
 _REPEATS = re.compile(r"\[name\](?:[\s,]*\[name\])+")
+# Family names in the lists that are also ordinary words at the start of a sentence.
+_EVERYDAY = frozenset(
+    {"her", "long", "young", "white", "black", "brown", "green", "king", "may", "will", "rose",
+     "hope", "hang", "lo", "ha", "le", "do", "so", "cha", "pha", "yang", "li", "ly", "lý", "vu", "ho",
+     "mai", "hong", "nou", "her's", "moua", "chang", "thao", "vang", "lee", "xiong", "lor", "vue",
+     "kue", "khang", "fang", "thor", "don", "park", "hall", "wood", "hill", "lane", "street"}
+)  # fmt: skip
 _SENTENCE_START = re.compile(r"(?:^|[.!?:;\n]\s*|[\"“«]\s*)$")
 
 
@@ -168,7 +176,12 @@ def redact(text: str, language: str = "en") -> str:
         while leading < len(words) and words[leading][0].isupper():
             leading += 1
         if not leading:
-            return m.group(0)
+            # Typed in lower case on a phone ("officer diaz"): still a name if it is listed.
+            first = words[0].lower().strip(".")
+            if first in rules.given or first in rules.family:
+                leading = 1
+            else:
+                return m.group(0)
         rest = " ".join(words[leading:])
         return f"{m.group('title')} {PLACEHOLDER}" + (f" {rest}" if rest else "")
 
@@ -218,7 +231,9 @@ def redact(text: str, language: str = "en") -> str:
             beside_name = before.rstrip().endswith(PLACEHOLDER) or bool(
                 re.match(r"\s+[A-ZÀ-ÖØ-ÞĀ-ſ]", after)
             )
-            if beside_name or not _SENTENCE_START.search(before):
+            # A listed family name is a name, except at the start of a sentence when it is
+            # also an everyday word ("Her husband…", "Long ago…").
+            if beside_name or not _SENTENCE_START.search(before) or lower not in _EVERYDAY:
                 return PLACEHOLDER
         return word
 

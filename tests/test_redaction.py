@@ -53,3 +53,22 @@ def test_english_examples(text: str, expected: str) -> None:
 def test_a_facilitator_can_hide_more_words() -> None:
     out = quote_text("The Riverside shelter turned me away", "en", ["riverside"])
     assert out == "The […] shelter turned me away"
+
+
+@pytest.mark.parametrize(
+    ("text", "gone"),
+    [
+        ("I went to Det. Garcia and he laughed.", "Garcia"),
+        ("Officer J. Smith arrested me.", "Smith"),
+        ("Sgt. Johnson said no.", "Johnson"),
+        ("Smith never called back.", "Smith"),
+        ("officer diaz was rude", "diaz"),
+    ],
+)
+def test_excerpts_never_cut_a_name_from_its_title(text: str, gone: str) -> None:
+    """Excerpts are sentences: a title's full stop must not split off the name, and each
+    excerpt is redacted on its own (as the review queue and quotes do)."""
+    from intake.analysis.text import sentences
+
+    for start, end in sentences(text):
+        assert gone not in quote_text(text[start:end], "en")

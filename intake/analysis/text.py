@@ -66,10 +66,22 @@ def normalise(text: str) -> Normalised:
     return Normalised(joined, origin)
 
 
+# A full stop after these (or after a single letter, an initial) does not end a sentence:
+# "Det. Garcia", "J. Smith" must stay in one excerpt, or a name would be cut from its title.
+_ABBREVIATION = re.compile(
+    r"(?:^|[\s(])(?:[^\W\d_]|dr|mr|mrs|ms|mx|det|sgt|lt|capt|ofc|st|jr|sr|no|nr|vs|rev|"
+    r"prof|gen|col|cpl|dept|sra|srta|lic|ing|dra)\.$",
+    re.IGNORECASE,
+)
+
+
 def sentences(text: str) -> Iterator[tuple[int, int]]:
     """Spans of the sentences (excerpts) in ``text``, blank ones skipped."""
     start = 0
     for match in _SENTENCE_END.finditer(text):
+        if match.group(0).isspace() and "\n" not in match.group(0):
+            if _ABBREVIATION.search(text[max(start, match.start() - 8) : match.start()]):
+                continue
         end = match.end() if match.group(0).strip() else match.start()
         if text[start:end].strip():
             yield (start, end)
