@@ -198,7 +198,10 @@ def _theme_tables(
     languages: Sequence[str],
 ) -> None:
     codes = {c.key: c for c in codebook.codes()}
-    rows = sorted(by_group, key=lambda c: (-sum(by_group[c].values()), c))
+    # Codebook order here: ordering by the true counts would rank hidden rows by their
+    # values. ``_order_by_published`` sorts by what is shown, after suppression.
+    order = {c.key: i for i, c in enumerate(codebook.codes())}
+    rows = sorted(by_group, key=lambda c: order.get(c, len(order)))
     groups = [g for g in GROUPS if any(by_group[c].get(g) for c in rows)]
     if rows and groups:
         table = Table(
@@ -217,7 +220,7 @@ def _theme_tables(
             "themes",
             chart="row-totals",
         )
-    pending_rows = sorted(suggested, key=lambda c: (-suggested[c], c))
+    pending_rows = sorted(suggested, key=lambda c: order.get(c, len(order)))
     if pending_rows:
         table = Table(
             "themes_suggested",
@@ -298,9 +301,14 @@ def build(
         by_group, suggested, approved = theme_counts(state, codebook, matcher)
         _theme_tables(b, by_group, suggested, codebook, languages)
         protect_report([t for t, _meta in b.tables], k)
+        for table, _meta in b.tables:
+            if table.key in ("themes", "themes_suggested"):
+                _order_by_published(table)
 
         themes = []
-        for code_key, groups in sorted(by_group.items(), key=lambda kv: -sum(kv[1].values())):
+        for code_key, groups in sorted(
+            by_group.items(), key=lambda kv: [c.key for c in codebook.codes()].index(kv[0])
+        ):
             code = codebook.code(code_key)
             if code is None:
                 continue
@@ -333,6 +341,14 @@ def build(
             "themes": themes,
             "unreadable": len(state.unreadable),
         }
+
+
+def _order_by_published(table: Table) -> None:
+    """Most frequent first by the *published* totals; hidden rows last, in codebook order."""
+    column = table.all_columns[-1]
+    table.rows.sort(
+        key=lambda r: (table.shown(r, column) is None, -(table.shown(r, column) or 0))
+    )  # stable: ties and hidden rows keep codebook order
 
 
 def _serialise(table: Table, meta: dict[str, Any]) -> dict[str, Any]:

@@ -150,6 +150,32 @@ def discard_all() -> None:
         _STATES.clear()
 
 
+_last_sweep = 0.0
+SWEEP_SECONDS = 60
+
+
+def sweep(session: Session, force: bool = False) -> int:
+    """Forget every analysis whose unlock ended (on any worker) or sat idle.
+
+    Called on every staff request at most once a minute (and at sign-out), so decrypted
+    text does not wait for the same facilitator to come back before it is dropped.
+    """
+    global _last_sweep
+    now = time.monotonic()
+    if not force and now - _last_sweep < SWEEP_SECONDS:
+        return 0
+    _last_sweep = now
+    with _STATES_LOCK:
+        if not _STATES:
+            return 0
+    live = set(session.scalars(select(UnlockSession.id)))
+    with _STATES_LOCK:
+        gone = [k for k, s in _STATES.items() if k not in live or now - s.last_used > IDLE_SECONDS]
+        for key in gone:
+            del _STATES[key]
+    return len(gone)
+
+
 def state_for(
     session: Session, unlock_id: str, team: TeamPrivateKey, keystore: Keystore
 ) -> ThemeState:

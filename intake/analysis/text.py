@@ -79,9 +79,11 @@ def sentences(text: str) -> Iterator[tuple[int, int]]:
     """Spans of the sentences (excerpts) in ``text``, blank ones skipped."""
     start = 0
     for match in _SENTENCE_END.finditer(text):
-        if match.group(0).isspace() and "\n" not in match.group(0):
-            if _ABBREVIATION.search(text[max(start, match.start() - 8) : match.start()]):
-                continue
+        after_abbreviation = _ABBREVIATION.search(
+            text[max(start, match.start() - 8) : match.start()]
+        )
+        if match.group(0).isspace() and "\n" not in match.group(0) and after_abbreviation:
+            continue
         end = match.end() if match.group(0).strip() else match.start()
         if text[start:end].strip():
             yield (start, end)

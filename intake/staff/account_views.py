@@ -187,6 +187,9 @@ def register(bp: Blueprint, config: Config) -> None:
             keyring.lock(db_session(), current_user.session_id)
             audit.record(db_session(), current_user.username, "logout")
             db_session().commit()
+            from ..analysis import state as analysis_state
+
+            analysis_state.sweep(db_session(), force=True)  # forget this worker's analysis now
         end_session()
         return redirect(url_for("staff.login"), code=303)
 
