@@ -40,16 +40,21 @@ def _keystore():  # type: ignore[no-untyped-def]
 
 
 def _open_team_key(session, use_recovery: bool) -> TeamPrivateKey:  # type: ignore[no-untyped-def]
+    return _open_team_key_as(session, use_recovery)[0]
+
+
+def _open_team_key_as(session, use_recovery: bool) -> tuple[TeamPrivateKey, str]:  # type: ignore[no-untyped-def]
+    """The team key and who opened it (for the audit log)."""
     try:
         if use_recovery:
             recovery = click.prompt("Recovery key", hide_input=True)
-            return keyring.open_with_recovery_key(session, recovery)
+            return keyring.open_with_recovery_key(session, recovery), "cli (recovery key)"
         username = click.prompt("Facilitator username")
         user = find_user(session, username)
         if user is None:
             raise click.ClickException("That username and passphrase do not open the team key.")
         passphrase = click.prompt("Data passphrase", hide_input=True)
-        return keyring.open_with_passphrase(session, user, passphrase)
+        return keyring.open_with_passphrase(session, user, passphrase), f"cli ({user.username})"
     except crypto.WrongSecret as exc:
         raise click.ClickException(
             "That passphrase or recovery key does not open the team key."
@@ -264,33 +269,39 @@ def init_app(app: Flask) -> None:
         if target.exists():
             raise click.ClickException(f"{target} exists; choose a new file.")
         with _session() as session:
-            team = _open_team_key(session, use_recovery)
+            team, actor = _open_team_key_as(session, use_recovery)
+            # Audited before a single answer is written: an interrupted export is on record.
+            audit.record(session, actor, "raw export", target.name)
+            session.commit()
             written = skipped = 0
             fd = os.open(target, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
-            with os.fdopen(fd, "w", encoding="utf-8") as out:
-                for response in all_responses(session):
-                    version = response.questionnaire_version
-                    try:
-                        opened = read_response(response, team, _keystore(), definition_of(version))
-                    except UnreadableResponse as exc:
-                        skipped += 1
-                        click.echo(f"UNREADABLE {exc.response_id}: {exc.reason}", err=True)
-                        continue
-                    record = {
-                        "questionnaire": version.questionnaire.key,
-                        "version": version.version,
-                        "provenance": opened.provenance,
-                        "month": opened.submitted_month.isoformat()[:7],
-                        "language": opened.language,
-                        "program": opened.program,
-                        "assistance": list(opened.assistance),
-                        "answers": opened.answers,
-                    }
-                    out.write(json.dumps(record, ensure_ascii=False) + "\n")
-                    written += 1
-            actor = "cli (recovery key)" if use_recovery else "cli"
-            audit.record(session, actor, "raw export", f"{written} responses")
-            session.commit()
+            try:
+                with os.fdopen(fd, "w", encoding="utf-8") as out:
+                    for response in all_responses(session):
+                        version = response.questionnaire_version
+                        try:
+                            opened = read_response(
+                                response, team, _keystore(), definition_of(version)
+                            )
+                        except UnreadableResponse as exc:
+                            skipped += 1
+                            click.echo(f"UNREADABLE {exc.response_id}: {exc.reason}", err=True)
+                            continue
+                        record = {
+                            "questionnaire": version.questionnaire.key,
+                            "version": version.version,
+                            "provenance": opened.provenance,
+                            "month": opened.submitted_month.isoformat()[:7],
+                            "language": opened.language,
+                            "program": opened.program,
+                            "assistance": list(opened.assistance),
+                            "answers": opened.answers,
+                        }
+                        out.write(json.dumps(record, ensure_ascii=False) + "\n")
+                        written += 1
+            except BaseException:
+                target.unlink(missing_ok=True)  # no half-written file of answers left behind
+                raise
         click.echo(
             f"Wrote {written} decrypted responses to {target} (owner-only); {skipped} unreadable."
         )

@@ -263,3 +263,10 @@ def localise_placeholders(text: str) -> str:
     return re.sub(
         r"\[(?:name|phone|email|address|date|case number)\]", lambda m: labels[m.group(0)], text
     )
+
+
+def is_listed_name(word: str) -> bool:
+    """A given or family name from the lists (any case): never kept as a code's word."""
+    rules = _rules()
+    lower = word.strip().lower()
+    return lower in rules.given or lower in rules.family or word.strip() in rules.arabic_names

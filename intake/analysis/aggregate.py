@@ -125,6 +125,8 @@ class Aggregate:
     contacted_answered: Counter[tuple[str, str]] = field(default_factory=Counter)
     asked_answers: Counter[tuple[str, str]] = field(default_factory=Counter)
     asked_answered: Counter[str] = field(default_factory=Counter)
+    # People asked about contacts who skipped that question: neither "had" nor "no contact".
+    unsaid_answers: Counter[tuple[str, str]] = field(default_factory=Counter)
     contact_points: dict[str, Label] = field(default_factory=dict)
     # Questions also answered by someone never asked about contacts: a split of those would
     # not add up to the overall counts, so they are not split (see report.split_tables).
@@ -172,11 +174,13 @@ class Aggregate:
         self.by_month[opened.submitted_month.strftime("%Y-%m")] += 1
 
         contacted: set[str] = set()
+        said_contacts = False
         contact_question = _find(definition, CONTACT_QUESTION)
         if isinstance(contact_question, MultipleChoice):
             for option in contact_question.options:
                 if option.value != "none":
                     self.contact_points.setdefault(option.value, dict(option.label))
+            said_contacts = bool(opened.answers.get(CONTACT_QUESTION))
             contacted = {v for v in opened.answers.get(CONTACT_QUESTION) or [] if v != "none"}
             self.contact[opened.id] = contacted
 
@@ -209,15 +213,19 @@ class Aggregate:
             self.asked_answered[key] += 1
             for v in values:
                 self.asked_answers[(key, v)] += 1
+                if not said_contacts:
+                    self.unsaid_answers[(key, v)] += 1
             for point in contacted:
                 self.contacted_answered[(point, key)] += 1
                 for v in values:
                     self.contacted_answers[(point, key, v)] += 1
 
-    def split(self, point: str, key: str, option: str) -> tuple[int, int]:
-        """People asked about contacts who chose ``option``: (had contact, did not)."""
+    def split(self, point: str, key: str, option: str) -> tuple[int, int, int]:
+        """People asked about contacts who chose ``option``: (had contact, did not, did not
+        say). The three add up to everyone asked, so the split links to the overall table."""
         had = self.contacted_answers[(point, key, option)]
-        return had, self.asked_answers[(key, option)] - had
+        unsaid = self.unsaid_answers[(key, option)]
+        return had, self.asked_answers[(key, option)] - had - unsaid, unsaid
 
     @property
     def months(self) -> list[str]:

@@ -17,7 +17,7 @@ from collections import Counter, defaultdict
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from ..redaction import quote_text
+from ..redaction import is_listed_name, quote_text
 from .annotations import excerpt_key
 from .codebook import Codebook
 from .coding import Matcher
@@ -126,7 +126,12 @@ def find(state: ThemeState, codebook: Codebook, matcher: Matcher, k: int) -> lis
             if respondents < k:
                 continue
             top = model.components_[topic].argsort()[::-1][:TOP_TERMS]
-            terms = tuple(surface[vocabulary[i]].most_common(1)[0][0] for i in top)
+            # A name that slipped past redaction never becomes a shown (or saved) word.
+            terms = tuple(
+                t
+                for t in (surface[vocabulary[i]].most_common(1)[0][0] for i in top)
+                if not is_listed_name(t)
+            )
             members.sort(key=lambda i: -weights[i, topic])
             examples = tuple(dict.fromkeys(items[i][1] for i in members))[:EXAMPLES]
             clusters.append(Cluster(language, terms, examples, respondents))

@@ -31,6 +31,7 @@ APP_LABELS = {
     "answer.prefer_not_to_say": _l("Prefer not to say"),
     "contact.yes": _l("Had contact"),
     "contact.no": _l("No contact"),
+    "contact.unsaid": _l("Did not say"),
     "themes.confirmed": _l("Confirmed"),
     "themes.suggested": _l("Suggested, not yet reviewed"),
     "table.by_group": _l("Responses by respondent group"),

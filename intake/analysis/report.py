@@ -154,16 +154,16 @@ def _split_tables(b: _Builder, agg: Aggregate) -> None:
             options = [value for value, _label in info.options]
             cells = {}
             for o in options:
-                cells[("yes", o)], cells[("no", o)] = agg.split(point, key, o)
+                cells[("yes", o)], cells[("no", o)], cells[("unsaid", o)] = agg.split(point, key, o)
             margins = Margins.COLUMNS if info.multiple else Margins.BOTH
-            table = Table(f"split:{point}:{key}", ["yes", "no"], options, cells, margins)
+            table = Table(f"split:{point}:{key}", ["yes", "no", "unsaid"], options, cells, margins)
             table.identities = {(TOTAL, o): ("answer", key, o, "*") for o in options}
             if not info.multiple:
                 table.identities[(TOTAL, TOTAL)] = ("answered", key, "*")
             b.add(
                 table,
                 info.label,
-                {"yes": "contact.yes", "no": "contact.no"},
+                {"yes": "contact.yes", "no": "contact.no", "unsaid": "contact.unsaid"},
                 dict(info.options),
                 f"split:{point}",
                 point=point,

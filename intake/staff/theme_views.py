@@ -53,7 +53,7 @@ from ..forms.themes import (
     part_form,
 )
 from ..models import ResponseAnnotation, ThemeReport
-from ..redaction import quote_text
+from ..redaction import is_listed_name, quote_text
 from ..responses import open_annotation, seal_annotation
 from .auth import role_required
 
@@ -327,7 +327,11 @@ def register(bp: Blueprint, config: Config) -> None:
         form = PromoteForm()
         if request.method == "POST":
             if form.validate_on_submit() and form.language.data in config.languages:
-                terms = [t for t in (form.terms.data or "").split("\n") if t.strip()]
+                terms = [
+                    t
+                    for t in (form.terms.data or "").split("\n")
+                    if t.strip() and not is_listed_name(t)
+                ]
                 try:
                     patterns = codebook_module.clean_patterns(terms)
                 except CodebookError:
