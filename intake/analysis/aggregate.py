@@ -155,9 +155,13 @@ class Aggregate:
         key = question.key
         existing = self.questions.get(key)
         if existing is not None and existing.signature() != info.signature():
-            key = f"{question.key}@v{definition.version}"
+            # Named after the questionnaire and version, and checked again: two changed
+            # questions that share a key in different questionnaires never mix.
+            key = f"{question.key}@{definition.key}.v{definition.version}"
             info.key = key
             existing = self.questions.get(key)
+            if existing is not None and existing.signature() != info.signature():
+                raise ValueError(f"question {key} changed within one version")
         if existing is None:
             self.questions[key] = info
         self._merged_keys[(version_id, question.key)] = key
@@ -208,7 +212,7 @@ class Aggregate:
             self.answered[key][group] += 1
             for v in values:
                 counts[(group, v)] += 1
-            if contact_question is None or key == CONTACT_QUESTION:
+            if contact_question is None or question.key == CONTACT_QUESTION:
                 continue
             self.asked_answered[key] += 1
             for v in values:

@@ -147,12 +147,12 @@ def clean_patterns(lines: Sequence[str]) -> tuple[str, ...]:
         if not pattern or pattern in patterns:
             continue
         if len(pattern) > MAX_PATTERN_LENGTH:
-            raise CodebookError(pattern[:20])
+            raise CodebookError(pattern[:20] + "…")
         if _FORBIDDEN.search(pattern):
             raise CodebookError(pattern)
         patterns.append(pattern)
     if len(patterns) > MAX_PATTERNS:
-        raise CodebookError(str(len(patterns)))
+        raise CodebookError(patterns[MAX_PATTERNS])  # the first one over the limit
     return tuple(patterns)
 
 

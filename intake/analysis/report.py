@@ -17,6 +17,7 @@ from collections import Counter
 from collections.abc import Mapping, Sequence
 from typing import Any
 
+from flask_babel import gettext
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
@@ -147,9 +148,9 @@ def _effect_table(b: _Builder, agg: Aggregate) -> None:
 def _split_tables(b: _Builder, agg: Aggregate) -> None:
     for point, point_label in agg.contact_points.items():
         for key, info in agg.questions.items():
-            if key in agg.unsplittable or key == CONTACT_QUESTION:
+            if key in agg.unsplittable or info.source_key == CONTACT_QUESTION:
                 continue
-            if key.endswith(EFFECT_SUFFIX):
+            if info.source_key.endswith(EFFECT_SUFFIX):
                 continue  # asked only of people who had that contact: already by point
             options = [value for value, _label in info.options]
             cells = {}
@@ -352,9 +353,18 @@ def _order_by_published(table: Table) -> None:
 
 
 def _serialise(table: Table, meta: dict[str, Any]) -> dict[str, Any]:
+    if "respondents" in table.columns:
+        base = "respondents"  # multiple choice: share of the group's people who chose it
+    elif table.margins in (Margins.BOTH, Margins.ROWS):
+        base = "row"
+    elif table.margins is Margins.COLUMNS:
+        base = "column"
+    else:
+        base = ""
     return {
         "key": table.key,
         "margins": table.margins.value,
+        "percent_base": base,
         "rows": [[r, meta["row_labels"].get(r, "total")] for r in table.all_rows],
         "columns": [[c, meta["col_labels"].get(c, "total")] for c in table.all_columns],
         "values": {r: {c: table.shown(r, c) for c in table.all_columns} for r in table.all_rows},
@@ -411,7 +421,16 @@ def to_csv(snapshot: Mapping[str, Any], locale: str) -> str:
     """Every aggregate table in long form: table, row, column, count (blank when hidden)."""
     out = io.StringIO()
     writer = csv.writer(out)
-    writer.writerow(["table", "row", "column", "count", "hidden"])
+    writer.writerow(
+        [
+            gettext("table"),
+            gettext("row"),
+            gettext("column"),
+            gettext("count"),
+            gettext("hidden"),
+        ]
+    )
+    hidden_mark = gettext("yes")
     for table in snapshot["tables"]:
         title = labels.text(table["title"], locale)
         row_names = {r: labels.text(label, locale) for r, label in table["rows"]}
@@ -425,7 +444,7 @@ def to_csv(snapshot: Mapping[str, Any], locale: str) -> str:
                         _safe_cell(row_names[r]),
                         _safe_cell(col_names[c]),
                         "" if value is None else value,
-                        "yes" if value is None else "",
+                        hidden_mark if value is None else "",
                     ]
                 )
     return out.getvalue()

@@ -37,6 +37,8 @@ class ThemeState:
     aggregate: Aggregate = field(default_factory=Aggregate)
     data_keys: dict[str, bytes] = field(default_factory=dict)
     unreadable: set[str] = field(default_factory=set)
+    # Responses whose sealed coding failed verification: counted, but their coding ignored.
+    bad_coding: set[str] = field(default_factory=set)
     annotations: dict[str, Annotation] = field(default_factory=dict)
     annotation_revisions: dict[str, int] = field(default_factory=dict)
     # Excerpts per free-text answer (parallel to aggregate.texts), per codebook version.
@@ -242,7 +244,10 @@ def read_annotations(session: Session, state: ThemeState) -> None:
                     state.data_keys[row.response_id], row.response_id, row.ciphertext
                 )
             except UnreadableResponse:
-                state.unreadable.add(row.response_id)
+                state.bad_coding.add(row.response_id)
+                state.annotations.pop(row.response_id, None)
+                state.annotation_revisions[row.response_id] = row.revision
                 continue
+            state.bad_coding.discard(row.response_id)
             state.annotations[row.response_id] = Annotation.from_data(data)
             state.annotation_revisions[row.response_id] = row.revision

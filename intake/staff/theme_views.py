@@ -30,7 +30,8 @@ from flask import (
 from flask_babel import get_locale
 from flask_babel import gettext as _
 from markupsafe import Markup, escape
-from sqlalchemy import select
+from sqlalchemy import select, update
+from sqlalchemy.exc import IntegrityError
 from werkzeug.wrappers import Response as WerkzeugResponse
 
 from .. import audit, crypto, settings
@@ -54,7 +55,7 @@ from ..forms.themes import (
 )
 from ..models import ResponseAnnotation, ThemeReport
 from ..redaction import is_listed_name, quote_text
-from ..responses import open_annotation, seal_annotation
+from ..responses import UnreadableResponse, open_annotation, seal_annotation
 from .auth import role_required
 
 PAGE_SIZE = 20
@@ -159,6 +160,7 @@ def register(bp: Blueprint, config: Config) -> None:
             points=points,
             publish_form=PublishForm(),
             unreadable=len(state.unreadable),
+            bad_coding=len(state.bad_coding),
         )
 
     @bp.get("/data/points")
@@ -237,7 +239,8 @@ def register(bp: Blueprint, config: Config) -> None:
         code = request.args.get("code", "")
         code = code if cb.code(code) is not None else ""
         page = max(request.args.get("page", 1, type=int) or 1, 1)
-        items = list(queue(state, cb, secret, code, status))
+        with state.lock:  # another request may be adding responses to the same analysis
+            items = list(queue(state, cb, secret, code, status))
         pages = max((len(items) + PAGE_SIZE - 1) // PAGE_SIZE, 1)
         page = min(page, pages)
         return render_template(
@@ -281,39 +284,77 @@ def register(bp: Blueprint, config: Config) -> None:
             flash(_("Choose a code from the codebook."))
             return redirect(url_for("staff.review", **back), code=303)
         response_id, question, index = target
-        save_decision(
-            state, response_id, excerpt_key(question, index), action, code, form.words.data or ""
-        )
-        db_session().commit()
-        flash(_("Saved."))
+        try:
+            saved = save_decision(
+                state,
+                response_id,
+                excerpt_key(question, index),
+                action,
+                code,
+                form.words.data or "",
+            )
+        except UnreadableResponse:
+            db_session().rollback()
+            flash(
+                _(
+                    "The coding of this response failed verification, so nothing was changed. It may have been altered."
+                )
+            )
+            return redirect(url_for("staff.review", **back), code=303)
+        if saved:
+            flash(_("Saved."))
+        else:
+            flash(_("Someone else was coding this response at the same moment. Please try again."))
         return redirect(url_for("staff.review", **back), code=303)
 
     def save_decision(
         state: ThemeState, response_id: str, ekey: str, action: str, code: str, words: str
-    ) -> None:
+    ) -> bool:
+        """Apply one decision to the response's sealed coding. Optimistic: the row is
+        written only if nobody else changed it since it was read (SQLite has no row locks),
+        so two facilitators' decisions never overwrite each other. False if it kept
+        colliding."""
         data_key = state.data_keys[response_id]
-        row = db_session().scalar(
-            select(ResponseAnnotation)
-            .where(ResponseAnnotation.response_id == response_id)
-            .with_for_update()
-        )
-        note = (
-            Annotation.from_data(open_annotation(data_key, response_id, row.ciphertext))
-            if row is not None
-            else Annotation()
-        )
-        note.apply(ekey, action, code, words)
-        blob = seal_annotation(data_key, response_id, note.to_data())
-        if row is None:
-            row = ResponseAnnotation(response_id=response_id, revision=1, ciphertext=blob)
-            db_session().add(row)
-        else:
-            row.ciphertext = blob
-            row.revision += 1
-        db_session().flush()
-        with state.lock:
-            state.annotations[response_id] = note
-            state.annotation_revisions[response_id] = row.revision
+        for _attempt in range(3):
+            row = db_session().scalar(
+                select(ResponseAnnotation).where(ResponseAnnotation.response_id == response_id)
+            )
+            note = (
+                Annotation.from_data(open_annotation(data_key, response_id, row.ciphertext))
+                if row is not None
+                else Annotation()
+            )
+            note.apply(ekey, action, code, words)
+            blob = seal_annotation(data_key, response_id, note.to_data())
+            try:
+                if row is None:
+                    db_session().add(
+                        ResponseAnnotation(response_id=response_id, revision=1, ciphertext=blob)
+                    )
+                    revision = 1
+                else:
+                    revision = row.revision + 1
+                    changed = db_session().execute(
+                        update(ResponseAnnotation)
+                        .where(
+                            ResponseAnnotation.response_id == response_id,
+                            ResponseAnnotation.revision == row.revision,
+                        )
+                        .values(ciphertext=blob, revision=revision)
+                        .execution_options(synchronize_session=False)
+                    )
+                    if changed.rowcount != 1:
+                        db_session().rollback()
+                        continue
+                db_session().commit()
+            except IntegrityError:
+                db_session().rollback()  # someone inserted the first decision meanwhile
+                continue
+            with state.lock:
+                state.annotations[response_id] = note
+                state.annotation_revisions[response_id] = revision
+            return True
+        return False
 
     # -- emerging themes ---------------------------------------------------------------
     @bp.route("/themes/emerging", methods=["GET", "POST"])
@@ -351,7 +392,8 @@ def register(bp: Blueprint, config: Config) -> None:
                     return redirect(url_for("staff.codebook_part", key=key), code=303)
             flash(_("That code could not be created. Please try again."))
             return redirect(url_for("staff.emerging_themes"), code=303)
-        found = emerging.find(state, cb, matcher_for(cb), threshold())
+        with state.lock:
+            found = emerging.find(state, cb, matcher_for(cb), threshold())
         return render_template("staff/emerging.html", clusters=found, form=form)
 
     # -- codebook ------------------------------------------------------------------------
@@ -396,21 +438,25 @@ def register(bp: Blueprint, config: Config) -> None:
                 except CodebookError as exc:
                     field.errors = [
                         _(
-                            "This pattern cannot be used: %(pattern)s. Use letters and spaces only.",
+                            "This pattern cannot be used: %(pattern)s. Use letters and spaces only, at most 80 characters each and at most 200 per language.",
                             pattern=str(exc),
                         )
                     ]
             if any(form[f"patterns_{lang}"].errors for lang in config.languages):
                 return render_template("staff/codebook_part.html", form=form, part=part), 422
+            # Languages this deployment does not offer keep what they had.
+            labels_kept = {k: v for k, v in part.label.items() if k not in config.languages}
+            patterns_kept = {k: v for k, v in part.patterns.items() if k not in config.languages}
             updated = Part(
                 part.key,
                 part.kind,
-                {
+                labels_kept
+                | {
                     lang: (form[f"label_{lang}"].data or "").strip()
                     for lang in config.languages
                     if (form[f"label_{lang}"].data or "").strip()
                 },
-                patterns,
+                patterns_kept | patterns,
             )
             codebook_module.save(db_session(), cb.with_part(updated), g.staff.username)
             audit.record(db_session(), g.staff.username, "codebook changed", part.key)
@@ -432,11 +478,13 @@ def register(bp: Blueprint, config: Config) -> None:
             except CodebookError as exc:
                 form.patterns.errors = [
                     _(
-                        "This pattern cannot be used: %(pattern)s. Use letters and spaces only.",
+                        "This pattern cannot be used: %(pattern)s. Use letters and spaces only, at most 80 characters each and at most 200 per language.",
                         pattern=str(exc),
                     )
                 ]
                 patterns = ()
+            if not patterns and not form.patterns.errors:
+                form.patterns.errors = [_("Give at least one word or phrase.")]
             if patterns:
                 key = codebook_module.slug(form.label.data or "")
                 while key in cb.custom:
@@ -515,7 +563,17 @@ def register(bp: Blueprint, config: Config) -> None:
             return redirect(url_for("staff.reports"), code=303)
         if chosen is not None:
             form.report.data = chosen.id
-        snap = report_module.open_report(chosen, config.secret_key) if chosen else None
+        snap = None
+        if chosen is not None:
+            try:
+                snap = report_module.open_report(chosen, config.secret_key)
+            except crypto.DecryptionError:
+                flash(
+                    _(
+                        "This report cannot be opened with the server's current secret key. It was published before the key was changed."
+                    )
+                )
+                chosen = None
         return render_template(
             "staff/report.html", report=chosen, snap=snap, form=form, every=every
         )
@@ -526,7 +584,10 @@ def register(bp: Blueprint, config: Config) -> None:
         chosen, _every = chosen_report()
         if chosen is None:
             abort(404)
-        snap = report_module.open_report(chosen, config.secret_key)
+        try:
+            snap = report_module.open_report(chosen, config.secret_key)
+        except crypto.DecryptionError:
+            abort(404)
         body = report_module.to_csv(snap, str(get_locale()))
         return Response(
             "\ufeff" + body,  # a byte-order mark so spreadsheet programs read UTF-8
