@@ -178,7 +178,7 @@ def test_review_confirm_quote_publish_and_viewer_reads_it_without_the_key(
     page = vic.get("/staff/reports").get_data(as_text=True)
     assert "Confidential — CCR team only" in page
     assert "La policía no me creyó y tuve más miedo." in page
-    assert "[phone]" not in page or "612-555-0199" not in page
+    assert "612-555-0199" not in page
     # …and cannot reach the unlocked analysis, the queue or any response.
     for path in (
         "/staff/data",
@@ -196,26 +196,68 @@ def test_review_confirm_quote_publish_and_viewer_reads_it_without_the_key(
 
 
 def test_a_quote_waits_until_its_theme_has_k_people(
-    app: Flask,
-    people: dict[str, Any],
-    session: Session,
-    keystore: Keystore,
+    app: Flask, people: dict[str, Any], session: Session, keystore: Keystore
 ) -> None:
     add_responses(
-        session, keystore, "survivor", 3,
+        session, keystore, "survivor", 5,
         {"help_story": "The police laughed at me and did not believe me."},
     )  # fmt: skip
     fran = unlocked(app, people)
-    for _ in range(3):
-        text = fran.get("/staff/themes/review?status=pending").get_data(as_text=True)
+
+    def quote_next() -> None:
+        text = fran.get("/staff/themes/review?status=pending&code=police.respect_dignity").get_data(
+            as_text=True
+        )
         handle = HANDLE.search(text).group(1)  # type: ignore[union-attr]
         csrf = FORM_TOKEN.search(text).group(1)  # type: ignore[union-attr]
-        fran.post(
+        done = fran.post(
             "/staff/themes/review",
             data={"csrf_token": csrf, "handle": handle, "action": "quote", "code": "police.respect_dignity"},
+            follow_redirects=True,
         )  # fmt: skip
+        assert "Saved." in done.get_data(as_text=True)
+
+    for _ in range(4):
+        quote_next()
+    assert "The police laughed at me" not in fran.get("/staff/data").get_data(as_text=True)
+    quote_next()  # the fifth person: the theme now has k = 5 respondents
     dashboard = fran.get("/staff/data").get_data(as_text=True)
-    assert "The police laughed at me" not in dashboard  # 3 people < k = 5
+    assert dashboard.count("The police laughed at me and did not believe me.") == 5
+
+
+def test_splits_keep_people_who_did_not_say_apart(session: Session, keystore: Keystore) -> None:
+    from intake.analysis.aggregate import Aggregate
+    from intake.questionnaires.catalog import definition_of, published_versions
+    from intake.responses import OpenedResponse
+
+    version = next(v for v in published_versions(session) if v.questionnaire.audience == "survivor")
+    definition = definition_of(version)
+    agg = Aggregate()
+    people_ = [
+        {"interventions_contacted": ["police"], "help_sought": "yes"},
+        {"interventions_contacted": ["housing"], "help_sought": "yes"},
+        {"help_sought": "yes"},  # skipped the contact question
+    ]
+    for i, answers in enumerate(people_):
+        agg.add(
+            OpenedResponse(
+                f"r{i}", version.id, "self", __import__("datetime").date(2026, 11, 1), "en", answers
+            ),
+            definition,
+        )
+    assert agg.split("police", "help_sought", "yes") == (1, 1, 1)
+
+
+def test_hidden_rows_are_not_ranked_by_their_true_counts() -> None:
+    from intake.analysis.disclosure import Margins, Table, protect_report
+    from intake.analysis.report import _order_by_published
+
+    rows = ["a", "b", "c", "d", "e"]
+    counts = {("a", "n"): 1, ("b", "n"): 4, ("c", "n"): 2, ("d", "n"): 3, ("e", "n"): 9}
+    table = Table("t", list(rows), ["n"], counts, Margins.NONE)
+    protect_report([table], 5)
+    _order_by_published(table)
+    assert table.rows == ["e", "a", "b", "c", "d"]  # shown first; hidden keep their order
 
 
 def test_a_forged_or_foreign_handle_changes_nothing(
@@ -252,9 +294,11 @@ def test_a_forged_or_foreign_handle_changes_nothing(
     assert session.scalars(select(ResponseAnnotation)).all() == []
     # Missing CSRF: refused, nothing saved.
     result = fran.post(
-        "/staff/themes/review", data={"handle": handle, "action": "confirm", "code": "x"}
+        "/staff/themes/review",
+        data={"handle": handle, "action": "confirm", "code": "x"},
     )
-    assert result.status_code in (303, 400)
+    assert result.status_code == 400
+    assert "reload the page and try again" in result.get_data(as_text=True)
     assert session.scalars(select(ResponseAnnotation)).all() == []
 
 
