@@ -398,48 +398,11 @@ def determined_cells(tables: Sequence[Table]) -> list[tuple[Table, Coord]]:
     """
     import numpy as np  # only needed here; keeps importing the package light
 
-    index: dict[Hashable, int] = {}
-    for table in tables:
-        for coord in sorted(table.suppressed):
-            index.setdefault(_unknown(table, coord), len(index))
+    index, components, owner = _components(tables)
     if not index:
         return []
-    equations: list[list[tuple[int, int]]] = []
-    owner: dict[int, set[int]] = {}  # unknown -> the tables it appears in
-    for number, table in enumerate(tables):
-        for coord in table.suppressed:
-            owner.setdefault(index[_unknown(table, coord)], set()).add(number)
-    for table in tables:
-        for line in table.equations():
-            terms = [
-                (index[_unknown(table, c)], -1 if i == len(line) - 1 else 1)
-                for i, c in enumerate(line)
-                if c in table.suppressed
-            ]
-            if terms:
-                equations.append(terms)
-    # Union-find over unknowns that share an equation.
-    parent = list(range(len(index)))
-
-    def find(x: int) -> int:
-        while parent[x] != x:
-            parent[x] = parent[parent[x]]
-            x = parent[x]
-        return x
-
-    for terms in equations:
-        for u, _coef in terms[1:]:
-            parent[find(u)] = find(terms[0][0])
-    groups: dict[int, list[int]] = {}
-    for u in range(len(index)):
-        groups.setdefault(find(u), []).append(u)
-    by_group: dict[int, list[list[tuple[int, int]]]] = {}
-    for terms in equations:
-        by_group.setdefault(find(terms[0][0]), []).append(terms)
-
     determined: set[int] = set()
-    for root, members in groups.items():
-        eqs = by_group.get(root, [])
+    for members, eqs in components:
         if not eqs:
             continue
         if len(set().union(*(owner[u] for u in members))) == 1:
