@@ -46,6 +46,10 @@ def add_responses(
     session.commit()
 
 
+def keystore_of(app: Flask) -> Keystore:
+    return app.extensions["intake.keystore"]
+
+
 def unlocked(app: Flask, people: dict[str, Any]) -> FlaskClient:
     fran = signed_in(app, people, "facilitator")
     response = fran.post(
@@ -169,6 +173,20 @@ def test_review_confirm_quote_publish_and_viewer_reads_it_without_the_key(
     assert session.scalars(
         select(AuditEntry).where(AuditEntry.action == "theme report published")
     ).one()
+
+    # A second report two responses later is refused: the two could be subtracted.
+    add_responses(session, keystore_of(app), "survivor", 2, {"help_sought": "yes"})
+    dashboard = fran.get("/staff/data").get_data(as_text=True)
+    csrf = FORM_TOKEN.search(dashboard).group(1)  # type: ignore[union-attr]
+    again = fran.post(
+        "/staff/reports/publish",
+        data={"csrf_token": csrf, "title": "Too soon"},
+        follow_redirects=True,
+    )
+    assert "Fewer than 5 responses have arrived since the last report" in again.get_data(
+        as_text=True
+    )
+    assert session.scalars(select(ThemeReport)).all() == [report]
 
     # The facilitator locks; a viewer opens the report with no key at all.
     fran.post("/staff/lock", data={"csrf_token": token(fran, "/staff/")})

@@ -341,6 +341,9 @@ def build(
             "tables": [_serialise(t, meta) for t, meta in b.tables],
             "themes": themes,
             "unreadable": len(state.unreadable),
+            # Kept so the next report can check it is not a few responses apart from this
+            # one (see too_close_to_last). The same total is published in "by group".
+            "responses": agg.total,
         }
 
 
@@ -411,6 +414,26 @@ def open_report(report: ThemeReport, secret: str) -> dict[str, Any]:
         _report_key(secret), report.ciphertext, crypto.associated_data("theme-report", report.id)
     )
     return json.loads(plaintext)
+
+
+def too_close_to_last(session: Session, snapshot: Mapping[str, Any], secret: str) -> bool:
+    """True when fewer than k responses arrived (or left) since the last report.
+
+    Two reports a few responses apart can be subtracted, cell by cell, to single out the
+    newcomers. Requiring at least k changed responses between reports keeps that difference
+    as large as any published group. (Reports that differ only in coding are allowed.)
+    """
+    latest = session.scalar(select(ThemeReport).order_by(ThemeReport.id.desc()).limit(1))
+    if latest is None:
+        return False
+    try:
+        previous = open_report(latest, secret).get("responses")
+    except crypto.DecryptionError:
+        return False  # unreadable after a secret change: nothing to compare against
+    if not isinstance(previous, int):
+        return False
+    change = abs(int(snapshot["responses"]) - previous)
+    return 0 < change < int(snapshot["threshold"])
 
 
 def reports(session: Session) -> list[ThemeReport]:

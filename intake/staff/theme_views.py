@@ -536,6 +536,14 @@ def register(bp: Blueprint, config: Config) -> None:
             return redirect(url_for("staff.data"), code=303)
         title = (form.title.data or "").strip()
         snap = snapshot(state, codebook(), title)
+        if report_module.too_close_to_last(db_session(), snap, config.secret_key):
+            flash(
+                _(
+                    "Fewer than %(k)s responses have arrived since the last report. Publishing now would let someone compare the two reports and single out the new answers. Please wait for more responses.",
+                    k=threshold(),
+                )
+            )
+            return redirect(url_for("staff.data"), code=303)
         published = report_module.publish(
             db_session(), snap, title, g.staff.username, config.secret_key
         )
