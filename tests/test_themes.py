@@ -60,6 +60,21 @@ def unlocked(app: Flask, people: dict[str, Any]) -> FlaskClient:
     return fran
 
 
+def decide_first(client: FlaskClient, query: str, action: str, code: str, handle: str = ""):  # type: ignore[no-untyped-def]
+    """Open the review queue at ``query`` and post ``action`` on its first excerpt (or on
+    ``handle``), as the page's form would. Returns (the response, the handle used)."""
+    text = client.get(f"/staff/themes/review{query}").get_data(as_text=True)
+    found = HANDLE.search(text)
+    assert found or handle, "the queue has an excerpt"
+    csrf = FORM_TOKEN.search(text).group(1)  # type: ignore[union-attr]
+    used = handle or found.group(1)  # type: ignore[union-attr]
+    response = client.post(
+        "/staff/themes/review",
+        data={"csrf_token": csrf, "handle": used, "action": action, "code": code},
+    )
+    return response, used
+
+
 @pytest.fixture
 def survey(session: Session, keystore: Keystore) -> None:
     # 7 survivors in Spanish say the police did not believe them; 3 advocates say so too
@@ -134,27 +149,14 @@ def test_review_confirm_quote_publish_and_viewer_reads_it_without_the_key(
     assert "612-555-0199" not in every
     assert "612-555-0199" not in queue
     # Confirm the code for all seven survivors and approve one excerpt as a quote.
-    seen = set()
     for _ in range(7):
-        page = fran.get("/staff/themes/review?code=police.made_less_safe&status=pending")
-        text = page.get_data(as_text=True)
-        handle = HANDLE.search(text)
-        assert handle
-        seen.add(handle.group(1))
-        csrf = FORM_TOKEN.search(text).group(1)  # type: ignore[union-attr]
-        result = fran.post(
-            "/staff/themes/review",
-            data={"csrf_token": csrf, "handle": handle.group(1), "action": "confirm", "code": "police.made_less_safe"},
-        )  # fmt: skip
+        result, _handle = decide_first(
+            fran, "?code=police.made_less_safe&status=pending", "confirm", "police.made_less_safe"
+        )
         assert result.status_code == 303
-    confirmed = fran.get("/staff/themes/review?code=police.made_less_safe&status=confirmed")
-    text = confirmed.get_data(as_text=True)
-    csrf = FORM_TOKEN.search(text).group(1)  # type: ignore[union-attr]
-    handle = HANDLE.search(text).group(1)  # type: ignore[union-attr]
-    fran.post(
-        "/staff/themes/review",
-        data={"csrf_token": csrf, "handle": handle, "action": "quote", "code": "police.made_less_safe"},
-    )  # fmt: skip
+    decide_first(
+        fran, "?code=police.made_less_safe&status=confirmed", "quote", "police.made_less_safe"
+    )
     # Coding is sealed: the annotation rows hold no readable text.
     rows = session.scalars(select(ResponseAnnotation)).all()
     assert len(rows) == 7
@@ -223,17 +225,11 @@ def test_a_quote_waits_until_its_theme_has_k_people(
     fran = unlocked(app, people)
 
     def quote_next() -> None:
-        text = fran.get("/staff/themes/review?status=pending&code=police.respect_dignity").get_data(
-            as_text=True
+        done, _handle = decide_first(
+            fran, "?status=pending&code=police.respect_dignity", "quote", "police.respect_dignity"
         )
-        handle = HANDLE.search(text).group(1)  # type: ignore[union-attr]
-        csrf = FORM_TOKEN.search(text).group(1)  # type: ignore[union-attr]
-        done = fran.post(
-            "/staff/themes/review",
-            data={"csrf_token": csrf, "handle": handle, "action": "quote", "code": "police.respect_dignity"},
-            follow_redirects=True,
-        )  # fmt: skip
-        assert "Saved." in done.get_data(as_text=True)
+        assert done.status_code == 303
+        assert "Saved." in fran.get(done.headers["Location"]).get_data(as_text=True)
 
     for _ in range(4):
         quote_next()
@@ -285,30 +281,18 @@ def test_a_forged_or_foreign_handle_changes_nothing(
     session: Session,
 ) -> None:
     fran = unlocked(app, people)
-    text = fran.get("/staff/themes/review").get_data(as_text=True)
-    csrf = FORM_TOKEN.search(text).group(1)  # type: ignore[union-attr]
-    handle = HANDLE.search(text).group(1)  # type: ignore[union-attr]
+    handle = HANDLE.search(fran.get("/staff/themes/review").get_data(as_text=True)).group(1)  # type: ignore[union-attr]
     forged = handle[:-4] + ("AAAA" if not handle.endswith("AAAA") else "BBBB")
-    result = fran.post(
-        "/staff/themes/review",
-        data={"csrf_token": csrf, "handle": forged, "action": "confirm", "code": "police.made_less_safe"},
-        follow_redirects=True,
-    )  # fmt: skip
-    assert "no longer available" in result.get_data(as_text=True)
+    result, _used = decide_first(fran, "", "confirm", "police.made_less_safe", forged)
+    assert "no longer available" in fran.get(result.headers["Location"]).get_data(as_text=True)
     # A handle from another unlock does not open here either (it is sealed to that unlock).
     fran.post("/staff/lock", data={"csrf_token": token(fran, "/staff/")})
     fran.post(
         "/staff/unlock",
         data={"csrf_token": token(fran, "/staff/unlock"), "passphrase": FACILITATOR_PASSPHRASE},
     )
-    text = fran.get("/staff/themes/review").get_data(as_text=True)
-    csrf = FORM_TOKEN.search(text).group(1)  # type: ignore[union-attr]
-    result = fran.post(
-        "/staff/themes/review",
-        data={"csrf_token": csrf, "handle": handle, "action": "confirm", "code": "police.made_less_safe"},
-        follow_redirects=True,
-    )  # fmt: skip
-    assert "no longer available" in result.get_data(as_text=True)
+    result, _used = decide_first(fran, "", "confirm", "police.made_less_safe", handle)
+    assert "no longer available" in fran.get(result.headers["Location"]).get_data(as_text=True)
     assert session.scalars(select(ResponseAnnotation)).all() == []
     # Missing CSRF: refused, nothing saved.
     result = fran.post(
@@ -327,13 +311,7 @@ def test_tampered_coding_is_reported_not_trusted(
     session: Session,
 ) -> None:
     fran = unlocked(app, people)
-    text = fran.get("/staff/themes/review").get_data(as_text=True)
-    csrf = FORM_TOKEN.search(text).group(1)  # type: ignore[union-attr]
-    handle = HANDLE.search(text).group(1)  # type: ignore[union-attr]
-    fran.post(
-        "/staff/themes/review",
-        data={"csrf_token": csrf, "handle": handle, "action": "confirm", "code": "police.made_less_safe"},
-    )  # fmt: skip
+    decide_first(fran, "", "confirm", "police.made_less_safe")
     row = session.scalars(select(ResponseAnnotation)).one()
     blob = bytearray(row.ciphertext)
     blob[-1] ^= 1
