@@ -27,7 +27,7 @@ from intake.analysis import report
 from intake.analysis.coding import Matcher
 from intake.analysis.state import discard_all, state_for
 from intake.app import create_app
-from intake.models import Epoch, Response, ResponseField, StaffUser, UnlockSession
+from intake.models import Epoch, Response, StaffUser, UnlockSession
 
 from . import instance, synthetic
 
@@ -107,7 +107,7 @@ def themes(workdir: Path) -> dict[str, float]:
 
 def floor(workdir: Path) -> dict[str, float]:
     """HPKE-open + AES-GCM-decrypt every response and field, ciphertexts already loaded."""
-    from intake.responses import _data_key_info, _field_aad
+    from intake.responses import _data_key_info, _field_aad, stored_responses
 
     app = _app(workdir)
     with app.app_context():
@@ -116,34 +116,25 @@ def floor(workdir: Path) -> dict[str, float]:
         _user, team = _team(session)
         epochs = {e.id: e for e in session.scalars(select(Epoch))}
         privates = {eid: team.epoch_recipient(e, keystore) for eid, e in epochs.items()}
-        fields: dict[str, list[tuple[str, bytes]]] = {}
-        for rid, key, blob in session.execute(
-            select(ResponseField.response_id, ResponseField.field_key, ResponseField.ciphertext)
-        ):
-            fields.setdefault(rid, []).append((key, blob))
-        rows = list(
-            session.execute(
-                select(
-                    Response.id,
-                    Response.questionnaire_version_id,
-                    Response.epoch_id,
-                    Response.provenance,
-                    Response.submitted_month,
-                    Response.sealed_data_key,
-                )
-            )
-        )
+        # Loaded by the same reader the app uses, before the clock starts.
+        rows = list(stored_responses(session, set(session.scalars(select(Response.id)))))
         session.close()
     t0 = time.perf_counter()
     opened = 0
-    for rid, version_id, epoch_id, provenance, month, sealed in rows:
-        label = epochs[epoch_id].label
+    for row in rows:
+        label = row.epoch.label
         data_key = crypto.open_sealed(
-            privates[epoch_id], sealed, _data_key_info(rid, label, version_id, provenance, month)
+            privates[row.epoch.id],
+            row.sealed_data_key,
+            _data_key_info(
+                row.id, label, row.questionnaire_version_id, row.provenance, row.submitted_month
+            ),
         )
         cipher = crypto.field_cipher(data_key)
-        for key, blob in fields[rid]:
-            crypto.decrypt_field(cipher, blob, _field_aad(rid, key, version_id, label))
+        for key, blob in row.fields.items():
+            crypto.decrypt_field(
+                cipher, blob, _field_aad(row.id, key, row.questionnaire_version_id, label)
+            )
             opened += 1
     elapsed = time.perf_counter() - t0
     return {"responses": len(rows), "fields": opened, "floor_seconds": elapsed}
