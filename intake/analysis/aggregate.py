@@ -134,10 +134,21 @@ class Aggregate:
     texts: list[TextAnswer] = field(default_factory=list)
     text_questions: dict[str, Label] = field(default_factory=dict)
     _merged_keys: dict[tuple[int, str], str] = field(default_factory=dict)
+    _owners: dict[str, tuple[str, tuple[str, ...]]] = field(default_factory=dict)  # see plan()
 
     @property
     def total(self) -> int:
         return sum(self.by_group.values())
+
+    def plan(self, definitions: list[Definition]) -> None:
+        """Decide, before any response is read, which version's question owns each plain
+        key: the earliest version (in ``definitions`` order, oldest first) that has it. Without
+        this the owner would be whichever response happened to be read first."""
+        for definition in definitions:
+            for question in definition.questions:
+                self._owners.setdefault(
+                    question.key, (question.type_name, tuple(v for v, _ in _options(question)))
+                )
 
     def _merged_key(self, definition: Definition, version_id: int, question: Question) -> str:
         cached = self._merged_keys.get((version_id, question.key))
@@ -154,7 +165,10 @@ class Aggregate:
         )
         key = question.key
         existing = self.questions.get(key)
-        if existing is not None and existing.signature() != info.signature():
+        owner = self._owners.get(key)
+        if (owner is not None and owner != info.signature()) or (
+            existing is not None and existing.signature() != info.signature()
+        ):
             # Named after the questionnaire and version, and checked again: two changed
             # questions that share a key in different questionnaires never mix.
             key = f"{question.key}@{definition.key}.v{definition.version}"

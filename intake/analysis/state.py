@@ -215,6 +215,13 @@ def read_responses(
     if not new:
         return
     versions = {v.id: v for v in session.scalars(select(QuestionnaireVersion))}
+    # Which version owns a reused question key must not depend on reading order.
+    state.aggregate.plan(
+        [
+            definition_of(v)
+            for v in sorted(versions.values(), key=lambda v: (v.questionnaire_id, v.version))
+        ]
+    )
     for response in stored_responses(session, new):
         definition = definition_of(versions[response.questionnaire_version_id])
         try:
