@@ -81,6 +81,16 @@ def native_name(code: str) -> str:
         return code
 
 
+@lru_cache(maxsize=32)
+def _catalog(language: str) -> support.NullTranslations:
+    return support.Translations.load(str(TRANSLATIONS_DIR), [language])
+
+
+def catalog_text(language: str, message: str) -> str:
+    """``message`` in ``language`` from the app's catalog, outside any request (exports)."""
+    return _catalog(language).gettext(message)
+
+
 def text_direction(code: str) -> str:
     if code in RTL_LANGUAGES:
         return "rtl"
