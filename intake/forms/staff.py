@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from flask_babel import lazy_gettext as _l
 from flask_wtf import FlaskForm
+from flask_wtf.file import FileField, FileRequired
 from wtforms import BooleanField, IntegerField, PasswordField, SelectField, StringField
 from wtforms.fields.choices import SelectChoice
 from wtforms.validators import EqualTo, InputRequired, Length, NumberRange, Regexp
@@ -182,3 +183,19 @@ class DraftActionForm(FlaskForm):
 
 class HandoverForm(FlaskForm):
     questionnaire = SelectField(_l("Questionnaire"), validators=[InputRequired()])
+
+
+class QuestionnaireUploadForm(FlaskForm):
+    """An XLSForm workbook. Its content is checked by the reader, not here."""
+
+    workbook = FileField(
+        _l("XLSForm workbook (.xlsx)"),
+        validators=[FileRequired(message=_l("Choose a workbook to upload."))],
+    )
+
+
+class VersionActionForm(FlaskForm):
+    """Publish, discard, retire or preview a version; the id travels in the body."""
+
+    version_id = IntegerField(validators=[InputRequired()])
+    language = StringField(validators=[Length(max=16)])

@@ -18,6 +18,7 @@ from flask import (
     Response,
     abort,
     current_app,
+    g,
     redirect,
     render_template,
     request,
@@ -28,7 +29,7 @@ from flask_babel import gettext as _
 from sqlalchemy import text
 from sqlalchemy.exc import SQLAlchemyError
 
-from .. import drafts, keyring, settings
+from .. import clock, drafts, keyring, settings
 from ..config import Config
 from ..db import db_session
 from ..errors import render_error
@@ -41,7 +42,7 @@ from ..forms.questionnaire import (
 )
 from ..i18n import current_language
 from ..models import QuestionnaireVersion
-from ..questionnaires.catalog import definition_of, published_by_code
+from ..questionnaires.catalog import PREVIEW, definition_of, published_by_code
 from ..questionnaires.definition import Definition, Section
 from ..responses import store_response
 
@@ -56,13 +57,49 @@ def make_blueprint(config: Config) -> Blueprint:
     idle = dt.timedelta(minutes=config.draft_idle_minutes)
 
     # -- helpers --------------------------------------------------------------------------
-    def version_or_404(code: str) -> tuple[QuestionnaireVersion, Definition]:
+    def preview_of(code: str) -> QuestionnaireVersion | None:
+        """The version an admin is previewing at this address, if any. Only the staff side
+        writes the grant into the (signed) session; it lapses after an hour."""
+        grant = session.get(PREVIEW)
+        if not isinstance(grant, dict) or grant.get("code") != code:
+            return None
+        try:
+            until = dt.datetime.fromisoformat(str(grant.get("until")))
+        except ValueError:
+            until = None
+        if until is None or until < clock.utcnow():
+            session.pop(PREVIEW, None)
+            return None
+        version = db_session().get(QuestionnaireVersion, grant.get("version_id"))
+        if (
+            version is None
+            or version.questionnaire.public_code != code
+            or version.status == "retired"
+        ):
+            return None
+        return version
+
+    def find_version(code: str) -> QuestionnaireVersion | None:
         if len(code) > 32:
-            abort(404)
-        version = published_by_code(db_session(), code)
+            return None
+        version = preview_of(code)
+        if version is not None:
+            g.preview_version = version
+            return version
+        return published_by_code(db_session(), code)
+
+    def version_or_404(code: str) -> tuple[QuestionnaireVersion, Definition]:
+        version = find_version(code)
         if version is None:
             abort(404)
         return version, definition_of(version)
+
+    def previewing() -> bool:
+        return g.get("preview_version") is not None
+
+    @bp.app_context_processor
+    def _preview_banner() -> dict[str, Any]:
+        return {"preview": g.get("preview_version")}
 
     def flow_for(code: str) -> dict[str, Any]:
         flow = session.get(FLOW)
@@ -167,7 +204,7 @@ def make_blueprint(config: Config) -> Blueprint:
             form=ActionForm(),
             code=code,
             expired=flow.get("expired", False),
-            not_ready=not keyring.is_initialised(db_session()),
+            not_ready=not previewing() and not keyring.is_initialised(db_session()),
         )
 
     @bp.post("/s/<code>")
@@ -182,7 +219,7 @@ def make_blueprint(config: Config) -> Blueprint:
             set_flow(flow)
             return here(code)
         if stage == "consent" and action == "consent":
-            if not keyring.is_initialised(db_session()):
+            if not previewing() and not keyring.is_initialised(db_session()):
                 # Nothing could be stored: do not let anyone start answering.
                 return render_error(503)
             erase_draft()  # a draft of another questionnaire, if any
@@ -234,6 +271,7 @@ def make_blueprint(config: Config) -> Blueprint:
             own is None
             or own.questionnaire_id != version.questionnaire_id
             or own.status != "published"
+            or previewing()  # a preview runs on the previewed version only
         ):
             return None
         return own, definition_of(own)
@@ -422,6 +460,11 @@ def make_blueprint(config: Config) -> Blueprint:
             return here(code)
         if action != "submit" or not form.validate():
             return here(code)
+        if previewing():
+            # The end of a preview: the same thank-you page, and nothing kept.
+            erase_draft()
+            set_flow({"code": code, "stage": "thanks"})
+            return here(code)
         if honeypot_filled(request.form) or content.get("suspect"):
             # Looks like a bot: say thank you, keep nothing.
             erase_draft()
@@ -485,7 +528,7 @@ def make_blueprint(config: Config) -> Blueprint:
     def csrf_failed() -> tuple[str, int]:
         """An expired or missing token on a survey page: show the page again, answers intact."""
         code = (request.view_args or {}).get("code", "")
-        found = published_by_code(db_session(), code) if len(code) <= 32 else None
+        found = find_version(code)
         if found is None:
             return render_error(404)
         definition = definition_of(found)

@@ -12,19 +12,25 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
+from typing import Any
 
+from flask_babel import lazy_gettext as _l
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from .. import clock
+from ..crypto import sha256_hex
 from ..models import Questionnaire, QuestionnaireVersion
-from .definition import Definition, load_definition_text
+from .definition import Definition, load_definition_text, parse_definition
 from .types import DefinitionError
+from .xlsform.problems import Problem
 
 SHIPPED_DIR = Path(__file__).resolve().parent / "data"
 SHIPPED = ("survivor", "advocate", "community_leader", "listening_session")
 # Only these are answered through a public link; a listening-session record is staff-only.
 PUBLIC_AUDIENCES = ("survivor", "advocate", "community_leader")
+# Session key of an admin's preview grant (see staff.questionnaire_views.preview_questionnaire).
+PREVIEW = "preview"
 
 
 @dataclass(frozen=True)
@@ -108,6 +114,108 @@ def published_by_code(session: Session, code: str) -> QuestionnaireVersion | Non
             QuestionnaireVersion.status == "published",
         )
         .order_by(QuestionnaireVersion.version.desc())
+    )
+
+
+# -- authoring: drafts from uploaded workbooks, publishing, retiring -------------------------
+
+
+@dataclass(frozen=True)
+class Upload:
+    """What adding an uploaded definition did. ``problems``: why nothing was stored."""
+
+    version: QuestionnaireVersion | None = None
+    same_as: int | None = None  # identical to this stored version: nothing was stored
+    replaced_draft: bool = False
+    problems: tuple[Problem, ...] = ()
+
+
+def _content_digest(data: dict[str, Any]) -> str:
+    """A definition's content, whatever version number it carries."""
+    return sha256_hex(
+        json.dumps({**data, "version": 0}, ensure_ascii=False, sort_keys=True).encode()
+    )
+
+
+def add_draft(session: Session, data: dict[str, Any], languages: Sequence[str]) -> Upload:
+    """Store ``data`` (a checked definition) as the questionnaire's draft version.
+
+    A new questionnaire starts at version 1. A questionnaire has at most one draft: a new
+    upload replaces it (a draft has no responses). The app numbers versions itself, one past
+    the highest stored, so a published version's number is never reused.
+    """
+    questionnaire = session.scalar(select(Questionnaire).where(Questionnaire.key == data["key"]))
+    stored: list[QuestionnaireVersion] = []
+    if questionnaire is not None:
+        if questionnaire.audience != data["audience"]:
+            return Upload(
+                problems=(
+                    Problem(
+                        "settings", 2, "audience", None,
+                        _l(
+                            "“%(key)s” is a questionnaire for %(audience)s; a new version cannot "
+                            "change who answers it. Use a new form_id for a new questionnaire.",
+                            key=data["key"], audience=questionnaire.audience,
+                        ),
+                    ),
+                )
+            )  # fmt: skip
+        stored = list(
+            session.scalars(
+                select(QuestionnaireVersion)
+                .where(QuestionnaireVersion.questionnaire_id == questionnaire.id)
+                .order_by(QuestionnaireVersion.version)
+            )
+        )
+    digest = _content_digest(data)
+    for existing in stored:
+        if _content_digest(json.loads(existing.definition)) == digest:
+            return Upload(version=existing, same_as=existing.version)
+    if questionnaire is None:
+        questionnaire = Questionnaire(
+            key=data["key"],
+            audience=data["audience"],
+            public_code=secrets.token_urlsafe(6),
+            created_at=clock.utcnow(),
+        )
+        session.add(questionnaire)
+        session.flush()
+    draft = next((v for v in stored if v.status == "draft"), None)
+    number = draft.version if draft else max((v.version for v in stored), default=0) + 1
+    definition = parse_definition({**data, "version": number}, languages)
+    if draft is None:
+        draft = QuestionnaireVersion(
+            questionnaire_id=questionnaire.id, version=number, status="draft"
+        )
+        session.add(draft)
+    draft.definition = definition.canonical_json()
+    draft.checksum = definition.checksum()
+    session.flush()
+    return Upload(version=draft, replaced_draft=bool(stored) and draft in stored)
+
+
+def publish(session: Session, version: QuestionnaireVersion) -> None:
+    """A draft goes live: new respondents get it (the newest published version)."""
+    if version.status != "draft":
+        raise DefinitionError("only a draft can be published")
+    version.status = "published"
+    version.published_at = clock.utcnow()
+    session.flush()
+
+
+def discard_draft(session: Session, version: QuestionnaireVersion) -> None:
+    """Delete a draft. Drafts are never answered, so nothing refers to one."""
+    if version.status != "draft":
+        raise DefinitionError("only a draft can be discarded")
+    session.delete(version)
+    session.flush()
+
+
+def find_version(session: Session, key: str, number: int) -> QuestionnaireVersion | None:
+    return session.scalar(
+        select(QuestionnaireVersion)
+        .join(Questionnaire)
+        .where(Questionnaire.key == key, QuestionnaireVersion.version == number)
     )
 
 

@@ -1,4 +1,6 @@
-"""Administration: accounts and invitations, programs, settings, questionnaires, audit log.
+"""Administration: accounts and invitations, programs, settings, hotlines, audit log.
+
+Questionnaires have their own module (questionnaire_views).
 
 An admin manages the system but has no key slot: nothing here can read a response.
 """
@@ -16,7 +18,7 @@ from .. import audit, clock, crypto, i18n, resources, settings
 from ..config import Config
 from ..db import db_session
 from ..forms.staff import InvitationForm, PlainForm, ProgramForm, SettingsForm, UserActionForm
-from ..models import AuditEntry, Invitation, Program, Questionnaire, QuestionnaireVersion, StaffUser
+from ..models import AuditEntry, Invitation, Program, StaffUser
 from .auth import end_all_sessions, role_required
 
 INVITATION_DAYS = 7
@@ -178,36 +180,6 @@ def register(bp: Blueprint, config: Config) -> None:
         return render_template(
             "staff/hotlines.html", form=form, texts=texts, errors=errors, languages=languages
         ), status
-
-    @bp.get("/questionnaires")
-    @role_required("admin")
-    def questionnaires() -> str:
-        rows = (
-            db_session()
-            .execute(
-                select(Questionnaire, QuestionnaireVersion)
-                .join(QuestionnaireVersion)
-                .order_by(Questionnaire.key, QuestionnaireVersion.version)
-            )
-            .all()
-        )
-        return render_template("staff/questionnaires.html", rows=rows, form=UserActionForm())
-
-    @bp.post("/questionnaires/retire")
-    @role_required("admin")
-    def retire_version() -> WerkzeugResponse:
-        form = UserActionForm()  # carries the version id in the body
-        if form.validate_on_submit():
-            version = db_session().get(QuestionnaireVersion, form.user_id.data)
-            if version is not None and version.status == "published":
-                version.status = "retired"
-                audit.record(
-                    db_session(), g.staff.username, "questionnaire version retired",
-                    f"{version.questionnaire.key} v{version.version}",
-                )  # fmt: skip
-                db_session().commit()
-                flash(_("The version is retired: new respondents no longer see it."))
-        return redirect(url_for("staff.questionnaires"), code=303)
 
     @bp.get("/audit")
     @role_required("admin")

@@ -28,7 +28,7 @@ from ..models import (
     ThemeReport,
 )
 from ..questionnaires.catalog import PUBLIC_AUDIENCES
-from . import account_views, admin_views, entry_views, theme_views
+from . import account_views, admin_views, entry_views, questionnaire_views, theme_views
 from .auth import init_login, is_throttled, record_failure, role_required
 
 UNLOCK = "unlock"
@@ -86,6 +86,7 @@ def make_blueprint(config: Config) -> Blueprint:
 
     account_views.register(bp, config)
     admin_views.register(bp, config)
+    questionnaire_views.register(bp, config)
     entry_views.register(bp, config)
     theme_views.register(bp, config)
 

@@ -1,0 +1,245 @@
+"""Questionnaire authoring for admins: XLSForm upload as a draft, preview, publish, retire,
+export. Versions never change once stored; an upload makes (or replaces) the one draft.
+
+An admin has no key slot: nothing here reads a response.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Any
+
+from flask import (
+    Blueprint,
+    abort,
+    flash,
+    g,
+    make_response,
+    redirect,
+    render_template,
+    session,
+    url_for,
+)
+from flask_babel import gettext as _
+from sqlalchemy import select
+from werkzeug.wrappers import Response as WerkzeugResponse
+
+from .. import audit, clock, i18n
+from ..analysis.versions import compare
+from ..config import Config
+from ..db import db_session
+from ..forms.staff import QuestionnaireUploadForm, VersionActionForm
+from ..models import Questionnaire, QuestionnaireVersion
+from ..questionnaires import catalog
+from ..questionnaires.catalog import PREVIEW, definition_of
+from ..questionnaires.xlsform.reader import MAX_BYTES, read_xlsform
+from ..questionnaires.xlsform.writer import write_xlsform
+from .auth import role_required
+
+PREVIEW_MINUTES = 60
+STATES = ("draft", "published", "retired")
+
+
+def _version_from(key: str, number: str) -> QuestionnaireVersion:
+    if not number.isdigit() or len(number) > 6 or len(key) > 64:
+        abort(404)
+    version = catalog.find_version(db_session(), key, int(number))
+    if version is None:
+        abort(404)
+    return version
+
+
+def _posted_version(form: VersionActionForm) -> QuestionnaireVersion | None:
+    if not form.validate_on_submit():
+        return None
+    return db_session().get(QuestionnaireVersion, form.version_id.data)
+
+
+def _label(version: QuestionnaireVersion) -> str:
+    return f"{version.questionnaire.key} v{version.version}"
+
+
+def register(bp: Blueprint, config: Config) -> None:
+    def overview(
+        form: QuestionnaireUploadForm | None = None,
+        problems: tuple[Any, ...] | list[Any] = (),
+        dropped: int = 0,
+        status: int = 200,
+    ) -> tuple[str, int]:
+        questionnaires = db_session().scalars(select(Questionnaire).order_by(Questionnaire.key))
+        listed = []
+        for questionnaire in questionnaires:
+            versions = sorted(questionnaire.versions, key=lambda v: v.version, reverse=True)
+            if versions:
+                listed.append((questionnaire, versions, definition_of(versions[0])))
+        return render_template(
+            "staff/questionnaires.html",
+            listed=listed,
+            form=form or QuestionnaireUploadForm(),
+            action_form=VersionActionForm(),
+            problems=problems,
+            dropped=dropped,
+            limit_kb=MAX_BYTES // 1024,
+        ), status
+
+    @bp.get("/questionnaires")
+    @role_required("admin")
+    def questionnaires() -> tuple[str, int]:
+        return overview()
+
+    @bp.post("/questionnaires/upload")
+    @role_required("admin")
+    def upload_questionnaire():  # type: ignore[no-untyped-def]
+        form = QuestionnaireUploadForm()
+        if not form.validate_on_submit():
+            return overview(form, status=422)
+        raw = form.workbook.data.read(MAX_BYTES + 1)
+        result = read_xlsform(raw, config.languages, config.default_language)
+        if result.problems or result.data is None:
+            return overview(form, result.problems, result.dropped, 422)
+        outcome = catalog.add_draft(db_session(), result.data, config.languages)
+        if outcome.problems or outcome.version is None:
+            db_session().rollback()
+            return overview(form, outcome.problems, 0, 422)
+        version = outcome.version
+        if outcome.same_as is not None:
+            db_session().rollback()
+            flash(
+                _(
+                    "This workbook is the same as version %(version)s: nothing was changed.",
+                    version=outcome.same_as,
+                )
+            )
+        else:
+            audit.record(
+                db_session(), g.staff.username, "questionnaire draft uploaded", _label(version)
+            )
+            db_session().commit()
+            flash(
+                _(
+                    "Saved as draft version %(version)s, replacing the earlier draft. Preview it "
+                    "in every language, then publish it.",
+                    version=version.version,
+                )
+                if outcome.replaced_draft
+                else _(
+                    "Saved as draft version %(version)s. Preview it in every language, then "
+                    "publish it.",
+                    version=version.version,
+                )
+            )
+        return redirect(
+            url_for(
+                "staff.questionnaire_version",
+                key=version.questionnaire.key,
+                number=str(version.version),
+            ),
+            code=303,
+        )
+
+    @bp.get("/questionnaires/<key>/<number>")
+    @role_required("admin")
+    def questionnaire_version(key: str, number: str) -> str:
+        version = _version_from(key, number)
+        session.pop(PREVIEW, None)  # coming back here ends a preview
+        definition = definition_of(version)
+        published = [
+            v
+            for v in version.questionnaire.versions
+            if v.status == "published" and v.id != version.id
+        ]
+        newest = max(published, key=lambda v: v.version, default=None)
+        changes = compare(definition_of(newest), definition) if newest else None
+        return render_template(
+            "staff/questionnaire_version.html",
+            version=version,
+            definition=definition,
+            newest=newest,
+            changes=changes,
+            languages=[(code, i18n.native_name(code)) for code in config.languages],
+            action_form=VersionActionForm(),
+            public_link=url_for(
+                "public.questionnaire", code=version.questionnaire.public_code, _external=True
+            ),
+        )
+
+    @bp.get("/questionnaires/<key>/<number>/xlsform")
+    @role_required("admin")
+    def export_questionnaire(key: str, number: str) -> WerkzeugResponse:
+        version = _version_from(key, number)
+        workbook = write_xlsform(definition_of(version), config.languages, i18n.catalog_text)
+        response = make_response(workbook)
+        response.headers["Content-Type"] = (
+            "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+        )
+        filename = f"{version.questionnaire.key}-v{version.version}.xlsx"
+        response.headers["Content-Disposition"] = f'attachment; filename="{filename}"'
+        return response
+
+    @bp.post("/questionnaires/publish")
+    @role_required("admin")
+    def publish_version() -> WerkzeugResponse:
+        version = _posted_version(VersionActionForm())
+        if version is None or version.status != "draft":
+            flash(_("Only a draft can be published."))
+            return redirect(url_for("staff.questionnaires"), code=303)
+        catalog.publish(db_session(), version)
+        audit.record(
+            db_session(), g.staff.username, "questionnaire version published", _label(version)
+        )
+        db_session().commit()
+        flash(_("Published: new respondents now get version %(version)s.", version=version.version))
+        return redirect(url_for("staff.questionnaires"), code=303)
+
+    @bp.post("/questionnaires/discard")
+    @role_required("admin")
+    def discard_version() -> WerkzeugResponse:
+        version = _posted_version(VersionActionForm())
+        if version is None or version.status != "draft":
+            flash(_("Only a draft can be discarded."))
+            return redirect(url_for("staff.questionnaires"), code=303)
+        label = _label(version)
+        catalog.discard_draft(db_session(), version)
+        audit.record(db_session(), g.staff.username, "questionnaire draft discarded", label)
+        db_session().commit()
+        flash(_("The draft is discarded."))
+        return redirect(url_for("staff.questionnaires"), code=303)
+
+    @bp.post("/questionnaires/retire")
+    @role_required("admin")
+    def retire_version() -> WerkzeugResponse:
+        version = _posted_version(VersionActionForm())
+        if version is not None and version.status == "published":
+            version.status = "retired"
+            audit.record(
+                db_session(), g.staff.username, "questionnaire version retired", _label(version)
+            )
+            db_session().commit()
+            flash(_("The version is retired: new respondents no longer see it."))
+        return redirect(url_for("staff.questionnaires"), code=303)
+
+    @bp.post("/questionnaires/preview")
+    @role_required("admin")
+    def preview_questionnaire() -> WerkzeugResponse:
+        """Walk a version exactly as a respondent would, in one language; nothing is stored.
+
+        The public pages honour a preview only with this grant, which only the server can
+        write into the signed session and which lapses after an hour.
+        """
+        form = VersionActionForm()
+        version = _posted_version(form)
+        if version is None or version.status == "retired":
+            abort(404)
+        language = form.language.data or config.default_language
+        if language in config.languages:
+            session["lang"] = language
+        until = clock.utcnow() + dt.timedelta(minutes=PREVIEW_MINUTES)
+        session[PREVIEW] = {
+            "code": version.questionnaire.public_code,
+            "version_id": version.id,
+            "until": until.isoformat(),
+        }
+        session.pop("flow", None)  # start at the beginning
+        return redirect(
+            url_for("public.questionnaire", code=version.questionnaire.public_code), code=303
+        )

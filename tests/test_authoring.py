@@ -1,0 +1,676 @@
+"""Questionnaire authoring: XLSForm import and export, preview, publish, versions in themes."""
+
+from __future__ import annotations
+
+import io
+import re
+import zipfile
+from pathlib import Path
+from typing import Any
+
+import pytest
+from flask import Flask
+from flask.testing import FlaskClient
+from hypothesis import given
+from hypothesis import strategies as st
+from pyxform import xls2xform
+from sqlalchemy import func, select
+from sqlalchemy.orm import Session
+
+from intake import keyring
+from intake.analysis import state as analysis_state
+from intake.analysis.aggregate import Aggregate
+from intake.i18n import catalog_text
+from intake.keystore import Keystore
+from intake.models import AuditEntry, Draft, Questionnaire, QuestionnaireVersion, Response
+from intake.questionnaires.catalog import SHIPPED, SHIPPED_DIR, definition_of
+from intake.questionnaires.conditions import Condition
+from intake.questionnaires.definition import load_definition_text, parse_definition
+from intake.questionnaires.xlsform.reader import MAX_BYTES, read_xlsform
+from intake.questionnaires.xlsform.relevant import format_relevant, parse_relevant
+from intake.questionnaires.xlsform.writer import write_xlsform
+from intake.responses import all_responses, read_response
+from tests.conftest import Respondent
+from tests.test_staff_side import people, signed_in, token  # noqa: F401 - fixture
+from tests.xlsform_helpers import changed, edit_xlsx, find_row, pilot, row, to_xlsx
+
+ROOT = Path(__file__).resolve().parent.parent
+EXAMPLES = ROOT / "examples" / "xlsform"
+SEVEN = ("en", "es", "so", "vi", "zh", "ar", "hmn")
+TWO = ("en", "es")
+
+
+def shipped(key: str):  # type: ignore[no-untyped-def]
+    return load_definition_text((SHIPPED_DIR / f"{key}.json").read_text(encoding="utf-8"))
+
+
+def problems_of(raw: bytes, languages: tuple[str, ...] = TWO) -> list[tuple[Any, ...]]:
+    result = read_xlsform(raw, languages)
+    assert (result.data is None) == bool(result.problems)
+    return [(p.sheet, p.row, p.letter, p.column, str(p.message)) for p in result.problems]
+
+
+# -- round trips -----------------------------------------------------------------------------
+@pytest.mark.parametrize("key", SHIPPED)
+def test_each_shipped_questionnaire_round_trips_through_xlsform(key: str) -> None:
+    definition = shipped(key)
+    workbook = write_xlsform(definition, SEVEN, catalog_text)
+    result = read_xlsform(workbook, SEVEN)
+    assert result.problems == []
+    assert result.data is not None
+    again = parse_definition(result.data, SEVEN)
+    assert again.canonical_json() == definition.canonical_json()
+    # The export is a real XLSForm: ODK's own converter accepts it.
+    converted = xls2xform.convert(xlsform=workbook, file_type=".xlsx")
+    assert f'id="{key}"' in converted.xform
+    assert not [w for w in converted.warnings if "language" not in w]
+
+
+@pytest.mark.parametrize("key", SHIPPED)
+def test_the_example_workbooks_in_the_repository_are_the_shipped_questionnaires(
+    key: str,
+) -> None:
+    """examples/xlsform/ is where a CCR starts; `make xlsform-examples` rewrites it."""
+    result = read_xlsform((EXAMPLES / f"{key}.xlsx").read_bytes(), SEVEN)
+    assert result.problems == []
+    assert parse_definition(result.data, SEVEN).canonical_json() == shipped(key).canonical_json()
+
+
+def test_the_pilot_form_maps_every_row_kind() -> None:
+    result = read_xlsform(to_xlsx(pilot()), TWO)
+    assert result.problems == []
+    data = result.data
+    assert data is not None
+    (section,) = data["sections"]
+    assert section["intro"] == {"en": "A few questions.", "es": "Unas preguntas."}
+    assert section["content_warning"]["es"] == "Algunas preguntas son difíciles."
+    types = {q["key"]: q["type"] for q in section["questions"]}
+    assert types == {
+        "helped": "yes_no",
+        "places": "multiple_choice",
+        "story": "long_text",
+        "times": "number",
+        "listened": "scale",
+    }
+    story = section["questions"][2]
+    assert story["max_length"] == 500
+    assert story["show_if"] == {"question": "places", "includes": "police"}
+    scale = section["questions"][4]
+    assert (scale["min"], scale["max"], scale["min_label"]["es"]) == (1, 5, "Nada")
+    assert section["questions"][3]["min"] == 0
+    assert section["questions"][3]["max"] == 50
+
+
+def test_a_likert_list_with_words_on_every_point_stays_a_single_choice() -> None:
+    sheets = changed(pilot(), "choices", 10, "label::English (en)", "Somewhat")
+    data = read_xlsform(to_xlsx(sheets), TWO).data
+    assert data is not None
+    listened = data["sections"][0]["questions"][4]
+    assert listened["type"] == "single_choice"
+    assert [o["value"] for o in listened["options"]] == ["1", "2", "3", "4", "5"]
+
+
+def test_a_groups_skip_logic_applies_to_each_of_its_questions() -> None:
+    sheets = pilot()
+    sheets["survey"][1:1] = [
+        row(type="begin group", name="first", label_en="First", label_es="Primero"),
+        row(type="select_one yes_no", name="ready", label_en="Ready?", label_es="¿Listo?"),
+        row(type="end group"),
+    ]
+    sheets = changed(sheets, "survey", 5, "relevant", "${ready} = 'yes'")
+    data = read_xlsform(to_xlsx(sheets), TWO).data
+    assert data is not None
+    helped, places = data["sections"][1]["questions"][:2]
+    assert helped["show_if"] == {"question": "ready", "equals": "yes"}
+    assert places["show_if"] == {
+        "all": [{"question": "ready", "equals": "yes"}, {"question": "helped", "equals": "yes"}]
+    }
+
+
+def test_bare_language_names_and_a_default_language_are_understood() -> None:
+    sheets = pilot()
+    for sheet in sheets.values():
+        sheet[0] = [
+            {"label::English (en)": "label", "label::Español (es)": "label::Spanish"}.get(c, c)
+            for c in sheet[0]
+        ]
+    sheets = changed(sheets, "settings", 2, "default_language", "English (en)")
+    result = read_xlsform(to_xlsx(sheets), TWO)
+    assert result.problems == []
+    assert result.data is not None
+    assert result.data["title"] == {"en": "Pilot", "es": "Piloto"}
+
+
+# -- skip logic, both ways ---------------------------------------------------------------------
+names = st.sampled_from(["a", "b", "c"])
+values = st.sampled_from(["x", "y", "it's", "3"])
+leaves = st.one_of(
+    st.builds(lambda q, v: Condition("equals", q, v), names, values),
+    st.builds(lambda q, v: Condition("includes", q, v), names, values),
+    st.builds(lambda q, b: Condition("answered", q, b), names, st.booleans()),
+    st.builds(
+        lambda q, vs: Condition("in", q, tuple(vs)),
+        names,
+        st.lists(values, min_size=2, max_size=3, unique=True),
+    ),
+)
+conditions = st.recursive(
+    leaves,
+    lambda inner: st.one_of(
+        st.builds(
+            lambda cs: Condition("all", children=tuple(cs)), st.lists(inner, min_size=2, max_size=3)
+        ),
+        st.builds(
+            lambda cs: Condition("any", children=tuple(cs)), st.lists(inner, min_size=2, max_size=3)
+        ),
+        st.builds(lambda c: Condition("not", children=(c,)), inner),
+    ),
+    max_leaves=8,
+)
+
+
+@given(conditions)
+def test_every_condition_reads_back_from_the_relevant_it_is_written_as(
+    condition: Condition,
+) -> None:
+    assert parse_relevant(format_relevant(condition)) == condition
+
+
+@pytest.mark.parametrize(
+    ("expression", "expected"),
+    [
+        ("${a} = 'x'", {"question": "a", "equals": "x"}),
+        ("${a}='x' or ${a} = \"y\"", {"question": "a", "in": ["x", "y"]}),
+        ("${a} != ''", {"question": "a", "answered": True}),
+        ("${a} = ''", {"question": "a", "answered": False}),
+        ("${a} != 'x'", {"not": {"question": "a", "equals": "x"}}),
+        ("selected( ${a} , 'x')", {"question": "a", "includes": "x"}),
+        (
+            "not(${a} = 'x') and (${b} != '' or ${c} = 'y')",
+            {"all": [
+                {"not": {"question": "a", "equals": "x"}},
+                {"any": [{"question": "b", "answered": True}, {"question": "c", "equals": "y"}]},
+            ]},
+        ),
+    ],
+)  # fmt: skip
+def test_relevant_expressions_the_app_understands(expression: str, expected: Any) -> None:
+    assert parse_relevant(expression).to_data() == expected
+
+
+# -- a corpus of broken workbooks, each with its exact list of problems ------------------------
+def _zip_without_a_workbook() -> bytes:
+    out = io.BytesIO()
+    with zipfile.ZipFile(out, "w") as archive:
+        archive.writestr("hello.txt", "hi")
+    return out.getvalue()
+
+
+def _with_entities(raw: bytes, member: str) -> bytes:
+    """The workbook with an XML entity declaration (the start of a "billion laughs")."""
+    source = zipfile.ZipFile(io.BytesIO(raw))
+    out = io.BytesIO()
+    with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as target:
+        for name in source.namelist():
+            data = source.read(name)
+            if name == member:
+                declaration = b'<!DOCTYPE x [<!ENTITY a "aaaa"><!ENTITY b "&a;&a;&a;&a;&a;">]>'
+                data = (
+                    declaration + data
+                    if not data.startswith(b"<?xml")
+                    else data.replace(b"?>", b"?>" + declaration, 1)
+                )
+            target.writestr(name, data)
+    return out.getvalue()
+
+
+P = pilot()
+NOT_XLSX = (
+    "This is not an Excel workbook (.xlsx). Save the form as an .xlsx file and upload it again."
+)
+OUTSIDE = "This row is outside any group. Every question belongs to a group, which is one page."
+CORPUS: dict[str, tuple[bytes, list[tuple[Any, ...]]]] = {
+    "text, not a workbook": (b"type,name,label\ntext,q,Q\n", [(None, None, None, None, NOT_XLSX)]),
+    "a zip, not a workbook": (_zip_without_a_workbook(), [(None, None, None, None, NOT_XLSX)]),
+    "an old .xls file": (
+        b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + b"\0" * 600,
+        [(None, None, None, None, "This is an older Excel file (.xls). Open it in a spreadsheet program, save it as .xlsx and upload it again.")],
+    ),
+    "too large": (
+        b"PK" + b"\0" * (MAX_BYTES + 1),
+        [(None, None, None, None, "The file is larger than 1024 KB. A questionnaire workbook is usually well under that.")],
+    ),
+    "XML entities in the survey sheet": (
+        _with_entities(to_xlsx(P), "xl/worksheets/sheet1.xml"),
+        [(None, None, None, None, "The workbook could not be read: it may be damaged.")],
+    ),
+    "no settings sheet": (
+        to_xlsx({k: v for k, v in P.items() if k != "settings"}),
+        [(None, None, None, None, "The workbook has no “settings” sheet.")],
+    ),
+    "two columns with one name": (
+        to_xlsx({**P, "survey": [P["survey"][0] + ["name"]] + [[*r, None] for r in P["survey"][1:]]}),
+        [(None, None, None, None, "Two columns are called “name”.")],
+    ),
+    "a type that identifies": (
+        to_xlsx(changed(P, "survey", 6, "type", "phonenumber")),
+        [("survey", 6, "A", "type", "“phonenumber” records something about the device, the time or the person (like a phone number or a location). This app never records that about anyone who answers.")],
+    ),
+    "unknown type and a decimal": (
+        to_xlsx(changed(changed(P, "survey", 6, "type", "decimal"), "survey", 5, "type", "calculate")),
+        [
+            ("survey", 5, "A", "type", "“calculate” is not a question type this app has. It has: begin group, end group, note, select_one, select_multiple, text, integer, date."),
+            ("survey", 6, "A", "type", "Decimal numbers are not supported: use integer for a whole number."),
+        ],
+    ),
+    "a reference to a later question": (
+        to_xlsx(changed(P, "survey", 6, "relevant", "${helped} != '' and ${times} = '3'")),
+        [("survey", 6, "H", "relevant", "The skip logic refers to “times”, which is not an earlier question.")],
+    ),
+    "an expression outside the subset": (
+        to_xlsx(changed(P, "survey", 8, "relevant", "${times} > 3")),
+        [("survey", 8, "H", "relevant", "The skip logic can compare answers only with = and !=, not with “>”.")],
+    ),
+    "a value that is not a choice": (
+        to_xlsx(changed(P, "survey", 6, "relevant", "selected(${places}, 'hospital')")),
+        [("survey", 6, "H", "relevant", "The skip logic compares “places” with “hospital”, which is not one of its choices.")],
+    ),
+    "= on a multiple choice": (
+        to_xlsx(changed(P, "survey", 6, "relevant", "${places} = 'police'")),
+        [("survey", 6, "H", "relevant", "“places” is a multiple-choice question: write selected(${places}, 'police').")],
+    ),
+    "missing translations": (
+        to_xlsx(changed(changed(P, "survey", 4, "label::Español (es)", None), "choices", 5, "label::Español (es)", "")),
+        [
+            ("survey", 4, "D", "label::Español (es)", "The Español (es) text is missing."),
+            ("choices", 5, "D", "label::Español (es)", "The Español (es) text is missing."),
+        ],
+    ),
+    "a language without a column": (
+        to_xlsx({**P, "survey": [r[:3] + r[4:] for r in P["survey"]]}),
+        [("survey", None, None, None, "There is no label::Spanish (es) column: every language the app offers needs its own text.")],
+    ),
+    "a language that cannot be told": (
+        to_xlsx({**P, "survey": [["label::Espanol" if c == "label::Español (es)" else c for c in P["survey"][0]], *P["survey"][1:]]}),
+        [
+            ("survey", None, None, None, "There is no label::Spanish (es) column: every language the app offers needs its own text."),
+            ("survey", 1, "D", "label::Espanol", "The language of this column cannot be told: write it like label::Spanish (es)."),
+        ],
+    ),
+    "a name used twice": (
+        to_xlsx(changed(P, "survey", 6, "name", "places")),
+        [("survey", 6, "B", "name", "The name “places” is used twice (first in row 5).")],
+    ),
+    "required in a survivor questionnaire": (
+        to_xlsx(changed(P, "survey", 4, "required", "yes")),
+        [("survey", 4, "G", "required", "Questions in a survivor questionnaire can never be required: every question can be skipped.")],
+    ),
+    "a missing choice list": (
+        to_xlsx(changed(P, "survey", 5, "type", "select_multiple venues")),
+        [("survey", 5, "A", "type", "The choice list “venues” is not on the choices sheet.")],
+    ),
+    "a note after a question": (
+        to_xlsx(changed(changed(changed(P, "survey", 6, "type", "note"), "survey", 6, "relevant", None), "survey", 6, "constraint", None)),
+        [("survey", 6, "A", "type", "A note can only come at the start of a group, where it introduces the page (or, with appearance content-warning, warns of what the page asks about).")],
+    ),
+    "a question outside any group": (
+        to_xlsx({**P, "survey": [*P["survey"], row(type="text", name="extra", label_en="Extra", label_es="Más")]}),
+        [("survey", 10, "A", "type", OUTSIDE)],
+    ),
+    "a repeat": (
+        to_xlsx(changed(P, "survey", 2, "type", "begin repeat")),
+        [("survey", 2, "A", "type", "Repeats are not supported: each question is asked once.")],
+    ),
+    "an unsupported column in use": (
+        to_xlsx(changed(P, "survey", 6, "constraint_message", "Too long")),
+        [("survey", 6, "K", "constraint_message", "The app shows its own translated messages; leave constraint_message empty.")],
+    ),
+    "a bad name and audience in settings": (
+        to_xlsx(changed(changed(P, "settings", 2, "form_id", "Pilot Survey"), "settings", 2, "audience", "public")),
+        [
+            ("settings", 2, "A", "form_id", "“Pilot Survey” cannot be used as a name: use lower-case letters a–z, digits and _, starting with a letter (at most 63 characters)."),
+            ("settings", 2, "C", "audience", "The audience must be one of: survivor, advocate, community_leader, listening_session."),
+        ],
+    ),
+    "a text constraint the app cannot follow": (
+        to_xlsx(changed(P, "survey", 6, "constraint", "regex(., '^[a-z]+$')")),
+        [("survey", 6, "J", "constraint", "On this text question the only constraint the app understands is string-length(.) <= N, with N from 1 to 5000.")],
+    ),
+}  # fmt: skip
+
+
+@pytest.mark.parametrize("case", list(CORPUS))
+def test_a_broken_workbook_gets_its_exact_list_of_problems(case: str) -> None:
+    raw, expected = CORPUS[case]
+    assert problems_of(raw) == expected
+
+
+def test_every_problem_in_one_workbook_is_listed_at_once_in_sheet_and_row_order() -> None:
+    sheets = P
+    for sheet, number, column, value in [
+        ("settings", 2, "estimated_minutes", "soon"),
+        ("survey", 8, "relevant", "${times} > 3"),
+        ("survey", 4, "required", "yes"),
+        ("survey", 6, "name", "Story Time"),
+        ("survey", 5, "type", "select_multiple venues"),
+        ("choices", 9, "label::Español (es)", None),
+    ]:
+        sheets = changed(sheets, sheet, number, column, value)
+    found = problems_of(to_xlsx(sheets))
+    assert [(sheet, number, letter) for sheet, number, letter, *_rest in found] == [
+        ("survey", 4, "G"), ("survey", 5, "A"), ("survey", 6, "B"), ("survey", 8, "H"),
+        ("choices", 9, "D"), ("settings", 2, "D"),
+    ]  # fmt: skip
+
+
+# -- the admin's side ---------------------------------------------------------------------------
+def upload(client: FlaskClient, raw: bytes, name: str = "form.xlsx"):  # type: ignore[no-untyped-def]
+    return client.post(
+        "/staff/questionnaires/upload",
+        data={
+            "csrf_token": token(client, "/staff/questionnaires"),
+            "workbook": (io.BytesIO(raw), name),
+        },
+        content_type="multipart/form-data",
+    )
+
+
+def act(client: FlaskClient, action: str, version_id: int, **extra: str):  # type: ignore[no-untyped-def]
+    return client.post(
+        f"/staff/questionnaires/{action}",
+        data={
+            "csrf_token": token(client, "/staff/questionnaires"),
+            "version_id": version_id,
+            **extra,
+        },
+    )
+
+
+def versions_of(session: Session, key: str) -> list[tuple[int, str]]:
+    session.expire_all()
+    return [
+        (v.version, v.status)
+        for v in session.scalars(
+            select(QuestionnaireVersion)
+            .join(Questionnaire)
+            .where(Questionnaire.key == key)
+            .order_by(QuestionnaireVersion.version)
+        )
+    ]
+
+
+def seven_language_pilot() -> bytes:
+    """The pilot with every shipped language: the app's config requires all seven."""
+    sheets = pilot()
+    extra = ["so", "vi", "zh", "ar", "hmn"]
+    for sheet_name, bases in (
+        ("survey", ("label", "hint")),
+        ("choices", ("label",)),
+        ("settings", ("label", "description")),
+    ):
+        rows = sheets[sheet_name]
+        header = rows[0]
+        for base in bases:
+            source = header.index(f"{base}::Español (es)")
+            for code in extra:
+                header.append(f"{base}::{code.upper()} ({code})")
+                for line in rows[1:]:
+                    line.append(f"{line[source]} [{code}]" if line[source] else None)
+    return to_xlsx(sheets)  # fmt: skip
+
+
+def test_upload_preview_publish_answer_and_export(
+    app: Flask, people: dict[str, Any], session: Session
+) -> None:
+    admin = signed_in(app, people, "admin")
+    # Given a new questionnaire uploaded as a workbook
+    response = upload(admin, seven_language_pilot())
+    assert response.status_code == 303
+    assert response.headers["Location"].endswith("/staff/questionnaires/pilot/1")
+    assert versions_of(session, "pilot") == [(1, "draft")]
+    page = admin.get("/staff/questionnaires/pilot/1").get_data(as_text=True)
+    assert "Saved as draft version 1" in page
+    assert "Publish version 1" in page
+    # a draft is not offered to respondents
+    code = session.scalar(select(Questionnaire.public_code).where(Questionnaire.key == "pilot"))
+    assert app.test_client().get(f"/s/{code}").status_code == 404
+
+    # When the admin previews it in Spanish and goes all the way through
+    version_id = session.scalar(
+        select(QuestionnaireVersion.id).join(Questionnaire).where(Questionnaire.key == "pilot")
+    )
+    responses_before = session.scalar(select(func.count(Response.id)))
+    assert act(admin, "preview", version_id, language="es").status_code == 303
+    walker = Respondent(admin, code)
+    walker.open()
+    assert "Sobre usted" not in walker.page
+    assert "Piloto" in walker.page
+    assert "/staff/questionnaires/pilot/1" in walker.page  # the preview banner's way back
+    walker.post("start")
+    walker.post("consent")
+    assert "Sobre usted" in walker.page
+    assert "Algunas preguntas son difíciles." in walker.page
+    walker.post("next", {"helped": "yes"})
+    assert "¿Dónde?" in walker.page  # skip logic revealed the follow-up on the same page
+    walker.next_until_review({"places": ["police"], "story": "Texto de prueba"})
+    walker.post("submit")
+    # Then nothing was stored, and the draft it used is gone
+    session.expire_all()
+    assert session.scalar(select(func.count(Response.id))) == responses_before
+    assert session.scalar(select(func.count(Draft.id))) == 0
+
+    # When it is published, a respondent answers it
+    assert act(admin, "publish", version_id).status_code == 303
+    assert versions_of(session, "pilot") == [(1, "published")]
+    respondent = Respondent(app.test_client(), code)
+    respondent.start("es")
+    respondent.next_until_review({"helped": "no", "times": "2"})
+    respondent.post("submit")
+    session.expire_all()
+    assert session.scalar(select(func.count(Response.id))) == responses_before + 1
+
+    # And its export reads back to the same definition
+    exported = admin.get("/staff/questionnaires/pilot/1/xlsform")
+    assert exported.status_code == 200
+    assert exported.headers["Content-Disposition"] == 'attachment; filename="pilot-v1.xlsx"'
+    again = read_xlsform(exported.data, SEVEN)
+    stored = session.scalar(
+        select(QuestionnaireVersion).where(QuestionnaireVersion.id == version_id)
+    )
+    assert again.data is not None
+    assert stored is not None
+    assert (
+        parse_definition(again.data, SEVEN).canonical_json()
+        == definition_of(stored).canonical_json()
+    )
+    actions = session.scalars(select(AuditEntry.action)).all()
+    assert "questionnaire draft uploaded" in actions
+    assert "questionnaire version published" in actions
+
+
+def test_a_workbook_with_problems_changes_nothing_and_lists_them(
+    app: Flask, people: dict[str, Any], session: Session
+) -> None:
+    admin = signed_in(app, people, "admin")
+    broken = to_xlsx(changed(pilot(), "survey", 4, "required", "yes"))
+    before = versions_of(session, "pilot")
+    response = upload(admin, broken)
+    assert response.status_code == 422
+    page = response.get_data(as_text=True)
+    assert "The workbook was not saved" in page
+    assert "Questions in a survivor questionnaire can never be required" in page
+    # every shipped language is required: the two-language pilot lacks five
+    assert page.count("every language the app offers needs its own text") >= 5
+    assert versions_of(session, "pilot") == before == []
+
+
+def test_an_unchanged_workbook_is_recognised_and_a_changed_one_replaces_the_draft(
+    app: Flask, people: dict[str, Any], session: Session
+) -> None:
+    admin = signed_in(app, people, "admin")
+    exported = admin.get("/staff/questionnaires/survivor/1/xlsform").data
+    response = upload(admin, exported)
+    assert response.headers["Location"].endswith("/staff/questionnaires/survivor/1")
+    assert "the same as version 1: nothing was changed" in admin.get(
+        response.headers["Location"]
+    ).get_data(as_text=True)
+    assert versions_of(session, "survivor") == [(1, "published")]
+
+    title_row = find_row(exported, "survey", "name", "help_sought")
+    first = edit_xlsx(
+        exported,
+        [("survey", title_row, "label::English (en)", "Did you ever ask anyone for help?")],
+    )
+    second = edit_xlsx(
+        exported, [("survey", title_row, "label::English (en)", "Have you asked for help?")]
+    )
+    assert upload(admin, first).headers["Location"].endswith("/survivor/2")
+    assert upload(admin, second).headers["Location"].endswith("/survivor/2")
+    assert versions_of(session, "survivor") == [(1, "published"), (2, "draft")]
+    page = admin.get("/staff/questionnaires/survivor/2").get_data(as_text=True)
+    assert "1 question reworded, still counted together" in page
+    assert "help_sought" in page
+    assert (
+        act(
+            admin,
+            "discard",
+            session.scalar(
+                select(QuestionnaireVersion.id).where(QuestionnaireVersion.version == 2)
+            ),
+        ).status_code
+        == 303
+    )
+    assert versions_of(session, "survivor") == [(1, "published")]
+
+
+def test_a_new_version_cannot_change_who_answers(
+    app: Flask, people: dict[str, Any], session: Session
+) -> None:
+    admin = signed_in(app, people, "admin")
+    exported = admin.get("/staff/questionnaires/advocate/1/xlsform").data
+    moved = edit_xlsx(exported, [("settings", 2, "audience", "community_leader")])
+    response = upload(admin, moved)
+    assert response.status_code == 422
+    assert "cannot change who answers it" in response.get_data(as_text=True)
+    assert versions_of(session, "advocate") == [(1, "published")]
+
+
+def test_upload_needs_csrf_and_an_admin(app: Flask, people: dict[str, Any]) -> None:
+    admin = signed_in(app, people, "admin")
+    refused = admin.post(
+        "/staff/questionnaires/upload",
+        data={"workbook": (io.BytesIO(to_xlsx(pilot())), "form.xlsx")},
+        content_type="multipart/form-data",
+    )
+    assert refused.status_code == 400
+    facilitator = signed_in(app, people, "facilitator")
+    assert upload_as(facilitator).status_code == 403
+
+
+def upload_as(client: FlaskClient):  # type: ignore[no-untyped-def]
+    return client.post(
+        "/staff/questionnaires/upload",
+        data={
+            "csrf_token": token(client, "/staff/"),
+            "workbook": (io.BytesIO(to_xlsx(pilot())), "form.xlsx"),
+        },
+        content_type="multipart/form-data",
+    )
+
+
+def test_a_preview_grant_lapses_and_never_reaches_another_browser(
+    app: Flask, people: dict[str, Any], session: Session, moving_clock: Any
+) -> None:
+    admin = signed_in(app, people, "admin")
+    uploaded = upload(admin, seven_language_pilot())
+    assert uploaded.status_code == 303, uploaded.get_data(as_text=True)
+    version_id = session.scalar(
+        select(QuestionnaireVersion.id).join(Questionnaire).where(Questionnaire.key == "pilot")
+    )
+    code = session.scalar(select(Questionnaire.public_code).where(Questionnaire.key == "pilot"))
+    act(admin, "preview", version_id, language="en")
+    assert admin.get(f"/s/{code}").status_code == 200
+    assert app.test_client().get(f"/s/{code}").status_code == 404
+    moving_clock.advance(minutes=61)
+    assert admin.get(f"/s/{code}").status_code == 404
+
+
+def test_old_responses_stay_readable_and_merge_by_question_key(
+    app: Flask,
+    people: dict[str, Any],
+    session: Session,
+    keystore: Keystore,
+    open_team: keyring.TeamPrivateKey,
+) -> None:
+    admin = signed_in(app, people, "admin")
+    code = session.scalar(select(Questionnaire.public_code).where(Questionnaire.key == "survivor"))
+    # Given a response on version 1
+    first = Respondent(app.test_client(), code)
+    first.start()
+    first.next_until_review({"help_sought": "yes", "preferred_language": "english"})
+    first.post("submit")
+    # When version 2 rewords one question and changes the choices of another
+    exported = admin.get("/staff/questionnaires/survivor/1/xlsform").data
+    help_row = find_row(exported, "survey", "name", "help_sought")
+    choice_row = find_row(exported, "choices", "name", "english")
+    v2 = edit_xlsx(exported, [
+        ("survey", help_row, "label::English (en)", "Have you asked anyone for help?"),
+        ("choices", choice_row, "name", "english_language"),
+    ])  # fmt: skip
+    assert upload(admin, v2).status_code == 303
+    v2_id = session.scalar(select(QuestionnaireVersion.id).where(QuestionnaireVersion.version == 2))
+    page = admin.get("/staff/questionnaires/survivor/2").get_data(as_text=True)
+    assert "1 question with a new type or new choices" in page
+    assert "preferred_language" in page
+    act(admin, "publish", v2_id)
+    # and someone answers version 2
+    second = Respondent(app.test_client(), code)
+    second.start()
+    second.next_until_review({"help_sought": "yes", "preferred_language": "english_language"})
+    second.post("submit")
+    # Then both responses open, each with its own version, and the themes merge what is
+    # unchanged, whichever response is read first
+    session.expire_all()
+    stored = list(all_responses(session))
+    versions = {v.id: v for v in session.scalars(select(QuestionnaireVersion))}
+    oldest_first = [
+        definition_of(versions[i])
+        for i in sorted(versions, key=lambda i: (versions[i].questionnaire_id, versions[i].version))
+    ]
+    assert sorted(definition_of(versions[r.questionnaire_version_id]).version for r in stored) == [
+        1,
+        2,
+    ]
+    for order in (stored, stored[::-1]):
+        aggregate = Aggregate()
+        aggregate.plan(oldest_first)
+        for response in order:
+            definition = definition_of(versions[response.questionnaire_version_id])
+            aggregate.add(read_response(response, open_team, keystore, definition), definition)
+        assert aggregate.answers["help_sought"][("survivor", "yes")] == 2
+        assert aggregate.answers["preferred_language"][("survivor", "english")] == 1
+        changed_key = "preferred_language@survivor.v2"
+        assert aggregate.answers[changed_key][("survivor", "english_language")] == 1
+    # and the app's own unlocked analysis does the same
+    state = analysis_state.ThemeState()
+    analysis_state.read_responses(session, state, {r.id for r in stored}, open_team, keystore)
+    assert state.unreadable == set()
+    assert (
+        state.aggregate.answers["preferred_language@survivor.v2"][("survivor", "english_language")]
+        == 1
+    )
+
+
+def test_shipped_questionnaires_download_for_every_version_state(
+    app: Flask, people: dict[str, Any]
+) -> None:
+    admin = signed_in(app, people, "admin")
+    page = admin.get("/staff/questionnaires").get_data(as_text=True)
+    for key in SHIPPED:
+        assert f"/staff/questionnaires/{key}/1" in page
+        response = admin.get(f"/staff/questionnaires/{key}/1/xlsform")
+        assert response.status_code == 200
+        assert response.data[:2] == b"PK"
+    assert admin.get("/staff/questionnaires/survivor/9/xlsform").status_code == 404
+    assert admin.get("/staff/questionnaires/survivor/x/xlsform").status_code == 404
+    assert re.search(r"<h1>Questionnaires</h1>", page)
