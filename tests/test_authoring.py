@@ -32,7 +32,15 @@ from intake.questionnaires.xlsform.writer import write_xlsform
 from intake.responses import all_responses, read_response
 from tests.conftest import Respondent
 from tests.test_staff_side import people, signed_in, token  # noqa: F401 - fixture
-from tests.xlsform_helpers import changed, edit_xlsx, find_row, pilot, row, to_xlsx
+from tests.xlsform_helpers import (
+    changed,
+    edit_xlsx,
+    find_row,
+    in_seven_languages,
+    pilot,
+    row,
+    to_xlsx,
+)
 
 ROOT = Path(__file__).resolve().parent.parent
 EXAMPLES = ROOT / "examples" / "xlsform"
@@ -401,22 +409,7 @@ def versions_of(session: Session, key: str) -> list[tuple[int, str]]:
 
 def seven_language_pilot() -> bytes:
     """The pilot with every shipped language: the app's config requires all seven."""
-    sheets = pilot()
-    extra = ["so", "vi", "zh", "ar", "hmn"]
-    for sheet_name, bases in (
-        ("survey", ("label", "hint")),
-        ("choices", ("label",)),
-        ("settings", ("label", "description")),
-    ):
-        rows = sheets[sheet_name]
-        header = rows[0]
-        for base in bases:
-            source = header.index(f"{base}::Español (es)")
-            for code in extra:
-                header.append(f"{base}::{code.upper()} ({code})")
-                for line in rows[1:]:
-                    line.append(f"{line[source]} [{code}]" if line[source] else None)
-    return to_xlsx(sheets)  # fmt: skip
+    return to_xlsx(in_seven_languages(pilot()))
 
 
 def test_upload_preview_publish_answer_and_export(

@@ -116,3 +116,25 @@ def find_row(raw: bytes, sheet_name: str, header: str, value: str) -> int:
         if values[column] == value:
             return number
     raise KeyError(value)
+
+
+def in_seven_languages(sheets: Sheets) -> Sheets:
+    """The form with every shipped language: each extra text is the Spanish one marked with
+    its language code (numbers, like a scale's inner points, stay numbers)."""
+    out = copy.deepcopy(sheets)
+    for sheet_name, bases in (
+        ("survey", ("label", "hint")),
+        ("choices", ("label",)),
+        ("settings", ("label", "description")),
+    ):
+        rows = out[sheet_name]
+        header = rows[0]
+        for base in bases:
+            source = header.index(f"{base}::Español (es)")
+            for code in ("so", "vi", "zh", "ar", "hmn"):
+                header.append(f"{base}::{code} ({code})")
+                for line in rows[1:]:
+                    text = line[source]
+                    marked = text if not text or str(text).isdigit() else f"{text} [{code}]"
+                    line.append(marked)
+    return out

@@ -117,6 +117,59 @@ def published_by_code(session: Session, code: str) -> QuestionnaireVersion | Non
     )
 
 
+@dataclass(frozen=True)
+class PublishedVersion:
+    """The newest published version behind a public link, as plain values (no ORM object):
+    what the respondent's path needs on every request."""
+
+    id: int
+    questionnaire_id: int
+    version: int
+    status: str
+    checksum: str
+    definition: Definition
+
+
+_BY_CHECKSUM: dict[str, Definition] = {}
+
+
+def published_version(session: Session, code: str) -> PublishedVersion | None:
+    """``published_by_code`` for the respondent's path: one small query on every request
+    (so a version published or retired by any worker counts at once, with no cache to go
+    stale), and the parsed definition cached by checksum (a stored text never changes under
+    its checksum), so the definition text is read from the database only once per process."""
+    row = session.execute(
+        select(
+            QuestionnaireVersion.id,
+            QuestionnaireVersion.questionnaire_id,
+            QuestionnaireVersion.version,
+            QuestionnaireVersion.status,
+            QuestionnaireVersion.checksum,
+        )
+        .join(Questionnaire)
+        .where(
+            Questionnaire.public_code == code,
+            Questionnaire.audience.in_(PUBLIC_AUDIENCES),
+            QuestionnaireVersion.status == "published",
+        )
+        .order_by(QuestionnaireVersion.version.desc())
+        .limit(1)
+    ).first()
+    if row is None:
+        return None
+    version_id, questionnaire_id, number, status, checksum = row
+    definition = _BY_CHECKSUM.get(checksum)
+    if definition is None:
+        text = session.scalar(
+            select(QuestionnaireVersion.definition).where(QuestionnaireVersion.id == version_id)
+        )
+        definition = _parse_cached(checksum, text or "")
+        if len(_BY_CHECKSUM) >= 256:
+            _BY_CHECKSUM.clear()
+        _BY_CHECKSUM[checksum] = definition
+    return PublishedVersion(version_id, questionnaire_id, number, status, checksum, definition)
+
+
 # -- authoring: drafts from uploaded workbooks, publishing, retiring -------------------------
 
 
@@ -148,6 +201,8 @@ def add_draft(session: Session, data: dict[str, Any], languages: Sequence[str]) 
     stored: list[QuestionnaireVersion] = []
     if questionnaire is not None:
         if questionnaire.audience != data["audience"]:
+            from ..analysis.labels import APP_LABELS  # the analysis imports this module
+
             return Upload(
                 problems=(
                     Problem(
@@ -155,7 +210,8 @@ def add_draft(session: Session, data: dict[str, Any], languages: Sequence[str]) 
                         _l(
                             "“%(key)s” is a questionnaire for %(audience)s; a new version cannot "
                             "change who answers it. Use a new form_id for a new questionnaire.",
-                            key=data["key"], audience=questionnaire.audience,
+                            key=data["key"],
+                            audience=APP_LABELS[f"group.{questionnaire.audience}"],
                         ),
                     ),
                 )

@@ -17,8 +17,8 @@ from typing import Any
 
 from flask_babel import lazy_gettext as _l
 from openpyxl import load_workbook
-from openpyxl.xml import DEFUSEDXML
 from openpyxl.utils import get_column_letter
+from openpyxl.xml import DEFUSEDXML
 from pyxform.errors import PyXFormError
 from pyxform.xls2json_backends import xlsx_to_dict
 
