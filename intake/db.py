@@ -35,6 +35,13 @@ def _sqlite_pragmas(dbapi_connection, _record) -> None:  # type: ignore[no-untyp
     # pages of the file.
     cursor.execute("PRAGMA secure_delete=ON")
     cursor.execute("PRAGMA busy_timeout=5000")
+    # Write-ahead log: readers (every page view) no longer wait for a writer's commit, nor
+    # a writer for readers, and a commit is one append to the log. With synchronous=FULL the
+    # log is synced to disk at every commit, so a committed response survives a power cut
+    # (NORMAL would not promise that in WAL mode: never lower it). The mode is stored in
+    # the database file; an in-memory database answers "memory" and stays as it is.
+    cursor.execute("PRAGMA journal_mode=WAL")
+    cursor.execute("PRAGMA synchronous=FULL")
     cursor.close()
 
 
