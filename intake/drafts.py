@@ -13,7 +13,7 @@ import json
 from dataclasses import dataclass
 from typing import Any
 
-from sqlalchemy import delete
+from sqlalchemy import delete, insert, select, update
 from sqlalchemy.orm import Session
 
 from . import clock, crypto
@@ -54,6 +54,11 @@ def create(session: Session, payload: dict[str, Any], idle: dt.timedelta) -> Dra
     return handle
 
 
+# Plain statements on the table, not ORM objects: these run on every step of every
+# respondent's journey.
+_DRAFT = Draft.__table__
+
+
 def save(
     session: Session, handle: DraftHandle, payload: dict[str, Any], idle: dt.timedelta
 ) -> None:
@@ -63,27 +68,27 @@ def save(
     blob = crypto.wrap_with_key(
         handle.key, json.dumps(payload, ensure_ascii=False).encode("utf-8"), _context(draft_id)
     )
-    row = session.get(Draft, draft_id)
-    if row is None:
-        session.add(Draft(id=draft_id, ciphertext=blob, expires_at=now + idle))
-    else:
-        row.ciphertext = blob
-        row.expires_at = now + idle
-    session.flush()
+    updated = session.execute(
+        update(_DRAFT).where(_DRAFT.c.id == draft_id).values(ciphertext=blob, expires_at=now + idle)
+    )
+    if not updated.rowcount:
+        session.execute(insert(_DRAFT).values(id=draft_id, ciphertext=blob, expires_at=now + idle))
 
 
 def load(session: Session, handle: DraftHandle) -> dict[str, Any] | None:
     """The draft's content, or None when it expired, was erased or cannot be opened."""
     draft_id = crypto.token_digest(handle.token)
-    row = session.get(Draft, draft_id)
+    row = session.execute(
+        select(_DRAFT.c.ciphertext, _DRAFT.c.expires_at).where(_DRAFT.c.id == draft_id)
+    ).first()
     if row is None:
         return None
-    if row.expires_at <= clock.utcnow():
-        session.delete(row)
-        session.flush()
+    ciphertext, expires_at = row
+    if expires_at <= clock.utcnow():
+        session.execute(delete(_DRAFT).where(_DRAFT.c.id == draft_id))
         return None
     try:
-        data = json.loads(crypto.unwrap_with_key(handle.key, row.ciphertext, _context(draft_id)))
+        data = json.loads(crypto.unwrap_with_key(handle.key, ciphertext, _context(draft_id)))
     except (crypto.DecryptionError, ValueError):
         return None
     return data if isinstance(data, dict) else None
@@ -91,19 +96,19 @@ def load(session: Session, handle: DraftHandle) -> dict[str, Any] | None:
 
 def erase(session: Session, handle: DraftHandle) -> int:
     """Delete the draft; returns how many rows went (0 when it was already gone)."""
-    result = session.execute(delete(Draft).where(Draft.id == crypto.token_digest(handle.token)))
-    session.flush()
+    result = session.execute(delete(_DRAFT).where(_DRAFT.c.id == crypto.token_digest(handle.token)))
     return int(result.rowcount or 0)
 
 
 def touch(session: Session, handle: DraftHandle, idle: dt.timedelta) -> None:
     """Looking at a page is activity too: push the idle expiry back."""
-    row = session.get(Draft, crypto.token_digest(handle.token))
-    if row is not None:
-        row.expires_at = clock.utcnow() + idle
-        session.flush()
+    session.execute(
+        update(_DRAFT)
+        .where(_DRAFT.c.id == crypto.token_digest(handle.token))
+        .values(expires_at=clock.utcnow() + idle)
+    )
 
 
 def purge_expired(session: Session, now: dt.datetime | None = None) -> int:
-    result = session.execute(delete(Draft).where(Draft.expires_at <= (now or clock.utcnow())))
+    result = session.execute(delete(_DRAFT).where(_DRAFT.c.expires_at <= (now or clock.utcnow())))
     return int(result.rowcount or 0)

@@ -16,7 +16,7 @@ from sqlalchemy import insert, select
 from sqlalchemy.orm import Session, selectinload
 
 from . import clock, crypto
-from .keyring import KeyringError, TeamPrivateKey, epoch_for
+from .keyring import KeyringError, TeamPrivateKey, epoch_bounds, epoch_for
 from .keystore import Keystore
 from .models import PROVENANCES, Epoch, Response, ResponseField
 from .questionnaires.definition import META_ASSISTANCE, META_LANGUAGE, META_PROGRAM, Definition
@@ -58,6 +58,25 @@ def check_answers(definition: Definition, answers: Mapping[str, Any]) -> None:
             raise InvalidAnswers(f"invalid answer for {q.key}")
 
 
+def _epoch_for_new(
+    session: Session, keystore: Keystore, day: dt.date, months: int
+) -> tuple[int, str, bytes]:
+    """(id, label, public key) of the epoch a response submitted on ``day`` is sealed to.
+
+    Read in the caller's transaction on every submission, never cached: a rotation gives
+    unused epochs new key pairs, and sealing to a stale public key would lose the response.
+    The rare cases (the epoch does not exist yet, or was destroyed) go through the keyring.
+    """
+    label = epoch_bounds(day, months)[2]
+    row = session.execute(
+        select(Epoch.id, Epoch.public_key).where(Epoch.label == label, Epoch.destroyed_at.is_(None))
+    ).first()
+    if row is not None:
+        return row[0], label, row[1]
+    epoch = epoch_for(session, keystore, day, months)
+    return epoch.id, epoch.label, epoch.public_key
+
+
 def store_response(
     session: Session,
     keystore: Keystore,
@@ -80,41 +99,42 @@ def store_response(
     check_answers(definition, answers)
     answers = definition.prune(answers)
     today = clock.today()
-    epoch = epoch_for(session, keystore, today, epoch_months)
+    epoch_id, epoch_label, epoch_public = _epoch_for_new(session, keystore, today, epoch_months)
     response_id = crypto.random_id()
     data_key = crypto.new_data_key()
-    response = Response(
-        id=response_id,
-        questionnaire_version_id=version_id,
-        epoch_id=epoch.id,
-        provenance=provenance,
-        submitted_month=today.replace(day=1),
-        sealed_data_key=crypto.seal(
-            epoch.public_key,
-            data_key,
-            _data_key_info(response_id, epoch.label, version_id, provenance, today.replace(day=1)),
-        ),
-    )
+    month = today.replace(day=1)
     values: dict[str, Any] = {q.key: answers.get(q.key) for q in definition.questions}
     values[META_LANGUAGE] = language
     values[META_PROGRAM] = program
     values[META_ASSISTANCE] = sorted(assistance) if assistance else None
-    session.add(response)
-    session.flush()
-    # One AES-GCM context for the response and one multi-row insert: sealing a response
-    # costs microseconds, not a unit-of-work per field.
+    # One AES-GCM context for the response, and plain inserts on the tables (no ORM unit
+    # of work): sealing a response costs microseconds, and so should storing it.
     blobs = crypto.encrypt_fields(
         data_key,
         [
             (
                 json.dumps(value, ensure_ascii=False).encode("utf-8"),
-                _field_aad(response_id, key, version_id, epoch.label),
+                _field_aad(response_id, key, version_id, epoch_label),
             )
             for key, value in values.items()
         ],
     )
     session.execute(
-        insert(ResponseField),
+        insert(Response.__table__).values(
+            id=response_id,
+            questionnaire_version_id=version_id,
+            epoch_id=epoch_id,
+            provenance=provenance,
+            submitted_month=month,
+            sealed_data_key=crypto.seal(
+                epoch_public,
+                data_key,
+                _data_key_info(response_id, epoch_label, version_id, provenance, month),
+            ),
+        )
+    )
+    session.execute(
+        insert(ResponseField.__table__),
         [
             {"response_id": response_id, "field_key": key, "ciphertext": blob}
             for key, blob in zip(values, blobs, strict=True)

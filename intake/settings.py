@@ -10,6 +10,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from flask import current_app, g, has_request_context
+from sqlalchemy import select
 from sqlalchemy.exc import SQLAlchemyError
 from sqlalchemy.orm import Session
 
@@ -40,10 +41,13 @@ def _from(config: Config, stored: dict[str, Any]) -> Settings:
 
 
 def load(session: Session, config: Config) -> Settings:
+    # Plain rows, not ORM objects: this runs on every page a respondent sees.
     stored = {}
-    for row in session.query(Setting).filter(Setting.key.in_(EDITABLE)):
+    for key, value in session.execute(
+        select(Setting.key, Setting.value).where(Setting.key.in_(EDITABLE))
+    ):
         try:
-            stored[row.key] = json.loads(row.value)
+            stored[key] = json.loads(value)
         except ValueError:
             continue
     return _from(config, stored)

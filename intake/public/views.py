@@ -42,9 +42,25 @@ from ..forms.questionnaire import (
 )
 from ..i18n import current_language
 from ..models import QuestionnaireVersion
-from ..questionnaires.catalog import PREVIEW, definition_of, published_by_code
+from ..questionnaires.catalog import (
+    PREVIEW,
+    PublishedVersion,
+    definition_of,
+    published_version,
+)
 from ..questionnaires.definition import Definition, Section
 from ..responses import store_response
+
+# A version as the respondent's path holds it: plain values for a published one (read on
+# every request), the ORM row for a preview or a draft's older version.
+Version = PublishedVersion | QuestionnaireVersion
+
+
+def definition_for(version: Version) -> Definition:
+    if isinstance(version, PublishedVersion):
+        return version.definition
+    return definition_of(version)
+
 
 SAFE_NEXT = re.compile(r"/(?:[A-Za-z0-9_-]+(?:/[A-Za-z0-9_-]+)*)?")
 FLOW = "flow"
@@ -79,20 +95,20 @@ def make_blueprint(config: Config) -> Blueprint:
             return None
         return version
 
-    def find_version(code: str) -> QuestionnaireVersion | None:
+    def find_version(code: str) -> Version | None:
         if len(code) > 32:
             return None
         version = preview_of(code)
         if version is not None:
             g.preview_version = version
             return version
-        return published_by_code(db_session(), code)
+        return published_version(db_session(), code)
 
-    def version_or_404(code: str) -> tuple[QuestionnaireVersion, Definition]:
+    def version_or_404(code: str) -> tuple[Version, Definition]:
         version = find_version(code)
         if version is None:
             abort(404)
-        return version, definition_of(version)
+        return version, definition_for(version)
 
     def previewing() -> bool:
         return g.get("preview_version") is not None
@@ -258,14 +274,14 @@ def make_blueprint(config: Config) -> Blueprint:
         db_session().commit()
 
     def draft_version(
-        version: QuestionnaireVersion, content: dict[str, Any] | None
-    ) -> tuple[QuestionnaireVersion, Definition] | None:
+        version: Version, content: dict[str, Any] | None
+    ) -> tuple[Version, Definition] | None:
         """The version a draft started on. It finishes there, even after a newer version is
         published, unless that version has been retired."""
         if content is None:
             return None
         if content.get("version_id") == version.id:
-            return version, definition_of(version)
+            return version, definition_for(version)
         own = db_session().get(QuestionnaireVersion, content.get("version_id"))
         if (
             own is None
@@ -286,7 +302,7 @@ def make_blueprint(config: Config) -> Blueprint:
         return index, visible
 
     def show_answering(
-        code: str, version: QuestionnaireVersion, definition: Definition, flow: dict[str, Any]
+        code: str, version: Version, definition: Definition, flow: dict[str, Any]
     ) -> tuple[str, int]:
         content = load_draft(code)
         resolved = draft_version(version, content)
@@ -375,7 +391,7 @@ def make_blueprint(config: Config) -> Blueprint:
 
     def post_answering(
         code: str,
-        version: QuestionnaireVersion,
+        version: Version,
         definition: Definition,
         flow: dict[str, Any],
         action: str,
@@ -436,7 +452,7 @@ def make_blueprint(config: Config) -> Blueprint:
 
     def post_review(
         code: str,
-        version: QuestionnaireVersion,
+        version: Version,
         definition: Definition,
         content: dict[str, Any],
         action: str,
@@ -531,7 +547,7 @@ def make_blueprint(config: Config) -> Blueprint:
         found = find_version(code)
         if found is None:
             return render_error(404)
-        definition = definition_of(found)
+        definition = definition_for(found)
         flow = flow_for(code)
         message = _(
             "For your safety, this page timed out. Your answers are still here: please check "
