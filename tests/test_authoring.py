@@ -325,6 +325,10 @@ CORPUS: dict[str, tuple[bytes, list[tuple[Any, ...]]]] = {
         to_xlsx({**P, "survey": [*P["survey"], row(type="text", name="extra", label_en="Extra", label_es="Más")]}),
         [("survey", 10, "A", "type", OUTSIDE)],
     ),
+    "or_other": (
+        to_xlsx(changed(P, "survey", 5, "type", "select_multiple places or_other")),
+        [("survey", 5, "A", "type", "or_other is not supported: add an “other” choice, and a text question shown when it is chosen.")],
+    ),
     "a repeat": (
         to_xlsx(changed(P, "survey", 2, "type", "begin repeat")),
         [("survey", 2, "A", "type", "Repeats are not supported: each question is asked once.")],

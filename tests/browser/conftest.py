@@ -9,11 +9,14 @@ from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 
 import pytest
+from flask import Flask
 from playwright.sync_api import Browser, Page, Playwright, sync_playwright
 
+from intake import db
 from intake.config import Config
+from intake.staff.auth import create_user
 
-from ..conftest import make_config
+from ..conftest import TEST_KDF, make_config
 
 CHROMIUM = Path(os.environ.get("INTAKE_CHROMIUM", "/usr/bin/chromium"))
 # The flags a closed network needs: no background calls home, no updater, no sync.
@@ -96,3 +99,17 @@ def phone(browser: Browser, live_server: str, neutral_site: str) -> Iterator[Pag
     yield page
     context.close()
     assert third_party == [], f"requests left the app: {third_party}"
+
+
+@pytest.fixture
+def admin(app: Flask) -> tuple[str, str, str]:
+    """An administrator with two-step sign-in set up: (username, password, TOTP secret)."""
+    secret = "KRSXG5CTMVRXEZLUKRSXG5CTMVRXEZLU"
+    session = db.get_database(app).session()
+    create_user(
+        session, "root", "root-password-1", "admin", totp_secret=secret,
+        server_secret=app.extensions["intake.config"].secret_key, kdf=TEST_KDF,
+    )  # fmt: skip
+    session.commit()
+    session.close()
+    return "root", "root-password-1", secret

@@ -12,29 +12,14 @@ from sqlalchemy import func, select
 
 from intake import db
 from intake.models import Questionnaire, QuestionnaireVersion, Response
-from intake.staff.auth import create_user
 
-from ..conftest import TEST_KDF
 from ..xlsform_helpers import changed, in_seven_languages, pilot, to_xlsx
 from .test_staff_browser import sign_in
 from .test_survivor_browser import press
 
 pytestmark = pytest.mark.browser
 
-ADMIN_TOTP = "KRSXG5CTMVRXEZLUKRSXG5CTMVRXEZLU"
 XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
-
-
-@pytest.fixture
-def admin(app: Flask) -> tuple[str, str, str]:
-    session = db.get_database(app).session()
-    create_user(
-        session, "root", "root-password-1", "admin", totp_secret=ADMIN_TOTP,
-        server_secret=app.extensions["intake.config"].secret_key, kdf=TEST_KDF,
-    )  # fmt: skip
-    session.commit()
-    session.close()
-    return "root", "root-password-1", ADMIN_TOTP
 
 
 def answer_in(page: Page, code: str, language: str, story: str) -> None:

@@ -99,7 +99,9 @@ def test_advocate_enters_a_full_response_and_a_listening_session(
     assert problems == []
 
 
-def test_axe_on_facilitator_and_admin_pages(browser: Browser, live_server: str, app: Flask) -> None:
+def test_axe_on_facilitator_and_admin_pages(
+    browser: Browser, live_server: str, app: Flask, admin: tuple[str, str, str]
+) -> None:
     axe = Axe()
     context = browser.new_context(base_url=live_server)
     page = context.new_page()
@@ -116,17 +118,9 @@ def test_axe_on_facilitator_and_admin_pages(browser: Browser, live_server: str, 
             problems.append((path, result.generate_report()))
     context.close()
     # And an administrator's pages.
-    session = db.get_database(app).session()
-    admin_totp = "KRSXG5CTMVRXEZLUKRSXG5CTMVRXEZLU"
-    create_user(
-        session, "root", "root-password-1", "admin", totp_secret=admin_totp,
-        server_secret=app.extensions["intake.config"].secret_key, kdf=TEST_KDF,
-    )  # fmt: skip
-    session.commit()
-    session.close()
     context = browser.new_context(base_url=live_server)
     page = context.new_page()
-    sign_in(page, "root", "root-password-1", admin_totp)
+    sign_in(page, *admin)
     for path in (
         "/staff/accounts",
         "/staff/settings",

@@ -761,6 +761,15 @@ class SurveyBuilder:
         base_type = words[0]
         appearance = self.sheet.cell(row, "appearance").lower().split()
         if base_type in {"select_one", "select_multiple"}:
+            if words[2:] == ["or_other"]:
+                self.problem(
+                    index, "type",
+                    _l(
+                        "or_other is not supported: add an “other” choice, and a text question "
+                        "shown when it is chosen."
+                    ),
+                )  # fmt: skip
+                return None
             if len(words) != 2:
                 self.problem(
                     index, "type",
