@@ -74,6 +74,11 @@ def init_app(app: Flask) -> None:
     @app.errorhandler(HTTPException)
     def _http(exc: HTTPException):  # type: ignore[no-untyped-def]
         code = exc.code or 500
+        # A page may answer an error itself (e.g. an upload that is too large says so where
+        # the upload form is), keyed by status and endpoint.
+        handler = app.extensions.get("intake.error_handlers", {}).get((code, request.endpoint))
+        if handler is not None:
+            return handler()
         response = render_error(code if code in MESSAGES else 400)
         if code == 405 and exc.get_response().headers.get("Allow"):
             return response[0], 405, {"Allow": exc.get_response().headers["Allow"]}

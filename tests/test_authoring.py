@@ -16,6 +16,8 @@ from hypothesis import strategies as st
 from pyxform import xls2xform
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
+from werkzeug.datastructures import FileStorage, MultiDict
+from werkzeug.test import encode_multipart
 
 from intake import keyring
 from intake.analysis import state as analysis_state
@@ -562,6 +564,39 @@ def test_upload_needs_csrf_and_an_admin(app: Flask, people: dict[str, Any]) -> N
     assert refused.status_code == 400
     facilitator = signed_in(app, people, "facilitator")
     assert upload_as(facilitator).status_code == 403
+
+
+def test_an_empty_or_oversized_upload_is_answered_on_the_upload_page(
+    app: Flask, people: dict[str, Any], session: Session
+) -> None:
+    admin = signed_in(app, people, "admin")
+    empty = admin.post(
+        "/staff/questionnaires/upload",
+        data={"csrf_token": token(admin, "/staff/questionnaires")},
+        content_type="multipart/form-data",
+    )
+    assert empty.status_code == 422
+    assert "Choose a workbook to upload." in empty.get_data(as_text=True)
+    # Encoded in memory: the test client would spool a body this big to a temporary file,
+    # which nothing closes when the app refuses the request unread.
+    boundary, body = encode_multipart(
+        MultiDict(
+            {
+                "csrf_token": token(admin, "/staff/questionnaires"),
+                "workbook": FileStorage(io.BytesIO(b"PK" + b"\0" * (MAX_BYTES + 4096)), "big.xlsx"),
+            }
+        )
+    )
+    huge = admin.post(
+        "/staff/questionnaires/upload",
+        data=body,
+        content_type=f"multipart/form-data; boundary={boundary}",
+    )
+    assert huge.status_code == 413
+    page = huge.get_data(as_text=True)
+    assert "The file is larger than 1024 KB" in page
+    assert 'name="workbook"' in page  # the form is right there to try again
+    assert versions_of(session, "pilot") == []
 
 
 def upload_as(client: FlaskClient):  # type: ignore[no-untyped-def]

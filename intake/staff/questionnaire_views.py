@@ -21,6 +21,8 @@ from flask import (
     url_for,
 )
 from flask_babel import gettext as _
+from flask_babel import lazy_gettext as _l
+from flask_login import current_user
 from sqlalchemy import select
 from werkzeug.wrappers import Response as WerkzeugResponse
 
@@ -28,10 +30,12 @@ from .. import audit, clock, i18n
 from ..analysis.versions import compare
 from ..config import Config
 from ..db import db_session
+from ..errors import render_error
 from ..forms.staff import QuestionnaireUploadForm, VersionActionForm
 from ..models import Questionnaire, QuestionnaireVersion
 from ..questionnaires import catalog
 from ..questionnaires.catalog import PREVIEW, definition_of
+from ..questionnaires.xlsform.problems import Problem
 from ..questionnaires.xlsform.reader import MAX_BYTES, read_xlsform
 from ..questionnaires.xlsform.writer import write_xlsform
 from .auth import role_required
@@ -75,8 +79,9 @@ def register(bp: Blueprint, config: Config) -> None:
         return render_template(
             "staff/questionnaires.html",
             listed=listed,
-            form=form or QuestionnaireUploadForm(),
-            action_form=VersionActionForm(),
+            # Never bound to the request: an error page must not read the body again.
+            form=form or QuestionnaireUploadForm(formdata=None),
+            action_form=VersionActionForm(formdata=None),
             problems=problems,
             dropped=dropped,
             limit_kb=MAX_BYTES // 1024,
@@ -86,6 +91,22 @@ def register(bp: Blueprint, config: Config) -> None:
     @role_required("admin")
     def questionnaires() -> tuple[str, int]:
         return overview()
+
+    def too_large() -> tuple[str, int]:
+        """Werkzeug refuses a request over the size limit before the view runs."""
+        if not current_user.is_authenticated or current_user.role != "admin":
+            return render_error(413)
+        problem = Problem(
+            None, None, None, None,
+            _l("The file is larger than %(limit)s KB. A questionnaire workbook is usually "
+               "well under that.", limit=MAX_BYTES // 1024),
+        )  # fmt: skip
+        return overview(QuestionnaireUploadForm(formdata=None), [problem], 0, 413)
+
+    @bp.record_once
+    def _register_too_large(state: Any) -> None:
+        handlers = state.app.extensions.setdefault("intake.error_handlers", {})
+        handlers[(413, "staff.upload_questionnaire")] = too_large
 
     @bp.post("/questionnaires/upload")
     @role_required("admin")
