@@ -16,7 +16,11 @@ class Database:
 
     def __init__(self, url: str) -> None:
         self.url = url
-        self.engine: Engine = create_engine(url, future=True, pool_pre_ping=True)
+        # A database server can drop idle connections: check each one as it is taken from
+        # the pool. A SQLite file cannot, and the check would be a query on every request.
+        self.engine: Engine = create_engine(
+            url, future=True, pool_pre_ping=not url.startswith("sqlite")
+        )
         if self.engine.dialect.name == "sqlite":
             event.listen(self.engine, "connect", _sqlite_pragmas)
         self.session_factory = sessionmaker(self.engine, expire_on_commit=False)

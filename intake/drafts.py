@@ -13,7 +13,7 @@ import json
 from dataclasses import dataclass
 from typing import Any
 
-from sqlalchemy import delete, insert, select, update
+from sqlalchemy import bindparam, delete, insert, select, update
 from sqlalchemy.orm import Session
 
 from . import clock, crypto
@@ -54,9 +54,21 @@ def create(session: Session, payload: dict[str, Any], idle: dt.timedelta) -> Dra
     return handle
 
 
-# Plain statements on the table, not ORM objects: these run on every step of every
-# respondent's journey.
+# Plain statements on the table, built once and run on the session's connection (in its
+# transaction), not ORM objects: these run on every step of every respondent's journey.
 _DRAFT = Draft.__table__
+_SELECT = select(_DRAFT.c.ciphertext, _DRAFT.c.expires_at).where(_DRAFT.c.id == bindparam("i"))
+_UPDATE = (
+    update(_DRAFT)
+    .where(_DRAFT.c.id == bindparam("i"))
+    .values(ciphertext=bindparam("c"), expires_at=bindparam("e"))
+)
+_INSERT = insert(_DRAFT).values(
+    id=bindparam("i"), ciphertext=bindparam("c"), expires_at=bindparam("e")
+)
+_TOUCH = update(_DRAFT).where(_DRAFT.c.id == bindparam("i")).values(expires_at=bindparam("e"))
+_DELETE = delete(_DRAFT).where(_DRAFT.c.id == bindparam("i"))
+_PURGE = delete(_DRAFT).where(_DRAFT.c.expires_at <= bindparam("now"))
 
 
 def save(
@@ -68,24 +80,22 @@ def save(
     blob = crypto.wrap_with_key(
         handle.key, json.dumps(payload, ensure_ascii=False).encode("utf-8"), _context(draft_id)
     )
-    updated = session.execute(
-        update(_DRAFT).where(_DRAFT.c.id == draft_id).values(ciphertext=blob, expires_at=now + idle)
-    )
-    if not updated.rowcount:
-        session.execute(insert(_DRAFT).values(id=draft_id, ciphertext=blob, expires_at=now + idle))
+    values = {"i": draft_id, "c": blob, "e": now + idle}
+    connection = session.connection()
+    if not connection.execute(_UPDATE, values).rowcount:
+        connection.execute(_INSERT, values)
 
 
 def load(session: Session, handle: DraftHandle) -> dict[str, Any] | None:
     """The draft's content, or None when it expired, was erased or cannot be opened."""
     draft_id = crypto.token_digest(handle.token)
-    row = session.execute(
-        select(_DRAFT.c.ciphertext, _DRAFT.c.expires_at).where(_DRAFT.c.id == draft_id)
-    ).first()
+    connection = session.connection()
+    row = connection.execute(_SELECT, {"i": draft_id}).first()
     if row is None:
         return None
     ciphertext, expires_at = row
     if expires_at <= clock.utcnow():
-        session.execute(delete(_DRAFT).where(_DRAFT.c.id == draft_id))
+        connection.execute(_DELETE, {"i": draft_id})
         return None
     try:
         data = json.loads(crypto.unwrap_with_key(handle.key, ciphertext, _context(draft_id)))
@@ -96,19 +106,17 @@ def load(session: Session, handle: DraftHandle) -> dict[str, Any] | None:
 
 def erase(session: Session, handle: DraftHandle) -> int:
     """Delete the draft; returns how many rows went (0 when it was already gone)."""
-    result = session.execute(delete(_DRAFT).where(_DRAFT.c.id == crypto.token_digest(handle.token)))
+    result = session.connection().execute(_DELETE, {"i": crypto.token_digest(handle.token)})
     return int(result.rowcount or 0)
 
 
 def touch(session: Session, handle: DraftHandle, idle: dt.timedelta) -> None:
     """Looking at a page is activity too: push the idle expiry back."""
-    session.execute(
-        update(_DRAFT)
-        .where(_DRAFT.c.id == crypto.token_digest(handle.token))
-        .values(expires_at=clock.utcnow() + idle)
+    session.connection().execute(
+        _TOUCH, {"i": crypto.token_digest(handle.token), "e": clock.utcnow() + idle}
     )
 
 
 def purge_expired(session: Session, now: dt.datetime | None = None) -> int:
-    result = session.execute(delete(_DRAFT).where(_DRAFT.c.expires_at <= (now or clock.utcnow())))
+    result = session.connection().execute(_PURGE, {"now": now or clock.utcnow()})
     return int(result.rowcount or 0)

@@ -12,7 +12,7 @@ from collections.abc import Collection, Iterator, Mapping
 from dataclasses import dataclass
 from typing import Any
 
-from sqlalchemy import insert, select
+from sqlalchemy import bindparam, insert, select
 from sqlalchemy.orm import Session, selectinload
 
 from . import clock, crypto
@@ -58,6 +58,14 @@ def check_answers(definition: Definition, answers: Mapping[str, Any]) -> None:
             raise InvalidAnswers(f"invalid answer for {q.key}")
 
 
+# Built once: constructing a statement costs more than SQLite takes to run it.
+_OPEN_EPOCH = select(Epoch.id, Epoch.public_key).where(
+    Epoch.label == bindparam("label"), Epoch.destroyed_at.is_(None)
+)
+_INSERT_RESPONSE = insert(Response.__table__)
+_INSERT_FIELDS = insert(ResponseField.__table__)
+
+
 def _epoch_for_new(
     session: Session, keystore: Keystore, day: dt.date, months: int
 ) -> tuple[int, str, bytes]:
@@ -68,9 +76,7 @@ def _epoch_for_new(
     The rare cases (the epoch does not exist yet, or was destroyed) go through the keyring.
     """
     label = epoch_bounds(day, months)[2]
-    row = session.execute(
-        select(Epoch.id, Epoch.public_key).where(Epoch.label == label, Epoch.destroyed_at.is_(None))
-    ).first()
+    row = session.connection().execute(_OPEN_EPOCH, {"label": label}).first()
     if row is not None:
         return row[0], label, row[1]
     epoch = epoch_for(session, keystore, day, months)
@@ -119,22 +125,24 @@ def store_response(
             for key, value in values.items()
         ],
     )
-    session.execute(
-        insert(Response.__table__).values(
-            id=response_id,
-            questionnaire_version_id=version_id,
-            epoch_id=epoch_id,
-            provenance=provenance,
-            submitted_month=month,
-            sealed_data_key=crypto.seal(
+    connection = session.connection()
+    connection.execute(
+        _INSERT_RESPONSE,
+        {
+            "id": response_id,
+            "questionnaire_version_id": version_id,
+            "epoch_id": epoch_id,
+            "provenance": provenance,
+            "submitted_month": month,
+            "sealed_data_key": crypto.seal(
                 epoch_public,
                 data_key,
                 _data_key_info(response_id, epoch_label, version_id, provenance, month),
             ),
-        )
+        },
     )
-    session.execute(
-        insert(ResponseField.__table__),
+    connection.execute(
+        _INSERT_FIELDS,
         [
             {"response_id": response_id, "field_key": key, "ciphertext": blob}
             for key, blob in zip(values, blobs, strict=True)

@@ -40,12 +40,13 @@ def _from(config: Config, stored: dict[str, Any]) -> Settings:
     )
 
 
+_EDITABLE_ROWS = select(Setting.key, Setting.value).where(Setting.key.in_(EDITABLE))
+
+
 def load(session: Session, config: Config) -> Settings:
     # Plain rows, not ORM objects: this runs on every page a respondent sees.
     stored = {}
-    for key, value in session.execute(
-        select(Setting.key, Setting.value).where(Setting.key.in_(EDITABLE))
-    ):
+    for key, value in session.connection().execute(_EDITABLE_ROWS):
         try:
             stored[key] = json.loads(value)
         except ValueError:

@@ -15,7 +15,7 @@ from pathlib import Path
 from typing import Any
 
 from flask_babel import lazy_gettext as _l
-from sqlalchemy import select
+from sqlalchemy import bindparam, select
 from sqlalchemy.orm import Session
 
 from .. import clock
@@ -131,6 +131,24 @@ class PublishedVersion:
 
 
 _BY_CHECKSUM: dict[str, Definition] = {}
+# Built once: constructing a statement costs more than SQLite takes to run it.
+_PUBLISHED = (
+    select(
+        QuestionnaireVersion.id,
+        QuestionnaireVersion.questionnaire_id,
+        QuestionnaireVersion.version,
+        QuestionnaireVersion.status,
+        QuestionnaireVersion.checksum,
+    )
+    .join(Questionnaire)
+    .where(
+        Questionnaire.public_code == bindparam("code"),
+        Questionnaire.audience.in_(PUBLIC_AUDIENCES),
+        QuestionnaireVersion.status == "published",
+    )
+    .order_by(QuestionnaireVersion.version.desc())
+    .limit(1)
+)
 
 
 def published_version(session: Session, code: str) -> PublishedVersion | None:
@@ -138,23 +156,7 @@ def published_version(session: Session, code: str) -> PublishedVersion | None:
     (so a version published or retired by any worker counts at once, with no cache to go
     stale), and the parsed definition cached by checksum (a stored text never changes under
     its checksum), so the definition text is read from the database only once per process."""
-    row = session.execute(
-        select(
-            QuestionnaireVersion.id,
-            QuestionnaireVersion.questionnaire_id,
-            QuestionnaireVersion.version,
-            QuestionnaireVersion.status,
-            QuestionnaireVersion.checksum,
-        )
-        .join(Questionnaire)
-        .where(
-            Questionnaire.public_code == code,
-            Questionnaire.audience.in_(PUBLIC_AUDIENCES),
-            QuestionnaireVersion.status == "published",
-        )
-        .order_by(QuestionnaireVersion.version.desc())
-        .limit(1)
-    ).first()
+    row = session.connection().execute(_PUBLISHED, {"code": code}).first()
     if row is None:
         return None
     version_id, questionnaire_id, number, status, checksum = row
