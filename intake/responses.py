@@ -8,11 +8,11 @@ from __future__ import annotations
 
 import datetime as dt
 import json
-from collections.abc import Collection, Iterator, Mapping
+from collections.abc import Collection, Iterable, Iterator, Mapping
 from dataclasses import dataclass
 from typing import Any
 
-from sqlalchemy import bindparam, insert, select
+from sqlalchemy import Connection, bindparam, insert, select
 from sqlalchemy.orm import Session, selectinload
 
 from . import clock, crypto
@@ -47,6 +47,29 @@ def _data_key_info(
 
 def _field_aad(response_id: str, field_key: str, version_id: int, epoch_label: str) -> bytes:
     return crypto.associated_data("field", response_id, field_key, version_id, epoch_label)
+
+
+_ENCODED_KEYS: dict[str, bytes] = {}
+
+
+def field_aads(
+    response_id: str, field_keys: Collection[str], version_id: int, epoch_label: str
+) -> list[bytes]:
+    """``_field_aad`` for every field of one response, byte for byte the same: the parts
+    shared by all its fields are encoded once (tens of thousands of responses are opened
+    at an unlock, each with ~30 fields)."""
+    head = crypto.associated_data("field", response_id)
+    tail = crypto.associated_data(version_id, epoch_label)
+    encoded = _ENCODED_KEYS
+    out = []
+    for key in field_keys:
+        middle = encoded.get(key)
+        if middle is None:
+            middle = crypto.associated_data(key)
+            if len(encoded) < 10_000:
+                encoded[key] = middle
+        out.append(head + middle + tail)
+    return out
 
 
 def check_answers(definition: Definition, answers: Mapping[str, Any]) -> None:
@@ -118,11 +141,12 @@ def store_response(
     blobs = crypto.encrypt_fields(
         data_key,
         [
-            (
-                json.dumps(value, ensure_ascii=False).encode("utf-8"),
-                _field_aad(response_id, key, version_id, epoch_label),
+            (json.dumps(value, ensure_ascii=False).encode("utf-8"), aad)
+            for value, aad in zip(
+                values.values(),
+                field_aads(response_id, values, version_id, epoch_label),
+                strict=True,
             )
-            for key, value in values.items()
         ],
     )
     connection = session.connection()
@@ -198,10 +222,27 @@ class StoredResponse:
     fields: dict[str, bytes]
 
 
+# Decoded and checked answers by (version, question, plaintext), for one reading of many
+# responses: closed answers repeat ("yes", null, a few option lists), so each distinct one is
+# parsed and validated once. Only short plaintexts are kept; the dictionary lives as long as
+# the caller's reading (an unlock's analysis, in memory only) and is bounded.
+AnswerMemo = dict[tuple[int, str, bytes], Any]
+_MEMO_PLAINTEXT_BYTES = 64
+_MEMO_ENTRIES = 50_000
+_INVALID = object()
+
+
 def open_stored(
-    stored: StoredResponse, team: TeamPrivateKey, keystore: Keystore, definition: Definition
+    stored: StoredResponse,
+    team: TeamPrivateKey,
+    keystore: Keystore,
+    definition: Definition,
+    memo: AnswerMemo | None = None,
 ) -> tuple[OpenedResponse, bytes]:
-    """Open one response: HPKE for its data key, then every field, each authenticated."""
+    """Open one response: HPKE for its data key, then every field, each authenticated.
+
+    ``memo``: pass the same dictionary when opening many responses (see ``AnswerMemo``).
+    """
     rid = stored.id
     try:
         epoch_private = team.epoch_recipient(stored.epoch, keystore)
@@ -219,24 +260,38 @@ def open_stored(
         raise UnreadableResponse(rid, "its data key failed authentication") from exc
 
     expected = definition.field_keys()
-    if len(stored.fields) != len(expected) or set(stored.fields) != set(expected):
+    fields = stored.fields
+    if len(fields) != len(expected) or fields.keys() != set(expected):
         raise UnreadableResponse(rid, "fields are missing or were added")
+    if memo is None:
+        memo = {}
+    questions = {q.key: q for q in definition.questions}
     cipher = crypto.field_cipher(data_key)
+    decrypt = crypto.decrypt_field
     values: dict[str, Any] = {}
-    for key in expected:
+    for key, aad in zip(expected, field_aads(rid, expected, version_id, label), strict=True):
         try:
-            plaintext = crypto.decrypt_field(
-                cipher, stored.fields[key], _field_aad(rid, key, version_id, label)
-            )
-            values[key] = json.loads(plaintext.decode("utf-8"))
-        except (crypto.DecryptionError, ValueError) as exc:
+            plaintext = decrypt(cipher, fields[key], aad)
+        except crypto.DecryptionError as exc:
             raise UnreadableResponse(rid, f"field {key!r} failed authentication") from exc
+        remembered = (version_id, key, plaintext)
+        value = (
+            memo.get(remembered, _INVALID) if len(plaintext) <= _MEMO_PLAINTEXT_BYTES else _INVALID
+        )
+        if value is _INVALID:
+            try:
+                value = json.loads(plaintext.decode("utf-8"))
+            except ValueError as exc:
+                raise UnreadableResponse(rid, f"field {key!r} failed authentication") from exc
+            question = questions.get(key)
+            if question is not None and not question.is_valid_value(value):
+                raise UnreadableResponse(rid, f"field {key!r} holds an impossible value")
+            if len(plaintext) <= _MEMO_PLAINTEXT_BYTES and len(memo) < _MEMO_ENTRIES:
+                memo[remembered] = value
+        values[key] = value
     language = values.pop(META_LANGUAGE)
     program = values.pop(META_PROGRAM)
     assistance = values.pop(META_ASSISTANCE) or []
-    for q in definition.questions:
-        if not q.is_valid_value(values.get(q.key)):
-            raise UnreadableResponse(rid, f"field {q.key!r} holds an impossible value")
     opened = OpenedResponse(
         id=rid,
         questionnaire_version_id=version_id,
@@ -250,39 +305,95 @@ def open_stored(
     return opened, data_key
 
 
-def stored_responses(session: Session, only: Collection[str]) -> Iterator[StoredResponse]:
-    """The responses in ``only`` as plain values, read in bounded batches.
+_RESPONSE_COLUMNS = (
+    Response.id,
+    Response.questionnaire_version_id,
+    Response.epoch_id,
+    Response.provenance,
+    Response.submitted_month,
+    Response.sealed_data_key,
+)
+_FIELD_COLUMNS = (ResponseField.response_id, ResponseField.field_key, ResponseField.ciphertext)
+# Reading every response: two scans in response order, merged as they stream (bounded
+# memory, no IN lists). Reading a few: batches of ids.
+_ALL_RESPONSES = select(*_RESPONSE_COLUMNS).order_by(Response.id)
+_ALL_FIELDS = select(*_FIELD_COLUMNS).order_by(ResponseField.response_id)
+_SOME_RESPONSES = (
+    select(*_RESPONSE_COLUMNS)
+    .where(Response.id.in_(bindparam("ids", expanding=True)))
+    .order_by(Response.id)
+)
+_SOME_FIELDS = select(*_FIELD_COLUMNS).where(
+    ResponseField.response_id.in_(bindparam("ids", expanding=True))
+)
+_BATCH = 900  # below SQLite's bound-parameter limit
+_SCAN_FROM = 5_000  # from this many wanted responses on, one scan beats batches of ids
 
-    Plain rows rather than ORM objects: reading tens of thousands of responses (each with
-    ~30 fields) must cost about what the decryption itself costs.
+
+def stored_responses(session: Session, only: Collection[str]) -> Iterator[StoredResponse]:
+    """The responses in ``only`` as plain values, in id order, with bounded memory.
+
+    Plain rows on the session's connection rather than ORM objects: reading tens of
+    thousands of responses (each with ~30 fields) must cost little beside the decryption.
     """
     epochs = {e.id: e for e in session.scalars(select(Epoch))}
-    wanted = sorted(only)
-    for i in range(0, len(wanted), 900):  # below SQLite's bound-parameter limit
-        batch = wanted[i : i + 900]
-        fields: dict[str, dict[str, bytes]] = {rid: {} for rid in batch}
-        for rid, key, blob in session.execute(
-            select(
-                ResponseField.response_id, ResponseField.field_key, ResponseField.ciphertext
-            ).where(ResponseField.response_id.in_(batch))
+    connection = session.connection()
+    wanted = only if isinstance(only, set | frozenset) else set(only)
+    if len(wanted) >= _SCAN_FROM:
+        rows = connection.execute(_ALL_RESPONSES).all()
+        if 2 * len(wanted) >= len(rows):  # most of them: one scan beats batches of ids
+            yield from _merged(epochs, rows, _all_fields(connection), wanted)
+            return
+    ordered = sorted(wanted)
+    for i in range(0, len(ordered), _BATCH):
+        batch = ordered[i : i + _BATCH]
+        by_response: dict[str, dict[str, bytes]] = {rid: {} for rid in batch}
+        for rid, key, blob in connection.execute(_SOME_FIELDS, {"ids": batch}):
+            by_response[rid][key] = blob
+        for rid, version_id, epoch_id, provenance, month, sealed in connection.execute(
+            _SOME_RESPONSES, {"ids": batch}
         ):
-            fields[rid][key] = blob
-        rows = session.execute(
-            select(
-                Response.id,
-                Response.questionnaire_version_id,
-                Response.epoch_id,
-                Response.provenance,
-                Response.submitted_month,
-                Response.sealed_data_key,
-            )
-            .where(Response.id.in_(batch))
-            .order_by(Response.submitted_month, Response.id)
-        )
-        for rid, version_id, epoch_id, provenance, month, sealed in rows:
             yield StoredResponse(
-                rid, version_id, epochs[epoch_id], provenance, month, sealed, fields.pop(rid)
+                rid, version_id, epochs[epoch_id], provenance, month, sealed, by_response.pop(rid)
             )
+
+
+def _all_fields(connection: Connection) -> Iterator[Any]:
+    """Every field row in response order, streamed."""
+    if connection.dialect.name != "sqlite":
+        yield from connection.execution_options(stream_results=True).execute(_ALL_FIELDS)
+        return
+    # Millions of rows: straight from the driver's cursor, which streams plain tuples
+    # (SQLAlchemy's row wrapping would add a third to the reading).
+    cursor = connection.connection.dbapi_connection.cursor()  # type: ignore[union-attr]
+    try:
+        yield from cursor.execute(str(_ALL_FIELDS.compile(dialect=connection.dialect)))
+    finally:
+        cursor.close()
+
+
+def _merged(
+    epochs: dict[int, Epoch],
+    responses: Iterable[Any],
+    fields: Iterable[Any],
+    wanted: Collection[str],
+) -> Iterator[StoredResponse]:
+    """Join response rows with the field rows that follow them in the same order (both
+    sorted by the same column type, so the same collation). Rows are matched by equality
+    only; a field row of no response (impossible with foreign keys on) is skipped."""
+    rows = list(responses)  # ~100 bytes each: small beside the fields, which stream
+    known = {row[0] for row in rows}  # a field row of a response not listed is skipped
+    field_rows = iter(fields)
+    pending = next(field_rows, None)
+    for rid, version_id, epoch_id, provenance, month, sealed in rows:
+        own: dict[str, bytes] = {}
+        while pending is not None and pending[0] != rid and pending[0] not in known:
+            pending = next(field_rows, None)
+        while pending is not None and pending[0] == rid:
+            own[pending[1]] = pending[2]
+            pending = next(field_rows, None)
+        if rid in wanted:
+            yield StoredResponse(rid, version_id, epochs[epoch_id], provenance, month, sealed, own)
 
 
 def all_responses(session: Session, only: Collection[str] | None = None) -> Iterator[Response]:

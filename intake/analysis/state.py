@@ -23,7 +23,13 @@ from ..keyring import TeamPrivateKey
 from ..keystore import Keystore
 from ..models import QuestionnaireVersion, Response, ResponseAnnotation, UnlockSession
 from ..questionnaires.catalog import definition_of
-from ..responses import UnreadableResponse, open_annotation, open_stored, stored_responses
+from ..responses import (
+    AnswerMemo,
+    UnreadableResponse,
+    open_annotation,
+    open_stored,
+    stored_responses,
+)
 from .aggregate import Aggregate
 from .annotations import Annotation, excerpt_key
 from .codebook import Codebook
@@ -222,10 +228,11 @@ def read_responses(
             for v in sorted(versions.values(), key=lambda v: (v.questionnaire_id, v.version))
         ]
     )
+    memo: AnswerMemo = {}  # for this reading only
     for response in stored_responses(session, new):
         definition = definition_of(versions[response.questionnaire_version_id])
         try:
-            opened, data_key = open_stored(response, team, keystore, definition)
+            opened, data_key = open_stored(response, team, keystore, definition, memo)
         except UnreadableResponse:
             state.unreadable.add(response.id)
             continue
