@@ -49,9 +49,33 @@ def _fold_char(char: str) -> str:
 
 
 _FOLDED: dict[str, str] = {}
+# Characters that do not fold to exactly one character (Arabic short vowels and tatweel
+# vanish, a ligature becomes two letters): only text containing one needs a position map.
+_UNEVEN: set[str] = set()
+
+
+class _FoldTable(dict[int, str]):
+    """``str.translate`` table folding each character, filled as characters are met."""
+
+    def __missing__(self, code: int) -> str:
+        char = chr(code)
+        folded = _fold_char(char)
+        if len(folded) != 1:
+            _UNEVEN.add(char)  # before the table knows it: a reader never misses it
+        self[code] = folded
+        return folded
+
+
+_TABLE = _FoldTable()
 
 
 def normalise(text: str) -> Normalised:
+    if text.isascii():
+        # Case folding an ASCII letter is lower-casing it; nothing else changes.
+        return Normalised(text.lower(), range(len(text)))
+    joined = text.translate(_TABLE)
+    if _UNEVEN.isdisjoint(text):
+        return Normalised(joined, range(len(text)))  # one for one: positions are unchanged
     folded = _FOLDED
     pieces = []
     for char in text:
