@@ -106,6 +106,19 @@ def _values(question: Question, value: Any) -> list[str]:
     return [str(value)]
 
 
+# How one answer is counted: under each chosen option, under its own value, or in a band.
+_MULTIPLE, _SINGLE, _BANDED = "multiple", "single", "banded"
+
+
+@dataclass(frozen=True)
+class _VersionPlan:
+    group: str
+    asks_contacts: bool
+    texts: tuple[str, ...]  # free-text question keys
+    # (question key, merged key, how it is counted, whether it is split by contact)
+    counted: tuple[tuple[str, str, str, bool], ...]
+
+
 @dataclass
 class Aggregate:
     seen: set[str] = field(default_factory=set)
@@ -135,6 +148,7 @@ class Aggregate:
     text_questions: dict[str, Label] = field(default_factory=dict)
     _merged_keys: dict[tuple[int, str], str] = field(default_factory=dict)
     _owners: dict[str, tuple[str, tuple[str, ...]]] = field(default_factory=dict)  # see plan()
+    _version_plans: dict[int, _VersionPlan] = field(default_factory=dict)
 
     @property
     def total(self) -> int:
@@ -181,11 +195,54 @@ class Aggregate:
         self._merged_keys[(version_id, question.key)] = key
         return key
 
+    def _plan_of(self, definition: Definition, version_id: int) -> _VersionPlan:
+        """What counting one response of this version does, worked out at its first
+        response (so the keys, labels and order are exactly those of the first add)."""
+        plan = self._version_plans.get(version_id)
+        if plan is not None:
+            return plan
+        contact_question = _find(definition, CONTACT_QUESTION)
+        asks_contacts = isinstance(contact_question, MultipleChoice)
+        if asks_contacts:
+            for option in contact_question.options:  # type: ignore[union-attr]
+                if option.value != "none":
+                    self.contact_points.setdefault(option.value, dict(option.label))
+        texts: list[str] = []
+        counted: list[tuple[str, str, int, bool]] = []
+        for question in definition.questions:
+            if isinstance(question, TextQuestion):
+                self.text_questions.setdefault(question.key, dict(question.label))
+                texts.append(question.key)
+                continue
+            if not question.counts_answers:
+                continue
+            key = self._merged_key(definition, version_id, question)
+            if key not in self.answers:
+                self.answers[key] = Counter()
+                self.answered[key] = Counter()
+            if contact_question is None:
+                self.unsplittable.add(key)
+            if isinstance(question, MultipleChoice):
+                kind = _MULTIPLE
+            elif isinstance(question, ScaleQuestion):
+                kind = _SINGLE
+            elif isinstance(question, NumberQuestion):
+                kind = _BANDED
+            else:
+                kind = _SINGLE
+            split = contact_question is not None and question.key != CONTACT_QUESTION
+            counted.append((question.key, key, kind, split))
+        plan = _VersionPlan(definition.audience, asks_contacts, tuple(texts), tuple(counted))
+        self._version_plans[version_id] = plan
+        return plan
+
     def add(self, opened: OpenedResponse, definition: Definition) -> None:
         if opened.id in self.seen:
             return
         self.seen.add(opened.id)
-        group = definition.audience
+        plan = self._plan_of(definition, opened.questionnaire_version_id)
+        group = plan.group
+        answers = opened.answers
         self.by_group[group] += 1
         self.by_provenance[opened.provenance] += 1
         self.by_language[opened.language] += 1
@@ -193,44 +250,40 @@ class Aggregate:
 
         contacted: set[str] = set()
         said_contacts = False
-        contact_question = _find(definition, CONTACT_QUESTION)
-        if isinstance(contact_question, MultipleChoice):
-            for option in contact_question.options:
-                if option.value != "none":
-                    self.contact_points.setdefault(option.value, dict(option.label))
-            said_contacts = bool(opened.answers.get(CONTACT_QUESTION))
-            contacted = {v for v in opened.answers.get(CONTACT_QUESTION) or [] if v != "none"}
+        if plan.asks_contacts:
+            said_contacts = bool(answers.get(CONTACT_QUESTION))
+            contacted = {v for v in answers.get(CONTACT_QUESTION) or [] if v != "none"}
             self.contact[opened.id] = contacted
 
-        for question in definition.questions:
-            value = opened.answers.get(question.key)
-            if isinstance(question, TextQuestion):
-                self.text_questions.setdefault(question.key, dict(question.label))
-                if isinstance(value, str) and value.strip():
-                    self.texts.append(
-                        TextAnswer(opened.id, question.key, group, opened.language, value)
-                    )
+        for question_key in plan.texts:
+            value = answers.get(question_key)
+            if isinstance(value, str) and value.strip():
+                self.texts.append(
+                    TextAnswer(opened.id, question_key, group, opened.language, value)
+                )
+        all_answers, answered = self.answers, self.answered
+        asked_answers, asked_answered = self.asked_answers, self.asked_answered
+        for question_key, key, kind, split in plan.counted:
+            value = answers.get(question_key)
+            if value is None:
                 continue
-            if not question.counts_answers:
-                continue
-            key = self._merged_key(definition, opened.questionnaire_version_id, question)
-            values = _values(question, value)
-            counts = self.answers.get(key)
-            if counts is None:
-                counts = self.answers[key] = Counter()
-                self.answered[key] = Counter()
-            if contact_question is None:
-                self.unsplittable.add(key)
-            if not values:
-                continue
-            self.answered[key][group] += 1
+            if kind is _MULTIPLE:
+                values = [str(v) for v in value]
+                if not values:
+                    continue
+            elif kind is _BANDED:
+                values = [_band(int(value))]
+            else:
+                values = [str(value)]
+            answered[key][group] += 1
+            counts = all_answers[key]
             for v in values:
                 counts[(group, v)] += 1
-            if contact_question is None or question.key == CONTACT_QUESTION:
+            if not split:
                 continue
-            self.asked_answered[key] += 1
+            asked_answered[key] += 1
             for v in values:
-                self.asked_answers[(key, v)] += 1
+                asked_answers[(key, v)] += 1
                 if not said_contacts:
                     self.unsaid_answers[(key, v)] += 1
             for point in contacted:
