@@ -6,8 +6,6 @@ from __future__ import annotations
 import pytest
 
 from intake.analysis import text
-from intake.analysis.codebook import shipped
-from intake.analysis.coding import Matcher
 
 
 def _by_character(value: str) -> tuple[str, list[int]]:
@@ -33,11 +31,3 @@ def test_shortcuts_agree_with_folding_each_character(value: str) -> None:
     for _ in range(2):  # the second time the table already knows every character
         normal = text.normalise(value)
         assert (normal.text, list(normal.origin)) == _by_character(value)
-
-
-def test_remembered_word_walks_suggest_the_same_codes() -> None:
-    matcher = Matcher(shipped())
-    sentence = "The police made it worse. Court advocates helped me feel safe."
-    first = matcher.excerpts(sentence, "en")
-    assert any(excerpt.codes for excerpt in first)
-    assert matcher.excerpts(sentence, "en") == first

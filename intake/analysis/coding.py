@@ -129,7 +129,6 @@ class _StemIndex:
                 node.setdefault(None, []).append((kind, key))
         prefix = _ARABIC_PREFIX if self.arabic else ""
         self.starts = re.compile(rf"(?<!\w){prefix}{_trie_regex(self.index)}")
-        self._steps: dict[tuple[int, str], tuple[tuple[tuple[str, str], ...], tuple]] = {}  # type: ignore[type-arg]
 
     def _forms(self, word: str) -> Iterator[str]:
         """The word, and for Arabic the word without each possible proclitic."""
@@ -155,36 +154,15 @@ class _StemIndex:
         self, node, form: str, words: list[tuple[str, int, int]], i: int, begin: int, found
     ) -> None:
         end = words[i][2]
-        ends, onward = self._step(node, form)
-        for kind, key in ends:
-            found.append((kind, key, begin, end))
-        if onward and i + 1 < len(words):
-            for more in onward:
-                self._walk(more, words[i + 1][0], words, i + 1, begin, found)
-
-    def _step(self, node, form: str):  # type: ignore[no-untyped-def]
-        """Walking ``form``'s letters down from ``node``: the patterns that end within it,
-        and the nodes from which a pattern goes on into the next word. The same word from
-        the same node always gives the same answer, so it is worked out once per word
-        (vocabularies repeat; the table is bounded)."""
-        start = (id(node), form)  # trie nodes live as long as the index: ids are stable
-        remembered = self._steps.get(start)
-        if remembered is not None:
-            return remembered
-        ends: list[tuple[str, str]] = []
-        onward = []
         for char in form:
             node = node.get(char)
             if node is None:
-                break
-            ends.extend(node.get(None, ()))
+                return
+            for kind, key in node.get(None, ()):
+                found.append((kind, key, begin, end))
             more = node.get(" ")
-            if more is not None:
-                onward.append(more)
-        remembered = (tuple(ends), tuple(onward))
-        if len(self._steps) < 200_000:
-            self._steps[start] = remembered
-        return remembered
+            if more is not None and i + 1 < len(words):
+                self._walk(more, words[i + 1][0], words, i + 1, begin, found)
 
 
 Hit = tuple[str, str, int, int]  # kind of part, part key, start, end (normalised text)
