@@ -8,12 +8,14 @@ over the wall time of the timed phase.
 from __future__ import annotations
 
 import http.cookiejar
+import random
 import re
 import statistics
 import threading
 import time
 import urllib.parse
 import urllib.request
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 from html.parser import HTMLParser
 
@@ -177,6 +179,60 @@ def baseline_submissions(base: str, clients: int, per_client: int) -> Result:
 
     elapsed, latencies = _run(clients, work)
     return _result(elapsed, latencies)
+
+
+def _paced(rate: float, count: int, slots: int, send) -> Result:  # type: ignore[no-untyped-def]
+    """Open-loop load: ``count`` requests arriving at ``rate`` per second on average
+    (exponential gaps, fixed seed), served by up to ``slots`` concurrent clients. Latency
+    runs from the moment a request was due, so time spent waiting for a free client
+    counts too (no coordinated omission)."""
+    rnd = random.Random(1)
+    due, moment = [], 0.0
+    for _ in range(count):
+        moment += rnd.expovariate(rate)
+        due.append(moment)
+    lock = threading.Lock()
+    upcoming = iter(range(count))
+
+    origin: list[float] = []  # the clock starts when every client is at the start line
+
+    def work(_number: int, mine: list[float]) -> None:
+        with lock:
+            if not origin:
+                origin.append(time.perf_counter())
+        began = origin[0]
+        while True:
+            with lock:
+                index = next(upcoming, None)
+            if index is None:
+                return
+            wait = began + due[index] - time.perf_counter()
+            if wait > 0:
+                time.sleep(wait)
+            send(index)
+            mine.append(time.perf_counter() - (began + due[index]))
+
+    elapsed, latencies = _run(slots, work)
+    return _result(elapsed, latencies)
+
+
+def paced_real_submissions(base: str, code: str, rate: float, seconds: float) -> Result:
+    """Submissions (final POST + thank-you page) arriving at a steady ``rate``; every
+    respondent was walked to the review page beforehand, untimed."""
+    journeys = [Journey(f"{base}/s/{code}", _opener()) for _ in range(int(rate * seconds))]
+    with ThreadPoolExecutor(8) as walkers:
+        list(walkers.map(Journey.to_review, journeys))
+    return _paced(rate, len(journeys), 32, lambda index: journeys[index].submit())
+
+
+def paced_baseline_submissions(base: str, rate: float, seconds: float) -> Result:
+    body = urllib.parse.urlencode(BASELINE_FORM).encode()
+
+    def send(_index: int) -> None:
+        page = _opener().open(urllib.request.Request(f"{base}/submit", data=body), timeout=30)
+        assert b"Thank you" in page.read()
+
+    return _paced(rate, int(rate * seconds), 32, send)
 
 
 def real_journeys(base: str, code: str, clients: int, per_client: int) -> tuple[float, float]:
