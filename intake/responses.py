@@ -9,7 +9,10 @@ from __future__ import annotations
 import datetime as dt
 import json
 from collections.abc import Collection, Iterable, Iterator, Mapping
+from contextlib import contextmanager
 from dataclasses import dataclass
+from itertools import groupby
+from operator import itemgetter
 from typing import Any
 
 from sqlalchemy import Connection, bindparam, insert, select
@@ -342,7 +345,8 @@ def stored_responses(session: Session, only: Collection[str]) -> Iterator[Stored
     if len(wanted) >= _SCAN_FROM:
         rows = connection.execute(_ALL_RESPONSES).all()
         if 2 * len(wanted) >= len(rows):  # most of them: one scan beats batches of ids
-            yield from _merged(epochs, rows, _all_fields(connection), wanted)
+            with _all_fields(connection) as fields:
+                yield from _merged(epochs, rows, fields, wanted)
             return
     ordered = sorted(wanted)
     for i in range(0, len(ordered), _BATCH):
@@ -358,16 +362,17 @@ def stored_responses(session: Session, only: Collection[str]) -> Iterator[Stored
             )
 
 
-def _all_fields(connection: Connection) -> Iterator[Any]:
+@contextmanager
+def _all_fields(connection: Connection) -> Iterator[Iterable[Any]]:
     """Every field row in response order, streamed."""
     if connection.dialect.name != "sqlite":
-        yield from connection.execution_options(stream_results=True).execute(_ALL_FIELDS)
+        yield connection.execution_options(stream_results=True).execute(_ALL_FIELDS)
         return
     # Millions of rows: straight from the driver's cursor, which streams plain tuples
     # (SQLAlchemy's row wrapping would add a third to the reading).
     cursor = connection.connection.dbapi_connection.cursor()  # type: ignore[union-attr]
     try:
-        yield from cursor.execute(str(_ALL_FIELDS.compile(dialect=connection.dialect)))
+        yield cursor.execute(str(_ALL_FIELDS.compile(dialect=connection.dialect)))
     finally:
         cursor.close()
 
@@ -383,15 +388,15 @@ def _merged(
     only; a field row of no response (impossible with foreign keys on) is skipped."""
     rows = list(responses)  # ~100 bytes each: small beside the fields, which stream
     known = {row[0] for row in rows}  # a field row of a response not listed is skipped
-    field_rows = iter(fields)
-    pending = next(field_rows, None)
+    groups = groupby(fields, key=itemgetter(0))  # one group per response, formed in C
+    group = next(groups, None)
     for rid, version_id, epoch_id, provenance, month, sealed in rows:
+        while group is not None and group[0] != rid and group[0] not in known:
+            group = next(groups, None)
         own: dict[str, bytes] = {}
-        while pending is not None and pending[0] != rid and pending[0] not in known:
-            pending = next(field_rows, None)
-        while pending is not None and pending[0] == rid:
-            own[pending[1]] = pending[2]
-            pending = next(field_rows, None)
+        if group is not None and group[0] == rid:
+            own = {key: blob for _rid, key, blob in group[1]}
+            group = next(groups, None)
         if rid in wanted:
             yield StoredResponse(rid, version_id, epochs[epoch_id], provenance, month, sealed, own)
 
