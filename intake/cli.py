@@ -79,9 +79,15 @@ def init_app(app: Flask) -> None:
         """Load the shipped questionnaires (new versions only)."""
         with _session() as session:
             added = []
+            states = {
+                "published": "added and published",
+                "draft": "added as a draft: an admin previews and publishes it",
+                "present": "already present",
+                "skipped": "not added: an admin's draft of it is waiting to be published "
+                "or discarded",
+            }
             for result in load_shipped(session, _config().languages):
-                state = "added" if result.created else "already present"
-                click.echo(f"{result.key} v{result.version}: {state}")
+                click.echo(f"{result.key} v{result.version}: {states[result.outcome]}")
                 if result.created:
                     added.append(f"{result.key} v{result.version}")
             if added:

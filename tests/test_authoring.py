@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import io
+import json
 import re
 import zipfile
 from pathlib import Path
@@ -21,10 +22,13 @@ from werkzeug.test import encode_multipart
 
 from intake import keyring
 from intake.analysis import state as analysis_state
-from intake.analysis.aggregate import Aggregate
+from intake.analysis.aggregate import Aggregate, merge_plan, signature_of
+from intake.analysis.state import planning_order
+from intake.analysis.versions import compare
 from intake.i18n import catalog_text
 from intake.keystore import Keystore
 from intake.models import AuditEntry, Draft, Questionnaire, QuestionnaireVersion, Response
+from intake.questionnaires import catalog
 from intake.questionnaires.catalog import SHIPPED, SHIPPED_DIR, definition_of
 from intake.questionnaires.conditions import Condition
 from intake.questionnaires.definition import load_definition_text, parse_definition
@@ -244,7 +248,7 @@ CORPUS: dict[str, tuple[bytes, list[tuple[Any, ...]]]] = {
     "a zip, not a workbook": (_zip_without_a_workbook(), [(None, None, None, None, NOT_XLSX)]),
     "an old .xls file": (
         b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + b"\0" * 600,
-        [(None, None, None, None, "This is an older Excel file (.xls). Open it in a spreadsheet program, save it as .xlsx and upload it again.")],
+        [(None, None, None, None, "This is an older Excel file (.xls), or a workbook protected by a password. Open it in a spreadsheet program, save it as .xlsx without a password and upload it again.")],
     ),
     "too large": (
         b"PK" + b"\0" * (MAX_BYTES + 1),
@@ -330,6 +334,33 @@ CORPUS: dict[str, tuple[bytes, list[tuple[Any, ...]]]] = {
     "or_other": (
         to_xlsx(changed(P, "survey", 5, "type", "select_multiple places or_other")),
         [("survey", 5, "A", "type", "or_other is not supported: add an “other” choice, and a text question shown when it is chosen.")],
+    ),
+    "KoboToolbox metadata outside any group": (
+        to_xlsx({**P, "survey": [P["survey"][0], row(type="start", name="start"), row(type="deviceid", name="device"), *P["survey"][1:]]}),
+        [
+            ("survey", 2, "A", "type", "“start” records something about the device, the time or the person (like a phone number or a location). This app never records that about anyone who answers."),
+            ("survey", 3, "A", "type", "“deviceid” records something about the device, the time or the person (like a phone number or a location). This app never records that about anyone who answers."),
+        ],
+    ),
+    "a flat form without groups": (
+        to_xlsx({**P, "survey": [r for r in P["survey"] if r[0] not in {"begin group", "end group", "note"}]}),
+        [("survey", 2, "A", "type", "Rows 2 to 6 are outside any group. Every question belongs to a group, which is one page: put begin group and end group rows around them.")],
+    ),
+    "skip logic nested too deeply": (
+        to_xlsx(changed(P, "survey", 5, "relevant", "(" * 25 + "${helped} = 'yes'" + ")" * 25)),
+        [("survey", 5, "H", "relevant", "This skip logic is too long or nested too deeply to follow. Split the question, or simplify the condition.")],
+    ),
+    "a number that only looks like one": (
+        to_xlsx(changed(P, "settings", 2, "estimated_minutes", "10²")),
+        [("settings", 2, "D", "estimated_minutes", "estimated_minutes must be a whole number of minutes, like 15.")],
+    ),
+    "a hint on a note": (
+        to_xlsx(changed(P, "survey", 3, "hint::English (en)", "More")),
+        [("survey", 3, "E", "hint::English (en)", "A note has no hint: put all of its text in its label.")],
+    ),
+    "an earlier answer piped into a label": (
+        to_xlsx(changed(P, "survey", 7, "label::Español (es)", "¿Cuántas veces, ${helped}?")),
+        [("survey", 7, "D", "label::Español (es)", "Text is shown exactly as written here, so ${…} would appear as it is to respondents. Write the words instead.")],
     ),
     "a repeat": (
         to_xlsx(changed(P, "survey", 2, "type", "begin repeat")),
@@ -693,10 +724,235 @@ def test_old_responses_stay_readable_and_merge_by_question_key(
     )
 
 
-def test_shipped_questionnaires_download_for_every_version_state(
-    app: Flask, people: dict[str, Any]
+def test_texts_that_look_like_formulas_and_long_names_still_round_trip() -> None:
+    sheets = changed(pilot(), "survey", 2, "name", "a" * 60)
+    sheets = changed(sheets, "survey", 4, "label::English (en)", '=HYPERLINK("http://x", "y")')
+    definition = parse_definition(read_xlsform(to_xlsx(sheets), TWO).data, TWO)
+    exported = write_xlsform(definition, TWO, catalog_text)
+    again = read_xlsform(exported, TWO)
+    assert again.problems == []
+    assert parse_definition(again.data, TWO).canonical_json() == definition.canonical_json()
+    assert again.data["sections"][0]["questions"][0]["label"]["en"].startswith("=HYPERLINK")
+
+
+def test_identical_versions_of_a_changed_question_are_counted_together() -> None:
+    """v1 asks with two choices; v2 and v3 both with three: v2 and v3 are counted together."""
+    base = read_xlsform(to_xlsx(pilot()), TWO).data
+    assert base is not None
+
+    def version(number: int, values: list[str]):  # type: ignore[no-untyped-def]
+        data = json.loads(json.dumps(base))
+        data["version"] = number
+        places = data["sections"][0]["questions"][1]
+        places["options"] = [{"value": v, "label": {"en": v, "es": v}} for v in values]
+        if number == 3:
+            places["label"]["en"] = "Where did you go?"
+        return parse_definition(data, TWO)
+
+    v1 = version(1, ["police", "court"])
+    v2 = version(2, ["police", "court", "shelter"])
+    v3 = version(3, ["police", "court", "shelter"])
+    plan = merge_plan([v1, v2, v3])
+    assert plan[("places", signature_of(v1.question("places")))] == "places"
+    assert plan[("places", signature_of(v2.question("places")))] == "places@pilot.v2"
+    assert plan[("places", signature_of(v3.question("places")))] == "places@pilot.v2"
+    changes = compare([v1, v2], v2, v3)  # what the version page says before v3 is published
+    assert changes.separate == []
+    assert changes.reworded == ["places"]
+    assert compare([v1], v1, v2).separate == ["places"]
+
+
+def test_the_merge_plan_follows_publication_not_questionnaire_order(
+    app: Flask, people: dict[str, Any], session: Session
+) -> None:
+    """A drafted or later-published version never takes a key already being counted."""
+    admin = signed_in(app, people, "admin")
+    upload(admin, seven_language_pilot())  # pilot v1, a draft: not in the plan
+    order = [
+        (d.key, d.version) for d in planning_order(session.scalars(select(QuestionnaireVersion)))
+    ]
+    assert ("pilot", 1) not in order
+    act(
+        admin,
+        "publish",
+        session.scalar(
+            select(QuestionnaireVersion.id).join(Questionnaire).where(Questionnaire.key == "pilot")
+        ),
+    )
+    session.expire_all()
+    order = [
+        (d.key, d.version) for d in planning_order(session.scalars(select(QuestionnaireVersion)))
+    ]
+    assert order[-1] == ("pilot", 1)
+    assert set(order[:-1]) == {(key, 1) for key in SHIPPED}
+
+
+def preview_and_answer(admin: FlaskClient, version_id: int, code: str) -> Respondent:
+    act(admin, "preview", version_id, language="en")
+    walker = Respondent(admin, code)
+    walker.start()
+    walker.next_until_review({"help_sought": "yes", "helped": "yes"})
+    return walker
+
+
+def test_a_preview_is_never_sent_after_it_ends(
+    app: Flask, people: dict[str, Any], session: Session, moving_clock: Any
 ) -> None:
     admin = signed_in(app, people, "admin")
+    survivor_v1 = session.scalar(
+        select(QuestionnaireVersion.id)
+        .where(QuestionnaireVersion.version == 1)
+        .join(Questionnaire)
+        .where(Questionnaire.key == "survivor")
+    )
+    code = session.scalar(select(Questionnaire.public_code).where(Questionnaire.key == "survivor"))
+    # Ended by going back to the version page, then "Send" pressed in the old tab
+    walker = preview_and_answer(admin, survivor_v1, code)
+    stale_page = walker.page
+    admin.get("/staff/questionnaires/survivor/1")
+    walker.page = stale_page
+    walker.post("submit")
+    session.expire_all()
+    assert session.scalar(select(func.count(Response.id))) == 0
+    assert session.scalar(select(func.count(Draft.id))) == 0
+    # Ended by the grant lapsing, with the version published meanwhile
+    upload(admin, seven_language_pilot())
+    pilot_v1 = session.scalar(
+        select(QuestionnaireVersion.id).join(Questionnaire).where(Questionnaire.key == "pilot")
+    )
+    pilot_code = session.scalar(
+        select(Questionnaire.public_code).where(Questionnaire.key == "pilot")
+    )
+    walker = preview_and_answer(admin, pilot_v1, pilot_code)
+    with admin.session_transaction() as cookie:  # the grant lapses; the draft is still alive
+        cookie.pop(catalog.PREVIEW)
+    catalog.publish(session, session.get(QuestionnaireVersion, pilot_v1))  # by another admin
+    session.commit()
+    assert "Your earlier answers were cleared" in walker.post("submit")
+    session.expire_all()
+    assert session.scalar(select(func.count(Response.id))) == 0
+    # and the grant itself lapses after an hour
+    act(admin, "preview", pilot_v1, language="en")
+    assert admin.get(f"/s/{pilot_code}").status_code == 200
+    assert "/staff/questionnaires/pilot/1" in admin.get(f"/s/{pilot_code}").get_data(as_text=True)
+    moving_clock.advance(minutes=61)
+    assert "/staff/questionnaires/pilot/1" not in admin.get(f"/s/{pilot_code}").get_data(
+        as_text=True
+    )
+
+
+def test_publish_discard_retire_and_preview_only_where_they_apply(
+    app: Flask, people: dict[str, Any], session: Session
+) -> None:
+    admin = signed_in(app, people, "admin")
+    survivor_v1 = session.scalar(
+        select(QuestionnaireVersion.id).join(Questionnaire).where(Questionnaire.key == "survivor")
+    )
+    # a published version cannot be published again or discarded
+    assert "Only a draft can be published." in admin.get(
+        act(admin, "publish", survivor_v1).headers["Location"]
+    ).get_data(as_text=True)
+    assert "Only a draft can be discarded." in admin.get(
+        act(admin, "discard", survivor_v1).headers["Location"]
+    ).get_data(as_text=True)
+    assert versions_of(session, "survivor") == [(1, "published")]
+    # retiring the only published version needs a confirmation
+    page = admin.get("/staff/questionnaires/survivor/1").get_data(as_text=True)
+    assert "This is the only published version" in page
+    act(admin, "retire", survivor_v1)
+    assert versions_of(session, "survivor") == [(1, "published")]
+    act(admin, "retire", survivor_v1, confirm="y")
+    assert versions_of(session, "survivor") == [(1, "retired")]
+    code = session.scalar(select(Questionnaire.public_code).where(Questionnaire.key == "survivor"))
+    assert app.test_client().get(f"/s/{code}").status_code == 404
+    # a retired version is not previewed, and its words can come back as a new draft
+    assert act(admin, "preview", survivor_v1, language="en").status_code == 404
+    exported = admin.get("/staff/questionnaires/survivor/1/xlsform").data
+    assert upload(admin, exported).headers["Location"].endswith("/survivor/2")
+    assert versions_of(session, "survivor") == [(1, "retired"), (2, "draft")]
+    actions = session.scalars(select(AuditEntry.action)).all()
+    assert "questionnaire version retired" in actions
+
+
+def test_discarding_a_new_questionnaires_only_draft_frees_its_name(
+    app: Flask, people: dict[str, Any], session: Session
+) -> None:
+    admin = signed_in(app, people, "admin")
+    upload(admin, seven_language_pilot())
+    draft = session.scalar(
+        select(QuestionnaireVersion.id).join(Questionnaire).where(Questionnaire.key == "pilot")
+    )
+    act(admin, "discard", draft)
+    session.expire_all()
+    assert session.scalar(select(Questionnaire.id).where(Questionnaire.key == "pilot")) is None
+    other = to_xlsx(changed(in_seven_languages(pilot()), "settings", 2, "audience", "advocate"))
+    assert upload(admin, other).status_code == 303
+    assert (
+        session.scalar(select(Questionnaire.audience).where(Questionnaire.key == "pilot"))
+        == "advocate"
+    )
+
+
+def test_a_new_shipped_version_never_replaces_the_teams_own(
+    app: Flask,
+    people: dict[str, Any],
+    session: Session,
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    admin = signed_in(app, people, "admin")
+    # The team adapts the survivor questionnaire: its version 2
+    exported = admin.get("/staff/questionnaires/survivor/1/xlsform").data
+    help_row = find_row(exported, "survey", "name", "help_sought")
+    ours = edit_xlsx(exported, [("survey", help_row, "label::English (en)", "Our own wording")])
+    upload(admin, ours)
+    act(
+        admin,
+        "publish",
+        session.scalar(select(QuestionnaireVersion.id).where(QuestionnaireVersion.version == 2)),
+    )
+    # A later release ships its own survivor version 2 (different words)
+    shipped_dir = tmp_path / "shipped"
+    shipped_dir.mkdir()
+    for key in SHIPPED:
+        data = json.loads((SHIPPED_DIR / f"{key}.json").read_text(encoding="utf-8"))
+        if key == "survivor":
+            data["version"] = 2
+            data["title"]["en"] = "A title from the new release"
+        (shipped_dir / f"{key}.json").write_text(
+            json.dumps(data, ensure_ascii=False), encoding="utf-8"
+        )
+    monkeypatch.setattr(catalog, "SHIPPED_DIR", shipped_dir)
+    results = {r.key: r for r in catalog.load_shipped(session, SEVEN)}
+    session.commit()
+    assert (results["survivor"].outcome, results["survivor"].version) == ("draft", 3)
+    assert results["advocate"].outcome == "present"
+    assert versions_of(session, "survivor") == [(1, "published"), (2, "published"), (3, "draft")]
+    # Loading again changes nothing; with the team's own draft waiting, the release waits too
+    assert catalog.load_shipped(session, SEVEN)[0].outcome == "present"
+    catalog.discard_draft(
+        session,
+        session.scalar(select(QuestionnaireVersion).where(QuestionnaireVersion.version == 3)),
+    )
+    session.commit()
+    upload(admin, edit_xlsx(exported, [("survey", help_row, "label::English (en)", "Next")]))
+    session.expire_all()
+    assert catalog.load_shipped(session, SEVEN)[0].outcome == "skipped"
+    session.commit()
+    assert versions_of(session, "survivor") == [(1, "published"), (2, "published"), (3, "draft")]
+
+
+def test_every_version_downloads_whatever_its_state(
+    app: Flask, people: dict[str, Any], session: Session
+) -> None:
+    admin = signed_in(app, people, "admin")
+    upload(admin, seven_language_pilot())  # a draft
+    assert admin.get("/staff/questionnaires/pilot/1/xlsform").status_code == 200
+    survivor_v1 = session.scalar(
+        select(QuestionnaireVersion.id).join(Questionnaire).where(Questionnaire.key == "survivor")
+    )
+    act(admin, "retire", survivor_v1, confirm="y")
+    assert admin.get("/staff/questionnaires/survivor/1/xlsform").data[:2] == b"PK"  # retired
     page = admin.get("/staff/questionnaires").get_data(as_text=True)
     for key in SHIPPED:
         assert f"/staff/questionnaires/{key}/1" in page

@@ -91,6 +91,9 @@ def to_xlsx(sheets: Sheets) -> bytes:
         sheet = book.create_sheet(name)
         for line in rows:
             sheet.append(line)
+            for cell in sheet[sheet.max_row]:
+                if isinstance(cell.value, str) and cell.value.startswith("="):
+                    cell.data_type = "s"  # typed text, as a spreadsheet stores it
     out = io.BytesIO()
     book.save(out)
     return out.getvalue()

@@ -43,6 +43,42 @@ Label = Mapping[str, str] | str
 NUMBER_BANDS = ((0, 0), (1, 2), (3, 5), (6, 10), (11, 20), (21, 50), (51, 100), (101, None))
 
 
+Signature = tuple[str, tuple[str, ...]]  # a question's type and the values it is counted by
+
+
+def signature_of(question: Question) -> Signature:
+    """What must stay the same for answers to be counted together across versions."""
+    return (question.type_name, tuple(value for value, _label in _options(question)))
+
+
+def separate_key(key: str, definition: Definition) -> str:
+    return f"{key}@{definition.key}.v{definition.version}"
+
+
+def merge_plan(definitions: list[Definition]) -> dict[tuple[str, Signature], str]:
+    """(question key, signature) -> the key its answers are counted under.
+
+    ``definitions`` are the published (and retired) versions in publication order, oldest
+    first. The first signature met for a key keeps the plain key. A different signature is
+    counted separately, under the name of the first version that asked it that way, so later
+    versions asking it the same way join those answers rather than starting again. Publication
+    order never changes for versions already counted, so no key is ever renamed.
+    """
+    plan: dict[tuple[str, Signature], str] = {}
+    owned: set[str] = set()
+    for definition in definitions:
+        for question in definition.questions:
+            item = (question.key, signature_of(question))
+            if item in plan:
+                continue
+            if question.key in owned:
+                plan[item] = separate_key(question.key, definition)
+            else:
+                owned.add(question.key)
+                plan[item] = question.key
+    return plan
+
+
 @dataclass
 class QuestionInfo:
     key: str  # merged key ("key" or "key@v2")
@@ -147,7 +183,7 @@ class Aggregate:
     texts: list[TextAnswer] = field(default_factory=list)
     text_questions: dict[str, Label] = field(default_factory=dict)
     _merged_keys: dict[tuple[int, str], str] = field(default_factory=dict)
-    _owners: dict[str, tuple[str, tuple[str, ...]]] = field(default_factory=dict)  # see plan()
+    _planned: dict[tuple[str, Signature], str] = field(default_factory=dict)  # see plan()
     _version_plans: dict[int, _VersionPlan] = field(default_factory=dict)
 
     @property
@@ -155,14 +191,11 @@ class Aggregate:
         return sum(self.by_group.values())
 
     def plan(self, definitions: list[Definition]) -> None:
-        """Decide, before any response is read, which version's question owns each plain
-        key: the earliest version (in ``definitions`` order, oldest first) that has it. Without
-        this the owner would be whichever response happened to be read first."""
-        for definition in definitions:
-            for question in definition.questions:
-                self._owners.setdefault(
-                    question.key, (question.type_name, tuple(v for v, _ in _options(question)))
-                )
+        """Decide, before any response is read, the key each version's questions are counted
+        under (see ``merge_plan``; ``definitions`` in publication order, oldest first).
+        Without a plan, the first response read would decide."""
+        for item, key in merge_plan(definitions).items():
+            self._planned.setdefault(item, key)
 
     def _merged_key(self, definition: Definition, version_id: int, question: Question) -> str:
         cached = self._merged_keys.get((version_id, question.key))
@@ -177,19 +210,18 @@ class Aggregate:
             multiple=isinstance(question, MultipleChoice),
             order=len(self.questions),
         )
-        key = question.key
-        existing = self.questions.get(key)
-        owner = self._owners.get(key)
-        if (owner is not None and owner != info.signature()) or (
-            existing is not None and existing.signature() != info.signature()
-        ):
-            # Named after the questionnaire and version, and checked again: two changed
-            # questions that share a key in different questionnaires never mix.
-            key = f"{question.key}@{definition.key}.v{definition.version}"
-            info.key = key
+        key = self._planned.get((question.key, info.signature()))
+        if key is None:  # a version the plan did not know (or no plan): first read decides
+            key = question.key
             existing = self.questions.get(key)
-            if existing is not None and existing.signature() != info.signature():
-                raise ValueError(f"question {key} changed within one version")
+            owned = any(k == key for k, _sig in self._planned)
+            if owned or (existing is not None and existing.signature() != info.signature()):
+                key = separate_key(question.key, definition)
+        info.key = key
+        existing = self.questions.get(key)
+        if existing is not None and existing.signature() != info.signature():
+            # Two different questions would be added together under one key: never.
+            raise ValueError(f"question {key} changed within one version")
         if existing is None:
             self.questions[key] = info
         self._merged_keys[(version_id, question.key)] = key

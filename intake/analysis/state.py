@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import threading
 import time
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 
 from sqlalchemy import select
@@ -23,6 +24,7 @@ from ..keyring import TeamPrivateKey
 from ..keystore import Keystore
 from ..models import QuestionnaireVersion, Response, ResponseAnnotation, UnlockSession
 from ..questionnaires.catalog import definition_of
+from ..questionnaires.definition import Definition
 from ..responses import (
     AnswerMemo,
     UnreadableResponse,
@@ -210,6 +212,14 @@ def state_for(
     return state
 
 
+def planning_order(versions: Iterable[QuestionnaireVersion]) -> list[Definition]:
+    """Versions that can have responses, in publication order (a new publication always
+    comes last, so keys already counted never move). Drafts have no responses."""
+    answered = [v for v in versions if v.status != "draft" and v.published_at is not None]
+    answered.sort(key=lambda v: (v.published_at, v.id))
+    return [definition_of(v) for v in answered]
+
+
 def read_responses(
     session: Session,
     state: ThemeState,
@@ -222,12 +232,7 @@ def read_responses(
         return
     versions = {v.id: v for v in session.scalars(select(QuestionnaireVersion))}
     # Which version owns a reused question key must not depend on reading order.
-    state.aggregate.plan(
-        [
-            definition_of(v)
-            for v in sorted(versions.values(), key=lambda v: (v.questionnaire_id, v.version))
-        ]
-    )
+    state.aggregate.plan(planning_order(versions.values()))
     memo: AnswerMemo = {}  # for this reading only
     for response in stored_responses(session, new):
         definition = definition_of(versions[response.questionnaire_version_id])

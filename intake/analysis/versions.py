@@ -2,8 +2,9 @@
 
 The rule (docs/questionnaires.md): answers merge by question key when the question's type and
 option values are unchanged; a reworded label or a new translation still merges. A question
-whose type or options changed under the same key is counted as a separate question, named
-after its questionnaire and version (see ``Aggregate._merged_key``).
+whose type or options changed under the same key is counted separately, under the name of
+the first version that asked it that way (``merge_plan``), and later versions that ask it
+the same way join it.
 """
 
 from __future__ import annotations
@@ -11,35 +12,38 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from ..questionnaires.definition import Definition
-from ..questionnaires.types import Question
-from .aggregate import _options
-
-
-def merge_signature(question: Question) -> tuple[str, tuple[str, ...]]:
-    """What must stay the same for answers to be counted together (as QuestionInfo does)."""
-    return (question.type_name, tuple(value for value, _label in _options(question)))
+from .aggregate import merge_plan, signature_of
 
 
 @dataclass
 class VersionChanges:
     added: list[str] = field(default_factory=list)
     removed: list[str] = field(default_factory=list)
-    separate: list[str] = field(default_factory=list)  # same key, new type or options
-    reworded: list[str] = field(default_factory=list)  # same key and options, new words
+    separate: list[str] = field(default_factory=list)  # answers go under another key now
+    reworded: list[str] = field(default_factory=list)  # same key and choices, new words
 
     @property
     def merged(self) -> bool:
         return not self.separate
 
 
-def compare(old: Definition, new: Definition) -> VersionChanges:
+def compare(answered: list[Definition], current: Definition, new: Definition) -> VersionChanges:
+    """What publishing ``new`` changes against ``current`` (the newest published version).
+
+    ``answered``: every published or retired version, of every questionnaire, oldest first
+    (as the themes plan them); keys are shared across questionnaires.
+    """
+    plan = merge_plan([*answered, new])
     changes = VersionChanges()
-    before = {q.key: q for q in old.questions}
+    before = {q.key: q for q in current.questions}
     for question in new.questions:
         earlier = before.pop(question.key, None)
         if earlier is None:
             changes.added.append(question.key)
-        elif merge_signature(earlier) != merge_signature(question):
+        elif (
+            plan[(question.key, signature_of(question))]
+            != plan[(earlier.key, signature_of(earlier))]
+        ):
             changes.separate.append(question.key)
         elif list(earlier.texts()) != list(question.texts()):
             changes.reworded.append(question.key)

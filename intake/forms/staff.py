@@ -199,3 +199,6 @@ class VersionActionForm(FlaskForm):
 
     version_id = IntegerField(validators=[InputRequired()])
     language = StringField(validators=[Length(max=16)])
+    confirm = BooleanField(
+        _l("I understand: the link stops working, and unfinished answers on it are lost.")
+    )

@@ -239,11 +239,10 @@ def make_blueprint(config: Config) -> Blueprint:
                 # Nothing could be stored: do not let anyone start answering.
                 return render_error(503)
             erase_draft()  # a draft of another questionnaire, if any
-            handle = drafts.create(
-                db_session(),
-                {"version_id": version.id, "answers": {}, "section": None, "review": False},
-                idle,
-            )
+            content = {"version_id": version.id, "answers": {}, "section": None, "review": False}
+            if previewing():
+                content["preview"] = True  # never stored as a response, even after the preview
+            handle = drafts.create(db_session(), content, idle)
             db_session().commit()
             session[DRAFT] = handle.to_cookie()
             set_flow({"code": code, "stage": "answering"})
@@ -279,6 +278,10 @@ def make_blueprint(config: Config) -> Blueprint:
         """The version a draft started on. It finishes there, even after a newer version is
         published, unless that version has been retired."""
         if content is None:
+            return None
+        if bool(content.get("preview")) != previewing():
+            # A preview's draft outside its preview (ended, lapsed, or the version was then
+            # published) is dropped, never sent; and a preview never continues a real draft.
             return None
         if content.get("version_id") == version.id:
             return version, definition_for(version)

@@ -38,6 +38,9 @@ class LoadResult:
     key: str
     version: int
     created: bool
+    # "published", "draft" (a new shipped version of a questionnaire already in use),
+    # "present" (already stored) or "skipped" (an admin's draft is in the way)
+    outcome: str = "published"
 
 
 def load_definition(
@@ -68,7 +71,7 @@ def load_definition(
                 f"{definition.key} version {definition.version} is already stored with different "
                 "content; give the changed questionnaire a new version number"
             )
-        return LoadResult(definition.key, definition.version, created=False)
+        return LoadResult(definition.key, definition.version, created=False, outcome="present")
     now = clock.utcnow()
     # Older published versions stay published, so drafts begun on them can finish there;
     # new respondents get the newest. Retiring a version is a separate, explicit step.
@@ -83,14 +86,48 @@ def load_definition(
         )
     )
     session.flush()
-    return LoadResult(definition.key, definition.version, created=True)
+    outcome = "published" if publish else "draft"
+    return LoadResult(definition.key, definition.version, created=True, outcome=outcome)
 
 
 def load_shipped(session: Session, languages: Sequence[str]) -> list[LoadResult]:
+    """Load the questionnaires this release ships.
+
+    A questionnaire not yet here is added and published. One already in use is the team's:
+    its versions may have been adapted in the app, so a new shipped version never replaces
+    what is published and never takes a number the team used. It arrives as a draft (numbered
+    by the app) for an admin to preview and publish, or discard; if the admin already has a
+    draft of it, the shipped one waits (``skipped``) rather than overwrite their work.
+    """
     results = []
     for key in SHIPPED:
         text = (SHIPPED_DIR / f"{key}.json").read_text(encoding="utf-8")
-        results.append(load_definition(session, load_definition_text(text, languages)))
+        definition = load_definition_text(text, languages)
+        questionnaire = session.scalar(select(Questionnaire).where(Questionnaire.key == key))
+        if questionnaire is None:
+            results.append(load_definition(session, definition))
+            continue
+        digest = _content_digest(definition.to_data())
+        same = next(
+            (
+                v
+                for v in questionnaire.versions
+                if _content_digest(json.loads(v.definition)) == digest
+            ),
+            None,
+        )
+        if same is not None:
+            results.append(LoadResult(key, same.version, created=False, outcome="present"))
+        elif any(v.status == "draft" for v in questionnaire.versions):
+            draft = next(v for v in questionnaire.versions if v.status == "draft")
+            results.append(LoadResult(key, draft.version, created=False, outcome="skipped"))
+        else:
+            upload = add_draft(session, definition.to_data(), languages)
+            if upload.version is None:  # the release changed who answers it: refuse loudly
+                raise DefinitionError(
+                    f"shipped {key}: {'; '.join(str(p) for p in upload.problems)}"
+                )
+            results.append(LoadResult(key, upload.version.version, created=True, outcome="draft"))
     return results
 
 
@@ -227,7 +264,11 @@ def add_draft(session: Session, data: dict[str, Any], languages: Sequence[str]) 
         )
     digest = _content_digest(data)
     for existing in stored:
-        if _content_digest(json.loads(existing.definition)) == digest:
+        # A retired version's words can come back: as a new draft, since retiring is final.
+        if (
+            existing.status != "retired"
+            and _content_digest(json.loads(existing.definition)) == digest
+        ):
             return Upload(version=existing, same_as=existing.version)
     if questionnaire is None:
         questionnaire = Questionnaire(
@@ -262,11 +303,20 @@ def publish(session: Session, version: QuestionnaireVersion) -> None:
 
 
 def discard_draft(session: Session, version: QuestionnaireVersion) -> None:
-    """Delete a draft. Drafts are never answered, so nothing refers to one."""
+    """Delete a draft. Drafts are never answered, so nothing refers to one. A questionnaire
+    left with no version at all goes too (it was never published: its name is free again)."""
     if version.status != "draft":
         raise DefinitionError("only a draft can be discarded")
+    questionnaire = version.questionnaire
     session.delete(version)
     session.flush()
+    if not session.scalar(
+        select(QuestionnaireVersion.id).where(
+            QuestionnaireVersion.questionnaire_id == questionnaire.id
+        )
+    ):
+        session.delete(questionnaire)
+        session.flush()
 
 
 def find_version(session: Session, key: str, number: int) -> QuestionnaireVersion | None:

@@ -24,15 +24,18 @@ from flask_babel import gettext as _
 from flask_babel import lazy_gettext as _l
 from flask_login import current_user
 from sqlalchemy import select
+from sqlalchemy.exc import IntegrityError
 from werkzeug.wrappers import Response as WerkzeugResponse
 
-from .. import audit, clock, i18n
+from .. import audit, clock, drafts, i18n
+from ..analysis.state import planning_order
 from ..analysis.versions import compare
 from ..config import Config
 from ..db import db_session
 from ..errors import render_error
 from ..forms.staff import QuestionnaireUploadForm, VersionActionForm
 from ..models import Questionnaire, QuestionnaireVersion
+from ..public import views as public_views
 from ..questionnaires import catalog
 from ..questionnaires.catalog import PREVIEW, definition_of
 from ..questionnaires.xlsform.problems import Problem
@@ -57,6 +60,24 @@ def _posted_version(form: VersionActionForm) -> QuestionnaireVersion | None:
     if not form.validate_on_submit():
         return None
     return db_session().get(QuestionnaireVersion, form.version_id.data)
+
+
+def end_preview() -> None:
+    """Coming back to a version page ends a preview: the grant, and the preview's draft."""
+    if session.pop(PREVIEW, None) is None:
+        return
+    handle = drafts.DraftHandle.from_cookie(session.pop(public_views.DRAFT, None))
+    if handle is not None:
+        drafts.erase(db_session(), handle)
+        db_session().commit()
+    session.pop(public_views.FLOW, None)
+
+
+def _only_published(version: QuestionnaireVersion) -> bool:
+    """Retiring it would leave the questionnaire with nothing to offer."""
+    return version.status == "published" and not any(
+        v.status == "published" and v.id != version.id for v in version.questionnaire.versions
+    )
 
 
 def _label(version: QuestionnaireVersion) -> str:
@@ -135,7 +156,16 @@ def register(bp: Blueprint, config: Config) -> None:
             audit.record(
                 db_session(), g.staff.username, "questionnaire draft uploaded", _label(version)
             )
-            db_session().commit()
+            try:
+                db_session().commit()
+            except IntegrityError:  # another admin stored a version of it at the same moment
+                db_session().rollback()
+                problem = Problem(
+                    None, None, None, None,
+                    _l("Another version of this questionnaire was saved at the same moment. "
+                       "Upload the workbook again."),
+                )  # fmt: skip
+                return overview(form, [problem], 0, 409)
             flash(
                 _(
                     "Saved as draft version %(version)s, replacing the earlier draft. Preview it "
@@ -162,15 +192,22 @@ def register(bp: Blueprint, config: Config) -> None:
     @role_required("admin")
     def questionnaire_version(key: str, number: str) -> str:
         version = _version_from(key, number)
-        session.pop(PREVIEW, None)  # coming back here ends a preview
+        end_preview()
         definition = definition_of(version)
-        published = [
-            v
-            for v in version.questionnaire.versions
-            if v.status == "published" and v.id != version.id
-        ]
-        newest = max(published, key=lambda v: v.version, default=None)
-        changes = compare(definition_of(newest), definition) if newest else None
+        newest = (
+            max(
+                (v for v in version.questionnaire.versions if v.status == "published"),
+                key=lambda v: v.version,
+                default=None,
+            )
+            if version.status == "draft"
+            else None
+        )
+        # Only a draft is compared: what publishing it would change, as the themes see it.
+        changes = None
+        if newest is not None:
+            answered = planning_order(db_session().scalars(select(QuestionnaireVersion)))
+            changes = compare(answered, definition_of(newest), definition)
         return render_template(
             "staff/questionnaire_version.html",
             version=version,
@@ -178,7 +215,8 @@ def register(bp: Blueprint, config: Config) -> None:
             newest=newest,
             changes=changes,
             languages=[(code, i18n.native_name(code)) for code in config.languages],
-            action_form=VersionActionForm(),
+            action_form=VersionActionForm(formdata=None),
+            only_published=_only_published(version),
             public_link=url_for(
                 "public.questionnaire", code=version.questionnaire.public_code, _external=True
             ),
@@ -229,8 +267,24 @@ def register(bp: Blueprint, config: Config) -> None:
     @bp.post("/questionnaires/retire")
     @role_required("admin")
     def retire_version() -> WerkzeugResponse:
-        version = _posted_version(VersionActionForm())
+        form = VersionActionForm()
+        version = _posted_version(form)
         if version is not None and version.status == "published":
+            if _only_published(version) and not form.confirm.data:
+                flash(
+                    _(
+                        "This is the only published version: tick the box to confirm that "
+                        "the link may stop working."
+                    )
+                )
+                return redirect(
+                    url_for(
+                        "staff.questionnaire_version",
+                        key=version.questionnaire.key,
+                        number=str(version.version),
+                    ),
+                    code=303,
+                )
             version.status = "retired"
             audit.record(
                 db_session(), g.staff.username, "questionnaire version retired", _label(version)
@@ -260,7 +314,7 @@ def register(bp: Blueprint, config: Config) -> None:
             "version_id": version.id,
             "until": until.isoformat(),
         }
-        session.pop("flow", None)  # start at the beginning
+        session.pop(public_views.FLOW, None)  # start at the beginning
         return redirect(
             url_for("public.questionnaire", code=version.questionnaire.public_code), code=303
         )

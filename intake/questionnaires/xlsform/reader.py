@@ -61,6 +61,8 @@ SUPPORTED_TYPES = (
     "integer",
     "date",
 )
+# Rows that would be questions (or notes) if they were inside a group.
+QUESTION_KINDS = {"note", "select_one", "select_multiple", "text", "integer", "int", "date"}
 IDENTIFYING_TYPES = {
     "start", "end", "today", "deviceid", "subscriberid", "simserial", "phonenumber",
     "username", "email", "audit", "start-geopoint", "geopoint", "geotrace", "geoshape",
@@ -70,6 +72,7 @@ MEDIA_TYPES = {"image", "audio", "video", "file", "barcode", "signature", "drawi
 
 TEXT_LENGTH = re.compile(r"^string-length\(\s*\.\s*\)\s*<=\s*(\d+)$")
 NUMBER_RANGE = re.compile(r"^\.\s*>=\s*(-?\d+)\s+and\s+\.\s*<=\s*(-?\d+)$")
+WHOLE_NUMBER = re.compile(r"[0-9]{1,6}")  # not str.isdigit(), which accepts "²"
 CHOICE_VALUE = re.compile(r"^[A-Za-z0-9_.-]{1,64}$")
 TRUE_WORDS = {"yes", "true", "true()", "1"}
 FALSE_WORDS = {"no", "false", "false()", "0"}
@@ -100,6 +103,11 @@ def relevant_message(error: RelevantError) -> Any:
             expected=error.expected,
             found=error.found,
         )
+    if error.kind == "too_complex":
+        return _l(
+            "This skip logic is too long or nested too deeply to follow. Split the question, "
+            "or simplify the condition."
+        )
     return _l("The skip logic ends too early.")
 
 
@@ -108,7 +116,6 @@ class ReadResult:
     data: dict[str, Any] | None  # a definition (parse_definition's input) when problems is empty
     problems: list[Problem]
     dropped: int = 0  # problems left out after ProblemList.LIMIT
-    sheet_version: int | None = None  # the settings sheet's version, when a whole number
 
 
 @dataclass
@@ -203,8 +210,9 @@ class Reader:
         if raw[:8] == b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1":
             self.problems.add(
                 _l(
-                    "This is an older Excel file (.xls). Open it in a spreadsheet program, save "
-                    "it as .xlsx and upload it again."
+                    "This is an older Excel file (.xls), or a workbook protected by a password. "
+                    "Open it in a spreadsheet program, save it as .xlsx without a password and "
+                    "upload it again."
                 )
             )
             return False
@@ -248,7 +256,7 @@ class Reader:
             book.close()
         return letters
 
-    def result(self, data: dict[str, Any] | None, version: int | None = None) -> ReadResult:
+    def result(self, data: dict[str, Any] | None) -> ReadResult:
         order = {None: 0, SURVEY: 1, CHOICES: 2, SETTINGS: 3}
         problems = sorted(
             self.problems.items,  # stable: problems in one cell keep the order found
@@ -258,7 +266,6 @@ class Reader:
             data if not self.problems else None,
             problems,
             self.problems.dropped,
-            version,
         )
 
     # -- languages ----------------------------------------------------------------------
@@ -327,6 +334,16 @@ class Reader:
         if not found and not required:
             return None
         number = sheet.row_number(index)
+        for header in sheet.text_headers(base):
+            if "${" in (row.get(header.text) or ""):
+                # ODK would put an earlier answer there; this app shows text as written.
+                self.problems.add(
+                    _l(
+                        "Text is shown exactly as written here, so ${…} would appear as it is "
+                        "to respondents. Write the words instead."
+                    ),
+                    sheet.name, number, header.text, header.letter,
+                )  # fmt: skip
         if not found:
             header = next(iter(sheet.text_headers(base)), None)
             self.problems.add(
@@ -412,14 +429,16 @@ class Reader:
             )
         settings["audience"] = audience
         minutes = sheet.cell(row, "estimated_minutes") or "10"
-        if not minutes.isdigit() or int(minutes) < 1:
+        if not WHOLE_NUMBER.fullmatch(minutes) or int(minutes) < 1:
             problem(
                 "estimated_minutes",
                 _l("estimated_minutes must be a whole number of minutes, like 15."),
             )
-        settings["estimated_minutes"] = int(minutes) if minutes.isdigit() else 10
+        settings["estimated_minutes"] = int(minutes) if WHOLE_NUMBER.fullmatch(minutes) else 10
         version = sheet.cell(row, "version")
-        settings["version"] = int(version) if version.isdigit() and int(version) > 0 else None
+        settings["version"] = (
+            int(version) if WHOLE_NUMBER.fullmatch(version) and int(version) > 0 else None
+        )
         if index is None:
             return settings
         settings["title"] = self.texts(sheet, index, "label", required=False)
@@ -523,7 +542,7 @@ class Reader:
         survey_builder = SurveyBuilder(self, survey, choices, lists, settings.get("audience", ""))
         sections = survey_builder.walk()
         if self.problems:
-            return self.result(None, settings.get("version"))
+            return self.result(None)
         data = {
             "key": settings["key"],
             "version": settings.get("version") or 1,
@@ -537,7 +556,7 @@ class Reader:
             parse_definition(data, self.languages)
         except DefinitionError as exc:  # a check this reader missed: still said plainly
             self.problems.add(_l("The questionnaire is not valid: %(detail)s", detail=str(exc)))
-        return self.result(data, settings.get("version"))
+        return self.result(data)
 
 
 def type_words(raw: str) -> list[str]:
@@ -583,6 +602,7 @@ class SurveyBuilder:
         current: dict[str, Any] | None = None
         group_condition: Condition | None = None
         begun_at = 0
+        outside: list[int] = []  # a run of question rows outside any group, said once
         for index, row in enumerate(self.sheet.rows):
             if not row:
                 continue
@@ -598,6 +618,8 @@ class SurveyBuilder:
                 kind = "begin_group"
             elif kind == "end_repeat":
                 kind = "end_group"
+            if current is not None or kind in {"begin_group", "end_group"}:
+                self.outside_run(outside)
             if kind == "begin_group":
                 if current is not None:
                     self.problem(
@@ -618,13 +640,10 @@ class SurveyBuilder:
                 current, group_condition = None, None
                 continue
             if current is None:
-                self.problem(
-                    index, "type",
-                    _l(
-                        "This row is outside any group. Every question belongs to a group, "
-                        "which is one page."
-                    ),
-                )  # fmt: skip
+                if kind in QUESTION_KINDS:
+                    outside.append(index)
+                else:  # KoboToolbox's start, end, deviceid…: the type is the real problem
+                    self.unsupported(index, " ".join(words))
                 continue
             if kind == "note":
                 self.note(index, row, current)
@@ -632,6 +651,7 @@ class SurveyBuilder:
             question = self.question(index, row, words, group_condition)
             if question is not None:
                 current["questions"].append(question)
+        self.outside_run(outside)
         if current is not None:
             self.problem(begun_at, "type", _l("This group is never closed with “end group”."))
         if not sections and not self.reader.problems:
@@ -639,6 +659,24 @@ class SurveyBuilder:
                 _l("The survey sheet needs at least one group with questions in it."), SURVEY
             )
         return sections
+
+    def outside_run(self, run: list[int]) -> None:
+        if not run:
+            return
+        if len(run) == 1:
+            message = _l(
+                "This row is outside any group. Every question belongs to a group, which is "
+                "one page."
+            )
+        else:
+            message = _l(
+                "Rows %(first)s to %(last)s are outside any group. Every question belongs to a "
+                "group, which is one page: put begin group and end group rows around them.",
+                first=Sheet.row_number(run[0]),
+                last=Sheet.row_number(run[-1]),
+            )
+        self.problem(run[0], "type", message)
+        run.clear()
 
     def check_name(self, index: int, row: Mapping[str, str], seen: dict[str, int]) -> str:
         name = self.sheet.cell(row, "name")
@@ -707,6 +745,12 @@ class SurveyBuilder:
             )  # fmt: skip
         else:
             section[field_name] = text
+        hinted = [h for h in self.sheet.text_headers("hint") if (row.get(h.text) or "").strip()]
+        if hinted:
+            self.reader.problems.add(
+                _l("A note has no hint: put all of its text in its label."),
+                SURVEY, Sheet.row_number(index), hinted[0].text, hinted[0].letter,
+            )  # fmt: skip
         for base in ("required", "relevant", "constraint"):
             if self.sheet.cell(row, base):
                 self.problem(

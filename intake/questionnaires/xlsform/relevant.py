@@ -34,10 +34,14 @@ TOKEN = re.compile(
 )
 
 
+MAX_LENGTH = 2000  # characters: far beyond any real skip logic
+MAX_DEPTH = 20  # nested brackets and not( ): keeps the parser's recursion small
+
+
 class RelevantError(ValueError):
     """The expression is outside the subset.
 
-    ``kind``: "early_end", "unexpected", "comparison", "value" or "expected";
+    ``kind``: "early_end", "unexpected", "comparison", "value", "expected" or "too_complex";
     ``found``: the text met; ``expected``: what was needed (for "expected").
     """
 
@@ -79,6 +83,7 @@ class _Parser:
     def __init__(self, expression: str) -> None:
         self.tokens = tokenize(expression)
         self.position = 0
+        self.depth = 0
 
     def peek(self) -> Token | None:
         return self.tokens[self.position] if self.position < len(self.tokens) else None
@@ -124,13 +129,13 @@ class _Parser:
             raise RelevantError("early_end")
         if token.kind == "op" and token.text == "(":
             self.take()
-            inner = self.expression()
+            inner = self.nested()
             self.expect("op", ")")
             return _Grouped.wrap(inner)
         if token.kind == "word" and token.text == "not":
             self.take()
             self.expect("op", "(")
-            inner = self.expression()
+            inner = self.nested()
             self.expect("op", ")")
             return Condition("not", children=(_Grouped.unwrap(inner),))
         if token.kind == "word" and token.text == "selected":
@@ -144,6 +149,14 @@ class _Parser:
         if token.kind == "ref":
             return self.comparison()
         raise RelevantError("unexpected", token.text)
+
+    def nested(self) -> Condition:
+        self.depth += 1
+        if self.depth > MAX_DEPTH:
+            raise RelevantError("too_complex")
+        inner = self.expression()
+        self.depth -= 1
+        return inner
 
     def comparison(self) -> Condition:
         name = self.expect("ref").text
@@ -195,6 +208,8 @@ def _merge_in(items: list[Condition]) -> Condition | None:
 
 def parse_relevant(expression: str) -> Condition:
     """Read a ``relevant`` expression. Raises RelevantError outside the subset."""
+    if len(expression) > MAX_LENGTH:
+        raise RelevantError("too_complex")
     parser = _Parser(expression)
     if parser.peek() is None:
         raise RelevantError("early_end")

@@ -65,6 +65,10 @@ class _Table:
         if unknown:  # pragma: no cover - a programming error, not a data one
             raise ValueError(f"no columns {sorted(unknown)}")
         self.sheet.append([values.get(column) for column in self.columns])
+        for cell in self.sheet[self.sheet.max_row]:
+            if isinstance(cell.value, str) and cell.value.startswith("="):
+                # Text, never a formula: a label like "=HYPERLINK(…)" must not come alive.
+                cell.data_type = "s"
 
     def finish(self, wide: set[str]) -> None:
         for index, column in enumerate(self.columns, start=1):
@@ -94,10 +98,14 @@ def _type_of(question: Question, list_name: str | None) -> str:
     return question.type_name  # date
 
 
-def _unique(name: str, taken: set[str], reserved: frozenset[str] = frozenset()) -> str:
-    candidate, counter = name, 2
+def _unique(
+    name: str, taken: set[str], reserved: frozenset[str] = frozenset(), suffix: str = ""
+) -> str:
+    """``name`` + ``suffix``, made unique and kept within the 63 characters a name may have."""
+    base = name[: 63 - len(suffix) - 4]  # room for "_99"
+    candidate, counter = f"{base}{suffix}", 2
     while candidate in taken or candidate in reserved:
-        candidate, counter = f"{name}_{counter}", counter + 1
+        candidate, counter = f"{base}{suffix}_{counter}", counter + 1
     taken.add(candidate)
     return candidate
 
@@ -135,7 +143,7 @@ def write_xlsform(definition: Definition, languages: Sequence[str], translate: T
             survey.add(
                 {
                     "type": "note",
-                    "name": _unique(f"{section.key}_warning", names),
+                    "name": _unique(section.key, names, suffix="_warning"),
                     "appearance": WARNING_APPEARANCE,
                     **_texts("label", section.content_warning, codes),
                 }
@@ -144,7 +152,7 @@ def write_xlsform(definition: Definition, languages: Sequence[str], translate: T
             survey.add(
                 {
                     "type": "note",
-                    "name": _unique(f"{section.key}_intro", names),
+                    "name": _unique(section.key, names, suffix="_intro"),
                     **_texts("label", section.intro, codes),
                 }
             )
