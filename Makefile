@@ -8,12 +8,12 @@ CATALOG_DIR := intake/translations
 POT := $(CATALOG_DIR)/messages.pot
 KEYWORDS := -k _l -k lazy_gettext -k ngettext:1,2 -k lazy_ngettext:1,2
 
-.PHONY: run serve soak test install lint format translations extract-messages update-catalogs compile-translations bench clean xlsform-examples
+.PHONY: run serve soak test install lint format translations extract-messages update-catalogs compile-translations bench clean xlsform-examples constraints
 
-$(VENV)/.installed: pyproject.toml
+$(VENV)/.installed: pyproject.toml constraints.txt
 	$(PYTHON) -m venv $(VENV)
 	$(PY) -m pip install --quiet --upgrade pip
-	$(PY) -m pip install --quiet -e '.[test]'
+	$(PY) -m pip install --quiet -c constraints.txt -e '.[test]'
 	touch $@
 
 install: $(VENV)/.installed
@@ -72,6 +72,16 @@ bench: install compile-translations
 # that the committed files still match the shipped definitions).
 xlsform-examples: install compile-translations
 	$(PY) -m intake.questionnaires.xlsform.examples
+
+# Re-pin every dependency to the newest release pyproject.toml allows (then run make test).
+constraints:
+	rm -rf .constraints-venv
+	$(PYTHON) -m venv .constraints-venv
+	.constraints-venv/bin/python -m pip install --quiet --upgrade pip
+	.constraints-venv/bin/python -m pip install --quiet -e '.[test]'
+	{ sed -n '1,2p' constraints.txt; .constraints-venv/bin/python -m pip freeze --exclude-editable; } > constraints.new
+	mv constraints.new constraints.txt
+	rm -rf .constraints-venv
 
 clean:
 	rm -rf $(VENV) .pytest_cache .ruff_cache
