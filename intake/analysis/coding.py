@@ -208,7 +208,15 @@ class Matcher:
         )
         found = []
         position = 0
+        count = len(hits)
         for index, (start, end) in enumerate(sentences(text)):
+            while position < count and hits[position][0][0] < start:
+                position += 1  # between sentences: matches nothing
+            if position == count or hits[position][0][0] >= end:
+                # Nothing matched in this sentence, so no code (an implied point of
+                # intervention needs a dimension beside it): most sentences end here.
+                found.append(Excerpt(index, start, end, (), ()))
+                continue
             seen: dict[str, set[str]] = {"intervention": set(), "dimension": set(), "custom": set()}
             if implied:
                 seen["intervention"].add(implied)
