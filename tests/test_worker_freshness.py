@@ -108,11 +108,11 @@ def test_a_setting_changed_by_one_worker_is_used_by_another_at_once(
     assert exit_after == "https://weather.example/" != exit_before
 
 
+@pytest.mark.sqlite_only
 def test_sqlite_commits_are_durable_and_readers_do_not_block_the_writer(app: Flask) -> None:
     """Write-ahead log with a sync at every commit: an accepted response survives a power
     cut (synchronous=FULL, 2), and page views never wait for a submission's commit."""
-    if db.get_database(app).engine.dialect.name != "sqlite":
-        pytest.skip("SQLite settings")
+    assert db.get_database(app).engine.dialect.name == "sqlite"
     with db.get_database(app).engine.connect() as connection:
         assert connection.execute(text("PRAGMA journal_mode")).scalar() == "wal"
         assert connection.execute(text("PRAGMA synchronous")).scalar() == 2
