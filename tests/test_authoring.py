@@ -409,12 +409,13 @@ def test_every_problem_in_one_workbook_is_listed_at_once_in_sheet_and_row_order(
 
 
 # -- the admin's side ---------------------------------------------------------------------------
-def upload(client: FlaskClient, raw: bytes, name: str = "form.xlsx"):  # type: ignore[no-untyped-def]
+def upload(client: FlaskClient, raw: bytes, form_page: str = "/staff/questionnaires"):  # type: ignore[no-untyped-def]
+    """Post a workbook as the upload form does (its CSRF token read from ``form_page``)."""
     return client.post(
         "/staff/questionnaires/upload",
         data={
-            "csrf_token": token(client, "/staff/questionnaires"),
-            "workbook": (io.BytesIO(raw), name),
+            "csrf_token": token(client, form_page),
+            "workbook": (io.BytesIO(raw), "form.xlsx"),
         },
         content_type="multipart/form-data",
     )
@@ -594,7 +595,7 @@ def test_upload_needs_csrf_and_an_admin(app: Flask, people: dict[str, Any]) -> N
     )
     assert refused.status_code == 400
     facilitator = signed_in(app, people, "facilitator")
-    assert upload_as(facilitator).status_code == 403
+    assert upload(facilitator, to_xlsx(pilot()), form_page="/staff/").status_code == 403
 
 
 def test_an_empty_or_oversized_upload_is_answered_on_the_upload_page(
@@ -628,17 +629,6 @@ def test_an_empty_or_oversized_upload_is_answered_on_the_upload_page(
     assert "The file is larger than 1024 KB" in page
     assert 'name="workbook"' in page  # the form is right there to try again
     assert versions_of(session, "pilot") == []
-
-
-def upload_as(client: FlaskClient):  # type: ignore[no-untyped-def]
-    return client.post(
-        "/staff/questionnaires/upload",
-        data={
-            "csrf_token": token(client, "/staff/"),
-            "workbook": (io.BytesIO(to_xlsx(pilot())), "form.xlsx"),
-        },
-        content_type="multipart/form-data",
-    )
 
 
 def test_a_preview_grant_lapses_and_never_reaches_another_browser(

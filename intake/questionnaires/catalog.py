@@ -107,19 +107,10 @@ def load_shipped(session: Session, languages: Sequence[str]) -> list[LoadResult]
         if questionnaire is None:
             results.append(load_definition(session, definition))
             continue
-        digest = _content_digest(definition.to_data())
-        same = next(
-            (
-                v
-                for v in questionnaire.versions
-                if _content_digest(json.loads(v.definition)) == digest
-            ),
-            None,
-        )
+        same = _same_content(questionnaire.versions, definition.to_data())
         if same is not None:
             results.append(LoadResult(key, same.version, created=False, outcome="present"))
-        elif any(v.status == "draft" for v in questionnaire.versions):
-            draft = next(v for v in questionnaire.versions if v.status == "draft")
+        elif draft := next((v for v in questionnaire.versions if v.status == "draft"), None):
             results.append(LoadResult(key, draft.version, created=False, outcome="skipped"))
         else:
             upload = add_draft(session, definition.to_data(), languages)
@@ -229,6 +220,14 @@ def _content_digest(data: dict[str, Any]) -> str:
     )
 
 
+def _same_content(
+    versions: Sequence[QuestionnaireVersion], data: dict[str, Any]
+) -> QuestionnaireVersion | None:
+    """The stored version with exactly this content, whatever its number."""
+    digest = _content_digest(data)
+    return next((v for v in versions if _content_digest(json.loads(v.definition)) == digest), None)
+
+
 def add_draft(session: Session, data: dict[str, Any], languages: Sequence[str]) -> Upload:
     """Store ``data`` (a checked definition) as the questionnaire's draft version.
 
@@ -262,14 +261,10 @@ def add_draft(session: Session, data: dict[str, Any], languages: Sequence[str]) 
                 .order_by(QuestionnaireVersion.version)
             )
         )
-    digest = _content_digest(data)
-    for existing in stored:
-        # A retired version's words can come back: as a new draft, since retiring is final.
-        if (
-            existing.status != "retired"
-            and _content_digest(json.loads(existing.definition)) == digest
-        ):
-            return Upload(version=existing, same_as=existing.version)
+    # A retired version's words can come back: as a new draft, since retiring is final.
+    existing = _same_content([v for v in stored if v.status != "retired"], data)
+    if existing is not None:
+        return Upload(version=existing, same_as=existing.version)
     if questionnaire is None:
         questionnaire = Questionnaire(
             key=data["key"],

@@ -80,6 +80,17 @@ def _only_published(version: QuestionnaireVersion) -> bool:
     )
 
 
+def _to_version_page(version: QuestionnaireVersion) -> WerkzeugResponse:
+    return redirect(
+        url_for(
+            "staff.questionnaire_version",
+            key=version.questionnaire.key,
+            number=str(version.version),
+        ),
+        code=303,
+    )
+
+
 def _label(version: QuestionnaireVersion) -> str:
     return f"{version.questionnaire.key} v{version.version}"
 
@@ -179,14 +190,7 @@ def register(bp: Blueprint, config: Config) -> None:
                     version=version.version,
                 )
             )
-        return redirect(
-            url_for(
-                "staff.questionnaire_version",
-                key=version.questionnaire.key,
-                number=str(version.version),
-            ),
-            code=303,
-        )
+        return _to_version_page(version)
 
     @bp.get("/questionnaires/<key>/<number>")
     @role_required("admin")
@@ -277,14 +281,7 @@ def register(bp: Blueprint, config: Config) -> None:
                         "the link may stop working."
                     )
                 )
-                return redirect(
-                    url_for(
-                        "staff.questionnaire_version",
-                        key=version.questionnaire.key,
-                        number=str(version.version),
-                    ),
-                    code=303,
-                )
+                return _to_version_page(version)
             version.status = "retired"
             audit.record(
                 db_session(), g.staff.username, "questionnaire version retired", _label(version)
