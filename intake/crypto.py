@@ -43,6 +43,7 @@ __all__ = [
     "decrypt_field",
     "derive_key",
     "encrypt_field",
+    "encrypt_record",
     "generate_keypair",
     "hash_password",
     "keyed_digest",
@@ -70,6 +71,9 @@ _KEY_BYTES = 32
 # are rounded up to 256 bytes.
 _SMALL_BUCKET = 64
 _LARGE_BUCKET = 256
+# A response's analysis record holds all its answers at once: padded more coarsely, so its
+# length says no more than the fields' own padded lengths already do.
+_RECORD_BUCKET = 1024
 
 
 class CryptoError(Exception):
@@ -150,9 +154,10 @@ def associated_data(*parts: str | int) -> bytes:
     return b"".join(out)
 
 
-def _pad(plaintext: bytes) -> bytes:
+def _pad(plaintext: bytes, bucket: int | None = None) -> bytes:
     body = struct.pack(">I", len(plaintext)) + plaintext
-    bucket = _SMALL_BUCKET if len(body) <= _SMALL_BUCKET else _LARGE_BUCKET
+    if bucket is None:
+        bucket = _SMALL_BUCKET if len(body) <= _SMALL_BUCKET else _LARGE_BUCKET
     return body + b"\x00" * (-len(body) % bucket)
 
 
@@ -169,6 +174,13 @@ def encrypt_field(data_key: bytes, plaintext: bytes, aad: bytes) -> bytes:
     """Encrypt one field. Output: format byte, 96-bit random nonce, AES-GCM ciphertext+tag."""
     nonce = os.urandom(_NONCE_BYTES)
     ciphertext = AESGCM(data_key).encrypt(nonce, _pad(plaintext), aad)
+    return bytes([_FIELD_FORMAT]) + nonce + ciphertext
+
+
+def encrypt_record(data_key: bytes, plaintext: bytes, aad: bytes) -> bytes:
+    """Like ``encrypt_field`` (and opened by ``decrypt_field``), padded to whole KiB."""
+    nonce = os.urandom(_NONCE_BYTES)
+    ciphertext = AESGCM(data_key).encrypt(nonce, _pad(plaintext, _RECORD_BUCKET), aad)
     return bytes([_FIELD_FORMAT]) + nonce + ciphertext
 
 

@@ -145,6 +145,9 @@ class Response(Base):
     # Coarsened to the first day of the month: enough for "responses by month" and retention.
     submitted_month: Mapped[dt.date] = mapped_column(Date)
     sealed_data_key: Mapped[bytes] = mapped_column(LargeBinary)
+    # All answers and the codes suggested for the free text, sealed under the data key at
+    # submission (see responses.seal_record); None for responses stored before it existed.
+    analysis: Mapped[bytes | None] = mapped_column(LargeBinary, nullable=True, default=None)
 
     fields: Mapped[list[ResponseField]] = relationship(
         back_populates="response", cascade="all, delete-orphan", passive_deletes=True

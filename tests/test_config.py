@@ -109,7 +109,7 @@ def test_anonymous_responses_cannot_reference_a_user(tmp_path: Path) -> None:
     columns = {c["name"] for c in inspector.get_columns("response")}
     assert columns == {
         "id", "questionnaire_version_id", "epoch_id", "provenance", "submitted_month",
-        "sealed_data_key",
+        "sealed_data_key", "analysis",  # analysis: ciphertext, like the fields
     }  # fmt: skip
     targets = {fk["referred_table"] for fk in inspector.get_foreign_keys("response")}
     assert targets == {"questionnaire_version", "epoch"}

@@ -14,8 +14,9 @@ from __future__ import annotations
 
 import datetime as dt
 from collections import Counter
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
+from operator import itemgetter
 from typing import Any
 
 from ..questionnaires.definition import AUDIENCES, Definition
@@ -109,6 +110,16 @@ def _band(value: int) -> str:
     return str(value)
 
 
+def _band_of(value: int) -> str:
+    """``_band``, looked up for the usual small numbers. The table is made from the bands
+    alone, never from answers: a process-wide cache must hold nothing a respondent gave."""
+    band = _BAND_TABLE.get(value)
+    return band if band is not None else _band(value)
+
+
+_BAND_TABLE = {value: _band(value) for value in range(0, 201)}
+
+
 def _bands(question: NumberQuestion) -> list[str]:
     labels = []
     for low, high in NUMBER_BANDS:
@@ -153,6 +164,20 @@ class _VersionPlan:
     texts: tuple[str, ...]  # free-text question keys
     # (question key, merged key, how it is counted, whether it is split by contact)
     counted: tuple[tuple[str, str, str, bool], ...]
+    # answers -> the counted questions' answers, in that order (one call, in C)
+    getter: Callable[[Mapping[str, Any]], tuple[Any, ...]]
+
+
+def _getter(
+    counted: list[tuple[str, str, str, bool]],
+) -> Callable[[Mapping[str, Any]], tuple[Any, ...]]:
+    keys = [question_key for question_key, _key, _kind, _split in counted]
+    if len(keys) == 1:
+        only = keys[0]
+        return lambda answers: (answers[only],)
+    if not keys:
+        return lambda answers: ()
+    return itemgetter(*keys)  # type: ignore[return-value]
 
 
 @dataclass
@@ -163,19 +188,26 @@ class Aggregate:
     by_language: Counter[str] = field(default_factory=Counter)
     by_month: Counter[str] = field(default_factory=Counter)
     questions: dict[str, QuestionInfo] = field(default_factory=dict)
+    # The counts of closed answers live in the private counters below, read through the
+    # properties of the same name without the underscore (which settle pending rows first).
     # question -> (group, option) -> respondents; question -> group -> respondents answering
-    answers: dict[str, Counter[tuple[str, str]]] = field(default_factory=dict)
-    answered: dict[str, Counter[str]] = field(default_factory=dict)
+    _answers: dict[str, Counter[tuple[str, str]]] = field(default_factory=dict)
+    _answered: dict[str, Counter[str]] = field(default_factory=dict)
     # Splits by point of intervention: (point, contacted?) -> question -> option -> count.
     contact: dict[str, set[str]] = field(default_factory=dict)  # response -> points contacted
     # Only the points a person had contact with are counted (a few, not all 16): "no
     # contact" is the asked-about-contacts population minus "had contact".
-    contacted_answers: Counter[tuple[str, str, str]] = field(default_factory=Counter)
-    contacted_answered: Counter[tuple[str, str]] = field(default_factory=Counter)
-    asked_answers: Counter[tuple[str, str]] = field(default_factory=Counter)
-    asked_answered: Counter[str] = field(default_factory=Counter)
+    _contacted_answers: Counter[tuple[str, str, str]] = field(default_factory=Counter)
+    _contacted_answered: Counter[tuple[str, str]] = field(default_factory=Counter)
+    _asked_answers: Counter[tuple[str, str]] = field(default_factory=Counter)
+    _asked_answered: Counter[str] = field(default_factory=Counter)
     # People asked about contacts who skipped that question: neither "had" nor "no contact".
-    unsaid_answers: Counter[tuple[str, str]] = field(default_factory=Counter)
+    _unsaid_answers: Counter[tuple[str, str]] = field(default_factory=Counter)
+    # Responses added but not yet counted, per version: (points contacted, said which,
+    # the counted questions' answers in plan order). See ``add`` and ``settle``.
+    _pending: dict[int, list[tuple[frozenset[str], bool, tuple[Any, ...]]]] = field(
+        default_factory=dict
+    )
     contact_points: dict[str, Label] = field(default_factory=dict)
     # Questions also answered by someone never asked about contacts: a split of those would
     # not add up to the overall counts, so they are not split (see report.split_tables).
@@ -185,10 +217,46 @@ class Aggregate:
     _merged_keys: dict[tuple[int, str], str] = field(default_factory=dict)
     _planned: dict[tuple[str, Signature], str] = field(default_factory=dict)  # see plan()
     _version_plans: dict[int, _VersionPlan] = field(default_factory=dict)
+    _month_keys: dict[dt.date, str] = field(default_factory=dict)
 
     @property
     def total(self) -> int:
         return sum(self.by_group.values())
+
+    @property
+    def answers(self) -> dict[str, Counter[tuple[str, str]]]:
+        self.settle()
+        return self._answers
+
+    @property
+    def answered(self) -> dict[str, Counter[str]]:
+        self.settle()
+        return self._answered
+
+    @property
+    def contacted_answers(self) -> Counter[tuple[str, str, str]]:
+        self.settle()
+        return self._contacted_answers
+
+    @property
+    def contacted_answered(self) -> Counter[tuple[str, str]]:
+        self.settle()
+        return self._contacted_answered
+
+    @property
+    def asked_answers(self) -> Counter[tuple[str, str]]:
+        self.settle()
+        return self._asked_answers
+
+    @property
+    def asked_answered(self) -> Counter[str]:
+        self.settle()
+        return self._asked_answered
+
+    @property
+    def unsaid_answers(self) -> Counter[tuple[str, str]]:
+        self.settle()
+        return self._unsaid_answers
 
     def plan(self, definitions: list[Definition]) -> None:
         """Decide, before any response is read, the key each version's questions are counted
@@ -249,9 +317,9 @@ class Aggregate:
             if not question.counts_answers:
                 continue
             key = self._merged_key(definition, version_id, question)
-            if key not in self.answers:
-                self.answers[key] = Counter()
-                self.answered[key] = Counter()
+            if key not in self._answers:
+                self._answers[key] = Counter()
+                self._answered[key] = Counter()
             if contact_question is None:
                 self.unsplittable.add(key)
             if isinstance(question, MultipleChoice):
@@ -264,7 +332,9 @@ class Aggregate:
                 kind = _SINGLE
             split = contact_question is not None and question.key != CONTACT_QUESTION
             counted.append((question.key, key, kind, split))
-        plan = _VersionPlan(definition.audience, asks_contacts, tuple(texts), tuple(counted))
+        plan = _VersionPlan(
+            definition.audience, asks_contacts, tuple(texts), tuple(counted), _getter(counted)
+        )
         self._version_plans[version_id] = plan
         return plan
 
@@ -278,7 +348,12 @@ class Aggregate:
         self.by_group[group] += 1
         self.by_provenance[opened.provenance] += 1
         self.by_language[opened.language] += 1
-        self.by_month[opened.submitted_month.strftime("%Y-%m")] += 1
+        month = self._month_keys.get(opened.submitted_month)
+        if month is None:
+            month = self._month_keys[opened.submitted_month] = opened.submitted_month.strftime(
+                "%Y-%m"
+            )
+        self.by_month[month] += 1
 
         contacted: set[str] = set()
         said_contacts = False
@@ -293,42 +368,87 @@ class Aggregate:
                 self.texts.append(
                     TextAnswer(opened.id, question_key, group, opened.language, value)
                 )
-        all_answers, answered = self.answers, self.answered
-        asked_answers, asked_answered = self.asked_answers, self.asked_answered
-        for question_key, key, kind, split in plan.counted:
-            value = answers.get(question_key)
-            if value is None:
+        try:
+            row = plan.getter(answers)
+        except KeyError:  # answers without every question (not from a stored response)
+            row = tuple(answers.get(question_key) for question_key, *_rest in plan.counted)
+        self._pending.setdefault(opened.questionnaire_version_id, []).append(
+            (frozenset(contacted), said_contacts, row)
+        )
+
+    def settle(self) -> None:
+        """Count the responses added since the last call.
+
+        Counting column by column over many responses lets ``Counter`` (in C) count
+        identical answers together; the Python work is then per distinct answer, not per
+        response and question (most answers repeat). Called by every counter's property, so
+        a reader never sees a response half counted.
+        """
+        if not self._pending:
+            return
+        pending, self._pending = self._pending, {}
+        for version_id, rows in pending.items():
+            plan = self._version_plans[version_id]
+            # Who had which contacts and said so, as one small number per response: the
+            # tallies below then pair a number with each answer instead of a set.
+            situations: dict[tuple[frozenset[str], bool], int] = {}
+            contacts = [situations.setdefault((row[0], row[1]), len(situations)) for row in rows]
+            unpack = list(situations)
+            columns = list(zip(*(row[2] for row in rows), strict=True)) if plan.counted else []
+            for (_question_key, key, kind, split), column in zip(
+                plan.counted, columns, strict=True
+            ):
+                self._count_column(plan.group, key, kind, split, column, contacts, unpack)
+
+    def _count_column(
+        self,
+        group: str,
+        key: str,
+        kind: str,
+        split: bool,
+        column: tuple[Any, ...],
+        contacts: list[int],
+        situations: list[tuple[frozenset[str], bool]],
+    ) -> None:
+        if kind is _MULTIPLE:  # lists are not hashable; an empty list is not an answer
+            column = tuple(tuple(value) if value else None for value in column)
+        counts, answered = self._answers[key], self._answered[key]
+        tallies: Counter[Any] = (
+            Counter(zip(contacts, column, strict=True)) if split else Counter(column)
+        )
+        for item, n in tallies.items():
+            raw = item[1] if split else item
+            if raw is None:
                 continue
             if kind is _MULTIPLE:
-                values = [str(v) for v in value]
-                if not values:
-                    continue
+                values = [str(v) for v in raw]
             elif kind is _BANDED:
-                values = [_band(int(value))]
+                values = [_band_of(int(raw))]
             else:
-                values = [str(value)]
-            answered[key][group] += 1
-            counts = all_answers[key]
+                values = [str(raw)]
+            answered[group] += n
             for v in values:
-                counts[(group, v)] += 1
+                counts[(group, v)] += n
             if not split:
                 continue
-            asked_answered[key] += 1
+            contacted, said = situations[item[0]]
+            self._asked_answered[key] += n
             for v in values:
-                asked_answers[(key, v)] += 1
-                if not said_contacts:
-                    self.unsaid_answers[(key, v)] += 1
+                self._asked_answers[(key, v)] += n
+                if not said:
+                    self._unsaid_answers[(key, v)] += n
             for point in contacted:
-                self.contacted_answered[(point, key)] += 1
+                self._contacted_answered[(point, key)] += n
                 for v in values:
-                    self.contacted_answers[(point, key, v)] += 1
+                    self._contacted_answers[(point, key, v)] += n
 
     def split(self, point: str, key: str, option: str) -> tuple[int, int, int]:
         """People asked about contacts who chose ``option``: (had contact, did not, did not
         say). The three add up to everyone asked, so the split links to the overall table."""
-        had = self.contacted_answers[(point, key, option)]
-        unsaid = self.unsaid_answers[(key, option)]
-        return had, self.asked_answers[(key, option)] - had - unsaid, unsaid
+        self.settle()
+        had = self._contacted_answers[(point, key, option)]
+        unsaid = self._unsaid_answers[(key, option)]
+        return had, self._asked_answers[(key, option)] - had - unsaid, unsaid
 
     @property
     def months(self) -> list[str]:

@@ -18,14 +18,14 @@ import json
 import re
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
-from functools import lru_cache
+from functools import cached_property, lru_cache
 from pathlib import Path
 from typing import Any
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from .. import clock
+from .. import clock, crypto
 from ..models import CodebookVersion
 from ..questionnaires.types import localise
 
@@ -84,6 +84,15 @@ class Codebook:
     custom: dict[str, Part] = field(default_factory=dict)
     disabled: set[str] = field(default_factory=set)
     version: int = 0  # 0: as shipped
+
+    @cached_property
+    def fingerprint(self) -> str:
+        """Names the content (not the version number, which restarts at 0 when the shipped
+        codebook changes in a release): coding sealed under one fingerprint is reused only
+        while the codebook is exactly the same. Codebooks are never changed in place (every
+        edit makes a new one), so computing this once is safe."""
+        canonical = json.dumps(self.to_data(), ensure_ascii=False, sort_keys=True)
+        return crypto.sha256_hex(canonical.encode("utf-8"))[:32]
 
     def parts(self) -> list[Part]:
         return [*self.interventions.values(), *self.dimensions.values(), *self.custom.values()]

@@ -14,20 +14,23 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable, Iterator
-from dataclasses import dataclass
+from typing import Any, NamedTuple
 
 from .codebook import Code, Codebook, Part
 from .text import UNSPACED, fold, normalise, sentences
 
 FALLBACK_LANGUAGE = "en"
+# Raise whenever a change here would suggest different codes for the same text and codebook:
+# coding sealed at submission under another revision is then worked out again at unlock.
+MATCHING_REVISION = 1
 _QUESTION_SUFFIXES = ("_summary", "_effect")
 # Arabic attaches conjunctions, prepositions and the article to the word: و ف ب ك ل ال لل.
 _ARABIC_PREFIX = r"(?:[وف]?(?:لل|[بكل]?(?:ال)?))?"
 
 
-@dataclass(frozen=True)
-class Excerpt:
-    """One sentence of an answer, with the codes suggested for it."""
+class Excerpt(NamedTuple):
+    """One sentence of an answer, with the codes suggested for it. (A named tuple: one
+    is made for every sentence of every answer at each unlock, so it must be cheap.)"""
 
     index: int  # position of the sentence in the answer: stable for the same text
     start: int
@@ -234,6 +237,71 @@ class Matcher:
                 Excerpt(index, start, end, tuple(sorted(codes)), tuple(sorted(set(spans))))
             )
         return found
+
+
+# Compact, JSON-ready form of one answer's excerpts, for the sealed analysis record: a
+# sentence without codes is [start, end]; with codes, [start, end, codes, highlights].
+ExcerptData = list[list[Any]]
+
+
+def excerpts_to_data(excerpts: Iterable[Excerpt]) -> ExcerptData:
+    return [
+        [e.start, e.end, list(e.codes), [list(span) for span in e.highlights]]
+        if e.codes or e.highlights
+        else [e.start, e.end]
+        for e in excerpts
+    ]
+
+
+def excerpts_from_data(data: Any) -> list[Excerpt]:
+    """The excerpts back from ``excerpts_to_data``; ``ValueError`` if the shape is wrong."""
+    if data.__class__ is not list:
+        raise ValueError("excerpts must be a list")
+    out = []
+    for index, item in enumerate(data):
+        if item.__class__ is not list:
+            raise ValueError("malformed excerpt")
+        if len(item) == 2:
+            start, end = item
+            codes: tuple[str, ...] = ()
+            spans: tuple[tuple[int, int], ...] = ()
+        elif len(item) == 4:
+            start, end, code_list, span_list = item
+            try:
+                codes = tuple(code_list)
+                spans = tuple((a, b) for a, b in span_list)
+            except (TypeError, ValueError) as exc:
+                raise ValueError("malformed excerpt") from exc
+            if not all(c.__class__ is str for c in codes) or not all(
+                a.__class__ is int and b.__class__ is int for a, b in spans
+            ):
+                raise ValueError("malformed excerpt")
+        else:
+            raise ValueError("malformed excerpt")
+        if start.__class__ is not int or end.__class__ is not int:
+            raise ValueError("malformed excerpt")
+        out.append(Excerpt(index, start, end, codes, spans))
+    return out
+
+
+def fingerprint_of(codebook: Codebook) -> str:
+    """What sealed coding must have been made with to be reused: codebook and matcher."""
+    return f"{MATCHING_REVISION}.{codebook.fingerprint}"
+
+
+_MATCHERS: dict[str, tuple[Codebook, Matcher]] = {}
+
+
+def matcher_for(codebook: Codebook) -> Matcher:
+    """One matcher per codebook per process (building one indexes ~2,000 patterns)."""
+    key = fingerprint_of(codebook)
+    cached = _MATCHERS.get(key)
+    if cached is None:
+        cached = (codebook, Matcher(codebook))
+        if len(_MATCHERS) >= 2:  # the current codebook and perhaps the one before
+            _MATCHERS.pop(next(iter(_MATCHERS)), None)
+        _MATCHERS[key] = cached
+    return cached[1]
 
 
 def _implied_intervention(question_key: str, codebook: Codebook) -> str | None:

@@ -30,7 +30,7 @@ from .annotations import excerpt_key
 from .codebook import Codebook
 from .coding import Matcher
 from .disclosure import TOTAL, Margins, Table, protect_report
-from .state import ThemeState
+from .state import ThemeState, collecting_later
 
 QUOTES_PER_THEME = 5
 SNAPSHOT_FORMAT = 1
@@ -248,7 +248,7 @@ def build(
     title: str = "",
 ) -> dict[str, Any]:
     """A disclosure-controlled snapshot of the whole analysis."""
-    with state.lock:
+    with state.lock, collecting_later():
         agg = state.aggregate
         b = _Builder()
         group_id = {g: ("responses", "group", g) for g in GROUPS}

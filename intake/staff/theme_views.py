@@ -40,7 +40,7 @@ from ..analysis import emerging, labels
 from ..analysis import report as report_module
 from ..analysis.annotations import Annotation, excerpt_key
 from ..analysis.codebook import Codebook, CodebookError, Part
-from ..analysis.coding import Matcher
+from ..analysis.coding import matcher_for
 from ..analysis.state import ThemeState, state_for
 from ..config import Config
 from ..db import db_session
@@ -73,18 +73,6 @@ class QueueItem:
     confirmed: tuple[str, ...]
     rejected: tuple[str, ...]
     quoted: tuple[str, ...]
-
-
-_MATCHERS: dict[int, tuple[Codebook, Matcher]] = {}
-
-
-def matcher_for(codebook: Codebook) -> Matcher:
-    cached = _MATCHERS.get(codebook.version)
-    if cached is None or cached[0] is not codebook:
-        cached = (codebook, Matcher(codebook))
-        _MATCHERS.clear()
-        _MATCHERS[codebook.version] = cached
-    return cached[1]
 
 
 def highlight(text: str, spans: tuple[tuple[int, int], ...]) -> Markup:
