@@ -149,7 +149,7 @@ def floor(workdir: Path) -> dict[str, float]:
 def phases(workdir: Path) -> dict[str, float]:
     """The themes time split into its steps (one run, same work as ``themes``: each
     response through its sealed analysis record, as ``state.read_responses`` does)."""
-    from intake.analysis.state import ThemeState, _fold_in, planning_order
+    from intake.analysis.state import ThemeState, _fold_in, collecting_later, planning_order
     from intake.models import QuestionnaireVersion
     from intake.questionnaires.catalog import definition_of
     from intake.responses import RecordReading, open_record, stored_responses
@@ -167,24 +167,26 @@ def phases(workdir: Path) -> dict[str, float]:
         rows = list(stored_responses(session, ids, with_fields=False))
         out["read"] = time.perf_counter() - t0
         assert all(r.analysis is not None for r in rows)
-        t0 = time.perf_counter()
-        reading = RecordReading()
-        opened = [
-            open_record(r, team, keystore, versions[r.questionnaire_version_id], reading)
-            for r in rows
-        ]
-        out["open"] = time.perf_counter() - t0
-        state = ThemeState()
-        t0 = time.perf_counter()
-        state.aggregate.plan(planning_order(stored_versions))  # as read_responses does
-        for (response, key, suggested), row in zip(opened, rows, strict=True):
-            _fold_in(state, response, key, versions[row.questionnaire_version_id], suggested)
-        out["count"] = time.perf_counter() - t0
-        cb = codebook_module.current(session)
-        matcher = Matcher(cb)
-        t0 = time.perf_counter()
-        state.excerpts(cb, matcher)
-        out["code"] = time.perf_counter() - t0
+        with collecting_later():  # as read_responses and report.build do
+            t0 = time.perf_counter()
+            reading = RecordReading()
+            opened = [
+                open_record(r, team, keystore, versions[r.questionnaire_version_id], reading)
+                for r in rows
+            ]
+            out["open"] = time.perf_counter() - t0
+            state = ThemeState()
+            t0 = time.perf_counter()
+            state.aggregate.plan(planning_order(stored_versions))  # as read_responses does
+            for (response, key, suggested), row in zip(opened, rows, strict=True):
+                _fold_in(state, response, key, versions[row.questionnaire_version_id], suggested)
+            state.aggregate.settle()
+            out["count"] = time.perf_counter() - t0
+            cb = codebook_module.current(session)
+            matcher = Matcher(cb)
+            t0 = time.perf_counter()
+            state.excerpts(cb, matcher)
+            out["code"] = time.perf_counter() - t0
         t0 = time.perf_counter()
         report.build(state, cb, matcher, 5, app.extensions["intake.config"].languages)
         out["report"] = time.perf_counter() - t0

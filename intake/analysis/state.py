@@ -82,6 +82,7 @@ class ThemeState:
             for position in range(len(done), len(texts)):
                 sealed = self.precoded.get(position)
                 if sealed is not None and sealed[0] == wanted:
+                    del self.precoded[position]  # its excerpts are kept below instead
                     try:
                         done.append(excerpts_from_data(sealed[1]))
                         continue
