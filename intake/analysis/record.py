@@ -24,6 +24,8 @@ import logging
 from collections.abc import Mapping
 from typing import Any
 
+import orjson
+
 from ..questionnaires.definition import Definition
 from ..questionnaires.types import TextQuestion
 from .codebook import Codebook
@@ -35,6 +37,17 @@ RECORD_FORMAT = 1
 
 # (fingerprint, question key -> excerpts) as sealed at submission.
 SuggestedCoding = tuple[str, dict[str, ExcerptData]]
+
+
+def _loads(plaintext: bytes) -> Any:
+    """JSON as ``json.loads`` reads it. orjson reads a record in about half the time and
+    reuses one string object per repeated key (fewer objects held over a reading of
+    100,000); what it refuses and ``json`` accepts (NaN, integers beyond 64 bits) is read by
+    ``json``, so no record that ``build`` wrote is ever turned away."""
+    try:
+        return orjson.loads(plaintext)
+    except orjson.JSONDecodeError:
+        return json.loads(plaintext)
 
 
 class MalformedRecord(ValueError):
@@ -84,7 +97,7 @@ def parse(plaintext: bytes) -> tuple[dict[str, Any], SuggestedCoding | None]:
     """(values by field key, suggested coding or None). ``MalformedRecord`` if the answers
     cannot be read; malformed coding is only dropped (it can be worked out again)."""
     try:
-        content = json.loads(plaintext)
+        content = _loads(plaintext)
     except ValueError as exc:
         raise MalformedRecord("not JSON") from exc
     if not isinstance(content, dict) or content.get("format") != RECORD_FORMAT:
