@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections import Counter
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field
 from operator import itemgetter
 from typing import Any
@@ -153,6 +153,11 @@ def _values(question: Question, value: Any) -> list[str]:
     return [str(value)]
 
 
+# Pending responses are counted in batches of this many: large enough that most answers in
+# a column repeat (so Counter does the work), small enough that the answers waiting to be
+# counted do not pile up in memory over a reading of 100,000 responses.
+_SETTLE_EVERY = 4096
+
 # How one answer is counted: under each chosen option, under its own value, or in a band.
 _MULTIPLE, _SINGLE, _BANDED = "multiple", "single", "banded"
 
@@ -178,6 +183,31 @@ def _getter(
     if not keys:
         return lambda answers: ()
     return itemgetter(*keys)  # type: ignore[return-value]
+
+
+def _pick(column: tuple[Any, ...], positions: list[int]) -> tuple[Any, ...]:
+    if len(positions) == 1:
+        return (column[positions[0]],)
+    return itemgetter(*positions)(column)  # type: ignore[no-any-return]
+
+
+def _tally(column: Iterable[Any], kind: str) -> tuple[Counter[str], int]:
+    """(respondents per counted value, respondents answering) for one column of answers:
+    each chosen option of a multiple choice, a number's band, or the value itself."""
+    counts: Counter[str] = Counter()
+    answered = 0
+    for raw, n in Counter(column).items():
+        if raw is None:
+            continue
+        answered += n
+        if kind is _MULTIPLE:
+            for value in raw:
+                counts[str(value)] += n
+        elif kind is _BANDED:
+            counts[_band_of(int(raw))] += n
+        else:
+            counts[str(raw)] += n
+    return counts, answered
 
 
 @dataclass
@@ -208,6 +238,7 @@ class Aggregate:
     _pending: dict[int, list[tuple[frozenset[str], bool, tuple[Any, ...]]]] = field(
         default_factory=dict
     )
+    _pending_count: int = 0
     contact_points: dict[str, Label] = field(default_factory=dict)
     # Questions also answered by someone never asked about contacts: a split of those would
     # not add up to the overall counts, so they are not split (see report.split_tables).
@@ -375,72 +406,65 @@ class Aggregate:
         self._pending.setdefault(opened.questionnaire_version_id, []).append(
             (frozenset(contacted), said_contacts, row)
         )
+        self._pending_count += 1
+        if self._pending_count >= _SETTLE_EVERY:
+            self.settle()
 
     def settle(self) -> None:
         """Count the responses added since the last call.
 
         Counting column by column over many responses lets ``Counter`` (in C) count
         identical answers together; the Python work is then per distinct answer, not per
-        response and question (most answers repeat). Called by every counter's property, so
-        a reader never sees a response half counted.
+        response and question (most answers repeat). Splits by point of intervention pick,
+        per point, the rows of the people who had that contact (``itemgetter``, in C) and
+        count those the same way. Called by every counter's property, so a reader never
+        sees a response half counted.
         """
         if not self._pending:
             return
         pending, self._pending = self._pending, {}
+        self._pending_count = 0
         for version_id, rows in pending.items():
             plan = self._version_plans[version_id]
-            # Who had which contacts and said so, as one small number per response: the
-            # tallies below then pair a number with each answer instead of a set.
-            situations: dict[tuple[frozenset[str], bool], int] = {}
-            contacts = [situations.setdefault((row[0], row[1]), len(situations)) for row in rows]
-            unpack = list(situations)
-            columns = list(zip(*(row[2] for row in rows), strict=True)) if plan.counted else []
+            if not plan.counted:
+                continue
+            # Positions (in ``rows``) of the people who had each contact, and of the people
+            # asked about contacts who did not say.
+            had: dict[str, list[int]] = {}
+            unsaid: list[int] = []
+            for position, (contacted, said, _answers) in enumerate(rows):
+                if not said:
+                    unsaid.append(position)
+                for point in contacted:
+                    had.setdefault(point, []).append(position)
+            columns = zip(*(row[2] for row in rows), strict=True)
             for (_question_key, key, kind, split), column in zip(
                 plan.counted, columns, strict=True
             ):
-                self._count_column(plan.group, key, kind, split, column, contacts, unpack)
-
-    def _count_column(
-        self,
-        group: str,
-        key: str,
-        kind: str,
-        split: bool,
-        column: tuple[Any, ...],
-        contacts: list[int],
-        situations: list[tuple[frozenset[str], bool]],
-    ) -> None:
-        if kind is _MULTIPLE:  # lists are not hashable; an empty list is not an answer
-            column = tuple(tuple(value) if value else None for value in column)
-        counts, answered = self._answers[key], self._answered[key]
-        tallies: Counter[Any] = (
-            Counter(zip(contacts, column, strict=True)) if split else Counter(column)
-        )
-        for item, n in tallies.items():
-            raw = item[1] if split else item
-            if raw is None:
-                continue
-            if kind is _MULTIPLE:
-                values = [str(v) for v in raw]
-            elif kind is _BANDED:
-                values = [_band_of(int(raw))]
-            else:
-                values = [str(raw)]
-            answered[group] += n
-            for v in values:
-                counts[(group, v)] += n
-            if not split:
-                continue
-            contacted, said = situations[item[0]]
-            self._asked_answered[key] += n
-            for v in values:
-                self._asked_answers[(key, v)] += n
-                if not said:
-                    self._unsaid_answers[(key, v)] += n
-            for point in contacted:
-                self._contacted_answered[(point, key)] += n
-                for v in values:
-                    self._contacted_answers[(point, key, v)] += n
+                if kind is _MULTIPLE:  # lists are not hashable; an empty list is no answer
+                    column = tuple(tuple(value) if value else None for value in column)
+                counts, answered = _tally(column, kind)
+                if not answered:
+                    continue
+                self._answered[key][plan.group] += answered
+                group_counts = self._answers[key]
+                for value, n in counts.items():
+                    group_counts[(plan.group, value)] += n
+                if not split:
+                    continue
+                # Everyone in a split version was asked about contacts.
+                self._asked_answered[key] += answered
+                for value, n in counts.items():
+                    self._asked_answers[(key, value)] += n
+                if unsaid:
+                    for value, n in _tally(_pick(column, unsaid), kind)[0].items():
+                        self._unsaid_answers[(key, value)] += n
+                for point, positions in had.items():
+                    point_counts, point_answered = _tally(_pick(column, positions), kind)
+                    if point_answered:
+                        self._contacted_answered[(point, key)] += point_answered
+                        for value, n in point_counts.items():
+                            self._contacted_answers[(point, key, value)] += n
 
     def split(self, point: str, key: str, option: str) -> tuple[int, int, int]:
         """People asked about contacts who chose ``option``: (had contact, did not, did not
