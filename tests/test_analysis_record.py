@@ -19,6 +19,7 @@ from sqlalchemy.orm import Session
 
 from bench import synthetic
 from intake import crypto, keyring
+from intake.analysis import aggregate as aggregate_module
 from intake.analysis import codebook as codebook_module
 from intake.analysis import record as analysis_record
 from intake.analysis import report
@@ -240,6 +241,7 @@ def test_malformed_sealed_coding_is_worked_out_again_not_trusted(
     bad = (fingerprint, {"help_story": [["zero", 4]]})
     _reseal(session, open_team, keystore, rid, lambda c: analysis_record.build(c[0], bad))
     state = _build(session, open_team, keystore)
+    assert state.precoded == {}  # dropped when read, not kept to fail later
     cb = codebook_module.current(session)
     matcher = Matcher(cb)
     assert state.excerpts(cb, matcher)[0] == matcher.excerpts(CODED_TEXT, "es", "help_story")
@@ -255,6 +257,10 @@ def test_malformed_sealed_coding_is_worked_out_again_not_trusted(
         [[0, 4, ["a"], [[0, "1"]]]],
         [[0, 4, ["a"], [[0]]]],
         [(0, 4)],
+        [[0, 4, "ab", []]],
+        [[0, 4, ["a"], [(0, 1)]]],
+        [[0, 4, ["a"], [[0, 1, 2]]]],
+        [[True, 4]],
     ],
 )
 def test_excerpts_from_data_refuses_every_other_shape(data: Any) -> None:
@@ -373,9 +379,16 @@ def _reference(responses: list[tuple[OpenedResponse, Any]], plan_of: Any) -> dic
     }
 
 
+@pytest.mark.parametrize("settle_every", [4096, 16])
 def test_counting_by_column_equals_counting_each_response(
-    session: Session, keystore: Keystore, open_team: keyring.TeamPrivateKey
+    session: Session,
+    keystore: Keystore,
+    open_team: keyring.TeamPrivateKey,
+    monkeypatch: pytest.MonkeyPatch,
+    settle_every: int,
 ) -> None:
+    # 16: counted in many small batches while reading, as over 100,000 responses
+    monkeypatch.setattr(aggregate_module, "_SETTLE_EVERY", settle_every)
     synthetic.seal(session, keystore, 120, seed=5)
     versions = {v.id: definition_of(v) for v in published_versions(session)}
     ids = set(session.scalars(select(Response.id)))
@@ -405,3 +418,16 @@ def _nonzero(value: Any) -> Any:
     if isinstance(value, dict) and all(isinstance(v, Counter) for v in value.values()):
         return {k: {kk: n for kk, n in c.items() if n} for k, c in value.items()}
     return {k: n for k, n in value.items() if n}
+
+
+def test_a_record_json_alone_would_read_is_read_the_same() -> None:
+    # orjson refuses NaN and integers beyond 64 bits; the standard library reads them.
+    plaintext = b'{"format": 1, "answers": {"age": 18446744073709551616, "x": NaN}}'
+    answers, suggested = analysis_record.parse(plaintext)
+    assert answers["age"] == 18446744073709551616
+    assert answers["x"] != answers["x"]  # NaN
+    assert suggested is None
+    with pytest.raises(analysis_record.MalformedRecord, match="not JSON"):
+        analysis_record.parse(b'{"format": 1, "answers": {')
+    with pytest.raises(analysis_record.MalformedRecord, match="not JSON"):
+        analysis_record.parse(b"\xff\xfe")
