@@ -340,21 +340,33 @@ def _opened(stored: StoredResponse, values: dict[str, Any]) -> OpenedResponse:
     )
 
 
+# In a reading's per-question memory: the value kinds (classes) already checked valid.
+_Known = dict[Any, type]
+_UNREMEMBERED = object()
+
+
 class RecordReading:
     """What one reading of many analysis records works out once rather than per response:
     each version's field keys and questions, and the closed answers already checked (they
-    repeat: a skipped question, "yes", a scale point). Lives as long as that reading."""
+    repeat: a skipped question, "yes", a scale point). Lives as long as that reading.
+
+    Checked answers are kept per version and question as value -> class, and an answer is
+    taken as checked only if its class matches too: ``True == 1 == 1.0`` in Python, and a
+    number question that accepted 1 must still refuse True and 1.0.
+    """
 
     def __init__(self) -> None:
-        self._layouts: dict[int, tuple[frozenset[str], tuple[tuple[str, Question], ...]]] = {}
-        self.checked: set[tuple[Any, ...]] = set()
+        self._layouts: dict[
+            int, tuple[frozenset[str], tuple[tuple[str, Question, _Known], ...]]
+        ] = {}
+        self.remembered = 0
 
     def layout(
         self, version_id: int, definition: Definition
-    ) -> tuple[frozenset[str], tuple[tuple[str, Question], ...]]:
+    ) -> tuple[frozenset[str], tuple[tuple[str, Question, _Known], ...]]:
         found = self._layouts.get(version_id)
         if found is None:
-            questions = tuple((q.key, q) for q in definition.questions)
+            questions = tuple((q.key, q, {}) for q in definition.questions)
             found = (frozenset(definition.field_keys()), questions)
             self._layouts[version_id] = found
         return found
@@ -391,27 +403,31 @@ def open_record(
     field_keys, questions = reading.layout(version_id, definition)
     if len(values) != len(field_keys) or values.keys() != field_keys:
         raise UnreadableResponse(rid, "its analysis record has missing or added answers")
-    checked = reading.checked
-    for key, question in questions:
+    for key, question, known in questions:
         value = values[key]
         kind = value.__class__
-        mark: tuple[Any, ...] | None
-        if kind is list:
-            mark = (version_id, key, kind, tuple(value))
-        elif kind is dict or (kind is str and len(value) > _MEMO_PLAINTEXT_BYTES):
-            mark = None  # free text is checked every time, and never remembered
+        # What the answer is remembered by: lists as tuples; free text and anything
+        # unhashable not at all (checked every time).
+        memo: Any
+        if kind is str:
+            memo = value if len(value) <= _MEMO_PLAINTEXT_BYTES else _UNREMEMBERED
+        elif kind is list:
+            memo = tuple(value)
+        elif kind is dict:
+            memo = _UNREMEMBERED
         else:
-            mark = (version_id, key, kind, value)
-        if mark is not None:
+            memo = value
+        if memo is not _UNREMEMBERED:
             try:
-                if mark in checked:
+                if known.get(memo) is kind:
                     continue
             except TypeError:  # a list holding lists: not remembered (and not valid)
-                mark = None
+                memo = _UNREMEMBERED
         if not question.is_valid_value(value):
             raise UnreadableResponse(rid, f"field {key!r} holds an impossible value")
-        if mark is not None and len(checked) < _MEMO_ENTRIES:
-            checked.add(mark)
+        if memo is not _UNREMEMBERED and reading.remembered < _MEMO_ENTRIES:
+            known[memo] = kind
+            reading.remembered += 1
     return _opened(stored, values), data_key, suggested
 
 

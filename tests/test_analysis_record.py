@@ -231,6 +231,34 @@ def test_a_record_with_impossible_or_missing_answers_is_refused(
     assert _build(session, open_team, keystore).unreadable == {impossible, missing}
 
 
+def test_an_answer_equal_to_a_checked_one_but_of_another_type_is_refused(
+    session: Session, keystore: Keystore, open_team: keyring.TeamPrivateKey
+) -> None:
+    # True == 1 == 1.0 in Python: remembering that 1 was a valid count must not let the
+    # other two through (a number question takes whole numbers only).
+    good = _store(session, keystore, {"help_places_count": 1, "help_sought": "yes"})
+    forged = {}
+    for name, value in (("bool", True), ("float", 1.0)):
+        forged[name] = _store(session, keystore, {"help_places_count": 1})
+        _reseal(
+            session,
+            open_team,
+            keystore,
+            forged[name],
+            lambda c, v=value: analysis_record.build({**c[0], "help_places_count": v}, c[1]),
+        )
+    _version, definition = _survivor(session)
+    reading = RecordReading()
+    opened = open_record(_stored(session, good, False), open_team, keystore, definition, reading)
+    assert opened[0].answers["help_places_count"] == 1
+    for rid in forged.values():
+        with pytest.raises(UnreadableResponse, match="help_places_count"):
+            open_record(_stored(session, rid, False), open_team, keystore, definition, reading)
+    # and the valid answer is still accepted from memory afterwards
+    again = open_record(_stored(session, good, False), open_team, keystore, definition, reading)
+    assert again[0].answers["help_sought"] == "yes"
+
+
 def test_malformed_sealed_coding_is_worked_out_again_not_trusted(
     session: Session, keystore: Keystore, open_team: keyring.TeamPrivateKey
 ) -> None:
