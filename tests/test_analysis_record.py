@@ -459,3 +459,32 @@ def test_a_record_json_alone_would_read_is_read_the_same() -> None:
         analysis_record.parse(b'{"format": 1, "answers": {')
     with pytest.raises(analysis_record.MalformedRecord, match="not JSON"):
         analysis_record.parse(b"\xff\xfe")
+
+
+def test_the_collector_pause_ends_even_on_error_and_keeps_others_frozen() -> None:
+    import gc
+
+    assert gc.isenabled()
+    seen_during: list[bool] = []
+
+    def failing_reading() -> None:
+        with analysis_state.collecting_later():
+            seen_during.append(gc.isenabled())
+            raise RuntimeError("reading failed")
+
+    with pytest.raises(RuntimeError):
+        failing_reading()
+    assert seen_during == [False]
+    assert gc.isenabled()
+    assert gc.get_freeze_count() == 0  # what was built is promoted, not left frozen
+    # A freeze made by someone else (a server before forking) is not undone by the pause.
+    kept = [object()]
+    gc.freeze()
+    try:
+        frozen = gc.get_freeze_count()
+        with analysis_state.collecting_later():
+            kept.append(object())
+        assert gc.isenabled()
+        assert gc.get_freeze_count() == frozen
+    finally:
+        gc.unfreeze()

@@ -288,7 +288,9 @@ def collecting_later() -> Iterator[None]:
     then ``unfreeze`` does exactly that), as if it had survived the young collections it
     skipped: otherwise the first young collection after the pause walks every object built
     during it (about a second at 100,000 responses), only to keep them all. Full
-    collections still examine them like any long-lived object, so nothing leaks.
+    collections still examine them like any long-lived object, so nothing leaks. Skipped
+    when something is already frozen (a server may freeze its preloaded app before forking
+    workers, to share memory): ``unfreeze`` would release that too.
     """
     was_enabled = gc.isenabled()
     gc.disable()
@@ -296,8 +298,9 @@ def collecting_later() -> Iterator[None]:
         yield
     finally:
         if was_enabled:
-            gc.freeze()
-            gc.unfreeze()
+            if gc.get_freeze_count() == 0:
+                gc.freeze()
+                gc.unfreeze()
             gc.enable()
 
 
