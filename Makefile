@@ -8,7 +8,7 @@ CATALOG_DIR := intake/translations
 POT := $(CATALOG_DIR)/messages.pot
 KEYWORDS := -k _l -k lazy_gettext -k ngettext:1,2 -k lazy_ngettext:1,2
 
-.PHONY: run serve soak test install lint format translations extract-messages update-catalogs compile-translations bench clean xlsform-examples constraints
+.PHONY: run serve soak test install lint format translations extract-messages update-catalogs compile-translations bench clean xlsform-examples constraints eval
 
 $(VENV)/.installed: pyproject.toml constraints.txt
 	$(PYTHON) -m venv $(VENV)
@@ -67,6 +67,10 @@ test: install compile-translations lint
 
 bench: install compile-translations
 	$(PY) -m bench.run
+
+# The shipped codebook and redaction scored on the held-out corpus (docs/themes.md, Evaluation).
+eval: install
+	$(PY) -m eval.score eval/corpus
 
 # The shipped questionnaires as XLSForm workbooks, where a CCR starts its own (a test checks
 # that the committed files still match the shipped definitions).

@@ -20,6 +20,7 @@ from pathlib import Path
 
 from sqlalchemy import select
 
+from eval import score
 from intake import db
 from intake.app import create_app
 from intake.models import Questionnaire
@@ -258,6 +259,7 @@ def main() -> None:
         json.dumps(results, indent=1, default=str)
     )
     print(write(results, command).read_text(encoding="utf-8"))
+    print(score.summary(score.evaluate(score.load(score.DEFAULT_CORPUS))))
 
 
 if __name__ == "__main__":
