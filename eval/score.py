@@ -30,6 +30,10 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from intake.analysis.codebook import Codebook, shipped
+from intake.analysis.coding import matcher_for
+from intake.redaction import quote_text
+
 ROOT = Path(__file__).resolve().parent.parent
 DEFAULT_CORPUS = ROOT / "eval" / "corpus"
 LANGUAGES = ("en", "es", "so", "vi", "zh", "ar", "hmn")
@@ -60,6 +64,7 @@ TARGET_REMOVED = 0.98
 TARGET_KEPT = 0.95
 
 _PLACEHOLDER = re.compile(r"\[[^\[\]]{1,20}\]")
+_PLACEHOLDER_AT_END = re.compile(r"\[[^\[\]]{1,20}\]$")
 
 
 class CorpusError(ValueError):
@@ -171,11 +176,8 @@ Suggest = Callable[[str, str, str], set[str]]  # (text, language, question) -> p
 Redact = Callable[[str, str], str]  # (text, language) -> quote as shown
 
 
-def codebook_suggester(codebook: Any = None) -> Suggest:
+def codebook_suggester(codebook: Codebook | None = None) -> Suggest:
     """The points the app suggests for an answer, with ``codebook`` (default: shipped)."""
-    from intake.analysis.codebook import shipped
-    from intake.analysis.coding import matcher_for
-
     book = codebook if codebook is not None else shipped()
     matcher = matcher_for(book)
     point_of: dict[str, str] = {}
@@ -194,12 +196,6 @@ def codebook_suggester(codebook: Any = None) -> Suggest:
         }
 
     return suggest
-
-
-def shipped_redaction() -> Redact:
-    from intake.redaction import quote_text
-
-    return quote_text
 
 
 # ---------------------------------------------------------------- scoring
@@ -221,9 +217,7 @@ def beside_placeholder(word: str, text: str, language: str) -> bool:
     for match in _token_pattern(word, language).finditer(text):
         before = text[: match.start()].rstrip(" \t-‐")
         after = text[match.end() :].lstrip(" \t-‐")
-        if before.endswith("]") and _PLACEHOLDER.search(before[-22:]):
-            return True
-        if after.startswith("[") and _PLACEHOLDER.match(after):
+        if _PLACEHOLDER_AT_END.search(before) or _PLACEHOLDER.match(after):
             return True
     return False
 
@@ -388,7 +382,7 @@ def evaluate(
 ) -> Results:
     """Score ``corpora``; by default with the shipped codebook and the app's redaction."""
     results = score_points(corpora, suggest or codebook_suggester())
-    results.redaction = score_redaction(corpora, redact or shipped_redaction())
+    results.redaction = score_redaction(corpora, redact or quote_text)
     return results
 
 

@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 
 from eval import score
-from intake.analysis.codebook import parse
+from intake.analysis.codebook import Codebook, parse
 
 # Words no real pattern contains, so only the hand-made codebooks below can match them.
 # Every answer that mentions a point also says how it went, so that the answer is coded
@@ -45,7 +45,7 @@ def tiny_corpora() -> dict[str, score.Corpus]:
     return {"en": score.parse_corpus(TINY, "tiny")}
 
 
-def codebook(police: list[str], housing: list[str] | None) -> object:
+def codebook(police: list[str], housing: list[str] | None) -> Codebook:
     interventions = {"police": {"label": {"en": "Police"}, "patterns": {"en": police}}}
     if housing is not None:
         interventions["housing"] = {"label": {"en": "Housing"}, "patterns": {"en": housing}}
@@ -169,6 +169,8 @@ def test_matching_is_by_whole_token_in_spaced_scripts_and_by_substring_in_chines
     assert score.beside_placeholder("小明", "[name]小明说", "zh")
     assert score.beside_placeholder("al-Masri", "Ahmed [name] al-Masri", "en")
     assert not score.beside_placeholder("Masri", "Masri told me", "en")
+    assert score.beside_placeholder("0134", "call [phone] 0134", "en")  # any placeholder
+    assert not score.beside_placeholder("Lan", "[name] said Lan", "vi")  # a word between
 
 
 def test_the_scorer_prints_tables_and_json(tmp_path: Path, capsys) -> None:  # type: ignore[no-untyped-def]
@@ -237,3 +239,12 @@ def test_the_corpus_has_answers_with_no_point_and_with_several(
         sizes = [len(answer.points) for answer in corpus.answers]
         assert 0 in sizes, language
         assert max(sizes) >= 3, language
+
+
+def test_make_eval_scores_every_language_of_the_corpus(capsys) -> None:  # type: ignore[no-untyped-def]
+    assert score.main([]) == 0
+
+    printed = capsys.readouterr().out
+    for language in score.LANGUAGES:
+        assert re.search(rf"^\| {language} \| \d+ \|", printed, re.MULTILINE), language
+    assert "| housing |" in printed
