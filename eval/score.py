@@ -176,24 +176,30 @@ Suggest = Callable[[str, str, str], set[str]]  # (text, language, question) -> p
 Redact = Callable[[str, str], str]  # (text, language) -> quote as shown
 
 
-def codebook_suggester(codebook: Codebook | None = None) -> Suggest:
-    """The points the app suggests for an answer, with ``codebook`` (default: shipped)."""
+def codebook_suggester(codebook: Codebook | None = None, matcher: Any = None) -> Suggest:
+    """The points the app suggests for an answer, with ``codebook`` (default: shipped).
+
+    A code counts for its point of intervention (``Code.intervention``). Codes the
+    codebook does not list, such as a point suggested on its own, count for the point
+    their key starts with, so the scorer keeps working when coding gains new kinds of code.
+    """
     book = codebook if codebook is not None else shipped()
-    matcher = matcher_for(book)
-    point_of: dict[str, str] = {}
-    for code in book.codes():
-        if code.intervention is not None:
-            point_of[code.key] = code.intervention
-    for key in book.interventions:
-        point_of.setdefault(key, key)  # a code that is a point on its own
+    matcher = matcher if matcher is not None else matcher_for(book)
+    listed = {code.key: code.intervention for code in book.all_codes()}
+
+    def point_of(key: str) -> str | None:
+        if key in listed:
+            return listed[key]
+        head = key.split(".", 1)[0]
+        return head if head in book.interventions else None
 
     def suggest(text: str, language: str, question: str) -> set[str]:
-        return {
-            point_of[key]
+        points = {
+            point_of(key)
             for excerpt in matcher.excerpts(text, language, question)
             for key in excerpt.codes
-            if key in point_of
         }
+        return {point for point in points if point is not None}
 
     return suggest
 

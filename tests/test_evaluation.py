@@ -6,6 +6,7 @@ from __future__ import annotations
 import json
 import re
 from pathlib import Path
+from types import SimpleNamespace
 
 import pytest
 
@@ -248,3 +249,17 @@ def test_make_eval_scores_every_language_of_the_corpus(capsys) -> None:  # type:
     for language in score.LANGUAGES:
         assert re.search(rf"^\| {language} \| \d+ \|", printed, re.MULTILINE), language
     assert "| housing |" in printed
+
+
+def test_codes_count_for_their_point_whatever_their_kind() -> None:
+    # Given a matcher that suggests a listed code, a point on its own (a key coding may
+    # add), a facilitator's own code and a point the codebook does not have
+    class Stub:
+        def excerpts(self, text: str, language: str, question: str) -> list[object]:
+            codes = ("police.made_less_safe", "housing.not_said", "custom.rent", "zoo.x")
+            return [SimpleNamespace(codes=codes)]
+
+    suggest = score.codebook_suggester(codebook(["zzcop"], ["zzshelter"]), matcher=Stub())
+
+    # Then the points are exactly the two the codebook knows
+    assert suggest("any text", "en", "") == {"police", "housing"}
