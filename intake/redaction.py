@@ -33,6 +33,18 @@ DATA_FILE = Path(__file__).resolve().parent / "data" / "redaction.json"
 PLACEHOLDER = "[name]"
 PLACEHOLDERS = ("[name]", "[phone]", "[email]", "[address]", "[date]", "[case number]", "[…]")
 _HAN = r"\u4e00-\u9fff"
+# A letter of a spaced script: Latin names never run on into Han or Arabic ("Smith和周警官").
+_LATIN_LETTER = r"(?:(?![\u0600-\u06ff\u3400-\u9fff])[^\W\d_])"
+_UPPER = (
+    "["
+    + "".join(c for c in map(chr, [*range(0x41, 0x250), *range(0x1E00, 0x1F00)]) if c.isupper())
+    + "]"
+)
+# Characters that end a Chinese name: verbs, particles and pronouns that follow a name.
+_ZH_NOT_IN_NAME = "说讲了是在把被给对跟和与也都就还又不没很让叫打骂来去到的我你他她们总一经却才"
+# Where a subject starts, and what a person named as the subject goes on to do.
+_ZH_CLAUSE_START = r"，。！？；：、“”‘’「」\s,.!?;:"
+_ZH_AFTER_SUBJECT = "说|讲|告诉|打|骂|威胁|跟踪|不让|不肯|不给|让我|对我|把我|叫我|逼|一直|经常|总是|又|还|也说|就|却|来了|走了|拿走"
 
 
 @dataclass(frozen=True)
@@ -47,6 +59,9 @@ class _Rules:
     case: re.Pattern[str]
     dates: re.Pattern[str]
     addresses: re.Pattern[str]
+    middle: frozenset[str]
+    roles: frozenset[str]
+    places: re.Pattern[str]
 
 
 def _alternation(words: Iterable[str]) -> str:
@@ -69,7 +84,7 @@ def _rules() -> _Rules:
     latin = [lang for lang in data if lang not in ("ar", "zh")]
     titles_latin = _alternation(every("titles_before", latin))
     # A word, or an initial ("J."); capitalisation is checked in redact().
-    name_word = r"(?:[^\W\d_][\w'’-]+|[^\W\d_]\.)"
+    name_word = rf"(?:{_LATIN_LETTER}(?:{_LATIN_LETTER}|['’-])+|{_LATIN_LETTER}\.)"
     titled = re.compile(
         rf"(?<!\w)(?P<title>(?i:{titles_latin}))\.?\s+(?P<name>{name_word}(?:\s+{name_word}){{0,3}})"
     )
@@ -80,16 +95,22 @@ def _rules() -> _Rules:
         )
     han = None
     if "zh" in data:
-        surnames = "".join(re.escape(s) for s in data["zh"].get("family_names", []) if len(s) == 1)
+        family = data["zh"].get("family_names", [])
+        single = "".join(re.escape(s) for s in family if len(s) == 1)
+        surname = rf"(?:{_alternation(s for s in family if len(s) > 1)}|[{single}])"
         after = _alternation(data["zh"].get("titles_after", []))
         given = _alternation(n for n in data["zh"].get("given_names", []) if len(n) >= 2)
         long_before = _alternation(t for t in data["zh"].get("titles_before", []) if len(t) >= 2)
+        # A given name is one or two characters, but never a verb or particle that follows
+        # the name ("警察陈志强来了" takes 陈志强, "警官王说" keeps 说).
+        name_char = rf"(?:(?![{_ZH_NOT_IN_NAME}])[{_HAN}])"
         han = re.compile(
-            rf"[小老阿][{surnames}]"  # 小王, 老李: the surname alone
-            rf"|[{surnames}][{_HAN}]{{0,2}}(?=(?:{after}))"  # 王警官, 李明医生
-            rf"|(?P<zhtitle>{long_before})[{surnames}][{_HAN}]?"  # 警官王
-            rf"|(?P<zhcall>叫)[{surnames}][{_HAN}]{{1,2}}"  # 他叫张伟
-            rf"|[{surnames}]?(?:{given})"  # 王芳, 芳芳
+            rf"(?:{given})"  # 芳芳, 建国 (a surname before it goes with it below)
+            rf"|[小老阿]{surname}"  # 小王, 老李: the surname alone
+            rf"|{surname}{name_char}{{0,2}}(?=(?:{after}))"  # 王警官, 李明医生
+            rf"|(?P<zhtitle>{long_before}|叫|姓){surname}{name_char}{{0,2}}"  # 警官王, 前夫刘建国, 叫张伟
+            rf"|(?:(?<=^)|(?<=[{_ZH_CLAUSE_START}])){surname}{name_char}{{1,2}}(?=(?:{_ZH_AFTER_SUBJECT}))"  # 张伟说
+            rf"|{surname}(?=(?:{given}))"
         )
     try:
         import stopwordsiso
@@ -99,10 +120,12 @@ def _rules() -> _Rules:
         arabic_ordinary = frozenset()
     case_words = _alternation(every("case_words"))
     case = re.compile(
-        rf"(?i:(?<!\w)(?:{case_words}))\s*(?:#|no\.?|nº|number|número|:)?\s*[:：#]?\s*"
+        rf"(?P<words>(?i:(?<!\w)(?:{case_words}))\s*(?:#|no\.?|nº|number|número|:)?\s*[:：#]?\s*)"
         r"[\w(（][\w()（）./\-]*\d[\w()（）./\-]*"
-        r"|(?<!\w)A[- ]?\d{8,9}(?!\w)"
-        r"|(?<!\w)\d{2,4}-[A-Z]{1,4}-\d{3,}(?!\w)"
+        # A-numbers: A123456789, A-123-456-789, A# 123 456 789
+        r"|(?<!\w)A(?:[-#]\s?|\s)?\d{3}[-\s]?\d{3}[-\s]?\d{2,3}(?![\w-])"
+        # Court file numbers such as 27-CR-23-00412 or FC-2023-0042
+        r"|(?<!\w)(?:\d{2,4}-)?[A-Z]{1,4}-\d{2,}(?:[-/]\d+)*(?![\w-])"
     )
     months = _alternation(every("months"))
     dates = re.compile(
@@ -117,12 +140,24 @@ def _rules() -> _Rules:
     )
     streets = _alternation(every("street_words"))
     addresses = re.compile(
-        rf"(?<!\w)\d{{1,6}}[A-Za-z]?\s+(?:[\w'’.-]+\s+){{0,3}}(?i:{streets})(?!\w)"
-        rf"|(?<!\w)(?i:{streets})\s+(?:[\w'’.-]+\s+){{0,3}}\d{{1,6}}[A-Za-z]?(?!\w)"
+        # 45 đường Lê Lợi, 12 Waddada Maka: the capitalised street name after the street word
+        rf"(?<!\w)\d{{1,6}}[A-Za-z]?\s+(?P<lead>(?i:{streets}))(?P<named>(?:\s+{_UPPER}[\w'’-]*)+)"
+        rf"|(?<!\w)\d{{1,6}}[A-Za-z]?\s+(?P<middle>(?:[\w'’.-]+\s+){{0,3}}?)(?P<street>(?i:{streets}))(?!\w)"
+        rf"|(?<!\w)(?i:{streets})\s+(?:[\w'’.-]+\s+){{0,3}}?\d{{1,6}}[A-Za-z]?(?!\w)"
         # A place name before 路/街, but not the "住在" (live at) in front of it.
         rf"|(?:(?![住在到去来是的了我你他她])[{_HAN}]){{1,10}}(?:路|街|大道|巷|弄)\s*\d{{1,5}}\s*号?(?:\s*\d{{1,5}}\s*(?:单元|栋|号楼|楼|层|室|号))*"
     )
+    roles = {
+        word
+        for lang in data
+        for title in data[lang].get("titles_before", []) + data[lang].get("titles_after", [])
+        for word in title.lower().split()
+    }
+    places = _alternation(every("places"))
     return _Rules(
+        middle=frozenset(w.lower() for w in every("middle_names")),
+        roles=frozenset(roles | _INSTITUTIONS),
+        places=re.compile(rf"(?<!\w)(?:{places})(?!\w)"),
         titled=titled,
         titled_arabic=titled_arabic,
         arabic_names=frozenset(every("given_names", ["ar"]) + every("family_names", ["ar"])),
@@ -141,17 +176,61 @@ _EMAIL = re.compile(r"(?<![\w.+-])[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
 _PHONE = re.compile(r"(?<![0-9A-Za-z])(?:\+|\()?\d[\d\s().\-]{6,}\d(?![0-9A-Za-z])")
 _CAPITALISED = re.compile(r"(?<![\w\[])[^\W\d_][\w'’-]+")
 # Words after which a capitalised word is a language or a country, not a person.
-_NOT_A_NAME_AFTER = frozenset({"tiếng", "việt", "nước", "người", "lus", "st", "st.", "saint"})
+_NOT_A_NAME_AFTER = frozenset(
+    {"tiếng", "việt", "nước", "người", "lus", "st", "st.", "saint", "san", "santa", "santo",
+     "são", "fort", "port", "mount", "mt", "mt.", "lake", "ciudad", "thành", "phố", "magaalada"}
+)  # fmt: skip
 _ARABIC_WORD = re.compile(r"(?<!\w)[\u0600-\u06ff]+")
 _ARABIC_PREFIX = re.compile(r"^(?:[وفبكل]|ال|وال|بال|لل|فال)")
 _REPEATS = re.compile(r"\[name\](?:[\s,]*\[name\])+")
-# Family names in the lists that are also ordinary words at the start of a sentence.
+# Family names in the lists that are also ordinary words at the start of a sentence. Hmong
+# clan names (Vang, Xiong, Moua…) are not English or Hmong words: at the start of a sentence
+# they are still a person.
 _EVERYDAY = frozenset(
     {"her", "long", "young", "white", "black", "brown", "green", "king", "may", "will", "rose",
-     "hope", "hang", "lo", "ha", "le", "do", "so", "cha", "pha", "yang", "li", "ly", "lý", "vu", "ho",
-     "mai", "hong", "nou", "her's", "moua", "chang", "thao", "vang", "lee", "xiong", "lor", "vue",
-     "kue", "khang", "fang", "thor", "don", "park", "hall", "wood", "hill", "lane", "street"}
+     "hope", "hang", "lo", "ha", "le", "do", "so", "li", "ho", "hong", "her's", "don", "park",
+     "hall", "wood", "hill", "lane", "street"}
 )  # fmt: skip
+# Vietnamese words that are also listed names: "Mai" (tomorrow), "Cha" (father), "Do" (because).
+_EVERYDAY_BY_LANGUAGE = {"vi": _EVERYDAY | {"cha", "mai", "ly", "lý", "hà", "lo", "do", "vu"}}
+# Capitalised words that are never part of a name: institutions, days.
+_INSTITUTIONS = frozenset(
+    {"police", "department", "county", "court", "courts", "sheriff", "sheriff's", "office",
+     "hospital", "shelter", "school", "church", "mosque", "temple", "center", "centre",
+     "services", "service", "program", "city", "state", "university", "clinic", "family", "jail",
+     "prison", "house", "home", "housing", "protection", "order", "immigration", "child",
+     "children", "human", "social", "health", "medical", "emergency", "legal", "aid", "law",
+     "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "i", "ice",
+     "cps", "da", "er", "dhs", "uscis", "policía", "policia", "corte", "tribunal", "juzgado",
+     "iglesia", "escuela", "centro", "booliska", "maxkamadda", "isbitaalka", "tòa", "bệnh",
+     "viện", "cảnh", "sát", "công", "an", "sở", "tsev", "hais", "plaub", "kuv", "nws", "thiab"}
+)  # fmt: skip
+# Words that join the parts of one name: "María de los Ángeles", "محمد بن سلمان".
+_PARTICLES = frozenset(
+    {"de", "del", "la", "las", "los", "y", "van", "von", "der", "den", "da", "di", "du", "dos",
+     "das", "bin", "ibn", "bint", "binti", "al", "el", "abu", "abou", "ben", "ould",
+     "بن", "ابن", "بنت", "أبو", "ابو", "أم", "ام", "آل"}
+)  # fmt: skip
+_SUFFIXES = frozenset({"jr", "sr", "ii", "iii", "iv"})
+# A street word that is also an everyday word ("3 court dates"): only an address when
+# capitalised words name the street ("12 Oak Court").
+_AMBIGUOUS_STREET = frozenset(
+    {"court", "ct", "ct.", "way", "place", "pl", "pl.", "drive", "dr", "dr.", "trail", "circle",
+     "cir", "terrace", "unit", "suite", "ste", "#", "casa", "número", "numero", "núm", "núm.",
+     "no.", "piso", "interior", "int", "int.", "exterior", "ext", "ext.", "unidad", "guri",
+     "guriga", "qol", "qolka", "dabaq", "dabaqa", "phòng", "tầng", "lầu", "lô", "tổ", "lane",
+     "ln", "ln.", "lub tsev", "tsev nyob", "chav tsev", "منزل", "دور", "الدور", "طابق", "الطابق"}
+)  # fmt: skip
+# Words between a house number and a street word that show it is not an address
+# ("3 hearings in court", "2 blocks down the street").
+_NOT_IN_ADDRESS = frozenset(
+    {"in", "on", "at", "the", "a", "to", "of", "from", "down", "up", "near", "by", "and", "or",
+     "times", "days", "weeks", "months", "years", "de", "la", "el", "en", "del", "y", "ở", "tại",
+     "và", "ka", "iyo", "hauv", "thiab", "في", "و"}
+)  # fmt: skip
+_ARABIC_SERVANT = re.compile(r"(?<![\w\[])[وفبل]?عبد\s*ال[\u0600-\u06ff]+")
+_TOKEN = re.compile(r"\[name\]|[\w'’]+(?:-[\w'’]+)*|\s+|.", re.DOTALL)
+_PLACE_MARK = "\x00{}\x00"
 _SENTENCE_START = re.compile(r"(?:^|[.!?:;\n]\s*|[\"“«]\s*)$")
 
 
@@ -159,14 +238,116 @@ def _digits(text: str) -> int:
     return sum(c.isdigit() for c in text)
 
 
+def _address(m: re.Match[str]) -> str:
+    """An address, unless the words around the number show it is not one."""
+    if m.group("lead") is not None:
+        if m.group("lead").lower() in _AMBIGUOUS_STREET:
+            return m.group(0)
+        return "[address]"
+    if m.group("street") is not None:
+        middle = m.group("middle").split()
+        if any(w.lower() in _NOT_IN_ADDRESS for w in middle):
+            return m.group(0)
+        if m.group("street").lower() in _AMBIGUOUS_STREET and (
+            not middle or not all(w[0].isupper() or w[0].isdigit() for w in middle)
+        ):
+            return m.group(0)
+    return "[address]"
+
+
+def _is_name_part(word: str, rules: _Rules, language: str) -> bool:
+    """Whether a word beside a found name is more of that name (erring towards yes)."""
+    lower = word.lower()
+    if lower in rules.roles or lower in _PARTICLES:
+        return False
+    if _ARABIC_WORD.fullmatch(word):
+        bare = _ARABIC_PREFIX.sub("", word)
+        if word in rules.arabic_names or (len(bare) > 2 and bare in rules.arabic_names):
+            return True
+        # A family name of origin ("المصري", "الزهراني"), unless it is an ordinary word.
+        return (
+            word.startswith("ال")
+            and word.endswith("ي")
+            and len(word) >= 5
+            and word not in rules.arabic_ordinary
+        )
+    if re.search(rf"[{_HAN}]", word) or not word[0].isupper():
+        return False
+    # An acronym (ICE, CPS, ER) is an agency, unless it is a listed name typed in capitals.
+    return not word.isupper() or len(word) == 1 or lower in rules.given | rules.family
+
+
+def _sentence_start(tokens: list[str], i: int) -> bool:
+    """Whether tokens[i] begins a sentence (nothing but spaces and a full stop before it)."""
+    j = i - 1
+    while j >= 0 and tokens[j].isspace():
+        j -= 1
+    return j < 0 or tokens[j] in {".", "!", "?", ":", ";", '"', "“", "«", "\n"}
+
+
+def _merge_names(text: str, rules: _Rules, language: str) -> str:
+    """Every capitalised or listed word beside a found name goes with it, and the pieces of
+    one name become one placeholder: no "[name] Van [name]" or "[name] Al-Hassan"."""
+    tokens = _TOKEN.findall(text)
+
+    def gap(i: int) -> bool:  # a single space (not a line) or a hyphen joins name parts
+        return i < len(tokens) and (
+            tokens[i] in {"-", "‐"} or (tokens[i].isspace() and "\n" not in tokens[i])
+        )
+
+    i = 0
+    while i < len(tokens):
+        if tokens[i] != PLACEHOLDER:
+            i += 1
+            continue
+        end = i + 1
+        while gap(end) and end + 1 < len(tokens):
+            # Particles join only when a name part follows them ("de los Ángeles").
+            k = end + 1
+            while k < len(tokens) and tokens[k].lower() in _PARTICLES and gap(k + 1):
+                k += 2
+            if k < len(tokens) and tokens[k] == PLACEHOLDER:
+                end = k + 1
+            elif k < len(tokens) and _is_name_part(tokens[k], rules, language):
+                end = k + 1
+                if tokens[k].lower() in _SUFFIXES and end < len(tokens) and tokens[end] == ".":
+                    end += 1
+            else:
+                break
+        start = i
+        while start >= 2 and gap(start - 1):
+            word = tokens[start - 2]
+            if word == PLACEHOLDER:
+                start -= 2
+                continue
+            listed = word.lower() in rules.given | rules.family | rules.middle
+            if not _is_name_part(word, rules, language):
+                break
+            if _sentence_start(tokens, start - 2) and not listed and not _ARABIC_WORD.match(word):
+                break
+            start -= 2
+        tokens[start:end] = [PLACEHOLDER]
+        i = start + 1
+    return "".join(tokens)
+
+
 def redact(text: str, language: str = "en") -> str:
     """``text`` with names and identifying details replaced by placeholders."""
     rules = _rules()
     text = _EMAIL.sub("[email]", text)
-    text = rules.case.sub("[case number]", text)
-    text = rules.addresses.sub("[address]", text)
+    text = rules.case.sub(lambda m: (m.group("words") or "") + "[case number]", text)
+    text = rules.addresses.sub(_address, text)
     text = rules.dates.sub(lambda m: "[date]" if _digits(m.group(0)) else m.group(0), text)
     text = _PHONE.sub(lambda m: "[phone]" if _digits(m.group(0)) >= 7 else m.group(0), text)
+    # Cities that contain a listed name ("Hồ Chí Minh", "San José") are set aside meanwhile.
+    places: list[str] = []
+
+    def set_aside(m: re.Match[str]) -> str:
+        places.append(m.group(0))
+        return _PLACE_MARK.format(len(places) - 1)
+
+    text = rules.places.sub(set_aside, text)
+    text = _ARABIC_SERVANT.sub(PLACEHOLDER, text)
 
     def titled(m: re.Match[str]) -> str:
         # Only the capitalised words after a title are a name: "Officer Diaz", but not the
@@ -211,9 +392,9 @@ def redact(text: str, language: str = "en") -> str:
 
     text = _ARABIC_WORD.sub(arabic_name, text)
     if rules.han_names is not None:
-        text = rules.han_names.sub(
-            lambda m: (m.group("zhtitle") or m.group("zhcall") or "") + PLACEHOLDER, text
-        )
+        text = rules.han_names.sub(lambda m: (m.group("zhtitle") or "") + PLACEHOLDER, text)
+
+    everyday = _EVERYDAY_BY_LANGUAGE.get(language, _EVERYDAY)
 
     def latin_name(m: re.Match[str]) -> str:
         word = m.group(0)
@@ -233,14 +414,16 @@ def redact(text: str, language: str = "en") -> str:
             )
             # A listed family name is a name, except at the start of a sentence when it is
             # also an everyday word ("Her husband…", "Long ago…").
-            if beside_name or not _SENTENCE_START.search(before) or lower not in _EVERYDAY:
+            if beside_name or not _SENTENCE_START.search(before) or lower not in everyday:
                 return PLACEHOLDER
         return word
 
     # Two passes so "Maria Lopez" and "Lopez, Maria" both go, whichever is listed.
     for _pass in range(2):
         text = _CAPITALISED.sub(latin_name, text)
-    return _REPEATS.sub(PLACEHOLDER, text)
+    text = _merge_names(_REPEATS.sub(PLACEHOLDER, text), rules, language)
+    text = _REPEATS.sub(PLACEHOLDER, text)
+    return re.sub("\x00(\\d+)\x00", lambda m: places[int(m.group(1))], text)
 
 
 def quote_text(text: str, language: str, hidden: Iterable[str] = ()) -> str:
