@@ -65,8 +65,31 @@ class _Rules:
 
 
 def _alternation(words: Iterable[str]) -> str:
-    unique = sorted({w.strip() for w in words if w.strip()}, key=len, reverse=True)
-    return "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in unique) or r"(?!x)x"
+    """A pattern for any of ``words`` (longest first), written as a prefix tree.
+
+    A flat alternation of hundreds of titles or month names is tried word by word at every
+    position; the tree shares prefixes, so a position that starts no word fails at once.
+    """
+    trie: dict = {}
+    for word in {w.strip() for w in words if w.strip()}:
+        node = trie
+        for char in re.sub(r"\s+", " ", word):
+            node = node.setdefault(char, {})
+        node[""] = {}
+    return _trie_pattern(trie) or r"(?!x)x"
+
+
+def _trie_pattern(node: dict) -> str:
+    branches = [
+        (r"\s+" if char == " " else re.escape(char)) + _trie_pattern(child)
+        for char, child in sorted(node.items())
+        if char
+    ]
+    if not branches:
+        return ""
+    body = branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
+    # A word that ends here may also go on ("officer" and "officers"): the longer first.
+    return f"(?:{body})?" if "" in node else body
 
 
 def _load() -> dict[str, dict[str, list[str]]]:
@@ -135,8 +158,10 @@ def _rules() -> _Rules:
         r"|(?i:ngày\s+\d{1,2}\s+tháng\s+\d{1,2}(?:\s+năm\s+\d{4})?)"
         r"|(?i:tháng\s+\d{1,2}\s+năm\s+\d{4})"
         rf"|(?:\d{{1,2}}\s+(?:(?i:de)\s+)?)(?i:{months})(?:,?\s+(?:(?i:de|del|xyoo|năm)\s+)?\d{{4}})?"
-        rf"|(?i:{months})\s+\d{{1,2}}(?:st|nd|rd|th)?(?:,?\s+\d{{4}})?"
-        rf"|(?i:{months}),?\s+(?:(?i:de|del)\s+)?\d{{4}}"
+        # A month before its day or year; the look-ahead for a digit keeps the long list of
+        # month names from being tried at every letter (redaction runs on every quote shown).
+        rf"|(?=\D{{2,24}}\d)(?i:{months})"
+        r"(?:\s+\d{1,2}(?:st|nd|rd|th)?(?:,?\s+\d{4})?|,?\s+(?:(?i:de|del)\s+)?\d{4})"
     )
     streets = _alternation(every("street_words"))
     addresses = re.compile(
@@ -231,6 +256,7 @@ _NOT_IN_ADDRESS = frozenset(
 _ARABIC_SERVANT = re.compile(r"(?<![\w\[])[وفبل]?عبد\s*ال[\u0600-\u06ff]+")
 _TOKEN = re.compile(r"\[name\]|[\w'’]+(?:-[\w'’]+)*|\s+|.", re.DOTALL)
 _PLACE_MARK = "\x00{}\x00"
+_ANY_DIGIT = re.compile(r"\d")
 _SENTENCE_START = re.compile(r"(?:^|[.!?:;\n]\s*|[\"“«]\s*)$")
 
 
@@ -335,10 +361,11 @@ def redact(text: str, language: str = "en") -> str:
     """``text`` with names and identifying details replaced by placeholders."""
     rules = _rules()
     text = _EMAIL.sub("[email]", text)
-    text = rules.case.sub(lambda m: (m.group("words") or "") + "[case number]", text)
-    text = rules.addresses.sub(_address, text)
-    text = rules.dates.sub(lambda m: "[date]" if _digits(m.group(0)) else m.group(0), text)
-    text = _PHONE.sub(lambda m: "[phone]" if _digits(m.group(0)) >= 7 else m.group(0), text)
+    if _ANY_DIGIT.search(text):  # numbers, dates and addresses all have a digit
+        text = rules.case.sub(lambda m: (m.group("words") or "") + "[case number]", text)
+        text = rules.addresses.sub(_address, text)
+        text = rules.dates.sub(lambda m: "[date]" if _digits(m.group(0)) else m.group(0), text)
+        text = _PHONE.sub(lambda m: "[phone]" if _digits(m.group(0)) >= 7 else m.group(0), text)
     # Cities that contain a listed name ("Hồ Chí Minh", "San José") are set aside meanwhile.
     places: list[str] = []
 
