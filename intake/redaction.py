@@ -109,7 +109,8 @@ def _rules() -> _Rules:
     # A word, or an initial ("J."); capitalisation is checked in redact().
     name_word = rf"(?:{_LATIN_LETTER}(?:{_LATIN_LETTER}|['’-])+|{_LATIN_LETTER}\.)"
     titled = re.compile(
-        rf"(?<!\w)(?P<title>(?i:{titles_latin}))\.?\s+(?P<name>{name_word}(?:\s+{name_word}){{0,3}})"
+        rf"(?<!\w)(?P<title>(?i:{titles_latin}))\.?\s+(?P<copula>(?i:{_alternation(_COPULAS)})\s+)?"
+        rf"(?P<name>{name_word}(?:\s+{name_word}){{0,3}})"
     )
     titled_arabic = None
     if "ar" in data:
@@ -236,6 +237,11 @@ _PARTICLES = frozenset(
      "das", "bin", "ibn", "bint", "binti", "al", "el", "abu", "abou", "ben", "ould",
      "بن", "ابن", "بنت", "أبو", "ابو", "أم", "ام", "آل"}
 )  # fmt: skip
+# "My husband is Jorge", "kuv tus txiv yog Tou", "chồng tôi tên là Minh".
+_COPULAS = (
+    "is", "was", "named", "called", "es", "era", "se llama", "llamado", "llamada", "là",
+    "tên", "tên là", "ten la", "yog", "hu ua", "npe hu ua", "waa", "la yiraahdo", "magaciisu waa",
+)  # fmt: skip
 _SUFFIXES = frozenset({"jr", "sr", "ii", "iii", "iv"})
 # A street word that is also an everyday word ("3 court dates"): only an address when
 # capitalised words name the street ("12 Oak Court").
@@ -290,7 +296,9 @@ def _is_name_part(word: str, rules: _Rules, language: str) -> bool:
         bare = _ARABIC_PREFIX.sub("", word)
         if word in rules.arabic_names or (len(bare) > 2 and bare in rules.arabic_names):
             return True
-        # A family name of origin ("المصري", "الزهراني"), unless it is an ordinary word.
+        # A family name of origin ("المصري", "الزهراني"), unless it is an ordinary word. Other
+        # words with the article stay: Arabic puts the verb first, so "قدم [name] الشكوى"
+        # has the complaint, not a family name, after the name.
         return (
             word.startswith("ال")
             and word.endswith("ي")
@@ -332,8 +340,15 @@ def _merge_names(text: str, rules: _Rules, language: str) -> str:
             k = end + 1
             while k < len(tokens) and tokens[k].lower() in _PARTICLES and gap(k + 1):
                 k += 2
+            after_particle = k > end + 1
             if k < len(tokens) and tokens[k] == PLACEHOLDER:
                 end = k + 1
+            elif (
+                after_particle
+                and _ARABIC_WORD.fullmatch(tokens[k])
+                and tokens[k] not in rules.arabic_ordinary
+            ):
+                end = k + 1  # "بنت سعيد", "بن سلمان": whatever follows bin is a name
             elif k < len(tokens) and _is_name_part(tokens[k], rules, language):
                 end = k + 1
                 if tokens[k].lower() in _SUFFIXES and end < len(tokens) and tokens[end] == ".":
@@ -347,6 +362,12 @@ def _merge_names(text: str, rules: _Rules, language: str) -> str:
                 start -= 2
                 continue
             listed = word.lower() in rules.given | rules.family | rules.middle
+            if _ARABIC_WORD.fullmatch(word) and word not in rules.arabic_ordinary:
+                # An unlisted Arabic word between a title and a name: "طليقي عمر [name]".
+                before = tokens[start - 4] if start >= 4 and gap(start - 3) else ""
+                if before.lower() in rules.roles or _ARABIC_PREFIX.sub("", before) in rules.roles:
+                    start -= 2
+                    continue
             if not _is_name_part(word, rules, language):
                 break
             if _sentence_start(tokens, start - 2) and not listed and not _ARABIC_WORD.match(word):
@@ -360,6 +381,10 @@ def _merge_names(text: str, rules: _Rules, language: str) -> str:
 def redact(text: str, language: str = "en") -> str:
     """``text`` with names and identifying details replaced by placeholders."""
     rules = _rules()
+    everyday = _EVERYDAY_BY_LANGUAGE.get(language, _EVERYDAY)
+    # After a lower-case name, an English everyday word ("will", "long") is not more of it;
+    # in Vietnamese and Hmong it is ("tran van long", "nou lee").
+    stop_after_name = frozenset() if language in ("vi", "hmn") else _EVERYDAY
     text = _EMAIL.sub("[email]", text)
     if _ANY_DIGIT.search(text):  # numbers, dates and addresses all have a digit
         text = rules.case.sub(lambda m: (m.group("words") or "") + "[case number]", text)
@@ -384,14 +409,21 @@ def redact(text: str, language: str = "en") -> str:
         while leading < len(words) and words[leading][0].isupper():
             leading += 1
         if not leading:
-            # Typed in lower case on a phone ("officer diaz"): still a name if it is listed.
-            first = words[0].lower().strip(".")
-            if first in rules.given or first in rules.family:
-                leading = 1
-            else:
+            # Typed in lower case on a phone ("officer diaz", "thẩm phán tran van long"):
+            # still a name if it is listed, and so are the listed words after it.
+            listed = rules.given | rules.family
+            while leading < len(words):
+                word = words[leading].lower().strip(".")
+                if word not in listed | (rules.middle if leading else frozenset()):
+                    break
+                if leading and word in stop_after_name:
+                    break
+                leading += 1
+            if not leading:
                 return m.group(0)
         rest = " ".join(words[leading:])
-        return f"{m.group('title')} {PLACEHOLDER}" + (f" {rest}" if rest else "")
+        copula = m.group("copula") or ""
+        return f"{m.group('title')} {copula}{PLACEHOLDER}" + (f" {rest}" if rest else "")
 
     text = rules.titled.sub(titled, text)
     if rules.titled_arabic is not None:
@@ -399,7 +431,14 @@ def redact(text: str, language: str = "en") -> str:
         def arabic_title(m: re.Match[str]) -> str:
             # Arabic has no capitals: after a title, only a listed name is taken as a name.
             name = m.group("name")
-            if name in rules.arabic_ordinary or name not in rules.arabic_names:
+            second = m.group("second")
+            if name in rules.arabic_ordinary:
+                return m.group(0)
+            if name not in rules.arabic_names:
+                # An unlisted first name is still one when a listed name follows it
+                # ("المحقق سامي الخطيب", "طليقي عمر يوسف").
+                if second and _is_name_part(second, rules, language):
+                    return f"{m.group('title')} {PLACEHOLDER}"
                 return m.group(0)
             out = f"{m.group('title')} {PLACEHOLDER}"
             second = m.group("second")
@@ -420,8 +459,6 @@ def redact(text: str, language: str = "en") -> str:
     text = _ARABIC_WORD.sub(arabic_name, text)
     if rules.han_names is not None:
         text = rules.han_names.sub(lambda m: (m.group("zhtitle") or "") + PLACEHOLDER, text)
-
-    everyday = _EVERYDAY_BY_LANGUAGE.get(language, _EVERYDAY)
 
     def latin_name(m: re.Match[str]) -> str:
         word = m.group(0)
