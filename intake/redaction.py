@@ -60,6 +60,7 @@ class _Rules:
     dates: re.Pattern[str]
     addresses: re.Pattern[str]
     middle: frozenset[str]
+    ordinary: frozenset[str]  # stop words of every language: "When", "Cuando", "Markii"
     roles: frozenset[str]
     places: re.Pattern[str]
 
@@ -140,8 +141,14 @@ def _rules() -> _Rules:
         import stopwordsiso
 
         arabic_ordinary = frozenset(stopwordsiso.stopwords("ar"))
+        ordinary = frozenset(
+            w.lower()
+            for lang in data
+            if stopwordsiso.has_lang(lang)
+            for w in stopwordsiso.stopwords(lang)
+        )
     except ImportError:  # pragma: no cover - installed with the app
-        arabic_ordinary = frozenset()
+        arabic_ordinary = ordinary = frozenset()
     case_words = _alternation(every("case_words"))
     case = re.compile(
         rf"(?P<words>(?i:(?<!\w)(?:{case_words}))\s*(?:#|no\.?|nº|number|número|:)?\s*[:：#]?\s*)"
@@ -182,6 +189,7 @@ def _rules() -> _Rules:
     places = _alternation(every("places"))
     return _Rules(
         middle=frozenset(w.lower() for w in every("middle_names")),
+        ordinary=ordinary,
         roles=frozenset(roles | _INSTITUTIONS),
         places=re.compile(rf"(?<!\w)(?:{places})(?!\w)"),
         titled=titled,
@@ -200,7 +208,10 @@ def _rules() -> _Rules:
 _EMAIL = re.compile(r"(?<![\w.+-])[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
 # Letters and digits bound a phone number, but not Chinese characters ("电话13800138000打").
 _PHONE = re.compile(r"(?<![0-9A-Za-z])(?:\+|\()?\d[\d\s().\-]{6,}\d(?![0-9A-Za-z])")
-_CAPITALISED = re.compile(r"(?<![\w\[])[^\W\d_][\w'’-]+")
+# A Latin-script word, also when written against Chinese ("移民律师Jennifer Chu帮我").
+_CAPITALISED = re.compile(
+    rf"(?<![\[\d_'’-])(?<!{_LATIN_LETTER}){_LATIN_LETTER}(?:{_LATIN_LETTER}|['’-])+"
+)
 # Words after which a capitalised word is a language or a country, not a person.
 _NOT_A_NAME_AFTER = frozenset(
     {"tiếng", "việt", "nước", "người", "lus", "st", "st.", "saint", "san", "santa", "santo",
@@ -259,6 +270,11 @@ _NOT_IN_ADDRESS = frozenset(
      "times", "days", "weeks", "months", "years", "de", "la", "el", "en", "del", "y", "ở", "tại",
      "và", "ka", "iyo", "hauv", "thiab", "في", "و"}
 )  # fmt: skip
+# After "named" or a kunya ("أبو علي"), the next word is a name whatever its case.
+_NAMED = re.compile(
+    r"(?P<named>(?<!\w)(?:(?i:named|se llama|tên là|npe hu ua|magaciisu waa|magaceedu waa)"
+    r"|اسمه|اسمها|يدعى|تدعى|[وف]?أبو|[وف]?ابو)\s+)(?P<word>(?!\[)\w+)"
+)
 _ARABIC_SERVANT = re.compile(r"(?<![\w\[])[وفبل]?عبد\s*ال[\u0600-\u06ff]+")
 _TOKEN = re.compile(r"\[name\]|[\w'’]+(?:-[\w'’]+)*|\s+|.", re.DOTALL)
 _PLACE_MARK = "\x00{}\x00"
@@ -370,7 +386,9 @@ def _merge_names(text: str, rules: _Rules, language: str) -> str:
                     continue
             if not _is_name_part(word, rules, language):
                 break
-            if _sentence_start(tokens, start - 2) and not listed and not _ARABIC_WORD.match(word):
+            # "Brayan [name], mi ex": a capitalised word opening the sentence goes with the
+            # name too, unless it is an ordinary word ("When [name] called").
+            if _sentence_start(tokens, start - 2) and not listed and word.lower() in rules.ordinary:
                 break
             start -= 2
         tokens[start:end] = [PLACEHOLDER]
@@ -400,6 +418,14 @@ def redact(text: str, language: str = "en") -> str:
 
     text = rules.places.sub(set_aside, text)
     text = _ARABIC_SERVANT.sub(PLACEHOLDER, text)
+    text = _NAMED.sub(
+        lambda m: (
+            m.group(0)
+            if m.group("word").lower() in rules.ordinary
+            else m.group("named") + PLACEHOLDER
+        ),
+        text,
+    )
 
     def titled(m: re.Match[str]) -> str:
         # Only the capitalised words after a title are a name: "Officer Diaz", but not the
@@ -468,11 +494,13 @@ def redact(text: str, language: str = "en") -> str:
         if previous and previous[0].lower() in _NOT_A_NAME_AFTER:
             return word
         lower = word.lower().rstrip("'’s")
+        after = text[m.end() :]
+        if word.lower() in rules.roles and re.match(rf"\s+(?:\[name\]|{_UPPER})", after):
+            return word  # a title before a name ("Sheekh Yaasiin"), though also a family name
         if lower in rules.given or word.lower() in rules.given:
             return PLACEHOLDER
         if lower in rules.family or word.lower() in rules.family:
             before = text[: m.start()]
-            after = text[m.end() :]
             beside_name = before.rstrip().endswith(PLACEHOLDER) or bool(
                 re.match(r"\s+[A-ZÀ-ÖØ-ÞĀ-ſ]", after)
             )
