@@ -60,6 +60,9 @@ class _Rules:
     dates: re.Pattern[str]
     addresses: re.Pattern[str]
     middle: frozenset[str]
+    # Names matched in lower case: the quote's own language, English and Spanish only, so
+    # "the dispatcher hung up" keeps its "hung" (a Vietnamese name).
+    lowercase: dict[str, frozenset[str]]
     ordinary: frozenset[str]  # stop words of every language: "When", "Cuando", "Markii"
     roles: frozenset[str]
     places: re.Pattern[str]
@@ -186,12 +189,24 @@ def _rules() -> _Rules:
         for title in data[lang].get("titles_before", []) + data[lang].get("titles_after", [])
         for word in title.lower().split()
     }
-    places = _alternation(every("places"))
+    kept = every("places") + every("never_names")
+    han_kept = [w for w in kept if re.match(rf"[{_HAN}]", w)]
+    spaced_kept = _alternation(w for w in kept if w not in han_kept)
+    lowercase = {
+        lang: frozenset(
+            w.lower()
+            for src in {lang, "en", "es"}
+            for key in ("given_names", "family_names")
+            for w in data.get(src, {}).get(key, [])
+        )
+        for lang in latin
+    }
     return _Rules(
         middle=frozenset(w.lower() for w in every("middle_names")),
         ordinary=ordinary,
         roles=frozenset(roles | _INSTITUTIONS),
-        places=re.compile(rf"(?<!\w)(?:{places})(?!\w)"),
+        places=re.compile(rf"(?<!\w)(?:{spaced_kept})(?!\w)|{_alternation(han_kept)}"),
+        lowercase=lowercase,
         titled=titled,
         titled_arabic=titled_arabic,
         arabic_names=frozenset(every("given_names", ["ar"]) + every("family_names", ["ar"])),
@@ -437,7 +452,7 @@ def redact(text: str, language: str = "en") -> str:
         if not leading:
             # Typed in lower case on a phone ("officer diaz", "thẩm phán tran van long"):
             # still a name if it is listed, and so are the listed words after it.
-            listed = rules.given | rules.family
+            listed = rules.lowercase.get(language, rules.given | rules.family)
             while leading < len(words):
                 word = words[leading].lower().strip(".")
                 if word not in listed | (rules.middle if leading else frozenset()):
@@ -498,6 +513,15 @@ def redact(text: str, language: str = "en") -> str:
         if word.lower() in rules.roles and re.match(rf"\s+(?:\[name\]|{_UPPER})", after):
             return word  # a title before a name ("Sheekh Yaasiin"), though also a family name
         if lower in rules.given or word.lower() in rules.given:
+            # "Long ago…", "Mai tôi…" (tomorrow I…): an everyday word opening a sentence.
+            before = text[: m.start()]
+            if (
+                lower in everyday
+                and _SENTENCE_START.search(before)
+                and not before.rstrip().endswith(PLACEHOLDER)
+                and not re.match(rf"\s+{_UPPER}", after)
+            ):
+                return word
             return PLACEHOLDER
         if lower in rules.family or word.lower() in rules.family:
             before = text[: m.start()]

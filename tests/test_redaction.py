@@ -287,6 +287,13 @@ def test_contact_and_identity_details(
         ("ar", "زوجي اعتدى علي أمام الأطفال ولم أكن آمنة."),
         ("so", "Booliska Minneapolis waxay yimaadeen saddex saac kadib, bishii Maarso."),
         ("hmn", "Kuv hu 911 thaum lub peb hlis, tub ceev xwm tos ob teev hauv St. Paul."),
+        # Everyday words that are also listed names, and languages after an interpreter.
+        ("en", "When I called 911 the dispatcher hung up on me."),
+        ("en", "Long ago I stopped trusting the Sheriff's Office."),
+        ("vi", "Mai tôi phải đi gặp luật sư ở Houston."),
+        ("zh", "法院没有中文翻译，我听不懂。"),
+        ("zh", "高中老师打了电话。"),
+        ("so", "Maxkamadda turjumaan Soomaali ah ma lahayn."),
     ],
 )
 def test_what_is_not_an_identifier_stays(language: str, text: str) -> None:
