@@ -63,6 +63,7 @@ class _Rules:
     # Names matched in lower case: the quote's own language, English and Spanish only, so
     # "the dispatcher hung up" keeps its "hung" (a Vietnamese name).
     lowercase: dict[str, frozenset[str]]
+    names: frozenset[str]  # every listed given, family and middle name, lower case
     ordinary: frozenset[str]  # stop words of every language: "When", "Cuando", "Markii"
     roles: frozenset[str]
     places: re.Pattern[str]
@@ -204,6 +205,9 @@ def _rules() -> _Rules:
     return _Rules(
         middle=frozenset(w.lower() for w in every("middle_names")),
         ordinary=ordinary,
+        names=frozenset(
+            w.lower() for key in ("given_names", "family_names", "middle_names") for w in every(key)
+        ),
         roles=frozenset(roles | _INSTITUTIONS),
         places=re.compile(rf"(?<!\w)(?:{spaced_kept})(?!\w)|{_alternation(han_kept)}"),
         lowercase=lowercase,
@@ -339,7 +343,7 @@ def _is_name_part(word: str, rules: _Rules, language: str) -> bool:
     if re.search(rf"[{_HAN}]", word) or not word[0].isupper():
         return False
     # An acronym (ICE, CPS, ER) is an agency, unless it is a listed name typed in capitals.
-    return not word.isupper() or len(word) == 1 or lower in rules.given | rules.family
+    return not word.isupper() or len(word) == 1 or lower in rules.names
 
 
 def _sentence_start(tokens: list[str], i: int) -> bool:
@@ -392,7 +396,7 @@ def _merge_names(text: str, rules: _Rules, language: str) -> str:
             if word == PLACEHOLDER:
                 start -= 2
                 continue
-            listed = word.lower() in rules.given | rules.family | rules.middle
+            listed = word.lower() in rules.names
             if _ARABIC_WORD.fullmatch(word) and word not in rules.arabic_ordinary:
                 # An unlisted Arabic word between a title and a name: "طليقي عمر [name]".
                 before = tokens[start - 4] if start >= 4 and gap(start - 3) else ""
@@ -452,7 +456,7 @@ def redact(text: str, language: str = "en") -> str:
         if not leading:
             # Typed in lower case on a phone ("officer diaz", "thẩm phán tran van long"):
             # still a name if it is listed, and so are the listed words after it.
-            listed = rules.lowercase.get(language, rules.given | rules.family)
+            listed = rules.lowercase.get(language) or rules.names
             while leading < len(words):
                 word = words[leading].lower().strip(".")
                 if word not in listed | (rules.middle if leading else frozenset()):
