@@ -44,6 +44,7 @@ _UPPER = (
 _ZH_NOT_IN_NAME = "说讲了是在把被给对跟和与也都就还又不没很让叫打骂来去到的我你他她们总一经却才"
 # Where a subject starts, and what a person named as the subject goes on to do.
 _ZH_CLAUSE_START = r"，。！？；：、“”‘’「」\s,.!?;:"
+_ZH_BEFORE_OBJECT = "找|告诉了|告诉|和|跟|给|问|见|联系|通知|打给"
 _ZH_AFTER_SUBJECT = "说|讲|告诉|打|骂|威胁|跟踪|不让|不肯|不给|让我|对我|把我|叫我|逼|一直|经常|总是|又|还|也说|就|却|来了|走了|拿走"
 
 
@@ -140,6 +141,8 @@ def _rules() -> _Rules:
             rf"|(?P<zhtitle>{long_before}|叫|姓){surname}{name_char}{{0,2}}"  # 警官王, 前夫刘建国, 叫张伟
             rf"|(?:(?<=^)|(?<=[{_ZH_CLAUSE_START}])){surname}{name_char}{{1,2}}(?=(?:{_ZH_AFTER_SUBJECT}))"  # 张伟说
             rf"|{surname}(?=(?:{given}))"
+            # 我去找刘强 / 告诉了王芳和赵磊: a name as the object, up to the next comma or 和
+            rf"|(?P<zhverb>{_ZH_BEFORE_OBJECT}){surname}{name_char}{{1,2}}(?=[，。、！？,.!?\s和跟]|$)"
         )
     try:
         import stopwordsiso
@@ -224,7 +227,8 @@ def _rules() -> _Rules:
     )
 
 
-_EMAIL = re.compile(r"(?<![\w.+-])[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
+# ASCII only, so an address written against Chinese ("邮箱是wang@163.com") keeps the Chinese.
+_EMAIL = re.compile(r"(?<![A-Za-z0-9._%+-])[A-Za-z0-9._%+-]+@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)+")
 # Letters and digits bound a phone number, but not Chinese characters ("电话13800138000打").
 _PHONE = re.compile(r"(?<![0-9A-Za-z])(?:\+|\()?\d[\d\s().\-]{6,}\d(?![0-9A-Za-z])")
 # A Latin-script word, also when written against Chinese ("移民律师Jennifer Chu帮我").
@@ -503,7 +507,9 @@ def redact(text: str, language: str = "en") -> str:
 
     text = _ARABIC_WORD.sub(arabic_name, text)
     if rules.han_names is not None:
-        text = rules.han_names.sub(lambda m: (m.group("zhtitle") or "") + PLACEHOLDER, text)
+        text = rules.han_names.sub(
+            lambda m: (m.group("zhtitle") or m.group("zhverb") or "") + PLACEHOLDER, text
+        )
 
     def latin_name(m: re.Match[str]) -> str:
         word = m.group(0)

@@ -222,6 +222,10 @@ def test_no_part_of_a_name_remains(language: str, text: str, name: str, kept: li
         ("欧阳娜娜律师帮我申请了保护令。", "[name]律师帮我申请了保护令。"),
         ("我前夫叫张伟，他现在还在找我。", "我前夫叫[name]，他现在还在找我。"),
         ("Officer Smith和周警官都不懂中文。", "Officer [name]和[name]警官都不懂中文。"),
+        ("我告诉了王芳和赵磊，他们帮我报了警。", "我告诉了[name]和[name]，他们帮我报了警。"),
+        ("我去找刘强，他说警察不管。", "我去找[name]，他说警察不管。"),
+        ("我和孙子住在一起，他给钱了。", "我和孙子住在一起，他给钱了。"),
+        ("我的邮箱是wangfang1988@163.com。", "我的邮箱是[email]。"),
     ],
 )
 def test_chinese_names_leave_no_character_behind(text: str, expected: str) -> None:
