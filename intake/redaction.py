@@ -53,6 +53,9 @@ class _Rules:
     titled: re.Pattern[str]  # Latin-script title + capitalised words
     titled_arabic: re.Pattern[str] | None
     arabic_names: frozenset[str]
+    # Names that are also everyday words ("عادل" fair, "سلامة" safety): a name only beside a
+    # title or another name.
+    arabic_beside_name: frozenset[str]
     arabic_ordinary: frozenset[str]
     han_names: re.Pattern[str] | None
     given: frozenset[str]
@@ -217,6 +220,7 @@ def _rules() -> _Rules:
         titled=titled,
         titled_arabic=titled_arabic,
         arabic_names=frozenset(every("given_names", ["ar"]) + every("family_names", ["ar"])),
+        arabic_beside_name=frozenset(every("names_beside_a_name", ["ar"])),
         arabic_ordinary=arabic_ordinary,
         han_names=han,
         given=frozenset(w.lower() for w in every("given_names", latin)),
@@ -334,6 +338,8 @@ def _is_name_part(word: str, rules: _Rules, language: str) -> bool:
     if _ARABIC_WORD.fullmatch(word):
         bare = _ARABIC_PREFIX.sub("", word)
         if word in rules.arabic_names or (len(bare) > 2 and bare in rules.arabic_names):
+            return True
+        if word in rules.arabic_beside_name:
             return True
         # A family name of origin ("المصري", "الزهراني"), unless it is an ordinary word. Other
         # words with the article stay: Arabic puts the verb first, so "قدم [name] الشكوى"
@@ -483,10 +489,19 @@ def redact(text: str, language: str = "en") -> str:
             second = m.group("second")
             if name in rules.arabic_ordinary:
                 return m.group(0)
+            if name in rules.arabic_beside_name:
+                out = f"{m.group('title')} {PLACEHOLDER}"
+                return out + (
+                    f" {second}" if second and not _is_name_part(second, rules, language) else ""
+                )
             if name not in rules.arabic_names:
                 # An unlisted first name is still one when a listed name follows it
                 # ("المحقق سامي الخطيب", "طليقي عمر يوسف").
-                if second and _is_name_part(second, rules, language):
+                if (
+                    second
+                    and second not in rules.arabic_beside_name
+                    and _is_name_part(second, rules, language)
+                ):
                     return f"{m.group('title')} {PLACEHOLDER}"
                 return m.group(0)
             out = f"{m.group('title')} {PLACEHOLDER}"

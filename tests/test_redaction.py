@@ -297,6 +297,8 @@ def test_contact_and_identity_details(
         ("vi", "Mai tôi phải đi gặp luật sư ở Houston."),
         ("zh", "法院没有中文翻译，我听不懂。"),
         ("zh", "高中老师打了电话。"),
+        ("ar", "كنت بحسن نية وأريد السلامة لأطفالي، والحكم كان عادل."),
+        ("ar", "الإيمان والمسجد ساعداني، وكان عندي أمل."),
         ("so", "Maxkamadda turjumaan Soomaali ah ma lahayn."),
     ],
 )
@@ -310,3 +312,18 @@ def test_the_words_before_a_case_number_stay() -> None:
 
 def test_a_verb_first_arabic_sentence_keeps_its_object() -> None:
     assert redact("قدم أحمد الشكوى إلى المحكمة.", "ar") == "قدم [name] الشكوى إلى المحكمة."
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("القاضي عادل لم يسمعني.", "القاضي [name] لم يسمعني."),
+        ("يوسف منصور ضربني.", "[name] ضربني."),
+        ("المحقق سامي الخطيب أخذ أقوالي.", "المحقق [name] أخذ أقوالي."),
+    ],
+)
+def test_an_arabic_name_that_is_also_a_word_is_a_name_beside_a_title_or_name(
+    text: str, expected: str
+) -> None:
+    """ "عادل" (fair), "منصور" (victorious), "الخطيب" (the fiancé) stay as words on their own."""
+    assert redact(text, "ar") == expected
