@@ -159,6 +159,8 @@ def _rules() -> _Rules:
         )
     except ImportError:  # pragma: no cover - installed with the app
         arabic_ordinary = ordinary = frozenset()
+    # Hmong has no stop-word list there; each language adds the words that open a sentence.
+    ordinary |= frozenset(w.lower() for w in every("ordinary_words"))
     case_words = _alternation(every("case_words"))
     case = re.compile(
         rf"(?P<words>(?i:(?<!\w)(?:{case_words}))\s*(?:#|no\.?|nº|number|número|:)?\s*[:：#]?\s*)"

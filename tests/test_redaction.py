@@ -300,6 +300,7 @@ def test_contact_and_identity_details(
         ("ar", "كنت بحسن نية وأريد السلامة لأطفالي، والحكم كان عادل."),
         ("ar", "الإيمان والمسجد ساعداني، وكان عندي أمل."),
         ("so", "Maxkamadda turjumaan Soomaali ah ma lahayn."),
+        ("vi", "Tôi sang Hoa Kỳ năm 2010."),
     ],
 )
 def test_what_is_not_an_identifier_stays(language: str, text: str) -> None:
@@ -327,3 +328,18 @@ def test_an_arabic_name_that_is_also_a_word_is_a_name_beside_a_title_or_name(
 ) -> None:
     """ "عادل" (fair), "منصور" (victorious), "الخطيب" (the fiancé) stay as words on their own."""
     assert redact(text, "ar") == expected
+
+
+@pytest.mark.parametrize(
+    ("language", "text", "expected"),
+    [
+        ("hmn", "Thaum Tou Vang hu kuv.", "Thaum [name] hu kuv."),
+        ("en", "Yesterday Maria called CPS.", "Yesterday [name] called CPS."),
+        ("so", "Markii Maxamed yimid booliska.", "Markii [name] yimid booliska."),
+        ("es", "Brayan Cruz, mi ex, sale libre.", "[name], mi ex, sale libre."),
+    ],
+)
+def test_an_unlisted_word_opening_the_sentence_goes_with_the_name_unless_ordinary(
+    language: str, text: str, expected: str
+) -> None:
+    assert redact(text, language) == expected
