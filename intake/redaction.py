@@ -308,6 +308,7 @@ _ARABIC_SERVANT = re.compile(r"(?<![\w\[])[وفبل]?عبد\s*ال[\u0600-\u06ff
 _TOKEN = re.compile(r"\[name\]|[\w'’]+(?:-[\w'’]+)*|\s+|.", re.DOTALL)
 _PLACE_MARK = "\x00{}\x00"
 _ANY_DIGIT = re.compile(r"\d")
+_ANY_HAN = re.compile(rf"[{_HAN}]")
 _SENTENCE_START = re.compile(r"(?:^|[.!?:;\n]\s*|[\"“«]\s*)$")
 
 
@@ -471,7 +472,7 @@ def redact(text: str, language: str = "en") -> str:
             listed = rules.lowercase.get(language) or rules.names
             while leading < len(words):
                 word = words[leading].lower().strip(".")
-                if word not in listed | (rules.middle if leading else frozenset()):
+                if word not in listed and not (leading and word in rules.middle):
                     break
                 if leading and word in stop_after_name:
                     break
@@ -523,7 +524,7 @@ def redact(text: str, language: str = "en") -> str:
         return word
 
     text = _ARABIC_WORD.sub(arabic_name, text)
-    if rules.han_names is not None:
+    if rules.han_names is not None and _ANY_HAN.search(text):
         text = rules.han_names.sub(
             lambda m: (m.group("zhtitle") or m.group("zhverb") or "") + PLACEHOLDER, text
         )
