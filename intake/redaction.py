@@ -333,7 +333,13 @@ def _address(m: re.Match[str]) -> str:
     return "[address]"
 
 
-def _is_name_part(word: str, rules: _Rules, language: str) -> bool:
+def _mostly_capitalised(text: str) -> bool:
+    """Whether a quote is typed in capitals or Title Case, so a capital marks no name."""
+    words = _CAPITALISED.findall(text)
+    return len(words) >= 4 and sum(w[0].isupper() for w in words) >= 0.6 * len(words)
+
+
+def _is_name_part(word: str, rules: _Rules, language: str, caseless: bool = False) -> bool:
     """Whether a word beside a found name is more of that name (erring towards yes)."""
     lower = word.lower()
     if lower in rules.roles or lower in _PARTICLES:
@@ -355,6 +361,8 @@ def _is_name_part(word: str, rules: _Rules, language: str) -> bool:
         )
     if re.search(rf"[{_HAN}]", word) or not word[0].isupper():
         return False
+    if caseless:  # capitals say nothing in a quote typed in capitals or Title Case
+        return lower in rules.names
     # An acronym (ICE, CPS, ER) is an agency, unless it is a listed name typed in capitals.
     return not word.isupper() or len(word) == 1 or lower in rules.names
 
@@ -367,7 +375,7 @@ def _sentence_start(tokens: list[str], i: int) -> bool:
     return j < 0 or tokens[j] in {".", "!", "?", ":", ";", '"', "“", "«", "\n"}
 
 
-def _merge_names(text: str, rules: _Rules, language: str) -> str:
+def _merge_names(text: str, rules: _Rules, language: str, caseless: bool = False) -> str:
     """Every capitalised or listed word beside a found name goes with it, and the pieces of
     one name become one placeholder: no "[name] Van [name]" or "[name] Al-Hassan"."""
     tokens = _TOKEN.findall(text)
@@ -397,7 +405,7 @@ def _merge_names(text: str, rules: _Rules, language: str) -> str:
                 and tokens[k] not in rules.arabic_ordinary
             ):
                 end = k + 1  # "بنت سعيد", "بن سلمان": whatever follows bin is a name
-            elif k < len(tokens) and _is_name_part(tokens[k], rules, language):
+            elif k < len(tokens) and _is_name_part(tokens[k], rules, language, caseless):
                 end = k + 1
                 if tokens[k].lower() in _SUFFIXES and end < len(tokens) and tokens[end] == ".":
                     end += 1
@@ -416,7 +424,7 @@ def _merge_names(text: str, rules: _Rules, language: str) -> str:
                 if before.lower() in rules.roles or _ARABIC_PREFIX.sub("", before) in rules.roles:
                     start -= 2
                     continue
-            if not _is_name_part(word, rules, language):
+            if not _is_name_part(word, rules, language, caseless):
                 break
             # "Brayan [name], mi ex": a capitalised word opening the sentence goes with the
             # name too, unless it is an ordinary word ("When [name] called").
@@ -432,6 +440,7 @@ def redact(text: str, language: str = "en") -> str:
     """``text`` with names and identifying details replaced by placeholders."""
     rules = _rules()
     everyday = _EVERYDAY_BY_LANGUAGE.get(language, _EVERYDAY)
+    caseless = _mostly_capitalised(text)
     # After a lower-case name, an English everyday word ("will", "long") is not more of it;
     # in Vietnamese and Hmong it is ("tran van long", "nou lee").
     stop_after_name = frozenset() if language in ("vi", "hmn") else _EVERYDAY
@@ -464,7 +473,7 @@ def redact(text: str, language: str = "en") -> str:
         # "came" of "the officer came".
         words = m.group("name").split()
         leading = 0
-        while leading < len(words) and words[leading][0].isupper():
+        while leading < len(words) and words[leading][0].isupper() and not caseless:
             leading += 1
         if not leading:
             # Typed in lower case on a phone ("officer diaz", "thẩm phán tran van long"):
@@ -477,6 +486,17 @@ def redact(text: str, language: str = "en") -> str:
                 if leading and word in stop_after_name:
                     break
                 leading += 1
+            first = words[0].lower()
+            # "OFFICER KOWALCZYK ARRESTED ME": in capitals the word after a title is taken,
+            # unless it is an ordinary word ("EL OFICIAL NO ME AYUDÓ").
+            if (
+                not leading
+                and caseless
+                and words[0][0].isupper()
+                and first not in rules.ordinary
+                and first not in rules.roles
+            ):
+                leading = 1
             if not leading:
                 return m.group(0)
         rest = " ".join(words[leading:])
@@ -565,7 +585,7 @@ def redact(text: str, language: str = "en") -> str:
     # Two passes so "Maria Lopez" and "Lopez, Maria" both go, whichever is listed.
     for _pass in range(2):
         text = _CAPITALISED.sub(latin_name, text)
-    text = _merge_names(_REPEATS.sub(PLACEHOLDER, text), rules, language)
+    text = _merge_names(_REPEATS.sub(PLACEHOLDER, text), rules, language, caseless)
     text = _REPEATS.sub(PLACEHOLDER, text)
     return re.sub("\x00(\\d+)\x00", lambda m: places[int(m.group(1))], text)
 

@@ -343,3 +343,22 @@ def test_an_unlisted_word_opening_the_sentence_goes_with_the_name_unless_ordinar
     language: str, text: str, expected: str
 ) -> None:
     assert redact(text, language) == expected
+
+
+@pytest.mark.parametrize(
+    ("language", "text", "expected"),
+    [
+        (
+            "en",
+            "MY HUSBAND JOHN HIT ME AND THE POLICE DID NOTHING",
+            "MY HUSBAND [name] HIT ME AND THE POLICE DID NOTHING",
+        ),
+        ("en", "OFFICER KOWALCZYK ARRESTED ME", "OFFICER [name] ARRESTED ME"),
+        ("en", "Officer Diaz Laughed At Us And Left", "Officer [name] Laughed At Us And Left"),
+        ("es", "EL OFICIAL NO ME AYUDO", "EL OFICIAL NO ME AYUDO"),
+    ],
+)
+def test_a_quote_typed_in_capitals_loses_the_name_not_the_sentence(
+    language: str, text: str, expected: str
+) -> None:
+    assert redact(text, language) == expected
