@@ -258,7 +258,13 @@ _EVERYDAY = frozenset(
      "hall", "wood", "hill", "lane", "street"}
 )  # fmt: skip
 # Vietnamese words that are also listed names: "Mai" (tomorrow), "Cha" (father), "Do" (because).
-_EVERYDAY_BY_LANGUAGE = {"vi": _EVERYDAY | {"cha", "mai", "ly", "lý", "hà", "lo", "do", "vu"}}
+_EVERYDAY_BY_LANGUAGE = {
+    "vi": _EVERYDAY | {"cha", "mai", "ly", "lý", "hà", "lo", "do", "vu"},
+    # "Dolores de cabeza", "Esperanza es lo único que me queda"
+    "es": _EVERYDAY
+    | {"dolores", "consuelo", "socorro", "amparo", "esperanza", "luz", "paz", "soledad",
+       "remedios", "milagros", "gracia", "victoria", "rosario", "mercedes"},
+}  # fmt: skip
 # Capitalised words that are never part of a name: institutions, days.
 _INSTITUTIONS = frozenset(
     {"police", "department", "county", "court", "courts", "sheriff", "sheriff's", "office",
@@ -564,7 +570,7 @@ def redact(text: str, language: str = "en") -> str:
             # "Long ago…", "Mai tôi…" (tomorrow I…): an everyday word opening a sentence.
             before = text[: m.start()]
             if (
-                lower in everyday
+                (lower in everyday or word.lower() in everyday)
                 and _SENTENCE_START.search(before)
                 and not before.rstrip().endswith(PLACEHOLDER)
                 and not re.match(rf"\s+{_UPPER}", after)

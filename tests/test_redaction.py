@@ -301,6 +301,9 @@ def test_contact_and_identity_details(
         ("ar", "الإيمان والمسجد ساعداني، وكان عندي أمل."),
         ("so", "Maxkamadda turjumaan Soomaali ah ma lahayn."),
         ("vi", "Tôi sang Hoa Kỳ năm 2010."),
+        ("vi", "Bảo lãnh xong anh ta về nhà ngay, Tâm lý tôi rất hoảng sợ."),
+        ("vi", "Nam giới thường không bị hỏi."),
+        ("es", "Dolores de cabeza todos los días. Esperanza es lo único que me queda."),
     ],
 )
 def test_what_is_not_an_identifier_stays(language: str, text: str) -> None:
