@@ -341,8 +341,10 @@ def _address(m: re.Match[str]) -> str:
 
 def _mostly_capitalised(text: str) -> bool:
     """Whether a quote is typed in capitals or Title Case, so a capital marks no name."""
-    words = _CAPITALISED.findall(text)
-    return len(words) >= 4 and sum(w[0].isupper() for w in words) >= 0.6 * len(words)
+    words = _CAPITALISED.findall(re.sub(r"\[[^\]]*\]", " ", text))
+    # A short sentence of proper nouns ("Tôi ở đường Nguyễn Trãi, Westminster") is not one.
+    shouted = len(words) >= 3 and sum(w.isupper() for w in words) >= 0.8 * len(words)
+    return shouted or (len(words) >= 5 and sum(w[0].isupper() for w in words) >= 0.8 * len(words))
 
 
 def _is_name_part(word: str, rules: _Rules, language: str, caseless: bool = False) -> bool:

@@ -299,6 +299,7 @@ def test_contact_and_identity_details(
         ("zh", "高中老师打了电话。"),
         ("ar", "كنت بحسن نية وأريد السلامة لأطفالي، والحكم كان عادل."),
         ("ar", "الإيمان والمسجد ساعداني، وكان عندي أمل."),
+        ("ar", "الحياة صعبة والسلام مهم، وحياة ابني في خطر."),
         ("so", "Maxkamadda turjumaan Soomaali ah ma lahayn."),
         ("vi", "Tôi sang Hoa Kỳ năm 2010."),
         ("vi", "Bảo lãnh xong anh ta về nhà ngay, Tâm lý tôi rất hoảng sợ."),
