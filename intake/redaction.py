@@ -1,21 +1,27 @@
 """Automatic redaction of names and identifying details, before anyone reads an excerpt.
 
 The assessment examines how systems work, never one practitioner: "Officer Diaz", "Judge
-Brown", "my caseworker Maria", "王警官" and "الضابط أحمد" all become "[name]". No model is
-needed (or installable here); these are plain, tested patterns and word lists for every
-shipped language (``intake/data/redaction.json``):
+Brown", "my caseworker Maria", "王警官" and "الضابط أحمد" all become "[name]". These are plain,
+tested patterns and word lists for every shipped language (``intake/data/redaction.json``);
+the named-entity models that ship in a wheel were measured and did not help (see
+docs/themes.md, "Named-entity models considered"):
 
 - e-mail addresses, phone numbers (local and international styles), case and file numbers
-  (after words such as "case", "expediente", "案号", "قضية", and A-numbers);
+  (after words such as "case", "expediente", "案号", "قضية", which stay) and A-numbers;
 - dates with a day or a year (a date of birth identifies; "in March" does not);
 - street addresses (a number next to a street word, in each language's order);
-- a title or role word followed by a name ("Officer Diaz", "bác sĩ Lan"); in Arabic the word
-  after a title unless it is an ordinary word; in Chinese a surname before a title ("王警官");
-- capitalised given names from the lists, in any Latin-script language, and family names when
-  they sit next to another name or inside a sentence (so "Her husband" keeps its "Her").
+- a title or role word followed by a name ("Officer Diaz", "bác sĩ Lan", "kuv tus txiv yog
+  Tou"); in Arabic a listed name after a title; in Chinese a surname with one or two
+  characters before or after a title, after 叫/姓, or before a verb ("张伟说");
+- capitalised given names from the lists, and family names next to another name or inside a
+  sentence (so "Her husband" keeps its "Her").
 
-It errs towards removing too much: a quote is better short of a word than naming someone.
-Placeholders are English in storage and translated when shown (``localise_placeholders``).
+Then every part of a found name goes: adjacent capitalised or listed words, and the joining
+words between them ("de los", "bin", "Văn"), become one placeholder. Cities that contain a
+name ("Hồ Chí Minh", "San José") and words that start like one ("中文", "Bảo lãnh") are set
+aside first. It errs towards removing too much: a quote is better short of a word than
+naming someone. Placeholders are English in storage and translated when shown
+(``localise_placeholders``).
 """
 
 from __future__ import annotations
