@@ -1,21 +1,27 @@
 """Automatic redaction of names and identifying details, before anyone reads an excerpt.
 
 The assessment examines how systems work, never one practitioner: "Officer Diaz", "Judge
-Brown", "my caseworker Maria", "王警官" and "الضابط أحمد" all become "[name]". No model is
-needed (or installable here); these are plain, tested patterns and word lists for every
-shipped language (``intake/data/redaction.json``):
+Brown", "my caseworker Maria", "王警官" and "الضابط أحمد" all become "[name]". These are plain,
+tested patterns and word lists for every shipped language (``intake/data/redaction.json``);
+the named-entity models that ship in a wheel were measured and did not help (see
+docs/themes.md, "Named-entity models considered"):
 
 - e-mail addresses, phone numbers (local and international styles), case and file numbers
-  (after words such as "case", "expediente", "案号", "قضية", and A-numbers);
+  (after words such as "case", "expediente", "案号", "قضية", which stay) and A-numbers;
 - dates with a day or a year (a date of birth identifies; "in March" does not);
 - street addresses (a number next to a street word, in each language's order);
-- a title or role word followed by a name ("Officer Diaz", "bác sĩ Lan"); in Arabic the word
-  after a title unless it is an ordinary word; in Chinese a surname before a title ("王警官");
-- capitalised given names from the lists, in any Latin-script language, and family names when
-  they sit next to another name or inside a sentence (so "Her husband" keeps its "Her").
+- a title or role word followed by a name ("Officer Diaz", "bác sĩ Lan", "kuv tus txiv yog
+  Tou"); in Arabic a listed name after a title; in Chinese a surname with one or two
+  characters before or after a title, after 叫/姓, or before a verb ("张伟说");
+- capitalised given names from the lists, and family names next to another name or inside a
+  sentence (so "Her husband" keeps its "Her").
 
-It errs towards removing too much: a quote is better short of a word than naming someone.
-Placeholders are English in storage and translated when shown (``localise_placeholders``).
+Then every part of a found name goes: adjacent capitalised or listed words, and the joining
+words between them ("de los", "bin", "Văn"), become one placeholder. Cities that contain a
+name ("Hồ Chí Minh", "San José") and words that start like one ("中文", "Bảo lãnh") are set
+aside first. It errs towards removing too much: a quote is better short of a word than
+naming someone. Placeholders are English in storage and translated when shown
+(``localise_placeholders``).
 """
 
 from __future__ import annotations
@@ -33,6 +39,19 @@ DATA_FILE = Path(__file__).resolve().parent / "data" / "redaction.json"
 PLACEHOLDER = "[name]"
 PLACEHOLDERS = ("[name]", "[phone]", "[email]", "[address]", "[date]", "[case number]", "[…]")
 _HAN = r"\u4e00-\u9fff"
+# A letter of a spaced script: Latin names never run on into Han or Arabic ("Smith和周警官").
+_LATIN_LETTER = r"(?:(?![\u0600-\u06ff\u3400-\u9fff])[^\W\d_])"
+_UPPER = (
+    "["
+    + "".join(c for c in map(chr, [*range(0x41, 0x250), *range(0x1E00, 0x1F00)]) if c.isupper())
+    + "]"
+)
+# Characters that end a Chinese name: verbs, particles and pronouns that follow a name.
+_ZH_NOT_IN_NAME = "说讲了是在把被给对跟和与也都就还又不没很让叫打骂来去到的我你他她们总一经却才"
+# Where a subject starts, and what a person named as the subject goes on to do.
+_ZH_CLAUSE_START = r"，。！？；：、“”‘’「」\s,.!?;:"
+_ZH_BEFORE_OBJECT = "找|告诉了|告诉|和|跟|给|问|见|联系|通知|打给"
+_ZH_AFTER_SUBJECT = "说|讲|告诉|打|骂|威胁|跟踪|不让|不肯|不给|让我|对我|把我|叫我|逼|一直|经常|总是|又|还|也说|就|却|来了|走了|拿走"
 
 
 @dataclass(frozen=True)
@@ -40,6 +59,9 @@ class _Rules:
     titled: re.Pattern[str]  # Latin-script title + capitalised words
     titled_arabic: re.Pattern[str] | None
     arabic_names: frozenset[str]
+    # Names that are also everyday words ("عادل" fair, "سلامة" safety): a name only beside a
+    # title or another name.
+    arabic_beside_name: frozenset[str]
     arabic_ordinary: frozenset[str]
     han_names: re.Pattern[str] | None
     given: frozenset[str]
@@ -47,11 +69,42 @@ class _Rules:
     case: re.Pattern[str]
     dates: re.Pattern[str]
     addresses: re.Pattern[str]
+    middle: frozenset[str]
+    # Names matched in lower case: the quote's own language, English and Spanish only, so
+    # "the dispatcher hung up" keeps its "hung" (a Vietnamese name).
+    lowercase: dict[str, frozenset[str]]
+    names: frozenset[str]  # every listed given, family and middle name, lower case
+    ordinary: frozenset[str]  # stop words of every language: "When", "Cuando", "Markii"
+    roles: frozenset[str]
+    places: re.Pattern[str]
 
 
 def _alternation(words: Iterable[str]) -> str:
-    unique = sorted({w.strip() for w in words if w.strip()}, key=len, reverse=True)
-    return "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in unique) or r"(?!x)x"
+    """A pattern for any of ``words`` (longest first), written as a prefix tree.
+
+    A flat alternation of hundreds of titles or month names is tried word by word at every
+    position; the tree shares prefixes, so a position that starts no word fails at once.
+    """
+    trie: dict = {}
+    for word in {w.strip() for w in words if w.strip()}:
+        node = trie
+        for char in re.sub(r"\s+", " ", word):
+            node = node.setdefault(char, {})
+        node[""] = {}
+    return _trie_pattern(trie) or r"(?!x)x"
+
+
+def _trie_pattern(node: dict) -> str:
+    branches = [
+        (r"\s+" if char == " " else re.escape(char)) + _trie_pattern(child)
+        for char, child in sorted(node.items())
+        if char
+    ]
+    if not branches:
+        return ""
+    body = branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
+    # A word that ends here may also go on ("officer" and "officers"): the longer first.
+    return f"(?:{body})?" if "" in node else body
 
 
 def _load() -> dict[str, dict[str, list[str]]]:
@@ -69,9 +122,10 @@ def _rules() -> _Rules:
     latin = [lang for lang in data if lang not in ("ar", "zh")]
     titles_latin = _alternation(every("titles_before", latin))
     # A word, or an initial ("J."); capitalisation is checked in redact().
-    name_word = r"(?:[^\W\d_][\w'’-]+|[^\W\d_]\.)"
+    name_word = rf"(?:{_LATIN_LETTER}(?:{_LATIN_LETTER}|['’-])+|{_LATIN_LETTER}\.)"
     titled = re.compile(
-        rf"(?<!\w)(?P<title>(?i:{titles_latin}))\.?\s+(?P<name>{name_word}(?:\s+{name_word}){{0,3}})"
+        rf"(?<!\w)(?P<title>(?i:{titles_latin}))\.?\s+(?P<copula>(?i:{_alternation(_COPULAS)})\s+)?"
+        rf"(?P<name>{name_word}(?:\s+{name_word}){{0,3}})"
     )
     titled_arabic = None
     if "ar" in data:
@@ -80,29 +134,47 @@ def _rules() -> _Rules:
         )
     han = None
     if "zh" in data:
-        surnames = "".join(re.escape(s) for s in data["zh"].get("family_names", []) if len(s) == 1)
+        family = data["zh"].get("family_names", [])
+        single = "".join(re.escape(s) for s in family if len(s) == 1)
+        surname = rf"(?:{_alternation(s for s in family if len(s) > 1)}|[{single}])"
         after = _alternation(data["zh"].get("titles_after", []))
         given = _alternation(n for n in data["zh"].get("given_names", []) if len(n) >= 2)
         long_before = _alternation(t for t in data["zh"].get("titles_before", []) if len(t) >= 2)
+        # A given name is one or two characters, but never a verb or particle that follows
+        # the name ("警察陈志强来了" takes 陈志强, "警官王说" keeps 说).
+        name_char = rf"(?:(?![{_ZH_NOT_IN_NAME}])[{_HAN}])"
         han = re.compile(
-            rf"[小老阿][{surnames}]"  # 小王, 老李: the surname alone
-            rf"|[{surnames}][{_HAN}]{{0,2}}(?=(?:{after}))"  # 王警官, 李明医生
-            rf"|(?P<zhtitle>{long_before})[{surnames}][{_HAN}]?"  # 警官王
-            rf"|(?P<zhcall>叫)[{surnames}][{_HAN}]{{1,2}}"  # 他叫张伟
-            rf"|[{surnames}]?(?:{given})"  # 王芳, 芳芳
+            rf"(?:{given})"  # 芳芳, 建国 (a surname before it goes with it below)
+            rf"|[小老阿]{surname}"  # 小王, 老李: the surname alone
+            rf"|{surname}{name_char}{{0,2}}(?=(?:{after}))"  # 王警官, 李明医生
+            rf"|(?P<zhtitle>{long_before}|叫|姓){surname}{name_char}{{0,2}}"  # 警官王, 前夫刘建国, 叫张伟
+            rf"|(?:(?<=^)|(?<=[{_ZH_CLAUSE_START}])){surname}{name_char}{{1,2}}(?=(?:{_ZH_AFTER_SUBJECT}))"  # 张伟说
+            rf"|{surname}(?=(?:{given}))"
+            # 我去找刘强 / 告诉了王芳和赵磊: a name as the object, up to the next comma or 和
+            rf"|(?P<zhverb>{_ZH_BEFORE_OBJECT}){surname}{name_char}{{1,2}}(?=[，。、！？,.!?\s和跟]|$)"
         )
     try:
         import stopwordsiso
 
         arabic_ordinary = frozenset(stopwordsiso.stopwords("ar"))
+        ordinary = frozenset(
+            w.lower()
+            for lang in data
+            if stopwordsiso.has_lang(lang)
+            for w in stopwordsiso.stopwords(lang)
+        )
     except ImportError:  # pragma: no cover - installed with the app
-        arabic_ordinary = frozenset()
+        arabic_ordinary = ordinary = frozenset()
+    # Hmong has no stop-word list there; each language adds the words that open a sentence.
+    ordinary |= frozenset(w.lower() for w in every("ordinary_words"))
     case_words = _alternation(every("case_words"))
     case = re.compile(
-        rf"(?i:(?<!\w)(?:{case_words}))\s*(?:#|no\.?|nº|number|número|:)?\s*[:：#]?\s*"
+        rf"(?P<words>(?i:(?<!\w)(?:{case_words}))\s*(?:#|no\.?|nº|number|número|:)?\s*[:：#]?\s*)"
         r"[\w(（][\w()（）./\-]*\d[\w()（）./\-]*"
-        r"|(?<!\w)A[- ]?\d{8,9}(?!\w)"
-        r"|(?<!\w)\d{2,4}-[A-Z]{1,4}-\d{3,}(?!\w)"
+        # A-numbers: A123456789, A-123-456-789, A# 123 456 789
+        r"|(?<!\w)A(?:[-#]\s?|\s)?\d{3}[-\s]?\d{3}[-\s]?\d{2,3}(?![\w-])"
+        # Court file numbers such as 27-CR-23-00412 or FC-2023-0042
+        r"|(?<!\w)(?:\d{2,4}-)?[A-Z]{1,4}-\d{2,}(?:[-/]\d+)*(?![\w-])"
     )
     months = _alternation(every("months"))
     dates = re.compile(
@@ -112,20 +184,51 @@ def _rules() -> _Rules:
         r"|(?i:ngày\s+\d{1,2}\s+tháng\s+\d{1,2}(?:\s+năm\s+\d{4})?)"
         r"|(?i:tháng\s+\d{1,2}\s+năm\s+\d{4})"
         rf"|(?:\d{{1,2}}\s+(?:(?i:de)\s+)?)(?i:{months})(?:,?\s+(?:(?i:de|del|xyoo|năm)\s+)?\d{{4}})?"
-        rf"|(?i:{months})\s+\d{{1,2}}(?:st|nd|rd|th)?(?:,?\s+\d{{4}})?"
-        rf"|(?i:{months}),?\s+(?:(?i:de|del)\s+)?\d{{4}}"
+        # A month before its day or year; the look-ahead for a digit keeps the long list of
+        # month names from being tried at every letter (redaction runs on every quote shown).
+        rf"|(?=\D{{2,24}}\d)(?i:{months})"
+        r"(?:\s+\d{1,2}(?:st|nd|rd|th)?(?:,?\s+\d{4})?|,?\s+(?:(?i:de|del)\s+)?\d{4})"
     )
     streets = _alternation(every("street_words"))
     addresses = re.compile(
-        rf"(?<!\w)\d{{1,6}}[A-Za-z]?\s+(?:[\w'’.-]+\s+){{0,3}}(?i:{streets})(?!\w)"
-        rf"|(?<!\w)(?i:{streets})\s+(?:[\w'’.-]+\s+){{0,3}}\d{{1,6}}[A-Za-z]?(?!\w)"
+        # 45 đường Lê Lợi, 12 Waddada Maka: the capitalised street name after the street word
+        rf"(?<!\w)\d{{1,6}}[A-Za-z]?\s+(?P<lead>(?i:{streets}))(?P<named>(?:\s+{_UPPER}[\w'’-]*)+)"
+        rf"|(?<!\w)\d{{1,6}}[A-Za-z]?\s+(?P<middle>(?:[\w'’.-]+\s+){{0,3}}?)(?P<street>(?i:{streets}))(?!\w)"
+        rf"|(?<!\w)(?i:{streets})\s+(?:[\w'’.-]+\s+){{0,3}}?\d{{1,6}}[A-Za-z]?(?!\w)"
         # A place name before 路/街, but not the "住在" (live at) in front of it.
         rf"|(?:(?![住在到去来是的了我你他她])[{_HAN}]){{1,10}}(?:路|街|大道|巷|弄)\s*\d{{1,5}}\s*号?(?:\s*\d{{1,5}}\s*(?:单元|栋|号楼|楼|层|室|号))*"
     )
+    roles = {
+        word
+        for lang in data
+        for title in data[lang].get("titles_before", []) + data[lang].get("titles_after", [])
+        for word in title.lower().split()
+    }
+    kept = every("places") + every("never_names")
+    han_kept = [w for w in kept if re.match(rf"[{_HAN}]", w)]
+    spaced_kept = _alternation(w for w in kept if w not in han_kept)
+    lowercase = {
+        lang: frozenset(
+            w.lower()
+            for src in {lang, "en", "es"}
+            for key in ("given_names", "family_names")
+            for w in data.get(src, {}).get(key, [])
+        )
+        for lang in latin
+    }
     return _Rules(
+        middle=frozenset(w.lower() for w in every("middle_names")),
+        ordinary=ordinary,
+        names=frozenset(
+            w.lower() for key in ("given_names", "family_names", "middle_names") for w in every(key)
+        ),
+        roles=frozenset(roles | _INSTITUTIONS),
+        places=re.compile(rf"(?<!\w)(?:{spaced_kept})(?!\w)|{_alternation(han_kept)}"),
+        lowercase=lowercase,
         titled=titled,
         titled_arabic=titled_arabic,
         arabic_names=frozenset(every("given_names", ["ar"]) + every("family_names", ["ar"])),
+        arabic_beside_name=frozenset(every("names_beside_a_name", ["ar"])),
         arabic_ordinary=arabic_ordinary,
         han_names=han,
         given=frozenset(w.lower() for w in every("given_names", latin)),
@@ -136,22 +239,88 @@ def _rules() -> _Rules:
     )
 
 
-_EMAIL = re.compile(r"(?<![\w.+-])[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
+# ASCII only, so an address written against Chinese ("邮箱是wang@163.com") keeps the Chinese.
+_EMAIL = re.compile(r"(?<![A-Za-z0-9._%+-])[A-Za-z0-9._%+-]+@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)+")
 # Letters and digits bound a phone number, but not Chinese characters ("电话13800138000打").
 _PHONE = re.compile(r"(?<![0-9A-Za-z])(?:\+|\()?\d[\d\s().\-]{6,}\d(?![0-9A-Za-z])")
-_CAPITALISED = re.compile(r"(?<![\w\[])[^\W\d_][\w'’-]+")
+# A Latin-script word, also when written against Chinese ("移民律师Jennifer Chu帮我").
+_CAPITALISED = re.compile(
+    rf"(?<![\[\d_'’-])(?<!{_LATIN_LETTER}){_LATIN_LETTER}(?:{_LATIN_LETTER}|['’-])+"
+)
 # Words after which a capitalised word is a language or a country, not a person.
-_NOT_A_NAME_AFTER = frozenset({"tiếng", "việt", "nước", "người", "lus", "st", "st.", "saint"})
+_NOT_A_NAME_AFTER = frozenset(
+    {"tiếng", "việt", "nước", "người", "lus", "st", "st.", "saint", "san", "santa", "santo",
+     "são", "fort", "port", "mount", "mt", "mt.", "lake", "ciudad", "thành", "phố", "magaalada"}
+)  # fmt: skip
 _ARABIC_WORD = re.compile(r"(?<!\w)[\u0600-\u06ff]+")
 _ARABIC_PREFIX = re.compile(r"^(?:[وفبكل]|ال|وال|بال|لل|فال)")
 _REPEATS = re.compile(r"\[name\](?:[\s,]*\[name\])+")
-# Family names in the lists that are also ordinary words at the start of a sentence.
+# Family names in the lists that are also ordinary words at the start of a sentence. Hmong
+# clan names (Vang, Xiong, Moua…) are not English or Hmong words: at the start of a sentence
+# they are still a person.
 _EVERYDAY = frozenset(
     {"her", "long", "young", "white", "black", "brown", "green", "king", "may", "will", "rose",
-     "hope", "hang", "lo", "ha", "le", "do", "so", "cha", "pha", "yang", "li", "ly", "lý", "vu", "ho",
-     "mai", "hong", "nou", "her's", "moua", "chang", "thao", "vang", "lee", "xiong", "lor", "vue",
-     "kue", "khang", "fang", "thor", "don", "park", "hall", "wood", "hill", "lane", "street"}
+     "hope", "hang", "lo", "ha", "le", "do", "so", "li", "ho", "hong", "her's", "don", "park",
+     "hall", "wood", "hill", "lane", "street"}
 )  # fmt: skip
+# Vietnamese words that are also listed names: "Mai" (tomorrow), "Cha" (father), "Do" (because).
+_EVERYDAY_BY_LANGUAGE = {
+    "vi": _EVERYDAY | {"cha", "mai", "ly", "lý", "hà", "lo", "do", "vu"},
+    # "Dolores de cabeza", "Esperanza es lo único que me queda"
+    "es": _EVERYDAY
+    | {"dolores", "consuelo", "socorro", "amparo", "esperanza", "luz", "paz", "soledad",
+       "remedios", "milagros", "gracia", "victoria", "rosario", "mercedes"},
+}  # fmt: skip
+# Capitalised words that are never part of a name: institutions, days.
+_INSTITUTIONS = frozenset(
+    {"police", "department", "county", "court", "courts", "sheriff", "sheriff's", "office",
+     "hospital", "shelter", "school", "church", "mosque", "temple", "center", "centre",
+     "services", "service", "program", "city", "state", "university", "clinic", "family", "jail",
+     "prison", "house", "home", "housing", "protection", "order", "immigration", "child",
+     "children", "human", "social", "health", "medical", "emergency", "legal", "aid", "law",
+     "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "i", "ice",
+     "cps", "da", "er", "dhs", "uscis", "policía", "policia", "corte", "tribunal", "juzgado",
+     "iglesia", "escuela", "centro", "booliska", "maxkamadda", "isbitaalka", "tòa", "bệnh",
+     "viện", "cảnh", "sát", "công", "an", "sở", "tsev", "hais", "plaub", "kuv", "nws", "thiab"}
+)  # fmt: skip
+# Words that join the parts of one name: "María de los Ángeles", "محمد بن سلمان".
+_PARTICLES = frozenset(
+    {"de", "del", "la", "las", "los", "y", "van", "von", "der", "den", "da", "di", "du", "dos",
+     "das", "bin", "ibn", "bint", "binti", "al", "el", "abu", "abou", "ben", "ould",
+     "بن", "ابن", "بنت", "أبو", "ابو", "أم", "ام", "آل"}
+)  # fmt: skip
+# "My husband is Jorge", "kuv tus txiv yog Tou", "chồng tôi tên là Minh".
+_COPULAS = (
+    "is", "was", "named", "called", "es", "era", "se llama", "llamado", "llamada", "là",
+    "tên", "tên là", "ten la", "yog", "hu ua", "npe hu ua", "waa", "la yiraahdo", "magaciisu waa",
+)  # fmt: skip
+_SUFFIXES = frozenset({"jr", "sr", "ii", "iii", "iv"})
+# A street word that is also an everyday word ("3 court dates"): only an address when
+# capitalised words name the street ("12 Oak Court").
+_AMBIGUOUS_STREET = frozenset(
+    {"court", "ct", "ct.", "way", "place", "pl", "pl.", "drive", "dr", "dr.", "trail", "circle",
+     "cir", "terrace", "unit", "suite", "ste", "#", "casa", "número", "numero", "núm", "núm.",
+     "no.", "piso", "interior", "int", "int.", "exterior", "ext", "ext.", "unidad", "guri",
+     "guriga", "qol", "qolka", "dabaq", "dabaqa", "phòng", "tầng", "lầu", "lô", "tổ", "lane",
+     "ln", "ln.", "lub tsev", "tsev nyob", "chav tsev", "منزل", "دور", "الدور", "طابق", "الطابق"}
+)  # fmt: skip
+# Words between a house number and a street word that show it is not an address
+# ("3 hearings in court", "2 blocks down the street").
+_NOT_IN_ADDRESS = frozenset(
+    {"in", "on", "at", "the", "a", "to", "of", "from", "down", "up", "near", "by", "and", "or",
+     "times", "days", "weeks", "months", "years", "de", "la", "el", "en", "del", "y", "ở", "tại",
+     "và", "ka", "iyo", "hauv", "thiab", "في", "و"}
+)  # fmt: skip
+# After "named" or a kunya ("أبو علي"), the next word is a name whatever its case.
+_NAMED = re.compile(
+    r"(?P<named>(?<!\w)(?:(?i:named|se llama|tên là|npe hu ua|magaciisu waa|magaceedu waa)"
+    r"|اسمه|اسمها|يدعى|تدعى|[وف]?أبو|[وف]?ابو)\s+)(?P<word>(?!\[)\w+)"
+)
+_ARABIC_SERVANT = re.compile(r"(?<![\w\[])[وفبل]?عبد\s*ال[\u0600-\u06ff]+")
+_TOKEN = re.compile(r"\[name\]|[\w'’]+(?:-[\w'’]+)*|\s+|.", re.DOTALL)
+_PLACE_MARK = "\x00{}\x00"
+_ANY_DIGIT = re.compile(r"\d")
+_ANY_HAN = re.compile(rf"[{_HAN}]")
 _SENTENCE_START = re.compile(r"(?:^|[.!?:;\n]\s*|[\"“«]\s*)$")
 
 
@@ -159,31 +328,194 @@ def _digits(text: str) -> int:
     return sum(c.isdigit() for c in text)
 
 
+def _address(m: re.Match[str]) -> str:
+    """An address, unless the words around the number show it is not one."""
+    if m.group("lead") is not None:
+        if m.group("lead").lower() in _AMBIGUOUS_STREET:
+            return m.group(0)
+        return "[address]"
+    if m.group("street") is not None:
+        middle = m.group("middle").split()
+        if any(w.lower() in _NOT_IN_ADDRESS for w in middle):
+            return m.group(0)
+        if m.group("street").lower() in _AMBIGUOUS_STREET and (
+            not middle or not all(w[0].isupper() or w[0].isdigit() for w in middle)
+        ):
+            return m.group(0)
+    return "[address]"
+
+
+def _mostly_capitalised(text: str) -> bool:
+    """Whether a quote is typed in capitals or Title Case, so a capital marks no name."""
+    words = _CAPITALISED.findall(re.sub(r"\[[^\]]*\]", " ", text))
+    # A short sentence of proper nouns ("Tôi ở đường Nguyễn Trãi, Westminster") is not one.
+    shouted = len(words) >= 3 and sum(w.isupper() for w in words) >= 0.8 * len(words)
+    return shouted or (len(words) >= 5 and sum(w[0].isupper() for w in words) >= 0.8 * len(words))
+
+
+def _is_name_part(word: str, rules: _Rules, language: str, caseless: bool = False) -> bool:
+    """Whether a word beside a found name is more of that name (erring towards yes)."""
+    lower = word.lower()
+    if lower in rules.roles or lower in _PARTICLES:
+        return False
+    if _ARABIC_WORD.fullmatch(word):
+        bare = _ARABIC_PREFIX.sub("", word)
+        if word in rules.arabic_names or (len(bare) > 2 and bare in rules.arabic_names):
+            return True
+        if word in rules.arabic_beside_name:
+            return True
+        # A family name of origin ("المصري", "الزهراني"), unless it is an ordinary word. Other
+        # words with the article stay: Arabic puts the verb first, so "قدم [name] الشكوى"
+        # has the complaint, not a family name, after the name.
+        return (
+            word.startswith("ال")
+            and word.endswith("ي")
+            and len(word) >= 5
+            and word not in rules.arabic_ordinary
+        )
+    if re.search(rf"[{_HAN}]", word) or not word[0].isupper():
+        return False
+    if caseless:  # capitals say nothing in a quote typed in capitals or Title Case
+        return lower in rules.names
+    # An acronym (ICE, CPS, ER) is an agency, unless it is a listed name typed in capitals.
+    return not word.isupper() or len(word) == 1 or lower in rules.names
+
+
+def _sentence_start(tokens: list[str], i: int) -> bool:
+    """Whether tokens[i] begins a sentence (nothing but spaces and a full stop before it)."""
+    j = i - 1
+    while j >= 0 and tokens[j].isspace():
+        j -= 1
+    return j < 0 or tokens[j] in {".", "!", "?", ":", ";", '"', "“", "«", "\n"}
+
+
+def _merge_names(text: str, rules: _Rules, language: str, caseless: bool = False) -> str:
+    """Every capitalised or listed word beside a found name goes with it, and the pieces of
+    one name become one placeholder: no "[name] Van [name]" or "[name] Al-Hassan"."""
+    tokens = _TOKEN.findall(text)
+
+    def gap(i: int) -> bool:  # a single space (not a line) or a hyphen joins name parts
+        return i < len(tokens) and (
+            tokens[i] in {"-", "‐"} or (tokens[i].isspace() and "\n" not in tokens[i])
+        )
+
+    i = 0
+    while i < len(tokens):
+        if tokens[i] != PLACEHOLDER:
+            i += 1
+            continue
+        end = i + 1
+        while gap(end) and end + 1 < len(tokens):
+            # Particles join only when a name part follows them ("de los Ángeles").
+            k = end + 1
+            while k < len(tokens) and tokens[k].lower() in _PARTICLES and gap(k + 1):
+                k += 2
+            after_particle = k > end + 1
+            if k < len(tokens) and tokens[k] == PLACEHOLDER:
+                end = k + 1
+            elif (
+                after_particle
+                and _ARABIC_WORD.fullmatch(tokens[k])
+                and tokens[k] not in rules.arabic_ordinary
+            ):
+                end = k + 1  # "بنت سعيد", "بن سلمان": whatever follows bin is a name
+            elif k < len(tokens) and _is_name_part(tokens[k], rules, language, caseless):
+                end = k + 1
+                if tokens[k].lower() in _SUFFIXES and end < len(tokens) and tokens[end] == ".":
+                    end += 1
+            else:
+                break
+        start = i
+        while start >= 2 and gap(start - 1):
+            word = tokens[start - 2]
+            if word == PLACEHOLDER:
+                start -= 2
+                continue
+            listed = word.lower() in rules.names
+            if _ARABIC_WORD.fullmatch(word) and word not in rules.arabic_ordinary:
+                # An unlisted Arabic word between a title and a name: "طليقي عمر [name]".
+                before = tokens[start - 4] if start >= 4 and gap(start - 3) else ""
+                if before.lower() in rules.roles or _ARABIC_PREFIX.sub("", before) in rules.roles:
+                    start -= 2
+                    continue
+            if not _is_name_part(word, rules, language, caseless):
+                break
+            # "Brayan [name], mi ex": a capitalised word opening the sentence goes with the
+            # name too, unless it is an ordinary word ("When [name] called").
+            if _sentence_start(tokens, start - 2) and not listed and word.lower() in rules.ordinary:
+                break
+            start -= 2
+        tokens[start:end] = [PLACEHOLDER]
+        i = start + 1
+    return "".join(tokens)
+
+
 def redact(text: str, language: str = "en") -> str:
     """``text`` with names and identifying details replaced by placeholders."""
     rules = _rules()
+    everyday = _EVERYDAY_BY_LANGUAGE.get(language, _EVERYDAY)
+    caseless = _mostly_capitalised(text)
+    # After a lower-case name, an English everyday word ("will", "long") is not more of it;
+    # in Vietnamese and Hmong it is ("tran van long", "nou lee").
+    stop_after_name = frozenset() if language in ("vi", "hmn") else _EVERYDAY
     text = _EMAIL.sub("[email]", text)
-    text = rules.case.sub("[case number]", text)
-    text = rules.addresses.sub("[address]", text)
-    text = rules.dates.sub(lambda m: "[date]" if _digits(m.group(0)) else m.group(0), text)
-    text = _PHONE.sub(lambda m: "[phone]" if _digits(m.group(0)) >= 7 else m.group(0), text)
+    if _ANY_DIGIT.search(text):  # numbers, dates and addresses all have a digit
+        text = rules.case.sub(lambda m: (m.group("words") or "") + "[case number]", text)
+        text = rules.addresses.sub(_address, text)
+        text = rules.dates.sub(lambda m: "[date]" if _digits(m.group(0)) else m.group(0), text)
+        text = _PHONE.sub(lambda m: "[phone]" if _digits(m.group(0)) >= 7 else m.group(0), text)
+    # Cities that contain a listed name ("Hồ Chí Minh", "San José") are set aside meanwhile.
+    places: list[str] = []
+
+    def set_aside(m: re.Match[str]) -> str:
+        places.append(m.group(0))
+        return _PLACE_MARK.format(len(places) - 1)
+
+    text = rules.places.sub(set_aside, text)
+    text = _ARABIC_SERVANT.sub(PLACEHOLDER, text)
+    text = _NAMED.sub(
+        lambda m: (
+            m.group(0)
+            if m.group("word").lower() in rules.ordinary
+            else m.group("named") + PLACEHOLDER
+        ),
+        text,
+    )
 
     def titled(m: re.Match[str]) -> str:
         # Only the capitalised words after a title are a name: "Officer Diaz", but not the
         # "came" of "the officer came".
         words = m.group("name").split()
         leading = 0
-        while leading < len(words) and words[leading][0].isupper():
+        while leading < len(words) and words[leading][0].isupper() and not caseless:
             leading += 1
         if not leading:
-            # Typed in lower case on a phone ("officer diaz"): still a name if it is listed.
-            first = words[0].lower().strip(".")
-            if first in rules.given or first in rules.family:
+            # Typed in lower case on a phone ("officer diaz", "thẩm phán tran van long"):
+            # still a name if it is listed, and so are the listed words after it.
+            listed = rules.lowercase.get(language) or rules.names
+            while leading < len(words):
+                word = words[leading].lower().strip(".")
+                if word not in listed and not (leading and word in rules.middle):
+                    break
+                if leading and word in stop_after_name:
+                    break
+                leading += 1
+            first = words[0].lower()
+            # "OFFICER KOWALCZYK ARRESTED ME": in capitals the word after a title is taken,
+            # unless it is an ordinary word ("EL OFICIAL NO ME AYUDÓ").
+            if (
+                not leading
+                and caseless
+                and words[0][0].isupper()
+                and first not in rules.ordinary
+                and first not in rules.roles
+            ):
                 leading = 1
-            else:
+            if not leading:
                 return m.group(0)
         rest = " ".join(words[leading:])
-        return f"{m.group('title')} {PLACEHOLDER}" + (f" {rest}" if rest else "")
+        copula = m.group("copula") or ""
+        return f"{m.group('title')} {copula}{PLACEHOLDER}" + (f" {rest}" if rest else "")
 
     text = rules.titled.sub(titled, text)
     if rules.titled_arabic is not None:
@@ -191,7 +523,23 @@ def redact(text: str, language: str = "en") -> str:
         def arabic_title(m: re.Match[str]) -> str:
             # Arabic has no capitals: after a title, only a listed name is taken as a name.
             name = m.group("name")
-            if name in rules.arabic_ordinary or name not in rules.arabic_names:
+            second = m.group("second")
+            if name in rules.arabic_ordinary:
+                return m.group(0)
+            if name in rules.arabic_beside_name:
+                out = f"{m.group('title')} {PLACEHOLDER}"
+                return out + (
+                    f" {second}" if second and not _is_name_part(second, rules, language) else ""
+                )
+            if name not in rules.arabic_names:
+                # An unlisted first name is still one when a listed name follows it
+                # ("المحقق سامي الخطيب", "طليقي عمر يوسف").
+                if (
+                    second
+                    and second not in rules.arabic_beside_name
+                    and _is_name_part(second, rules, language)
+                ):
+                    return f"{m.group('title')} {PLACEHOLDER}"
                 return m.group(0)
             out = f"{m.group('title')} {PLACEHOLDER}"
             second = m.group("second")
@@ -210,9 +558,9 @@ def redact(text: str, language: str = "en") -> str:
         return word
 
     text = _ARABIC_WORD.sub(arabic_name, text)
-    if rules.han_names is not None:
+    if rules.han_names is not None and _ANY_HAN.search(text):
         text = rules.han_names.sub(
-            lambda m: (m.group("zhtitle") or m.group("zhcall") or "") + PLACEHOLDER, text
+            lambda m: (m.group("zhtitle") or m.group("zhverb") or "") + PLACEHOLDER, text
         )
 
     def latin_name(m: re.Match[str]) -> str:
@@ -223,24 +571,37 @@ def redact(text: str, language: str = "en") -> str:
         if previous and previous[0].lower() in _NOT_A_NAME_AFTER:
             return word
         lower = word.lower().rstrip("'’s")
+        after = text[m.end() :]
+        if word.lower() in rules.roles and re.match(rf"\s+(?:\[name\]|{_UPPER})", after):
+            return word  # a title before a name ("Sheekh Yaasiin"), though also a family name
         if lower in rules.given or word.lower() in rules.given:
+            # "Long ago…", "Mai tôi…" (tomorrow I…): an everyday word opening a sentence.
+            before = text[: m.start()]
+            if (
+                (lower in everyday or word.lower() in everyday)
+                and _SENTENCE_START.search(before)
+                and not before.rstrip().endswith(PLACEHOLDER)
+                and not re.match(rf"\s+{_UPPER}", after)
+            ):
+                return word
             return PLACEHOLDER
         if lower in rules.family or word.lower() in rules.family:
             before = text[: m.start()]
-            after = text[m.end() :]
             beside_name = before.rstrip().endswith(PLACEHOLDER) or bool(
                 re.match(r"\s+[A-ZÀ-ÖØ-ÞĀ-ſ]", after)
             )
             # A listed family name is a name, except at the start of a sentence when it is
             # also an everyday word ("Her husband…", "Long ago…").
-            if beside_name or not _SENTENCE_START.search(before) or lower not in _EVERYDAY:
+            if beside_name or not _SENTENCE_START.search(before) or lower not in everyday:
                 return PLACEHOLDER
         return word
 
     # Two passes so "Maria Lopez" and "Lopez, Maria" both go, whichever is listed.
     for _pass in range(2):
         text = _CAPITALISED.sub(latin_name, text)
-    return _REPEATS.sub(PLACEHOLDER, text)
+    text = _merge_names(_REPEATS.sub(PLACEHOLDER, text), rules, language, caseless)
+    text = _REPEATS.sub(PLACEHOLDER, text)
+    return re.sub("\x00(\\d+)\x00", lambda m: places[int(m.group(1))], text)
 
 
 def quote_text(text: str, language: str, hidden: Iterable[str] = ()) -> str:
