@@ -8,7 +8,7 @@ CATALOG_DIR := intake/translations
 POT := $(CATALOG_DIR)/messages.pot
 KEYWORDS := -k _l -k lazy_gettext -k ngettext:1,2 -k lazy_ngettext:1,2
 
-.PHONY: run serve soak test install lint format translations extract-messages update-catalogs compile-translations bench clean xlsform-examples constraints
+.PHONY: run serve soak test test-deps install lint format translations extract-messages update-catalogs compile-translations bench clean xlsform-examples constraints
 
 $(VENV)/.installed: pyproject.toml constraints.txt
 	$(PYTHON) -m venv $(VENV)
@@ -56,9 +56,14 @@ format: install
 	$(VENV)/bin/ruff format .
 	$(VENV)/bin/ruff check --fix .
 
+# The Debian packages the tests need (Chromium, Noto fonts, poppler-utils, python3-venv):
+# installed when run as root, otherwise named in the exact apt-get command to run.
+test-deps:
+	@scripts/install-test-deps.sh $(TEST_DEPS_FLAGS)
+
 # The whole suite on SQLite; then, when INTAKE_TEST_POSTGRES_URL names a server (.ci/run
 # starts one), the integration and reliability tests again on PostgreSQL.
-test: install compile-translations lint
+test: test-deps install compile-translations lint
 	INTAKE_TEST_POSTGRES_URL= $(PY) -m pytest
 	@if [ -n "$$INTAKE_TEST_POSTGRES_URL" ]; then \
 		echo "--- again on PostgreSQL ---"; \
