@@ -86,6 +86,34 @@ class PasswordChangeForm(FlaskForm):
     )
 
 
+class FirstPasswordForm(FlaskForm):
+    """A new password in place of a one-time one (the current one was checked at sign-in)."""
+
+    new = PasswordField(
+        _l("New password"),
+        validators=[InputRequired(message=_l("Enter a new password.")), Length(max=1024)],
+    )
+    confirm = PasswordField(
+        _l("The same new password again"),
+        validators=[
+            InputRequired(message=_l("Type the new password again.")),
+            EqualTo("new", message=_l("The two passwords are not the same.")),
+        ],
+    )
+
+
+class OpenInvitationForm(FlaskForm):
+    """The invitation code travels in the body: never in an address a server logs."""
+
+    code = StringField(
+        _l("Invitation code"),
+        validators=[
+            InputRequired(message=_l("Enter the invitation code from your link.")),
+            Length(max=128, message=_l("That is not an invitation code.")),
+        ],
+    )
+
+
 class AcceptInvitationForm(FlaskForm):
     username = StringField(
         _l("Choose a username"),
