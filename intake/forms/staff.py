@@ -21,6 +21,12 @@ class LoginForm(FlaskForm):
     )
 
 
+def row_id() -> list[object]:
+    """A database id posted in a form: a positive number that fits a 64-bit column (a longer
+    one would overflow the database driver: a 500 instead of a refusal)."""
+    return [InputRequired(), NumberRange(min=1, max=2**63 - 1)]
+
+
 class UnlockForm(FlaskForm):
     passphrase = PasswordField(
         _l("Data passphrase"),
@@ -54,7 +60,7 @@ class NewPassphraseForm(FlaskForm):
 class SlotActionForm(FlaskForm):
     """Grant or remove a key slot. The slot id travels in the form body, never the URL."""
 
-    slot_id = IntegerField(validators=[InputRequired()])
+    slot_id = IntegerField(validators=row_id())
 
 
 class PlainForm(FlaskForm):
@@ -161,7 +167,7 @@ class ProgramForm(FlaskForm):
 
 
 class UserActionForm(FlaskForm):
-    user_id = IntegerField(validators=[InputRequired()])
+    user_id = IntegerField(validators=row_id())
 
 
 class SettingsForm(FlaskForm):
@@ -225,7 +231,7 @@ class QuestionnaireUploadForm(FlaskForm):
 class VersionActionForm(FlaskForm):
     """Publish, discard, retire or preview a version; the id travels in the body."""
 
-    version_id = IntegerField(validators=[InputRequired()])
+    version_id = IntegerField(validators=row_id())
     language = StringField(validators=[Length(max=16)])
     confirm = BooleanField(
         _l("I understand: the link stops working, and unfinished answers on it are lost.")
