@@ -10,16 +10,25 @@ KEYWORDS := -k _l -k lazy_gettext -k ngettext:1,2 -k lazy_ngettext:1,2
 
 .PHONY: run serve soak test test-deps install lint format translations extract-messages update-catalogs compile-translations bench clean xlsform-examples constraints
 
+# One line per step: a first install takes a minute or two and should never look stuck.
 $(VENV)/.installed: pyproject.toml constraints.txt
-	$(PYTHON) -m venv $(VENV)
-	$(PY) -m pip install --quiet --upgrade pip
-	$(PY) -m pip install --quiet -c constraints.txt -e '.[test]'
-	touch $@
+	@echo "- Creating the virtual environment in $(VENV)"
+	@$(PYTHON) -m venv $(VENV)
+	@echo "- Updating pip"
+	@$(PY) -m pip install --quiet --upgrade pip
+	@echo "- Installing the app and its pinned dependencies (a minute or two the first time)"
+	@$(PY) -m pip install --quiet -c constraints.txt -e '.[test]'
+	@touch $@
 
 install: $(VENV)/.installed
 
-compile-translations: install
-	@$(BABEL) compile -d $(CATALOG_DIR) >/dev/null
+# Only when a catalog changed: a second `make run` should start in seconds.
+COMPILED := $(patsubst %.po,%.mo,$(wildcard $(CATALOG_DIR)/*/LC_MESSAGES/messages.po))
+$(CATALOG_DIR)/%/LC_MESSAGES/messages.mo: $(CATALOG_DIR)/%/LC_MESSAGES/messages.po | install
+	@echo "- Compiling the $* translations"
+	@$(BABEL) -q compile -d $(CATALOG_DIR) -l $* >/dev/null
+
+compile-translations: install $(COMPILED)
 
 extract-messages: install
 	$(BABEL) extract -F babel.cfg $(KEYWORDS) --no-location --sort-output \
@@ -32,8 +41,9 @@ update-catalogs: extract-messages
 # Extract, update and compile: what a translator or developer runs after changing strings.
 translations: update-catalogs compile-translations
 
+# INTAKE_HOST and INTAKE_PORT (default 127.0.0.1:5000) choose the address; every printed link
+# uses them, and a port in use stops the run before any secret is created.
 run: install compile-translations
-	@umask 077 && $(PY) -m intake.bootstrap
 	@umask 077 && $(PY) -m intake.serve
 
 # Production server: gunicorn on INTAKE_BIND (default 127.0.0.1:8000), behind a TLS proxy.

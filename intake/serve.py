@@ -75,11 +75,16 @@ def check_can_listen(address: Address) -> None:
 
 
 def main() -> int:
+    """``make run``: set up (first run) or check, then serve — in one process, so a second
+    run imports the app once and starts in seconds."""
+    from . import bootstrap
+
     try:
         address = address_from_environment()
-        check_can_listen(address)
     except AddressProblem as problem:
         print(problem, file=sys.stderr)
+        return 1
+    if bootstrap.main(address) != 0:  # checks the port before anything secret exists
         return 1
     logs.configure()
     config = config_from_environment()

@@ -3,15 +3,19 @@
 // from the address bar and history. Without JavaScript, the person copies it by hand.
 (function () {
   "use strict";
-  var code = window.location.hash.replace(/^#/, "");
-  var form = document.querySelector("[data-invitation-form]");
-  if (!code || !form) {
-    return;
+  function openFromFragment() {
+    var code = window.location.hash.replace(/^#/, "");
+    var form = document.querySelector("[data-invitation-form]");
+    if (!code || !form) {
+      return;
+    }
+    history.replaceState(null, "", window.location.pathname);
+    var field = form.querySelector("input[name=code]");
+    if (field && !field.value) {
+      field.value = decodeURIComponent(code);
+      form.submit();
+    }
   }
-  history.replaceState(null, "", window.location.pathname);
-  var field = form.querySelector("input[name=code]");
-  if (field && !field.value) {
-    field.value = decodeURIComponent(code);
-    form.submit();
-  }
+  window.addEventListener("hashchange", openFromFragment);
+  openFromFragment();
 })();

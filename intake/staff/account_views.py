@@ -67,7 +67,7 @@ def qr_svg(data: str) -> Markup:
     """An inline SVG QR code, drawn here: no third-party image service ever sees the secret."""
     out = io.BytesIO()
     segno.make(data, error="m").save(
-        out, kind="svg", scale=5, xmldecl=False, svgns=True, title=None
+        out, kind="svg", scale=5, xmldecl=False, svgns=True, title=None, omitsize=True
     )
     return Markup(out.getvalue().decode("utf-8"))  # noqa: S704 - segno's own SVG, no user text
 

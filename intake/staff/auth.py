@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import base64
 import datetime as dt
-from functools import wraps
+from functools import lru_cache, wraps
 from typing import Any
 
 import pyotp
@@ -27,9 +27,14 @@ from . import throttle
 STAFF_COOKIE_FIELD = "staff"
 DRAFT_KEY_FIELD = "draft_key"
 TOTP_ROLES = ("admin", "facilitator")
-# Verifying against this keeps the time of a failed login independent of whether the
-# username exists.
-_DUMMY_HASH = crypto.hash_password("not a real password")
+
+
+@lru_cache(maxsize=1)
+def _dummy_hash() -> str:
+    """Verifying against this keeps the time of a failed login independent of whether the
+    username exists. Made at first use, not at import: hashing takes a second, and every
+    command and worker imports this module."""
+    return crypto.hash_password("not a real password")
 
 
 class StaffIdentity(UserMixin):
@@ -56,7 +61,7 @@ def hash_password(password: str) -> str:
 
 def verify_password(user: StaffUser | None, password: str) -> bool:
     if user is None or not user.active:
-        crypto.verify_password_hash(_DUMMY_HASH, password)
+        crypto.verify_password_hash(_dummy_hash(), password)
         return False
     return crypto.verify_password_hash(user.password_hash, password)
 
