@@ -22,6 +22,7 @@ from sqlalchemy import (
     String,
     Text,
     UniqueConstraint,
+    false,
 )
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column, relationship
 
@@ -214,7 +215,7 @@ class StaffUser(Base):
     wrapped_draft_key: Mapped[str | None] = mapped_column(Text, nullable=True)
     # Set for a password someone else chose (the first-run ones): the next sign-in with it
     # must choose a new one before anything else.
-    must_change_password: Mapped[bool] = mapped_column(default=False, server_default="0")
+    must_change_password: Mapped[bool] = mapped_column(default=False, server_default=false())
 
 
 class LoginThrottle(Base):
