@@ -98,23 +98,26 @@ def test_unknown_and_known_names_answer_alike(app: Flask, staff: None) -> None:
 def test_a_spray_across_names_holds_back_strangers_not_known_devices_nor_the_unlock(
     app: Flask, staff: None, moving_clock: MovableClock
 ) -> None:
+    # Given Ada signed in from her browser before, and Fran is signed in now
     own = app.test_client()
-    assert staff_login(own, "fran", FACILITATOR_PASSWORD, FACILITATOR_TOTP).status_code == 303
-    moving_clock.advance(seconds=31)  # the next code
+    assert staff_login(own, "ada", "ada-password-1").status_code == 303
+    own.post("/staff/logout", data={"csrf_token": token(own, "/staff/")})
+    fran = app.test_client()
+    assert staff_login(fran, "fran", FACILITATOR_PASSWORD, FACILITATOR_TOTP).status_code == 303
+    # When someone sprays guesses across a hundred names
     sprayer = app.test_client()
     for n in range(100):
         assert try_password(sprayer, f"name-{n}", "password").status_code == 401
-    # Sign-in from a browser never used before waits; the owner's own browser does not.
+    # Then sign-in from a browser never used before waits; Ada's own browser does not
     assert try_password(app.test_client(), "ada", "ada-password-1").status_code == 429
-    own.post("/staff/logout", data={"csrf_token": token(own, "/staff/")})
-    assert staff_login(own, "fran", FACILITATOR_PASSWORD, FACILITATOR_TOTP).status_code == 303
-    # The data unlock is outside the global bucket.
-    unlocked = own.post(
+    assert staff_login(own, "ada", "ada-password-1").status_code == 303
+    # And the data unlock is outside the global bucket
+    unlocked = fran.post(
         "/staff/unlock",
-        data={"csrf_token": token(own, "/staff/unlock"), "passphrase": FACILITATOR_PASSPHRASE},
+        data={"csrf_token": token(fran, "/staff/unlock"), "passphrase": FACILITATOR_PASSPHRASE},
     )
     assert unlocked.status_code == 303
-    # And the hold passes.
+    # And the hold passes
     moving_clock.advance(minutes=6)
     assert try_password(app.test_client(), "ada", "ada-password-1").status_code == 303
 
@@ -286,16 +289,15 @@ def test_usernames_match_without_regard_to_case(app: Flask, staff: None, session
     session.rollback()
 
 
-def test_the_invitation_code_never_reaches_a_request_log(
-    app: Flask, staff: None, caplog: pytest.LogCaptureFixture
-) -> None:
+def test_the_invitation_code_is_never_part_of_an_address(app: Flask, staff: None) -> None:
+    # The link keeps it in the fragment (checked in invitation_code); the server takes it
+    # only from a form body, and the old address that carried it in the path is gone.
     code = invitation_code(app, staff)
     newcomer = app.test_client()
-    open_invitation(newcomer, code)
-    welcome(newcomer, "dee")
-    assert all(code not in record.getMessage() for record in caplog.records)
-    # The old address that carried it in the path is gone.
     assert newcomer.get(f"/staff/invite/{code}").status_code == 404
+    assert newcomer.get(f"/staff/invitation?code={code}").status_code == 405
+    assert open_invitation(newcomer, code).status_code == 303
+    assert welcome(newcomer, "dee").status_code == 303
 
 
 def test_migration_refuses_names_that_differ_only_by_case(tmp_path: object) -> None:
