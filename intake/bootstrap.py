@@ -114,6 +114,9 @@ def main(address: Address | None = None) -> int:
     for line in printed:
         print(line)
     print("")
+    if address.is_wildcard:
+        print(f"Listening on every interface ({address.host or '*'}), port {address.port};")
+        print("the links below use this machine's own address for it.")
     print(f"Serving on {base_url}/")
     for key, link in links:
         print(f"  {key:<17} {link}")

@@ -33,6 +33,10 @@ class Address:
     port: int
 
     @property
+    def is_wildcard(self) -> bool:
+        return self.host in _WILDCARDS
+
+    @property
     def base_url(self) -> str:
         """The address people type: a wildcard bind is reached through this machine's loopback."""
         host = DEFAULT_HOST if self.host in _WILDCARDS else self.host

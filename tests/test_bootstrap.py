@@ -9,6 +9,8 @@ import subprocess
 import sys
 from pathlib import Path
 
+import pytest
+
 ROOT = Path(__file__).resolve().parent.parent
 
 
@@ -87,3 +89,18 @@ def test_a_port_that_is_not_a_number_is_named(tmp_path: Path) -> None:
     result = bootstrap(tmp_path / "instance", INTAKE_PORT="50²0")
     assert result.returncode == 1
     assert "INTAKE_PORT must be a number from 1 to 65535" in result.stderr
+
+
+def test_the_address_comes_from_intake_host_and_intake_port() -> None:
+    from intake.serve import AddressProblem, address_from_environment
+
+    assert address_from_environment({}).base_url == "http://127.0.0.1:5000"
+    assert address_from_environment({"INTAKE_PORT": "5066"}).base_url == "http://127.0.0.1:5066"
+    assert address_from_environment({"INTAKE_HOST": "::1"}).base_url == "http://[::1]:5000"
+    # Listening everywhere, links go through the machine's own loopback.
+    everywhere = address_from_environment({"INTAKE_HOST": "0.0.0.0", "INTAKE_PORT": "8080"})  # noqa: S104 - parsed, not bound
+    assert everywhere.is_wildcard
+    assert everywhere.base_url == "http://127.0.0.1:8080"
+    for bad in ("0", "70000", "５０", "http"):
+        with pytest.raises(AddressProblem, match="INTAKE_PORT must be a number"):
+            address_from_environment({"INTAKE_PORT": bad})
