@@ -361,3 +361,32 @@ def test_a_malformed_row_id_in_a_form_is_refused_not_a_server_error(
 def test_audit_labels_cover_the_new_actions() -> None:
     for action in ("password change refused", "invitation username refused"):
         assert action in audit.ACTION_LABELS
+
+
+# -- the throttle's parts ------------------------------------------------------------------------
+def test_a_known_device_cookie_vouches_for_one_name_and_cannot_be_forged() -> None:
+    from intake.staff import throttle
+
+    cookie = throttle.new_device_cookie("server secret", "ada")
+    assert throttle.device_knows("server secret", cookie, "ada")
+    assert not throttle.device_knows("server secret", cookie, "root")  # another account
+    assert not throttle.device_knows("another secret", cookie, "ada")  # another server
+    nonce, mac = cookie.split(".")
+    assert not throttle.device_knows("server secret", f"{nonce}.{'0' * len(mac)}", "ada")
+    assert not throttle.device_knows("server secret", None, "ada")
+    assert not throttle.device_knows("server secret", "no-dot-here", "ada")
+
+
+def test_the_hold_doubles_up_to_its_cap_and_buckets_hide_the_name() -> None:
+    import datetime as dt
+
+    from intake.staff import throttle
+
+    rule = throttle.PER_NAME
+    assert [rule.hold_after(n) for n in range(1, 5)] == [None] * 4
+    assert rule.hold_after(5) == dt.timedelta(seconds=30)
+    assert rule.hold_after(6) == dt.timedelta(minutes=1)
+    assert rule.hold_after(50) == dt.timedelta(minutes=15)
+    bucket = throttle.name_bucket("server secret", "my password typed as a name")
+    assert "password" not in bucket
+    assert bucket == throttle.name_bucket("server secret", "my password typed as a name")
