@@ -8,18 +8,27 @@ CATALOG_DIR := intake/translations
 POT := $(CATALOG_DIR)/messages.pot
 KEYWORDS := -k _l -k lazy_gettext -k ngettext:1,2 -k lazy_ngettext:1,2
 
-.PHONY: run serve soak test install lint format translations extract-messages update-catalogs compile-translations bench clean xlsform-examples constraints eval
+.PHONY: run serve soak test test-deps install lint format translations extract-messages update-catalogs compile-translations bench clean xlsform-examples constraints eval
 
+# One line per step: a first install takes a minute or two and should never look stuck.
 $(VENV)/.installed: pyproject.toml constraints.txt
-	$(PYTHON) -m venv $(VENV)
-	$(PY) -m pip install --quiet --upgrade pip
-	$(PY) -m pip install --quiet -c constraints.txt -e '.[test]'
-	touch $@
+	@echo "- Creating the virtual environment in $(VENV)"
+	@$(PYTHON) -m venv $(VENV)
+	@echo "- Updating pip"
+	@$(PY) -m pip install --quiet --upgrade pip
+	@echo "- Installing the app and its pinned dependencies (a minute or two the first time)"
+	@$(PY) -m pip install --quiet -c constraints.txt -e '.[test]'
+	@touch $@
 
 install: $(VENV)/.installed
 
-compile-translations: install
-	@$(BABEL) compile -d $(CATALOG_DIR) >/dev/null
+# Only when a catalog changed: a second `make run` should start in seconds.
+COMPILED := $(patsubst %.po,%.mo,$(wildcard $(CATALOG_DIR)/*/LC_MESSAGES/messages.po))
+$(CATALOG_DIR)/%/LC_MESSAGES/messages.mo: $(CATALOG_DIR)/%/LC_MESSAGES/messages.po | install
+	@echo "- Compiling the $* translations"
+	@$(BABEL) -q compile -d $(CATALOG_DIR) -l $* >/dev/null
+
+compile-translations: install $(COMPILED)
 
 extract-messages: install
 	$(BABEL) extract -F babel.cfg $(KEYWORDS) --no-location --sort-output \
@@ -32,8 +41,9 @@ update-catalogs: extract-messages
 # Extract, update and compile: what a translator or developer runs after changing strings.
 translations: update-catalogs compile-translations
 
+# INTAKE_HOST and INTAKE_PORT (default 127.0.0.1:5000) choose the address; every printed link
+# uses them, and a port in use stops the run before any secret is created.
 run: install compile-translations
-	@umask 077 && $(PY) -m intake.bootstrap
 	@umask 077 && $(PY) -m intake.serve
 
 # Production server: gunicorn on INTAKE_BIND (default 127.0.0.1:8000), behind a TLS proxy.
@@ -56,9 +66,14 @@ format: install
 	$(VENV)/bin/ruff format .
 	$(VENV)/bin/ruff check --fix .
 
+# The Debian packages the tests need (Chromium, Noto fonts, poppler-utils, python3-venv):
+# installed when run as root, otherwise named in the exact apt-get command to run.
+test-deps:
+	@scripts/install-test-deps.sh $(TEST_DEPS_FLAGS)
+
 # The whole suite on SQLite; then, when INTAKE_TEST_POSTGRES_URL names a server (.ci/run
 # starts one), the integration and reliability tests again on PostgreSQL.
-test: install compile-translations lint
+test: test-deps install compile-translations lint
 	INTAKE_TEST_POSTGRES_URL= $(PY) -m pytest
 	@if [ -n "$$INTAKE_TEST_POSTGRES_URL" ]; then \
 		echo "--- again on PostgreSQL ---"; \

@@ -22,6 +22,7 @@ from sqlalchemy import (
     String,
     Text,
     UniqueConstraint,
+    false,
 )
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column, relationship
 
@@ -196,6 +197,10 @@ class StaffUser(Base):
 
     id: Mapped[int] = mapped_column(primary_key=True)
     username: Mapped[str] = mapped_column(String(64), unique=True)
+    # The username in lower case, unique: "Admin" and "admin" are one name, and sign-in
+    # matches without regard to case. (A column rather than an index on lower(): SQLite
+    # cannot reflect expression indexes, and the migrations check compares schemas.)
+    username_folded: Mapped[str] = mapped_column(String(64), unique=True)
     password_hash: Mapped[str] = mapped_column(String(255))
     role: Mapped[str] = mapped_column(String(16))
     active: Mapped[bool] = mapped_column(default=True)
@@ -208,6 +213,9 @@ class StaffUser(Base):
     totp_last_step: Mapped[int] = mapped_column(Integer, default=0)
     # A random key for this person's own unsubmitted drafts, wrapped under their password.
     wrapped_draft_key: Mapped[str | None] = mapped_column(Text, nullable=True)
+    # Set for a password someone else chose (the first-run ones): the next sign-in with it
+    # must choose a new one before anything else.
+    must_change_password: Mapped[bool] = mapped_column(default=False, server_default=false())
 
 
 class LoginThrottle(Base):
@@ -235,6 +243,9 @@ class Invitation(Base):
     created_at: Mapped[dt.datetime] = mapped_column(DateTime)
     expires_at: Mapped[dt.datetime] = mapped_column(DateTime)
     used_at: Mapped[dt.datetime | None] = mapped_column(DateTime, nullable=True)
+    # Usernames refused on the welcome page; a few, then the invitation is spent (a leaked
+    # link cannot be used to list who has an account).
+    refused_names: Mapped[int] = mapped_column(Integer, default=0, server_default="0")
 
 
 class StaffDraft(Base):

@@ -21,6 +21,12 @@ class LoginForm(FlaskForm):
     )
 
 
+def row_id() -> list[object]:
+    """A database id posted in a form: a positive number that fits a 64-bit column (a longer
+    one would overflow the database driver: a 500 instead of a refusal)."""
+    return [InputRequired(), NumberRange(min=1, max=2**63 - 1)]
+
+
 class UnlockForm(FlaskForm):
     passphrase = PasswordField(
         _l("Data passphrase"),
@@ -54,7 +60,7 @@ class NewPassphraseForm(FlaskForm):
 class SlotActionForm(FlaskForm):
     """Grant or remove a key slot. The slot id travels in the form body, never the URL."""
 
-    slot_id = IntegerField(validators=[InputRequired()])
+    slot_id = IntegerField(validators=row_id())
 
 
 class PlainForm(FlaskForm):
@@ -82,6 +88,34 @@ class PasswordChangeForm(FlaskForm):
         validators=[
             InputRequired(message=_l("Type the new password again.")),
             EqualTo("new", message=_l("The two passwords are not the same.")),
+        ],
+    )
+
+
+class FirstPasswordForm(FlaskForm):
+    """A new password in place of a one-time one (the current one was checked at sign-in)."""
+
+    new = PasswordField(
+        _l("New password"),
+        validators=[InputRequired(message=_l("Enter a new password.")), Length(max=1024)],
+    )
+    confirm = PasswordField(
+        _l("The same new password again"),
+        validators=[
+            InputRequired(message=_l("Type the new password again.")),
+            EqualTo("new", message=_l("The two passwords are not the same.")),
+        ],
+    )
+
+
+class OpenInvitationForm(FlaskForm):
+    """The invitation code travels in the body: never in an address a server logs."""
+
+    code = StringField(
+        _l("Invitation code"),
+        validators=[
+            InputRequired(message=_l("Enter the invitation code from your link.")),
+            Length(max=128, message=_l("That is not an invitation code.")),
         ],
     )
 
@@ -133,7 +167,7 @@ class ProgramForm(FlaskForm):
 
 
 class UserActionForm(FlaskForm):
-    user_id = IntegerField(validators=[InputRequired()])
+    user_id = IntegerField(validators=row_id())
 
 
 class SettingsForm(FlaskForm):
@@ -197,7 +231,7 @@ class QuestionnaireUploadForm(FlaskForm):
 class VersionActionForm(FlaskForm):
     """Publish, discard, retire or preview a version; the id travels in the body."""
 
-    version_id = IntegerField(validators=[InputRequired()])
+    version_id = IntegerField(validators=row_id())
     language = StringField(validators=[Length(max=16)])
     confirm = BooleanField(
         _l("I understand: the link stops working, and unfinished answers on it are lost.")

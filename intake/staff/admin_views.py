@@ -71,7 +71,8 @@ def register(bp: Blueprint, config: Config) -> None:
         )
         audit.record(db_session(), g.staff.username, "invitation created", form.role.data or "")
         db_session().commit()
-        link = url_for("staff.invitation", token=token, _external=True)
+        # The code rides in the fragment: browsers never send it, so no request log holds it.
+        link = url_for("staff.welcome", _anchor=token, _external=True)
         users = db_session().scalars(select(StaffUser).order_by(StaffUser.username)).all()
         programs = {p.id: p.name for p in db_session().scalars(select(Program))}
         # The link is shown once, on this page only, to be handed over in person.

@@ -10,8 +10,7 @@ from __future__ import annotations
 
 import base64
 import datetime as dt
-from dataclasses import dataclass
-from functools import wraps
+from functools import lru_cache, wraps
 from typing import Any
 
 import pyotp
@@ -22,18 +21,20 @@ from sqlalchemy.orm import Session
 
 from .. import clock, crypto
 from ..db import db_session
-from ..models import LoginThrottle, StaffSession, StaffUser
+from ..models import StaffSession, StaffUser
+from . import throttle
 
 STAFF_COOKIE_FIELD = "staff"
 DRAFT_KEY_FIELD = "draft_key"
 TOTP_ROLES = ("admin", "facilitator")
-# Verifying against this keeps the time of a failed login independent of whether the
-# username exists.
-_DUMMY_HASH = crypto.hash_password("not a real password")
 
-# Throttling: per account, and across all accounts (a spray of guesses at many accounts).
-ACCOUNT_LIMIT, ACCOUNT_WINDOW, ACCOUNT_LOCK = 5, dt.timedelta(minutes=15), dt.timedelta(minutes=15)
-GLOBAL_LIMIT, GLOBAL_WINDOW, GLOBAL_LOCK = 100, dt.timedelta(minutes=10), dt.timedelta(minutes=5)
+
+@lru_cache(maxsize=1)
+def _dummy_hash() -> str:
+    """Verifying against this keeps the time of a failed login independent of whether the
+    username exists. Made at first use, not at import: hashing takes a second, and every
+    command and worker imports this module."""
+    return crypto.hash_password("not a real password")
 
 
 class StaffIdentity(UserMixin):
@@ -60,7 +61,7 @@ def hash_password(password: str) -> str:
 
 def verify_password(user: StaffUser | None, password: str) -> bool:
     if user is None or not user.active:
-        crypto.verify_password_hash(_DUMMY_HASH, password)
+        crypto.verify_password_hash(_dummy_hash(), password)
         return False
     return crypto.verify_password_hash(user.password_hash, password)
 
@@ -78,15 +79,18 @@ def create_user(
     totp_secret: str | None = None,
     server_secret: str | None = None,
     kdf: crypto.KdfParams = crypto.PRODUCTION_KDF,
+    must_change: bool = False,
 ) -> StaffUser:
     user = StaffUser(
         username=username,
+        username_folded=fold_username(username),
         password_hash=hash_password(password),
         role=role,
         active=True,
         created_at=clock.utcnow(),
         program_id=program_id,
         totp_last_step=0,
+        must_change_password=must_change,
     )
     session.add(user)
     session.flush()
@@ -116,58 +120,27 @@ def open_draft_key(user: StaffUser, password: str) -> bytes | None:
         return None
 
 
+def fold_username(username: str) -> str:
+    """The form of a username that must be unique: "Admin" and "admin" are one name."""
+    return username.strip().lower()
+
+
 def find_user(session: Session, username: str) -> StaffUser | None:
-    return session.scalar(select(StaffUser).where(StaffUser.username == username.strip()))
+    return session.scalar(
+        select(StaffUser).where(StaffUser.username_folded == fold_username(username))
+    )
 
 
-# -- throttling ------------------------------------------------------------------------------
-@dataclass(frozen=True)
-class ThrottleState:
-    locked: bool
+# -- throttling (see intake/staff/throttle.py) -------------------------------------------------
+def is_throttled(session: Session, user: StaffUser) -> bool:
+    """Is this person's data unlock held back? Only their own wrong passphrases count: the
+    unlock is outside the sign-in buckets, so strangers' guesses cannot block it."""
+    return throttle.is_held(session, throttle.own_bucket("unlock", user.id))
 
 
-def _bucket(session: Session, key: str, now: dt.datetime) -> LoginThrottle:
-    row = session.get(LoginThrottle, key)
-    if row is None:
-        row = LoginThrottle(key=key, failures=0, window_start=now, locked_until=None)
-        session.add(row)
-    return row
-
-
-def is_throttled(session: Session, user: StaffUser | None) -> bool:
-    now = clock.utcnow()
-    keys = ["all"] + ([f"user:{user.id}"] if user else [])
-    for key in keys:
-        row = session.get(LoginThrottle, key)
-        if row is not None and row.locked_until is not None and row.locked_until > now:
-            return True
-    return False
-
-
-def record_failure(session: Session, user: StaffUser | None) -> bool:
-    """Count a failed sign-in. Returns True when this failure started a lock."""
-    now = clock.utcnow()
-    started = False
-    rules = [("all", GLOBAL_LIMIT, GLOBAL_WINDOW, GLOBAL_LOCK)]
-    if user is not None:
-        rules.append((f"user:{user.id}", ACCOUNT_LIMIT, ACCOUNT_WINDOW, ACCOUNT_LOCK))
-    for key, limit, window, lock in rules:
-        row = _bucket(session, key, now)
-        if now - row.window_start > window:
-            row.window_start, row.failures = now, 0
-        row.failures += 1
-        if row.failures >= limit and (row.locked_until is None or row.locked_until <= now):
-            row.locked_until = now + lock
-            row.failures = 0
-            row.window_start = now
-            started = True
-    session.flush()
-    return started
-
-
-def reset_failures(session: Session, user: StaffUser) -> None:
-    session.execute(delete(LoginThrottle).where(LoginThrottle.key == f"user:{user.id}"))
-    session.flush()
+def record_failure(session: Session, user: StaffUser) -> bool:
+    """Count a wrong data passphrase. True when this failure started a hold."""
+    return throttle.record(session, throttle.own_bucket("unlock", user.id), throttle.OWN_CHECK)
 
 
 # -- TOTP ------------------------------------------------------------------------------------

@@ -48,7 +48,8 @@ STATES = ("draft", "published", "retired")
 
 
 def _version_from(key: str, number: str) -> QuestionnaireVersion:
-    if not number.isdigit() or len(number) > 6 or len(key) > 64:
+    # isdigit() alone accepts "²" and other digits int() refuses: ASCII digits only.
+    if not (number.isascii() and number.isdigit()) or len(number) > 6 or len(key) > 64:
         abort(404)
     version = catalog.find_version(db_session(), key, int(number))
     if version is None:
