@@ -49,7 +49,7 @@ def test_verify_reports_tampered_responses_and_keeps_going(
 
 def test_rotate_then_verify(app: Flask, session: Session, keystore: Keystore) -> None:
     store(session, keystore)
-    rotated = run(app, "rotate", input=f"fran\n{FACILITATOR_PASSPHRASE}\n")
+    rotated = run(app, "rotate", input=f"fran\n{FACILITATOR_PASSPHRASE}\ny\n")
     assert rotated.exit_code == 0, rotated.output
     session.expire_all()
     assert [
