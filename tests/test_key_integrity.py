@@ -5,8 +5,10 @@ Each test plays the attack as the adversarial review did and checks it no longer
 
 from __future__ import annotations
 
+import re
 import threading
 from pathlib import Path
+from typing import Any
 
 import click
 import pytest
@@ -31,8 +33,9 @@ from intake.models import (
 from intake.questionnaires.catalog import definition_of
 from intake.responses import read_response
 
-from .conftest import FACILITATOR_PASSPHRASE, MovableClock, make_config
+from .conftest import FACILITATOR_PASSPHRASE, MovableClock, Respondent, make_config
 from .test_sealing import read, store
+from .test_staff_side import FORM_TOKEN, people, signed_in, start_entry  # noqa: F401 - fixture
 
 
 def _staff_session(session: Session) -> str:
@@ -409,3 +412,170 @@ def test_read_response_still_opens_what_was_sealed(
         response, open_team, keystore, definition_of(response.questionnaire_version)
     )
     assert opened.id == rid
+
+
+# -- 5: nothing stored pairs an assisted response with its advocate --------------------------
+def test_submitting_an_assisted_entry_writes_nothing_that_names_the_advocate(
+    app: Flask,
+    session: Session,
+    people: dict[str, Any],  # noqa: F811 - the fixture imported above
+) -> None:
+    advocate = signed_in(app, people, "advocate")
+    page = start_entry(advocate, app)
+    audit_before = session.scalar(select(func.count()).select_from(AuditEntry))
+    done = advocate.post(
+        "/staff/entry",
+        data={"csrf_token": FORM_TOKEN.search(page).group(1), "action": "submit"},  # type: ignore[union-attr]
+    )
+    assert done.headers["Location"] == "/staff/entry/done"
+    session.expire_all()
+    assert session.scalar(select(func.count()).select_from(Response)) == 1
+    assert session.scalar(select(func.count()).select_from(AuditEntry)) == audit_before
+
+
+# -- 8: advocates' unfinished entries expire, end with access, and are padded ----------------
+def test_an_advocates_unfinished_entries_expire_go_with_deactivation_and_are_padded(
+    app: Flask,
+    session: Session,
+    people: dict[str, Any],  # noqa: F811 - the fixture imported above
+    moving_clock: MovableClock,
+) -> None:
+    from intake import staff_drafts
+    from intake.models import StaffDraft
+
+    advocate = signed_in(app, people, "advocate")
+    start_entry(advocate, app)
+    draft = session.scalars(select(StaffDraft)).one()
+    # Padded: a short entry is a whole KiB (plus nonce and tag)
+    assert (len(draft.ciphertext) - 12 - 16) % 1024 == 0
+    ada = session.scalar(select(StaffUser).where(StaffUser.username == "ada"))
+    assert ada is not None
+    moving_clock.advance(days=15)
+    # Expired: no longer listed or opened (whatever key is shown), then purged
+    assert staff_drafts.of_owner(session, ada.id) == []
+    with pytest.raises(staff_drafts.DraftNotFound):
+        staff_drafts.load(session, ada.id, draft.id, crypto.random_key())
+    assert staff_drafts.purge_expired(session) == 1
+    session.commit()
+    # Deactivation removes what is left
+    start_entry(signed_in(app, people, "advocate"), app)
+    assert staff_drafts.remove_all_of(session, ada.id) == 1
+
+
+def test_deactivating_an_advocate_removes_their_unfinished_entries(
+    app: Flask,
+    session: Session,
+    people: dict[str, Any],  # noqa: F811 - the fixture imported above
+) -> None:
+    from intake.models import StaffDraft
+
+    start_entry(signed_in(app, people, "advocate"), app)
+    admin = signed_in(app, people, "admin")
+    ada = session.scalar(select(StaffUser).where(StaffUser.username == "ada"))
+    assert ada is not None
+    page = admin.get("/staff/accounts").get_data(as_text=True)
+    admin.post(
+        "/staff/accounts/deactivate",
+        data={"csrf_token": FORM_TOKEN.search(page).group(1), "user_id": ada.id},  # type: ignore[union-attr]
+    )
+    session.expire_all()
+    assert session.get(StaffUser, ada.id).active is False  # type: ignore[union-attr]
+    assert session.scalars(select(StaffDraft)).all() == []
+
+
+def test_an_advocate_cannot_start_unbounded_drafts(
+    app: Flask,
+    session: Session,
+    people: dict[str, Any],  # noqa: F811 - the fixture imported above
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    from intake import staff_drafts
+    from intake.models import StaffDraft
+
+    monkeypatch.setattr(staff_drafts, "MAX_PER_OWNER", 2)
+    advocate = signed_in(app, people, "advocate")
+    start_entry(advocate, app)
+    start_entry(advocate, app)
+    page = advocate.get("/staff/entry/new").get_data(as_text=True)
+    refused = advocate.post(
+        "/staff/entry/new",
+        data={
+            "csrf_token": FORM_TOKEN.search(page).group(1),  # type: ignore[union-attr]
+            "questionnaire": re.search(r'<option[^>]*value="(\d+)"', page).group(1),  # type: ignore[union-attr]
+            "language": "es",
+            "consent": "y",
+        },
+        follow_redirects=True,
+    )
+    assert "unfinished entries" in refused.get_data(as_text=True)
+    assert len(session.scalars(select(StaffDraft)).all()) == 2
+
+
+# -- 9: starting drafts is bounded ------------------------------------------------------------
+def test_starting_drafts_is_bounded_per_client_and_overall(
+    app: Flask, respondent: Respondent, session: Session, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from intake import drafts
+    from intake.models import Draft
+
+    monkeypatch.setattr(drafts, "MAX_LIVE", 1)
+    respondent.start()
+    assert session.scalar(select(func.count()).select_from(Draft)) == 1
+    other = Respondent(app.test_client(), respondent.code)
+    other.open()
+    other.post("start")
+    other.post("consent", follow=False)
+    assert other.status == 503
+    assert session.scalar(select(func.count()).select_from(Draft)) == 1
+    # Per client: the draft limiter counts starts from one address
+    monkeypatch.setattr(drafts, "MAX_LIVE", 10_000)
+    monkeypatch.setattr(app.extensions["intake.draft_limiter"], "limit", 0)
+    other.open()
+    other.post("consent", follow=False)
+    assert other.status == 429
+    assert session.scalar(select(func.count()).select_from(Draft)) == 1
+
+
+# -- 10: cross-site GETs change no state --------------------------------------------------------
+CROSS_SITE = {"Sec-Fetch-Site": "cross-site", "Sec-Fetch-Mode": "navigate"}
+
+
+def test_a_cross_site_link_to_the_quick_exit_clears_nothing(
+    respondent: Respondent, session: Session
+) -> None:
+    from intake.models import Draft
+
+    respondent.start()
+    attacked = respondent.client.get("/exit", headers=CROSS_SITE)
+    assert attacked.status_code == 303
+    assert "Clear-Site-Data" not in attacked.headers
+    assert "Set-Cookie" not in attacked.headers
+    session.expire_all()
+    assert session.scalar(select(func.count()).select_from(Draft)) == 1
+    # The survivor's own quick-exit link (no JavaScript needed) still clears everything
+    own = respondent.client.get("/exit", headers={"Sec-Fetch-Site": "same-origin"})
+    assert "cookies" in own.headers["Clear-Site-Data"]
+    session.expire_all()
+    assert session.scalar(select(func.count()).select_from(Draft)) == 0
+
+
+def test_a_cross_site_language_link_does_not_replace_the_session_cookie(
+    respondent: Respondent,
+) -> None:
+    respondent.start()
+    attacked = respondent.client.get("/language/es?next=/", headers=CROSS_SITE)
+    assert attacked.status_code == 303
+    assert "Set-Cookie" not in attacked.headers
+    own = respondent.client.get("/language/es?next=/", headers={"Sec-Fetch-Site": "same-origin"})
+    assert "Set-Cookie" in own.headers
+
+
+def test_a_cross_site_link_to_the_locked_screen_does_not_sign_staff_out(
+    app: Flask,
+    people: dict[str, Any],  # noqa: F811 - the fixture imported above
+) -> None:
+    facilitator = signed_in(app, people, "facilitator")
+    attacked = facilitator.get("/staff/locked", headers=CROSS_SITE)
+    assert attacked.status_code == 200
+    assert "Set-Cookie" not in attacked.headers
+    assert facilitator.get("/staff/").status_code == 200
