@@ -579,3 +579,41 @@ def test_a_cross_site_link_to_the_locked_screen_does_not_sign_staff_out(
     assert attacked.status_code == 200
     assert "Set-Cookie" not in attacked.headers
     assert facilitator.get("/staff/").status_code == 200
+
+
+# -- migration 0006 -------------------------------------------------------------------------
+def test_migration_0006_adds_the_macs_and_a_head_the_first_entry_adopts(tmp_path: Path) -> None:
+    from alembic import command
+    from sqlalchemy import create_engine, inspect
+
+    url = f"sqlite:///{tmp_path / 'm.sqlite3'}"
+    db.upgrade(url)
+    engine = create_engine(url)
+    for table in ("team_key", "key_slot", "epoch"):
+        assert "key_mac" in {c["name"] for c in inspect(engine).get_columns(table)}
+    with engine.connect() as connection:
+        head = connection.exec_driver_sql("SELECT id, entries, mac FROM audit_head").all()
+    assert head == [(1, audit.PLACEHOLDER_ENTRIES, b"")]
+    # And back down to 0003 and up again, without loss of the schema
+    command.downgrade(db.alembic_config(url), "0003")
+    assert "audit_head" not in inspect(engine).get_table_names()
+    db.upgrade(url)
+    assert "audit_head" in inspect(engine).get_table_names()
+    engine.dispose()
+
+
+def test_a_survivor_whose_answers_meet_a_swapped_key_loses_nothing(
+    respondent: Respondent, session: Session
+) -> None:
+    from intake.models import Draft
+
+    respondent.start()
+    respondent.next_until_review()
+    session.execute(update(Epoch).values(public_key=crypto.generate_keypair().public))
+    session.commit()
+    respondent.post("submit")
+    # A kind "try again shortly", the draft kept, nothing sealed to the swapped key
+    assert respondent.status == 503
+    session.expire_all()
+    assert session.scalar(select(func.count()).select_from(Response)) == 0
+    assert session.scalar(select(func.count()).select_from(Draft)) == 1
