@@ -264,6 +264,12 @@ def test_destroying_an_epoch_removes_the_reports_built_from_it(
     label = session.get(Response, rid).epoch.label  # type: ignore[union-attr]
     snapshot = {"tables": [], "threshold": 5, "responses": 1, "quotes": ["a quote"]}
     old = report_module.publish(session, snapshot, "Built from it", "fran", secret)
+    # …and an advocate's unfinished entry saved during that epoch
+    from intake import staff_drafts
+    from intake.models import StaffDraft
+
+    version_id = session.get(Response, rid).questionnaire_version_id  # type: ignore[union-attr]
+    staff_drafts.create(session, open_team_user(session), version_id, crypto.random_key(), {})
     session.commit()
     assert old.epochs == label
     moving_clock.advance(days=120)
@@ -283,6 +289,7 @@ def test_destroying_an_epoch_removes_the_reports_built_from_it(
     assert removed == 1
     assert session.get(ThemeReport, old_id) is None
     assert session.get(ThemeReport, later_id) is not None
+    assert session.scalars(select(StaffDraft)).all() == []
 
 
 # -- 6: backups and the audit head are authenticated --------------------------------------
