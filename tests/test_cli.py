@@ -111,7 +111,9 @@ def test_init_keys_refuses_a_second_team_key(app: Flask) -> None:
     assert "already exists" in result.output
 
 
-@pytest.mark.parametrize("command", ["migrate", "load-questionnaires", "purge", "list-users"])
+@pytest.mark.parametrize(
+    "command", ["migrate", "load-questionnaires", "purge", "sweep", "list-users"]
+)
 def test_housekeeping_commands_run(app: Flask, command: str) -> None:
     result = run(app, command)
     assert result.exit_code == 0, result.output

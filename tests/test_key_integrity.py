@@ -624,3 +624,28 @@ def test_a_survivor_whose_answers_meet_a_swapped_key_loses_nothing(
     session.expire_all()
     assert session.scalar(select(func.count()).select_from(Response)) == 0
     assert session.scalar(select(func.count()).select_from(Draft)) == 1
+
+
+def test_the_rotate_command_lists_its_slots_and_attest_keys_asks_about_each(
+    app: Flask, session: Session
+) -> None:
+    def run(*args: str, input: str):  # type: ignore[no-untyped-def]
+        return app.test_cli_runner().invoke(args=["intake", *args], input=input)
+
+    # The operator sees whom the new team key would be sealed to, and can say no
+    shown = run("rotate", input=f"fran\n{FACILITATOR_PASSPHRASE}\nn\n")
+    assert shown.exit_code == 1
+    assert "passphrase" in shown.output
+    assert "fran" in shown.output
+    assert "(recovery key)" in shown.output
+    assert "nothing was changed" in shown.output
+    # Keys from before authentication: attest-keys proves, then asks per slot
+    for model in (TeamKey, Epoch, KeySlot):
+        session.execute(update(model).values(key_mac=None))
+    session.commit()
+    attested = run("attest-keys", input=f"fran\n{FACILITATOR_PASSPHRASE}\ny\ny\n")
+    assert attested.exit_code == 0, attested.output
+    assert "Is it genuine?" in attested.output
+    assert "team key v1" in attested.output
+    with app.app_context():
+        assert session.scalars(select(AuditEntry.action)).all()[-1] == "keys attested"
