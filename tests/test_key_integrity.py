@@ -310,7 +310,6 @@ def _restore(app: Flask, tmp_path: Path, source: Path, name: str):  # type: igno
     return result
 
 
-@pytest.mark.sqlite_only
 def test_an_edited_backup_is_refused_even_with_its_header_fixed(
     app: Flask, session: Session, keystore: Keystore, tmp_path: Path
 ) -> None:
