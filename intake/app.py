@@ -9,7 +9,7 @@ from types import TracebackType
 
 from flask import Flask
 
-from . import db, errors, i18n, logs, resources, security, settings
+from . import crypto, db, errors, i18n, logs, resources, security, settings
 from .config import PROJECT_ROOT, Config
 from .extensions import babel, csrf
 from .keystore import Keystore
@@ -64,8 +64,12 @@ def create_app(config: Config) -> Flask:
     app.extensions["intake.config"] = config
     # Fail at start, not at the first page, if the CCR's hotline list is unreadable.
     resources.load(config.resources_file or resources.SHIPPED_RESOURCES)
-    app.extensions["intake.keystore"] = Keystore(config.instance_path / "keystore")
+    app.extensions["intake.keystore"] = Keystore(
+        config.instance_path / "keystore", crypto.derive_key(config.secret_key, "key-material")
+    )
     app.extensions["intake.submit_limiter"] = SubmitLimiter(config.submit_rate_per_hour)
+    # Starting a draft costs a row: bounded per client too (a few starts per submission).
+    app.extensions["intake.draft_limiter"] = SubmitLimiter(3 * config.submit_rate_per_hour)
 
     if config.trusted_proxies:
         from werkzeug.middleware.proxy_fix import ProxyFix
@@ -147,19 +151,28 @@ def _template_globals(app: Flask) -> None:
         }
 
 
-def on_start(app: Flask) -> None:
+def on_start(app: Flask, lock_data: bool | None = None) -> None:
     """What every server start does: lock the data (no unlock survives a restart) and tidy
     the key store. Quietly skipped when the database is not migrated yet (e.g. ``flask
-    intake migrate`` itself imports wsgi.py)."""
+    intake migrate`` itself imports wsgi.py).
+
+    ``flask --app wsgi intake …`` imports wsgi.py too, and a nightly backup must not end a
+    facilitator's unlock: unless told, the data is locked only when no command is running
+    (a real server start) or the command is ``flask run``. Key-store work takes the key
+    store's lock (see ``keyring.hold_keystore``), so a start-up waits for a rotation."""
     from sqlalchemy.exc import SQLAlchemyError
 
     from . import clock, keyring
 
+    if lock_data is None:
+        lock_data = _is_server_start()
     config: Config = app.extensions["intake.config"]
     keystore = app.extensions["intake.keystore"]
     session = db.get_database(app).session()
     try:
-        keyring.purge_all_unlocks(session)
+        if lock_data:
+            keyring.purge_all_unlocks(session)
+            session.commit()
         if keyring.is_initialised(session):
             # The current epoch and the next two exist before anyone submits.
             keyring.ensure_epochs(session, keystore, clock.today(), config.epoch_months)
@@ -170,6 +183,16 @@ def on_start(app: Flask) -> None:
         session.rollback()
     finally:
         session.close()
+
+
+def _is_server_start() -> bool:
+    import click
+
+    if click.get_current_context(silent=True) is None:
+        return True  # gunicorn (or another WSGI server) importing wsgi.py
+    # Under the ``flask`` command: only ``flask run`` starts a server.
+    words = [arg for arg in sys.argv[1:] if not arg.startswith("-")]
+    return "run" in words and "intake" not in words
 
 
 def config_from_environment() -> Config:

@@ -6,6 +6,12 @@ dependency order. Everything sensitive in it is already sealed. The key store is
 
 Restore goes into an empty database migrated to the same schema revision, in one
 transaction: it either completes or leaves nothing.
+
+The last line is an HMAC over every line before it, under a key derived from the instance
+secret (``mac_key``): a backup with rows removed or changed — header counts fixed, audit
+entries cut off — or cut short is refused before a single row is restored. A backup is
+therefore restored with the instance secret it was made under (keep the secrets file's own
+backup with the key store's).
 """
 
 from __future__ import annotations
@@ -21,6 +27,7 @@ from typing import IO, Any
 from sqlalchemy import Engine, func, inspect, select, text
 from sqlalchemy.sql.sqltypes import Date, DateTime, LargeBinary
 
+from .crypto import StreamMac, constant_time_equal
 from .db import alembic_config
 from .models import Base
 
@@ -82,15 +89,22 @@ def _lines(engine: Engine) -> Iterator[str]:
         connection.rollback()
 
 
-def backup(engine: Engine, target: Path) -> dict[str, int]:
-    """Write a backup file (owner-only) and return the row count per table."""
+def _mac_line(mac: StreamMac) -> str:
+    return json.dumps({"mac": mac.hexdigest()})
+
+
+def backup(engine: Engine, target: Path, mac_key: bytes) -> dict[str, int]:
+    """Write a backup file (owner-only, authenticated) and return the row count per table."""
     fd = os.open(target, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
     counts: dict[str, int] = {}
+    mac = StreamMac(mac_key)
     with os.fdopen(fd, "w", encoding="utf-8") as handle:
         for number, line in enumerate(_lines(engine)):
             if number == 0:
                 counts = json.loads(line)["counts"]
             handle.write(line + "\n")
+            mac.update((line + "\n").encode("utf-8"))
+        handle.write(_mac_line(mac) + "\n")
         handle.flush()
         os.fsync(handle.fileno())
     return counts
@@ -106,10 +120,33 @@ def _read_header(handle: IO[str]) -> dict[str, Any]:
     return header
 
 
-def restore(engine: Engine, source: Path) -> dict[str, int]:
-    """Restore into an empty database. Returns the row count per table."""
+def check_authentic(source: Path, mac_key: bytes) -> None:
+    """Refuse a backup whose closing MAC is missing or does not cover what is there."""
+    mac = StreamMac(mac_key)
+    last = ""
+    with source.open(encoding="utf-8", newline="") as handle:
+        for line in handle:
+            if last:
+                mac.update(last.encode("utf-8"))
+            last = line
+    try:
+        claimed = json.loads(last).get("mac") if last else None
+    except (ValueError, AttributeError):
+        claimed = None
+    if not isinstance(claimed, str) or not constant_time_equal(
+        claimed.encode("ascii", "replace"), mac.hexdigest().encode("ascii")
+    ):
+        raise BackupError(
+            "this backup cannot be trusted: it is incomplete, was changed after it was "
+            "written, or was made under another instance secret; nothing was restored"
+        )
+
+
+def restore(engine: Engine, source: Path, mac_key: bytes) -> dict[str, int]:
+    """Restore an authentic backup into an empty database. Returns the row count per table."""
     from alembic import command
 
+    check_authentic(source, mac_key)
     with source.open(encoding="utf-8") as handle:
         header = _read_header(handle)
         revision = header.get("schema")
@@ -119,6 +156,7 @@ def restore(engine: Engine, source: Path) -> dict[str, int]:
                 for table in TABLES:
                     if (
                         table.name in existing
+                        and table.name != "audit_head"  # holds a placeholder when migrated
                         and connection.execute(select(func.count()).select_from(table)).scalar()
                     ):
                         raise BackupError("restore needs an empty database; this one has data")
@@ -128,10 +166,13 @@ def restore(engine: Engine, source: Path) -> dict[str, int]:
         tables = {table.name: table for table in TABLES}
         restored: dict[str, int] = {name: 0 for name in tables}
         with engine.begin() as connection:
+            connection.execute(tables["audit_head"].delete())  # the backup carries its own
             for line in handle:
                 if not line.strip():
                     continue
                 item = json.loads(line)
+                if "mac" in item and "table" not in item:
+                    break  # the closing MAC, already checked
                 table = tables.get(item.get("table"))
                 if table is None:
                     raise BackupError(f"unknown table {item.get('table')!r} in the backup")

@@ -13,7 +13,7 @@ import click
 from flask import Flask, current_app
 from sqlalchemy import select
 
-from . import audit, clock, crypto, db, drafts, keyring
+from . import audit, clock, crypto, db, drafts, keyring, staff_drafts
 from .config import Config
 from .keyring import KeyringError, TeamPrivateKey
 from .models import KeySlot, Response, StaffUser
@@ -33,6 +33,10 @@ def _kdf() -> crypto.KdfParams:
 
 def _session():  # type: ignore[no-untyped-def]
     return db.get_database().session()
+
+
+def _backup_key() -> bytes:
+    return crypto.derive_key(_config().secret_key, "backup")
 
 
 def _keystore():  # type: ignore[no-untyped-def]
@@ -152,7 +156,7 @@ def init_app(app: Flask) -> None:
             )
             try:
                 keyring.add_passphrase_slot(
-                    session, team.private, team.version, user, passphrase, _kdf()
+                    session, _keystore(), team.private, team.version, user, passphrase, _kdf()
                 )
             except KeyringError as exc:
                 raise click.ClickException(str(exc)) from exc
@@ -192,6 +196,16 @@ def init_app(app: Flask) -> None:
         """New team key pair; re-seal epoch keys and slots; destroy the old private key."""
         with _session() as session:
             team = _open_team_key(session, use_recovery)
+            recipients = keyring.rotation_recipients(session, _keystore())
+            click.echo("The new team key will be sealed to these key slots:")
+            for r in recipients:
+                holder = "(recovery key)" if r.kind == "recovery" else (r.holder or "?")
+                state = "ok" if r.authentic else "NOT AUTHENTICATED - rotation will refuse"
+                click.echo(
+                    f"  slot {r.slot_id}  {r.kind:<10}  {holder:<20}  {r.fingerprint}  {state}"
+                )
+            if not click.confirm("Rotate now?", default=False):
+                raise click.ClickException("Not confirmed; nothing was changed.")
             try:
                 version = keyring.rotate(session, _keystore(), team)
             except KeyringError as exc:
@@ -230,13 +244,16 @@ def init_app(app: Flask) -> None:
             raise click.ClickException("Not confirmed; nothing was changed.")
         with _session() as session:
             try:
-                count = keyring.destroy_epoch(session, _keystore(), label)
+                count, reports = keyring.destroy_epoch(session, _keystore(), label)
             except KeyringError as exc:
                 session.rollback()
                 raise click.ClickException(str(exc)) from exc
-            audit.record(session, "cli", "epoch destroyed", label)
+            audit.record(session, "cli", "epoch destroyed", f"{label}; {reports} reports removed")
             session.commit()
-        click.echo(f"Epoch {label} destroyed; {count} responses purged.")
+        click.echo(
+            f"Epoch {label} destroyed; {count} responses purged, "
+            f"{reports} published reports built from them removed."
+        )
         click.echo("Re-take the key-store backup now and destroy older key-store backups.")
 
     @intake.command("verify")
@@ -313,6 +330,51 @@ def init_app(app: Flask) -> None:
         )
         click.echo("This file is in clear. Delete it as soon as the work it is for is done.")
 
+    @intake.command("attest-keys")
+    @click.option("--recovery", "use_recovery", is_flag=True)
+    def attest_keys(use_recovery: bool) -> None:
+        """Authenticate key material that has no MAC yet (after upgrading, or after the
+        instance secret changed): team and epoch keys are proved with the team key; each
+        key slot is shown for you to confirm."""
+        with _session() as session:
+            team, actor = _open_team_key_as(session, use_recovery)
+
+            def confirm(r: keyring.Recipient) -> bool:
+                return click.confirm(
+                    f"Key slot {r.slot_id} ({r.kind}, {r.holder or 'no account'}, public key "
+                    f"{r.fingerprint}) is not authenticated. Is it genuine?",
+                    default=False,
+                )
+
+            try:
+                done = keyring.attest_keys(session, _keystore(), team, confirm)
+            except KeyringError as exc:
+                session.rollback()
+                raise click.ClickException(str(exc)) from exc
+            if done:
+                audit.record(session, actor, "keys attested", ", ".join(done))
+            session.commit()
+        click.echo(f"Attested {len(done)}: {', '.join(done) or 'nothing was missing'}.")
+
+    @intake.command("sweep")
+    def sweep() -> None:
+        """Remove expired drafts and abandoned unlocks (run every few minutes from cron or a
+        systemd timer); live unlocks are kept."""
+        import datetime as dt
+
+        config = _config()
+        with _session() as session:
+            removed = drafts.purge_expired(session, clock.utcnow())
+            unlocks = keyring.sweep_unlocks(
+                session, dt.timedelta(minutes=config.unlock_idle_minutes)
+            )
+            entries = staff_drafts.purge_expired(session)
+            session.commit()
+        click.echo(
+            f"Removed {removed} expired drafts, {entries} expired entry drafts "
+            f"and {unlocks} abandoned unlocks."
+        )
+
     @intake.command("purge")
     def purge() -> None:
         """Delete expired drafts and every unlock (run at server start: a restart locks)."""
@@ -330,7 +392,7 @@ def init_app(app: Flask) -> None:
 
         if target.exists():
             raise click.ClickException(f"{target} exists; choose a new file.")
-        counts = backup(db.get_database().engine, target)
+        counts = backup(db.get_database().engine, target, _backup_key())
         click.echo(f"Backed up {sum(counts.values())} rows to {target} (owner-only).")
         click.echo("Back up the key store (instance/keystore/) separately.")
 
@@ -341,7 +403,7 @@ def init_app(app: Flask) -> None:
         from .backup import BackupError, restore
 
         try:
-            counts = restore(db.get_database().engine, source)
+            counts = restore(db.get_database().engine, source, _backup_key())
         except BackupError as exc:
             raise click.ClickException(str(exc)) from exc
         click.echo(f"Restored {sum(counts.values())} rows. Now run: flask --app wsgi intake verify")
@@ -350,7 +412,7 @@ def init_app(app: Flask) -> None:
     def verify_audit() -> None:
         """Check the audit log's hash chain; report the first broken link."""
         with _session() as session:
-            check = audit.verify(session)
+            check = audit.verify(session, _keystore())
         if check.first_broken is not None:
             click.echo(f"BROKEN at entry {check.first_broken}: it {check.reason}.")
             sys.exit(1)

@@ -37,11 +37,13 @@ __all__ = [
     "DecryptionError",
     "KdfParams",
     "KeyPair",
+    "StreamMac",
     "WrongSecret",
     "associated_data",
     "constant_time_equal",
     "decrypt_field",
     "derive_key",
+    "derive_subkey",
     "encrypt_field",
     "encrypt_record",
     "generate_keypair",
@@ -50,12 +52,15 @@ __all__ = [
     "new_data_key",
     "new_recovery_key",
     "open_sealed",
+    "pad",
+    "public_key_of",
     "random_id",
     "random_key",
     "recovery_keypair",
     "seal",
     "sha256_hex",
     "token_digest",
+    "unpad",
     "unwrap_with_key",
     "unwrap_with_passphrase",
     "verify_password_hash",
@@ -144,6 +149,11 @@ def generate_keypair() -> KeyPair:
     )
 
 
+def public_key_of(private: bytes) -> bytes:
+    """The X25519 public key belonging to a raw private key."""
+    return X25519PrivateKey.from_private_bytes(private).public_key().public_bytes_raw()
+
+
 def associated_data(*parts: str | int) -> bytes:
     """Unambiguous encoding of context values (length-prefixed), for AAD and HPKE info."""
     out = []
@@ -168,6 +178,15 @@ def _unpad(padded: bytes) -> bytes:
     if length > len(padded) - 4:
         raise DecryptionError("field length is inconsistent")
     return padded[4 : 4 + length]
+
+
+def pad(plaintext: bytes, bucket: int) -> bytes:
+    """Length-prefix and pad to a multiple of ``bucket``: ciphertext sizes say little."""
+    return _pad(plaintext, bucket)
+
+
+def unpad(padded: bytes) -> bytes:
+    return _unpad(padded)
 
 
 def encrypt_field(data_key: bytes, plaintext: bytes, aad: bytes) -> bytes:
@@ -344,9 +363,27 @@ def derive_key(secret: str, purpose: str) -> bytes:
     return _hkdf(secret.encode("utf-8"), f"ccr-intake derive {purpose}".encode())
 
 
+def derive_subkey(key: bytes, purpose: str) -> bytes:
+    """A purpose-bound 256-bit key from a random 256-bit key (HKDF-SHA256)."""
+    return _hkdf(key, f"ccr-intake subkey {purpose}".encode())
+
+
 def keyed_digest(key: bytes, message: bytes) -> bytes:
     """HMAC-SHA256: a keyed, one-way digest (rate-limit buckets, token lookup)."""
     return hmac.new(key, message, hashlib.sha256).digest()
+
+
+class StreamMac:
+    """HMAC-SHA256 over a stream of pieces (a backup file, line by line)."""
+
+    def __init__(self, key: bytes) -> None:
+        self._mac = hmac.new(key, digestmod=hashlib.sha256)
+
+    def update(self, data: bytes) -> None:
+        self._mac.update(data)
+
+    def hexdigest(self) -> str:
+        return self._mac.hexdigest()
 
 
 def token_digest(token: str) -> str:

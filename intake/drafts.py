@@ -13,7 +13,7 @@ import json
 from dataclasses import dataclass
 from typing import Any
 
-from sqlalchemy import bindparam, delete, insert, select, update
+from sqlalchemy import bindparam, delete, func, insert, select, update
 from sqlalchemy.orm import Session
 
 from . import clock, crypto
@@ -48,7 +48,23 @@ def _context(draft_id: str) -> bytes:
     return crypto.associated_data("draft", draft_id)
 
 
+# Starting a draft is bounded twice: per client by the app's draft limiter (see
+# intake.app), and overall by this cap on live drafts, so no one can fill the disk with
+# drafts from many addresses. Expired drafts are purged before counting.
+MAX_LIVE = 20_000
+
+
+class TooManyDrafts(RuntimeError):
+    pass
+
+
+_COUNT = select(func.count()).select_from(Draft.__table__)
+
+
 def create(session: Session, payload: dict[str, Any], idle: dt.timedelta) -> DraftHandle:
+    purge_expired(session)
+    if (session.connection().execute(_COUNT).scalar() or 0) >= MAX_LIVE:
+        raise TooManyDrafts()
     handle = DraftHandle(token=crypto.random_id(), key=crypto.random_key())
     save(session, handle, payload, idle)
     return handle

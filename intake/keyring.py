@@ -8,22 +8,39 @@ The layers (docs/threat-model.md has the picture):
     team private key  --HPKE-->  each slot's public key
     slot private key  --Argon2id passphrase--  (facilitator)  or  = recovery key (shown once)
 
-The web server needs only public keys to accept responses.
+The web server needs only public keys to accept responses. Every public key row carries a
+MAC under a key from the instance secret (``Keystore.attest``): a database writer who swaps
+a public key or inserts a slot cannot make anything be sealed to it. Every operation that
+writes or removes key files holds the key store's lock until its transaction ends, so a
+rotation and a start-up (or any CLI command) cannot interleave.
 """
 
 from __future__ import annotations
 
 import datetime as dt
+import logging
+from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from flask_babel import lazy_gettext as _l
-from sqlalchemy import delete, select
+from sqlalchemy import delete, event, select
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
-from . import clock, crypto
+from . import clock, crypto, staff_drafts
 from .keystore import Keystore, KeystoreError, SealedEpochKey, fingerprint
-from .models import Epoch, KeySlot, Response, StaffSession, StaffUser, TeamKey, UnlockSession
+from .models import (
+    Epoch,
+    KeySlot,
+    Response,
+    StaffSession,
+    StaffUser,
+    TeamKey,
+    ThemeReport,
+    UnlockSession,
+)
+
+log = logging.getLogger("intake.keys")
 
 
 class KeyringError(RuntimeError):
@@ -33,6 +50,82 @@ class KeyringError(RuntimeError):
 
 class NotInitialised(KeyringError):
     pass
+
+
+class UnauthenticatedKey(KeyringError):
+    """A public key in the database fails its MAC: someone with write access to the
+    database may have replaced it. Nothing is sealed to it."""
+
+
+# -- authenticity of public key material ------------------------------------------------
+def _team_parts(team: TeamKey) -> tuple[str | int | bytes, ...]:
+    return ("team-key", team.version, team.public_key)
+
+
+def _slot_parts(slot: KeySlot) -> tuple[str | int | bytes, ...]:
+    return ("key-slot", slot.kind, slot.user_id or 0, slot.public_key)
+
+
+def epoch_parts(label: str, public_key: bytes) -> tuple[str | int | bytes, ...]:
+    return ("epoch-key", label, public_key)
+
+
+def _refuse(what: str) -> UnauthenticatedKey:
+    # For the operator's log: which key, never any content.
+    log.error("refused to seal to %s: its public key fails authentication", what)
+    return UnauthenticatedKey(
+        _l(
+            "The public key of %(what)s is not authenticated: it may have been changed in the "
+            "database. Nothing was sealed to it. An operator must check it and run "
+            "`flask intake attest-keys`.",
+            what=what,
+        )
+    )
+
+
+def check_team(keystore: Keystore, team: TeamKey) -> None:
+    if not keystore.authentic(team.key_mac, *_team_parts(team)):
+        raise _refuse(f"team key v{team.version}")
+
+
+def check_slot(keystore: Keystore, slot: KeySlot) -> None:
+    if not keystore.authentic(slot.key_mac, *_slot_parts(slot)):
+        raise _refuse(f"key slot {slot.id}")
+
+
+def check_epoch(keystore: Keystore, label: str, public_key: bytes, mac: bytes | None) -> None:
+    if not keystore.authentic(mac, *epoch_parts(label, public_key)):
+        raise _refuse(f"epoch {label}")
+
+
+# -- one key change at a time -------------------------------------------------------------
+_LOCK = "intake.keystore_lock"
+
+
+def hold_keystore(session: Session, keystore: Keystore) -> None:
+    """Take the key store's lock and keep it until ``session``'s transaction ends.
+
+    Held to the end of the transaction, not of a function, because what must not
+    interleave is "key files written" with "rows that use them committed": a rotation's new
+    files must not be pruned before its commit, and an epoch created while a rotation runs
+    must not be sealed to a team key that the rotation is about to destroy."""
+    if _LOCK in session.info:
+        return
+    lock = keystore.exclusive()
+    lock.__enter__()
+    session.info[_LOCK] = lock
+    if not session.info.get(_LOCK + ".listening"):
+        event.listen(session, "after_transaction_end", _release_keystore)
+        session.info[_LOCK + ".listening"] = True
+    session.connection()  # a transaction is open now: its end releases the lock
+
+
+def _release_keystore(session: Session, transaction: object) -> None:
+    if getattr(transaction, "parent", None) is not None:
+        return  # a savepoint ended, not the transaction
+    lock = session.info.pop(_LOCK, None)
+    if lock is not None:
+        lock.__exit__(None, None, None)
 
 
 # -- context strings bound into every seal ----------------------------------------------
@@ -66,7 +159,10 @@ def is_initialised(session: Session) -> bool:
     return session.scalar(select(TeamKey.version).where(TeamKey.destroyed_at.is_(None))) is not None
 
 
-def _seal_team_key_to_slot(slot: KeySlot, team_private: bytes, team_version: int) -> None:
+def _seal_team_key_to_slot(
+    keystore: Keystore, slot: KeySlot, team_private: bytes, team_version: int
+) -> None:
+    check_slot(keystore, slot)
     slot.team_key_version = team_version
     slot.sealed_team_key = crypto.seal(
         slot.public_key, team_private, _slot_info(slot.public_key, team_version)
@@ -90,12 +186,14 @@ def init_team_key(
     now = clock.utcnow()
     pair = crypto.generate_keypair()
     team = TeamKey(version=1, public_key=pair.public, created_at=now)
+    team.key_mac = keystore.attest(*_team_parts(team))
     session.add(team)
-    add_passphrase_slot(session, pair.private, 1, facilitator, passphrase, kdf)
+    add_passphrase_slot(session, keystore, pair.private, 1, facilitator, passphrase, kdf)
     recovery_key = crypto.new_recovery_key()
     recovery = crypto.recovery_keypair(recovery_key)
     slot = KeySlot(kind="recovery", public_key=recovery.public, created_at=now)
-    _seal_team_key_to_slot(slot, pair.private, 1)
+    slot.key_mac = keystore.attest(*_slot_parts(slot))
+    _seal_team_key_to_slot(keystore, slot, pair.private, 1)
     session.add(slot)
     session.flush()
     ensure_epochs(session, keystore, clock.today(), epoch_months)
@@ -103,7 +201,7 @@ def init_team_key(
 
 
 def request_slot(
-    session: Session, user: StaffUser, passphrase: str, kdf: crypto.KdfParams
+    session: Session, keystore: Keystore, user: StaffUser, passphrase: str, kdf: crypto.KdfParams
 ) -> KeySlot:
     """A facilitator sets their own data passphrase: a slot that waits to be granted."""
     if user.role != "facilitator":
@@ -120,12 +218,15 @@ def request_slot(
         ),
         created_at=clock.utcnow(),
     )
+    # Attested when it is made, by the facilitator who holds the passphrase: a public key
+    # swapped in while the slot waits for its grant fails the check at grant time.
+    slot.key_mac = keystore.attest(*_slot_parts(slot))
     session.add(slot)
     session.flush()
     return slot
 
 
-def grant_slot(session: Session, team: TeamPrivateKey, slot_id: int) -> KeySlot:
+def grant_slot(session: Session, keystore: Keystore, team: TeamPrivateKey, slot_id: int) -> KeySlot:
     """An unlocked facilitator gives a waiting slot the team key (sealed to its public key)."""
     slot = session.get(KeySlot, slot_id)
     if slot is None:
@@ -134,13 +235,14 @@ def grant_slot(session: Session, team: TeamPrivateKey, slot_id: int) -> KeySlot:
         raise KeyringError(_l("This key slot can already unlock the data."))
     if team.version != active_team_key(session).version:
         raise KeyringError(_l("Unlock again: the team key has been rotated."))
-    _seal_team_key_to_slot(slot, team.private, team.version)
+    _seal_team_key_to_slot(keystore, slot, team.private, team.version)
     session.flush()
     return slot
 
 
 def add_passphrase_slot(
     session: Session,
+    keystore: Keystore,
     team_private: bytes,
     team_version: int,
     user: StaffUser,
@@ -148,8 +250,8 @@ def add_passphrase_slot(
     kdf: crypto.KdfParams,
 ) -> KeySlot:
     """Request and grant in one step (the CLI and the first set-up)."""
-    slot = request_slot(session, user, passphrase, kdf)
-    _seal_team_key_to_slot(slot, team_private, team_version)
+    slot = request_slot(session, keystore, user, passphrase, kdf)
+    _seal_team_key_to_slot(keystore, slot, team_private, team_version)
     session.flush()
     return slot
 
@@ -304,6 +406,7 @@ def epoch_bounds(day: dt.date, months: int = 3) -> tuple[dt.date, dt.date, str]:
 
 def _new_epoch_key(keystore: Keystore, label: str, team: TeamKey) -> bytes:
     """Make a key pair, put its sealed private half in the key store; return the public."""
+    check_team(keystore, team)
     pair = crypto.generate_keypair()
     keystore.put(
         SealedEpochKey(
@@ -325,14 +428,26 @@ def ensure_epochs(
     the row that makes it the epoch's key is inserted; if another worker inserts first, its
     key wins and ours is an orphan file, never an overwritten one.
     """
-    team = active_team_key(session)
+    labels = []
+    probe = day
+    for _ in range(ahead + 1):
+        start, end, label = epoch_bounds(probe, months)
+        labels.append(label)
+        probe = end + dt.timedelta(days=1)
+    existing = set(session.scalars(select(Epoch.label).where(Epoch.label.in_(labels))))
+    if existing.issuperset(labels):
+        return  # the usual case: nothing to write, no lock to wait for
+    hold_keystore(session, keystore)
+    team = active_team_key(session)  # read under the lock: no rotation is half-way
     for _ in range(ahead + 1):
         start, end, label = epoch_bounds(day, months)
         if session.scalar(select(Epoch).where(Epoch.label == label)) is None:
             public = _new_epoch_key(keystore, label, team)
+            epoch = Epoch(label=label, starts_on=start, ends_on=end, public_key=public)
+            epoch.key_mac = keystore.attest(*epoch_parts(label, public))
             try:
                 with session.begin_nested():
-                    session.add(Epoch(label=label, starts_on=start, ends_on=end, public_key=public))
+                    session.add(epoch)
             except IntegrityError:
                 pass  # another worker created it first; its key is the one in the database
         day = end + dt.timedelta(days=1)
@@ -346,11 +461,38 @@ def epoch_for(session: Session, keystore: Keystore, day: dt.date, months: int = 
         epoch = session.scalar(select(Epoch).where(Epoch.label == label))
     if epoch is None or epoch.destroyed_at is not None:
         raise KeyringError(_l("Epoch %(epoch)s is not available for new responses.", epoch=label))
+    check_epoch(keystore, epoch.label, epoch.public_key, epoch.key_mac)
     return epoch
 
 
-def destroy_epoch(session: Session, keystore: Keystore, label: str) -> int:
-    """Crypto-shred an epoch: destroy its key, then purge its responses. Returns the count."""
+def epoch_labels_in_use(session: Session) -> str:
+    """The epochs that hold responses now, comma-separated: what a report published now
+    draws on (a report is built from every readable response)."""
+    labels = session.scalars(
+        select(Epoch.label).where(Epoch.id.in_(select(Response.epoch_id).distinct()))
+    )
+    return ",".join(sorted(labels))
+
+
+def reports_drawing_on(session: Session, epoch: Epoch) -> list[ThemeReport]:
+    """Published reports built (partly) from ``epoch``'s responses. A report from before
+    reports recorded their epochs counts when it was published after the epoch began."""
+    found = []
+    for report in session.scalars(select(ThemeReport)):
+        if report.epochs is None:
+            if report.published_at.date() >= epoch.starts_on:
+                found.append(report)
+        elif epoch.label in report.epochs.split(","):
+            found.append(report)
+    return found
+
+
+def destroy_epoch(session: Session, keystore: Keystore, label: str) -> tuple[int, int]:
+    """Crypto-shred an epoch: destroy its key, purge its responses (their coding goes with
+    them) and remove every published report built from them — a report keeps approved
+    quotes, which must not outlive the responses they came from.
+    Returns (responses purged, reports removed)."""
+    hold_keystore(session, keystore)
     epoch = session.scalar(select(Epoch).where(Epoch.label == label))
     if epoch is None:
         raise KeyringError(_l("There is no epoch %(epoch)s.", epoch=label))
@@ -362,13 +504,49 @@ def destroy_epoch(session: Session, keystore: Keystore, label: str) -> int:
     # Key first: if the purge were interrupted, what remains is already unreadable.
     keystore.destroy(label)
     session.execute(delete(Response).where(Response.epoch_id == epoch.id))
+    reports = reports_drawing_on(session, epoch)
+    for report in reports:
+        session.delete(report)
+    # Advocates' unfinished entries written in the epoch go too (they expire sooner anyway).
+    staff_drafts.remove_saved_until(session, epoch.ends_on)
     epoch.destroyed_at = clock.utcnow()
     epoch.public_key = bytes(32)
+    epoch.key_mac = None
     session.flush()
-    return count
+    return count, len(reports)
 
 
 # -- rotation ------------------------------------------------------------------------------
+@dataclass(frozen=True)
+class Recipient:
+    """A slot a rotation will seal the new team key to, as shown to the operator."""
+
+    slot_id: int
+    kind: str
+    holder: str | None
+    fingerprint: str
+    authentic: bool
+
+
+def rotation_recipients(session: Session, keystore: Keystore) -> list[Recipient]:
+    """Every granted slot, whom it belongs to and whether its public key is authentic."""
+    out = []
+    for slot in session.scalars(
+        select(KeySlot).where(KeySlot.sealed_team_key.is_not(None)).order_by(KeySlot.id)
+    ):
+        holder = session.get(StaffUser, slot.user_id) if slot.user_id else None
+        out.append(
+            Recipient(
+                slot_id=slot.id,
+                kind=slot.kind,
+                holder=holder.username if holder else None,
+                fingerprint=fingerprint(slot.public_key),
+                authentic=keystore.authentic(slot.key_mac, *_slot_parts(slot)),
+            )
+        )
+    return out
+
+
 def rotate(session: Session, keystore: Keystore, current: TeamPrivateKey) -> int:
     """New team key pair; re-seal every epoch key and every slot; destroy the old key.
 
@@ -377,20 +555,34 @@ def rotate(session: Session, keystore: Keystore, current: TeamPrivateKey) -> int
     get brand-new key pairs, so whoever held the old team key cannot read what arrives in
     them. New key files are written beside the old ones; call ``prune_keystore`` after the
     commit to remove the old ones (until then an interrupted rotation loses nothing).
+    The key store stays locked until the caller's transaction ends. Refuses when any slot
+    it would seal to (see ``rotation_recipients``) is not authenticated.
     Returns the new version.
     """
+    hold_keystore(session, keystore)
     old = active_team_key(session)
     if old.version != current.version:
         raise KeyringError(_l("Open the current team key before rotating it."))
+    for recipient in rotation_recipients(session, keystore):
+        if not recipient.authentic:
+            raise _refuse(f"key slot {recipient.slot_id}")
+    # Lock the epoch rows first: a submission reads its epoch FOR SHARE, so one that read
+    # the old public key commits before we decide below whether the epoch is in use.
+    epochs = list(
+        session.scalars(select(Epoch).where(Epoch.destroyed_at.is_(None)).with_for_update())
+    )
     pair = crypto.generate_keypair()
     new_version = old.version + 1
     new_team = TeamKey(version=new_version, public_key=pair.public, created_at=clock.utcnow())
+    new_team.key_mac = keystore.attest(*_team_parts(new_team))
     session.add(new_team)
     session.flush()
-    for epoch in session.scalars(select(Epoch).where(Epoch.destroyed_at.is_(None))):
+    for epoch in epochs:
+        check_epoch(keystore, epoch.label, epoch.public_key, epoch.key_mac)
         in_use = session.scalar(select(Response.id).where(Response.epoch_id == epoch.id).limit(1))
         if in_use is None:
             epoch.public_key = _new_epoch_key(keystore, epoch.label, new_team)
+            epoch.key_mac = keystore.attest(*epoch_parts(epoch.label, epoch.public_key))
             continue
         epoch_private = current.epoch_private(epoch, keystore)
         keystore.put(
@@ -404,9 +596,10 @@ def rotate(session: Session, keystore: Keystore, current: TeamPrivateKey) -> int
             )
         )
     for slot in session.scalars(select(KeySlot).where(KeySlot.sealed_team_key.is_not(None))):
-        _seal_team_key_to_slot(slot, pair.private, new_version)
+        _seal_team_key_to_slot(keystore, slot, pair.private, new_version)
     old.destroyed_at = clock.utcnow()
     old.public_key = bytes(32)
+    old.key_mac = None
     # Unlocks hold the old private key; they are void now.
     session.execute(delete(UnlockSession))
     session.flush()
@@ -414,7 +607,9 @@ def rotate(session: Session, keystore: Keystore, current: TeamPrivateKey) -> int
 
 
 def prune_keystore(session: Session, keystore: Keystore) -> int:
-    """After a committed rotation (or at start-up): remove key files no epoch uses any more."""
+    """After a committed rotation (or at start-up): remove key files no epoch uses any more.
+    Under the key store's lock, so it never sees a rotation or an epoch half-way."""
+    hold_keystore(session, keystore)
     team = active_team_key(session)
     keep = {
         epoch.label: fingerprint(epoch.public_key)
@@ -430,6 +625,22 @@ class UnlockTicket:
 
     token: str
     secret: bytes
+
+    @property
+    def handle_key(self) -> bytes:
+        """A key of its own for excerpt handles (theme pages), derived from the cookie's
+        secret: the key that unwraps the team key is never used for anything else."""
+        return crypto.derive_subkey(self.secret, "excerpt handles")
+
+
+def sweep_unlocks(session: Session, idle: dt.timedelta) -> int:
+    """Remove every unlock idle for longer than ``idle``, whoever it belongs to: an
+    abandoned unlock (browser closed, cookie never back) must not outlive its idle time."""
+    result = session.execute(
+        delete(UnlockSession).where(UnlockSession.last_used_at < clock.utcnow() - idle)
+    )
+    session.flush()
+    return int(result.rowcount or 0)
 
 
 def unlock(session: Session, staff_session_id: str, team: TeamPrivateKey) -> UnlockTicket:
@@ -457,7 +668,9 @@ def unlock(session: Session, staff_session_id: str, team: TeamPrivateKey) -> Unl
 def resume_unlock(
     session: Session, staff_session_id: str, ticket: UnlockTicket, idle: dt.timedelta
 ) -> TeamPrivateKey | None:
-    """The unlocked team key for this request, or None when locked or timed out."""
+    """The unlocked team key for this request, or None when locked or timed out.
+    Every unlocked request also sweeps other facilitators' abandoned unlocks."""
+    sweep_unlocks(session, idle)
     unlock_id = crypto.token_digest(ticket.token)
     row = session.get(UnlockSession, unlock_id)
     if row is None or row.staff_session_id != staff_session_id:
@@ -488,3 +701,59 @@ def purge_all_unlocks(session: Session) -> int:
     result = session.execute(delete(UnlockSession))
     session.flush()
     return int(result.rowcount or 0)
+
+
+# -- attesting keys made before they were authenticated -------------------------------------
+def _public_of(private: bytes) -> bytes:
+    return crypto.public_key_of(private)
+
+
+def attest_keys(
+    session: Session,
+    keystore: Keystore,
+    team: TeamPrivateKey,
+    confirm_slot: Callable[[Recipient], bool],
+) -> list[str]:
+    """Give MACs to key material that has none (keys from before they were authenticated,
+    or after the instance secret changed), checking what can be checked.
+
+    The team public key must match the opened team private key, and every epoch's public
+    key must match its private half in the key store: those are proved, not trusted. A
+    slot's public key cannot be proved without its passphrase or the recovery key, so each
+    unauthenticated slot is shown to ``confirm_slot`` (the operator) first.
+    Returns what was attested, for the audit log."""
+    hold_keystore(session, keystore)
+    done: list[str] = []
+    active = active_team_key(session)
+    if active.version != team.version or not crypto.constant_time_equal(
+        _public_of(team.private), active.public_key
+    ):
+        raise _refuse(f"team key v{active.version}")
+    if not keystore.authentic(active.key_mac, *_team_parts(active)):
+        active.key_mac = keystore.attest(*_team_parts(active))
+        done.append(f"team key v{active.version}")
+    for epoch in session.scalars(select(Epoch).where(Epoch.destroyed_at.is_(None))):
+        if keystore.authentic(epoch.key_mac, *epoch_parts(epoch.label, epoch.public_key)):
+            continue
+        if not crypto.constant_time_equal(
+            _public_of(team.epoch_private(epoch, keystore)), epoch.public_key
+        ):
+            raise _refuse(f"epoch {epoch.label}")
+        epoch.key_mac = keystore.attest(*epoch_parts(epoch.label, epoch.public_key))
+        done.append(f"epoch {epoch.label}")
+    for slot in session.scalars(select(KeySlot).order_by(KeySlot.id)):
+        if keystore.authentic(slot.key_mac, *_slot_parts(slot)):
+            continue
+        holder = session.get(StaffUser, slot.user_id) if slot.user_id else None
+        recipient = Recipient(
+            slot.id,
+            slot.kind,
+            holder.username if holder else None,
+            fingerprint(slot.public_key),
+            False,
+        )
+        if confirm_slot(recipient):
+            slot.key_mac = keystore.attest(*_slot_parts(slot))
+            done.append(f"key slot {slot.id}")
+    session.flush()
+    return done

@@ -15,18 +15,29 @@ public key and the team key version it is sealed to
   database has committed the new team key — an interrupted rotation loses nothing.
 
 Each file holds only HPKE ciphertext: the folder is useless without the team private key.
+
+Two more duties live here because they belong to what sits *outside* the database:
+
+- authenticating public key material: every public key row carries a MAC under a key
+  derived from the instance secret, which a database writer does not hold (``attest``);
+- one key change at a time: ``exclusive()`` is a lock file in this folder, taken by every
+  operation that writes or removes key files, across processes, on SQLite and PostgreSQL
+  alike (the key store is a local folder, so every process that uses it is on this host).
 """
 
 from __future__ import annotations
 
+import fcntl
 import json
 import os
 import re
 import tempfile
+from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 
-from .crypto import sha256_hex
+from .crypto import associated_data, constant_time_equal, keyed_digest, sha256_hex
 
 _LABEL = re.compile(r"^[0-9A-Za-z-]{1,32}$")
 _NAME = re.compile(r"^epoch-(?P<label>[0-9A-Za-z-]+)-(?P<fp>[0-9a-f]{16})-v(?P<version>\d+)\.json$")
@@ -49,8 +60,36 @@ class SealedEpochKey:
 
 
 class Keystore:
-    def __init__(self, path: Path) -> None:
+    def __init__(self, path: Path, mac_key: bytes) -> None:
+        """``mac_key`` comes from the instance secret at start-up (never a default)."""
+        if len(mac_key) < 32:
+            raise ValueError("the key-material MAC key must be at least 32 bytes")
         self.path = Path(path)
+        self._mac_key = bytes(mac_key)
+
+    # -- authenticating public key material ------------------------------------------------
+    def attest(self, *parts: str | int | bytes) -> bytes:
+        """A MAC over ``parts`` (bytes as hex): stored beside a public key in the database."""
+        message = associated_data(*(p.hex() if isinstance(p, bytes) else p for p in parts))
+        return keyed_digest(self._mac_key, message)
+
+    def authentic(self, mac: bytes | None, *parts: str | int | bytes) -> bool:
+        return mac is not None and constant_time_equal(bytes(mac), self.attest(*parts))
+
+    # -- one key change at a time ---------------------------------------------------------
+    @contextmanager
+    def exclusive(self) -> Iterator[None]:
+        """Hold the key store's lock file (blocking) for the ``with`` block.
+
+        A new descriptor each time: flock() locks of two descriptors conflict even inside
+        one process, so two threads are kept apart as well as two processes."""
+        self.ensure()
+        fd = os.open(self.path / ".lock", os.O_RDWR | os.O_CREAT, 0o600)
+        try:
+            fcntl.flock(fd, fcntl.LOCK_EX)
+            yield
+        finally:
+            os.close(fd)  # closing releases the lock
 
     def _file(self, label: str, fp: str, version: int) -> Path:
         if not _LABEL.match(label) or not re.fullmatch(r"[0-9a-f]{16}", fp):
@@ -142,10 +181,11 @@ class Keystore:
 
     def prune(self, keep: dict[str, str], version: int) -> int:
         """Remove files that are not (label -> fingerprint) sealed to ``version``: older
-        versions after a rotation, and orphans of a lost creation race."""
+        versions after a rotation, and orphans of a lost creation race. A file sealed to a
+        *newer* version belongs to a rotation that has not committed yet: never touched."""
         removed = 0
         for label, fp, v, path in self.files():
-            if keep.get(label) == fp and v == version:
+            if v > version or (keep.get(label) == fp and v == version):
                 continue
             if label in keep or v < version:
                 self._shred(path)

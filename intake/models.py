@@ -77,6 +77,9 @@ class TeamKey(Base):
 
     version: Mapped[int] = mapped_column(primary_key=True, autoincrement=False)
     public_key: Mapped[bytes] = mapped_column(LargeBinary(32))
+    # HMAC under a key derived from the instance secret (see keystore.KeyAuthenticator):
+    # a database writer can change the public key but not forge this.
+    key_mac: Mapped[bytes | None] = mapped_column(LargeBinary, nullable=True)
     created_at: Mapped[dt.datetime] = mapped_column(DateTime)
     destroyed_at: Mapped[dt.datetime | None] = mapped_column(DateTime, nullable=True)
 
@@ -100,6 +103,8 @@ class KeySlot(Base):
         ForeignKey("staff_user.id", ondelete="CASCADE"), nullable=True, unique=True
     )
     public_key: Mapped[bytes] = mapped_column(LargeBinary(32))
+    # Binds the public key to its kind and holder; nothing is sealed to a slot without it.
+    key_mac: Mapped[bytes | None] = mapped_column(LargeBinary, nullable=True)
     wrapped_private_key: Mapped[str | None] = mapped_column(Text, nullable=True)
     # Both empty while the slot waits for an unlocked facilitator to grant it: a new
     # facilitator sets their passphrase first, so no one ever has to share one.
@@ -128,6 +133,8 @@ class Epoch(Base):
     starts_on: Mapped[dt.date] = mapped_column(Date)
     ends_on: Mapped[dt.date] = mapped_column(Date)
     public_key: Mapped[bytes] = mapped_column(LargeBinary(32))
+    # Binds the public key to the label; no response is sealed to an epoch without it.
+    key_mac: Mapped[bytes | None] = mapped_column(LargeBinary, nullable=True)
     destroyed_at: Mapped[dt.datetime | None] = mapped_column(DateTime, nullable=True)
 
 
@@ -275,6 +282,18 @@ class AuditEntry(Base):
     entry_hash: Mapped[str] = mapped_column(String(64), unique=True)
 
 
+class AuditHead(Base):
+    """The audit log's last entry and length, MAC'd under a key from the instance secret:
+    deleting entries from the end of the chain no longer leaves an intact-looking log."""
+
+    __tablename__ = "audit_head"
+
+    id: Mapped[int] = mapped_column(primary_key=True, autoincrement=False)
+    entries: Mapped[int] = mapped_column(Integer)
+    entry_hash: Mapped[str] = mapped_column(String(64))
+    mac: Mapped[bytes] = mapped_column(LargeBinary)
+
+
 class Setting(Base):
     """Settings an admin may change at run time (quick-exit target, threshold, hotlines)."""
 
@@ -359,3 +378,6 @@ class ThemeReport(Base):
     published_by: Mapped[str | None] = mapped_column(String(64), nullable=True)
     threshold: Mapped[int] = mapped_column(Integer)
     ciphertext: Mapped[bytes] = mapped_column(LargeBinary)
+    # The epoch labels its responses came from (comma-separated), so destroying an epoch
+    # removes the reports built from it. None for reports published before this was kept.
+    epochs: Mapped[str | None] = mapped_column(Text, nullable=True)

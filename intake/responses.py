@@ -22,7 +22,7 @@ from . import clock, crypto
 from .analysis import codebook as codebook_module
 from .analysis import record as analysis_record
 from .analysis.record import SuggestedCoding
-from .keyring import KeyringError, TeamPrivateKey, epoch_bounds, epoch_for
+from .keyring import KeyringError, TeamPrivateKey, check_epoch, epoch_bounds, epoch_for
 from .keystore import Keystore
 from .models import PROVENANCES, Epoch, Response, ResponseField
 from .questionnaires.definition import META_ASSISTANCE, META_LANGUAGE, META_PROGRAM, Definition
@@ -93,8 +93,12 @@ def check_answers(definition: Definition, answers: Mapping[str, Any]) -> None:
 
 
 # Built once: constructing a statement costs more than SQLite takes to run it.
-_OPEN_EPOCH = select(Epoch.id, Epoch.public_key).where(
-    Epoch.label == bindparam("label"), Epoch.destroyed_at.is_(None)
+# FOR SHARE (PostgreSQL): a rotation locks epoch rows before deciding which epochs are
+# unused and get new key pairs, so a response sealed to the old public key commits first.
+_OPEN_EPOCH = (
+    select(Epoch.id, Epoch.public_key, Epoch.key_mac)
+    .where(Epoch.label == bindparam("label"), Epoch.destroyed_at.is_(None))
+    .with_for_update(read=True)
 )
 _INSERT_RESPONSE = insert(Response.__table__)
 _INSERT_FIELDS = insert(ResponseField.__table__)
@@ -112,6 +116,8 @@ def _epoch_for_new(
     label = epoch_bounds(day, months)[2]
     row = session.connection().execute(_OPEN_EPOCH, {"label": label}).first()
     if row is not None:
+        # A database writer must not be able to choose the key answers are sealed to.
+        check_epoch(keystore, label, row[1], row[2])
         return row[0], label, row[1]
     epoch = epoch_for(session, keystore, day, months)
     return epoch.id, epoch.label, epoch.public_key
@@ -585,19 +591,36 @@ def all_responses(session: Session, only: Collection[str] | None = None) -> Iter
         yield from session.scalars(query.where(Response.id.in_(wanted[i : i + 500])))
 
 
-def annotation_aad(response_id: str) -> bytes:
-    return crypto.associated_data("annotation", response_id)
+def annotation_aad(response_id: str, revision: int | None) -> bytes:
+    # The revision is bound in: a database writer cannot put an older coding back under
+    # a newer revision number (docs/threat-model.md). None: sealed before it was bound.
+    if revision is None:
+        return crypto.associated_data("annotation", response_id)
+    return crypto.associated_data("annotation-r", response_id, revision)
 
 
-def seal_annotation(data_key: bytes, response_id: str, content: Mapping[str, Any]) -> bytes:
+def seal_annotation(
+    data_key: bytes, response_id: str, content: Mapping[str, Any], *, revision: int
+) -> bytes:
     plaintext = json.dumps(content, ensure_ascii=False, sort_keys=True).encode("utf-8")
-    return crypto.encrypt_field(data_key, plaintext, annotation_aad(response_id))
+    return crypto.encrypt_field(data_key, plaintext, annotation_aad(response_id, revision))
 
 
-def open_annotation(data_key: bytes, response_id: str, blob: bytes) -> dict[str, Any]:
+def _open_annotation_blob(data_key: bytes, response_id: str, blob: bytes, revision: int) -> bytes:
+    try:
+        return crypto.decrypt_field(data_key, blob, annotation_aad(response_id, revision))
+    except crypto.DecryptionError:
+        # Coding saved before revisions were bound; re-sealed with its revision at the
+        # next decision.
+        return crypto.decrypt_field(data_key, blob, annotation_aad(response_id, None))
+
+
+def open_annotation(
+    data_key: bytes, response_id: str, blob: bytes, *, revision: int
+) -> dict[str, Any]:
     """A response's coding; tampering raises ``UnreadableResponse``."""
     try:
-        value = json.loads(crypto.decrypt_field(data_key, blob, annotation_aad(response_id)))
+        value = json.loads(_open_annotation_blob(data_key, response_id, blob, revision))
     except (crypto.DecryptionError, ValueError) as exc:
         raise UnreadableResponse(response_id, "its coding failed authentication") from exc
     if not isinstance(value, dict):

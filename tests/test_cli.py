@@ -49,7 +49,7 @@ def test_verify_reports_tampered_responses_and_keeps_going(
 
 def test_rotate_then_verify(app: Flask, session: Session, keystore: Keystore) -> None:
     store(session, keystore)
-    rotated = run(app, "rotate", input=f"fran\n{FACILITATOR_PASSPHRASE}\n")
+    rotated = run(app, "rotate", input=f"fran\n{FACILITATOR_PASSPHRASE}\ny\n")
     assert rotated.exit_code == 0, rotated.output
     session.expire_all()
     assert [
@@ -111,7 +111,9 @@ def test_init_keys_refuses_a_second_team_key(app: Flask) -> None:
     assert "already exists" in result.output
 
 
-@pytest.mark.parametrize("command", ["migrate", "load-questionnaires", "purge", "list-users"])
+@pytest.mark.parametrize(
+    "command", ["migrate", "load-questionnaires", "purge", "sweep", "list-users"]
+)
 def test_housekeeping_commands_run(app: Flask, command: str) -> None:
     result = run(app, command)
     assert result.exit_code == 0, result.output

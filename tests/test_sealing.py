@@ -224,7 +224,13 @@ def test_slots_can_be_added_and_removed(
 ) -> None:
     newcomer = create_user(session, "nia", "a-login-password", "facilitator")
     keyring.add_passphrase_slot(
-        session, open_team.private, open_team.version, newcomer, "nia's passphrase", TEST_KDF
+        session,
+        keystore,
+        open_team.private,
+        open_team.version,
+        newcomer,
+        "nia's passphrase",
+        TEST_KDF,
     )
     session.commit()
     rid = store(session, keystore)
@@ -233,7 +239,7 @@ def test_slots_can_be_added_and_removed(
     advocate = create_user(session, "ada", "a-login-password", "advocate")
     with pytest.raises(keyring.KeyringError, match="Only facilitators"):
         keyring.add_passphrase_slot(
-            session, open_team.private, open_team.version, advocate, "x" * 12, TEST_KDF
+            session, keystore, open_team.private, open_team.version, advocate, "x" * 12, TEST_KDF
         )
     slot = session.scalar(select(KeySlot).where(KeySlot.user_id == newcomer.id))
     assert slot is not None
@@ -314,7 +320,7 @@ def test_destroyed_epoch_is_unreadable_everywhere_and_purged(
     assert session.get(Response, new_id).epoch.label != old_epoch  # type: ignore[union-attr]
 
     # When the old epoch is destroyed
-    purged = keyring.destroy_epoch(session, keystore, old_epoch)
+    purged, _reports = keyring.destroy_epoch(session, keystore, old_epoch)
     session.commit()
 
     # Then its responses are gone here, its key is gone from the key store…

@@ -384,6 +384,7 @@ def test_removing_a_slot_closes_that_persons_unlock(
     team = keyring.open_with_passphrase(session, fran, FACILITATOR_PASSPHRASE)  # type: ignore[arg-type]
     keyring.add_passphrase_slot(
         session,
+        app.extensions["intake.keystore"],
         team.private,
         team.version,
         nia,

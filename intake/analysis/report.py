@@ -21,7 +21,7 @@ from flask_babel import gettext
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from .. import clock, crypto
+from .. import clock, crypto, keyring
 from ..models import PROVENANCES, ThemeReport
 from ..redaction import quote_text
 from . import labels
@@ -398,6 +398,7 @@ def publish(
         published_by=author,
         threshold=int(snapshot["threshold"]),
         ciphertext=b"",
+        epochs=keyring.epoch_labels_in_use(session),  # destroying one removes this report
     )
     session.add(report)
     session.flush()

@@ -364,7 +364,10 @@ def read_annotations(session: Session, state: ThemeState) -> None:
         ):
             try:
                 data = open_annotation(
-                    state.data_keys[row.response_id], row.response_id, row.ciphertext
+                    state.data_keys[row.response_id],
+                    row.response_id,
+                    row.ciphertext,
+                    revision=row.revision,
                 )
             except UnreadableResponse:
                 state.bad_coding.add(row.response_id)

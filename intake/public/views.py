@@ -50,6 +50,7 @@ from ..questionnaires.catalog import (
 )
 from ..questionnaires.definition import Definition, Section
 from ..responses import store_response
+from ..same_origin import same_origin_navigation
 
 # A version as the respondent's path holds it: plain values for a published one (read on
 # every request), the ORM row for a preview or a draft's older version.
@@ -172,8 +173,10 @@ def make_blueprint(config: Config) -> Blueprint:
 
     @bp.get("/language/<language>")
     def choose_language(language: str) -> Response:
-        """The plain-link language menu for pages outside a questionnaire."""
-        if language in config.languages:
+        """The plain-link language menu for pages outside a questionnaire. A link from
+        another site only redirects: writing the session then would replace (and so erase)
+        the survivor's cookie, draft key included."""
+        if language in config.languages and same_origin_navigation():
             session["lang"] = language
             session.permanent = False
         target = request.args.get("next", "")
@@ -184,7 +187,12 @@ def make_blueprint(config: Config) -> Blueprint:
 
     @bp.route("/exit", methods=["GET", "POST"])
     def quick_exit() -> Response:
-        """Erase the draft, forget the session, and go somewhere neutral."""
+        """Erase the draft, forget the session, and go somewhere neutral.
+
+        The link works without JavaScript (a GET), so a link on another site could reach it
+        too: then it only goes somewhere neutral, clearing nothing (finding 10)."""
+        if not same_origin_navigation():
+            return redirect(settings.current().quick_exit_url, code=303)
         try:
             erase_draft()
         except SQLAlchemyError:
@@ -242,7 +250,13 @@ def make_blueprint(config: Config) -> Blueprint:
             content = {"version_id": version.id, "answers": {}, "section": None, "review": False}
             if previewing():
                 content["preview"] = True  # never stored as a response, even after the preview
-            handle = drafts.create(db_session(), content, idle)
+            if not current_app.extensions["intake.draft_limiter"].hit(request.remote_addr):
+                return render_error(429)
+            try:
+                handle = drafts.create(db_session(), content, idle)
+            except drafts.TooManyDrafts:
+                db_session().rollback()
+                return render_error(503)
             db_session().commit()
             session[DRAFT] = handle.to_cookie()
             set_flow({"code": code, "stage": "answering"})

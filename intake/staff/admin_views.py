@@ -14,7 +14,7 @@ from flask_babel import gettext as _
 from sqlalchemy import func, select
 from werkzeug.wrappers import Response as WerkzeugResponse
 
-from .. import audit, clock, crypto, i18n, resources, settings
+from .. import audit, clock, crypto, i18n, resources, settings, staff_drafts
 from ..config import Config
 from ..db import db_session
 from ..forms.staff import InvitationForm, PlainForm, ProgramForm, SettingsForm, UserActionForm
@@ -98,6 +98,7 @@ def register(bp: Blueprint, config: Config) -> None:
             else:
                 user.active = False
                 end_all_sessions(db_session(), user)
+                staff_drafts.remove_all_of(db_session(), user.id)
                 audit.record(db_session(), g.staff.username, "account deactivated", user.username)
                 db_session().commit()
                 flash(_("The account is deactivated and signed out everywhere."))

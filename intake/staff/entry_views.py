@@ -2,8 +2,9 @@
 
 An advocate never reads a response back once it is submitted: only their own unsubmitted
 drafts, opened with their own drafts key. The response records that it was assisted and the
-advocate's program — not the advocate — and the audit log records that an entry was made,
-never which one.
+advocate's program — not the advocate. Nothing else is written with it: no audit entry names
+the advocate in the same transaction (or at all, per entry), because the order of rows —
+PostgreSQL's xmin, SQLite's rowid — would pair the two (docs/threat-model.md, finding 5).
 """
 
 from __future__ import annotations
@@ -36,6 +37,7 @@ from ..models import Program, Questionnaire, QuestionnaireVersion
 from ..questionnaires.catalog import PUBLIC_AUDIENCES, definition_of
 from ..redaction import redact
 from ..responses import store_response
+from ..same_origin import same_origin_navigation
 from .auth import draft_key_from_cookie, end_session, public_staff_route, role_required
 
 ENTRY = "entry_draft"
@@ -74,6 +76,21 @@ def register(bp: Blueprint, config: Config) -> None:
             flash(_("Sign out and in again to use drafts on this device."))
         return key
 
+    def create_draft(version_id: int, key: bytes, content: dict[str, Any]) -> str | None:
+        try:
+            draft_id = staff_drafts.create(db_session(), g.staff.user.id, version_id, key, content)
+        except staff_drafts.TooManyDrafts:
+            db_session().rollback()
+            flash(
+                _(
+                    "You have %(count)s unfinished entries. Submit or delete one before starting another.",
+                    count=staff_drafts.MAX_PER_OWNER,
+                )
+            )
+            return None
+        db_session().commit()
+        return draft_id
+
     @bp.route("/entry/new", methods=["GET", "POST"])
     @role_required(*ENTRY_ROLES)
     def entry_new():  # type: ignore[no-untyped-def]
@@ -99,11 +116,12 @@ def register(bp: Blueprint, config: Config) -> None:
                 )
                 if on
             ]
-            draft_id = staff_drafts.create(
-                db_session(), g.staff.user.id, int(form.questionnaire.data or 0), key,
+            draft_id = create_draft(
+                int(form.questionnaire.data or 0), key,
                 {"kind": "assisted", "language": form.language.data, "assistance": assistance, "answers": {}},
             )  # fmt: skip
-            db_session().commit()
+            if draft_id is None:
+                return redirect(url_for("staff.drafts"), code=303)
             session[ENTRY] = draft_id
             return redirect(url_for("staff.entry"), code=303)
         return render_template("staff/entry_new.html", form=form), 200 if not form.errors else 422
@@ -118,11 +136,12 @@ def register(bp: Blueprint, config: Config) -> None:
         if key is None or not found:
             return redirect(url_for("staff.home"), code=303)
         _q, version = found[0]
-        draft_id = staff_drafts.create(
-            db_session(), g.staff.user.id, version.id, key,
+        draft_id = create_draft(
+            version.id, key,
             {"kind": "listening", "language": i18n.current_language(), "assistance": [], "answers": {}},
         )  # fmt: skip
-        db_session().commit()
+        if draft_id is None:
+            return redirect(url_for("staff.drafts"), code=303)
         session[ENTRY] = draft_id
         return redirect(url_for("staff.entry"), code=303)
 
@@ -247,10 +266,8 @@ def register(bp: Blueprint, config: Config) -> None:
                 program=_program_name() if provenance == "assisted" else None,
                 assistance=content.get("assistance") or None,
             )
-            # That an entry was made — never which one.
-            audit.record(
-                db_session(), g.staff.username, f"{provenance.replace('_', ' ')} entry submitted"
-            )
+            # No audit entry: one naming the advocate, written now, would pair with the
+            # response by the order of rows (see the module's docstring).
             db_session().commit()
         except (SQLAlchemyError, keyring.KeyringError):
             db_session().rollback()
@@ -328,9 +345,15 @@ def register(bp: Blueprint, config: Config) -> None:
     @bp.get("/locked")
     @public_staff_route
     def locked() -> str:
-        """Where a handed-over device returns: nothing but a way for staff to sign in."""
-        language = session.get("lang")
-        session.clear()
-        if language:
-            session["lang"] = language
+        """Where a handed-over device returns: nothing but a way for staff to sign in.
+
+        Clearing the session on a GET is safe only when the request came from our own pages
+        (or was typed): a cross-site link must not sign a facilitator out (finding 10). The
+        session cookie is SameSite=Strict, so such a request carries no cookie anyway; not
+        touching the session keeps the response from replacing the one in the browser."""
+        if same_origin_navigation():
+            language = session.get("lang")
+            session.clear()
+            if language:
+                session["lang"] = language
         return render_template("staff/locked.html")

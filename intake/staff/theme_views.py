@@ -103,7 +103,7 @@ def register(bp: Blueprint, config: Config) -> None:
         keystore = current_app.extensions["intake.keystore"]
         state = state_for(db_session(), crypto.token_digest(ticket.token), team, keystore)
         db_session().commit()
-        return state, ticket.secret
+        return state, ticket.handle_key
 
     def threshold() -> int:
         return settings.current().suppression_threshold
@@ -308,20 +308,21 @@ def register(bp: Blueprint, config: Config) -> None:
                 select(ResponseAnnotation).where(ResponseAnnotation.response_id == response_id)
             )
             note = (
-                Annotation.from_data(open_annotation(data_key, response_id, row.ciphertext))
+                Annotation.from_data(
+                    open_annotation(data_key, response_id, row.ciphertext, revision=row.revision)
+                )
                 if row is not None
                 else Annotation()
             )
             note.apply(ekey, action, code, words)
-            blob = seal_annotation(data_key, response_id, note.to_data())
+            revision = 1 if row is None else row.revision + 1
+            blob = seal_annotation(data_key, response_id, note.to_data(), revision=revision)
             try:
                 if row is None:
                     db_session().add(
                         ResponseAnnotation(response_id=response_id, revision=1, ciphertext=blob)
                     )
-                    revision = 1
                 else:
-                    revision = row.revision + 1
                     changed = db_session().execute(
                         update(ResponseAnnotation)
                         .where(

@@ -8,7 +8,7 @@ from __future__ import annotations
 import base64
 import datetime as dt
 
-from flask import Blueprint, flash, g, redirect, render_template, session, url_for
+from flask import Blueprint, current_app, flash, g, redirect, render_template, session, url_for
 from flask_babel import gettext as _
 from flask_login import current_user
 from sqlalchemy import func, select
@@ -189,7 +189,11 @@ def make_blueprint(config: Config) -> Blueprint:
         form = NewPassphraseForm()
         if form.validate_on_submit():
             keyring.request_slot(
-                db_session(), g.staff.user, form.passphrase.data or "", _kdf(config)
+                db_session(),
+                current_app.extensions["intake.keystore"],
+                g.staff.user,
+                form.passphrase.data or "",
+                _kdf(config),
             )
             db_session().commit()
             flash(
@@ -225,7 +229,12 @@ def make_blueprint(config: Config) -> Blueprint:
             return redirect(url_for("staff.unlock"), code=303)
         if form.validate_on_submit():
             try:
-                granted = keyring.grant_slot(db_session(), team, form.slot_id.data or 0)
+                granted = keyring.grant_slot(
+                    db_session(),
+                    current_app.extensions["intake.keystore"],
+                    team,
+                    form.slot_id.data or 0,
+                )
                 holder = db_session().get(StaffUser, granted.user_id) if granted.user_id else None
                 audit.record(
                     db_session(),
