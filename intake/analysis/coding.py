@@ -1,5 +1,9 @@
 """Suggesting codes for free text: split into sentences, match the codebook's patterns.
 
+A sentence that names a point of intervention gets that point suggested whatever else it
+says: with each dimension it also expresses (``police.made_less_safe``), or, when it
+expresses none, on its own (``police.unspecified``, "Police — not said how").
+
 One compiled expression per language and kind of part (points of intervention,
 dimensions, facilitators' own codes) keeps matching to a few passes over each sentence.
 A sentence is matched with the patterns of the language it was written in and, because
@@ -7,7 +11,9 @@ people mix in English words ("ICE", "CPS", "911"), the English ones too.
 
 A question that is itself about one point of intervention (a listening-session summary
 ``police_summary`` or a follow-up ``police_effect``) counts as mentioning it, so "they made
-it worse" under the police summary suggests police — made less safe.
+it worse" under the police summary suggests police — made less safe. Such an implied
+point is only a first layer for dimensions: alone it suggests nothing (every sentence of the
+answer would otherwise get the point-only code).
 """
 
 from __future__ import annotations
@@ -22,7 +28,7 @@ from .text import UNSPACED, fold, normalise, sentences
 FALLBACK_LANGUAGE = "en"
 # Raise whenever a change here would suggest different codes for the same text and codebook:
 # coding sealed at submission under another revision is then worked out again at unlock.
-MATCHING_REVISION = 1
+MATCHING_REVISION = 2  # 2: points suggested without a dimension
 _QUESTION_SUFFIXES = ("_summary", "_effect")
 # Arabic attaches conjunctions, prepositions and the article to the word: و ف ب ك ل ال لل.
 _ARABIC_PREFIX = r"(?:[وف]?(?:لل|[بكل]?(?:ال)?))?"
@@ -179,12 +185,15 @@ class Matcher:
         self.codebook = codebook
         self.codes: list[Code] = codebook.codes()
         self._by_pair: dict[tuple[str, str], str] = {}
+        self._point_only: dict[str, str] = {}
         self._custom: dict[str, str] = {}
         for code in self.codes:
-            if code.dimension is not None and code.intervention is not None:
-                self._by_pair[(code.intervention, code.dimension)] = code.key
-            else:
+            if code.intervention is None:
                 self._custom[code.parts[0].key] = code.key
+            elif code.dimension is None:
+                self._point_only[code.intervention] = code.key
+            else:
+                self._by_pair[(code.intervention, code.dimension)] = code.key
         self._finders: dict[str, list[_Expression | _StemIndex]] = {}
 
     def _for(self, language: str) -> list[_Expression | _StemIndex]:
@@ -221,8 +230,6 @@ class Matcher:
                 found.append(Excerpt(index, start, end, (), ()))
                 continue
             seen: dict[str, set[str]] = {"intervention": set(), "dimension": set(), "custom": set()}
-            if implied:
-                seen["intervention"].add(implied)
             spans: list[tuple[int, int]] = []
             while position < len(hits) and hits[position][0][0] < end:
                 (a, b), kind, key = hits[position]
@@ -230,13 +237,24 @@ class Matcher:
                 if a >= start:
                     seen[kind].add(key)
                     spans.append((a, min(b, end)))
-            points, dims, custom = seen["intervention"], seen["dimension"], seen["custom"]
-            codes = {self._by_pair[(p, d)] for p in points for d in dims if (p, d) in self._by_pair}
-            codes |= {self._custom[c] for c in custom if c in self._custom}
+            codes = self._codes(seen, implied)
             found.append(
                 Excerpt(index, start, end, tuple(sorted(codes)), tuple(sorted(set(spans))))
             )
         return found
+
+    def _codes(self, seen: dict[str, set[str]], implied: str | None) -> set[str]:
+        """The codes for one sentence's matched parts: each point with each dimension; a
+        point named with no (switched-on) dimension code on its own."""
+        named, dims = seen["intervention"], seen["dimension"]
+        points = named | {implied} if implied else named
+        codes = {self._by_pair[(p, d)] for p in points for d in dims if (p, d) in self._by_pair}
+        for point in named:
+            alone = self._point_only.get(point)
+            if alone is not None and not any((point, d) in self._by_pair for d in dims):
+                codes.add(alone)
+        codes |= {self._custom[c] for c in seen["custom"] if c in self._custom}
+        return codes
 
 
 # Compact, JSON-ready form of one answer's excerpts, for the sealed analysis record: a
