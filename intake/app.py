@@ -65,6 +65,11 @@ def create_app(config: Config) -> Flask:
     # Fail at start, not at the first page, if the CCR's hotline list is unreadable.
     resources.load(config.resources_file or resources.SHIPPED_RESOURCES)
     app.extensions["intake.keystore"] = Keystore(config.instance_path / "keystore")
+    # Suggested coding sealed with each new response, handed to ``store_response`` by the
+    # views: intake.responses sits below the analysis and must not import it.
+    from .analysis.record import code_at_submission
+
+    app.extensions["intake.coder"] = code_at_submission
     app.extensions["intake.submit_limiter"] = SubmitLimiter(config.submit_rate_per_hour)
 
     if config.trusted_proxies:

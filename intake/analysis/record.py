@@ -14,44 +14,38 @@ fields (which stay the response of record: detail pages and exports read them). 
 shredded with the epoch like everything else sealed under that key. Suggested coding made
 with another codebook (or another matcher revision) is simply worked out again at unlock.
 
-This module only builds and parses the plaintext; sealing stays in ``intake.responses``.
+The plaintext format is ``intake.record_format`` (below this package, so storing a response
+never imports the analysis); this module works out the suggestions, and
+``code_at_submission`` is what the app passes to ``store_response`` to have them sealed.
 """
 
 from __future__ import annotations
 
-import json
 import logging
 from collections.abc import Mapping
 from typing import Any
 
-import orjson
+from sqlalchemy.orm import Session
 
 from ..questionnaires.definition import Definition
 from ..questionnaires.types import TextQuestion
+from ..record_format import RECORD_FORMAT, MalformedRecord, SuggestedCoding, build, parse
+from . import codebook as codebook_module
 from .codebook import Codebook
-from .coding import ExcerptData, excerpts_to_data, fingerprint_of, matcher_for
+from .coding import excerpts_to_data, fingerprint_of, matcher_for
+
+__all__ = [
+    "RECORD_FORMAT",
+    "MalformedRecord",
+    "SuggestedCoding",
+    "build",
+    "code_at_submission",
+    "coded_texts",
+    "parse",
+    "suggest",
+]
 
 log = logging.getLogger(__name__)
-
-RECORD_FORMAT = 1
-
-# (fingerprint, question key -> excerpts) as sealed at submission.
-SuggestedCoding = tuple[str, dict[str, ExcerptData]]
-
-
-def _loads(plaintext: bytes) -> Any:
-    """JSON as ``json.loads`` reads it. orjson reads a record in about half the time and
-    reuses one string object per repeated key (fewer objects held over a reading of
-    100,000); what it refuses and ``json`` accepts (NaN, integers beyond 64 bits) is read by
-    ``json``, so no record that ``build`` wrote is ever turned away."""
-    try:
-        return orjson.loads(plaintext)
-    except orjson.JSONDecodeError:
-        return json.loads(plaintext)
-
-
-class MalformedRecord(ValueError):
-    """A record that decrypted but is not what ``build`` writes."""
 
 
 def coded_texts(definition: Definition, values: Mapping[str, Any]) -> list[tuple[str, str]]:
@@ -85,32 +79,9 @@ def suggest(
         return None
 
 
-def build(values: Mapping[str, Any], suggested: SuggestedCoding | None) -> bytes:
-    """The record's plaintext: every field's value (metadata too) and the suggestions."""
-    content: dict[str, Any] = {"format": RECORD_FORMAT, "answers": dict(values)}
-    if suggested is not None:
-        content["coding"] = {"fingerprint": suggested[0], "texts": suggested[1]}
-    return json.dumps(content, ensure_ascii=False, separators=(",", ":")).encode("utf-8")
-
-
-def parse(plaintext: bytes) -> tuple[dict[str, Any], SuggestedCoding | None]:
-    """(values by field key, suggested coding or None). ``MalformedRecord`` if the answers
-    cannot be read; malformed coding is only dropped (it can be worked out again)."""
-    try:
-        content = _loads(plaintext)
-    except ValueError as exc:
-        raise MalformedRecord("not JSON") from exc
-    if not isinstance(content, dict) or content.get("format") != RECORD_FORMAT:
-        raise MalformedRecord("unknown format")
-    answers = content.get("answers")
-    if not isinstance(answers, dict):
-        raise MalformedRecord("no answers")
-    coding = content.get("coding")
-    suggested: SuggestedCoding | None = None
-    if (
-        isinstance(coding, dict)
-        and isinstance(coding.get("fingerprint"), str)
-        and isinstance(coding.get("texts"), dict)
-    ):
-        suggested = (coding["fingerprint"], coding["texts"])
-    return answers, suggested
+def code_at_submission(
+    session: Session, definition: Definition, values: Mapping[str, Any], language: str
+) -> SuggestedCoding | None:
+    """The suggestions sealed with a new response, under the codebook in use (read in the
+    submission's transaction). The app hands this to ``responses.store_response``."""
+    return suggest(definition, values, language, codebook_module.current(session))

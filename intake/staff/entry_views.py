@@ -246,6 +246,7 @@ def register(bp: Blueprint, config: Config) -> None:
                 epoch_months=config.epoch_months,
                 program=_program_name() if provenance == "assisted" else None,
                 assistance=content.get("assistance") or None,
+                coder=current_app.extensions["intake.coder"],
             )
             # That an entry was made — never which one.
             audit.record(
