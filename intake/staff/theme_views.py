@@ -41,6 +41,7 @@ from ..analysis import report as report_module
 from ..analysis.annotations import Annotation, excerpt_key
 from ..analysis.codebook import Codebook, CodebookError, Part
 from ..analysis.coding import matcher_for
+from ..analysis.pattern_use import PatternUse
 from ..analysis.state import ThemeState, state_for
 from ..config import Config
 from ..db import db_session
@@ -395,7 +396,14 @@ def register(bp: Blueprint, config: Config) -> None:
             toggle_form=ToggleCodeForm(),
             new_form=_new_code_form(),
             locale=str(get_locale()),
+            use=pattern_use(cb),
         )
+
+    def pattern_use(cb: Codebook) -> PatternUse | None:
+        """How many answers each pattern matched: only while the responses are unlocked,
+        counted in memory, never stored."""
+        unlocked = unlocked_state()
+        return unlocked[0].patterns(cb) if unlocked is not None else None
 
     def _new_code_form() -> NewCodeForm:
         form = NewCodeForm()
@@ -431,7 +439,7 @@ def register(bp: Blueprint, config: Config) -> None:
                         )
                     ]
             if any(form[f"patterns_{lang}"].errors for lang in config.languages):
-                return render_template("staff/codebook_part.html", form=form, part=part), 422
+                return render_part(form, part, 422)
             # Languages this deployment does not offer keep what they had.
             labels_kept = {k: v for k, v in part.label.items() if k not in config.languages}
             patterns_kept = {k: v for k, v in part.patterns.items() if k not in config.languages}
@@ -452,8 +460,12 @@ def register(bp: Blueprint, config: Config) -> None:
             flash(_("The codebook is saved. Suggestions now use the new words."))
             return redirect(url_for("staff.codebook_page"), code=303)
         else:
-            return render_template("staff/codebook_part.html", form=form, part=part), 422
-        return render_template("staff/codebook_part.html", form=form, part=part)
+            return render_part(form, part, 422)
+        return render_part(form, part, 200)
+
+    def render_part(form: Any, part: Part, status: int) -> tuple[str, int]:
+        use = pattern_use(codebook())
+        return render_template("staff/codebook_part.html", form=form, part=part, use=use), status
 
     @bp.post("/codebook/new")
     @role_required("facilitator")
