@@ -210,11 +210,14 @@ class Matcher:
         return self._finders[language]
 
     def excerpts(self, text: str, language: str, question_key: str = "") -> list[Excerpt]:
-        """Every sentence of ``text`` with its suggested codes (possibly none)."""
+        """Every sentence of ``text`` with its suggested codes (possibly none).
+
+        Run at every submission (a budget of 1 ms per response), so kept flat."""
         implied = _implied_intervention(question_key, self.codebook)
         normal = normalise(text)
+        span = None if normal.origin.__class__ is range else normal.span  # range: one for one
         hits = sorted(
-            (normal.span(a, b), kind, key)
+            ((a, b) if span is None else span(a, b), kind, key)
             for finder in self._for(language)
             for kind, key, a, b in finder.find(normal.text)
         )
@@ -227,33 +230,55 @@ class Matcher:
             if position == count or hits[position][0][0] >= end:
                 # Nothing matched in this sentence, so no code (an implied point of
                 # intervention needs a dimension beside it): most sentences end here.
-                found.append(Excerpt(index, start, end, (), ()))
+                found.append(_new_tuple(Excerpt, (index, start, end, (), ())))
                 continue
-            seen: dict[str, set[str]] = {"intervention": set(), "dimension": set(), "custom": set()}
-            spans: list[tuple[int, int]] = []
-            while position < len(hits) and hits[position][0][0] < end:
+            points: set[str] = set()
+            dims: set[str] = set()
+            own: set[str] = set()
+            spans: set[tuple[int, int]] = set()
+            while position < count and hits[position][0][0] < end:
                 (a, b), kind, key = hits[position]
                 position += 1
-                if a >= start:
-                    seen[kind].add(key)
-                    spans.append((a, min(b, end)))
-            codes = self._codes(seen, implied)
+                if kind == "intervention":
+                    points.add(key)
+                elif kind == "dimension":
+                    dims.add(key)
+                else:
+                    own.add(key)
+                spans.add((a, b if b < end else end))
+            codes = self._codes(points, dims, own, implied)
             found.append(
-                Excerpt(index, start, end, tuple(sorted(codes)), tuple(sorted(set(spans))))
+                _new_tuple(Excerpt, (index, start, end, tuple(sorted(codes)), tuple(sorted(spans))))
             )
         return found
 
-    def _codes(self, seen: dict[str, set[str]], implied: str | None) -> set[str]:
+    def _codes(
+        self, named: set[str], dims: set[str], own: set[str], implied: str | None
+    ) -> set[str]:
         """The codes for one sentence's matched parts: each point with each dimension; a
         point named with no (switched-on) dimension code on its own."""
-        named, dims = seen["intervention"], seen["dimension"]
-        points = named | {implied} if implied else named
-        codes = {self._by_pair[(p, d)] for p in points for d in dims if (p, d) in self._by_pair}
+        pairs = self._by_pair
+        codes: set[str] = set()
         for point in named:
-            alone = self._point_only.get(point)
-            if alone is not None and not any((point, d) in self._by_pair for d in dims):
-                codes.add(alone)
-        codes |= {self._custom[c] for c in seen["custom"] if c in self._custom}
+            with_dimension = False
+            for dim in dims:
+                code = pairs.get((point, dim))
+                if code is not None:
+                    codes.add(code)
+                    with_dimension = True
+            if not with_dimension:
+                alone = self._point_only.get(point)
+                if alone is not None:
+                    codes.add(alone)
+        if implied is not None and implied not in named:
+            for dim in dims:
+                code = pairs.get((implied, dim))
+                if code is not None:
+                    codes.add(code)
+        for key in own:
+            code = self._custom.get(key)
+            if code is not None:
+                codes.add(code)
         return codes
 
 
