@@ -250,3 +250,10 @@ def test_a_codebook_saved_before_point_only_codes_keeps_a_point_switched_off() -
     # Saved again in the current format, the choice stays (and is not re-derived).
     again = codebook_module.parse(old.with_disabled("police.unspecified", False).to_data())
     assert "police.unspecified" not in again.disabled
+
+
+def test_code_labels_read_a_babel_locale_as_its_language() -> None:
+    code = codebook_module.shipped().code("police.unspecified")
+    assert code is not None
+    assert code.label("zh_Hans") == code.label("zh")
+    assert code.label("zh").startswith("警察")

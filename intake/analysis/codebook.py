@@ -98,6 +98,8 @@ class Code:
         return self.parts[1].key if len(self.parts) > 1 else None
 
     def label(self, locale: str) -> str:
+        # A Babel locale ("zh_Hans") names the language its first part does.
+        locale = locale.split("_")[0]
         if self.intervention is not None and self.dimension is None:
             point = localise(self.parts[0].label, locale)
             return catalog_text(locale, NOT_SAID_HOW) % {"point": point}

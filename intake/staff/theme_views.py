@@ -34,7 +34,7 @@ from sqlalchemy import select, update
 from sqlalchemy.exc import IntegrityError
 from werkzeug.wrappers import Response as WerkzeugResponse
 
-from .. import audit, crypto, settings
+from .. import audit, crypto, i18n, settings
 from ..analysis import codebook as codebook_module
 from ..analysis import emerging, labels
 from ..analysis import report as report_module
@@ -395,7 +395,7 @@ def register(bp: Blueprint, config: Config) -> None:
             cb=cb,
             toggle_form=ToggleCodeForm(),
             new_form=_new_code_form(),
-            locale=str(get_locale()),
+            locale=i18n.current_language(),  # a language code, as labels are kept
             use=pattern_use(cb),
         )
 
