@@ -148,21 +148,22 @@ class _StemIndex:
                     yield word[len(prefix) :]
 
     def find(self, text: str) -> list[Hit]:
+        """Every pattern hit: only words the trie expression found are looked at, and the
+        words after one only while a longer pattern continues into them."""
         found: list[Hit] = []
-        candidates = {match.start() for match in self.starts.finditer(text)}
-        if not candidates:
-            return found
-        words = [(m.group(0), m.start(), m.end()) for m in _WORDS.finditer(text)]
-        for i, (word, begin, _end) in enumerate(words):
-            if begin in candidates:
-                for form in self._forms(word):
-                    self._walk(self.trie, form, words, i, begin, found)
+        word_at = _WORDS.match
+        for match in self.starts.finditer(text):
+            begin = match.start()
+            word = word_at(text, begin)
+            if word is None:
+                continue
+            for form in self._forms(word.group(0)):
+                self._walk(self.trie, form, text, word.end(), begin, found)
         return found
 
     def _walk(  # type: ignore[no-untyped-def]
-        self, node, form: str, words: list[tuple[str, int, int]], i: int, begin: int, found
+        self, node, form: str, text: str, end: int, begin: int, found
     ) -> None:
-        end = words[i][2]
         for char in form:
             node = node.get(char)
             if node is None:
@@ -170,8 +171,10 @@ class _StemIndex:
             for kind, key in node.get(None, ()):
                 found.append((kind, key, begin, end))
             more = node.get(" ")
-            if more is not None and i + 1 < len(words):
-                self._walk(more, words[i + 1][0], words, i + 1, begin, found)
+            if more is not None:
+                following = _WORDS.search(text, end)
+                if following is not None:
+                    self._walk(more, following.group(0), text, following.end(), begin, found)
 
 
 Hit = tuple[str, str, int, int]  # kind of part, part key, start, end (normalised text)
