@@ -69,8 +69,10 @@ def _contents(url: str) -> list[str]:
     return out
 
 
-def test_saved_codebooks_migrate_with_every_edit_kept(tmp_path: Path) -> None:
-    url = f"sqlite:///{tmp_path / 'm.sqlite3'}"
+def test_saved_codebooks_migrate_with_every_edit_kept(tmp_path: Path, database_url: str) -> None:
+    # SQLite, or PostgreSQL when INTAKE_TEST_POSTGRES_URL is set (a fresh database).
+    (tmp_path / "instance").mkdir(exist_ok=True)
+    url = database_url
     shipped_as_saved = codebook_module.shipped().to_data()
     shipped_as_saved["version"] = 1
     old = _old_codebook()
