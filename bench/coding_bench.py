@@ -6,9 +6,11 @@ Stores the same responses through the real ``store_response``, in the same run a
 interleaved round by round, without a coder (the baseline: fields and analysis record
 sealed, no suggestions) and with the app's coder (``code_at_submission``: the codebook read
 in the transaction, every free-text answer split and matched). Each round is rolled back,
-so both sides write into the same database state. Two mixes: *typical* (the themes
-benchmark's synthetic answers: most free-text questions empty, 1 to 3 sentences otherwise) and
-*heavy* (every free-text question answered with eight sentences, about 400 characters).
+so both sides write into the same database state. Three mixes: *typical* (the themes
+benchmark's synthetic answers: most free-text questions empty, 1 to 3 sentences otherwise),
+*stories* (two in five free-text questions answered with twelve sentences of everyday prose,
+a quarter of them naming a point) and *heavy* (every free-text question answered with eight
+sentences made only of codebook words: the worst case for matching).
 Prints one JSON line: per mix, median milliseconds per response with and without coding,
 the difference, the ratio, and whether the difference is within the 1 ms budget.
 """
@@ -41,7 +43,7 @@ def _mixes(session: Any, count: int) -> dict[str, list[tuple[Any, Any, dict[str,
     versions = [v for v in published_versions(session) if v.questionnaire.audience == "survivor"]
     version = versions[0]
     definition = definition_of(version)
-    typical, heavy = [], []
+    typical, heavy, stories = [], [], []
     for _ in range(count):
         language = rnd.choice(synthetic.LANGUAGES)
         answers = {q.key: synthetic._answer(rnd, q, language) for q in definition.questions}
@@ -53,7 +55,23 @@ def _mixes(session: Any, count: int) -> dict[str, list[tuple[Any, Any, dict[str,
                 text = " ".join(synthetic._sentence(rnd, language) for _ in range(8))
                 full[question.key] = text[: question.max_length]
         heavy.append((version, definition, definition.prune(full), language))
-    return {"typical": typical, "heavy": heavy}
+        told = dict(answers)
+        for question in definition.questions:
+            if isinstance(question, TextQuestion) and rnd.random() < 0.4:
+                told[question.key] = _story(rnd, language)[: question.max_length]
+        stories.append((version, definition, definition.prune(told), language))
+    return {"typical": typical, "stories": stories, "heavy": heavy}
+
+
+def _story(rnd: random.Random, language: str) -> str:
+    """About twelve sentences of everyday prose, one in four naming a point and a
+    dimension: how a long answer reads, rather than a string of codebook words."""
+    return " ".join(
+        synthetic._sentence(rnd, language)
+        if rnd.random() < 0.25
+        else rnd.choice(synthetic.EVERYDAY[language])
+        for _ in range(12)
+    )
 
 
 def _round(session: Any, keystore: Any, items: list[Any], coder: Any) -> tuple[float, float]:

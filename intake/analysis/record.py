@@ -32,7 +32,7 @@ from ..questionnaires.types import TextQuestion
 from ..record_format import RECORD_FORMAT, MalformedRecord, SuggestedCoding, build, parse
 from . import codebook as codebook_module
 from .codebook import Codebook
-from .coding import excerpts_to_data, fingerprint_of, matcher_for
+from .coding import ExcerptData, excerpts_to_data, fingerprint_of, matcher_for
 
 __all__ = [
     "RECORD_FORMAT",
@@ -46,6 +46,12 @@ __all__ = [
 ]
 
 log = logging.getLogger(__name__)
+
+# Free text coded at submission, per response: typical responses (two or three short
+# answers) are coded whole; a response answering every question at length has the rest
+# coded at unlock. Coding costs about 0.07 ms per answer and 1 to 1.5 microseconds per
+# character (shared development machine, busy), so this keeps it near 1 ms.
+SUBMISSION_CHARACTERS = 1_000
 
 
 def coded_texts(definition: Definition, values: Mapping[str, Any]) -> list[tuple[str, str]]:
@@ -61,19 +67,31 @@ def coded_texts(definition: Definition, values: Mapping[str, Any]) -> list[tuple
 
 
 def suggest(
-    definition: Definition, values: Mapping[str, Any], language: str, codebook: Codebook
+    definition: Definition,
+    values: Mapping[str, Any],
+    language: str,
+    codebook: Codebook,
+    max_characters: int | None = None,
 ) -> SuggestedCoding | None:
     """The codebook's suggestions for this response's free text, or None if coding failed.
 
     Failing here must never cost the response: the suggestion is derived data, worked out
-    again at unlock when it is missing. Nothing of the text is logged.
+    again at unlock when it is missing. Nothing of the text is logged. With
+    ``max_characters``, answers are coded in questionnaire order while their total length
+    stays within it; the others are left out, and coded at unlock like any answer without
+    sealed coding.
     """
     try:
         matcher = matcher_for(codebook)
-        return fingerprint_of(codebook), {
-            key: excerpts_to_data(matcher.excerpts(text, language, key))
-            for key, text in coded_texts(definition, values)
-        }
+        coded: dict[str, ExcerptData] = {}
+        spent = 0
+        for key, text in coded_texts(definition, values):
+            if max_characters is not None:
+                if spent + len(text) > max_characters:
+                    continue  # a shorter answer further on may still fit
+                spent += len(text)
+            coded[key] = excerpts_to_data(matcher.excerpts(text, language, key))
+        return fingerprint_of(codebook), coded
     except Exception:
         log.warning("suggested coding failed at submission; it will be done at unlock")
         return None
@@ -83,5 +101,11 @@ def code_at_submission(
     session: Session, definition: Definition, values: Mapping[str, Any], language: str
 ) -> SuggestedCoding | None:
     """The suggestions sealed with a new response, under the codebook in use (read in the
-    submission's transaction). The app hands this to ``responses.store_response``."""
-    return suggest(definition, values, language, codebook_module.current(session))
+    submission's transaction). The app hands this to ``responses.store_response``.
+
+    Bounded, so a submission never pays more than about a millisecond for coding
+    (``bench/coding_bench.py``): free text beyond ``SUBMISSION_CHARACTERS`` is coded at
+    unlock instead, with the same result."""
+    return suggest(
+        definition, values, language, codebook_module.current(session), SUBMISSION_CHARACTERS
+    )
