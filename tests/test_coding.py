@@ -257,3 +257,9 @@ def test_code_labels_read_a_babel_locale_as_its_language() -> None:
     assert code is not None
     assert code.label("zh_Hans") == code.label("zh")
     assert code.label("zh").startswith("警察")
+
+
+def test_only_a_points_own_code_is_read_as_point_only() -> None:
+    assert codebook_module.point_of("police.unspecified") == "police"
+    assert codebook_module.point_of("police.made_safer") is None
+    assert codebook_module.point_of("custom.unspecified") is None  # a facilitator's own code

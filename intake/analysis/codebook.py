@@ -5,9 +5,9 @@ the dimensions the assessment asks about (made safer, made less safe, accountabi
 Each point gives one code per dimension (``police.made_less_safe``) and one for a mention
 with no dimension (``police.unspecified``, "Police — not said how"): people name the place
 and tell what happened without a "made me less safe" word, and such a sentence must still
-count under its point. The dimension is a second layer on top. Facilitators can edit any part's labels and
-patterns, switch codes off and add codes of their own (a single list of patterns); every
-edit is saved as a new version, so the history stays.
+count under its point. The dimension is a second layer on top. Facilitators can edit any
+part's labels and patterns, switch codes off and add codes of their own (a single list of
+patterns); every edit is saved as a new version, so the history stays.
 
 Patterns: see docs/themes.md. In short, each is one or more word stems ("deport",
 "orden de protec"); a stem matches a word that starts with it; Chinese patterns match
@@ -39,7 +39,8 @@ MAX_PATTERNS = 200
 MAX_PATTERN_LENGTH = 80
 _FORBIDDEN = re.compile(r"[\\*?()\[\]{}|+^$]")
 # The second part of a point-only code's key (``police.unspecified``); no dimension may
-# take this key. Format 2 of the stored codebook has point-only codes (see ``_upgrade``).
+# take this key. Format 2 of the stored codebook has point-only codes (format 1 is read
+# with ``point_only_disabled``; migration 0004 moves stored versions to format 2).
 UNSPECIFIED = "unspecified"
 FORMAT = 2
 
@@ -57,7 +58,10 @@ def point_only_key(intervention: str) -> str:
 
 
 def point_of(code_key: str) -> str | None:
-    """The point of intervention of a point-only code's key, else None."""
+    """The point of intervention of a point-only code's key, else None (a facilitator's own
+    code is never one, whatever its name)."""
+    if code_key.startswith(CUSTOM_PREFIX):
+        return None
     point, dot, rest = code_key.rpartition(".")
     return point if dot and rest == UNSPECIFIED else None
 
