@@ -150,3 +150,37 @@ def test_codebook_page_shows_counts_only_when_unlocked(
     assert session.scalar(select(CodebookVersion)) is None
     entries = session.scalars(select(AuditEntry.detail)).all()
     assert not any("polic" in detail for detail in entries)
+
+
+def test_counting_stops_at_its_deadline_and_goes_on_later() -> None:
+    cb = _codebook()
+    state = _state([("es", "No hay autobuses."), ("es", "El autobús otra vez.")])
+    assert state.patterns(cb, seconds=-1.0).texts_done == 0  # out of time before starting
+    use = state.patterns(cb)
+    assert use.texts_done == 2
+    assert use.by_pattern[("custom.transport", "es", "autob")] == 2
+
+
+def test_codebook_page_says_when_counting_is_not_finished(
+    app: Flask,
+    session: Session,
+    people: dict[str, Any],  # noqa: F811
+    monkeypatch: Any,
+) -> None:
+    from intake.staff import theme_views
+
+    add_responses(
+        session, keystore_of(app), "survivor", 2, {"help_story": "La policía vino."}, "es"
+    )
+    fran = signed_in(app, people, "facilitator")
+    unlock = fran.post(
+        "/staff/unlock",
+        data={"csrf_token": token(fran, "/staff/unlock"), "passphrase": FACILITATOR_PASSPHRASE},
+    )
+    assert unlock.status_code == 303
+    monkeypatch.setattr(theme_views, "PATTERN_COUNT_SECONDS", -1.0)
+    page = fran.get("/staff/codebook").get_data(as_text=True)
+    assert "from 0 of the 2 free-text answers now unlocked: open this page again" in page
+    monkeypatch.setattr(theme_views, "PATTERN_COUNT_SECONDS", 30.0)
+    page = fran.get("/staff/codebook").get_data(as_text=True)
+    assert "from the 2 free-text answers now unlocked" in page

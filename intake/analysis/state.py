@@ -110,12 +110,14 @@ class ThemeState:
                 index.recount(rid, self, excerpts)
             return index
 
-    def patterns(self, codebook: Codebook) -> PatternUse:
-        """Answers matched per pattern of ``codebook``, extended for new answers only."""
+    def patterns(self, codebook: Codebook, seconds: float | None = None) -> PatternUse:
+        """Answers matched per pattern of ``codebook``, extended for new answers only (for
+        at most ``seconds``; ``use.texts_done`` says how far it got)."""
         with self.lock:
             use = self.pattern_use.setdefault(codebook.fingerprint, PatternUse())
             texts = self.aggregate.texts
-            counter_for(codebook).count(use, texts[use.texts_done :])
+            deadline = None if seconds is None else time.monotonic() + seconds
+            counter_for(codebook).count(use, texts[use.texts_done :], deadline)
             return use
 
     def annotation(self, response_id: str) -> Annotation:
