@@ -22,6 +22,7 @@ from sqlalchemy import select
 
 from eval import score
 from intake import db
+from intake.analysis.coding import MATCHING_REVISION
 from intake.app import create_app
 from intake.models import Questionnaire
 
@@ -112,7 +113,9 @@ DATA_REVISION = 2
 
 
 def themes_part(size: int) -> dict[str, object]:
-    folder = DATA / f"themes-{size}-r{DATA_REVISION}"
+    # The matcher's revision too: data sealed with stale coding would be coded again at
+    # every unlock, which is not what a deployment sees after its first unlock.
+    folder = DATA / f"themes-{size}-r{DATA_REVISION}-m{MATCHING_REVISION}"
     if not (folder / "ready").exists():
         subprocess.run(
             [sys.executable, "-m", "bench.themes_bench", "prepare", str(folder), str(size)],

@@ -14,6 +14,7 @@ from collections.abc import Sequence
 from sqlalchemy.orm import Session
 
 from intake.analysis import codebook as codebook_module
+from intake.analysis.record import code_at_submission
 from intake.keystore import Keystore
 from intake.questionnaires.catalog import definition_of, published_versions
 from intake.questionnaires.types import (
@@ -94,7 +95,10 @@ def seal(
         answers = {q.key: _answer(rnd, q, language) for q in definition.questions}
         answers = {k: v for k, v in definition.prune(answers).items() if v is not None}
         provenance = rnd.choice(("self", "self", "assisted"))
-        store_response(session, keystore, definition, version.id, answers, language, provenance)
+        store_response(
+            session, keystore, definition, version.id, answers, language, provenance,
+            coder=code_at_submission,
+        )  # fmt: skip
         if i % 500 == 499:
             session.commit()
     session.commit()

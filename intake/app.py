@@ -67,6 +67,11 @@ def create_app(config: Config) -> Flask:
     app.extensions["intake.keystore"] = Keystore(
         config.instance_path / "keystore", crypto.derive_key(config.secret_key, "key-material")
     )
+    # Suggested coding sealed with each new response, handed to ``store_response`` by the
+    # views: intake.responses sits below the analysis and must not import it.
+    from .analysis.record import code_at_submission
+
+    app.extensions["intake.coder"] = code_at_submission
     app.extensions["intake.submit_limiter"] = SubmitLimiter(config.submit_rate_per_hour)
     # Starting a draft costs a row: bounded per client too (a few starts per submission).
     app.extensions["intake.draft_limiter"] = SubmitLimiter(3 * config.submit_rate_per_hour)

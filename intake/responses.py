@@ -2,13 +2,17 @@
 
 ``store_response`` needs only public keys. ``read_response`` needs the opened team key and
 reports tampering as ``UnreadableResponse`` instead of ever returning wrong plaintext.
+
+This module is on the respondent's path, so it imports nothing from ``intake.analysis``:
+the codes suggested for free text are worked out by a ``Coder`` the caller passes in (the
+app's is ``intake.analysis.record.code_at_submission``).
 """
 
 from __future__ import annotations
 
 import datetime as dt
 import json
-from collections.abc import Collection, Iterable, Iterator, Mapping
+from collections.abc import Callable, Collection, Iterable, Iterator, Mapping
 from contextlib import contextmanager
 from dataclasses import dataclass
 from itertools import groupby
@@ -18,15 +22,17 @@ from typing import Any, NamedTuple
 from sqlalchemy import Connection, bindparam, func, insert, select
 from sqlalchemy.orm import Session, selectinload
 
-from . import clock, crypto
-from .analysis import codebook as codebook_module
-from .analysis import record as analysis_record
-from .analysis.record import SuggestedCoding
+from . import clock, crypto, record_format
 from .keyring import KeyringError, TeamPrivateKey, check_epoch, epoch_bounds, epoch_for
 from .keystore import Keystore
 from .models import PROVENANCES, Epoch, Response, ResponseField
 from .questionnaires.definition import META_ASSISTANCE, META_LANGUAGE, META_PROGRAM, Definition
 from .questionnaires.types import Question
+from .record_format import SuggestedCoding
+
+# Works out the suggested coding sealed with a new response: (session, definition, values
+# by field key, language) -> coding, or None (then it is worked out at unlock instead).
+Coder = Callable[[Session, Definition, Mapping[str, Any], str], SuggestedCoding | None]
 
 
 class UnreadableResponse(Exception):
@@ -134,11 +140,14 @@ def store_response(
     epoch_months: int = 3,
     program: str | None = None,
     assistance: list[str] | None = None,
+    coder: Coder | None = None,
 ) -> str:
     """Seal and add one response in the caller's transaction. Returns its id.
 
     Every question of the version gets a field — skipped ones hold an encrypted null — so
-    which questions someone skipped is as hidden as what they answered.
+    which questions someone skipped is as hidden as what they answered. ``coder`` works out
+    the suggested coding sealed in the analysis record; without one the record has none and
+    the free text is coded at unlock.
     """
     if provenance not in PROVENANCES:
         raise InvalidAnswers(f"unknown provenance {provenance!r}")
@@ -168,12 +177,10 @@ def store_response(
     )
     # The analysis record (see intake.analysis.record): the same answers in one piece, with
     # the free text's suggested coding worked out now, while the plaintext is here anyway.
-    suggested = analysis_record.suggest(
-        definition, values, language, codebook_module.current(session)
-    )
+    suggested = coder(session, definition, values, language) if coder is not None else None
     analysis = crypto.encrypt_record(
         data_key,
-        analysis_record.build(values, suggested),
+        record_format.build(values, suggested),
         _record_aad(response_id, version_id, epoch_label),
     )
     connection = session.connection()
@@ -401,8 +408,8 @@ def open_record(
         plaintext = crypto.decrypt_field(
             data_key, stored.analysis, _record_aad(rid, version_id, stored.epoch.label)
         )
-        values, suggested = analysis_record.parse(plaintext)
-    except (crypto.DecryptionError, analysis_record.MalformedRecord) as exc:
+        values, suggested = record_format.parse(plaintext)
+    except (crypto.DecryptionError, record_format.MalformedRecord) as exc:
         raise UnreadableResponse(rid, "its analysis record failed authentication") from exc
     if reading is None:
         reading = RecordReading()

@@ -57,7 +57,10 @@ def _store(
     session: Session, keystore: Keystore, answers: dict[str, Any], language: str = "es"
 ) -> str:
     version, definition = _survivor(session)
-    rid = store_response(session, keystore, definition, version.id, answers, language, "self")
+    rid = store_response(
+        session, keystore, definition, version.id, answers, language, "self",
+        coder=analysis_record.code_at_submission,
+    )  # fmt: skip
     session.commit()
     return rid
 

@@ -8,7 +8,8 @@ import datetime as dt
 import pytest
 
 from intake.analysis import codebook as codebook_module
-from intake.analysis.codebook import CodebookError, clean_patterns
+from intake.analysis.annotations import Annotation
+from intake.analysis.codebook import CodebookError, clean_patterns, point_only_key
 from intake.analysis.coding import Matcher
 from intake.analysis.emerging import find
 from intake.analysis.state import ThemeState
@@ -67,7 +68,8 @@ def test_shipped_codebook_is_complete_in_every_language() -> None:
     cb = codebook_module.shipped()
     assert len(cb.interventions) == 16
     assert len(cb.dimensions) == 6
-    assert len(cb.codes()) == 96
+    # One code per point and dimension, and one per point said with no dimension.
+    assert len(cb.codes()) == 16 * 6 + 16
     for part in cb.parts():
         for language in LANGUAGES:
             assert part.label.get(language), (part.key, language)
@@ -127,3 +129,137 @@ def test_emerging_themes_find_what_the_codebook_misses(matcher: Matcher) -> None
     assert any(term.startswith(("transport", "autob")) for term in top.terms)
     # Fewer people than k (28 wrote in all): nothing is shown.
     assert find(state, codebook_module.shipped(), matcher, 29) == []
+
+
+@pytest.mark.parametrize(
+    ("language", "text", "point"),
+    [
+        ("en", "The prosecutor dropped the charges without asking me.", "prosecution"),
+        ("en", "He was out on bail the next morning.", "jail_pretrial"),
+        ("es", "La policía le creyó a él.", "police"),
+        ("so", "Booliiska ayaa yimid.", "police"),
+        ("vi", "Cảnh sát đến nhà tôi.", "police"),
+        ("zh", "警察来了。", "police"),
+        ("ar", "الشرطة جاءت", "police"),
+        ("hmn", "Tub ceev xwm tuaj.", "police"),
+    ],
+)
+def test_a_point_named_without_a_dimension_is_suggested_on_its_own(
+    matcher: Matcher, language: str, text: str, point: str
+) -> None:
+    codes = {c for e in matcher.excerpts(text, language) for c in e.codes}
+    assert codes == {point_only_key(point)}
+
+
+@pytest.mark.parametrize(
+    ("language", "text", "expected"),
+    [
+        ("es", "La policía no me creyó y tuve más miedo.", "police.made_less_safe"),
+        ("so", "Booliiska way i caawiyeen, waxaan dareemay ammaan.", "police.made_safer"),
+        ("ar", "الشرطة لم تصدقني وكنت خائفة", "police.made_less_safe"),
+        ("zh", "警察来了以后我更害怕了。", "police.made_less_safe"),
+    ],
+)
+def test_a_dimension_is_a_second_layer_over_the_point(
+    matcher: Matcher, language: str, text: str, expected: str
+) -> None:
+    codes = {c for e in matcher.excerpts(text, language) for c in e.codes}
+    assert expected in codes
+    # Said how: the point is not also counted as "not said how".
+    assert "police.unspecified" not in codes
+
+
+def test_point_only_codes_are_per_sentence(matcher: Matcher) -> None:
+    first, second = matcher.excerpts(
+        "The police came to the house. The judge made me feel safe.", "en"
+    )
+    assert first.codes == ("police.unspecified",)
+    assert "civil_court_custody.unspecified" not in second.codes
+    assert all(not c.endswith(".unspecified") for c in second.codes), second.codes
+
+
+def test_a_point_implied_by_the_question_needs_a_dimension(matcher: Matcher) -> None:
+    # Under the police summary, a sentence with nothing in it is not "police — not said how".
+    assert all(not e.codes for e in matcher.excerpts("I do not know.", "en", "police_summary"))
+    codes = {
+        c for e in matcher.excerpts("They laughed at me.", "en", "police_summary") for c in e.codes
+    }
+    assert codes == {"police.respect_dignity"}
+
+
+def test_a_point_whose_dimension_codes_are_off_still_counts_under_the_point() -> None:
+    cb = codebook_module.shipped()
+    for dimension in cb.dimensions:
+        cb = cb.with_disabled(f"police.{dimension}", True)
+    codes = {
+        c
+        for e in Matcher(cb).excerpts("La policía no me creyó y tuve más miedo.", "es")
+        for c in e.codes
+    }
+    assert codes == {"police.unspecified"}
+    off = Matcher(cb.with_disabled("police.unspecified", True))
+    assert all(not e.codes for e in off.excerpts("La policía vino.", "es"))
+
+
+def test_point_only_codes_have_a_translated_label_and_the_contract_shape() -> None:
+    cb = codebook_module.shipped()
+    code = cb.code("police.unspecified")
+    assert code is not None
+    assert (code.intervention, code.dimension) == ("police", None)
+    assert code.label("en") == "Police — not said how"
+    labels = code.labels(LANGUAGES)
+    for language in LANGUAGES:
+        assert labels[language].startswith(cb.interventions["police"].label[language])
+        if language != "en":
+            assert "not said how" not in labels[language], (language, labels[language])
+    pair = cb.code("police.made_safer")
+    assert pair is not None
+    assert (pair.intervention, pair.dimension) == ("police", "made_safer")
+    own = cb.with_part(
+        codebook_module.Part("custom.bus", "custom", {"en": "Bus"}, {"en": ("bus",)})
+    )
+    bus = own.code("custom.bus")
+    assert bus is not None
+    assert (bus.intervention, bus.dimension, bus.label("en")) == (None, None, "Bus")
+
+
+def test_a_dimension_may_not_take_the_point_only_key() -> None:
+    data = codebook_module.shipped().to_data()
+    data["dimensions"]["unspecified"] = {"label": {"en": "x"}, "patterns": {"en": ["x"]}}
+    with pytest.raises(CodebookError):
+        codebook_module.parse(data)
+
+
+def test_confirming_how_a_point_acted_settles_its_not_said_how_suggestion() -> None:
+    note = Annotation()
+    note.apply("q#0", "add", "police.made_less_safe")
+    sure, maybe = note.codes_for("q#0", ("police.unspecified", "arrest.unspecified"))
+    assert sure == {"police.made_less_safe"}
+    assert maybe == {"arrest.unspecified"}
+    # Only a code of the same point settles it; no decision leaves it suggested.
+    assert Annotation().codes_for("q#0", ("police.unspecified",)) == (set(), {"police.unspecified"})
+
+
+def test_a_codebook_saved_before_point_only_codes_keeps_a_point_switched_off() -> None:
+    data = codebook_module.shipped().to_data()
+    data["version"] = 1
+    data["disabled"] = [f"police.{d}" for d in data["dimensions"]] + ["arrest.made_safer"]
+    old = codebook_module.parse(data)
+    assert "police.unspecified" in old.disabled
+    assert "arrest.unspecified" not in old.disabled
+    # Saved again in the current format, the choice stays (and is not re-derived).
+    again = codebook_module.parse(old.with_disabled("police.unspecified", False).to_data())
+    assert "police.unspecified" not in again.disabled
+
+
+def test_code_labels_read_a_babel_locale_as_its_language() -> None:
+    code = codebook_module.shipped().code("police.unspecified")
+    assert code is not None
+    assert code.label("zh_Hans") == code.label("zh")
+    assert code.label("zh").startswith("警察")
+
+
+def test_only_a_points_own_code_is_read_as_point_only() -> None:
+    assert codebook_module.point_of("police.unspecified") == "police"
+    assert codebook_module.point_of("police.made_safer") is None
+    assert codebook_module.point_of("custom.unspecified") is None  # a facilitator's own code

@@ -8,6 +8,8 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any
 
+from .codebook import point_of
+
 ACTIONS = ("confirm", "reject", "add", "undo", "quote", "unquote", "hide")
 MAX_HIDDEN = 50
 
@@ -79,8 +81,16 @@ class Annotation:
             raise ValueError(action)
 
     def codes_for(self, excerpt: str, suggested: tuple[str, ...]) -> tuple[set[str], set[str]]:
-        """(confirmed, still only suggested) codes for one excerpt."""
+        """(confirmed, still only suggested) codes for one excerpt.
+
+        A suggested "point — not said how" gives way once a facilitator confirmed how that
+        point acted in the sentence (a code of the same point): the person is then counted
+        under what they said, not also under "not said how"."""
         confirmed = set(self.confirmed.get(excerpt, set()))
         rejected = self.rejected.get(excerpt, set())
         pending = set(suggested) - confirmed - rejected
+        for code in list(pending):
+            point = point_of(code)
+            if point is not None and any(c.startswith(point + ".") for c in confirmed):
+                pending.discard(code)
         return confirmed, pending

@@ -1,11 +1,13 @@
 """The codebook: themes to look for in free text, and the words that suggest them.
 
-The shipped codebook (``intake/data/codebook.json``) crosses the points of intervention with
+The shipped codebook (``intake/data/codebook.json``) lists the points of intervention and
 the dimensions the assessment asks about (made safer, made less safe, accountability, …).
-A code such as ``police.made_less_safe`` is suggested for a sentence that matches both a
-police pattern and a made-less-safe pattern. Facilitators can edit any part's labels and
-patterns, switch codes off and add codes of their own (a single list of patterns); every
-edit is saved as a new version, so the history stays.
+Each point gives one code per dimension (``police.made_less_safe``) and one for a mention
+with no dimension (``police.unspecified``, "Police — not said how"): people name the place
+and tell what happened without a "made me less safe" word, and such a sentence must still
+count under its point. The dimension is a second layer on top. Facilitators can edit any
+part's labels and patterns, switch codes off and add codes of their own (a single list of
+patterns); every edit is saved as a new version, so the history stays.
 
 Patterns: see docs/themes.md. In short, each is one or more word stems ("deport",
 "orden de protec"); a stem matches a word that starts with it; Chinese patterns match
@@ -26,6 +28,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from .. import clock, crypto
+from ..i18n import catalog_text
 from ..models import CodebookVersion
 from ..questionnaires.types import localise
 
@@ -35,6 +38,32 @@ CUSTOM_PREFIX = "custom."
 MAX_PATTERNS = 200
 MAX_PATTERN_LENGTH = 80
 _FORBIDDEN = re.compile(r"[\\*?()\[\]{}|+^$]")
+# The second part of a point-only code's key (``police.unspecified``); no dimension may
+# take this key. Format 2 of the stored codebook has point-only codes (format 1 is read
+# with ``point_only_disabled``; migration 0004 moves stored versions to format 2).
+UNSPECIFIED = "unspecified"
+FORMAT = 2
+
+
+def N_(message: str) -> str:
+    """Marks a message for the catalogs; it is translated per language when used."""
+    return message
+
+
+NOT_SAID_HOW = N_("%(point)s — not said how")
+
+
+def point_only_key(intervention: str) -> str:
+    return f"{intervention}.{UNSPECIFIED}"
+
+
+def point_of(code_key: str) -> str | None:
+    """The point of intervention of a point-only code's key, else None (a facilitator's own
+    code is never one, whatever its name)."""
+    if code_key.startswith(CUSTOM_PREFIX):
+        return None
+    point, dot, rest = code_key.rpartition(".")
+    return point if dot and rest == UNSPECIFIED else None
 
 
 class CodebookError(ValueError):
@@ -60,7 +89,9 @@ class Part:
 @dataclass(frozen=True)
 class Code:
     key: str
-    parts: tuple[Part, ...]  # all must match (one part for a facilitator's own code)
+    # (point, dimension) for a pair; (point,) for a point named without a dimension; one
+    # custom part for a facilitator's own code.
+    parts: tuple[Part, ...]
 
     @property
     def intervention(self) -> str | None:
@@ -71,6 +102,11 @@ class Code:
         return self.parts[1].key if len(self.parts) > 1 else None
 
     def label(self, locale: str) -> str:
+        # A Babel locale ("zh_Hans") names the language its first part does.
+        locale = locale.split("_")[0]
+        if self.intervention is not None and self.dimension is None:
+            point = localise(self.parts[0].label, locale)
+            return catalog_text(locale, NOT_SAID_HOW) % {"point": point}
         return " — ".join(localise(part.label, locale) for part in self.parts)
 
     def labels(self, languages: Sequence[str]) -> dict[str, str]:
@@ -104,11 +140,12 @@ class Codebook:
         raise KeyError(key)
 
     def all_codes(self) -> list[Code]:
-        codes = [
-            Code(f"{i.key}.{d.key}", (i, d))
-            for i in self.interventions.values()
-            for d in self.dimensions.values()
-        ]
+        """Per point: one code per dimension, then the point with no dimension; then the
+        facilitators' own codes."""
+        codes: list[Code] = []
+        for i in self.interventions.values():
+            codes += [Code(f"{i.key}.{d.key}", (i, d)) for d in self.dimensions.values()]
+            codes.append(Code(point_only_key(i.key), (i,)))
         codes += [Code(p.key, (p,)) for p in self.custom.values()]
         return codes
 
@@ -124,7 +161,7 @@ class Codebook:
 
     def to_data(self) -> dict[str, Any]:
         return {
-            "version": 1,
+            "version": FORMAT,
             "interventions": {k: p.to_data() for k, p in self.interventions.items()},
             "dimensions": {k: p.to_data() for k, p in self.dimensions.items()},
             "custom": {k: p.to_data() for k, p in self.custom.items()},
@@ -177,15 +214,42 @@ def _part(key: str, kind: str, raw: Any) -> Part:
 
 
 def parse(data: Mapping[str, Any], version: int = 0) -> Codebook:
+    dimensions = {k: _part(k, "dimension", v) for k, v in (data.get("dimensions") or {}).items()}
+    if UNSPECIFIED in dimensions:
+        raise CodebookError(UNSPECIFIED)  # would clash with the point-only codes
+    interventions = {
+        k: _part(k, "intervention", v) for k, v in (data.get("interventions") or {}).items()
+    }
+    disabled = set(data.get("disabled") or [])
+    if _format_of(data) < FORMAT:
+        disabled |= point_only_disabled(interventions, dimensions, disabled)
     return Codebook(
-        interventions={
-            k: _part(k, "intervention", v) for k, v in (data.get("interventions") or {}).items()
-        },
-        dimensions={k: _part(k, "dimension", v) for k, v in (data.get("dimensions") or {}).items()},
+        interventions=interventions,
+        dimensions=dimensions,
         custom={k: _part(k, "custom", v) for k, v in (data.get("custom") or {}).items()},
-        disabled=set(data.get("disabled") or []),
+        disabled=disabled,
         version=version,
     )
+
+
+def _format_of(data: Mapping[str, Any]) -> int:
+    raw = data.get("version")
+    return raw if isinstance(raw, int) else 1
+
+
+def point_only_disabled(
+    interventions: Mapping[str, Any], dimensions: Mapping[str, Any], disabled: set[str]
+) -> set[str]:
+    """Point-only codes to switch off when reading a codebook saved before they existed
+    (format 1): a point whose every code a facilitator switched off stays off. The same
+    rule as migration 0004, for codebooks that arrive without it (an old backup)."""
+    if not dimensions:
+        return set()
+    return {
+        point_only_key(point)
+        for point in interventions
+        if all(f"{point}.{dimension}" in disabled for dimension in dimensions)
+    }
 
 
 @lru_cache(maxsize=1)
@@ -193,11 +257,20 @@ def shipped() -> Codebook:
     return parse(json.loads(SHIPPED_FILE.read_text(encoding="utf-8")))
 
 
+# Built once, and run without the ORM: every submission reads the codebook in use (coding
+# at submission has a budget of 1 ms, and building and running an ORM query took half).
+_LATEST = (
+    select(CodebookVersion.id, CodebookVersion.content).order_by(CodebookVersion.id.desc()).limit(1)
+)
+
+
 def current(session: Session) -> Codebook:
-    latest = session.scalar(select(CodebookVersion).order_by(CodebookVersion.id.desc()).limit(1))
+    """The codebook in use: the newest saved version, else the shipped one. Read in the
+    caller's transaction every time (another worker may have saved one); parsed once."""
+    latest = session.connection().execute(_LATEST).first()
     if latest is None:
         return shipped()
-    return _parsed(latest.id, latest.content)
+    return _parsed(latest[0], latest[1])
 
 
 @lru_cache(maxsize=8)

@@ -1,5 +1,9 @@
 """Suggesting codes for free text: split into sentences, match the codebook's patterns.
 
+A sentence that names a point of intervention gets that point suggested whatever else it
+says: with each dimension it also expresses (``police.made_less_safe``), or, when it
+expresses none, on its own (``police.unspecified``, "Police — not said how").
+
 One compiled expression per language and kind of part (points of intervention,
 dimensions, facilitators' own codes) keeps matching to a few passes over each sentence.
 A sentence is matched with the patterns of the language it was written in and, because
@@ -7,7 +11,9 @@ people mix in English words ("ICE", "CPS", "911"), the English ones too.
 
 A question that is itself about one point of intervention (a listening-session summary
 ``police_summary`` or a follow-up ``police_effect``) counts as mentioning it, so "they made
-it worse" under the police summary suggests police — made less safe.
+it worse" under the police summary suggests police — made less safe. Such an implied
+point is only a first layer for dimensions: alone it suggests nothing (every sentence of the
+answer would otherwise get the point-only code).
 """
 
 from __future__ import annotations
@@ -22,7 +28,7 @@ from .text import UNSPACED, fold, normalise, sentences
 FALLBACK_LANGUAGE = "en"
 # Raise whenever a change here would suggest different codes for the same text and codebook:
 # coding sealed at submission under another revision is then worked out again at unlock.
-MATCHING_REVISION = 1
+MATCHING_REVISION = 2  # 2: points suggested without a dimension
 _QUESTION_SUFFIXES = ("_summary", "_effect")
 # Arabic attaches conjunctions, prepositions and the article to the word: و ف ب ك ل ال لل.
 _ARABIC_PREFIX = r"(?:[وف]?(?:لل|[بكل]?(?:ال)?))?"
@@ -142,21 +148,22 @@ class _StemIndex:
                     yield word[len(prefix) :]
 
     def find(self, text: str) -> list[Hit]:
+        """Every pattern hit: only words the trie expression found are looked at, and the
+        words after one only while a longer pattern continues into them."""
         found: list[Hit] = []
-        candidates = {match.start() for match in self.starts.finditer(text)}
-        if not candidates:
-            return found
-        words = [(m.group(0), m.start(), m.end()) for m in _WORDS.finditer(text)]
-        for i, (word, begin, _end) in enumerate(words):
-            if begin in candidates:
-                for form in self._forms(word):
-                    self._walk(self.trie, form, words, i, begin, found)
+        word_at = _WORDS.match
+        for match in self.starts.finditer(text):
+            begin = match.start()
+            word = word_at(text, begin)
+            if word is None:
+                continue
+            for form in self._forms(word.group(0)):
+                self._walk(self.trie, form, text, word.end(), begin, found)
         return found
 
     def _walk(  # type: ignore[no-untyped-def]
-        self, node, form: str, words: list[tuple[str, int, int]], i: int, begin: int, found
+        self, node, form: str, text: str, end: int, begin: int, found
     ) -> None:
-        end = words[i][2]
         for char in form:
             node = node.get(char)
             if node is None:
@@ -164,8 +171,10 @@ class _StemIndex:
             for kind, key in node.get(None, ()):
                 found.append((kind, key, begin, end))
             more = node.get(" ")
-            if more is not None and i + 1 < len(words):
-                self._walk(more, words[i + 1][0], words, i + 1, begin, found)
+            if more is not None:
+                following = _WORDS.search(text, end)
+                if following is not None:
+                    self._walk(more, following.group(0), text, following.end(), begin, found)
 
 
 Hit = tuple[str, str, int, int]  # kind of part, part key, start, end (normalised text)
@@ -179,12 +188,15 @@ class Matcher:
         self.codebook = codebook
         self.codes: list[Code] = codebook.codes()
         self._by_pair: dict[tuple[str, str], str] = {}
+        self._point_only: dict[str, str] = {}
         self._custom: dict[str, str] = {}
         for code in self.codes:
-            if code.dimension is not None and code.intervention is not None:
-                self._by_pair[(code.intervention, code.dimension)] = code.key
-            else:
+            if code.intervention is None:
                 self._custom[code.parts[0].key] = code.key
+            elif code.dimension is None:
+                self._point_only[code.intervention] = code.key
+            else:
+                self._by_pair[(code.intervention, code.dimension)] = code.key
         self._finders: dict[str, list[_Expression | _StemIndex]] = {}
 
     def _for(self, language: str) -> list[_Expression | _StemIndex]:
@@ -201,11 +213,14 @@ class Matcher:
         return self._finders[language]
 
     def excerpts(self, text: str, language: str, question_key: str = "") -> list[Excerpt]:
-        """Every sentence of ``text`` with its suggested codes (possibly none)."""
+        """Every sentence of ``text`` with its suggested codes (possibly none).
+
+        Run at every submission (a budget of 1 ms per response), so kept flat."""
         implied = _implied_intervention(question_key, self.codebook)
         normal = normalise(text)
+        span = None if normal.origin.__class__ is range else normal.span  # range: one for one
         hits = sorted(
-            (normal.span(a, b), kind, key)
+            ((a, b) if span is None else span(a, b), kind, key)
             for finder in self._for(language)
             for kind, key, a, b in finder.find(normal.text)
         )
@@ -218,25 +233,56 @@ class Matcher:
             if position == count or hits[position][0][0] >= end:
                 # Nothing matched in this sentence, so no code (an implied point of
                 # intervention needs a dimension beside it): most sentences end here.
-                found.append(Excerpt(index, start, end, (), ()))
+                found.append(_new_tuple(Excerpt, (index, start, end, (), ())))
                 continue
-            seen: dict[str, set[str]] = {"intervention": set(), "dimension": set(), "custom": set()}
-            if implied:
-                seen["intervention"].add(implied)
-            spans: list[tuple[int, int]] = []
-            while position < len(hits) and hits[position][0][0] < end:
+            points: set[str] = set()
+            dims: set[str] = set()
+            own: set[str] = set()
+            spans: set[tuple[int, int]] = set()
+            while position < count and hits[position][0][0] < end:
                 (a, b), kind, key = hits[position]
                 position += 1
-                if a >= start:
-                    seen[kind].add(key)
-                    spans.append((a, min(b, end)))
-            points, dims, custom = seen["intervention"], seen["dimension"], seen["custom"]
-            codes = {self._by_pair[(p, d)] for p in points for d in dims if (p, d) in self._by_pair}
-            codes |= {self._custom[c] for c in custom if c in self._custom}
+                if kind == "intervention":
+                    points.add(key)
+                elif kind == "dimension":
+                    dims.add(key)
+                else:
+                    own.add(key)
+                spans.add((a, b if b < end else end))
+            codes = self._codes(points, dims, own, implied)
             found.append(
-                Excerpt(index, start, end, tuple(sorted(codes)), tuple(sorted(set(spans))))
+                _new_tuple(Excerpt, (index, start, end, tuple(sorted(codes)), tuple(sorted(spans))))
             )
         return found
+
+    def _codes(
+        self, named: set[str], dims: set[str], own: set[str], implied: str | None
+    ) -> set[str]:
+        """The codes for one sentence's matched parts: each point with each dimension; a
+        point named with no (switched-on) dimension code on its own."""
+        pairs = self._by_pair
+        codes: set[str] = set()
+        for point in named:
+            with_dimension = False
+            for dim in dims:
+                code = pairs.get((point, dim))
+                if code is not None:
+                    codes.add(code)
+                    with_dimension = True
+            if not with_dimension:
+                alone = self._point_only.get(point)
+                if alone is not None:
+                    codes.add(alone)
+        if implied is not None and implied not in named:
+            for dim in dims:
+                code = pairs.get((implied, dim))
+                if code is not None:
+                    codes.add(code)
+        for key in own:
+            code = self._custom.get(key)
+            if code is not None:
+                codes.add(code)
+        return codes
 
 
 # Compact, JSON-ready form of one answer's excerpts, for the sealed analysis record: a

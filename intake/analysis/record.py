@@ -14,44 +14,44 @@ fields (which stay the response of record: detail pages and exports read them). 
 shredded with the epoch like everything else sealed under that key. Suggested coding made
 with another codebook (or another matcher revision) is simply worked out again at unlock.
 
-This module only builds and parses the plaintext; sealing stays in ``intake.responses``.
+The plaintext format is ``intake.record_format`` (below this package, so storing a response
+never imports the analysis); this module works out the suggestions, and
+``code_at_submission`` is what the app passes to ``store_response`` to have them sealed.
 """
 
 from __future__ import annotations
 
-import json
 import logging
 from collections.abc import Mapping
 from typing import Any
 
-import orjson
+from sqlalchemy.orm import Session
 
 from ..questionnaires.definition import Definition
 from ..questionnaires.types import TextQuestion
+from ..record_format import RECORD_FORMAT, MalformedRecord, SuggestedCoding, build, parse
+from . import codebook as codebook_module
 from .codebook import Codebook
 from .coding import ExcerptData, excerpts_to_data, fingerprint_of, matcher_for
 
+__all__ = [
+    "RECORD_FORMAT",
+    "MalformedRecord",
+    "SuggestedCoding",
+    "build",
+    "code_at_submission",
+    "coded_texts",
+    "parse",
+    "suggest",
+]
+
 log = logging.getLogger(__name__)
 
-RECORD_FORMAT = 1
-
-# (fingerprint, question key -> excerpts) as sealed at submission.
-SuggestedCoding = tuple[str, dict[str, ExcerptData]]
-
-
-def _loads(plaintext: bytes) -> Any:
-    """JSON as ``json.loads`` reads it. orjson reads a record in about half the time and
-    reuses one string object per repeated key (fewer objects held over a reading of
-    100,000); what it refuses and ``json`` accepts (NaN, integers beyond 64 bits) is read by
-    ``json``, so no record that ``build`` wrote is ever turned away."""
-    try:
-        return orjson.loads(plaintext)
-    except orjson.JSONDecodeError:
-        return json.loads(plaintext)
-
-
-class MalformedRecord(ValueError):
-    """A record that decrypted but is not what ``build`` writes."""
+# Free text coded at submission, per response: typical responses (two or three short
+# answers) are coded whole; a response answering every question at length has the rest
+# coded at unlock. Coding costs about 0.07 ms per answer and 1 to 1.5 microseconds per
+# character (shared development machine, busy), so this keeps it near 1 ms.
+SUBMISSION_CHARACTERS = 1_000
 
 
 def coded_texts(definition: Definition, values: Mapping[str, Any]) -> list[tuple[str, str]]:
@@ -67,50 +67,45 @@ def coded_texts(definition: Definition, values: Mapping[str, Any]) -> list[tuple
 
 
 def suggest(
-    definition: Definition, values: Mapping[str, Any], language: str, codebook: Codebook
+    definition: Definition,
+    values: Mapping[str, Any],
+    language: str,
+    codebook: Codebook,
+    max_characters: int | None = None,
 ) -> SuggestedCoding | None:
     """The codebook's suggestions for this response's free text, or None if coding failed.
 
     Failing here must never cost the response: the suggestion is derived data, worked out
-    again at unlock when it is missing. Nothing of the text is logged.
+    again at unlock when it is missing. Nothing of the text is logged. With
+    ``max_characters``, answers are coded in questionnaire order while their total length
+    stays within it; the others are left out, and coded at unlock like any answer without
+    sealed coding.
     """
     try:
         matcher = matcher_for(codebook)
-        return fingerprint_of(codebook), {
-            key: excerpts_to_data(matcher.excerpts(text, language, key))
-            for key, text in coded_texts(definition, values)
-        }
+        coded: dict[str, ExcerptData] = {}
+        spent = 0
+        for key, text in coded_texts(definition, values):
+            if max_characters is not None:
+                if spent + len(text) > max_characters:
+                    continue  # a shorter answer further on may still fit
+                spent += len(text)
+            coded[key] = excerpts_to_data(matcher.excerpts(text, language, key))
+        return fingerprint_of(codebook), coded
     except Exception:
         log.warning("suggested coding failed at submission; it will be done at unlock")
         return None
 
 
-def build(values: Mapping[str, Any], suggested: SuggestedCoding | None) -> bytes:
-    """The record's plaintext: every field's value (metadata too) and the suggestions."""
-    content: dict[str, Any] = {"format": RECORD_FORMAT, "answers": dict(values)}
-    if suggested is not None:
-        content["coding"] = {"fingerprint": suggested[0], "texts": suggested[1]}
-    return json.dumps(content, ensure_ascii=False, separators=(",", ":")).encode("utf-8")
+def code_at_submission(
+    session: Session, definition: Definition, values: Mapping[str, Any], language: str
+) -> SuggestedCoding | None:
+    """The suggestions sealed with a new response, under the codebook in use (read in the
+    submission's transaction). The app hands this to ``responses.store_response``.
 
-
-def parse(plaintext: bytes) -> tuple[dict[str, Any], SuggestedCoding | None]:
-    """(values by field key, suggested coding or None). ``MalformedRecord`` if the answers
-    cannot be read; malformed coding is only dropped (it can be worked out again)."""
-    try:
-        content = _loads(plaintext)
-    except ValueError as exc:
-        raise MalformedRecord("not JSON") from exc
-    if not isinstance(content, dict) or content.get("format") != RECORD_FORMAT:
-        raise MalformedRecord("unknown format")
-    answers = content.get("answers")
-    if not isinstance(answers, dict):
-        raise MalformedRecord("no answers")
-    coding = content.get("coding")
-    suggested: SuggestedCoding | None = None
-    if (
-        isinstance(coding, dict)
-        and isinstance(coding.get("fingerprint"), str)
-        and isinstance(coding.get("texts"), dict)
-    ):
-        suggested = (coding["fingerprint"], coding["texts"])
-    return answers, suggested
+    Bounded, so a submission never pays more than about a millisecond for coding
+    (``bench/coding_bench.py``): free text beyond ``SUBMISSION_CHARACTERS`` is coded at
+    unlock instead, with the same result."""
+    return suggest(
+        definition, values, language, codebook_module.current(session), SUBMISSION_CHARACTERS
+    )

@@ -41,6 +41,7 @@ from .aggregate import Aggregate
 from .annotations import Annotation, excerpt_key
 from .codebook import Codebook
 from .coding import Excerpt, Matcher, excerpts_from_data, fingerprint_of
+from .pattern_use import PatternUse, counter_for
 from .record import SuggestedCoding
 
 IDLE_SECONDS = 30 * 60
@@ -61,6 +62,8 @@ class ThemeState:
     # used (once) instead of coding the text again when the codebook is still the same.
     precoded: dict[int, tuple[str, list[Excerpt]]] = field(default_factory=dict)
     theme_indexes: dict[int, ThemeIndex] = field(default_factory=dict)
+    # How many answers each pattern matched, per codebook (the codebook page shows it).
+    pattern_use: dict[str, PatternUse] = field(default_factory=dict)
     last_used: float = field(default_factory=time.monotonic)
     lock: threading.RLock = field(default_factory=threading.RLock)
 
@@ -106,6 +109,16 @@ class ThemeState:
             for rid in dirty:
                 index.recount(rid, self, excerpts)
             return index
+
+    def patterns(self, codebook: Codebook, seconds: float | None = None) -> PatternUse:
+        """Answers matched per pattern of ``codebook``, extended for new answers only (for
+        at most ``seconds``; ``use.texts_done`` says how far it got)."""
+        with self.lock:
+            use = self.pattern_use.setdefault(codebook.fingerprint, PatternUse())
+            texts = self.aggregate.texts
+            deadline = None if seconds is None else time.monotonic() + seconds
+            counter_for(codebook).count(use, texts[use.texts_done :], deadline)
+            return use
 
     def annotation(self, response_id: str) -> Annotation:
         return self.annotations.get(response_id) or Annotation()

@@ -534,6 +534,7 @@ def make_blueprint(config: Config) -> Blueprint:
                 provenance="self",
                 epoch_months=config.epoch_months,
                 **handover_metadata(),
+                coder=current_app.extensions["intake.coder"],
             )
             db_session().commit()
         except (SQLAlchemyError, keyring.KeyringError):

@@ -265,6 +265,7 @@ def register(bp: Blueprint, config: Config) -> None:
                 epoch_months=config.epoch_months,
                 program=_program_name() if provenance == "assisted" else None,
                 assistance=content.get("assistance") or None,
+                coder=current_app.extensions["intake.coder"],
             )
             # No audit entry: one naming the advocate, written now, would pair with the
             # response by the order of rows (see the module's docstring).

@@ -34,13 +34,14 @@ from sqlalchemy import select, update
 from sqlalchemy.exc import IntegrityError
 from werkzeug.wrappers import Response as WerkzeugResponse
 
-from .. import audit, crypto, settings
+from .. import audit, crypto, i18n, settings
 from ..analysis import codebook as codebook_module
 from ..analysis import emerging, labels
 from ..analysis import report as report_module
 from ..analysis.annotations import Annotation, excerpt_key
 from ..analysis.codebook import Codebook, CodebookError, Part
 from ..analysis.coding import matcher_for
+from ..analysis.pattern_use import PatternUse
 from ..analysis.state import ThemeState, state_for
 from ..config import Config
 from ..db import db_session
@@ -59,6 +60,9 @@ from ..responses import UnreadableResponse, open_annotation, seal_annotation
 from .auth import role_required
 
 PAGE_SIZE = 20
+# The codebook page counts pattern matches for at most this long per request, going on
+# from where it stopped at the next one (100,000 responses take tens of seconds in all).
+PATTERN_COUNT_SECONDS = 3.0
 STATUSES = ("pending", "confirmed", "uncoded", "all")
 CHOSEN_REPORT = "report"
 
@@ -395,8 +399,20 @@ def register(bp: Blueprint, config: Config) -> None:
             cb=cb,
             toggle_form=ToggleCodeForm(),
             new_form=_new_code_form(),
-            locale=str(get_locale()),
+            locale=i18n.current_language(),  # a language code, as labels are kept
+            use=pattern_use(cb),
         )
+
+    def pattern_use(cb: Codebook) -> PatternUse | None:
+        """How many answers each pattern matched: only while the responses are unlocked,
+        counted in memory, never stored."""
+        unlocked = unlocked_state()
+        if unlocked is None:
+            return None
+        state = unlocked[0]
+        use = state.patterns(cb, PATTERN_COUNT_SECONDS)
+        g.pattern_texts = len(state.aggregate.texts)  # to say when counting is not done
+        return use
 
     def _new_code_form() -> NewCodeForm:
         form = NewCodeForm()
@@ -432,7 +448,7 @@ def register(bp: Blueprint, config: Config) -> None:
                         )
                     ]
             if any(form[f"patterns_{lang}"].errors for lang in config.languages):
-                return render_template("staff/codebook_part.html", form=form, part=part), 422
+                return render_part(form, part, 422)
             # Languages this deployment does not offer keep what they had.
             labels_kept = {k: v for k, v in part.label.items() if k not in config.languages}
             patterns_kept = {k: v for k, v in part.patterns.items() if k not in config.languages}
@@ -453,8 +469,12 @@ def register(bp: Blueprint, config: Config) -> None:
             flash(_("The codebook is saved. Suggestions now use the new words."))
             return redirect(url_for("staff.codebook_page"), code=303)
         else:
-            return render_template("staff/codebook_part.html", form=form, part=part), 422
-        return render_template("staff/codebook_part.html", form=form, part=part)
+            return render_part(form, part, 422)
+        return render_part(form, part, 200)
+
+    def render_part(form: Any, part: Part, status: int) -> tuple[str, int]:
+        use = pattern_use(codebook())
+        return render_template("staff/codebook_part.html", form=form, part=part, use=use), status
 
     @bp.post("/codebook/new")
     @role_required("facilitator")

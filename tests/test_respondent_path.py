@@ -1,0 +1,77 @@
+"""The respondent's path stays below the analysis: storing a response must not import
+``intake.analysis`` (the suggested coding is passed in by the app, never fetched)."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+from flask import Flask
+from sqlalchemy.orm import Session
+
+from intake.analysis.record import code_at_submission
+from intake.keystore import Keystore
+from intake.models import Response
+
+from .test_sealing import published
+
+ROOT = Path(__file__).resolve().parent.parent
+
+# Imports the public views and storage, stores one response with no coder, and reports
+# which analysis modules got loaded (none may be).
+SCRIPT = """
+import json, sys
+from pathlib import Path
+import intake.public.views  # the respondent's pages
+from intake import db
+from intake.keystore import Keystore
+from intake.questionnaires.catalog import definition_of
+from intake.models import Questionnaire, QuestionnaireVersion
+from intake.responses import store_response
+from sqlalchemy import select
+
+url, keystore_dir = sys.argv[1], sys.argv[2]
+session = db.Database(url).session()
+version = session.scalar(
+    select(QuestionnaireVersion).join(Questionnaire)
+    .where(Questionnaire.key == "survivor", QuestionnaireVersion.status == "published")
+)
+definition = definition_of(version)
+rid = store_response(
+    session, Keystore(Path(keystore_dir)), definition, version.id,
+    {"help_story": "La policía vino."}, "es", "self",
+)
+session.commit()
+print(json.dumps({
+    "id": rid,
+    "analysis": sorted(m for m in sys.modules if m.startswith("intake.analysis")),
+}))
+"""
+
+
+def test_storing_a_response_does_not_load_the_analysis(app: Flask, session: Session) -> None:
+    config = app.extensions["intake.config"]
+    keystore: Keystore = app.extensions["intake.keystore"]
+    result = subprocess.run(
+        [sys.executable, "-c", SCRIPT, config.database_url, str(keystore.path)],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
+    assert result.returncode == 0, result.stderr[-2000:]
+    report = json.loads(result.stdout.strip().splitlines()[-1])
+    assert report["analysis"] == []
+    assert session.get(Response, report["id"]) is not None  # it was stored
+
+
+def test_the_app_passes_its_coder_to_storage(app: Flask, session: Session) -> None:
+    # The views hand this to store_response, so new responses carry their coding.
+    assert app.extensions["intake.coder"] is code_at_submission
+    _version, definition = published(session, "survivor")
+    coding = code_at_submission(session, definition, {"help_story": "La policía vino."}, "es")
+    assert coding is not None
+    _fingerprint, texts = coding
+    assert texts["help_story"][0][2] == ["police.unspecified"]
