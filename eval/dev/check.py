@@ -2,6 +2,7 @@
 
     .venv/bin/python eval/dev/check.py            # precision/recall per language and point
     .venv/bin/python eval/dev/check.py --misses   # and every missed or extra point, to tune
+    .venv/bin/python eval/dev/check.py --codebook old.json   # another codebook (before/after)
 
 "Part level": which points of intervention an answer's words hit, on their own (no
 dimension needed), as the engine suggests them once points stand alone. This set is for
@@ -11,12 +12,13 @@ and must never be used to write patterns.
 
 from __future__ import annotations
 
+import argparse
 import json
 import sys
 from collections import Counter
 from pathlib import Path
 
-from intake.analysis.codebook import shipped
+from intake.analysis.codebook import Codebook, parse, shipped
 from intake.analysis.coding import Matcher
 from intake.analysis.text import normalise
 
@@ -46,8 +48,8 @@ def ratio(a: int, b: int) -> str:
     return f"{a / b:.2f}" if b else "  - "
 
 
-def main(show_misses: bool) -> int:
-    matcher = Matcher(shipped())
+def main(show_misses: bool, codebook: Codebook) -> int:
+    matcher = Matcher(codebook)
     total: Counter[str] = Counter()
     per_point: dict[str, Counter[str]] = {}
     print(f"{'lang':5} {'answers':>7} {'tp':>4} {'fp':>4} {'fn':>4} {'prec':>5} {'recall':>6}")
@@ -86,4 +88,11 @@ def main(show_misses: bool) -> int:
 
 
 if __name__ == "__main__":
-    sys.exit(main("--misses" in sys.argv[1:]))
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--misses", action="store_true", help="list every wrong answer")
+    parser.add_argument("--codebook", type=Path, help="a codebook JSON file (default: shipped)")
+    args = parser.parse_args()
+    chosen = (
+        parse(json.loads(args.codebook.read_text(encoding="utf-8"))) if args.codebook else shipped()
+    )
+    sys.exit(main(args.misses, chosen))
