@@ -185,7 +185,7 @@ def test_word_sense_traps(
         ("ar", "كان واقف أمام البيت"),
         ("ar", "رحت على القسم الثاني من السوق"),
         ("ar", "مسكني من إيدي بقوة"),
-        ("ar", "في مكان الإقامة في ناس كثير"),
+        ("ar", "قعدنا بالبيت طول اليوم وطبخت للأولاد"),
         ("hmn", "kuv hu xov tooj rau kuv niam txhua hnub"),
         ("hmn", "dab tsi los nws tsis quav ntsej"),
     ],
