@@ -60,13 +60,24 @@ def part_key(part: Sequence[str]) -> str:
     return part[0] if len(part) == 1 else "any:" + "+".join(part)
 
 
-def part_label(part: Sequence[str], label_of: Callable[[str], Any], ordered: bool) -> Any:
-    """A label for a combined cell that names what it holds (translated when shown)."""
+def part_label(
+    part: Sequence[str],
+    label_of: Callable[[str], Any],
+    ordered: bool = False,
+    family: Callable[[str], str] | None = None,
+    other: str = "other.answers",
+) -> Any:
+    """A label for a combined cell that names what it holds (translated when shown), with
+    a short name for table headings last: ["any", [labels], short] or ["family", family,
+    [labels]] (the family is its short name)."""
     if len(part) == 1:
         return label_of(part[0])
     if ordered:
         return ["range", label_of(part[0]), label_of(part[-1])]
-    return ["any", [label_of(p) for p in part]]
+    families = {family(p) for p in part} if family else set()
+    if len(families) == 1 and OTHER_FAMILY not in families:
+        return ["family", f"family.{families.pop()}", [label_of(p) for p in part]]
+    return ["any", [label_of(p) for p in part], other]
 
 
 def sparse(value: int, k: int) -> bool:
@@ -80,29 +91,43 @@ def partition(
     value_of: Callable[[Sequence[str]], int],
     ordered: bool = False,
     keep: frozenset[str] = frozenset(),
+    family: Callable[[str], str] | None = None,
 ) -> list[Part]:
     """Split ``items`` into parts whose counts (``value_of``) are 0 or at least k.
 
     Ordered items (scale points, number bands, months) merge with their neighbours.
-    Unordered items: every sparse one goes into a single "any of these", which takes the
-    smallest other items until it reaches k. ``keep`` items are never merged (they are
-    linked to a cell of another table that must keep its own meaning).
+    Unordered items: sparse ones first merge within their ``family`` (when given), then all
+    that are left go into a single "any of these", which takes the smallest other items
+    until it reaches k. ``keep`` items are never merged (they are linked to a cell of
+    another table that must keep its own meaning).
     """
     if ordered:
         return _runs(items, k, value_of, keep)
-    merged = [i for i in items if i not in keep and sparse(value_of([i]), k)]
-    if len(merged) == 0 or (len(merged) == 1 and len(items) == 1):
+    thin = [i for i in items if i not in keep and sparse(value_of([i]), k)]
+    if not thin or (len(thin) == 1 and len(items) == 1):
         return [[i] for i in items]
-    others = sorted(
-        (i for i in items if i not in merged and i not in keep and value_of([i]) > 0),
-        key=lambda i: (value_of([i]), items.index(i)),
-    )
-    while sparse(value_of(merged), k) and others:
-        merged.append(others.pop(0))
-    merged.sort(key=items.index)
-    if len(merged) == 1:
-        return [[i] for i in items]
-    return [[i] for i in items if i not in merged] + [merged]
+    parts: list[Part] = [[i] for i in items if i not in thin]
+    if family is not None:
+        by_family: dict[str, Part] = {}
+        for i in thin:
+            by_family.setdefault(family(i), []).append(i)
+        thin = []
+        for members in by_family.values():
+            if len(members) > 1 and not sparse(value_of(members), k):
+                parts.append(members)
+            else:
+                thin += members
+    if thin:
+        others = sorted(
+            (p for p in parts if not set(p) & keep and value_of(p) > 0),
+            key=lambda p: (value_of(p), items.index(p[0])),
+        )
+        while sparse(value_of(thin), k) and others:
+            taken = others.pop(0)
+            parts.remove(taken)
+            thin = thin + taken
+        parts.append(sorted(thin, key=items.index))
+    return [p for p in sorted(parts, key=lambda p: (len(p) > 1, items.index(p[0])))]
 
 
 def _runs(

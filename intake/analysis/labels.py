@@ -52,13 +52,17 @@ APP_LABELS = {
     "table.effects": _l("How each point of intervention affected safety"),
     "table.themes": _l("Confirmed themes by respondent group"),
     "table.themes_suggested": _l("Themes suggested by the codebook and not yet reviewed"),
+    "table.themes_suggested_points": _l(
+        "What people wrote about, by point of intervention (suggested codes, not yet reviewed)"
+    ),
+    "other.answers": _l("Other answers"),
 }
 
 
 def text(label: Mapping[str, str] | str | Sequence[Any] | None, locale: str) -> str:
     """A label in ``locale``. A list is a label made of others (see analysis.combining):
     ["any", [labels]], ["range", first, last], ["family", family, [points]],
-    ["themes-of", family]."""
+    ["themes-of", family]. Table headings use a short name (see staff/_report.html)."""
     if label is None:
         return ""
     if isinstance(label, list | tuple):

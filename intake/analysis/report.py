@@ -23,6 +23,7 @@ from sqlalchemy.orm import Session
 
 from .. import clock, crypto
 from ..models import PROVENANCES, ThemeReport
+from ..questionnaires.types import localise
 from ..redaction import quote_text
 from . import combining, labels
 from .aggregate import CONTACT_QUESTION, EFFECT_SUFFIX, GROUPS, Aggregate, Label
@@ -124,7 +125,12 @@ def _question_parts(
     def value(part: Sequence[str]) -> int:
         return _people(agg, key, groups, part)
 
-    return combining.partition(options, k, value, info.type_name in ORDERED_TYPES)
+    family = combining.family_of if info.source_key == CONTACT_QUESTION else None
+    # "None of these" never joins a real answer: "any of: police, none" would say nothing.
+    keep = frozenset({"none"})
+    return combining.partition(
+        options, k, value, info.type_name in ORDERED_TYPES, keep=keep, family=family
+    )
 
 
 def _people(agg: Aggregate, key: str, among: Sequence[str], part: Sequence[str]) -> int:
@@ -162,8 +168,12 @@ def _question_tables(b: _Builder, agg: Aggregate, skip: set[str]) -> dict[str, l
         cells = {(r, part_key(p)): cell(members[r], p) for r in rows for p in parts}
         option_label = dict(info.options).get
         ordered = info.type_name in ORDERED_TYPES
+        family = combining.family_of if info.source_key == CONTACT_QUESTION else None
         col_labels: dict[str, Any] = {
-            part_key(p): part_label(p, option_label, ordered) for p in parts
+            part_key(p): part_label(
+                p, option_label, ordered, family, "family.rest" if family else "other.answers"
+            )
+            for p in parts
         }
         if info.multiple:
             # People choose several options: only the columns add up (over groups); the
@@ -223,22 +233,16 @@ def _effect_table(b: _Builder, agg: Aggregate) -> set[str]:
     parts = combining.partition(options, k, lambda part: value(points, part))
     cols = [part_key(p) for p in parts]
 
-    def thin(among: Sequence[str]) -> bool:
-        return any(sparse(value(among, part), k) for part in parts)
+    def row_value(among: Sequence[str]) -> int:
+        # A row is as thin as its smallest hidden-to-be cell; otherwise its total.
+        values = [value(among, part) for part in parts]
+        small = [v for v in values if sparse(v, k)]
+        return min(small) if small else sum(values)
 
-    rows: list[tuple[str, list[str]]] = [(p, [p]) for p in points if not thin([p])]
-    by_family: dict[str, list[str]] = {}
-    for p in points:
-        if thin([p]):
-            by_family.setdefault(combining.family_of(p), []).append(p)
-    rest: list[str] = []
-    for family, members in by_family.items():
-        if len(members) > 1 and not thin(members):
-            rows.append((f"family:{family}", members))
-        else:
-            rest += members
-    if rest:
-        rows.append((rest[0], rest) if len(rest) == 1 else ("family:rest", rest))
+    rows = [
+        (part_key(m), m)
+        for m in combining.partition(points, k, row_value, family=combining.family_of)
+    ]
     cells = {(r, part_key(p)): value(members, p) for r, members in rows for p in parts}
     table = Table("effects", [r for r, _m in rows], cols, cells, Margins.BOTH)
     for r, members in rows:
@@ -247,13 +251,12 @@ def _effect_table(b: _Builder, agg: Aggregate) -> set[str]:
             table.identities.update({(r, c): ("answer", question, c, "*") for c in cols})
             table.identities[(r, TOTAL)] = ("answered", question, "*")
     labels_of = dict(first.options).get
-    row_labels: dict[str, Any] = {}
-    for r, members in rows:
-        if len(members) == 1:
-            row_labels[r] = agg.contact_points[members[0]]
-        else:
-            family = r.partition(":")[2] if len(rows) > 1 else "all"
-            row_labels[r] = ["family", f"family.{family}", [agg.contact_points[m] for m in members]]
+    row_labels = {
+        r: combining.part_label(
+            m, agg.contact_points.get, family=combining.family_of, other="family.rest"
+        )
+        for r, m in rows
+    }
     b.add(
         table,
         "table.effects",
@@ -302,8 +305,12 @@ def _split_tables(b: _Builder, agg: Aggregate, plans: Mapping[str, list[list[str
             table = Table(f"split:{point}:{key}", rows, cols, cells, margins)
             table.identities = {(TOTAL, c): ("answer", key, c, "*") for c in cols}
             if "unsaid" in rows:
-                # The same count in every point's split: hidden in one, hidden in all.
-                table.identities.update({("unsaid", c): ("unsaid", key, c) for c in cols})
+                # The same counts in every point's split: hidden in one, hidden in all. So
+                # they are the last cells to hide for another's sake (a "had contact" cell
+                # takes its partner from its own point's "no contact" row instead).
+                unsaid = [("unsaid", c) for c in [*cols, TOTAL] if (("unsaid", c)) in table.counts]
+                table.identities.update({cell: ("unsaid", key, cell[1]) for cell in unsaid})
+                table.public.update(unsaid)
             if not info.multiple:
                 table.identities[(TOTAL, TOTAL)] = ("answered", key, "*")
             option_label = dict(info.options).get
@@ -372,30 +379,21 @@ def _theme_rows(
             who.update(people[m])
         return who
 
-    rows = [(c, [c], dict(people[c])) for c in keys if not sparse(len(people[c]), k)]
-    by_family: dict[str, list[str]] = {}
-    for c in keys:
-        if sparse(len(people[c]), k):
-            by_family.setdefault(combining.family_of(codes[c].intervention), []).append(c)
-    rest: list[str] = []
-    for family, members in by_family.items():
-        if len(members) > 1 and not sparse(len(union(members)), k):
-            rows.append((f"family:{family}", members, union(members)))
-        else:
-            rest += members
-    if len(rest) == 1:
-        rows.append((rest[0], rest, union(rest)))
-    elif rest:
-        rows.append(("family:rest", rest, union(rest)))
-    return rows
+    def family(code: str) -> str:
+        return combining.family_of(codes[code].intervention)
+
+    parts = combining.partition(keys, k, lambda m: len(union(m)), family=family)
+    return [(part_key(m), m, union(m)) for m in parts]
 
 
-def _theme_label(key: str, members: Sequence[str], codebook: Codebook, languages: Sequence[str]):  # type: ignore[no-untyped-def]
+def _theme_label(members: Sequence[str], codebook: Codebook, languages: Sequence[str]) -> Any:
     if len(members) == 1:
         code = codebook.code(members[0])
         return code.labels(languages) if code else members[0]
-    family = key.partition(":")[2]
-    return "themes.rest" if family == "rest" else ["themes-of", f"family.{family}"]
+    families = {combining.family_of(c.intervention) for m in members if (c := codebook.code(m))}
+    if len(families) == 1 and combining.OTHER_FAMILY not in families:
+        return ["themes-of", f"family.{families.pop()}"]
+    return "themes.rest"
 
 
 def _theme_tables(
@@ -423,31 +421,64 @@ def _theme_tables(
         b.add(
             table,
             "table.themes",
-            {key: _theme_label(key, m, codebook, languages) for key, m, _w in rows},
+            {key: _theme_label(m, codebook, languages) for key, m, _w in rows},
             {**{g: f"group.{g}" for g in groups}, "all": "group.all"},
             "themes",
             chart="row-totals",
             combined=combined,
             counts_people=True,
         )
-    pending = _theme_rows(suggested, codebook, k)
-    if pending:
-        table = Table(
-            "themes_suggested",
-            [key for key, _m, _w in pending],
-            ["suggested"],
-            {(key, "suggested"): len(who) for key, _m, who in pending},
-            Margins.NONE,
-        )
-        b.add(
-            table,
-            "table.themes_suggested",
-            {key: _theme_label(key, m, codebook, languages) for key, m, _w in pending},
-            {"suggested": "themes.suggested"},
-            "themes",
-            combined=[key for key, members, _w in pending if len(members) > 1],
-            counts_people=True,
-        )
+    _suggested_table(b, suggested, codebook, languages)
+
+
+def _suggested_table(
+    b: _Builder,
+    suggested: Mapping[str, Mapping[str, str]],
+    codebook: Codebook,
+    languages: Sequence[str],
+) -> None:
+    """Codes suggested and not yet reviewed, by the point of intervention they are about:
+    dozens of unreviewed machine suggestions would bury the report, while "people wrote
+    about the police" is worth knowing before anyone has reviewed a word."""
+    if not suggested:
+        return
+    codes = {c.key: c for c in codebook.codes()}
+    people: dict[str, dict[str, str]] = {}
+    for code, who in suggested.items():
+        point = codes[code].intervention if code in codes else None
+        people.setdefault(point or "", {}).update(who)
+    order = [*codebook.interventions, ""]
+    keys = [p for p in order if p in people]
+
+    def value(part: Sequence[str]) -> int:
+        return len({rid for p in part for rid in people[p]})
+
+    parts = combining.partition(keys, b.k, value, family=combining.family_of)
+
+    def label_of(point: str) -> Any:
+        part = codebook.interventions.get(point)
+        return {lang: localise(part.label, lang) for lang in languages} if part else "themes.rest"
+
+    table = Table(
+        "themes_suggested",
+        [part_key(p) for p in parts],
+        ["suggested"],
+        {(part_key(p), "suggested"): value(p) for p in parts},
+        Margins.NONE,
+    )
+    b.add(
+        table,
+        "table.themes_suggested_points",
+        {
+            part_key(p): part_label(p, label_of, family=combining.family_of, other="family.rest")
+            for p in parts
+        },
+        {"suggested": "themes.suggested"},
+        "themes",
+        chart="rows",
+        combined=[part_key(p) for p in parts if len(p) > 1],
+        counts_people=True,
+    )
 
 
 def build(

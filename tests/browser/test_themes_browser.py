@@ -172,6 +172,7 @@ def _keep(page, name: str) -> None:  # type: ignore[no-untyped-def]
     folder = os.environ.get("INTAKE_SCREENSHOTS")
     if folder:
         page.screenshot(path=str(Path(folder) / f"{name}.png"), full_page=True)
+        (Path(folder) / f"{name}.html").write_text(page.content())
 
 
 @pytest.mark.parametrize("count", [25, 400])
