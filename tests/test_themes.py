@@ -115,19 +115,30 @@ def test_dashboard_counts_every_group_and_hides_small_ones(
     assert "Responses by respondent group" in page
     by_group = page[page.index("Responses by respondent group") :]
     by_group = by_group[: by_group.index("</table>")]
-    cells = re.findall(r'<th scope="row">([^<]+)</th>\s*<td>([^<\s]+)', by_group)
-    # Advocates (3) are below k; with zeros public, survivors (13) would give them away by
-    # subtraction from the total, so survivors are hidden too. The total stays.
+    rows = re.findall(
+        r'<th scope="row" role="rowheader">(.+?)</th>\s*<td role="cell"[^>]*>\s*([^<\s]+)',
+        by_group,
+    )
+    cells = [(re.sub(r"<[^>]+>", "", name), value) for name, value in rows]
+    # Advocates (3) are below k: rather than hide them (and survivors, who would give them
+    # away by subtraction), the two groups are shown together. The total stays.
     assert cells == [
-        ("Survivors", "hidden"),
-        ("Advocates", "hidden"),
         ("Community leaders", "0"),
         ("Listening sessions", "0"),
+        ("Groups together*", "16"),
         ("Total", "16"),
     ]
+    # The note says what the combined row holds, and why, with the page that explains it.
+    note = page[page.index("Responses by respondent group") :]
+    note = note[: note.index("</section>")]
+    assert "Groups together: Any of: Survivors, Advocates." in note
+    assert "fewer than 5 people share are counted together" in note
+    assert "/staff/reports/protection" in note
+    assert "hidden-cell" not in by_group
     assert "How each point of intervention affected safety" in page
-    assert "<svg" in page
-    assert 'role="img"' in page
+    assert 'class="chart"' in page
+    assert "Key findings" in page
+    assert "16 responses, received in" in page
     # No response id, no raw text, no small count anywhere on the page.
     assert "612-555-0199" not in page
 
@@ -210,8 +221,12 @@ def test_review_confirm_quote_publish_and_viewer_reads_it_without_the_key(
     csv_text = vic.get("/staff/reports/csv").get_data(as_text=True).lstrip("\ufeff")
     rows = list(csv.reader(io.StringIO(csv_text)))
     assert rows[0] == ["table", "row", "column", "count", "hidden"]
-    advocates = [r for r in rows if r[0] == "Responses by respondent group" and r[1] == "Advocates"]
-    assert advocates == [["Responses by respondent group", "Advocates", "Responses", "", "yes"]]
+    by_group = [r[1:4] for r in rows if r[0] == "Responses by respondent group"]
+    # Advocates are fewer than k: never a row of their own, only inside a combined count.
+    assert not [r for r in by_group if r[0] == "Advocates"]
+    assert [r for r in by_group if "Advocates" in r[0]] == [
+        ["Any of: Survivors, Advocates", "Responses", "16"]
+    ]
     assert "no me creyó" not in csv_text  # quotes are not in the tables
 
 

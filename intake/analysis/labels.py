@@ -56,6 +56,9 @@ APP_LABELS = {
         "What people wrote about, by point of intervention (suggested codes, not yet reviewed)"
     ),
     "other.answers": _l("Other answers"),
+    "group.together": _l("Groups together"),
+    "provenance.together": _l("Ways together"),
+    "language.other": _l("Other languages"),
 }
 
 

@@ -92,6 +92,7 @@ def _one_way(
     identity_of: Any,
     ordered: bool = False,
     keep: frozenset[str] = frozenset(),
+    other: str = "other.answers",
 ) -> None:
     def value(part: Sequence[str]) -> int:
         return sum(counts.get(r, 0) for r in part)
@@ -107,7 +108,7 @@ def _one_way(
     b.add(
         table,
         title,
-        {part_key(p): part_label(p, label_of, ordered) for p in parts},
+        {part_key(p): part_label(p, label_of, ordered, other=other) for p in parts},
         {"n": "count"},
         "overview",
         chart="rows",
@@ -503,6 +504,7 @@ def build(
             lambda g: f"group.{g}",
             lambda g: group_id[g],
             keep=frozenset({"listening_session"}),  # linked to "by provenance"
+            other="group.together",
         )
         # A listening-session record is the same count whichever way it is listed.
         _one_way(
@@ -518,6 +520,7 @@ def build(
                 else ("responses", "provenance", p)
             ),
             keep=frozenset({"listening_session"}),  # linked to "by group"
+            other="provenance.together",
         )
         language_order = [lang for lang in languages if lang in agg.by_language] + sorted(
             set(agg.by_language) - set(languages)
@@ -530,6 +533,7 @@ def build(
             language_order,
             lambda lang: f"language:{lang}",
             lambda lang: ("responses", "language", lang),
+            other="language.other",
         )
         _one_way(
             b,
