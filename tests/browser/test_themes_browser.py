@@ -132,7 +132,8 @@ LAYOUT_PROBLEMS = """() => {
   const ctx = document.createElement('canvas').getContext('2d');
   const narrow = [];
   for (const cell of document.querySelectorAll('.data-table th, .data-table td')) {
-    if (!seen(cell)) continue;
+    // Headings kept for screen readers only (a stacked table on a phone) are not read.
+    if (!seen(cell) || getComputedStyle(cell.closest('tr')).position === 'absolute') continue;
     const cs = getComputedStyle(cell);
     ctx.font = cs.fontStyle + ' ' + cs.fontWeight + ' ' + cs.fontSize + ' ' + cs.fontFamily;
     const room = cell.clientWidth - parseFloat(cs.paddingInlineStart) - parseFloat(cs.paddingInlineEnd);
