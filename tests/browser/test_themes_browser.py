@@ -135,10 +135,15 @@ LAYOUT_PROBLEMS = """() => {
     // Headings kept for screen readers only (a stacked table on a phone) are not read.
     if (!seen(cell) || getComputedStyle(cell.closest('tr')).position === 'absolute') continue;
     const cs = getComputedStyle(cell);
-    ctx.font = cs.fontStyle + ' ' + cs.fontWeight + ' ' + cs.fontSize + ' ' + cs.fontFamily;
     const room = cell.clientWidth - parseFloat(cs.paddingInlineStart) - parseFloat(cs.paddingInlineEnd);
-    for (const word of cell.innerText.split(/\\s+/)) {
-      if (word && ctx.measureText(word).width > room + 1) narrow.push(word);
+    // Each word measured in its own element's font (a hidden cell's link is italic).
+    const walker = document.createTreeWalker(cell, NodeFilter.SHOW_TEXT);
+    for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+      const fs = getComputedStyle(node.parentElement);
+      ctx.font = fs.fontStyle + ' ' + fs.fontWeight + ' ' + fs.fontSize + ' ' + fs.fontFamily;
+      for (const word of node.textContent.split(/\\s+/)) {
+        if (word && ctx.measureText(word).width > room + 1) narrow.push(word);
+      }
     }
   }
   const small = [];
