@@ -352,16 +352,6 @@ def theme_people(
     return confirmed, suggested, quotes
 
 
-def theme_counts(
-    state: ThemeState, codebook: Codebook, matcher: Matcher
-) -> tuple[dict[str, Counter[str]], Counter[str], dict[str, list[tuple[int, str]]]]:
-    """Per code: confirmed respondents by group, respondents with suggestions only, and
-    approved quotes as (text index, excerpt key)."""
-    confirmed, suggested, quotes = theme_people(state, codebook, matcher)
-    by_group = {code: Counter(who.values()) for code, who in confirmed.items()}
-    return by_group, Counter({c: len(who) for c, who in suggested.items()}), quotes
-
-
 def _theme_rows(
     people: Mapping[str, Mapping[str, str]], codebook: Codebook, k: int
 ) -> list[tuple[str, list[str], dict[str, str]]]:
