@@ -26,7 +26,7 @@ from intake.analysis.coding import MATCHING_REVISION
 from intake.app import create_app
 from intake.models import Questionnaire
 
-from . import instance, load, pages, servers
+from . import coverage, instance, load, pages, servers
 
 ROOT = Path(__file__).resolve().parent.parent
 DATA = ROOT / "bench" / ".data"
@@ -242,11 +242,34 @@ def write(results: dict[str, object], command: str) -> Path:
             f"| {size:,} | {p['read']:.2f} | {p['open']:.2f} | {p['count']:.2f} | "
             f"{p['code']:.2f} | {p['report']:.2f} |"
         )
+    lines += coverage_lines(results.get("coverage", []))  # type: ignore[arg-type]
     target = ROOT / "docs" / "benchmarks.md"
     existing = target.read_text(encoding="utf-8") if target.exists() else ""
     notes = existing.split("<!-- notes -->", 1)[1] if "<!-- notes -->" in existing else "\n"
     target.write_text("\n".join(lines) + "\n\n<!-- notes -->" + notes, encoding="utf-8")
     return target
+
+
+def coverage_lines(rows: list[dict[str, float]]) -> list[str]:
+    """The team view's visible share (bench/coverage.py) as a section of the page."""
+    if not rows:
+        return []
+    lines = [
+        "",
+        "## What a reader of the report can see (shipped survivor questionnaire, k = 5)",
+        "",
+        "Numbers in the published report that are shown (some of them combined counts)",
+        "against hidden, after combining and suppression (`python -m bench.coverage`).",
+        "",
+        "| responses | numbers | shown | of them combined | hidden | visible (target ≥ 80 % at 50) |",
+        "| --- | --- | --- | --- | --- | --- |",
+    ]
+    for r in rows:
+        lines.append(
+            f"| {r['responses']:,} | {r['numbers']} | {r['shown']} | {r['combined']} | "
+            f"{r['hidden']} | {100 * r['share']:.0f} % |"
+        )
+    return lines
 
 
 def main() -> None:
@@ -257,6 +280,7 @@ def main() -> None:
     with tempfile.TemporaryDirectory() as tmp:
         results.update(http_part(Path(tmp)))
     results["themes"] = {size: themes_part(size) for size in THEME_SIZES}
+    results["coverage"] = coverage.measure()
     (ROOT / "bench" / "results").mkdir(exist_ok=True)
     (ROOT / "bench" / "results" / "benchmarks.json").write_text(
         json.dumps(results, indent=1, default=str)

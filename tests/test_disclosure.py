@@ -11,6 +11,7 @@ import numpy as np
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from intake.analysis import combining
 from intake.analysis.disclosure import TOTAL, Margins, Table, protect_report
 
 
@@ -261,4 +262,106 @@ def test_the_checker_finds_cells_pinned_by_the_lower_bound() -> None:
     assert recoverable([table]) == []
     assert ranges([table])[("t", ("a", "n"))] == (1.0, 1.0)
     protect_report([table], 5)
+    _check([table], 5)
+
+
+# -- combining before hiding ------------------------------------------------------------------
+def _combined(grid: list[list[int]], k: int, ordered: bool, family=None) -> tuple[Table, list]:  # type: ignore[no-untyped-def]
+    """A question table as the report builds it: options (columns) combined on their totals
+    first, then the combined table protected like any other."""
+    cols = [f"c{j}" for j in range(len(grid[0]))]
+    totals = {c: sum(line[j] for line in grid) for j, c in enumerate(cols)}
+    parts = combining.partition(
+        cols, k, lambda p: sum(totals[c] for c in p), ordered, family=family
+    )
+    counts = {
+        (f"r{i}", combining.part_key(p)): sum(line[cols.index(c)] for c in p)
+        for i, line in enumerate(grid)
+        for p in parts
+    }
+    rows = [f"r{i}" for i in range(len(grid))]
+    table = Table("q", rows, [combining.part_key(p) for p in parts], counts, Margins.BOTH)
+    return table, parts
+
+
+@settings(max_examples=200, deadline=None)
+@given(grid=grids, k=st.integers(min_value=2, max_value=11), ordered=st.booleans())
+def test_combined_options_obey_the_same_rules(grid, k, ordered) -> None:
+    table, parts = _combined(grid, k, ordered)
+    # Every option is in exactly one part, and combining never loses a count.
+    cols = [f"c{j}" for j in range(len(grid[0]))]
+    assert sorted(c for p in parts for c in p) == sorted(cols)
+    assert table.count(TOTAL, TOTAL) == sum(map(sum, grid))
+    if ordered:  # neighbours only: each part is a run of consecutive options
+        for p in parts:
+            idx = [cols.index(c) for c in p]
+            assert idx == list(range(idx[0], idx[0] + len(idx)))
+    protect_report([table], k)
+    _check([table], k)
+
+
+@settings(max_examples=200, deadline=None)
+@given(grid=grids, k=st.integers(min_value=2, max_value=11))
+def test_combining_leaves_no_total_below_k_unless_nothing_can_join_it(grid, k) -> None:
+    table, parts = _combined(grid, k, False)
+    thin = [p for p in parts if 0 < table.count(TOTAL, combining.part_key(p)) < k]
+    # At most one part stays below k: the one that took every other positive option.
+    assert len(thin) <= 1
+    if thin:
+        positive = [p for p in parts if table.count(TOTAL, combining.part_key(p)) > 0]
+        assert positive == thin
+
+
+@settings(max_examples=150, deadline=None)
+@given(grid=grids, data=st.data())
+def test_a_combined_question_and_its_split_cannot_be_combined(grid, data) -> None:
+    # The same combining on the question table (by group) and on its split by contact:
+    # both publish the combined column totals under one identity, as report.build does.
+    k = 5
+    a, parts = _combined(grid, k, data.draw(st.booleans()))
+    keys = [combining.part_key(p) for p in parts]
+    split = []
+    for key in keys:
+        total = a.count(TOTAL, key)
+        yes = data.draw(st.integers(0, total))
+        split.append((yes, total - yes))
+    counts = {("yes", key): y for key, (y, _n) in zip(keys, split, strict=True)}
+    counts.update({("no", key): n for key, (_y, n) in zip(keys, split, strict=True)})
+    b = Table("b", ["yes", "no"], keys, counts, Margins.BOTH)
+    for key in keys:
+        a.identities[(TOTAL, key)] = b.identities[(TOTAL, key)] = ("col", key)
+    a.identities[(TOTAL, TOTAL)] = b.identities[(TOTAL, TOTAL)] = "all"
+    # The question table is protected first and its numbers become public, as in build.
+    protect_report([a], k)
+    public = {a.identities[c] for c in a.cells() if c in a.identities and c not in a.suppressed}
+    protect_report([a, b], k, public)
+    _check([a, b], k)
+
+
+def test_sparse_points_join_their_family_before_anything_else() -> None:
+    counts = {"police": 3, "dispatch_911": 2, "criminal_court": 30, "housing": 12, "schools": 1}
+    parts = combining.partition(
+        list(counts), 5, lambda p: sum(counts[c] for c in p), family=combining.family_of
+    )
+    # Emergency and police together reach 5; the lone school contact (1) then joins the
+    # smallest part there is (that family, 5, rather than housing, 12) instead of hiding.
+    assert ["police", "dispatch_911", "schools"] in parts
+    assert ["housing"] in parts
+    assert ["criminal_court"] in parts
+    parts = combining.partition(
+        ["police", "dispatch_911", "housing"],
+        5,
+        lambda p: sum({"police": 3, "dispatch_911": 2, "housing": 12}[c] for c in p),
+        family=combining.family_of,
+    )
+    assert parts == [["housing"], ["police", "dispatch_911"]]
+
+
+def test_public_totals_are_hidden_only_when_nothing_else_protects() -> None:
+    # The split's total is public (the overview shows it): its small "yes" cell takes the
+    # "no" cell as partner, not the total.
+    table = _table("t", [[3, 20], [40, 50]])
+    table.identities[(TOTAL, TOTAL)] = "everyone"
+    protect_report([table], 5, public={"everyone"})
+    assert table.shown(TOTAL, TOTAL) == 113
     _check([table], 5)

@@ -115,19 +115,30 @@ def test_dashboard_counts_every_group_and_hides_small_ones(
     assert "Responses by respondent group" in page
     by_group = page[page.index("Responses by respondent group") :]
     by_group = by_group[: by_group.index("</table>")]
-    cells = re.findall(r'<th scope="row">([^<]+)</th>\s*<td>([^<\s]+)', by_group)
-    # Advocates (3) are below k; with zeros public, survivors (13) would give them away by
-    # subtraction from the total, so survivors are hidden too. The total stays.
+    rows = re.findall(
+        r'<th scope="row" role="rowheader">(.+?)</th>\s*<td role="cell"[^>]*>\s*([^<\s]+)',
+        by_group,
+    )
+    cells = [(re.sub(r"<[^>]+>", "", name), value) for name, value in rows]
+    # Advocates (3) are below k: rather than hide them (and survivors, who would give them
+    # away by subtraction), the two groups are shown together. The total stays.
     assert cells == [
-        ("Survivors", "hidden"),
-        ("Advocates", "hidden"),
         ("Community leaders", "0"),
         ("Listening sessions", "0"),
+        ("Groups together*", "16"),
         ("Total", "16"),
     ]
+    # The note says what the combined row holds, and why, with the page that explains it.
+    note = page[page.index("Responses by respondent group") :]
+    note = note[: note.index("</section>")]
+    assert "Groups together: Any of: Survivors, Advocates." in note
+    assert "fewer than 5 people share are counted together" in note
+    assert "/staff/reports/protection" in note
+    assert "hidden-cell" not in by_group
     assert "How each point of intervention affected safety" in page
-    assert "<svg" in page
-    assert 'role="img"' in page
+    assert 'class="chart"' in page
+    assert "Key findings" in page
+    assert "16 responses, received in" in page
     # No response id, no raw text, no small count anywhere on the page.
     assert "612-555-0199" not in page
 
@@ -210,8 +221,12 @@ def test_review_confirm_quote_publish_and_viewer_reads_it_without_the_key(
     csv_text = vic.get("/staff/reports/csv").get_data(as_text=True).lstrip("\ufeff")
     rows = list(csv.reader(io.StringIO(csv_text)))
     assert rows[0] == ["table", "row", "column", "count", "hidden"]
-    advocates = [r for r in rows if r[0] == "Responses by respondent group" and r[1] == "Advocates"]
-    assert advocates == [["Responses by respondent group", "Advocates", "Responses", "", "yes"]]
+    by_group = [r[1:4] for r in rows if r[0] == "Responses by respondent group"]
+    # Advocates are fewer than k: never a row of their own, only inside a combined count.
+    assert not [r for r in by_group if r[0] == "Advocates"]
+    assert [r for r in by_group if "Advocates" in r[0]] == [
+        ["Any of: Survivors, Advocates", "Responses", "16"]
+    ]
     assert "no me creyó" not in csv_text  # quotes are not in the tables
 
 
@@ -414,3 +429,94 @@ def test_state_is_incremental_and_ends_with_the_unlock(
     keyring.lock(session, staff_session.id)
     session.commit()
     assert state_for(session, unlock_id, open_team, keystore) is not state
+
+
+def _snapshot_table(key: str, rows, columns, values) -> dict[str, Any]:  # type: ignore[no-untyped-def]
+    return {
+        "key": key,
+        "rows": rows,
+        "columns": columns,
+        "values": values,
+        "section": "overview",
+        "combined": [],
+    }
+
+
+def test_findings_use_published_numbers_only_and_never_rank_hidden_ones() -> None:
+    from intake.analysis.findings import findings
+
+    total = "__total__"
+    snap = {
+        "tables": [
+            _snapshot_table(
+                "by_group",
+                [["survivor", "group.survivor"], ["advocate", "group.advocate"], [total, "total"]],
+                [["n", "count"]],
+                {"survivor": {"n": 30}, "advocate": {"n": None}, total: {"n": 34}},
+            ),
+            _snapshot_table(
+                "by_month",
+                [["2026-10", "month:2026-10"], ["2026-11", "month:2026-11"], [total, "total"]],
+                [["n", "count"]],
+                {"2026-10": {"n": 14}, "2026-11": {"n": 20}, total: {"n": 34}},
+            ),
+            _snapshot_table(
+                "effects",
+                [["police", "Police"], ["courts", "Courts"], ["schools", "Schools"]],
+                [["made_less_safe", "less"], ["any:made_safer+mixed", "other"]],
+                {
+                    "police": {"made_less_safe": 9, "any:made_safer+mixed": 6},
+                    "courts": {"made_less_safe": None, "any:made_safer+mixed": None},
+                    "schools": {"made_less_safe": 5, "any:made_safer+mixed": 0},
+                },
+            ),
+        ]
+    }
+    found = {f["kind"]: f for f in findings(snap)}
+    # The hidden group is left out rather than ranked; the period comes from shown months.
+    assert found["responses"]["groups"] == [("group.survivor", 30)]
+    assert (found["responses"]["first"], found["responses"]["last"]) == (
+        "month:2026-10",
+        "month:2026-11",
+    )
+    assert found["less_safe"]["items"] == [("Police", 9), ("Schools", 5)]
+    # "Made safer" is combined with another answer: no sentence claims it on its own.
+    assert "safer" not in found
+    assert found["themes"]["items"] == []
+
+
+def test_the_safety_table_counts_contacts_and_every_page_links_the_protection_page(
+    app: Flask, people: dict[str, Any], survey: None
+) -> None:
+    fran = unlocked(app, people)
+    page = fran.get("/staff/data").get_data(as_text=True)
+    safety = page[page.index("How each point of intervention affected safety") :]
+    safety = safety[: safety.index("</section>")]
+    assert "Counts contacts" in safety
+    assert "Counts people." in page  # the other tables say so too
+    for path in ("/staff/reports/protection",):
+        text = fran.get(path).get_data(as_text=True)
+        assert "How numbers are protected" in text
+        assert "A number from 1 to 4 is hidden." in text
+    vic = signed_in(app, people, "viewer")
+    assert vic.get("/staff/reports/protection").status_code == 200
+
+
+def test_visible_share_counts_combined_numbers_as_shown() -> None:
+    from intake.analysis.report import visible_share
+
+    snap = {
+        "tables": [
+            {
+                "combined": ["any:a+b"],
+                "values": {"r": {"c": 5, "any:a+b": 7, "d": None}, "__total__": {"c": 0}},
+            }
+        ]
+    }
+    assert visible_share(snap) == {
+        "numbers": 4,
+        "shown": 3,
+        "combined": 1,
+        "hidden": 1,
+        "share": 0.75,
+    }

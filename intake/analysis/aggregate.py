@@ -223,6 +223,9 @@ class Aggregate:
     # question -> (group, option) -> respondents; question -> group -> respondents answering
     _answers: dict[str, Counter[tuple[str, str]]] = field(default_factory=dict)
     _answered: dict[str, Counter[str]] = field(default_factory=dict)
+    # Multiple choice: question -> (group, the options one person chose together) -> people.
+    # Lets the report count people who chose *any* of several options (combining).
+    _choices: dict[str, Counter[tuple[str, tuple[str, ...]]]] = field(default_factory=dict)
     # Splits by point of intervention: (point, contacted?) -> question -> option -> count.
     contact: dict[str, set[str]] = field(default_factory=dict)  # response -> points contacted
     # Only the points a person had contact with are counted (a few, not all 16): "no
@@ -446,6 +449,11 @@ class Aggregate:
                 counts, answered = _tally(column, kind)
                 if not answered:
                     continue
+                if kind is _MULTIPLE:
+                    choices = self._choices.setdefault(key, Counter())
+                    for raw, n in Counter(column).items():
+                        if raw is not None:
+                            choices[(plan.group, tuple(str(v) for v in raw))] += n
                 self._answered[key][plan.group] += answered
                 group_counts = self._answers[key]
                 for value, n in counts.items():
@@ -465,6 +473,16 @@ class Aggregate:
                         self._contacted_answered[(point, key)] += point_answered
                         for value, n in point_counts.items():
                             self._contacted_answers[(point, key, value)] += n
+
+    def chose_any(self, key: str, options: Iterable[str], groups: Iterable[str]) -> int:
+        """People in ``groups`` who chose at least one of ``options`` (multiple choice)."""
+        self.settle()
+        wanted, among = set(options), set(groups)
+        return sum(
+            n
+            for (group, chosen), n in self._choices.get(key, Counter()).items()
+            if group in among and wanted.intersection(chosen)
+        )
 
     def split(self, point: str, key: str, option: str) -> tuple[int, int, int]:
         """People asked about contacts who chose ``option``: (had contact, did not, did not

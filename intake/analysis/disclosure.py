@@ -23,6 +23,10 @@ partner, like a determined one.
 
 Tables in one report are *linked*: a cell carries an identity (what it counts), and a count
 hidden in one table is hidden wherever the same identity appears, repeating until stable.
+
+Some identities are *public*: already shown on another page (the overview's total, a
+question's number of answers). Complementary suppression takes public cells only as a last
+resort, so that a total the team has read on one page does not turn "hidden" on the next.
 """
 
 from __future__ import annotations
@@ -61,6 +65,9 @@ class Table:
     margins: Margins = Margins.BOTH
     identities: dict[Coord, Hashable] = field(default_factory=dict)
     suppressed: set[Coord] = field(default_factory=set)
+    # Cells already published elsewhere: hidden to protect another cell only when nothing
+    # else can be (see _candidates).
+    public: set[Coord] = field(default_factory=set)
 
     def __post_init__(self) -> None:
         for coord, value in self.counts.items():
@@ -134,11 +141,14 @@ class Table:
             for line in self.equations():
                 self._protect_line(line)
 
-    def _candidates(self, coords: Iterable[Coord]) -> list[Coord]:
+    def _candidates(self, coords: Iterable[Coord], public: bool = True) -> list[Coord]:
         # Hide the smallest counts first (least information lost); prefer inner cells to
         # totals, then a fixed order so that the same data always gives the same report.
         free = [c for c in coords if c not in self.suppressed and self.count(*c) > 0]
-        return sorted(free, key=lambda c: (self.count(*c), TOTAL in c, c))
+        private = [c for c in free if c not in self.public]
+        return sorted(
+            private or (free if public else []), key=lambda c: (self.count(*c), TOTAL in c, c)
+        )
 
     def _protect_line(self, line: Sequence[Coord]) -> None:
         hidden = [c for c in line if c in self.suppressed]
@@ -160,14 +170,16 @@ class Table:
                 if (("r", r) in row_side and ("c", c) in col_side)
                 or (("r", r) in col_side and ("c", c) in row_side)
             ]
-            candidates = self._candidates(linking)
-            if not candidates:
-                # No single cell closes a cycle: widen the hidden set from the bridge's own
-                # row or column and look again.
-                r, c = bridge
-                candidates = self._candidates(
-                    [(r, x) for x in self.all_columns] + [(x, c) for x in self.all_rows]
-                )
+            # No single cell closes a cycle: widen the hidden set from the bridge's own row
+            # or column and look again. Public cells only when no other will do.
+            r, c = bridge
+            widened = [(r, x) for x in self.all_columns] + [(x, c) for x in self.all_rows]
+            candidates = (
+                self._candidates(linking, public=False)
+                or self._candidates(widened, public=False)
+                or self._candidates(linking)
+                or self._candidates(widened)
+            )
             if not candidates:
                 # Nothing left in reach: hide every positive count of the table rather than
                 # leave a recoverable cell (never return with a bridge still there).
@@ -235,7 +247,7 @@ def _sides(edges: set[Coord], bridge: Coord) -> tuple[set[tuple[str, str]], set[
     return reach(("r", bridge[0])), reach(("c", bridge[1]))
 
 
-def protect_report(tables: Sequence[Table], k: int) -> None:
+def protect_report(tables: Sequence[Table], k: int, public: Iterable[Hashable] = ()) -> None:
     """Suppress every table so that nothing hidden follows from the whole report.
 
     First each table on its own, carrying hidden identities across tables until stable.
@@ -245,6 +257,9 @@ def protect_report(tables: Sequence[Table], k: int) -> None:
     """
     if k < 1:
         raise ValueError("the threshold must be at least 1")
+    public = set(public)
+    for table in tables:
+        table.public |= {c for c, ident in table.identities.items() if ident in public}
     while True:
         while True:
             before = sum(len(t.suppressed) for t in tables)
@@ -272,9 +287,9 @@ def protect_report(tables: Sequence[Table], k: int) -> None:
             return
         before = sum(len(t.suppressed) for t in tables)
         for table, coord in exposed:
-            candidates = [
-                c for line in table.equations() if coord in line for c in table._candidates(line)
-            ]
+            candidates = table._candidates(
+                {c for line in table.equations() if coord in line for c in line}
+            )
             if candidates:
                 table.suppressed.add(
                     min(candidates, key=lambda c: (table.count(*c), TOTAL in c, c))

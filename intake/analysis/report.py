@@ -23,31 +23,42 @@ from sqlalchemy.orm import Session
 
 from .. import clock, crypto, keyring
 from ..models import PROVENANCES, ThemeReport
+from ..questionnaires.types import localise
 from ..redaction import quote_text
-from . import labels
+from . import combining, labels
 from .aggregate import CONTACT_QUESTION, EFFECT_SUFFIX, GROUPS, Aggregate, Label
 from .annotations import excerpt_key
 from .codebook import Codebook
 from .coding import Matcher
+from .combining import part_key, part_label, sparse
 from .disclosure import TOTAL, Margins, Table, protect_report
+from .findings import findings
 from .state import ThemeState, collecting_later
 
 QUOTES_PER_THEME = 5
 SNAPSHOT_FORMAT = 1
+ORDERED_TYPES = ("scale", "number")
+# Which protection pass a section's tables belong to: the overview first (its totals are the
+# ones everyone reads), then the report's tables, then the dashboard-only splits. Numbers a
+# pass shows are public to the passes after it (see disclosure.protect_report).
+PASSES = {"overview": 0}
+SPLIT_PASS, REPORT_PASS = 2, 1
 
 
 class _Builder:
-    def __init__(self) -> None:
+    def __init__(self, k: int) -> None:
+        self.k = k
         self.tables: list[tuple[Table, dict[str, Any]]] = []
 
     def add(
         self,
         table: Table,
         title: Label,
-        row_labels: Mapping[str, Label],
-        col_labels: Mapping[str, Label],
+        row_labels: Mapping[str, Any],
+        col_labels: Mapping[str, Any],
         section: str,
         chart: str = "",
+        combined: Sequence[str] = (),
         **extra: Any,
     ) -> Table:
         meta = {
@@ -56,10 +67,19 @@ class _Builder:
             "row_labels": dict(row_labels),
             "col_labels": dict(col_labels),
             "chart": chart,
+            # Row and column keys that are combinations of several (see combining).
+            "combined": sorted(combined),
             **extra,
         }
         self.tables.append((table, meta))
         return table
+
+
+def _pass_of(meta: Mapping[str, Any]) -> int:
+    section = meta["section"]
+    if section.startswith("split:"):
+        return SPLIT_PASS
+    return PASSES.get(section, REPORT_PASS)
 
 
 def _one_way(
@@ -70,54 +90,133 @@ def _one_way(
     order: Sequence[str],
     label_of: Any,
     identity_of: Any,
+    ordered: bool = False,
+    keep: frozenset[str] = frozenset(),
+    other: str = "other.answers",
 ) -> None:
-    rows = list(order)
-    table = Table(key, rows, ["n"], {(r, "n"): counts.get(r, 0) for r in rows}, Margins.COLUMNS)
-    table.identities = {(r, "n"): identity_of(r) for r in rows}
+    def value(part: Sequence[str]) -> int:
+        return sum(counts.get(r, 0) for r in part)
+
+    parts = combining.partition(list(order), b.k, value, ordered, keep)
+    rows = [part_key(p) for p in parts]
+    table = Table(key, rows, ["n"], {(part_key(p), "n"): value(p) for p in parts}, Margins.COLUMNS)
+    table.identities = {
+        (part_key(p), "n"): identity_of(p[0]) if len(p) == 1 else ("responses", key, part_key(p))
+        for p in parts
+    }
     table.identities[(TOTAL, "n")] = ("responses", "*")
-    b.add(table, title, {r: label_of(r) for r in rows}, {"n": "count"}, "overview", chart="rows")
+    b.add(
+        table,
+        title,
+        {part_key(p): part_label(p, label_of, ordered, other=other) for p in parts},
+        {"n": "count"},
+        "overview",
+        chart="rows",
+        combined=[part_key(p) for p in parts if len(p) > 1],
+        counts_people=True,
+    )
 
 
-def _question_tables(b: _Builder, agg: Aggregate) -> None:
+def _question_parts(
+    agg: Aggregate, key: str, info: Any, groups: Sequence[str], k: int
+) -> list[list[str]]:
+    """How a question's options are combined, decided once for every table showing it."""
+    options = [value for value, _label in info.options]
+
+    def value(part: Sequence[str]) -> int:
+        return _people(agg, key, groups, part)
+
+    family = combining.family_of if info.source_key == CONTACT_QUESTION else None
+    # "None of these" never joins a real answer: "any of: police, none" would say nothing.
+    keep = frozenset({"none"})
+    return combining.partition(
+        options, k, value, info.type_name in ORDERED_TYPES, keep=keep, family=family
+    )
+
+
+def _people(agg: Aggregate, key: str, among: Sequence[str], part: Sequence[str]) -> int:
+    """People in groups ``among`` who gave any answer in ``part``."""
+    if agg.questions[key].multiple and len(part) > 1:
+        return agg.chose_any(key, part, among)  # a person who chose two is one person
+    counts = agg.answers.get(key, Counter())
+    return sum(counts.get((g, o), 0) for g in among for o in part)
+
+
+def _question_tables(b: _Builder, agg: Aggregate, skip: set[str]) -> dict[str, list[list[str]]]:
+    """One table per closed question; returns each question's combined options."""
+    plans: dict[str, list[list[str]]] = {}
+    k = b.k
     for key, info in agg.questions.items():
-        counts = agg.answers.get(key, Counter())
+        if key in skip:
+            continue
         answered = agg.answered.get(key, Counter())
         groups = [g for g in GROUPS if answered.get(g)]
         if not groups:
             continue
-        options = [value for value, _label in info.options]
-        cells = {(g, o): counts.get((g, o), 0) for g in groups for o in options}
-        col_labels: dict[str, Label] = dict(info.options)
+        parts = plans[key] = _question_parts(agg, key, info, groups, k)
+        cols = [part_key(p) for p in parts]
+
+        def cell(among: Sequence[str], part: Sequence[str], key: str = key) -> int:
+            return _people(agg, key, among, part)
+
+        rows: list[str] = list(groups)
+        if len(groups) > 1 and any(
+            sparse(answered[g], k) or any(sparse(cell([g], p), k) for p in parts) for g in groups
+        ):
+            rows = ["all"]  # a group's numbers would be hidden: all respondents together
+        members = {r: (groups if r == "all" else [r]) for r in rows}
+        who = {r: ("*" if r == "all" else r) for r in rows}
+        cells = {(r, part_key(p)): cell(members[r], p) for r in rows for p in parts}
+        option_label = dict(info.options).get
+        ordered = info.type_name in ORDERED_TYPES
+        family = combining.family_of if info.source_key == CONTACT_QUESTION else None
+        col_labels: dict[str, Any] = {
+            part_key(p): part_label(
+                p, option_label, ordered, family, "family.rest" if family else "other.answers"
+            )
+            for p in parts
+        }
         if info.multiple:
             # People choose several options: only the columns add up (over groups); the
             # number of people who answered is a column of its own.
-            cells.update({(g, "respondents"): answered[g] for g in groups})
-            table = Table(f"q:{key}", groups, [*options, "respondents"], cells, Margins.COLUMNS)
+            cells.update({(r, "respondents"): sum(answered[g] for g in members[r]) for r in rows})
+            table = Table(f"q:{key}", rows, [*cols, "respondents"], cells, Margins.COLUMNS)
             col_labels["respondents"] = "respondents"
-            table.identities = {(g, "respondents"): ("answered", key, g) for g in groups}
+            table.identities = {(r, "respondents"): ("answered", key, who[r]) for r in rows}
             table.identities[(TOTAL, "respondents")] = ("answered", key, "*")
         else:
-            table = Table(f"q:{key}", groups, options, cells, Margins.BOTH)
-            table.identities = {(g, TOTAL): ("answered", key, g) for g in groups}
+            table = Table(f"q:{key}", rows, cols, cells, Margins.BOTH)
+            table.identities = {(r, TOTAL): ("answered", key, who[r]) for r in rows}
             table.identities[(TOTAL, TOTAL)] = ("answered", key, "*")
-        table.identities.update({(g, o): ("answer", key, o, g) for g in groups for o in options})
-        table.identities.update({(TOTAL, o): ("answer", key, o, "*") for o in options})
+        table.identities.update({(r, c): ("answer", key, c, who[r]) for r in rows for c in cols})
+        table.identities.update({(TOTAL, c): ("answer", key, c, "*") for c in cols})
+        combined = [part_key(p) for p in parts if len(p) > 1]
+        if rows == ["all"]:
+            combined.append("all")
         b.add(
             table,
             info.label,
-            {g: f"group.{g}" for g in groups},
+            {**{g: f"group.{g}" for g in groups}, "all": "group.all"},
             col_labels,
             "questions",
             chart="columns",
+            combined=combined,
             question=key,
             multiple=info.multiple,
+            counts_people=True,
         )
+    return plans
 
 
-def _effect_table(b: _Builder, agg: Aggregate) -> None:
+def _effect_table(b: _Builder, agg: Aggregate) -> set[str]:
+    """Safety by point of intervention, in one table; returns the questions it shows.
+
+    It counts *contacts*: a person who met three points of intervention answers three times.
+    Points whose numbers would be hidden are shown as their family.
+    """
     points = [p for p in agg.contact_points if f"{p}{EFFECT_SUFFIX}" in agg.questions]
     if not points:
-        return
+        return set()
     first = agg.questions[f"{points[0]}{EFFECT_SUFFIX}"]
     options = [value for value, _label in first.options]
     points = [
@@ -125,118 +224,252 @@ def _effect_table(b: _Builder, agg: Aggregate) -> None:
         for p in points
         if [v for v, _l in agg.questions[f"{p}{EFFECT_SUFFIX}"].options] == options
     ]
-    cells = {}
-    for p in points:
-        counts = agg.answers.get(f"{p}{EFFECT_SUFFIX}", Counter())
-        for o in options:
-            cells[(p, o)] = sum(n for (_g, value), n in counts.items() if value == o)
-    table = Table("effects", points, options, cells, Margins.BOTH)
-    table.identities = {
-        (p, o): ("answer", f"{p}{EFFECT_SUFFIX}", o, "*") for p in points for o in options
+    k = b.k
+    per_point = {p: agg.answers.get(f"{p}{EFFECT_SUFFIX}", Counter()) for p in points}
+
+    def value(among: Sequence[str], part: Sequence[str]) -> int:
+        wanted = set(part)
+        return sum(n for p in among for (_g, v), n in per_point[p].items() if v in wanted)
+
+    parts = combining.partition(options, k, lambda part: value(points, part))
+    cols = [part_key(p) for p in parts]
+
+    def row_value(among: Sequence[str]) -> int:
+        # A row is as thin as its smallest hidden-to-be cell; otherwise its total.
+        values = [value(among, part) for part in parts]
+        small = [v for v in values if sparse(v, k)]
+        return min(small) if small else sum(values)
+
+    rows = [
+        (part_key(m), m)
+        for m in combining.partition(points, k, row_value, family=combining.family_of)
+    ]
+    cells = {(r, part_key(p)): value(members, p) for r, members in rows for p in parts}
+    table = Table("effects", [r for r, _m in rows], cols, cells, Margins.BOTH)
+    for r, members in rows:
+        if len(members) == 1:
+            question = f"{members[0]}{EFFECT_SUFFIX}"
+            table.identities.update({(r, c): ("answer", question, c, "*") for c in cols})
+            table.identities[(r, TOTAL)] = ("answered", question, "*")
+    labels_of = dict(first.options).get
+    row_labels = {
+        r: combining.part_label(
+            m, agg.contact_points.get, family=combining.family_of, other="family.rest"
+        )
+        for r, m in rows
     }
-    table.identities.update({(p, TOTAL): ("answered", f"{p}{EFFECT_SUFFIX}", "*") for p in points})
     b.add(
         table,
         "table.effects",
-        {p: agg.contact_points[p] for p in points},
-        dict(first.options),
+        row_labels,
+        {part_key(p): part_label(p, labels_of, False) for p in parts},
         "interventions",
         chart="stacked",
+        combined=[r for r, m in rows if len(m) > 1] + [part_key(p) for p in parts if len(p) > 1],
+        counts_people=False,
     )
+    return {f"{p}{EFFECT_SUFFIX}" for p in points}
 
 
-def _split_tables(b: _Builder, agg: Aggregate) -> None:
+def _split_tables(b: _Builder, agg: Aggregate, plans: Mapping[str, list[list[str]]]) -> None:
     for point, point_label in agg.contact_points.items():
         for key, info in agg.questions.items():
             if key in agg.unsplittable or info.source_key == CONTACT_QUESTION:
                 continue
-            if info.source_key.endswith(EFFECT_SUFFIX):
+            if info.source_key.endswith(EFFECT_SUFFIX) or key not in plans:
                 continue  # asked only of people who had that contact: already by point
-            options = [value for value, _label in info.options]
+            parts = plans[key]
+            if info.multiple:
+                # "Any of these" needs people, which splits do not count: combined options
+                # are left out here (each is below k on its own anyway).
+                parts = [p for p in parts if len(p) == 1]
+            if not parts:
+                continue
             cells = {}
-            for o in options:
-                cells[("yes", o)], cells[("no", o)], cells[("unsaid", o)] = agg.split(point, key, o)
+            for part in parts:
+                c = part_key(part)
+                cells[("yes", c)] = cells[("no", c)] = cells[("unsaid", c)] = 0
+                for o in part:
+                    had, did_not, unsaid = agg.split(point, key, o)
+                    cells[("yes", c)] += had
+                    cells[("no", c)] += did_not
+                    cells[("unsaid", c)] += unsaid
+            cols = [part_key(p) for p in parts]
+            rows = ["yes", "no", "unsaid"]
+            if any(sparse(cells[("unsaid", c)], b.k) for c in cols):
+                # Few people skipped the contact question: they join "no contact" rather
+                # than hide the row (the same people in every point's split).
+                rows = ["yes", "no_or_unsaid"]
+                for c in cols:
+                    cells[("no_or_unsaid", c)] = cells.pop(("no", c)) + cells.pop(("unsaid", c))
             margins = Margins.COLUMNS if info.multiple else Margins.BOTH
-            table = Table(f"split:{point}:{key}", ["yes", "no", "unsaid"], options, cells, margins)
-            table.identities = {(TOTAL, o): ("answer", key, o, "*") for o in options}
+            table = Table(f"split:{point}:{key}", rows, cols, cells, margins)
+            table.identities = {(TOTAL, c): ("answer", key, c, "*") for c in cols}
+            if "unsaid" in rows:
+                # The same counts in every point's split: hidden in one, hidden in all. So
+                # they are the last cells to hide for another's sake (a "had contact" cell
+                # takes its partner from its own point's "no contact" row instead).
+                unsaid = [("unsaid", c) for c in [*cols, TOTAL] if (("unsaid", c)) in table.counts]
+                table.identities.update({cell: ("unsaid", key, cell[1]) for cell in unsaid})
+                table.public.update(unsaid)
             if not info.multiple:
                 table.identities[(TOTAL, TOTAL)] = ("answered", key, "*")
+            option_label = dict(info.options).get
+            ordered = info.type_name in ORDERED_TYPES
             b.add(
                 table,
                 info.label,
-                {"yes": "contact.yes", "no": "contact.no", "unsaid": "contact.unsaid"},
-                dict(info.options),
+                {
+                    "yes": "contact.yes",
+                    "no": "contact.no",
+                    "unsaid": "contact.unsaid",
+                    "no_or_unsaid": "contact.no_or_unsaid",
+                },
+                {part_key(p): part_label(p, option_label, ordered) for p in parts},
                 f"split:{point}",
+                combined=[part_key(p) for p in parts if len(p) > 1]
+                + (["no_or_unsaid"] if "no_or_unsaid" in rows else []),
                 point=point,
                 point_label=point_label,
+                counts_people=True,
             )
 
 
-def theme_counts(
+def theme_people(
     state: ThemeState, codebook: Codebook, matcher: Matcher
-) -> tuple[dict[str, Counter[str]], Counter[str], dict[str, list[tuple[int, str]]]]:
-    """Per code: confirmed respondents by group, respondents with suggestions only, and
-    approved quotes as (text index, excerpt key)."""
+) -> tuple[dict[str, dict[str, str]], dict[str, dict[str, str]], dict[str, list[tuple[int, str]]]]:
+    """Per code: people with it confirmed (person -> group), people with it only suggested
+    (person -> ""), and approved quotes as (text index, excerpt key)."""
     index = state.themes(codebook, matcher)
     active = {c.key for c in codebook.codes()}
-    by_group = {
-        code: Counter(who.values())
-        for code, who in index.confirmed.items()
-        if code in active and who
+    confirmed = {code: dict(who) for code, who in index.confirmed.items() if code in active and who}
+    suggested = {
+        code: dict.fromkeys(ids, "")
+        for code, ids in index.pending.items()
+        if code in active and ids
     }
-    suggested = Counter(
-        {code: len(ids) for code, ids in index.pending.items() if code in active and ids}
-    )
     quotes = {code: sorted(found) for code, found in index.quotes.items() if found}
-    return by_group, suggested, quotes
+    return confirmed, suggested, quotes
+
+
+def _theme_rows(
+    people: Mapping[str, Mapping[str, str]], codebook: Codebook, k: int
+) -> list[tuple[str, list[str], dict[str, str]]]:
+    """Rows of a theme table as (key, codes, person -> group). A theme fewer than k people
+    share joins the other small themes of its family (people counted once), then, if still
+    too few, all remaining small themes together."""
+    codes = {c.key: c for c in codebook.codes()}
+    # Codebook order here: ordering by the true counts would rank hidden rows by their
+    # values. ``_order_by_published`` sorts by what is shown, after suppression.
+    order = {key: i for i, key in enumerate(codes)}
+    keys = sorted((c for c in people if c in codes), key=lambda c: order[c])
+
+    def union(members: Sequence[str]) -> dict[str, str]:
+        who: dict[str, str] = {}
+        for m in members:
+            who.update(people[m])
+        return who
+
+    def family(code: str) -> str:
+        return combining.family_of(codes[code].intervention)
+
+    parts = combining.partition(keys, k, lambda m: len(union(m)), family=family)
+    return [(part_key(m), m, union(m)) for m in parts]
+
+
+def _theme_label(members: Sequence[str], codebook: Codebook, languages: Sequence[str]) -> Any:
+    if len(members) == 1:
+        code = codebook.code(members[0])
+        return code.labels(languages) if code else members[0]
+    families = {combining.family_of(c.intervention) for m in members if (c := codebook.code(m))}
+    if len(families) == 1 and combining.OTHER_FAMILY not in families:
+        return ["themes-of", f"family.{families.pop()}"]
+    return "themes.rest"
 
 
 def _theme_tables(
     b: _Builder,
-    by_group: dict[str, Counter[str]],
-    suggested: Counter[str],
+    confirmed: Mapping[str, Mapping[str, str]],
+    suggested: Mapping[str, Mapping[str, str]],
     codebook: Codebook,
     languages: Sequence[str],
 ) -> None:
-    codes = {c.key: c for c in codebook.codes()}
-    # Codebook order here: ordering by the true counts would rank hidden rows by their
-    # values. ``_order_by_published`` sorts by what is shown, after suppression.
-    order = {c.key: i for i, c in enumerate(codebook.codes())}
-    rows = sorted(by_group, key=lambda c: order.get(c, len(order)))
-    groups = [g for g in GROUPS if any(by_group[c].get(g) for c in rows)]
+    k = b.k
+    rows = _theme_rows(confirmed, codebook, k)
+    by_row = {key: Counter(who.values()) for key, _m, who in rows}
+    groups = [g for g in GROUPS if any(c.get(g) for c in by_row.values())]
     if rows and groups:
-        table = Table(
-            "themes",
-            rows,
-            groups,
-            {(c, g): by_group[c].get(g, 0) for c in rows for g in groups},
-            Margins.ROWS,
-        )
-        table.identities = {(c, TOTAL): ("theme", c) for c in rows}
+        combined = [key for key, members, _w in rows if len(members) > 1]
+        if len(groups) > 1 and any(sparse(c.get(g, 0), k) for c in by_row.values() for g in groups):
+            columns = ["all"]
+            values = {(key, "all"): sum(c.values()) for key, c in by_row.items()}
+            combined.append("all")
+        else:
+            columns = groups
+            values = {(key, g): c.get(g, 0) for key, c in by_row.items() for g in groups}
+        table = Table("themes", [key for key, _m, _w in rows], columns, values, Margins.ROWS)
+        table.identities = {(key, TOTAL): ("theme", *members) for key, members, _w in rows}
         b.add(
             table,
             "table.themes",
-            {c: codes[c].labels(languages) for c in rows},
-            {g: f"group.{g}" for g in groups},
+            {key: _theme_label(m, codebook, languages) for key, m, _w in rows},
+            {**{g: f"group.{g}" for g in groups}, "all": "group.all"},
             "themes",
             chart="row-totals",
+            combined=combined,
+            counts_people=True,
         )
-    pending_rows = sorted(suggested, key=lambda c: order.get(c, len(order)))
-    if pending_rows:
-        table = Table(
-            "themes_suggested",
-            pending_rows,
-            ["suggested"],
-            {(c, "suggested"): suggested[c] for c in pending_rows},
-            Margins.NONE,
-        )
-        b.add(
-            table,
-            "table.themes_suggested",
-            {c: codes[c].labels(languages) for c in pending_rows},
-            {"suggested": "themes.suggested"},
-            "themes",
-        )
+    _suggested_table(b, suggested, codebook, languages)
+
+
+def _suggested_table(
+    b: _Builder,
+    suggested: Mapping[str, Mapping[str, str]],
+    codebook: Codebook,
+    languages: Sequence[str],
+) -> None:
+    """Codes suggested and not yet reviewed, by the point of intervention they are about:
+    dozens of unreviewed machine suggestions would bury the report, while "people wrote
+    about the police" is worth knowing before anyone has reviewed a word."""
+    if not suggested:
+        return
+    codes = {c.key: c for c in codebook.codes()}
+    people: dict[str, dict[str, str]] = {}
+    for code, who in suggested.items():
+        point = codes[code].intervention if code in codes else None
+        people.setdefault(point or "", {}).update(who)
+    order = [*codebook.interventions, ""]
+    keys = [p for p in order if p in people]
+
+    def value(part: Sequence[str]) -> int:
+        return len({rid for p in part for rid in people[p]})
+
+    parts = combining.partition(keys, b.k, value, family=combining.family_of)
+
+    def label_of(point: str) -> Any:
+        part = codebook.interventions.get(point)
+        return {lang: localise(part.label, lang) for lang in languages} if part else "themes.rest"
+
+    table = Table(
+        "themes_suggested",
+        [part_key(p) for p in parts],
+        ["suggested"],
+        {(part_key(p), "suggested"): value(p) for p in parts},
+        Margins.NONE,
+    )
+    b.add(
+        table,
+        "table.themes_suggested_points",
+        {
+            part_key(p): part_label(p, label_of, family=combining.family_of, other="family.rest")
+            for p in parts
+        },
+        {"suggested": "themes.suggested"},
+        "themes",
+        chart="rows",
+        combined=[part_key(p) for p in parts if len(p) > 1],
+        counts_people=True,
+    )
 
 
 def build(
@@ -250,7 +483,7 @@ def build(
     """A disclosure-controlled snapshot of the whole analysis."""
     with state.lock, collecting_later():
         agg = state.aggregate
-        b = _Builder()
+        b = _Builder(k)
         group_id = {g: ("responses", "group", g) for g in GROUPS}
         _one_way(
             b,
@@ -260,6 +493,8 @@ def build(
             GROUPS,
             lambda g: f"group.{g}",
             lambda g: group_id[g],
+            keep=frozenset({"listening_session"}),  # linked to "by provenance"
+            other="group.together",
         )
         # A listening-session record is the same count whichever way it is listed.
         _one_way(
@@ -274,6 +509,8 @@ def build(
                 if p == "listening_session"
                 else ("responses", "provenance", p)
             ),
+            keep=frozenset({"listening_session"}),  # linked to "by group"
+            other="provenance.together",
         )
         language_order = [lang for lang in languages if lang in agg.by_language] + sorted(
             set(agg.by_language) - set(languages)
@@ -286,6 +523,7 @@ def build(
             language_order,
             lambda lang: f"language:{lang}",
             lambda lang: ("responses", "language", lang),
+            other="language.other",
         )
         _one_way(
             b,
@@ -295,25 +533,26 @@ def build(
             agg.months,
             lambda m: f"month:{m}",
             lambda m: ("responses", "month", m),
+            ordered=True,
         )
-        _effect_table(b, agg)
-        _question_tables(b, agg)
-        _split_tables(b, agg)
-        by_group, suggested, approved = theme_counts(state, codebook, matcher)
-        _theme_tables(b, by_group, suggested, codebook, languages)
-        protect_report([t for t, _meta in b.tables], k)
+        in_effects = _effect_table(b, agg)
+        plans = _question_tables(b, agg, in_effects)
+        _split_tables(b, agg, plans)
+        confirmed, suggested, approved = theme_people(state, codebook, matcher)
+        _theme_tables(b, confirmed, suggested, codebook, languages)
+        _protect_in_passes(b.tables, k)
         for table, _meta in b.tables:
             if table.key in ("themes", "themes_suggested"):
                 _order_by_published(table)
 
         themes = []
-        for code_key, groups in sorted(
-            by_group.items(), key=lambda kv: [c.key for c in codebook.codes()].index(kv[0])
+        for code_key, who in sorted(
+            confirmed.items(), key=lambda kv: [c.key for c in codebook.codes()].index(kv[0])
         ):
             code = codebook.code(code_key)
             if code is None:
                 continue
-            respondents = sum(groups.values())
+            respondents = len(who)
             quotes: list[str] = []
             # A quote only for a theme at least k people share: fewer could be recognised.
             if respondents >= k:
@@ -332,7 +571,7 @@ def build(
                     )
             themes.append({"code": code_key, "label": code.labels(languages), "quotes": quotes})
 
-        return {
+        snapshot = {
             "format": SNAPSHOT_FORMAT,
             "title": title,
             "threshold": k,
@@ -344,6 +583,29 @@ def build(
             # Kept so the next report can check it is not a few responses apart from this
             # one (see too_close_to_last). The same total is published in "by group".
             "responses": agg.total,
+        }
+        snapshot["findings"] = findings(snapshot)  # from the published numbers above only
+        return snapshot
+
+
+def _protect_in_passes(tables: Sequence[tuple[Table, Mapping[str, Any]]], k: int) -> None:
+    """Suppress pass by pass (overview, report, splits), each pass over every table so far.
+
+    What an earlier pass shows is public to the later ones: a split on the dashboard hides
+    its own cells rather than a total the overview already shows. The last pass checks the
+    whole report together, so linked tables still cannot be combined to recover a cell.
+    """
+    public: set[Any] = set()
+    for level in (0, REPORT_PASS, SPLIT_PASS):
+        chosen = [t for t, meta in tables if _pass_of(meta) <= level]
+        if not chosen:
+            continue
+        protect_report(chosen, k, public)
+        public |= {
+            t.identities[c]
+            for t in chosen
+            for c in t.cells()
+            if c in t.identities and c not in t.suppressed
         }
 
 
@@ -481,3 +743,26 @@ def _safe_cell(text: str) -> str:
 
 def published_date(report: ThemeReport) -> dt.date:
     return report.published_at.date()
+
+
+def visible_share(snapshot: Mapping[str, Any]) -> dict[str, float]:
+    """How many of a snapshot's numbers a reader can see: shown (some of them combined
+    counts, see ``combining``) against hidden. Zeros count as shown; they are published."""
+    shown = combined = hidden = 0
+    for table in snapshot["tables"]:
+        merged = set(table.get("combined", ()))
+        for row, values in table["values"].items():
+            for column, value in values.items():
+                if value is None:
+                    hidden += 1
+                else:
+                    shown += 1
+                    combined += row in merged or column in merged
+    total = shown + hidden
+    return {
+        "numbers": total,
+        "shown": shown,
+        "combined": combined,
+        "hidden": hidden,
+        "share": shown / total if total else 1.0,
+    }

@@ -595,6 +595,12 @@ def register(bp: Blueprint, config: Config) -> None:
             "staff/report.html", report=chosen, snap=snap, form=form, every=every
         )
 
+    @bp.get("/reports/protection")
+    @role_required("facilitator", "viewer")
+    def protection():  # type: ignore[no-untyped-def]
+        """How numbers are protected: the page every hidden or combined cell links to."""
+        return render_template("staff/protection.html", k=threshold())
+
     @bp.get("/reports/csv")
     @role_required("facilitator", "viewer")
     def report_csv() -> WerkzeugResponse:
