@@ -36,7 +36,7 @@ from werkzeug.wrappers import Response as WerkzeugResponse
 
 from .. import audit, crypto, settings
 from ..analysis import codebook as codebook_module
-from ..analysis import emerging, labels
+from ..analysis import emerging, labels, snapshots
 from ..analysis import report as report_module
 from ..analysis.annotations import Annotation, excerpt_key
 from ..analysis.codebook import Codebook, CodebookError, Part
@@ -111,8 +111,9 @@ def register(bp: Blueprint, config: Config) -> None:
     def codebook() -> Codebook:
         return codebook_module.current(db_session())
 
-    def snapshot(state: ThemeState, cb: Codebook, title: str = "") -> dict[str, Any]:
-        return report_module.build(state, cb, matcher_for(cb), threshold(), config.languages, title)
+    def snapshot(state: ThemeState, cb: Codebook) -> dict[str, Any]:
+        """Built once per change and kept with the unlock (see intake.analysis.snapshots)."""
+        return snapshots.current(state, cb, matcher_for(cb), threshold(), config.languages)
 
     def seal_handle(secret: bytes, response_id: str, question: str, index: int) -> str:
         blob = crypto.wrap_with_key(
@@ -523,7 +524,7 @@ def register(bp: Blueprint, config: Config) -> None:
             flash(form.title.errors[0] if form.title.errors else _("Please try again."))
             return redirect(url_for("staff.data"), code=303)
         title = (form.title.data or "").strip()
-        snap = snapshot(state, codebook(), title)
+        snap = snapshot(state, codebook())
         if report_module.too_close_to_last(db_session(), snap, config.secret_key):
             flash(
                 _(
