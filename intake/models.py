@@ -348,3 +348,6 @@ class ThemeReport(Base):
     published_by: Mapped[str | None] = mapped_column(String(64), nullable=True)
     threshold: Mapped[int] = mapped_column(Integer)
     ciphertext: Mapped[bytes] = mapped_column(LargeBinary)
+    # Withdrawn: hidden from viewers, kept so the next report is still compared with it.
+    withdrawn_at: Mapped[dt.datetime | None] = mapped_column(DateTime, nullable=True)
+    withdrawn_by: Mapped[str | None] = mapped_column(String(64), nullable=True)

@@ -108,3 +108,64 @@ def kept_count() -> int:
     """How many snapshots this process holds (one at most per live unlock)."""
     with _KEPT_LOCK:
         return len(_KEPT)
+
+
+# Why an approved quote is not in the report (see ``left_out_quotes``).
+FEWER_THAN_K = "fewer_than_k"
+THEME_NOT_SHOWN = "theme_not_shown"
+ENOUGH_QUOTES = "enough_quotes"
+
+
+@dataclass(frozen=True)
+class LeftOut:
+    code: str
+    label: Any  # the code's labels by language
+    text: str  # as it would be quoted (hidden words already hidden)
+    reason: str
+
+
+def left_out_quotes(
+    state: ThemeState,
+    codebook: Codebook,
+    matcher: Matcher,
+    snapshot: dict[str, Any],
+    languages: Sequence[str],
+) -> list[LeftOut]:
+    """Approved quotes that ``snapshot`` does not carry, and why: the theme has fewer than
+    k people (fewer could be recognised), the theme is not in the report (its code is
+    turned off), or the theme already has as many quotes as a report shows."""
+    from ..redaction import quote_text
+    from .annotations import excerpt_key
+
+    shown = {theme["code"]: set(theme["quotes"]) for theme in snapshot["themes"]}
+    k = int(snapshot["threshold"])
+    out: list[LeftOut] = []
+    with state.lock:
+        by_group, _suggested, approved = report.theme_counts(state, codebook, matcher)
+        excerpts = state.excerpts(codebook, matcher)
+        for code in codebook.all_codes():
+            people = sum(by_group.get(code.key, {}).values())
+            for index, ekey in approved.get(code.key, []):
+                answer = state.aggregate.texts[index]
+                excerpt = next(
+                    (
+                        e
+                        for e in excerpts[index]
+                        if excerpt_key(answer.question_key, e.index) == ekey
+                    ),
+                    None,
+                )
+                if excerpt is None:
+                    continue
+                hidden = state.annotation(answer.response_id).hidden.get(ekey, [])
+                text = quote_text(answer.text[excerpt.start : excerpt.end], answer.language, hidden)
+                if text in shown.get(code.key, ()):
+                    continue
+                if code.key not in shown:
+                    reason = THEME_NOT_SHOWN
+                elif people < k:
+                    reason = FEWER_THAN_K
+                else:
+                    reason = ENOUGH_QUOTES
+                out.append(LeftOut(code.key, code.labels(languages), text, reason))
+    return out

@@ -51,6 +51,7 @@ from ..forms.themes import (
     PublishForm,
     ReportChoiceForm,
     ToggleCodeForm,
+    WithdrawForm,
     part_form,
 )
 from ..models import ResponseAnnotation, ThemeReport
@@ -512,7 +513,31 @@ def register(bp: Blueprint, config: Config) -> None:
         return redirect(url_for("staff.codebook_page"), code=303)
 
     # -- reports -------------------------------------------------------------------------
-    @bp.post("/reports/publish")
+    def publish_page(
+        state: ThemeState, form: PublishForm, snap: dict[str, Any], status: int = 200
+    ) -> tuple[str, int]:
+        """What publishing now would do: coverage, approved quotes left out and why, and
+        whether it would repeat the last report or come too soon after it."""
+        cb = codebook()
+        left_out = snapshots.left_out_quotes(state, cb, matcher_for(cb), snap, config.languages)
+        same = report_module.same_as_latest(db_session(), snap, config.secret_key)
+        too_close = report_module.too_close_to_last(db_session(), snap, config.secret_key)
+        form.reviewed.data = "1"
+        return (
+            render_template(
+                "staff/publish.html",
+                form=form,
+                coverage=report_module.coverage(snap),
+                left_out=left_out,
+                same=same,
+                too_close=too_close,
+                k=snap["threshold"],
+                quotes_per_theme=report_module.QUOTES_PER_THEME,
+            ),
+            status,
+        )
+
+    @bp.route("/reports/publish", methods=["GET", "POST"])
     @role_required("facilitator")
     def publish():  # type: ignore[no-untyped-def]
         unlocked = unlocked_state()
@@ -520,11 +545,15 @@ def register(bp: Blueprint, config: Config) -> None:
             return redirect(url_for("staff.unlock"), code=303)
         state, _secret = unlocked
         form = PublishForm()
+        snap = snapshot(state, codebook())
+        if request.method == "GET":
+            return publish_page(state, form, snap)
         if not form.validate_on_submit():
+            if form.reviewed.data == "1" and form.title.errors:
+                return publish_page(state, form, snap, 422)
             flash(form.title.errors[0] if form.title.errors else _("Please try again."))
             return redirect(url_for("staff.data"), code=303)
         title = (form.title.data or "").strip()
-        snap = snapshot(state, codebook())
         if report_module.too_close_to_last(db_session(), snap, config.secret_key):
             flash(
                 _(
@@ -533,6 +562,15 @@ def register(bp: Blueprint, config: Config) -> None:
                 )
             )
             return redirect(url_for("staff.data"), code=303)
+        # Asks first, on the publish page, when this would repeat the last report or leave
+        # out approved quotes the facilitator has not been shown yet.
+        cb = codebook()
+        repeats = report_module.same_as_latest(db_session(), snap, config.secret_key)
+        unseen = form.reviewed.data != "1" and snapshots.left_out_quotes(
+            state, cb, matcher_for(cb), snap, config.languages
+        )
+        if (repeats is not None and not form.same_again.data) or unseen:
+            return publish_page(state, form, snap)
         published = report_module.publish(
             db_session(), snap, title, g.staff.username, config.secret_key
         )
@@ -541,6 +579,46 @@ def register(bp: Blueprint, config: Config) -> None:
         session[CHOSEN_REPORT] = published.id
         flash(_("The report is published. Team viewers can now open it."))
         return redirect(url_for("staff.reports"), code=303)
+
+    @bp.get("/reports/all")
+    @role_required("facilitator", "viewer")
+    def report_list() -> str:
+        facilitator = g.staff.role == "facilitator"
+        every = report_module.reports(db_session(), include_withdrawn=facilitator)
+        numbers = report_module.versions(db_session())
+        rows = []
+        for item in every:
+            try:
+                cover = report_module.open_report(item, config.secret_key).get("coverage")
+            except crypto.DecryptionError:
+                cover = None
+            rows.append({"report": item, "version": numbers[item.id], "coverage": cover})
+        return render_template(
+            "staff/reports_list.html",
+            rows=rows,
+            choose_form=ReportChoiceForm(),
+            withdraw_form=WithdrawForm(),
+            facilitator=facilitator,
+        )
+
+    @bp.post("/reports/withdraw")
+    @role_required("facilitator")
+    def withdraw_report() -> WerkzeugResponse:
+        form = WithdrawForm()
+        found = (
+            db_session().get(ThemeReport, form.report.data) if form.validate_on_submit() else None
+        )
+        if found is None:
+            flash(_("That report could not be withdrawn. Please try again."))
+        elif report_module.withdraw(db_session(), found, g.staff.username):
+            audit.record(db_session(), g.staff.username, "theme report withdrawn", found.title)
+            db_session().commit()
+            if session.get(CHOSEN_REPORT) == found.id:
+                session.pop(CHOSEN_REPORT)
+            flash(_("The report is withdrawn. Team viewers no longer see it."))
+        else:
+            flash(_("That report was already withdrawn."))
+        return redirect(url_for("staff.report_list"), code=303)
 
     def chosen_report() -> tuple[ThemeReport | None, list[ThemeReport]]:
         every = report_module.reports(db_session())
