@@ -397,21 +397,29 @@ def _free_cells(matrix: Any, target: Any, values: Any) -> Any:
     # cells move in one of them. Fixed seed: the same report costs the same every time.
     rng = np.random.default_rng(0)
     box = [(max(1.0, v - 1), v + 1) for v in values]
-    for _round in range(8):
+    for _round in range(8 if size > 6 else 0):  # small groups: asking each is as cheap
         unknown = ~free
         if not unknown.any():
             break
         before = int(free.sum())
         cost = np.where(unknown, rng.choice([-1.0, 1.0], size), 0.0)
         learn(linprog(cost, A_eq=matrix, b_eq=target, bounds=box, method="highs"))
-        if int(free.sum()) == before and _round >= 2:
+        if int(free.sum()) == before:
             break
+    # A sum of hidden cells alone (no hidden total) caps each of them: the others are at
+    # least 1 each. A cell already at its cap cannot go up: no programme needed to say so
+    # (most pinned cells are ones beside a shown total equal to their number).
+    ceiling = np.full(size, np.inf)
+    for row, total in zip(matrix, target, strict=True):
+        if (row >= 0).all() and set(np.unique(row[row != 0])) <= {1.0}:
+            terms = row != 0
+            ceiling[terms] = np.minimum(ceiling[terms], total - (terms.sum() - 1))
     # Then the question itself, for each cell still unanswered.
     zeros = np.zeros(size)
     for i in range(size):
         if free[i]:
             continue
-        asks = [(values[i] + 1, None)]  # can it go up by one?
+        asks = [] if values[i] >= ceiling[i] - 1e-9 else [(values[i] + 1, None)]  # up by one?
         if values[i] >= 2:
             asks.append((1, values[i] - 1))  # or down by one?
         for bound in asks:
