@@ -10,8 +10,9 @@ from __future__ import annotations
 
 import base64
 import json
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
+from functools import partial
 from typing import Any
 
 from flask import (
@@ -173,7 +174,10 @@ def register(bp: Blueprint, config: Config) -> None:
     # -- coding queue ------------------------------------------------------------------
     def queue(
         state: ThemeState, cb: Codebook, secret: bytes, code: str, status: str
-    ) -> Iterator[QueueItem]:
+    ) -> Iterator[Callable[[], QueueItem]]:
+        """Every excerpt the filter keeps, each as a way to make its item. Filtering is
+        cheap; redacting, highlighting and sealing a handle are not, so only the page
+        shown pays for them (the queue at 2,000 responses has thousands of excerpts)."""
         matcher = matcher_for(cb)
         agg = state.aggregate
         for answer, excerpts in zip(agg.texts, state.excerpts(cb, matcher), strict=True):
@@ -193,28 +197,49 @@ def register(bp: Blueprint, config: Config) -> None:
                     continue
                 if code and code not in (confirmed | pending | rejected):
                     continue
-                shown = quote_text(
-                    answer.text[excerpt.start : excerpt.end],
-                    answer.language,
-                    note.hidden.get(ekey, []),
+                question = agg.text_questions.get(answer.question_key, answer.question_key)
+                yield partial(
+                    queue_item,
+                    matcher,
+                    secret,
+                    answer,
+                    question,
+                    excerpt,
+                    note,
+                    (pending, confirmed, rejected),
                 )
-                spans = tuple(
-                    span
-                    for found in matcher.excerpts(shown, answer.language, answer.question_key)
-                    for span in found.highlights
-                )
-                yield QueueItem(
-                    handle=seal_handle(
-                        secret, answer.response_id, answer.question_key, excerpt.index
-                    ),
-                    group=answer.group,
-                    question=agg.text_questions.get(answer.question_key, answer.question_key),
-                    html=highlight(shown, spans),
-                    suggested=tuple(sorted(pending)),
-                    confirmed=tuple(sorted(confirmed)),
-                    rejected=tuple(sorted(rejected)),
-                    quoted=tuple(sorted(note.quotes.get(ekey, set()))),
-                )
+
+    def queue_item(
+        matcher: Any,
+        secret: bytes,
+        answer: Any,
+        question: Any,
+        excerpt: Any,
+        note: Annotation,
+        decided: tuple[set[str], set[str], set[str]],
+    ) -> QueueItem:
+        pending, confirmed, rejected = decided
+        ekey = excerpt_key(answer.question_key, excerpt.index)
+        shown = quote_text(
+            answer.text[excerpt.start : excerpt.end],
+            answer.language,
+            note.hidden.get(ekey, []),
+        )
+        spans = tuple(
+            span
+            for found in matcher.excerpts(shown, answer.language, answer.question_key)
+            for span in found.highlights
+        )
+        return QueueItem(
+            handle=seal_handle(secret, answer.response_id, answer.question_key, excerpt.index),
+            group=answer.group,
+            question=question,
+            html=highlight(shown, spans),
+            suggested=tuple(sorted(pending)),
+            confirmed=tuple(sorted(confirmed)),
+            rejected=tuple(sorted(rejected)),
+            quoted=tuple(sorted(note.quotes.get(ekey, set()))),
+        )
 
     @bp.get("/themes/review")
     @role_required("facilitator")
@@ -230,13 +255,14 @@ def register(bp: Blueprint, config: Config) -> None:
         code = code if cb.code(code) is not None else ""
         page = max(request.args.get("page", 1, type=int) or 1, 1)
         with state.lock:  # another request may be adding responses to the same analysis
-            items = list(queue(state, cb, secret, code, status))
-        pages = max((len(items) + PAGE_SIZE - 1) // PAGE_SIZE, 1)
-        page = min(page, pages)
+            found = list(queue(state, cb, secret, code, status))
+            pages = max((len(found) + PAGE_SIZE - 1) // PAGE_SIZE, 1)
+            page = min(page, pages)
+            items = [make() for make in found[(page - 1) * PAGE_SIZE : page * PAGE_SIZE]]
         return render_template(
             "staff/review.html",
-            items=items[(page - 1) * PAGE_SIZE : page * PAGE_SIZE],
-            total=len(items),
+            items=items,
+            total=len(found),
             page=page,
             pages=pages,
             status=status,
