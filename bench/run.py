@@ -24,7 +24,7 @@ from intake import db
 from intake.app import create_app
 from intake.models import Questionnaire
 
-from . import instance, load, pages, servers
+from . import instance, load, pages, servers, team_pages
 
 ROOT = Path(__file__).resolve().parent.parent
 DATA = ROOT / "bench" / ".data"
@@ -258,6 +258,8 @@ def main() -> None:
         json.dumps(results, indent=1, default=str)
     )
     print(write(results, command).read_text(encoding="utf-8"))
+    # The team's pages at 25, 400 and 2,000 responses: their own section (bench/team_pages.py).
+    team_pages.main()
 
 
 if __name__ == "__main__":

@@ -196,6 +196,13 @@ def section(results: dict[int, list[dict[str, Any]]], command: str) -> str:
         "| responses | " + " | ".join(STEPS) + " | runs |",
         "| --- |" + " --- |" * (len(STEPS) + 1),
     ]
+    load = results.pop("load", None)  # type: ignore[call-overload]
+    if load:
+        lines[-2:-2] = [
+            f"Load average (1 min) on this {os.cpu_count()}-core machine at the start and end:"
+            f" {load[0]:.1f} and {load[1]:.1f}.",
+            "",
+        ]
     for size, runs in results.items():
         cells = [
             cell([r[s] for r in runs if s in r]) if any(s in r for r in runs) else "—"
@@ -225,7 +232,9 @@ def main() -> None:
         f"{k}={os.environ[k]}" for k in ("BENCH_TEAM", "BENCH_TEAM_RUNS") if k in os.environ
     ]
     command = "python -m bench.team_pages" + (f" ({', '.join(settings)})" if settings else "")
+    load_before = os.getloadavg()[0]
     results = run(SIZES)
+    results["load"] = [load_before, os.getloadavg()[0]]  # type: ignore[assignment]
     (ROOT / "bench" / "results").mkdir(exist_ok=True)
     (ROOT / "bench" / "results" / "team_pages.json").write_text(json.dumps(results, indent=1))
     text = section(results, command)
