@@ -368,13 +368,13 @@ def test_the_list_shows_version_date_and_coverage(
     vic = signed_in(app, people, "viewer")
     page = vic.get("/staff/reports/all").get_data(as_text=True)
     rows = re.findall(
-        r"<tr>\s*<td>(\d+)</td>\s*<th scope=\"row\">([^<]+)</th>(.*?)</tr>", page, re.S
+        r"<h2>([^<]+)</h2>\s*<dl.*?<dt>Version</dt><dd>(\d+)</dd>(.*?)</dl>", page, re.S
     )
-    assert [(v, t) for v, t, _rest in rows] == [("2", "Two"), ("1", "One")]
+    assert [(v, t) for t, v, _rest in rows] == [("2", "Two"), ("1", "One")]
     assert "21 responses" in rows[0][2]
     assert "16 responses" in rows[1][2]
-    month = re.search(r"(\w+ \d{4}) to \1", rows[0][2])
-    assert month, "the period covered, as months"
+    # All arrived in one month: the period is that month, named once.
+    assert re.search(r"16 responses, \w+ \d{4}</dd>", rows[1][2]), "the period covered"
     assert "Withdraw" not in page  # viewers cannot
 
 
