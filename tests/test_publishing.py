@@ -311,14 +311,22 @@ def test_a_withdrawn_report_is_gone_for_viewers_and_audited(
         data={"csrf_token": csrf_of(vic, "/staff/reports/all"), "report": report.id},
     )
     assert refused.status_code == 403
-    fran.post("/staff/reports/withdraw", data={"report": report.id})
+    fran.post("/staff/reports/withdraw", data={"report": report.id, "confirm": "1"})
     session.expire_all()
     assert session.get(ThemeReport, report.id).withdrawn_at is None  # type: ignore[union-attr]
 
     # When the facilitator withdraws it from the list…
     listed = fran.get("/staff/reports/all").get_data(as_text=True)
     csrf = FORM_TOKEN.search(listed).group(1)  # type: ignore[union-attr]
-    done = fran.post("/staff/reports/withdraw", data={"csrf_token": csrf, "report": report.id})
+    asked = fran.post("/staff/reports/withdraw", data={"csrf_token": csrf, "report": report.id})
+    assert asked.status_code == 200
+    assert "Team viewers will no longer see it." in asked.get_data(as_text=True)
+    session.expire_all()
+    assert session.get(ThemeReport, report.id).withdrawn_at is None  # type: ignore[union-attr]
+    done = fran.post(
+        "/staff/reports/withdraw",
+        data={"csrf_token": csrf, "report": report.id, "confirm": "1"},
+    )
     assert done.status_code == 303
     session.expire_all()
     withdrawn = session.get(ThemeReport, report.id)
@@ -348,7 +356,9 @@ def test_a_withdrawn_report_still_counts_for_the_next(
     report = session.scalars(select(ThemeReport)).one()
     listed = fran.get("/staff/reports/all").get_data(as_text=True)
     csrf = FORM_TOKEN.search(listed).group(1)  # type: ignore[union-attr]
-    fran.post("/staff/reports/withdraw", data={"csrf_token": csrf, "report": report.id})
+    fran.post(
+        "/staff/reports/withdraw", data={"csrf_token": csrf, "report": report.id, "confirm": "1"}
+    )
     # Two more responses: someone may have read the withdrawn one, so this is refused.
     add_responses(session, keystore_of(app), "survivor", 2, {"help_sought": "yes"})
     refused = publish(fran, "Second", reviewed="1")

@@ -40,6 +40,7 @@ class PublishForm(FlaskForm):
 
 class WithdrawForm(FlaskForm):
     report = IntegerField(validators=[InputRequired()])
+    confirm = HiddenField(validators=[Optional(), AnyOf(["1"])])  # set by the question
 
 
 class ReportChoiceForm(FlaskForm):

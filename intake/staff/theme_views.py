@@ -608,7 +608,7 @@ def register(bp: Blueprint, config: Config) -> None:
 
     @bp.get("/reports/all")
     @role_required("facilitator", "viewer")
-    def report_list() -> str:
+    def report_list(confirming: int | None = None) -> str:
         facilitator = g.staff.role == "facilitator"
         every = report_module.reports(db_session(), include_withdrawn=facilitator)
         numbers = report_module.versions(db_session())
@@ -625,17 +625,20 @@ def register(bp: Blueprint, config: Config) -> None:
             choose_form=ReportChoiceForm(),
             withdraw_form=WithdrawForm(),
             facilitator=facilitator,
+            confirming=confirming,
         )
 
     @bp.post("/reports/withdraw")
     @role_required("facilitator")
-    def withdraw_report() -> WerkzeugResponse:
+    def withdraw_report() -> WerkzeugResponse | str:
         form = WithdrawForm()
         found = (
             db_session().get(ThemeReport, form.report.data) if form.validate_on_submit() else None
         )
         if found is None:
             flash(_("That report could not be withdrawn. Please try again."))
+        elif found.withdrawn_at is None and form.confirm.data != "1":
+            return report_list(confirming=found.id)  # asks first, on the list itself
         elif report_module.withdraw(db_session(), found, g.staff.username):
             audit.record(db_session(), g.staff.username, "theme report withdrawn", found.title)
             db_session().commit()
