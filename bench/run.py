@@ -26,7 +26,7 @@ from intake.analysis.coding import MATCHING_REVISION
 from intake.app import create_app
 from intake.models import Questionnaire
 
-from . import coverage, instance, load, pages, servers
+from . import coverage, instance, load, pages, servers, team_pages
 
 ROOT = Path(__file__).resolve().parent.parent
 DATA = ROOT / "bench" / ".data"
@@ -286,6 +286,8 @@ def main() -> None:
         json.dumps(results, indent=1, default=str)
     )
     print(write(results, command).read_text(encoding="utf-8"))
+    # The team's pages at 25, 400 and 2,000 responses: their own section (bench/team_pages.py).
+    team_pages.main()
     print(score.summary(score.evaluate(score.load(score.DEFAULT_CORPUS))))
 
 

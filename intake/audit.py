@@ -69,6 +69,7 @@ ACTION_LABELS = {
     "user created": _l("Account created"),
     "codebook changed": _l("Codebook changed"),
     "theme report published": _l("Theme report published"),
+    "theme report withdrawn": _l("Theme report withdrawn"),
     "raw export": _l("Decrypted responses exported"),
 }
 

@@ -381,3 +381,6 @@ class ThemeReport(Base):
     # The epoch labels its responses came from (comma-separated), so destroying an epoch
     # removes the reports built from it. None for reports published before this was kept.
     epochs: Mapped[str | None] = mapped_column(Text, nullable=True)
+    # Withdrawn: hidden from viewers, kept so the next report is still compared with it.
+    withdrawn_at: Mapped[dt.datetime | None] = mapped_column(DateTime, nullable=True)
+    withdrawn_by: Mapped[str | None] = mapped_column(String(64), nullable=True)

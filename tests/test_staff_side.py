@@ -142,6 +142,8 @@ EXPECTED: dict[str, set[str]] = {
     "staff.publish": {"facilitator"},
     "staff.reports": {"facilitator", "viewer"},
     "staff.report_csv": {"facilitator", "viewer"},
+    "staff.report_list": {"facilitator", "viewer"},
+    "staff.withdraw_report": {"facilitator"},
 }
 
 

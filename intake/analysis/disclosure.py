@@ -34,6 +34,7 @@ from __future__ import annotations
 from collections.abc import Hashable, Iterable, Sequence
 from dataclasses import dataclass, field
 from enum import Enum
+from typing import Any
 
 TOTAL = "__total__"
 
@@ -355,7 +356,6 @@ def pinned_cells(tables: Sequence[Table]) -> list[tuple[Table, Coord]]:
     totally unimodular, so the bounds found are whole numbers.
     """
     import numpy as np
-    from scipy.optimize import linprog
 
     index, components, _owner = _components(tables)
     if not index:
@@ -377,26 +377,73 @@ def pinned_cells(tables: Sequence[Table]) -> list[tuple[Table, Coord]]:
             for u, coef in terms:
                 matrix[row, position[u]] += coef
         target = matrix @ values
-        for u, i in position.items():
-            cost = np.zeros(len(members))
-            cost[i] = -1.0  # can it go up by one?
-            bounds = [(1, None)] * len(members)
-            bounds[i] = (values[i] + 1, None)
-            up = linprog(cost * 0, A_eq=matrix, b_eq=target, bounds=bounds, method="highs")
-            if up.status == 0:
-                continue
-            if values[i] >= 2:
-                bounds[i] = (1, values[i] - 1)  # or down by one?
-                down = linprog(cost * 0, A_eq=matrix, b_eq=target, bounds=bounds, method="highs")
-                if down.status == 0:
-                    continue
-            pinned.add(u)
+        free = _free_cells(matrix, target, values)
+        pinned.update(u for u, i in position.items() if not free[i])
     return [
         (table, coord)
         for table in tables
         for coord in sorted(table.suppressed)
         if index[_unknown(table, coord)] in pinned
     ]
+
+
+def _free_cells(matrix: Any, target: Any, values: Any) -> Any:
+    """Which hidden values could be one more, or one less (staying ≥ 1), with every sum in
+    ``matrix @ x == target`` unchanged.
+
+    A cell is free once *some* solution puts it at least one above, or at least one below,
+    its true value. Every solution a programme returns is such a witness for all the cells
+    it moved, not only for the one asked about: remembering them answers most cells without
+    programmes of their own — the same test as asking each cell in turn, with far fewer
+    solves (the cost of a report at real sizes was thousands of them).
+    """
+    import numpy as np
+    from scipy.optimize import linprog
+
+    size = len(values)
+    free = np.zeros(size, dtype=bool)
+
+    def learn(found: Any) -> None:
+        if found.status == 0:
+            free[np.abs(np.asarray(found.x) - values) >= 1 - 1e-7] = True
+
+    # First a few solutions pushed in random directions, each a step of at most one from
+    # the truth (a smaller region: a witness in it is a witness everywhere); most free
+    # cells move in one of them. Fixed seed: the same report costs the same every time.
+    rng = np.random.default_rng(0)
+    box = [(max(1.0, v - 1), v + 1) for v in values]
+    for _round in range(8 if size > 6 else 0):  # small groups: asking each is as cheap
+        unknown = ~free
+        if not unknown.any():
+            break
+        before = int(free.sum())
+        cost = np.where(unknown, rng.choice([-1.0, 1.0], size), 0.0)
+        learn(linprog(cost, A_eq=matrix, b_eq=target, bounds=box, method="highs"))
+        if int(free.sum()) == before:
+            break
+    # A sum of hidden cells alone (no hidden total) caps each of them: the others are at
+    # least 1 each. A cell already at its cap cannot go up: no programme needed to say so
+    # (most pinned cells are ones beside a shown total equal to their number).
+    ceiling = np.full(size, np.inf)
+    for row, total in zip(matrix, target, strict=True):
+        if (row >= 0).all() and set(np.unique(row[row != 0])) <= {1.0}:
+            terms = row != 0
+            ceiling[terms] = np.minimum(ceiling[terms], total - (terms.sum() - 1))
+    # Then the question itself, for each cell still unanswered.
+    zeros = np.zeros(size)
+    for i in range(size):
+        if free[i]:
+            continue
+        asks = [] if values[i] >= ceiling[i] - 1e-9 else [(values[i] + 1, None)]  # up by one?
+        if values[i] >= 2:
+            asks.append((1, values[i] - 1))  # or down by one?
+        for bound in asks:
+            bounds = [(1, None)] * size
+            bounds[i] = bound
+            learn(linprog(zeros, A_eq=matrix, b_eq=target, bounds=bounds, method="highs"))
+            if free[i]:
+                break
+    return free
 
 
 def _unknown(table: Table, coord: Coord) -> Hashable:

@@ -649,10 +649,27 @@ def _report_key(secret: str) -> bytes:
     return crypto.derive_key(secret, "theme-report")
 
 
+def coverage(snapshot: Mapping[str, Any]) -> dict[str, Any]:
+    """What a report covers: how many responses, and the first and last month they came in
+    (months as the report lists them; empty when it lists none)."""
+    months = [
+        r
+        for t in snapshot["tables"]
+        if t["key"] == "by_month"
+        for r, _label in t["rows"]
+        if r != TOTAL
+    ]
+    return {
+        "responses": int(snapshot["responses"]),
+        "first_month": min(months) if months else "",
+        "last_month": max(months) if months else "",
+    }
+
+
 def publish(
     session: Session, snapshot: Mapping[str, Any], title: str, author: str, secret: str
 ) -> ThemeReport:
-    content = dict(for_report(snapshot), title=title)
+    content = dict(for_report(snapshot), title=title, coverage=coverage(snapshot))
     now = clock.utcnow().replace(microsecond=0)
     report = ThemeReport(
         title=title,
@@ -679,14 +696,20 @@ def open_report(report: ThemeReport, secret: str) -> dict[str, Any]:
     return json.loads(plaintext)
 
 
+def _latest(session: Session) -> ThemeReport | None:
+    """The last report published, withdrawn or not: a withdrawn one may have been read."""
+    return session.scalar(select(ThemeReport).order_by(ThemeReport.id.desc()).limit(1))
+
+
 def too_close_to_last(session: Session, snapshot: Mapping[str, Any], secret: str) -> bool:
     """True when fewer than k responses arrived (or left) since the last report.
 
     Two reports a few responses apart can be subtracted, cell by cell, to single out the
     newcomers. Requiring at least k changed responses between reports keeps that difference
-    as large as any published group. (Reports that differ only in coding are allowed.)
+    as large as any published group. (Reports that differ only in coding are allowed.) A
+    withdrawn report counts too: someone may have read it before it was withdrawn.
     """
-    latest = session.scalar(select(ThemeReport).order_by(ThemeReport.id.desc()).limit(1))
+    latest = _latest(session)
     if latest is None:
         return False
     try:
@@ -699,8 +722,52 @@ def too_close_to_last(session: Session, snapshot: Mapping[str, Any], secret: str
     return 0 < change < int(snapshot["threshold"])
 
 
-def reports(session: Session) -> list[ThemeReport]:
-    return list(session.scalars(select(ThemeReport).order_by(ThemeReport.id.desc())))
+# What may differ between two reports of the same data: when and how they were made.
+_NOT_DATA = ("title", "generated_on", "coverage")
+
+
+def same_as_latest(
+    session: Session, snapshot: Mapping[str, Any], secret: str
+) -> ThemeReport | None:
+    """The last report, when publishing ``snapshot`` now would publish exactly its data
+    again (same numbers, same quotes, same threshold); otherwise None."""
+    latest = _latest(session)
+    if latest is None:
+        return None
+    try:
+        previous = open_report(latest, secret)
+    except crypto.DecryptionError:
+        return None
+    wanted = {k: v for k, v in for_report(snapshot).items() if k not in _NOT_DATA}
+    # Through JSON, as stored: tuples become lists, keys strings.
+    wanted = json.loads(json.dumps(wanted, ensure_ascii=False))
+    had = {k: v for k, v in previous.items() if k not in _NOT_DATA}
+    return latest if wanted == had else None
+
+
+def reports(session: Session, include_withdrawn: bool = False) -> list[ThemeReport]:
+    """Published reports, newest first; withdrawn ones only when asked for."""
+    query = select(ThemeReport).order_by(ThemeReport.id.desc())
+    if not include_withdrawn:
+        query = query.where(ThemeReport.withdrawn_at.is_(None))
+    return list(session.scalars(query))
+
+
+def versions(session: Session) -> dict[int, int]:
+    """Each report's version: 1 for the first ever published, withdrawn ones included, so
+    a number is never given twice."""
+    ids = session.scalars(select(ThemeReport.id).order_by(ThemeReport.id))
+    return {report_id: number for number, report_id in enumerate(ids, start=1)}
+
+
+def withdraw(session: Session, report: ThemeReport, actor: str) -> bool:
+    """Hide ``report`` from viewers (kept for comparison with the next one). False when
+    it was already withdrawn."""
+    if report.withdrawn_at is not None:
+        return False
+    report.withdrawn_at = clock.utcnow().replace(microsecond=0)
+    report.withdrawn_by = actor
+    return True
 
 
 def to_csv(snapshot: Mapping[str, Any], locale: str) -> str:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from flask_babel import lazy_gettext as _l
 from flask_wtf import FlaskForm
-from wtforms import HiddenField, IntegerField, SelectField, StringField, TextAreaField
+from wtforms import BooleanField, HiddenField, IntegerField, SelectField, StringField, TextAreaField
 from wtforms.validators import AnyOf, InputRequired, Length, Optional
 
 from ..analysis.annotations import ACTIONS
@@ -33,6 +33,14 @@ class PublishForm(FlaskForm):
             Length(max=200, message=_l("Use at most %(max)s characters.", max=200)),
         ],
     )
+    # Set by the publish page: the facilitator has seen what will be left out.
+    reviewed = HiddenField(validators=[Optional(), AnyOf(["1"])])
+    same_again = BooleanField(_l("Yes, publish the same numbers and quotes again"))
+
+
+class WithdrawForm(FlaskForm):
+    report = IntegerField(validators=[InputRequired()])
+    confirm = HiddenField(validators=[Optional(), AnyOf(["1"])])  # set by the question
 
 
 class ReportChoiceForm(FlaskForm):

@@ -10,8 +10,9 @@ from __future__ import annotations
 
 import base64
 import json
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
+from functools import partial
 from typing import Any
 
 from flask import (
@@ -36,7 +37,7 @@ from werkzeug.wrappers import Response as WerkzeugResponse
 
 from .. import audit, crypto, i18n, settings
 from ..analysis import codebook as codebook_module
-from ..analysis import emerging, labels
+from ..analysis import emerging, labels, snapshots
 from ..analysis import report as report_module
 from ..analysis.annotations import Annotation, excerpt_key
 from ..analysis.codebook import Codebook, CodebookError, Part
@@ -52,6 +53,7 @@ from ..forms.themes import (
     PublishForm,
     ReportChoiceForm,
     ToggleCodeForm,
+    WithdrawForm,
     part_form,
 )
 from ..models import ResponseAnnotation, ThemeReport
@@ -115,8 +117,9 @@ def register(bp: Blueprint, config: Config) -> None:
     def codebook() -> Codebook:
         return codebook_module.current(db_session())
 
-    def snapshot(state: ThemeState, cb: Codebook, title: str = "") -> dict[str, Any]:
-        return report_module.build(state, cb, matcher_for(cb), threshold(), config.languages, title)
+    def snapshot(state: ThemeState, cb: Codebook) -> dict[str, Any]:
+        """Built once per change and kept with the unlock (see intake.analysis.snapshots)."""
+        return snapshots.current(state, cb, matcher_for(cb), threshold(), config.languages)
 
     def seal_handle(secret: bytes, response_id: str, question: str, index: int) -> str:
         blob = crypto.wrap_with_key(
@@ -175,7 +178,10 @@ def register(bp: Blueprint, config: Config) -> None:
     # -- coding queue ------------------------------------------------------------------
     def queue(
         state: ThemeState, cb: Codebook, secret: bytes, code: str, status: str
-    ) -> Iterator[QueueItem]:
+    ) -> Iterator[Callable[[], QueueItem]]:
+        """Every excerpt the filter keeps, each as a way to make its item. Filtering is
+        cheap; redacting, highlighting and sealing a handle are not, so only the page
+        shown pays for them (the queue at 2,000 responses has thousands of excerpts)."""
         matcher = matcher_for(cb)
         agg = state.aggregate
         for answer, excerpts in zip(agg.texts, state.excerpts(cb, matcher), strict=True):
@@ -195,28 +201,49 @@ def register(bp: Blueprint, config: Config) -> None:
                     continue
                 if code and code not in (confirmed | pending | rejected):
                     continue
-                shown = quote_text(
-                    answer.text[excerpt.start : excerpt.end],
-                    answer.language,
-                    note.hidden.get(ekey, []),
+                question = agg.text_questions.get(answer.question_key, answer.question_key)
+                yield partial(
+                    queue_item,
+                    matcher,
+                    secret,
+                    answer,
+                    question,
+                    excerpt,
+                    note,
+                    (pending, confirmed, rejected),
                 )
-                spans = tuple(
-                    span
-                    for found in matcher.excerpts(shown, answer.language, answer.question_key)
-                    for span in found.highlights
-                )
-                yield QueueItem(
-                    handle=seal_handle(
-                        secret, answer.response_id, answer.question_key, excerpt.index
-                    ),
-                    group=answer.group,
-                    question=agg.text_questions.get(answer.question_key, answer.question_key),
-                    html=highlight(shown, spans),
-                    suggested=tuple(sorted(pending)),
-                    confirmed=tuple(sorted(confirmed)),
-                    rejected=tuple(sorted(rejected)),
-                    quoted=tuple(sorted(note.quotes.get(ekey, set()))),
-                )
+
+    def queue_item(
+        matcher: Any,
+        secret: bytes,
+        answer: Any,
+        question: Any,
+        excerpt: Any,
+        note: Annotation,
+        decided: tuple[set[str], set[str], set[str]],
+    ) -> QueueItem:
+        pending, confirmed, rejected = decided
+        ekey = excerpt_key(answer.question_key, excerpt.index)
+        shown = quote_text(
+            answer.text[excerpt.start : excerpt.end],
+            answer.language,
+            note.hidden.get(ekey, []),
+        )
+        spans = tuple(
+            span
+            for found in matcher.excerpts(shown, answer.language, answer.question_key)
+            for span in found.highlights
+        )
+        return QueueItem(
+            handle=seal_handle(secret, answer.response_id, answer.question_key, excerpt.index),
+            group=answer.group,
+            question=question,
+            html=highlight(shown, spans),
+            suggested=tuple(sorted(pending)),
+            confirmed=tuple(sorted(confirmed)),
+            rejected=tuple(sorted(rejected)),
+            quoted=tuple(sorted(note.quotes.get(ekey, set()))),
+        )
 
     @bp.get("/themes/review")
     @role_required("facilitator")
@@ -232,13 +259,14 @@ def register(bp: Blueprint, config: Config) -> None:
         code = code if cb.code(code) is not None else ""
         page = max(request.args.get("page", 1, type=int) or 1, 1)
         with state.lock:  # another request may be adding responses to the same analysis
-            items = list(queue(state, cb, secret, code, status))
-        pages = max((len(items) + PAGE_SIZE - 1) // PAGE_SIZE, 1)
-        page = min(page, pages)
+            found = list(queue(state, cb, secret, code, status))
+            pages = max((len(found) + PAGE_SIZE - 1) // PAGE_SIZE, 1)
+            page = min(page, pages)
+            items = [make() for make in found[(page - 1) * PAGE_SIZE : page * PAGE_SIZE]]
         return render_template(
             "staff/review.html",
-            items=items[(page - 1) * PAGE_SIZE : page * PAGE_SIZE],
-            total=len(items),
+            items=items,
+            total=len(found),
             page=page,
             pages=pages,
             status=status,
@@ -532,7 +560,31 @@ def register(bp: Blueprint, config: Config) -> None:
         return redirect(url_for("staff.codebook_page"), code=303)
 
     # -- reports -------------------------------------------------------------------------
-    @bp.post("/reports/publish")
+    def publish_page(
+        state: ThemeState, form: PublishForm, snap: dict[str, Any], status: int = 200
+    ) -> tuple[str, int]:
+        """What publishing now would do: coverage, approved quotes left out and why, and
+        whether it would repeat the last report or come too soon after it."""
+        cb = codebook()
+        left_out = snapshots.left_out_quotes(state, cb, matcher_for(cb), snap, config.languages)
+        same = report_module.same_as_latest(db_session(), snap, config.secret_key)
+        too_close = report_module.too_close_to_last(db_session(), snap, config.secret_key)
+        form.reviewed.data = "1"
+        return (
+            render_template(
+                "staff/publish.html",
+                form=form,
+                coverage=report_module.coverage(snap),
+                left_out=left_out,
+                same=same,
+                too_close=too_close,
+                k=snap["threshold"],
+                quotes_per_theme=report_module.QUOTES_PER_THEME,
+            ),
+            status,
+        )
+
+    @bp.route("/reports/publish", methods=["GET", "POST"])
     @role_required("facilitator")
     def publish():  # type: ignore[no-untyped-def]
         unlocked = unlocked_state()
@@ -540,11 +592,15 @@ def register(bp: Blueprint, config: Config) -> None:
             return redirect(url_for("staff.unlock"), code=303)
         state, _secret = unlocked
         form = PublishForm()
+        snap = snapshot(state, codebook())
+        if request.method == "GET":
+            return publish_page(state, form, snap)
         if not form.validate_on_submit():
+            if form.reviewed.data == "1" and form.title.errors:
+                return publish_page(state, form, snap, 422)
             flash(form.title.errors[0] if form.title.errors else _("Please try again."))
             return redirect(url_for("staff.data"), code=303)
         title = (form.title.data or "").strip()
-        snap = snapshot(state, codebook(), title)
         if report_module.too_close_to_last(db_session(), snap, config.secret_key):
             flash(
                 _(
@@ -553,6 +609,15 @@ def register(bp: Blueprint, config: Config) -> None:
                 )
             )
             return redirect(url_for("staff.data"), code=303)
+        # Asks first, on the publish page, when this would repeat the last report or leave
+        # out approved quotes the facilitator has not been shown yet.
+        cb = codebook()
+        repeats = report_module.same_as_latest(db_session(), snap, config.secret_key)
+        unseen = form.reviewed.data != "1" and snapshots.left_out_quotes(
+            state, cb, matcher_for(cb), snap, config.languages
+        )
+        if (repeats is not None and not form.same_again.data) or unseen:
+            return publish_page(state, form, snap)
         published = report_module.publish(
             db_session(), snap, title, g.staff.username, config.secret_key
         )
@@ -561,6 +626,49 @@ def register(bp: Blueprint, config: Config) -> None:
         session[CHOSEN_REPORT] = published.id
         flash(_("The report is published. Team viewers can now open it."))
         return redirect(url_for("staff.reports"), code=303)
+
+    @bp.get("/reports/all")
+    @role_required("facilitator", "viewer")
+    def report_list(confirming: int | None = None) -> str:
+        facilitator = g.staff.role == "facilitator"
+        every = report_module.reports(db_session(), include_withdrawn=facilitator)
+        numbers = report_module.versions(db_session())
+        rows = []
+        for item in every:
+            try:
+                cover = report_module.open_report(item, config.secret_key).get("coverage")
+            except crypto.DecryptionError:
+                cover = None
+            rows.append({"report": item, "version": numbers[item.id], "coverage": cover})
+        return render_template(
+            "staff/reports_list.html",
+            rows=rows,
+            choose_form=ReportChoiceForm(),
+            withdraw_form=WithdrawForm(),
+            facilitator=facilitator,
+            confirming=confirming,
+        )
+
+    @bp.post("/reports/withdraw")
+    @role_required("facilitator")
+    def withdraw_report() -> WerkzeugResponse | str:
+        form = WithdrawForm()
+        found = (
+            db_session().get(ThemeReport, form.report.data) if form.validate_on_submit() else None
+        )
+        if found is None:
+            flash(_("That report could not be withdrawn. Please try again."))
+        elif found.withdrawn_at is None and form.confirm.data != "1":
+            return report_list(confirming=found.id)  # asks first, on the list itself
+        elif report_module.withdraw(db_session(), found, g.staff.username):
+            audit.record(db_session(), g.staff.username, "theme report withdrawn", found.title)
+            db_session().commit()
+            if session.get(CHOSEN_REPORT) == found.id:
+                session.pop(CHOSEN_REPORT)
+            flash(_("The report is withdrawn. Team viewers no longer see it."))
+        else:
+            flash(_("That report was already withdrawn."))
+        return redirect(url_for("staff.report_list"), code=303)
 
     def chosen_report() -> tuple[ThemeReport | None, list[ThemeReport]]:
         every = report_module.reports(db_session())

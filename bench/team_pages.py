@@ -1,0 +1,249 @@
+"""The CCR team's pages at 25, 400 and 2,000 responses: time per step, after the unlock.
+
+    python -m bench.team_pages               # every size in BENCH_TEAM (default 25 400 2000)
+    python -m bench.team_pages measure DIR   # one prepared instance, one process (JSON)
+
+Each size is sealed once into bench/.data/ (through the real sealing path, as the themes
+benchmark does) and copied afresh for every run, so a publish in one run is never compared
+with the report of another. A run signs in as the facilitator and times, through the app
+(in-process WSGI: the server's own time, no network), each step a facilitator takes:
+
+- *unlock*: the passphrase, then the first dashboard (every response read and the protected
+  snapshot built: the one slow page of an unlock);
+- *dashboard*, *points*, *review*, *publish page*: each page again with nothing changed
+  (median of several requests);
+- *after a decision*: one coding decision saved, then the dashboard (the snapshot rebuilt:
+  what the first page after any change costs);
+- *publish*: the whole POST that stores a report (checks, encryption, commit).
+
+The targets (issue 19): every page ≤ 0.5 s after the first unlock, publishing ≤ 2 s.
+``record`` writes the figures into docs/benchmarks.md between its own markers, below the
+notes that ``bench.run`` keeps, so either can run without losing the other's section.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import os
+import re
+import shutil
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+from typing import Any
+
+ROOT = Path(__file__).resolve().parent.parent
+DATA = ROOT / "bench" / ".data"
+SIZES = [int(n) for n in os.environ.get("BENCH_TEAM", "25 400 2000").split()]
+REPEATS = int(os.environ.get("BENCH_TEAM_REPEATS", "5"))
+RUNS = int(os.environ.get("BENCH_TEAM_RUNS", "3"))
+DATA_REVISION = 2  # as bench.run: raise when what ``themes_bench.prepare`` stores changes
+TOKEN = re.compile(r'name="csrf_token"(?: type="hidden")? value="([^"]+)"')
+HANDLE = re.compile(r'name="handle" value="([^"]+)"')
+START, END = "<!-- team-pages -->", "<!-- /team-pages -->"
+
+
+def _token(page: str) -> str:
+    found = TOKEN.search(page)
+    assert found, "a form with a CSRF token"
+    return found.group(1)
+
+
+def _sign_in(client: Any) -> None:
+    """As a browser: password, then enrolling an authenticator (the bench user has none)."""
+    import pyotp
+
+    page = client.get("/staff/login").get_data(as_text=True)
+    client.post(
+        "/staff/login",
+        data={"csrf_token": _token(page), "username": "bench", "password": "bench-password-only"},
+    )
+    page = client.get("/staff/login/enrol").get_data(as_text=True)
+    secret = re.search(r'<code class="secret" dir="ltr">([A-Z2-7 ]+)</code>', page)
+    assert secret, "the enrolment page shows the key"
+    done = client.post(
+        "/staff/login/enrol",
+        data={
+            "csrf_token": _token(page),
+            "code": pyotp.TOTP(secret.group(1).replace(" ", "")).now(),
+        },
+    )
+    assert done.status_code == 303, "signed in"
+
+
+def _timed(call: Any) -> tuple[float, Any]:
+    start = time.perf_counter()
+    result = call()
+    return time.perf_counter() - start, result
+
+
+def measure(folder: Path) -> dict[str, Any]:
+    from intake.app import create_app
+
+    from . import instance
+
+    app = create_app(instance.prepare_config(folder))
+    client = app.test_client()
+    _sign_in(client)
+    # A worker imports the report's numerical libraries once in its life: not timed.
+    import numpy  # noqa: F401
+    import scipy.optimize  # noqa: F401
+
+    out: dict[str, Any] = {}
+    page = client.get("/staff/unlock").get_data(as_text=True)
+
+    def unlock() -> None:
+        done = client.post(
+            "/staff/unlock", data={"csrf_token": _token(page), "passphrase": instance.PASSPHRASE}
+        )
+        assert done.status_code == 303, "unlocked"
+        assert client.get("/staff/data").status_code == 200
+
+    out["unlock"], _ = _timed(unlock)
+    for name, path in (
+        ("dashboard", "/staff/data"),
+        ("points", "/staff/data/points"),
+        ("review", "/staff/themes/review?status=all"),
+        ("publish page", "/staff/reports/publish"),
+    ):
+        times = []
+        for _ in range(REPEATS):
+            seconds, response = _timed(lambda path=path: client.get(path))
+            assert response.status_code == 200, path
+            times.append(seconds)
+        out[name] = statistics.median(times)
+
+    queue = client.get("/staff/themes/review?status=pending").get_data(as_text=True)
+    handle = HANDLE.search(queue)
+    code = (
+        re.compile(r'name="code" value="([^"]+)"').search(queue, handle.end()) if handle else None
+    )
+    if handle and code:
+        client.post(
+            "/staff/themes/review",
+            data={
+                "csrf_token": _token(queue),
+                "handle": handle.group(1),
+                "action": "reject",
+                "code": code.group(1),
+            },
+        )
+        out["after a decision"], response = _timed(lambda: client.get("/staff/data"))
+        assert response.status_code == 200
+    page = client.get("/staff/reports/publish").get_data(as_text=True)
+    out["publish"], response = _timed(
+        lambda: client.post(
+            "/staff/reports/publish",
+            data={"csrf_token": _token(page), "title": "Benchmark", "reviewed": "1"},
+        )
+    )
+    assert response.status_code == 303, "published"
+    out["responses"] = int(re.search(r"cover ([\d,]+) response", page).group(1).replace(",", ""))  # type: ignore[union-attr]
+    return out
+
+
+def _prepared(size: int) -> Path:
+    folder = DATA / f"themes-{size}-r{DATA_REVISION}"  # the same data bench.run seals
+    if not (folder / "ready").exists():
+        subprocess.run(
+            [sys.executable, "-m", "bench.themes_bench", "prepare", str(folder), str(size)],
+            cwd=ROOT, check=True,
+        )  # fmt: skip
+        (folder / "ready").write_text("sealed\n")
+    return folder
+
+
+def run(sizes: list[int], runs: int = RUNS) -> dict[int, list[dict[str, Any]]]:
+    results: dict[int, list[dict[str, Any]]] = {}
+    for size in sizes:
+        source = _prepared(size)
+        results[size] = []
+        for _ in range(runs):
+            with tempfile.TemporaryDirectory() as tmp:
+                copy = Path(tmp) / "instance-copy"
+                shutil.copytree(source, copy)
+                done = subprocess.run(
+                    [sys.executable, "-m", "bench.team_pages", "measure", str(copy)],
+                    cwd=ROOT, check=True, capture_output=True, text=True,
+                )  # fmt: skip
+                results[size].append(json.loads(done.stdout.strip().splitlines()[-1]))
+    return results
+
+
+STEPS = ("unlock", "dashboard", "points", "review", "publish page", "after a decision", "publish")
+
+
+def section(results: dict[int, list[dict[str, Any]]], command: str) -> str:
+    def cell(values: list[float]) -> str:
+        return f"{statistics.median(values):.2f} ({min(values):.2f}–{max(values):.2f})"
+
+    lines = [
+        START,
+        "## The CCR team's pages (after the unlock)",
+        "",
+        f"Produced by `{command}` on {dt.date.today().isoformat()} (bench/team_pages.py writes",
+        "this section). Seconds per step, median of the runs with min–max; each page step is",
+        f"itself the median of {REPEATS} requests. Through the app in-process (the server's own",
+        "time), SQLite, synthetic sealed responses. *Unlock* is the passphrase plus the first",
+        "dashboard (every response read, the protected snapshot built); *after a decision* is",
+        "the dashboard right after one coding decision (the snapshot rebuilt). Targets: every",
+        "page ≤ 0.5 s after the first unlock; publishing ≤ 2 s.",
+        "",
+        "| responses | " + " | ".join(STEPS) + " | runs |",
+        "| --- |" + " --- |" * (len(STEPS) + 1),
+    ]
+    load = results.pop("load", None)  # type: ignore[call-overload]
+    if load:
+        lines[-2:-2] = [
+            f"Load average (1 min) on this {os.cpu_count()}-core machine at the start and end:"
+            f" {load[0]:.1f} and {load[1]:.1f}.",
+            "",
+        ]
+    for size, runs in results.items():
+        cells = [
+            cell([r[s] for r in runs if s in r]) if any(s in r for r in runs) else "—"
+            for s in STEPS
+        ]
+        lines.append(f"| {size:,} | " + " | ".join(cells) + f" | {len(runs)} |")
+    lines.append(END)
+    return "\n".join(lines)
+
+
+def record(text: str, target: Path = ROOT / "docs" / "benchmarks.md") -> None:
+    """Put ``text`` between this benchmark's markers (appended the first time)."""
+    existing = target.read_text(encoding="utf-8") if target.exists() else ""
+    if START in existing and END in existing:
+        before = existing.split(START, 1)[0]
+        after = existing.split(END, 1)[1]
+        existing = before.rstrip("\n") + "\n\n" + text + after
+    else:
+        if "<!-- notes -->" not in existing:
+            existing += "\n<!-- notes -->\n"  # bench.run keeps what follows this marker
+        existing = existing.rstrip("\n") + "\n\n" + text + "\n"
+    target.write_text(existing, encoding="utf-8")
+
+
+def main() -> None:
+    settings = [
+        f"{k}={os.environ[k]}" for k in ("BENCH_TEAM", "BENCH_TEAM_RUNS") if k in os.environ
+    ]
+    command = "python -m bench.team_pages" + (f" ({', '.join(settings)})" if settings else "")
+    load_before = os.getloadavg()[0]
+    results = run(SIZES)
+    results["load"] = [load_before, os.getloadavg()[0]]  # type: ignore[assignment]
+    (ROOT / "bench" / "results").mkdir(exist_ok=True)
+    (ROOT / "bench" / "results" / "team_pages.json").write_text(json.dumps(results, indent=1))
+    text = section(results, command)
+    record(text)
+    print(text)
+
+
+if __name__ == "__main__":
+    if sys.argv[1:2] == ["measure"]:
+        print(json.dumps(measure(Path(sys.argv[2]))))
+    else:
+        main()
