@@ -1,7 +1,7 @@
 """key integrity
 
 Revision ID: 0006
-Revises: 0003
+Revises: 0004
 Create Date: 2026-12-07 01:05:00
 
 Public key material gains a MAC under a key derived from the instance secret (a database
@@ -16,7 +16,7 @@ import sqlalchemy as sa
 
 
 revision = '0006'
-down_revision = '0003'
+down_revision = '0004'
 branch_labels = None
 depends_on = None
 

@@ -1,7 +1,7 @@
 """staff sign-in hardening
 
 Revision ID: 0007
-Revises: 0003
+Revises: 0006
 Create Date: 2026-12-07 01:10:00
 
 - ``staff_user.must_change_password``: the first-run passwords are one-time.

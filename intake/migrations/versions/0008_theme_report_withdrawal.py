@@ -1,7 +1,7 @@
 """theme report withdrawal
 
 Revision ID: 0008
-Revises: 0003
+Revises: 0007
 Create Date: 2026-12-07 01:10:00
 
 A published theme report can be withdrawn: viewers no longer see it. The row (and its
@@ -15,7 +15,7 @@ import sqlalchemy as sa
 
 
 revision = '0008'
-down_revision = '0003'
+down_revision = '0007'
 branch_labels = None
 depends_on = None
 
