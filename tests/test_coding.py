@@ -134,9 +134,9 @@ def test_emerging_themes_find_what_the_codebook_misses(matcher: Matcher) -> None
 @pytest.mark.parametrize(
     ("language", "text", "point"),
     [
-        ("en", "The prosecutor dropped the charges without asking me.", "prosecution"),
+        ("en", "The prosecutor called me on Tuesday.", "prosecution"),
         ("en", "He was out on bail the next morning.", "jail_pretrial"),
-        ("es", "La policía le creyó a él.", "police"),
+        ("es", "La policía llegó a la casa.", "police"),
         ("so", "Booliiska ayaa yimid.", "police"),
         ("vi", "Cảnh sát đến nhà tôi.", "police"),
         ("zh", "警察来了。", "police"),

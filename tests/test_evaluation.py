@@ -90,13 +90,14 @@ def test_a_codebook_that_misses_a_point_loses_exactly_its_pairs() -> None:
 
 
 def test_a_greedy_pattern_lowers_precision() -> None:
-    # "nothing" as a police word: a5 ("A zzworse day, nothing else.") gets police wrongly
+    # "nothing" as a police word: a point is suggested on its own, so both a4 ("Nothing to
+    # say really.") and a5 ("A zzworse day, nothing else.") get police wrongly
     results = score.score_points(
         tiny_corpora(), score.codebook_suggester(codebook(["zzcop", "nothing"], ["zzshelter"]))
     )
 
-    assert results.overall.false_positive == 1
-    assert results.overall.precision == pytest.approx(4 / 5)
+    assert results.overall.false_positive == 2
+    assert results.overall.precision == pytest.approx(4 / 6)
     assert results.overall.recall == 1.0
     assert "a5: wrongly police" in results.misses["en"]
 

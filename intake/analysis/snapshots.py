@@ -141,10 +141,10 @@ def left_out_quotes(
     k = int(snapshot["threshold"])
     out: list[LeftOut] = []
     with state.lock:
-        by_group, _suggested, approved = report.theme_counts(state, codebook, matcher)
+        confirmed, _suggested, approved = report.theme_people(state, codebook, matcher)
         excerpts = state.excerpts(codebook, matcher)
         for code in codebook.all_codes():
-            people = sum(by_group.get(code.key, {}).values())
+            people = len(confirmed.get(code.key, {}))
             for index, ekey in approved.get(code.key, []):
                 answer = state.aggregate.texts[index]
                 excerpt = next(
