@@ -4,6 +4,7 @@
 from __future__ import annotations
 
 import json
+import os
 import subprocess
 import sys
 from pathlib import Path
@@ -22,7 +23,7 @@ ROOT = Path(__file__).resolve().parent.parent
 # Imports the public views and storage, stores one response with no coder, and reports
 # which analysis modules got loaded (none may be).
 SCRIPT = """
-import json, sys
+import json, os, sys
 from pathlib import Path
 import intake.public.views  # the respondent's pages
 from intake import db
@@ -40,7 +41,8 @@ version = session.scalar(
 )
 definition = definition_of(version)
 rid = store_response(
-    session, Keystore(Path(keystore_dir)), definition, version.id,
+    session, Keystore(Path(keystore_dir), bytes.fromhex(os.environ["TEST_KEYSTORE_MAC"])),
+    definition, version.id,
     {"help_story": "La policía vino."}, "es", "self",
 )
 session.commit()
@@ -60,6 +62,8 @@ def test_storing_a_response_does_not_load_the_analysis(app: Flask, session: Sess
         capture_output=True,
         text=True,
         timeout=120,
+        # The key store's MAC key, as the app derived it (through the environment, not argv).
+        env={**os.environ, "TEST_KEYSTORE_MAC": keystore._mac_key.hex()},
     )
     assert result.returncode == 0, result.stderr[-2000:]
     report = json.loads(result.stdout.strip().splitlines()[-1])
