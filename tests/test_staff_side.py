@@ -143,6 +143,7 @@ EXPECTED: dict[str, set[str]] = {
     "staff.reports": {"facilitator", "viewer"},
     "staff.report_csv": {"facilitator", "viewer"},
     "staff.report_list": {"facilitator", "viewer"},
+    "staff.protection": {"facilitator", "viewer"},
     "staff.withdraw_report": {"facilitator"},
 }
 
