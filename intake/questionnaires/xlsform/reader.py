@@ -22,8 +22,8 @@ from openpyxl.xml import DEFUSEDXML
 from pyxform.errors import PyXFormError
 from pyxform.xls2json_backends import xlsx_to_dict
 
-from ...i18n import native_name
-from ..conditions import Condition
+from ...i18n import catalog_text, native_name
+from ..conditions import Condition, parse_condition
 from ..definition import AUDIENCES, KEY_PATTERN, parse_definition
 from ..types import DefinitionError, LongTextQuestion, TextQuestion, YesNo
 from .columns import Header, language_code, language_header, parse_header
@@ -41,7 +41,10 @@ MAX_SURVEY_ROWS = 2000
 SURVEY, CHOICES, SETTINGS = "survey", "choices", "settings"
 TEXT_COLUMNS = {SURVEY: ("label", "hint"), CHOICES: ("label",), SETTINGS: ("label", "description")}
 KNOWN_COLUMNS = {
-    SURVEY: {"type", "name", "label", "hint", "required", "relevant", "appearance", "constraint"},
+    SURVEY: {
+        "type", "name", "label", "hint", "required", "relevant", "appearance", "constraint",
+        "parameters", "calculation",
+    },
     CHOICES: {"list_name", "name", "label"},
     SETTINGS: {
         "form_title", "form_id", "version", "default_language", "audience",
@@ -60,18 +63,62 @@ SUPPORTED_TYPES = (
     "text",
     "integer",
     "date",
+    "range",
+    "acknowledge",
 )
-# Rows that would be questions (or notes) if they were inside a group.
-QUESTION_KINDS = {"note", "select_one", "select_multiple", "text", "integer", "int", "date"}
+TYPE_ALIASES = {
+    "string": "text",
+    "int": "integer",
+    "select1": "select_one",
+    "trigger": "acknowledge",
+}
 IDENTIFYING_TYPES = {
     "start", "end", "today", "deviceid", "subscriberid", "simserial", "phonenumber",
     "username", "email", "audit", "start-geopoint", "geopoint", "geotrace", "geoshape",
-    "background-audio", "background-geopoint", "xml-external", "csv-external",
+    "background-audio", "background-geopoint", "uri:deviceid", "uri:email", "uri:username",
+    "uri:phonenumber", "uri:subscriberid", "uri:simserial",
 }  # fmt: skip
-MEDIA_TYPES = {"image", "audio", "video", "file", "barcode", "signature", "drawing"}
+MEDIA_TYPES = {"image", "photo", "audio", "video", "file", "barcode", "signature", "drawing"}
+# Rows left out with a warning, and why (the reason's key in DROP_REASONS).
+DROPPED_TYPES = {
+    **{name: "identifying" for name in IDENTIFYING_TYPES},
+    **{name: "media" for name in MEDIA_TYPES},
+    "calculate": "calculation",
+    "hidden": "calculation",
+    "xml-external": "data",
+    "csv-external": "data",
+}
+DROP_REASONS = {
+    "identifying": _l("Left out: never recorded, because it could identify a respondent."),
+    "media": _l("Left out: files are not accepted (no photos, recordings or signatures)."),
+    "calculation": _l("Left out: the app does not calculate or store hidden values."),
+    "data": _l("Left out: the app does not read data from other files."),
+}
+# Names pyxform keeps for itself: a question or group by that name would not convert.
+RESERVED_NAMES = frozenset({"meta"})
+OTHER_VALUE = "other"
+# The app's own words put into a form, in every language from its catalog (English msgids).
+OTHER_LABEL = "Other"
+SPECIFY_OTHER = "Please say what:"
+ACKNOWLEDGE_LABEL = "OK"
+DEFAULT_DESCRIPTION = (
+    "Thank you for taking part. Your answers help improve how our community responds to "
+    "domestic violence."
+)
+_CATALOG_MARKS = (  # marks the words above for the catalog's extractor; never shown from here
+    _l("Other"),
+    _l("Please say what:"),
+    _l("OK"),
+    _l(
+        "Thank you for taking part. Your answers help improve how our community responds to "
+        "domestic violence."
+    ),
+)
+MEDIA_COLUMNS = {"media", "image", "big-image", "audio", "video"}
+IGNORED_COLUMNS = {"calculation", "parameters"}  # read with the rows that use them
 
 TEXT_LENGTH = re.compile(r"^string-length\(\s*\.\s*\)\s*<=\s*(\d+)$")
-NUMBER_RANGE = re.compile(r"^\.\s*>=\s*(-?\d+)\s+and\s+\.\s*<=\s*(-?\d+)$")
+NUMBER_LIMIT = re.compile(r"\.\s*(?P<op>>=|<=|>|<)\s*(?P<number>-?\d{1,9})")
 WHOLE_NUMBER = re.compile(r"[0-9]{1,6}")  # not str.isdigit(), which accepts "²"
 CHOICE_VALUE = re.compile(r"^[A-Za-z0-9_.-]{1,64}$")
 TRUE_WORDS = {"yes", "true", "true()", "1"}
@@ -116,6 +163,16 @@ class ReadResult:
     data: dict[str, Any] | None  # a definition (parse_definition's input) when problems is empty
     problems: list[Problem]
     dropped: int = 0  # problems left out after ProblemList.LIMIT
+    # What the app left out of the workbook, each with its reason; the upload still stands.
+    warnings: list[Problem] = field(default_factory=list)
+
+
+@dataclass(frozen=True)
+class UploadChoices:
+    """What the upload page asks for, used where the workbook does not say."""
+
+    key: str = ""  # from the file's name, as pyxform does
+    audience: str = ""  # chosen on the page: wins over the workbook's own
 
 
 @dataclass
@@ -150,10 +207,17 @@ class KnownQuestion:
 
 
 class Reader:
-    def __init__(self, languages: Sequence[str], default_language: str) -> None:
+    def __init__(
+        self,
+        languages: Sequence[str],
+        default_language: str,
+        choices: UploadChoices | None = None,
+    ) -> None:
         self.languages = tuple(languages)
         self.default_language = default_language
+        self.choices = choices or UploadChoices()
         self.problems = ProblemList()
+        self.warnings = ProblemList()
         self.missing_columns: set[tuple[str, str, str]] = set()  # (sheet, base, code)
 
     # -- the workbook -------------------------------------------------------------------
@@ -178,7 +242,7 @@ class Reader:
         sheets: dict[str, Sheet] = {}
         for name in (SURVEY, CHOICES, SETTINGS):
             if name not in book:
-                if name != CHOICES:
+                if name == SURVEY:  # choices and settings are optional in XLSForm
                     self.problems.add(_l("The workbook has no “%(sheet)s” sheet.", sheet=name))
                 sheets[name] = Sheet(name, [], [])
                 continue
@@ -262,11 +326,20 @@ class Reader:
             self.problems.items,  # stable: problems in one cell keep the order found
             key=lambda p: (order.get(p.sheet, 4), p.row or 0, len(p.letter or ""), p.letter or ""),
         )
+        warnings = sorted(
+            self.warnings.items,
+            key=lambda p: (order.get(p.sheet, 4), p.row or 0, len(p.letter or ""), p.letter or ""),
+        )
         return ReadResult(
             data if not self.problems else None,
             problems,
             self.problems.dropped,
+            warnings,
         )
+
+    def app_texts(self, message: str) -> dict[str, str]:
+        """One of the app's own phrases (an English msgid) in every language it offers."""
+        return {code: catalog_text(code, message) for code in self.languages}
 
     # -- languages ----------------------------------------------------------------------
     def map_languages(self, sheet: Sheet) -> None:
@@ -368,6 +441,8 @@ class Reader:
         return found
 
     def unsupported_columns(self, sheet: Sheet) -> None:
+        """Columns the app does not use: left out with a warning when they hold anything that
+        would change the form; an author's own columns are ignored, as pyxform does."""
         for header in sheet.headers:
             if header.base in KNOWN_COLUMNS[sheet.name] or header.text.startswith(("$", "_")):
                 continue  # "$kuid" and friends: KoboToolbox's own bookkeeping
@@ -376,18 +451,31 @@ class Reader:
                 continue
             if header.base in {"constraint_message", "required_message"}:
                 message = _l(
-                    "The app shows its own translated messages; leave %(column)s empty.",
-                    column=header.base,
+                    "Left out: the app shows its own messages, in every language it offers."
+                )
+            elif header.base in MEDIA_COLUMNS:
+                message = _l("Left out: the app shows words only, no pictures, sounds or videos.")
+            elif header.base == "choice_filter":
+                message = _l("Left out: every choice in the list is shown.")
+            elif header.base in {"default", "read_only", "repeat_count", "trigger"}:
+                message = _l(
+                    "Left out: the app does not use the column “%(column)s”.", column=header.text
                 )
             else:
-                message = _l(
-                    "The column “%(column)s” is not supported by this app; remove it or leave "
-                    "it empty.",
-                    column=header.text,
-                )
-            self.problems.add(
+                continue  # the author's own notes or tool columns: pyxform ignores them too
+            self.warnings.add(
                 message, sheet.name, sheet.row_number(used[0]), header.text, header.letter
             )
+
+    def warning_at(self, sheet: Sheet, index: int, base: str | None, message: Any) -> None:
+        header = sheet.header(base) if base else None
+        self.warnings.add(
+            message,
+            sheet.name,
+            sheet.row_number(index),
+            header.text if header else base,
+            header.letter if header else None,
+        )
 
     def problem_at(self, sheet: Sheet, index: int, base: str | None, message: Any) -> None:
         header = sheet.header(base) if base else None
@@ -401,6 +489,8 @@ class Reader:
 
     # -- settings -----------------------------------------------------------------------
     def read_settings(self, sheet: Sheet) -> dict[str, Any]:
+        """The settings row; what it does not say comes from the upload page (audience, and
+        the name from the file's name) or the app (a standard description)."""
         rows = [i for i, row in enumerate(sheet.rows) if row]
         index = rows[0] if rows else None
         row = sheet.rows[index] if index is not None else {}
@@ -409,20 +499,26 @@ class Reader:
         def problem(base: str, message: Any) -> None:
             header = sheet.header(base)
             self.problems.add(
-                message, SETTINGS, sheet.row_number(index) if index is not None else 2,
+                message, SETTINGS, sheet.row_number(index) if index is not None else None,
                 header.text if header else base, header.letter if header else None,
             )  # fmt: skip
 
-        key = sheet.cell(row, "form_id")
+        written = sheet.cell(row, "form_id") or self.choices.key
+        key = written if KEY_PATTERN.match(written) else safe_key(written) if written else ""
         if not key:
             problem(
                 "form_id", _l("The settings sheet needs a form_id: a short name, like survivor.")
             )
-        elif not KEY_PATTERN.match(key):
-            problem("form_id", self.bad_name(key))
         settings["key"] = key
-        audience = sheet.cell(row, "audience")
-        if audience not in AUDIENCES:
+        audience = self.choices.audience or sheet.cell(row, "audience")
+        if not audience:
+            self.problems.add(
+                _l(
+                    "Choose who answers this questionnaire on the upload page (or give an "
+                    "audience on the settings sheet)."
+                )
+            )
+        elif audience not in AUDIENCES:
             problem(
                 "audience",
                 _l("The audience must be one of: %(choices)s.", choices=", ".join(AUDIENCES)),
@@ -439,26 +535,36 @@ class Reader:
         settings["version"] = (
             int(version) if WHOLE_NUMBER.fullmatch(version) and int(version) > 0 else None
         )
-        if index is None:
-            return settings
-        settings["title"] = self.texts(sheet, index, "label", required=False)
-        if settings["title"] is None:
-            plain = sheet.cell(row, "form_title")
-            if plain:
-                settings["title"] = {self.default_language: plain}
-                missing = [c for c in self.languages if c != self.default_language]
-                if missing:
-                    self.problems.add(
-                        _l(
-                            "The title is given only in form_title. Add a label column for "
-                            "each language, like %(example)s.",
-                            example=language_header("label", "es"),
-                        ),
-                        SETTINGS, sheet.row_number(index),
-                    )  # fmt: skip
-            else:
-                problem("label", _l("The questionnaire needs a title: add a label column."))
-        settings["description"] = self.texts(sheet, index, "description", required=True)
+        title = self.texts(sheet, index, "label", required=False) if index is not None else None
+        if title is None:
+            # pyxform's own fallbacks: form_title, else the form's name; one text for all.
+            plain = sheet.cell(row, "form_title") or key.replace("_", " ").capitalize()
+            title = dict.fromkeys(self.languages, plain)
+            if len(self.languages) > 1:
+                self.warnings.add(
+                    _l(
+                        "The title “%(title)s” is shown in every language. To translate it, "
+                        "add a label column on the settings sheet for each language, like "
+                        "%(example)s.",
+                        title=plain,
+                        example=language_header("label", "es"),
+                    ),
+                    SETTINGS,
+                )
+        settings["title"] = title
+        description = (
+            self.texts(sheet, index, "description", required=False) if index is not None else None
+        )
+        if description is None:
+            description = self.app_texts(DEFAULT_DESCRIPTION)
+            self.warnings.add(
+                _l(
+                    "There is no description, so the consent page shows the app's standard "
+                    "one. To write your own, add description columns to the settings sheet."
+                ),
+                SETTINGS,
+            )
+        settings["description"] = description
         return settings
 
     @staticmethod
@@ -533,13 +639,16 @@ class Reader:
             self.problems.add(_l("The survey sheet needs a type and a name column."), SURVEY, 1)
             return self.result(None)
         self.require_language_columns(survey, "label")
-        self.require_language_columns(settings_sheet, "label")
-        self.require_language_columns(settings_sheet, "description")
+        for base in ("label", "description"):  # optional; when given, in every language
+            if settings_sheet.text_headers(base):
+                self.require_language_columns(settings_sheet, base)
         settings = self.read_settings(settings_sheet)
         lists = self.read_choices(choices)
         if any(h.base == "label" for h in choices.headers) or lists:
             self.require_language_columns(choices, "label")
-        survey_builder = SurveyBuilder(self, survey, choices, lists, settings.get("audience", ""))
+        survey_builder = SurveyBuilder(
+            self, survey, choices, lists, settings.get("audience", ""), settings.get("title")
+        )
         sections = survey_builder.walk()
         if self.problems:
             return self.result(None)
@@ -560,19 +669,61 @@ class Reader:
 
 
 def type_words(raw: str) -> list[str]:
-    """``begin group`` / ``begin_group`` → ``["begin_group"]``; ``select one x`` →
-    ``["select_one", "x"]``. List names keep their case and underscores."""
+    """``begin group`` / ``begin_group`` → ``["begin_group"]``; ``select one x`` and
+    ``select one from x`` → ``["select_one", "x"]``; ``select all that apply from x`` →
+    ``["select_multiple", "x"]``; ``string`` → ``["text"]``. List names keep their case."""
     words = raw.split()
     if not words:
         return []
     head = words[0].lower()
-    if head in {"begin", "end", "select"} and len(words) > 1:
-        return [f"{head}_{words[1].lower()}", *words[2:]]
-    return [head, *words[1:]]
+    rest = words[1:]
+    if head in {"begin", "end"} and rest:
+        return [f"{head}_{rest[0].lower()}", *rest[1:]]
+    if head == "select" and rest:
+        lowered = [w.lower() for w in rest]
+        if lowered[:3] == ["all", "that", "apply"]:
+            head, rest = "select_multiple", rest[3:]
+        else:
+            head, rest = f"select_{lowered[0]}", rest[1:]
+    elif head == "select_all_that_apply":
+        head = "select_multiple"
+    if head in {"select_one", "select_multiple"} and rest[:1] and rest[0].lower() == "from":
+        rest = rest[1:]
+    return [TYPE_ALIASES.get(head, head), *rest]
+
+
+def safe_key(name: str) -> str:
+    """An author's name as the app's key: ``Age.Years`` → ``age_years``, ``HH-size`` →
+    ``hh_size``; a name starting with a digit gets ``q_`` before it."""
+    key = re.sub(r"[^a-z0-9_]+", "_", name.strip().lower()).strip("_")
+    key = re.sub(r"_+", "_", key)
+    if not key or not key[0].isalpha():
+        key = f"q_{key}".rstrip("_")
+    return key[:63].rstrip("_")
+
+
+@dataclass
+class Frame:
+    """An open group (or repeat) while the survey sheet is walked."""
+
+    key: str
+    title: dict[str, str] | None
+    intro: dict[str, str] | None
+    condition: Condition | None
+    row: int
+    parts: int = 0  # parts made from it so far
 
 
 class SurveyBuilder:
-    """Walks the survey sheet: groups become parts, rows become questions."""
+    """Walks the survey sheet: groups become parts, rows become questions.
+
+    Nested groups are flattened (each inner group is its own part, headed by its label);
+    questions outside any group are paged, a part per PAGE_SIZE; a note after questions
+    starts a new part that it introduces. Rows the app must not keep are dropped with a
+    warning; a row is refused only when what is left would not make sense.
+    """
+
+    PAGE_SIZE = 6
 
     def __init__(
         self,
@@ -581,207 +732,257 @@ class SurveyBuilder:
         choices: Sheet,
         lists: dict[str, list[int]],
         audience: str,
+        form_title: dict[str, str] | None,
     ) -> None:
         self.reader = reader
         self.sheet = sheet
         self.choices = choices
         self.lists = lists
         self.audience = audience
+        self.form_title = form_title or {}
         self.known: dict[str, KnownQuestion] = {}
-        self.names: dict[str, int] = {}  # question and note names -> row
-        self.group_names: dict[str, int] = {}
+        self.keys: dict[str, int] = {}  # question and note keys -> row
+        self.part_keys: dict[str, int] = {}  # part keys -> row (a separate namespace)
+        self.renamed: dict[str, str] = {}  # author's name -> key
         self.checked_lists: set[str] = set()
         # Questions whose own row is wrong: skip logic that refers to them is not blamed too.
         self.broken: set[str] = set()
+        # Rows dropped with a warning, by author's name: what skip logic must not rely on.
+        self.dropped: dict[str, Any] = {}
+        self.sections: list[dict[str, Any]] = []
+        self.part: dict[str, Any] | None = None
+        self.pending: dict[str, dict[str, str]] = {}  # notes waiting for a part to introduce
+        self.stack: list[Frame] = []
+        self.loose = 0  # parts made from questions outside any group
 
     def problem(self, index: int, base: str | None, message: Any) -> None:
         self.reader.problem_at(self.sheet, index, base, message)
 
+    def warning(self, index: int, base: str | None, message: Any) -> None:
+        self.reader.warning_at(self.sheet, index, base, message)
+
+    # -- the walk -------------------------------------------------------------------------
     def walk(self) -> list[dict[str, Any]]:
-        sections: list[dict[str, Any]] = []
-        current: dict[str, Any] | None = None
-        group_condition: Condition | None = None
-        begun_at = 0
-        outside: list[int] = []  # a run of question rows outside any group, said once
         for index, row in enumerate(self.sheet.rows):
-            if not row:
+            if not row or not any(str(v).strip() for v in row.values()):
                 continue
             words = type_words(self.sheet.cell(row, "type"))
             kind = words[0] if words else ""
             if not kind:
                 self.problem(index, "type", _l("This row has text but no type."))
                 continue
-            if kind == "begin_repeat":
-                # Said once; the rows inside are still read as a group, so their own problems
-                # show up in this same list.
-                self.unsupported(index, kind)
-                kind = "begin_group"
-            elif kind == "end_repeat":
-                kind = "end_group"
-            if current is not None or kind in {"begin_group", "end_group"}:
-                self.outside_run(outside)
-            if kind == "begin_group":
-                if current is not None:
-                    self.problem(
-                        index, "type",
-                        _l("A group inside a group is not supported: each group is one page."),
-                    )  # fmt: skip
-                    continue
-                current, group_condition = self.begin_group(index, row)
-                begun_at = index
-                continue
-            if kind == "end_group":
-                if current is None:
-                    self.problem(index, "type", _l("“end group” has no “begin group” before it."))
-                    continue
-                if not current["questions"]:
-                    self.problem(begun_at, "type", _l("This group has no questions."))
-                sections.append(current)
-                current, group_condition = None, None
-                continue
-            if current is None:
-                if kind in QUESTION_KINDS:
-                    outside.append(index)
-                else:  # KoboToolbox's start, end, deviceid…: the type is the real problem
-                    self.unsupported(index, " ".join(words))
-                continue
-            if kind == "note":
-                self.note(index, row, current)
-                continue
-            question = self.question(index, row, words, group_condition)
-            if question is not None:
-                current["questions"].append(question)
-        self.outside_run(outside)
-        if current is not None:
-            self.problem(begun_at, "type", _l("This group is never closed with “end group”."))
-        if not sections and not self.reader.problems:
+            if kind in {"begin_group", "begin_repeat"}:
+                self.begin_group(index, row, repeat=kind == "begin_repeat")
+            elif kind in {"end_group", "end_repeat"}:
+                self.end_group(index)
+            elif kind == "note":
+                self.note(index, row)
+            else:
+                self.add_question(index, row, words)
+        self.close_part()
+        for frame in reversed(self.stack):
+            self.problem(frame.row, "type", _l("This group is never closed with “end group”."))
+        if not self.sections and not self.reader.problems:
             self.reader.problems.add(
-                _l("The survey sheet needs at least one group with questions in it."), SURVEY
+                _l("The survey sheet has no question the app can ask."), SURVEY
             )
-        return sections
+        return self.sections
 
-    def outside_run(self, run: list[int]) -> None:
-        if not run:
-            return
-        if len(run) == 1:
-            message = _l(
-                "This row is outside any group. Every question belongs to a group, which is "
-                "one page."
-            )
+    def close_part(self) -> None:
+        if self.part is not None and self.part["questions"]:
+            self.sections.append(self.part)
+        elif self.part is not None:
+            for field_name in ("content_warning", "intro"):
+                if field_name in self.part:  # its notes introduce whatever comes next
+                    self.pending.setdefault(field_name, self.part[field_name])
+        self.part = None
+
+    def open_part(self, index: int) -> dict[str, Any]:
+        """The part a question or note on this row goes into, opened if needed."""
+        frame = self.stack[-1] if self.stack else None
+        if self.part is not None:
+            if frame is not None or len(self.part["questions"]) < self.PAGE_SIZE:
+                return self.part
+            self.close_part()
+        if frame is not None:
+            base = frame.key if frame.parts == 0 else f"{frame.key}_{frame.parts + 1}"
+            frame.parts += 1
+            title = next((f.title for f in reversed(self.stack) if f.title), None)
         else:
-            message = _l(
-                "Rows %(first)s to %(last)s are outside any group. Every question belongs to a "
-                "group, which is one page: put begin group and end group rows around them.",
-                first=Sheet.row_number(run[0]),
-                last=Sheet.row_number(run[-1]),
-            )
-        self.problem(run[0], "type", message)
-        run.clear()
+            self.loose += 1
+            base = f"part_{self.loose}"
+            title = None
+        part: dict[str, Any] = {
+            "key": self.unique_key(base, index, self.part_keys),
+            "title": title or self.form_title,
+            "questions": [],
+        }
+        if frame is not None and frame.parts == 1 and frame.intro:
+            part["intro"] = frame.intro
+        for field_name, text in self.pending.items():
+            part.setdefault(field_name, text)
+        self.pending = {}
+        self.part = part
+        return part
 
-    def check_name(self, index: int, row: Mapping[str, str], seen: dict[str, int]) -> str:
+    def unique_key(self, base: str, index: int, taken: dict[str, int] | None = None) -> str:
+        taken = self.keys if taken is None else taken
+        key, number = base, 1
+        while key in taken or key in RESERVED_NAMES:
+            number += 1
+            key = f"{base[:58]}_{number}"
+        taken[key] = index
+        return key
+
+    # -- names ----------------------------------------------------------------------------
+    def check_name(self, index: int, row: Mapping[str, str]) -> str:
+        """The row's key: the author's name, made safe and unique; reserved names renamed."""
         name = self.sheet.cell(row, "name")
         if not name:
             self.problem(index, "name", _l("Every row needs a name."))
-        elif not KEY_PATTERN.match(name):
-            self.problem(index, "name", Reader.bad_name(name))
-        elif name in seen:
+            return ""
+        if name in self.renamed:
             self.problem(
                 index, "name",
                 _l(
                     "The name “%(name)s” is used twice (first in row %(row)s).",
-                    name=name, row=Sheet.row_number(seen[name]),
+                    name=name, row=Sheet.row_number(self.keys[self.renamed[name]]),
                 ),
             )  # fmt: skip
-        else:
-            seen[name] = index
-        return name
+            return ""
+        base = name if KEY_PATTERN.match(name) else safe_key(name)
+        key = self.unique_key(base, index)
+        if name.lower() in RESERVED_NAMES:
+            self.reserved_name(index, name, key)
+        self.renamed[name] = key
+        return key
 
-    def begin_group(
-        self, index: int, row: Mapping[str, str]
-    ) -> tuple[dict[str, Any], Condition | None]:
-        key = self.check_name(index, row, self.group_names)
-        section: dict[str, Any] = {"key": key, "title": {}, "questions": []}
-        section["title"] = self.reader.texts(self.sheet, index, "label", required=True) or {}
-        intro = self.reader.texts(self.sheet, index, "hint", required=False)
-        if intro:
-            section["intro"] = intro
-        if self.sheet.cell(row, "required"):
+    def reserved_name(self, index: int, name: str, key: str) -> None:
+        self.warning(
+            index, "name",
+            _l(
+                "“%(name)s” is a name ODK and KoboToolbox keep for themselves, so the app "
+                "calls it “%(key)s”.",
+                name=name, key=key,
+            ),
+        )  # fmt: skip
+
+    # -- groups ---------------------------------------------------------------------------
+    def begin_group(self, index: int, row: Mapping[str, str], *, repeat: bool) -> None:
+        if repeat:
             self.problem(
-                index, "required", _l("A group cannot be required; mark its questions instead.")
-            )
-        if self.sheet.cell(row, "constraint"):
-            self.problem(index, "constraint", _l("This row takes no constraint."))
+                index, "type",
+                _l(
+                    "Repeats are not supported: each question is asked once. Ask how many "
+                    "(an integer question), then ask about the first few one by one, e.g. "
+                    "child_1_age, child_2_age."
+                ),
+            )  # fmt: skip
+        self.close_part()
+        name = self.sheet.cell(row, "name")
+        key = safe_key(name) if name else f"part_{index + 2}"
+        if name.lower() in RESERVED_NAMES:
+            self.reserved_name(index, name, f"{key}_part")
+            key = f"{key}_part"
+        title = self.reader.texts(self.sheet, index, "label", required=False)
+        intro = self.reader.texts(self.sheet, index, "hint", required=False)
+        for base in ("required", "constraint"):
+            raw = self.sheet.cell(row, base).lower()
+            if raw and raw not in FALSE_WORDS:
+                self.warning(
+                    index, base,
+                    _l("A group takes no %(column)s; it is left out.", column=base),
+                )  # fmt: skip
         condition = None
         relevant = self.sheet.cell(row, "relevant")
         if relevant:
             # A group's condition applies to each of its questions (the app has no
             # conditional pages, only conditional questions: a page with none shown is skipped).
             condition = self.condition(index, relevant)
-        return section, condition
+        outer = self.stack[-1].condition if self.stack else None
+        if outer is not None:
+            condition = (
+                outer if condition is None else Condition("all", children=(outer, condition))
+            )
+        self.stack.append(Frame(key, title, intro, condition, index))
 
-    def note(self, index: int, row: Mapping[str, str], section: dict[str, Any]) -> None:
-        self.check_name(index, row, self.names)
+    def end_group(self, index: int) -> None:
+        if not self.stack:
+            self.problem(index, "type", _l("“end group” has no “begin group” before it."))
+            return
+        self.close_part()
+        self.stack.pop()
+
+    # -- notes ----------------------------------------------------------------------------
+    def note(self, index: int, row: Mapping[str, str]) -> None:
+        name = self.sheet.cell(row, "name")
+        key = self.check_name(index, row)
         text = self.reader.texts(self.sheet, index, "label", required=True) or {}
-        appearance = self.sheet.cell(row, "appearance").lower().split()
-        field_name = "content_warning" if WARNING_APPEARANCE in appearance else "intro"
-        if section["questions"]:
-            self.problem(
-                index, "type",
-                _l(
-                    "A note can only come at the start of a group, where it introduces the page "
-                    "(or, with appearance content-warning, warns of what the page asks about)."
-                ),
-            )  # fmt: skip
-        elif field_name in section:
-            self.problem(
-                index, "type",
-                _l(
-                    "This group already has an introduction and can have only one: a group's "
-                    "hint or its first note. Give a content warning the appearance "
-                    "content-warning."
-                )
-                if field_name == "intro"
-                else _l("This group already has a content warning."),
-            )  # fmt: skip
-        else:
-            section[field_name] = text
         hinted = [h for h in self.sheet.text_headers("hint") if (row.get(h.text) or "").strip()]
         if hinted:
             self.reader.problems.add(
                 _l("A note has no hint: put all of its text in its label."),
                 SURVEY, Sheet.row_number(index), hinted[0].text, hinted[0].letter,
             )  # fmt: skip
-        for base in ("required", "relevant", "constraint"):
-            if self.sheet.cell(row, base):
-                self.problem(
-                    index, base,
-                    _l(
-                        "Leave %(column)s empty on a note: a note is always shown at the top of "
-                        "its group.",
-                        column=base,
-                    ),
-                )  # fmt: skip
+        if self.sheet.cell(row, "relevant"):
+            # A note is a page's introduction; shown to everyone it could say what only some
+            # respondents should read, so it is left out instead.
+            self.warning(
+                index, "relevant",
+                _l(
+                    "A note shown only after some answers is left out: the app shows notes "
+                    "to everyone, at the top of a page."
+                ),
+            )  # fmt: skip
+            self.dropped[name] = key
+            return
+        appearance = self.sheet.cell(row, "appearance").lower().split()
+        field_name = "content_warning" if WARNING_APPEARANCE in appearance else "intro"
+        part = self.part
+        if part is not None and part["questions"]:
+            self.close_part()  # a note between questions begins a new page
+            part = None
+        if part is None:
+            part = self.open_part(index)
+        if field_name in part:
+            part[field_name] = {
+                code: f"{part[field_name].get(code, '')}\n\n{words}".strip()
+                for code, words in text.items()
+            }
+        else:
+            part[field_name] = text
+
+    # -- questions ------------------------------------------------------------------------
+    def add_question(self, index: int, row: Mapping[str, str], words: list[str]) -> None:
+        kind = words[0]
+        reason = DROPPED_TYPES.get(kind)
+        if reason is not None:
+            self.warning(index, "type", DROP_REASONS[reason])
+            self.dropped[self.sheet.cell(row, "name")] = reason
+            return
+        for question in self.question(index, row, words):
+            self.open_part(index)["questions"].append(question)
 
     def question(
-        self,
-        index: int,
-        row: Mapping[str, str],
-        words: list[str],
-        group_condition: Condition | None,
-    ) -> dict[str, Any] | None:
+        self, index: int, row: Mapping[str, str], words: list[str]
+    ) -> list[dict[str, Any]]:
+        """The row's question (and the follow-up of an or_other), or nothing if refused."""
         base_type = words[0]
+        name = self.sheet.cell(row, "name")
         type_data = self.question_type(index, row, words)
-        key = self.check_name(index, row, self.names)
+        key = self.check_name(index, row)
         if type_data is None:
-            self.broken.add(key)
-            return None
+            self.broken.add(name)
+            return []
         label = self.reader.texts(self.sheet, index, "label", required=True) or {}
         data: dict[str, Any] = {"key": key, "type": type_data.pop("type"), "label": label}
+        other = type_data.pop("other", None)
         hint = self.reader.texts(self.sheet, index, "hint", required=False)
         if hint:
             data["help"] = hint
         data["required"] = self.required(index, row)
         condition = self.own_condition(index, row)
+        group_condition = self.stack[-1].condition if self.stack else None
         if group_condition is not None:
             condition = (
                 group_condition
@@ -797,7 +998,28 @@ class SurveyBuilder:
             if data["type"] == YesNo.type_name:
                 values = set(YesNo.VALUES)
             self.known[key] = KnownQuestion(data["type"], values, index)
-        return data
+        if other is not None:
+            return [data, self.or_other(index, data, other)]
+        return [data]
+
+    def or_other(self, index: int, data: dict[str, Any], other: dict[str, str]) -> dict[str, Any]:
+        """``or_other``: an "other" choice, and a short text asked when it is chosen."""
+        data["options"].append({"value": OTHER_VALUE, "label": other})
+        self.known[data["key"]].values = {o["value"] for o in data["options"]}
+        kind = "includes" if data["type"] == "multiple_choice" else "equals"
+        shown = Condition(kind, data["key"], OTHER_VALUE)
+        if "show_if" in data:
+            shown = Condition("all", children=(parse_condition(data["show_if"]), shown))
+        follow_up = {
+            "key": self.unique_key(f"{data['key'][:56]}_other", index),
+            "type": TextQuestion.type_name,
+            "label": self.reader.app_texts(SPECIFY_OTHER),
+            "required": False,
+            "show_if": shown.to_data(),
+            "max_length": TextQuestion.DEFAULT,
+        }
+        self.known[follow_up["key"]] = KnownQuestion(TextQuestion.type_name, None, index)
+        return follow_up
 
     def question_type(
         self, index: int, row: Mapping[str, str], words: list[str]
@@ -805,16 +1027,8 @@ class SurveyBuilder:
         base_type = words[0]
         appearance = self.sheet.cell(row, "appearance").lower().split()
         if base_type in {"select_one", "select_multiple"}:
-            if words[2:] == ["or_other"]:
-                self.problem(
-                    index, "type",
-                    _l(
-                        "or_other is not supported: add an “other” choice, and a text question "
-                        "shown when it is chosen."
-                    ),
-                )  # fmt: skip
-                return None
-            if len(words) != 2:
+            or_other = words[2:] == ["or_other"]
+            if len(words) != 2 and not or_other:
                 self.problem(
                     index, "type",
                     _l(
@@ -823,35 +1037,66 @@ class SurveyBuilder:
                     ),
                 )  # fmt: skip
                 return None
-            return self.select(index, base_type, words[1], appearance)
-        if len(words) != 1:
+            data = self.select(index, base_type, words[1], appearance, or_other=or_other)
+            if data is not None and or_other:
+                data["other"] = self.reader.app_texts(OTHER_LABEL)
+            return data
+        if len(words) != 1 and base_type not in {"text", "integer", "date", "acknowledge", "range"}:
             self.unsupported(index, " ".join(words))
             return None
         if base_type == "text":
             if "multiline" in appearance:
                 return {"type": LongTextQuestion.type_name}
             return {"type": TextQuestion.type_name}
-        if base_type in {"integer", "int"}:
+        if base_type == "integer":
             return {"type": "number"}
         if base_type == "date":
             return {"type": "date"}
+        if base_type == "acknowledge":
+            # A tick: a one-choice multiple choice whose choice is "OK".
+            return {
+                "type": "multiple_choice",
+                "options": [{"value": "ok", "label": self.reader.app_texts(ACKNOWLEDGE_LABEL)}],
+            }
+        if base_type == "range":
+            return self.range(index, row)
         self.unsupported(index, base_type)
         return None
 
+    def range(self, index: int, row: Mapping[str, str]) -> dict[str, Any] | None:
+        """``range`` with whole-number start, end and step 1: a number question."""
+        parameters = dict(
+            part.split("=", 1) for part in self.sheet.cell(row, "parameters").split() if "=" in part
+        )
+        try:
+            start = int(parameters.get("start", "1"))
+            end = int(parameters.get("end", "10"))
+            step = int(parameters.get("step", "1"))
+        except ValueError:
+            start, end, step = 0, 0, 0
+        if step != 1 or start >= end:
+            self.problem(
+                index, "parameters",
+                _l(
+                    "A range is read as a whole number from start to end: write parameters "
+                    "like start=0 end=10 (step 1)."
+                ),
+            )  # fmt: skip
+            return None
+        return {"type": "number", "min": start, "max": end}
+
     def unsupported(self, index: int, type_name: str) -> None:
-        if type_name in IDENTIFYING_TYPES:
-            message = _l(
-                "“%(type)s” records something about the device, the time or the person (like a "
-                "phone number or a location). This app never records that about anyone who "
-                "answers.",
-                type=type_name,
-            )
-        elif type_name in MEDIA_TYPES:
-            message = _l("This app takes no photos, recordings, drawings or files.")
-        elif type_name == "decimal":
+        if type_name == "decimal":
             message = _l("Decimal numbers are not supported: use integer for a whole number.")
-        elif type_name in {"begin_repeat", "end_repeat"}:
-            message = _l("Repeats are not supported: each question is asked once.")
+        elif type_name == "rank":
+            message = _l(
+                "Ranking is not supported: ask a multiple choice question instead, such as "
+                "“Which matter most to you?”"
+            )
+        elif type_name.startswith(("select_one_", "select_multiple_")):
+            message = _l(
+                "Choices from another file are not supported: put the choices on the choices sheet."
+            )
         else:
             message = _l(
                 "“%(type)s” is not a question type this app has. It has: %(types)s.",
@@ -861,7 +1106,13 @@ class SurveyBuilder:
         self.problem(index, "type", message)
 
     def select(
-        self, index: int, base_type: str, list_name: str, appearance: list[str]
+        self,
+        index: int,
+        base_type: str,
+        list_name: str,
+        appearance: list[str],
+        *,
+        or_other: bool = False,
     ) -> dict[str, Any] | None:
         rows = self.lists.get(list_name)
         if rows is None:
@@ -871,10 +1122,13 @@ class SurveyBuilder:
             )  # fmt: skip
             return None
         values = [self.choices.cell(self.choices.rows[i], "name") for i in rows]
-        if len(values) < 2:
+        if or_other and OTHER_VALUE in values:
             self.problem(
                 index, "type",
-                _l("The list “%(list)s” needs at least two choices.", list=list_name),
+                _l(
+                    "The list “%(list)s” already has a choice named other: remove or_other.",
+                    list=list_name,
+                ),
             )  # fmt: skip
             return None
         if base_type == "select_one" and list_name == YES_NO_LIST and values == list(YesNo.VALUES):
@@ -886,7 +1140,10 @@ class SurveyBuilder:
             if scale is not None:
                 return scale
         options = [{"value": v, "label": labels.get(v, {})} for v in values]
-        kind = "single_choice" if base_type == "select_one" else "multiple_choice"
+        # A one-choice list is a tick (a consent box): a choice that can also be left empty.
+        kind = (
+            "single_choice" if base_type == "select_one" and len(values) > 1 else "multiple_choice"
+        )
         return {"type": kind, "options": options}
 
     def list_labels(self, list_name: str, rows: list[int]) -> dict[str, dict[str, str]]:
@@ -911,7 +1168,7 @@ class SurveyBuilder:
         """A likert list numbered low to high whose inner points are labelled by their own
         number is the app's scale, with the two ends' labels; any other likert list stays a
         single choice."""
-        if not all(re.fullmatch(r"-?\d+", v) for v in values):
+        if len(values) < 2 or not all(re.fullmatch(r"-?\d+", v) for v in values):
             return None
         numbers = [int(v) for v in values]
         if numbers != list(range(numbers[0], numbers[0] + len(numbers))) or len(numbers) > 11:
@@ -935,11 +1192,11 @@ class SurveyBuilder:
             self.problem(index, "required", _l("required must be yes or no."))
             return False
         if self.audience == "survivor":
-            self.problem(
+            self.warning(
                 index, "required",
                 _l(
-                    "Questions in a survivor questionnaire can never be required: every "
-                    "question can be skipped."
+                    "In a survivor questionnaire every question can be skipped, so required "
+                    "is left out."
                 ),
             )  # fmt: skip
             return False
@@ -955,31 +1212,43 @@ class SurveyBuilder:
                 LongTextQuestion.DEFAULT if data["type"] == "long_text" else TextQuestion.DEFAULT
             )
             match = TEXT_LENGTH.match(raw) if raw else None
-            if raw and (match is None or not 1 <= int(match.group(1)) <= limit):
+            if raw and match is None:
+                self.dropped_check(index)
+            elif match and not 1 <= int(match.group(1)) <= limit:
                 self.problem(
                     index, "constraint",
                     _l(
-                        "On this text question the only constraint the app understands is "
+                        "A text answer can be at most %(limit)s characters long here: write "
                         "string-length(.) <= N, with N from 1 to %(limit)s.",
                         limit=limit,
                     ),
                 )  # fmt: skip
             data["max_length"] = int(match.group(1)) if match else default
         elif data["type"] == "number":
-            match = NUMBER_RANGE.match(raw) if raw else None
-            if raw and (match is None or int(match.group(1)) >= int(match.group(2))):
-                self.problem(
-                    index, "constraint",
-                    _l(
-                        "On a whole-number question the only constraint the app understands is "
-                        ". >= MIN and . <= MAX, with MIN below MAX."
-                    ),
-                )  # fmt: skip
-            data["min"], data["max"] = (
-                (int(match.group(1)), int(match.group(2))) if match else (0, 1000)
-            )
+            low, high = data.get("min", 0), data.get("max", 1000)
+            bounds = number_bounds(raw) if raw else None
+            if raw and bounds is None:
+                self.dropped_check(index)
+            elif bounds is not None:
+                low = bounds[0] if bounds[0] is not None else min(low, bounds[1] - 1)
+                high = bounds[1] if bounds[1] is not None else max(high, low + 1)
+                if low >= high:
+                    self.problem(
+                        index, "constraint",
+                        _l("No whole number meets this constraint: check its limits."),
+                    )  # fmt: skip
+            data["min"], data["max"] = low, high
         elif raw:
-            self.problem(index, "constraint", _l("This question type takes no constraint."))
+            self.dropped_check(index)
+
+    def dropped_check(self, index: int) -> None:
+        self.warning(
+            index, "constraint",
+            _l(
+                "This check is not made: the app checks only limits on whole numbers "
+                "(. >= 0, . <= 120) and on text length (string-length(.) <= 200)."
+            ),
+        )  # fmt: skip
 
     # -- skip logic -----------------------------------------------------------------------
     def own_condition(self, index: int, row: Mapping[str, str]) -> Condition | None:
@@ -990,26 +1259,33 @@ class SurveyBuilder:
         try:
             parsed = parse_relevant(expression)
         except RelevantError as exc:
-            self.problem(
-                index, "relevant",
-                relevant_message(exc),
-            )  # fmt: skip
+            self.problem(index, "relevant", relevant_message(exc))
             return None
-        checked = self.check_condition(index, parsed)
-        return checked
+        return self.check_condition(index, parsed)
 
     def check_condition(self, index: int, condition: Condition) -> Condition | None:
-        """Check a parsed condition against earlier questions; "selected" on a single choice
-        means "equals" there."""
+        """Check a parsed condition against earlier questions (by the author's names, read
+        as the app's keys); "selected" on a single choice means "equals" there."""
         if condition.kind in {"all", "any", "not"}:
             children = [self.check_condition(index, child) for child in condition.children]
             if any(child is None for child in children):
                 return None
             return Condition(condition.kind, children=tuple(c for c in children if c))
         name = condition.question or ""
-        target = self.known.get(name)
         if name in self.broken:
             return condition
+        if name in self.dropped:
+            self.problem(
+                index, "relevant",
+                _l(
+                    "The skip logic uses “%(name)s”, which the app leaves out (see its row). "
+                    "Base the skip logic on a question the app asks.",
+                    name=name,
+                ),
+            )  # fmt: skip
+            return None
+        key = self.renamed.get(name, name)
+        target = self.known.get(key)
         if target is None:
             self.problem(
                 index, "relevant",
@@ -1019,6 +1295,7 @@ class SurveyBuilder:
                 ),
             )  # fmt: skip
             return None
+        condition = Condition(condition.kind, key, condition.value)
         if condition.kind == "answered":
             return condition
         if target.values is None:
@@ -1055,10 +1332,37 @@ class SurveyBuilder:
             )  # fmt: skip
             return None
         if not multiple and condition.kind == "includes":
-            return Condition("equals", name, condition.value)
+            return Condition("equals", key, condition.value)
         return condition
 
 
-def read_xlsform(raw: bytes, languages: Sequence[str], default_language: str = "en") -> ReadResult:
-    """Read an uploaded workbook. ``languages``: every text must exist in each of them."""
-    return Reader(languages, default_language).read(raw)
+def number_bounds(raw: str) -> tuple[int | None, int | None] | None:
+    """``. >= 0``, ``. <= 120``, ``. > 0 and . < 100`` (either order) → (low, high), a side
+    None when not limited; None when the constraint is anything else."""
+    low: int | None = None
+    high: int | None = None
+    for part in re.split(r"\s+and\s+", raw.strip()):
+        match = NUMBER_LIMIT.fullmatch(part.strip())
+        if match is None:
+            return None
+        operator, number = match.group("op"), int(match.group("number"))
+        if operator == ">=":
+            low = number if low is None else max(low, number)
+        elif operator == ">":
+            low = number + 1 if low is None else max(low, number + 1)
+        elif operator == "<=":
+            high = number if high is None else min(high, number)
+        else:
+            high = number - 1 if high is None else min(high, number - 1)
+    return low, high
+
+
+def read_xlsform(
+    raw: bytes,
+    languages: Sequence[str],
+    default_language: str = "en",
+    choices: UploadChoices | None = None,
+) -> ReadResult:
+    """Read an uploaded workbook. ``languages``: every text must exist in each of them;
+    ``choices``: what the upload page asked for."""
+    return Reader(languages, default_language, choices).read(raw)
