@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import copy
 import io
 import json
 import re
@@ -32,13 +33,14 @@ from intake.questionnaires import catalog
 from intake.questionnaires.catalog import SHIPPED, SHIPPED_DIR, definition_of
 from intake.questionnaires.conditions import Condition
 from intake.questionnaires.definition import load_definition_text, parse_definition
-from intake.questionnaires.xlsform.reader import MAX_BYTES, read_xlsform
+from intake.questionnaires.xlsform.reader import MAX_BYTES, UploadChoices, read_xlsform
 from intake.questionnaires.xlsform.relevant import format_relevant, parse_relevant
 from intake.questionnaires.xlsform.writer import write_xlsform
 from intake.responses import all_responses, read_response
 from tests.conftest import Respondent
 from tests.test_staff_side import people, signed_in, token  # noqa: F401 - fixture
 from tests.xlsform_helpers import (
+    SURVEY_HEADER,
     changed,
     edit_xlsx,
     find_row,
@@ -905,3 +907,357 @@ def test_every_version_downloads_whatever_its_state(
     assert admin.get("/staff/questionnaires/survivor/9/xlsform").status_code == 404
     assert admin.get("/staff/questionnaires/survivor/x/xlsform").status_code == 404
     assert re.search(r"<h1>Questionnaires</h1>", page)
+
+
+# -- XLSForm as other tools write it: kept, left out with a warning, or refused ------------------
+# One test per row of the table in docs/questionnaires.md ("XLSForm features").
+def read_sheets(sheets: dict[str, Any], audience: str = "", key: str = "") -> Any:
+    return read_xlsform(to_xlsx(sheets), TWO, "en", UploadChoices(key=key, audience=audience))
+
+
+def accepted(sheets: dict[str, Any], **choices: str) -> tuple[dict[str, Any], list[str]]:
+    """The definition read from ``sheets`` (which must be accepted), and its warnings; the
+    definition also round-trips through an export that pyxform converts."""
+    result = read_sheets(sheets, **choices)
+    assert [str(p) for p in result.problems] == []
+    definition = parse_definition(result.data, TWO)
+    exported = write_xlsform(definition, TWO, catalog_text)
+    again = read_xlsform(exported, TWO)
+    assert again.problems == []
+    assert again.warnings == []
+    assert parse_definition(again.data, TWO).canonical_json() == definition.canonical_json()
+    xls2xform.convert(xlsform=exported, file_type=".xlsx")  # raises if pyxform refuses it
+    return result.data, [str(w.message) for w in result.warnings]
+
+
+def questions_of(data: dict[str, Any]) -> dict[str, dict[str, Any]]:
+    return {q["key"]: q for s in data["sections"] for q in s["questions"]}
+
+
+def with_rows(*rows: list[Any], sheets: dict[str, Any] | None = None) -> dict[str, Any]:
+    """The pilot with its survey rows replaced by ``rows``."""
+    base = copy.deepcopy(sheets or P)
+    base["survey"] = [base["survey"][0], *rows]
+    return base
+
+
+def q(name: str, kind: str = "text", **cells: Any) -> list[Any]:
+    return row(type=kind, name=name, label_en=f"{name} en", label_es=f"{name} es", **cells)
+
+
+def test_other_spellings_of_types_and_settings_are_read() -> None:
+    sheets = with_rows(
+        row(type="begin group", name="g", label_en="G", label_es="G"),
+        q("said", "string"),
+        q("where", "select all that apply from places"),
+        q("helped", "select one from yes_no"),
+        q("count", "int"),
+        row(type="end group", name="g", required="false"),
+    )
+    settings = sheets["settings"]
+    settings[0] = ["id_string" if c == "form_id" else c for c in settings[0]]
+    data, warnings = accepted(sheets)
+    types = {k: v["type"] for k, v in questions_of(data).items()}
+    assert types == {"said": "short_text", "where": "multiple_choice", "helped": "yes_no",
+                     "count": "number"}  # fmt: skip
+    assert data["key"] == "pilot"
+    assert warnings == []
+
+
+def test_bind_columns_and_an_authors_own_columns_are_read_as_pyxform_reads_them() -> None:
+    sheets = with_rows(
+        q("helped", "select_one yes_no"),
+        q("story"),
+        q("times", "integer"),
+    )
+    sheets = changed(sheets, "survey", 3, "bind::relevant", "${helped} = 'yes'")
+    sheets = changed(sheets, "survey", 4, "bind::constraint", ". <= 20")
+    sheets = changed(sheets, "survey", 2, "my notes", "check wording with the team")
+    data, warnings = accepted(sheets)
+    found = questions_of(data)
+    assert found["story"]["show_if"] == {"question": "helped", "equals": "yes"}
+    assert (found["times"]["min"], found["times"]["max"]) == (0, 20)
+    assert warnings == []  # the author's own column is ignored, as pyxform ignores it
+
+
+def test_questions_without_groups_are_paged() -> None:
+    data, _warnings = accepted(with_rows(*(q(f"q{n}") for n in range(1, 9))))
+    assert [(s["key"], len(s["questions"])) for s in data["sections"]] == [
+        ("part_1", 6), ("part_2", 2),
+    ]  # fmt: skip
+    assert data["sections"][1]["title"] == data["title"]
+
+
+def test_nested_groups_are_flattened_to_parts_with_their_headings() -> None:
+    data, _warnings = accepted(
+        with_rows(
+            q("first", "select_one yes_no"),
+            row(type="begin group", name="outer", label_en="Outer", label_es="Exterior",
+                relevant="${first} = 'yes'"),
+            q("inside_outer"),
+            row(type="begin group", name="inner", label_en="Inner", label_es="Interior"),
+            q("inside_inner"),
+            row(type="end group"),
+            row(type="begin group", name="unlabelled"),
+            q("no_heading"),
+            row(type="end group"),
+            row(type="end group"),
+        )
+    )  # fmt: skip
+    parts = [(s["key"], s["title"]["es"], [x["key"] for x in s["questions"]])
+             for s in data["sections"]]  # fmt: skip
+    assert parts == [
+        ("part_1", "Piloto", ["first"]),
+        ("outer", "Exterior", ["inside_outer"]),
+        ("inner", "Interior", ["inside_inner"]),
+        ("unlabelled", "Exterior", ["no_heading"]),
+    ]
+    # the outer group's skip logic applies to the questions of the inner groups
+    assert questions_of(data)["no_heading"]["show_if"] == {"question": "first", "equals": "yes"}
+
+
+def test_a_note_between_questions_begins_a_page_that_it_introduces() -> None:
+    data, warnings = accepted(
+        with_rows(
+            row(type="begin group", name="g", label_en="G", label_es="G"),
+            q("before"),
+            row(type="note", name="pause", label_en="Take a break.", label_es="Descanse.",
+                required="no"),
+            q("after"),
+            row(type="end group"),
+        )
+    )  # fmt: skip
+    assert [(s["key"], s.get("intro", {}).get("en")) for s in data["sections"]] == [
+        ("g", None), ("g_2", "Take a break."),
+    ]  # fmt: skip
+    assert warnings == []
+
+
+def test_a_note_shown_only_after_some_answers_is_left_out_with_a_warning() -> None:
+    result = read_sheets(
+        with_rows(
+            q("helped", "select_one yes_no"),
+            row(type="note", name="sorry", label_en="Sorry.", label_es="Lo siento.",
+                relevant="${helped} = 'no'"),
+            q("after"),
+        )
+    )  # fmt: skip
+    assert result.problems == []
+    assert [(w.row, w.column) for w in result.warnings if "note" in str(w.message)] == [
+        (3, "relevant")
+    ]
+    assert "sorry" not in json.dumps(result.data)
+
+
+def test_a_one_choice_list_and_acknowledge_are_ticks() -> None:
+    sheets = with_rows(q("consent", "select_one agree"), q("seen", "acknowledge"))
+    sheets["choices"] = [*sheets["choices"], ["agree", "yes", "I agree", "Acepto"]]
+    data, _warnings = accepted(sheets)
+    found = questions_of(data)
+    assert found["consent"]["type"] == found["seen"]["type"] == "multiple_choice"
+    assert [o["value"] for o in found["consent"]["options"]] == ["yes"]
+    assert found["seen"]["options"][0]["label"]["en"] == "OK"
+
+
+def test_or_other_adds_an_other_choice_and_a_follow_up_asked_when_it_is_chosen() -> None:
+    data, _warnings = accepted(with_rows(q("places", "select_multiple places or_other")))
+    found = questions_of(data)
+    assert [o["value"] for o in found["places"]["options"]][-1] == "other"
+    assert found["places_other"]["show_if"] == {"question": "places", "includes": "other"}
+    assert found["places_other"]["type"] == "short_text"
+
+
+def test_range_is_a_whole_number_between_its_ends() -> None:
+    sheets = changed(with_rows(q("pain", "range")), "survey", 2, "parameters", "start=0 end=10")
+    data, _warnings = accepted(sheets)
+    assert (questions_of(data)["pain"]["min"], questions_of(data)["pain"]["max"]) == (0, 10)
+
+
+@pytest.mark.parametrize(
+    ("constraint", "limits"),
+    [(". >= 18", (18, 1000)), (". <= 120", (0, 120)), (". > 0 and . < 100", (1, 99)),
+     (". <= 5 and . >= 1", (1, 5))],
+)  # fmt: skip
+def test_number_limits_are_read_from_one_or_two_sided_constraints(
+    constraint: str, limits: tuple[int, int]
+) -> None:
+    data, _warnings = accepted(changed(with_rows(q("age", "integer")), "survey", 2,
+                                       "constraint", constraint))  # fmt: skip
+    assert (questions_of(data)["age"]["min"], questions_of(data)["age"]["max"]) == limits
+
+
+def test_names_with_capitals_dots_and_dashes_become_safe_keys_and_skip_logic_follows() -> None:
+    data, _warnings = accepted(
+        with_rows(
+            q("Helped.Before", "select_one yes_no"),
+            q("HH-size", "integer", relevant="${Helped.Before} = 'yes'"),
+        )
+    )
+    found = questions_of(data)
+    assert set(found) == {"helped_before", "hh_size"}
+    assert found["hh_size"]["show_if"] == {"question": "helped_before", "equals": "yes"}
+
+
+def test_meta_is_renamed_so_that_the_export_converts_with_pyxform() -> None:
+    data, warnings = accepted(
+        with_rows(
+            row(type="begin group", name="meta", label_en="About", label_es="Sobre"),
+            q("meta"),
+            row(type="end group"),
+        )
+    )
+    assert data["sections"][0]["key"] == "meta_part"
+    assert set(questions_of(data)) == {"meta_2"}
+    assert sum("keep for themselves" in w for w in warnings) == 2
+
+
+def test_without_a_settings_sheet_the_upload_page_and_the_app_fill_in_the_settings() -> None:
+    sheets = {k: v for k, v in with_rows(q("story")).items() if k != "settings"}
+    refused = read_sheets(sheets)
+    assert [str(p.message) for p in refused.problems] == [
+        "Choose who answers this questionnaire on the upload page (or give an audience on "
+        "the settings sheet).",
+        "The settings sheet needs a form_id: a short name, like survivor.",
+    ]
+    data, warnings = accepted(sheets, audience="advocate", key="household_survey")
+    assert (data["key"], data["audience"], data["title"]["es"]) == (
+        "household_survey", "advocate", "Household survey",
+    )  # fmt: skip
+    assert data["description"]["es"] != data["description"]["en"]  # the app's own, translated
+    assert any("standard" in w for w in warnings)
+    assert any("every language" in w for w in warnings)
+
+
+@pytest.mark.parametrize(
+    "kind", ["start", "end", "today", "deviceid", "phonenumber", "username", "audit", "geopoint"]
+)
+def test_device_and_metadata_fields_are_left_out_as_identifying(kind: str) -> None:
+    result = read_sheets(with_rows(row(type=kind, name=f"m_{kind}"), q("story")))
+    assert result.problems == []
+    assert [str(w.message) for w in result.warnings] == [
+        "Left out: never recorded, because it could identify a respondent."
+    ]
+    assert set(questions_of(result.data)) == {"story"}
+
+
+@pytest.mark.parametrize("kind", ["image", "audio", "video", "file", "signature"])
+def test_files_are_left_out(kind: str) -> None:
+    result = read_sheets(with_rows(q("proof", kind), q("story")))
+    assert [str(w.message) for w in result.warnings] == [
+        "Left out: files are not accepted (no photos, recordings or signatures)."
+    ]
+    assert set(questions_of(result.data)) == {"story"}
+
+
+@pytest.mark.parametrize(
+    ("column", "value", "warning"),
+    [
+        ("media::image", "logo.png", "Left out: the app shows words only, no pictures, sounds or videos."),
+        ("constraint_message", "Too many", "Left out: the app shows its own messages, in every language it offers."),
+        ("required_message", "Please answer", "Left out: the app shows its own messages, in every language it offers."),
+        ("choice_filter", "filter = 'a'", "Left out: every choice in the list is shown."),
+        ("constraint", "regex(., '^[0-9]+$')", "This check is not made: the app checks only limits on whole numbers (. >= 0, . <= 120) and on text length (string-length(.) <= 200)."),
+    ],
+)  # fmt: skip
+def test_columns_the_app_cannot_honour_are_left_out_with_a_warning(
+    column: str, value: str, warning: str
+) -> None:
+    result = read_sheets(changed(with_rows(q("story")), "survey", 2, column, value))
+    assert result.problems == []
+    assert [(w.row, w.column, str(w.message)) for w in result.warnings] == [(2, column, warning)]
+
+
+def test_a_calculation_is_left_out_and_skip_logic_on_it_is_refused_once() -> None:
+    result = read_sheets(
+        with_rows(
+            q("total", "calculate"),
+            q("story", relevant="${total} > 3"),
+            q("more", relevant="${total} != ''"),
+        )
+    )
+    assert [str(w.message) for w in result.warnings] == [
+        "Left out: the app does not calculate or store hidden values."
+    ]
+    assert [(p.row, str(p.message)) for p in result.problems] == [
+        (3, "The skip logic can compare answers only with = and !=, not with “>”."),
+        (4, "The skip logic uses “total”, which the app leaves out (see its row). Base the "
+            "skip logic on a question the app asks."),
+    ]  # fmt: skip
+
+
+def test_required_in_a_survivor_questionnaire_is_left_out_with_a_warning() -> None:
+    data, warnings = accepted(changed(with_rows(q("story")), "survey", 2, "required", "yes"))
+    assert questions_of(data)["story"]["required"] is False
+    assert warnings == [
+        "In a survivor questionnaire every question can be skipped, so required is left out."
+    ]
+
+
+@pytest.mark.parametrize(
+    ("kind", "message"),
+    [
+        ("rank places", "Ranking is not supported: ask a multiple choice question instead, such as “Which matter most to you?”"),
+        ("select_one_from_file places.csv", "Choices from another file are not supported: put the choices on the choices sheet."),
+        ("decimal", "Decimal numbers are not supported: use integer for a whole number."),
+    ],
+)  # fmt: skip
+def test_types_the_app_cannot_ask_are_refused_with_a_reason(kind: str, message: str) -> None:
+    result = read_sheets(with_rows(q("odd", kind), q("story", relevant="${odd} != ''")))
+    # one problem: skip logic on the refused question is not blamed as well
+    assert [(p.row, p.column, str(p.message)) for p in result.problems] == [(2, "type", message)]
+
+
+def test_a_refused_repeat_has_no_knock_on_problems() -> None:
+    result = read_sheets(
+        with_rows(
+            row(type="begin repeat", name="kids", label_en="Child", label_es="Niño"),
+            q("age", "integer"),
+            row(type="end repeat"),
+            q("story", relevant="${age} != ''"),
+        )
+    )
+    assert [(p.row, p.column) for p in result.problems] == [(2, "type")]
+
+
+def test_an_upload_with_warnings_is_saved_and_lists_what_was_left_out(
+    app: Flask, people: dict[str, Any], session: Session
+) -> None:
+    admin = signed_in(app, people, "admin")
+    sheets = in_seven_languages(pilot())
+    sheets["survey"].insert(1, [*row(type="deviceid", name="device"),
+                                *([None] * (len(sheets["survey"][0]) - len(SURVEY_HEADER)))])  # fmt: skip
+    response = upload(admin, to_xlsx(sheets))
+    assert response.status_code == 200
+    page = response.get_data(as_text=True)
+    assert "Saved as draft version 1 of pilot" in page
+    assert "could identify a respondent" in page
+    assert versions_of(session, "pilot") == [(1, "draft")]
+
+
+def test_the_audience_chosen_on_the_upload_page_is_used(
+    app: Flask, people: dict[str, Any], session: Session
+) -> None:
+    admin = signed_in(app, people, "admin")
+    sheets = in_seven_languages(pilot())
+    settings = sheets["settings"]
+    audience = settings[0].index("audience")
+    settings[0].pop(audience)
+    settings[1].pop(audience)
+    raw = to_xlsx(sheets)
+    refused = upload(admin, raw)
+    assert refused.status_code == 422
+    assert "Choose who answers this questionnaire" in refused.get_data(as_text=True)
+    response = admin.post(
+        "/staff/questionnaires/upload",
+        data={
+            "csrf_token": token(admin, "/staff/questionnaires"),
+            "workbook": (io.BytesIO(raw), "form.xlsx"),
+            "audience": "advocate",
+        },
+        content_type="multipart/form-data",
+    )
+    assert response.status_code == 303
+    session.expire_all()
+    assert session.scalar(select(Questionnaire.audience).where(Questionnaire.key == "pilot")) == (
+        "advocate"
+    )

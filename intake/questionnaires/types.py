@@ -129,12 +129,14 @@ class Question:
 class ChoiceQuestion(Question):
     options: tuple[Option, ...] = ()
     counts_answers: ClassVar[bool] = True
+    MIN_OPTIONS: ClassVar[int] = 2
 
     @classmethod
     def extra_from_data(cls, data: Mapping[str, Any]) -> dict[str, Any]:
         raw = data.get("options")
-        if not isinstance(raw, list) or len(raw) < 2:
-            raise DefinitionError(f"question {data.get('key')!r} needs at least two options")
+        if not isinstance(raw, list) or len(raw) < cls.MIN_OPTIONS:
+            wanted = "two options" if cls.MIN_OPTIONS == 2 else "one option"
+            raise DefinitionError(f"question {data.get('key')!r} needs at least {wanted}")
         options = []
         for item in raw:
             if not isinstance(item, dict) or not isinstance(item.get("value"), str):
@@ -238,6 +240,9 @@ class YesNo(SingleChoice):
 class MultipleChoice(ChoiceQuestion):
     type_name: ClassVar[str] = "multiple_choice"
     template: ClassVar[str] = "questions/checkboxes.html"
+
+    # One option is a tick, such as a consent box, that can also be left empty.
+    MIN_OPTIONS: ClassVar[int] = 1
 
     def form_field(self, locale: str) -> Field:
         return SelectMultipleField(

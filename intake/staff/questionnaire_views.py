@@ -27,6 +27,7 @@ from sqlalchemy import select
 from sqlalchemy.exc import IntegrityError
 from werkzeug.wrappers import Response as WerkzeugResponse
 from wtforms import SelectField
+from wtforms.fields.choices import SelectChoice
 
 from .. import audit, clock, drafts, i18n
 from ..analysis.labels import APP_LABELS
@@ -55,8 +56,8 @@ class UploadForm(QuestionnaireUploadForm):
 
     audience = SelectField(
         _l("Who answers it"),
-        choices=[("", _l("As the workbook's settings sheet says"))]
-        + [(name, APP_LABELS[f"group.{name}"]) for name in AUDIENCES],
+        choices=[SelectChoice("", _l("As the workbook's settings sheet says"))]
+        + [SelectChoice(name, APP_LABELS[f"group.{name}"]) for name in AUDIENCES],
         default="",
     )
 

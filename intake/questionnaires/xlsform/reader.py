@@ -193,8 +193,13 @@ class Sheet:
         return next((h for h in self.headers if h.base == base and not h.language), None)
 
     def cell(self, row: Mapping[str, str], base: str) -> str:
-        header = self.header(base)
-        return (row.get(header.text) or "").strip() if header else ""
+        """The row's value in the column ``base`` (``relevant`` or ``bind::relevant``)."""
+        for header in self.headers:
+            if header.base == base and not header.language:
+                value = (row.get(header.text) or "").strip()
+                if value:
+                    return value
+        return ""
 
 
 @dataclass
@@ -1026,6 +1031,9 @@ class SurveyBuilder:
     ) -> dict[str, Any] | None:
         base_type = words[0]
         appearance = self.sheet.cell(row, "appearance").lower().split()
+        if base_type == "rank" or base_type.startswith(("select_one_", "select_multiple_")):
+            self.unsupported(index, base_type)
+            return None
         if base_type in {"select_one", "select_multiple"}:
             or_other = words[2:] == ["or_other"]
             if len(words) != 2 and not or_other:
