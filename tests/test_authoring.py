@@ -1261,3 +1261,31 @@ def test_the_audience_chosen_on_the_upload_page_is_used(
     assert session.scalar(select(Questionnaire.audience).where(Questionnaire.key == "pilot")) == (
         "advocate"
     )
+
+
+def test_the_corpus_benchmark_counts_each_outcome_on_a_tiny_corpus(tmp_path: Path) -> None:
+    import importlib.util
+
+    from bench import xlsform_bench
+
+    spec = importlib.util.spec_from_file_location("build", ROOT / "tests/data/xlsforms/build.py")
+    assert spec is not None
+    assert spec.loader is not None
+    build = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(build)
+
+    for name in ("feature_text", "feature_metadata", "feature_rank"):
+        build.write(name, build.FEATURES[name]).rename(tmp_path / f"{name}.xlsx")
+    (tmp_path / "not_a_workbook.xlsx").write_bytes(b"plain text")
+    outcomes = {o.name: o for o in xlsform_bench.run(tmp_path)}
+    verdicts = {name: (o.pyxform_accepts, o.verdict) for name, o in outcomes.items()}
+    assert verdicts == {
+        "feature_text": (True, "with warnings"),  # the app's standard description
+        "feature_metadata": (True, "with warnings"),
+        "feature_rank": (True, "refused"),
+        "not_a_workbook": (False, "refused"),
+    }
+    assert not any(o.round_trip_differs or not o.export_converts for o in outcomes.values())
+    text = xlsform_bench.report(list(outcomes.values()))
+    assert "accepted as uploaded 0, with warnings 2, refused 1, crashes 0; accepted 67%" in text
+    assert "7 × Left out: never recorded, because it could identify a respondent." in text
