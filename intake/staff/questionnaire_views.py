@@ -205,6 +205,10 @@ def register(bp: Blueprint, config: Config) -> None:
                        "Upload the workbook again."),
                 )  # fmt: skip
                 return overview(form, [problem], 0, 409)
+            if result.warnings:
+                # Shown here rather than after a redirect: the list may be long, and what was
+                # left out must be read before the draft is previewed.
+                return overview(UploadForm(formdata=None), warnings=result.warnings, saved=version)
             flash(
                 _(
                     "Saved as draft version %(version)s, replacing the earlier draft. Preview it "
@@ -218,10 +222,6 @@ def register(bp: Blueprint, config: Config) -> None:
                     version=version.version,
                 )
             )
-            if result.warnings:
-                # Shown here rather than after a redirect: the list may be long, and what was
-                # left out must be read before the draft is previewed.
-                return overview(UploadForm(formdata=None), warnings=result.warnings, saved=version)
         return _to_version_page(version)
 
     @bp.get("/questionnaires/<key>/<number>")
