@@ -275,8 +275,8 @@ CORPUS: dict[str, tuple[bytes, list[tuple[Any, ...]]]] = {
         [("survey", 6, "H", "relevant", "The skip logic refers to “times”, which is not an earlier question.")],
     ),
     "an expression outside the subset": (
-        to_xlsx(changed(P, "survey", 8, "relevant", "${times} > 3")),
-        [("survey", 8, "H", "relevant", "The skip logic can compare answers only with = and !=, not with “>”.")],
+        to_xlsx(changed(P, "survey", 8, "relevant", "${times} * 2 = 6")),
+        [("survey", 8, "H", "relevant", "The skip logic compares answers with =, !=, <, <=, > or >=, not with “*”.")],
     ),
     "a value that is not a choice": (
         to_xlsx(changed(P, "survey", 6, "relevant", "selected(${places}, 'hospital')")),
@@ -349,7 +349,7 @@ def test_every_problem_in_one_workbook_is_listed_at_once_in_sheet_and_row_order(
     sheets = P
     for sheet, number, column, value in [
         ("settings", 2, "estimated_minutes", "soon"),
-        ("survey", 8, "relevant", "${times} > 3"),
+        ("survey", 8, "relevant", "${times} * 2 = 6"),
         ("survey", 4, "required", "perhaps"),
         ("survey", 6, "name", "helped"),
         ("survey", 5, "type", "select_multiple venues"),
@@ -1179,10 +1179,37 @@ def test_a_calculation_is_left_out_and_skip_logic_on_it_is_refused_once() -> Non
         "Left out: the app does not calculate or store hidden values."
     ]
     assert [(p.row, str(p.message)) for p in result.problems] == [
-        (3, "The skip logic can compare answers only with = and !=, not with “>”."),
+        (3, "The skip logic uses “total”, which the app leaves out (see its row). Base the "
+            "skip logic on a question the app asks."),
         (4, "The skip logic uses “total”, which the app leaves out (see its row). Base the "
             "skip logic on a question the app asks."),
     ]  # fmt: skip
+
+
+def test_skip_logic_on_numbers_is_read_as_limits_and_checked_on_the_server() -> None:
+    data, _warnings = accepted(
+        with_rows(
+            q("age", "integer"),
+            q("school", relevant="${age} < 18"),
+            q("work", relevant="${age} >= 18 and ${age} <= 64"),
+        )
+    )
+    found = questions_of(data)
+    assert found["school"]["show_if"] == {"question": "age", "at_most": 17}
+    definition = parse_definition(data, TWO)
+    shown = {age: [x.key for x in definition.sections[0].visible_questions({"age": age})]
+             for age in (17, 18, 64, 65, None)}  # fmt: skip
+    assert shown == {
+        17: ["age", "school"], 18: ["age", "work"], 64: ["age", "work"], 65: ["age"],
+        None: ["age"],
+    }  # fmt: skip
+
+
+def test_skip_logic_comparing_a_text_with_a_number_is_refused() -> None:
+    result = read_sheets(with_rows(q("town"), q("more", relevant="${town} > 3")))
+    assert [str(p.message) for p in result.problems] == [
+        "“town” is not a number question, so the skip logic cannot compare it with <, <=, > or >=."
+    ]
 
 
 def test_required_in_a_survivor_questionnaire_is_left_out_with_a_warning() -> None:

@@ -23,7 +23,7 @@ from pyxform.errors import PyXFormError
 from pyxform.xls2json_backends import xlsx_to_dict
 
 from ...i18n import catalog_text, native_name
-from ..conditions import Condition, parse_condition
+from ..conditions import NUMBER_KINDS, Condition, parse_condition
 from ..definition import AUDIENCES, KEY_PATTERN, parse_definition
 from ..types import DefinitionError, LongTextQuestion, TextQuestion, YesNo
 from .columns import Header, language_code, language_header, parse_header
@@ -137,7 +137,12 @@ def relevant_message(error: RelevantError) -> Any:
         )
     if error.kind == "comparison":
         return _l(
-            "The skip logic can compare answers only with = and !=, not with “%(found)s”.",
+            "The skip logic compares answers with =, !=, <, <=, > or >=, not with “%(found)s”.",
+            found=error.found,
+        )
+    if error.kind == "number":
+        return _l(
+            "A number is compared with a whole number, like ${age} >= 18, not with “%(found)s”.",
             found=error.found,
         )
     if error.kind == "value":
@@ -1306,6 +1311,18 @@ class SurveyBuilder:
         condition = Condition(condition.kind, key, condition.value)
         if condition.kind == "answered":
             return condition
+        if condition.kind in NUMBER_KINDS:
+            if target.type_name in {"number", "scale"}:
+                return condition
+            self.problem(
+                index, "relevant",
+                _l(
+                    "“%(name)s” is not a number question, so the skip logic cannot compare it "
+                    "with <, <=, > or >=.",
+                    name=name,
+                ),
+            )  # fmt: skip
+            return None
         if target.values is None:
             self.problem(
                 index, "relevant",
