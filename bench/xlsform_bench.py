@@ -125,6 +125,9 @@ def report(outcomes: list[Outcome]) -> str:
             f"read time: median {times[len(times) // 2] * 1000:.1f} ms, "
             f"max {times[-1] * 1000:.1f} ms"
         )
+    invalid = [o.name for o in outcomes if not o.pyxform_accepts]
+    if invalid:
+        lines.append(f"pyxform refuses: {', '.join(invalid)}")
     refused = [o for o in valid if o.verdict in {"refused", "crash"}]
     if refused:
         lines.append("refused (pyxform accepts):")

@@ -1302,7 +1302,7 @@ def test_the_corpus_benchmark_counts_each_outcome_on_a_tiny_corpus(tmp_path: Pat
     spec.loader.exec_module(build)
 
     for name in ("feature_text", "feature_metadata", "feature_rank"):
-        build.write(name, build.FEATURES[name]).rename(tmp_path / f"{name}.xlsx")
+        build.write(name, build.FEATURES[name], tmp_path)
     (tmp_path / "not_a_workbook.xlsx").write_bytes(b"plain text")
     outcomes = {o.name: o for o in xlsform_bench.run(tmp_path)}
     verdicts = {name: (o.pyxform_accepts, o.verdict) for name, o in outcomes.items()}

@@ -525,14 +525,14 @@ def realistic() -> dict[str, dict[str, Rows]]:
     return forms
 
 
-def write(name: str, sheets: dict[str, Rows]) -> Path:
+def write(name: str, sheets: dict[str, Rows], directory: Path = HERE) -> Path:
     book = Workbook()
     book.remove(book.active)
     for title, rows in sheets.items():
         sheet = book.create_sheet(title)
         for line in rows:
             sheet.append(line)
-    path = HERE / f"{name}.xlsx"
+    path = directory / f"{name}.xlsx"
     book.save(path)
     return path
 
