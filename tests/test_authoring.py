@@ -1049,6 +1049,27 @@ def test_a_note_shown_only_after_some_answers_is_left_out_with_a_warning() -> No
     assert "sorry" not in json.dumps(result.data)
 
 
+def test_notes_in_a_group_of_their_own_introduce_the_next_page_and_a_last_note_is_left_out() -> (
+    None
+):
+    result = read_sheets(
+        with_rows(
+            row(type="begin group", name="hello", label_en="Hello", label_es="Hola"),
+            row(type="note", name="welcome", label_en="Welcome.", label_es="Bienvenida."),
+            row(type="end group"),
+            q("story"),
+            row(type="note", name="bye", label_en="Thank you.", label_es="Gracias."),
+        )
+    )
+    assert result.problems == []
+    assert [(s["key"], s["intro"]["en"]) for s in result.data["sections"]] == [
+        ("part_1", "Welcome.")
+    ]
+    assert [(w.row, str(w.message)) for w in result.warnings if w.sheet == "survey"] == [
+        (6, "Left out: no question comes after this note, so no page shows it.")
+    ]
+
+
 def test_a_one_choice_list_and_acknowledge_are_ticks() -> None:
     sheets = with_rows(q("consent", "select_one agree"), q("seen", "acknowledge"))
     sheets["choices"] = [*sheets["choices"], ["agree", "yes", "I agree", "Acepto"]]

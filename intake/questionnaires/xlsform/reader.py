@@ -762,6 +762,8 @@ class SurveyBuilder:
         self.sections: list[dict[str, Any]] = []
         self.part: dict[str, Any] | None = None
         self.pending: dict[str, dict[str, str]] = {}  # notes waiting for a part to introduce
+        self.pending_rows: list[int] = []  # … and their rows
+        self.note_rows: list[int] = []  # the notes of the open part
         self.stack: list[Frame] = []
         self.loose = 0  # parts made from questions outside any group
 
@@ -790,6 +792,11 @@ class SurveyBuilder:
             else:
                 self.add_question(index, row, words)
         self.close_part()
+        if self.pending_rows:
+            self.warning(
+                self.pending_rows[0], "type",
+                _l("Left out: no question comes after this note, so no page shows it."),
+            )  # fmt: skip
         for frame in reversed(self.stack):
             self.problem(frame.row, "type", _l("This group is never closed with “end group”."))
         if not self.sections and not self.reader.problems:
@@ -805,7 +812,9 @@ class SurveyBuilder:
             for field_name in ("content_warning", "intro"):
                 if field_name in self.part:  # its notes introduce whatever comes next
                     self.pending.setdefault(field_name, self.part[field_name])
+            self.pending_rows += self.note_rows
         self.part = None
+        self.note_rows = []
 
     def open_part(self, index: int) -> dict[str, Any]:
         """The part a question or note on this row goes into, opened if needed."""
@@ -831,7 +840,7 @@ class SurveyBuilder:
             part["intro"] = frame.intro
         for field_name, text in self.pending.items():
             part.setdefault(field_name, text)
-        self.pending = {}
+        self.pending, self.pending_rows = {}, []
         self.part = part
         return part
 
@@ -954,6 +963,7 @@ class SurveyBuilder:
             part = None
         if part is None:
             part = self.open_part(index)
+        self.note_rows.append(index)
         if field_name in part:
             part[field_name] = {
                 code: f"{part[field_name].get(code, '')}\n\n{words}".strip()
