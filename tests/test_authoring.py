@@ -1233,6 +1233,15 @@ def test_skip_logic_comparing_a_text_with_a_number_is_refused() -> None:
     ]
 
 
+def test_a_relative_reference_in_skip_logic_is_refused_in_the_authors_words() -> None:
+    result = read_sheets(
+        with_rows(q("places", "select_multiple places"), q("more", relevant="selected(., 'court')"))
+    )
+    assert [str(p.message) for p in result.problems] == [
+        "The skip logic needs an earlier question here, written like ${name}, not “.”."
+    ]
+
+
 def test_required_in_a_survivor_questionnaire_is_left_out_with_a_warning() -> None:
     data, warnings = accepted(changed(with_rows(q("story")), "survey", 2, "required", "yes"))
     assert questions_of(data)["story"]["required"] is False

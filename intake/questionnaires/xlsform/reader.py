@@ -149,6 +149,12 @@ def relevant_message(error: RelevantError) -> Any:
         return _l(
             "The skip logic needs a value in quotes here, not “%(found)s”.", found=error.found
         )
+    if error.kind == "expected" and error.expected == "ref":
+        # The parser's own word for ${name} is not the author's.
+        return _l(
+            "The skip logic needs an earlier question here, written like ${name}, not “%(found)s”.",
+            found=error.found,
+        )
     if error.kind == "expected":
         return _l(
             "The skip logic needs “%(expected)s” here, not “%(found)s”.",
