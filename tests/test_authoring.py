@@ -1174,8 +1174,6 @@ def test_files_are_left_out(kind: str) -> None:
     ("column", "value", "warning"),
     [
         ("media::image", "logo.png", "Left out: the app shows words only, no pictures, sounds or videos."),
-        ("constraint_message", "Too many", "Left out: the app shows its own messages, in every language it offers."),
-        ("required_message", "Please answer", "Left out: the app shows its own messages, in every language it offers."),
         ("choice_filter", "filter = 'a'", "Left out: every choice in the list is shown."),
         ("constraint", "regex(., '^[0-9]+$')", "This check is not made: the app checks only limits on whole numbers (. >= 0, . <= 120) and on text length (string-length(.) <= 200)."),
     ],
@@ -1186,6 +1184,45 @@ def test_columns_the_app_cannot_honour_are_left_out_with_a_warning(
     result = read_sheets(changed(with_rows(q("story")), "survey", 2, column, value))
     assert result.problems == []
     assert [(w.row, w.column, str(w.message)) for w in result.warnings] == [(2, column, warning)]
+
+
+def test_constraint_and_required_messages_are_the_field_errors_in_every_language() -> None:
+    from wtforms import Form
+
+    sheets = with_rows(
+        q("times", "integer", constraint=". <= 20"),
+        q("why", "text", required="yes"),
+    )
+    for column, number, text in [
+        ("constraint_message::English (en)", 2, "At most 20 (100%)"),
+        ("constraint_message::Español (es)", 2, "Como mucho 20 (100%)"),
+        ("required_message::English (en)", 3, "Say why"),
+        ("required_message::Español (es)", 3, "Diga por qué"),
+    ]:
+        sheets = changed(sheets, "survey", number, column, text)
+    data, warnings = accepted(sheets, audience="advocate")
+    assert warnings == []
+    definition = parse_definition(data, TWO)
+
+    class Page(Form):
+        times = definition.question("times").form_field("es")
+        why = definition.question("why").form_field("es")
+
+    page = Page(formdata=MultiDict({"times": "25", "why": ""}))
+    assert not page.validate()
+    assert page.times.errors == ["Como mucho 20 (100%)"]
+    assert page.why.errors == ["Diga por qué"]
+
+
+def test_a_message_in_some_languages_only_is_left_out_for_the_apps_own() -> None:
+    sheets = changed(with_rows(q("times", "integer", constraint=". <= 20")), "survey", 2,
+                     "constraint_message", "At most 20")  # fmt: skip
+    data, warnings = accepted(sheets)
+    assert "constraint_message" not in questions_of(data)["times"]
+    assert warnings == [
+        "Left out: this message is not written in every language the app offers, so the app "
+        "shows its own."
+    ]
 
 
 def test_a_calculation_is_left_out_and_skip_logic_on_it_is_refused_once() -> None:

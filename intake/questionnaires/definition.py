@@ -128,6 +128,10 @@ def _question_to_data(q: Question) -> dict[str, Any]:
     data["required"] = q.required
     if q.show_if is not None:
         data["show_if"] = q.show_if.to_data()
+    for name in ("constraint_message", "required_message"):
+        text = getattr(q, name)
+        if text:
+            data[name] = dict(text)
     data.update(q.extra_to_data())
     return data
 
@@ -263,6 +267,8 @@ def _parse_question(raw: Any, section_key: str, earlier: Mapping[str, Question])
         required=required,
         show_if=show_if,
         section_key=section_key,
+        constraint_message=_text(raw, "constraint_message", where, optional=True),
+        required_message=_text(raw, "required_message", where, optional=True),
         **cls.extra_from_data(raw),
     )
 

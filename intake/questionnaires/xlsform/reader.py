@@ -39,11 +39,16 @@ MAX_ZIP_ENTRIES = 200
 MAX_SURVEY_ROWS = 2000
 
 SURVEY, CHOICES, SETTINGS = "survey", "choices", "settings"
-TEXT_COLUMNS = {SURVEY: ("label", "hint"), CHOICES: ("label",), SETTINGS: ("label", "description")}
+MESSAGE_COLUMNS = ("constraint_message", "required_message")
+TEXT_COLUMNS = {
+    SURVEY: ("label", "hint", *MESSAGE_COLUMNS),
+    CHOICES: ("label",),
+    SETTINGS: ("label", "description"),
+}
 KNOWN_COLUMNS = {
     SURVEY: {
         "type", "name", "label", "hint", "required", "relevant", "appearance", "constraint",
-        "parameters", "calculation",
+        "parameters", "calculation", "constraint_message", "required_message",
     },
     CHOICES: {"list_name", "name", "label"},
     SETTINGS: {
@@ -465,11 +470,7 @@ class Reader:
             used = [i for i, row in enumerate(sheet.rows) if (row.get(header.text) or "").strip()]
             if not used:
                 continue
-            if header.base in {"constraint_message", "required_message"}:
-                message = _l(
-                    "Left out: the app shows its own messages, in every language it offers."
-                )
-            elif header.base in MEDIA_COLUMNS:
+            if header.base in MEDIA_COLUMNS:
                 message = _l("Left out: the app shows words only, no pictures, sounds or videos.")
             elif header.base == "choice_filter":
                 message = _l("Left out: every choice in the list is shown.")
@@ -1018,7 +1019,8 @@ class SurveyBuilder:
         if condition is not None:
             data["show_if"] = condition.to_data()
         data.update(type_data)
-        self.constraint(index, row, base_type, data)
+        checked = self.constraint(index, row, base_type, data)
+        self.messages(index, row, data, checked)
         if key and key not in self.known:
             values = {o["value"] for o in data.get("options", [])} if "options" in data else None
             if data["type"] == YesNo.type_name:
@@ -1233,7 +1235,8 @@ class SurveyBuilder:
 
     def constraint(
         self, index: int, row: Mapping[str, str], base_type: str, data: dict[str, Any]
-    ) -> None:
+    ) -> bool:
+        """Read the constraint into the question's limits; True when the app checks it."""
         raw = re.sub(r"\s+", " ", self.sheet.cell(row, "constraint"))
         if data["type"] in {TextQuestion.type_name, LongTextQuestion.type_name}:
             limit = LongTextQuestion.LIMIT if data["type"] == "long_text" else TextQuestion.LIMIT
@@ -1253,7 +1256,8 @@ class SurveyBuilder:
                     ),
                 )  # fmt: skip
             data["max_length"] = int(match.group(1)) if match else default
-        elif data["type"] == "number":
+            return match is not None
+        if data["type"] == "number":
             low, high = data.get("min", 0), data.get("max", 1000)
             bounds = number_bounds(raw) if raw else None
             if raw and bounds is None:
@@ -1267,8 +1271,37 @@ class SurveyBuilder:
                         _l("No whole number meets this constraint: check its limits."),
                     )  # fmt: skip
             data["min"], data["max"] = low, high
-        elif raw:
+            return bounds is not None
+        if raw:
             self.dropped_check(index)
+        return False
+
+    def messages(
+        self, index: int, row: Mapping[str, str], data: dict[str, Any], checked: bool
+    ) -> None:
+        """constraint_message and required_message, kept when their check is made and they
+        are written in every language the app offers (a field error in one language only
+        would leave the others without one)."""
+        for base, used in (
+            ("constraint_message", checked),
+            ("required_message", data["required"]),
+        ):
+            headers = [h for h in self.sheet.text_headers(base) if (row.get(h.text) or "").strip()]
+            if not headers:
+                continue
+            found = {self.sheet.codes[h.text]: row[h.text].strip() for h in headers}
+            if not used:
+                continue  # its check is left out, and said so on that column
+            if not set(self.reader.languages) <= set(found):
+                self.reader.warnings.add(
+                    _l(
+                        "Left out: this message is not written in every language the app "
+                        "offers, so the app shows its own."
+                    ),
+                    SURVEY, Sheet.row_number(index), headers[0].text, headers[0].letter,
+                )  # fmt: skip
+                continue
+            data[base] = found
 
     def dropped_check(self, index: int) -> None:
         self.warning(
