@@ -26,7 +26,8 @@ from pyxform import xls2xform
 from intake.i18n import catalog_text
 from intake.questionnaires.definition import parse_definition
 from intake.questionnaires.xlsform.columns import language_code
-from intake.questionnaires.xlsform.reader import UploadChoices, read_xlsform, safe_key
+from intake.questionnaires.xlsform.reader import UploadChoices, read_xlsform
+from intake.questionnaires.xlsform.vocabulary import safe_key
 from intake.questionnaires.xlsform.writer import write_xlsform
 
 CORPUS = Path(__file__).resolve().parent.parent / "tests" / "data" / "xlsforms"

@@ -43,7 +43,8 @@ from ..questionnaires import catalog
 from ..questionnaires.catalog import PREVIEW, definition_of
 from ..questionnaires.definition import AUDIENCES
 from ..questionnaires.xlsform.problems import Problem
-from ..questionnaires.xlsform.reader import MAX_BYTES, UploadChoices, read_xlsform, safe_key
+from ..questionnaires.xlsform.reader import MAX_BYTES, UploadChoices, read_xlsform
+from ..questionnaires.xlsform.vocabulary import safe_key
 from ..questionnaires.xlsform.writer import write_xlsform
 from .auth import role_required
 

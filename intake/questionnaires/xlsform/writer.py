@@ -28,8 +28,8 @@ from ..types import (
     YesNo,
 )
 from .columns import english_name, language_header
-from .reader import WARNING_APPEARANCE, YES_NO_LIST
 from .relevant import format_relevant
+from .vocabulary import WARNING_APPEARANCE, YES_NO_LIST
 
 # (language, English text) -> the app's translation; used for the yes/no labels.
 Translate = Callable[[str, str], str]
