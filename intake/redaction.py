@@ -130,7 +130,7 @@ def _rules() -> _Rules:
     titled_arabic = None
     if "ar" in data:
         titled_arabic = re.compile(
-            rf"(?<!\w)(?P<title>[وفبل]?(?:{_alternation(data['ar']['titles_before'])}))\s+(?P<name>\w+)(?:\s+(?P<second>\w+))?"
+            rf"(?<!\w)(?P<title>[وفبل]?(?:{_alternation(data['ar']['titles_before'])}))\s+(?P<name>\w+)(?:(?=\s+(?P<second>\w+)))?"
         )
     han = None
     if "zh" in data:
@@ -317,7 +317,11 @@ _NAMED = re.compile(
     r"|اسمه|اسمها|يدعى|تدعى|[وف]?أبو|[وف]?ابو)\s+)(?P<word>(?!\[)\w+)"
 )
 _ARABIC_SERVANT = re.compile(r"(?<![\w\[])[وفبل]?عبد\s*ال[\u0600-\u06ff]+")
-_TOKEN = re.compile(r"\[name\]|[\w'’]+(?:-[\w'’]+)*|\s+|.", re.DOTALL)
+# A Han run is its own token, so a Latin name written against Chinese ("Wu说") is a word.
+_TOKEN = re.compile(
+    rf"\[name\]|[{_HAN}]+|(?:(?![{_HAN}])[\w'’])+(?:-(?:(?![{_HAN}])[\w'’])+)*|\s+|.",
+    re.DOTALL,
+)
 _PLACE_MARK = "\x00{}\x00"
 _ANY_DIGIT = re.compile(r"\d")
 _ANY_HAN = re.compile(rf"[{_HAN}]")
@@ -457,7 +461,9 @@ def redact(text: str, language: str = "en") -> str:
     caseless = _mostly_capitalised(text)
     # After a lower-case name, an English everyday word ("will", "long") is not more of it;
     # in Vietnamese and Hmong it is ("tran van long", "nou lee").
-    stop_after_name = frozenset() if language in ("vi", "hmn") else _EVERYDAY
+    stop_after_name = (
+        frozenset() if language in ("vi", "hmn") else _EVERYDAY & (rules.ordinary | {"long"})
+    )
     text = _EMAIL.sub("[email]", text)
     if _ANY_DIGIT.search(text):  # numbers, dates and addresses all have a digit
         text = rules.case.sub(lambda m: (m.group("words") or "") + "[case number]", text)
@@ -522,31 +528,21 @@ def redact(text: str, language: str = "en") -> str:
 
         def arabic_title(m: re.Match[str]) -> str:
             # Arabic has no capitals: after a title, only a listed name is taken as a name.
+            # The word after it is left in place; _merge_names joins it when it is a name too.
             name = m.group("name")
             second = m.group("second")
             if name in rules.arabic_ordinary:
                 return m.group(0)
-            if name in rules.arabic_beside_name:
-                out = f"{m.group('title')} {PLACEHOLDER}"
-                return out + (
-                    f" {second}" if second and not _is_name_part(second, rules, language) else ""
-                )
-            if name not in rules.arabic_names:
-                # An unlisted first name is still one when a listed name follows it
-                # ("المحقق سامي الخطيب", "طليقي عمر يوسف").
-                if (
-                    second
-                    and second not in rules.arabic_beside_name
-                    and _is_name_part(second, rules, language)
-                ):
-                    return f"{m.group('title')} {PLACEHOLDER}"
+            # An unlisted first name is still one when a listed name follows it
+            # ("المحقق سامي الخطيب", "طليقي عمر يوسف").
+            listed = name in rules.arabic_names or name in rules.arabic_beside_name
+            if not listed and not (
+                second
+                and second not in rules.arabic_beside_name
+                and _is_name_part(second, rules, language)
+            ):
                 return m.group(0)
-            out = f"{m.group('title')} {PLACEHOLDER}"
-            second = m.group("second")
-            if second:
-                kept = second not in rules.arabic_names
-                out += f" {second}" if kept else ""
-            return out
+            return f"{m.group('title')} {PLACEHOLDER}"
 
         text = rules.titled_arabic.sub(arabic_title, text)
 
