@@ -191,10 +191,13 @@ def _rules() -> _Rules:
     )
     streets = _alternation(every("street_words"))
     addresses = re.compile(
+        # 4410 شارع وارن, 12 شارع الملك فهد: Arabic has no capitals, so the street name is
+        # the one or two words after the street word, up to a preposition or و.
+        rf"(?<!\w)\d{{1,6}}\s+(?:{_ARABIC_STREET})(?:\s+(?!(?:{_ARABIC_STOP})(?!\w))[\u0600-\u06ff]+){{1,2}}"
         # 45 đường Lê Lợi, 12 Waddada Maka: the capitalised street name after the street word
-        rf"(?<!\w)\d{{1,6}}[A-Za-z]?\s+(?P<lead>(?i:{streets}))(?P<named>(?:\s+{_UPPER}[\w'’-]*)+)"
+        rf"|(?<!\w)\d{{1,6}}[A-Za-z]?\s+(?P<lead>(?i:{streets}))(?P<named>(?:\s+{_UPPER}[\w'’-]*)+)"
         rf"|(?<!\w)\d{{1,6}}[A-Za-z]?\s+(?P<middle>(?:[\w'’.-]+\s+){{0,3}}?)(?P<street>(?i:{streets}))(?!\w)"
-        rf"|(?<!\w)(?i:{streets})\s+(?:[\w'’.-]+\s+){{0,3}}?\d{{1,6}}[A-Za-z]?(?!\w)"
+        rf"|(?<!\w)(?P<before>(?i:{streets}))\s+(?:[\w'’.-]+\s+){{0,3}}?\d{{1,6}}[A-Za-z]?(?!\w)"
         # A place name before 路/街, but not the "住在" (live at) in front of it.
         rf"|(?:(?![住在到去来是的了我你他她])[{_HAN}]){{1,10}}(?:路|街|大道|巷|弄)\s*\d{{1,5}}\s*号?(?:\s*\d{{1,5}}\s*(?:单元|栋|号楼|楼|层|室|号))*"
     )
@@ -252,6 +255,8 @@ _NOT_A_NAME_AFTER = frozenset(
     {"tiếng", "việt", "nước", "người", "lus", "st", "st.", "saint", "san", "santa", "santo",
      "são", "fort", "port", "mount", "mt", "mt.", "lake", "ciudad", "thành", "phố", "magaalada"}
 )  # fmt: skip
+_ARABIC_STREET = "شارع|الشارع|طريق|الطريق|جادة|الجادة|زقاق|الزقاق|حارة|الحارة"
+_ARABIC_STOP = "في|فى|من|إلى|الى|على|عند|قرب|جنب|بجانب|و|مع|رقم|بس|لكن|عشان|لأن"
 _ARABIC_WORD = re.compile(r"(?<!\w)[\u0600-\u06ff]+")
 _ARABIC_PREFIX = re.compile(r"^(?:[وفبكل]|ال|وال|بال|لل|فال)")
 _REPEATS = re.compile(r"\[name\](?:[\s,]*\[name\])+")
@@ -334,6 +339,12 @@ def _digits(text: str) -> int:
 
 def _address(m: re.Match[str]) -> str:
     """An address, unless the words around the number show it is not one."""
+    if (
+        m.group("before") is not None
+        and m.group("before").lower() in _AMBIGUOUS_STREET
+        and re.match(r"[-.\s]?\d", m.string[m.end() :])
+    ):
+        return m.group(0)  # "mi número es 713-555-0148" is a phone number, not a house
     if m.group("lead") is not None:
         if m.group("lead").lower() in _AMBIGUOUS_STREET:
             return m.group(0)
@@ -451,6 +462,93 @@ def _merge_names(text: str, rules: _Rules, language: str, caseless: bool = False
             start -= 2
         tokens[start:end] = [PLACEHOLDER]
         i = start + 1
+    return "".join(tokens)
+
+
+# Words that join two people ("Brayan y Kevin", "Phuong voi Duc"): a capitalised word joined
+# to a found name this way is a person too.
+_AND = frozenset(
+    {"and", "&", "y", "e", "iyo", "và", "va", "với", "voi", "thiab", "nrog", "or", "o", "ama"}
+)
+# "moved to Dallas and [name]": a capitalised word after these is a place, not a person.
+_BEFORE_A_PLACE = frozenset(
+    {"in", "to", "at", "from", "near", "en", "desde", "hasta", "para", "ở", "tại", "đến", "tới",
+     "từ", "hauv", "nyob", "tom", "ka", "ilaa", "magaalada", "city", "county"}
+)  # fmt: skip
+# Words before a person named alone in lower case on a phone ("le dije todo a lupita",
+# "u sheegay xaliimo", "qhia rau maiv"): only where the word marks a person, so an English
+# "a grace period" keeps its grace.
+_BEFORE_A_PERSON = {
+    "es": frozenset({"a", "con", "y"}),
+    "so": frozenset({"u", "iyo", "ku", "la"}),
+    "hmn": frozenset({"rau", "nrog", "thiab"}),
+}
+
+
+def _plain_word(word: str, rules: _Rules, everyday: frozenset[str]) -> bool:
+    lower = word.lower()
+    return (
+        lower in rules.ordinary
+        or lower in rules.roles
+        or lower in everyday
+        or lower in _PARTICLES
+        or lower in _NOT_A_NAME_AFTER
+    )
+
+
+def _unmarked_names(
+    text: str, rules: _Rules, language: str, everyday: frozenset[str], caseless: bool
+) -> str:
+    """Names that no title or capital marks: a run of two or more listed names typed in lower
+    case ("faadumo xasan", "nguyen thanh tam"), a listed name after a word that marks a person
+    ("a lupita"), and a capitalised word joined to a found name ("Brayan y [name]")."""
+    listed = rules.lowercase.get(language)
+    if listed is None:
+        return text
+    tokens = _TOKEN.findall(text)
+    words = [i for i, t in enumerate(tokens) if t[:1].isalpha() and not _ANY_HAN.match(t)]
+
+    def name_like(i: int) -> bool:
+        word = tokens[i]
+        return word.islower() and word in listed and not _plain_word(word, rules, everyday)
+
+    def spaced(i: int, j: int) -> bool:  # tokens i and j are neighbours across one space
+        return j == i + 2 and tokens[i + 1] == " "
+
+    def in_run(i: int) -> bool:  # a middle name that is also a word ("thanh") joins a run
+        return name_like(i) or tokens[i].lower() in rules.middle
+
+    found: set[int] = set()
+    run: list[int] = []
+    for i in [*words, -1]:
+        if i >= 0 and in_run(i) and (not run or spaced(run[-1], i)):
+            run.append(i)
+            continue
+        if sum(map(name_like, run)) >= 2:
+            found.update(run)
+        run = [i] if i >= 0 and in_run(i) else []
+    cues = _BEFORE_A_PERSON.get(language, frozenset())
+    for i in words:
+        if i >= 2 and name_like(i) and tokens[i - 1] == " " and tokens[i - 2].lower() in cues:
+            found.add(i)
+    if not caseless:
+        for i in words:
+            word = tokens[i]
+            if not word[0].isupper() or word.isupper() or _plain_word(word, rules, everyday):
+                continue
+            for step in (2, -2):
+                joiner, other = i + step, i + 2 * step
+                if (
+                    0 <= other < len(tokens)
+                    and tokens[joiner].lower() in _AND
+                    and tokens[(i + joiner) // 2].isspace()
+                    and tokens[(joiner + other) // 2].isspace()
+                    and (tokens[other] == PLACEHOLDER or other in found)
+                    and not (step > 0 and i >= 2 and tokens[i - 2].lower() in _BEFORE_A_PLACE)
+                ):
+                    found.add(i)
+    for i in found:
+        tokens[i] = PLACEHOLDER
     return "".join(tokens)
 
 
@@ -595,6 +693,7 @@ def redact(text: str, language: str = "en") -> str:
     # Two passes so "Maria Lopez" and "Lopez, Maria" both go, whichever is listed.
     for _pass in range(2):
         text = _CAPITALISED.sub(latin_name, text)
+    text = _unmarked_names(text, rules, language, everyday, caseless)
     text = _merge_names(_REPEATS.sub(PLACEHOLDER, text), rules, language, caseless)
     text = _REPEATS.sub(PLACEHOLDER, text)
     return re.sub("\x00(\\d+)\x00", lambda m: places[int(m.group(1))], text)
