@@ -366,3 +366,49 @@ def test_a_quote_typed_in_capitals_loses_the_name_not_the_sentence(
     language: str, text: str, expected: str
 ) -> None:
     assert redact(text, language) == expected
+
+
+# Second pass: names no title or capital marks, and the false alarms those rules must avoid.
+@pytest.mark.parametrize(
+    ("text", "language", "gone", "kept"),
+    [
+        # A run of listed names typed in lower case, with no title before it.
+        ("waxaan u sheegay hooyada faadumo xasan", "so", ["faadumo", "xasan"], ["hooyada"]),
+        ("chồng cũ tôi tên nguyen thanh tam", "vi", ["nguyen", "thanh", "tam"], ["chồng cũ"]),
+        ("mi ex se llama jose luis hernandez", "es", ["jose", "luis", "hernandez"], ["mi ex"]),
+        # One listed name after a word that marks a person.
+        ("le dije todo a lupita y llamó a la policía", "es", ["lupita"], ["policía"]),
+        # A capitalised word joined to a found name.
+        ("Brayan y Kevin Morales me siguen", "es", ["Brayan", "Kevin", "Morales"], ["siguen"]),
+        ("Phuong voi Duc di cung toi ra toa", "vi", ["Phuong", "Duc"], ["toa"]),
+        # A Latin name written against Chinese, every part of it.
+        ("我的律师Jennifer Wu说移民申请要等很久", "zh", ["Jennifer", "Wu"], ["律师", "移民"]),
+        # A second Arabic title after a first; an Arabic street name after شارع.
+        ("إمام الجامع الشيخ حسن ساعدني", "ar", ["حسن"], ["إمام", "الجامع"]),
+        ("أنا ساكنة في 4410 شارع وارن في ديربورن", "ar", ["4410", "وارن"], ["ديربورن"]),
+        # "número es" before a phone number is not a house number.
+        ("Mi número es 713-555-0148", "es", ["713-555-0148"], ["número"]),
+    ],
+)
+def test_unmarked_names(text: str, language: str, gone: list[str], kept: list[str]) -> None:
+    out = redact(text, language)
+    for word in gone:
+        assert word not in out, (word, out)
+    for word in kept:
+        assert word in out, (word, out)
+
+
+@pytest.mark.parametrize(
+    ("text", "language"),
+    [
+        ("fui a la corte con mi hermana y mi mamá", "es"),
+        ("le pedí ayuda a dios y a la iglesia", "es"),
+        ("I moved to Dallas and Houston after that", "en"),
+        ("waxaan u sheegay booliska iyo garsooraha", "so"),
+        ("kuv mus nrog kuv niam thiab txiv rau tsev hais plaub", "hmn"),
+        ("toi di voi con va chong toi toi toa", "vi"),
+        ("رقمي ٠٧٧٠ وعنواني حي الأندلس", "ar"),
+    ],
+)
+def test_unmarked_name_rules_leave_ordinary_words(text: str, language: str) -> None:
+    assert PLACEHOLDER not in redact(text, language)
