@@ -322,9 +322,10 @@ _NAMED = re.compile(
     r"|اسمه|اسمها|يدعى|تدعى|[وف]?أبو|[وف]?ابو)\s+)(?P<word>(?!\[)\w+)"
 )
 _ARABIC_SERVANT = re.compile(r"(?<![\w\[])[وفبل]?عبد\s*ال[\u0600-\u06ff]+")
+_SPACED_WORD = rf"(?:[^\W{_HAN}]|['’])+"
 # A Han run is its own token, so a Latin name written against Chinese ("Wu说") is a word.
 _TOKEN = re.compile(
-    rf"\[name\]|[{_HAN}]+|(?:(?![{_HAN}])[\w'’])+(?:-(?:(?![{_HAN}])[\w'’])+)*|\s+|.",
+    rf"\[name\]|[{_HAN}]+|{_SPACED_WORD}(?:-{_SPACED_WORD})*|\s+|.",
     re.DOTALL,
 )
 _PLACE_MARK = "\x00{}\x00"
@@ -507,31 +508,31 @@ def _unmarked_names(
         return text
     tokens = _TOKEN.findall(text)
     words = [i for i, t in enumerate(tokens) if t[:1].isalpha() and not _ANY_HAN.match(t)]
-
-    def name_like(i: int) -> bool:
-        word = tokens[i]
-        return word.islower() and word in listed and not _plain_word(word, rules, everyday)
-
-    def spaced(i: int, j: int) -> bool:  # tokens i and j are neighbours across one space
-        return j == i + 2 and tokens[i + 1] == " "
-
-    def in_run(i: int) -> bool:  # a middle name that is also a word ("thanh") joins a run
-        return name_like(i) or tokens[i].lower() in rules.middle
-
+    # Each word's standing, worked out once: 2 a lower-case listed name, 1 a middle name that
+    # is also a word ("thanh", which joins a run but does not start one), 0 neither.
+    standing = {
+        i: 2
+        if tokens[i] in listed
+        and tokens[i].islower()
+        and not _plain_word(tokens[i], rules, everyday)
+        else int(tokens[i].lower() in rules.middle)
+        for i in words
+    }
     found: set[int] = set()
     run: list[int] = []
     for i in [*words, -1]:
-        if i >= 0 and in_run(i) and (not run or spaced(run[-1], i)):
+        joins = i >= 0 and standing[i] > 0
+        if joins and (not run or (i == run[-1] + 2 and tokens[i - 1] == " ")):
             run.append(i)
             continue
-        if sum(map(name_like, run)) >= 2:
+        if sum(standing[j] == 2 for j in run) >= 2:
             found.update(run)
-        run = [i] if i >= 0 and in_run(i) else []
+        run = [i] if joins else []
     cues = _BEFORE_A_PERSON.get(language, frozenset())
     for i in words:
-        if i >= 2 and name_like(i) and tokens[i - 1] == " " and tokens[i - 2].lower() in cues:
+        if standing[i] == 2 and i >= 2 and tokens[i - 1] == " " and tokens[i - 2].lower() in cues:
             found.add(i)
-    if not caseless:
+    if not caseless and (found or PLACEHOLDER in text):
         for i in words:
             word = tokens[i]
             if not word[0].isupper() or word.isupper() or _plain_word(word, rules, everyday):
