@@ -48,6 +48,8 @@ _UPPER = (
 )
 # Characters that end a Chinese name: verbs, particles and pronouns that follow a name.
 _ZH_NOT_IN_NAME = "说讲了是在把被给对跟和与也都就还又不没很让叫打骂来去到的我你他她们总一经却才"
+# After 阿 these make a relative (阿姨 auntie, 阿公 grandpa), not a nickname.
+_ZH_KIN = "姨婆公伯叔哥姐妈爸妹弟嫂舅奶爷嬷"
 # Where a subject starts, and what a person named as the subject goes on to do.
 _ZH_CLAUSE_START = r"，。！？；：、“”‘’「」\s,.!?;:"
 _ZH_BEFORE_OBJECT = "找|告诉了|告诉|和|跟|给|问|见|联系|通知|打给"
@@ -139,6 +141,10 @@ def _rules() -> _Rules:
         surname = rf"(?:{_alternation(s for s in family if len(s) > 1)}|[{single}])"
         after = _alternation(data["zh"].get("titles_after", []))
         given = _alternation(n for n in data["zh"].get("given_names", []) if len(n) >= 2)
+        # Characters of listed given names, less those that make a kinship word after 阿.
+        given_chars = "".join(
+            sorted(set("".join(data["zh"].get("given_names", []))) - set(_ZH_KIN))
+        )
         long_before = _alternation(t for t in data["zh"].get("titles_before", []) if len(t) >= 2)
         # A given name is one or two characters, but never a verb or particle that follows
         # the name ("警察陈志强来了" takes 陈志强, "警官王说" keeps 说).
@@ -146,6 +152,7 @@ def _rules() -> _Rules:
         han = re.compile(
             rf"(?:{given})"  # 芳芳, 建国 (a surname before it goes with it below)
             rf"|[小老阿]{surname}"  # 小王, 老李: the surname alone
+            rf"|阿[{given_chars}]"  # 阿强, 阿明: a nickname from a given name, not 阿姨
             rf"|{surname}{name_char}{{0,2}}(?=(?:{after}))"  # 王警官, 李明医生
             rf"|(?P<zhtitle>{long_before}|叫|姓){surname}{name_char}{{0,2}}"  # 警官王, 前夫刘建国, 叫张伟
             rf"|(?:(?<=^)|(?<=[{_ZH_CLAUSE_START}])){surname}{name_char}{{1,2}}(?=(?:{_ZH_AFTER_SUBJECT}))"  # 张伟说
@@ -258,6 +265,7 @@ _NOT_A_NAME_AFTER = frozenset(
 _ARABIC_STREET = "شارع|الشارع|طريق|الطريق|جادة|الجادة|زقاق|الزقاق|حارة|الحارة"
 _ARABIC_STOP = "في|فى|من|إلى|الى|على|عند|قرب|جنب|بجانب|و|مع|رقم|بس|لكن|عشان|لأن"
 _ARABIC_WORD = re.compile(r"(?<!\w)[\u0600-\u06ff]+")
+_ARABIC_CONJUNCTION = re.compile(r"^[وفبكل](?!ل)")
 _ARABIC_PREFIX = re.compile(r"^(?:[وفبكل]|ال|وال|بال|لل|فال)")
 _REPEATS = re.compile(r"\[name\](?:[\s,]*\[name\])+")
 # Family names in the lists that are also ordinary words at the start of a sentence. Hmong
@@ -471,6 +479,8 @@ def _merge_names(text: str, rules: _Rules, language: str, caseless: bool = False
 _AND = frozenset(
     {"and", "&", "y", "e", "iyo", "và", "va", "với", "voi", "thiab", "nrog", "or", "o", "ama"}
 )
+# "Me" in each language, for "me and tasha".
+_ME = frozenset({"me", "i", "yo", "mí", "tôi", "toi", "em", "aniga", "anigu", "kuv", "wo"})
 # "moved to Dallas and [name]": a capitalised word after these is a place, not a person.
 _BEFORE_A_PLACE = frozenset(
     {"in", "to", "at", "from", "near", "en", "desde", "hasta", "para", "ở", "tại", "đến", "tới",
@@ -529,8 +539,19 @@ def _unmarked_names(
             found.update(run)
         run = [i] if joins else []
     cues = _BEFORE_A_PERSON.get(language, frozenset())
+
+    def word_at(j: int) -> str:
+        return tokens[j].lower() if 0 <= j < len(tokens) else ""
+
     for i in words:
-        if standing[i] == 2 and i >= 2 and tokens[i - 1] == " " and tokens[i - 2].lower() in cues:
+        if standing[i] != 2:
+            continue
+        if i >= 2 and tokens[i - 1] == " " and word_at(i - 2) in cues:
+            found.add(i)
+        # "me and tasha", "tasha and me", "kuv thiab nou": someone named beside "me".
+        if (word_at(i - 2) in _AND and word_at(i - 4) in _ME) or (
+            word_at(i + 2) in _AND and word_at(i + 4) in _ME
+        ):
             found.add(i)
     if not caseless and (found or PLACEHOLDER in text):
         for i in words:
@@ -646,8 +667,11 @@ def redact(text: str, language: str = "en") -> str:
         text = rules.titled_arabic.sub(arabic_title, text)
 
     def arabic_name(m: re.Match[str]) -> str:
+        # Only و, ف, ب, ل or ك comes off a name standing alone ("وأحمد", "لريم"): a given name
+        # takes no article, so "الحمد" (praise) is not حمد. Beside a name the article counts
+        # (_is_name_part), where it marks a family name ("محمود الأحمد").
         word = m.group(0)
-        bare = _ARABIC_PREFIX.sub("", word)
+        bare = _ARABIC_CONJUNCTION.sub("", word)
         if word in rules.arabic_names or (len(bare) > 2 and bare in rules.arabic_names):
             return PLACEHOLDER
         return word

@@ -388,6 +388,12 @@ def test_a_quote_typed_in_capitals_loses_the_name_not_the_sentence(
         ("أنا ساكنة في 4410 شارع وارن في ديربورن", "ar", ["4410", "وارن"], ["ديربورن"]),
         # "número es" before a phone number is not a house number.
         ("Mi número es 713-555-0148", "es", ["713-555-0148"], ["número"]),
+        # Someone named beside "me"; a nickname with 阿; a name after a kinship word with a
+        # possessive ending; و on a name standing alone.
+        ("me and tasha went to family court", "en", ["tasha"], ["family court"]),
+        ("我老公的朋友阿强一直跟踪我", "zh", ["阿强"], ["朋友", "跟踪"]),
+        ("أختي نور وزوجها سعيد خبوني", "ar", ["نور", "سعيد"], ["أختي", "وزوجها"]),
+        ("والشرطة ما سوت شي، وأحمد ظل يهددني", "ar", ["أحمد"], ["والشرطة", "يهددني"]),
     ],
 )
 def test_unmarked_names(text: str, language: str, gone: list[str], kept: list[str]) -> None:
@@ -408,6 +414,10 @@ def test_unmarked_names(text: str, language: str, gone: list[str], kept: list[st
         ("kuv mus nrog kuv niam thiab txiv rau tsev hais plaub", "hmn"),
         ("toi di voi con va chong toi toi toa", "vi"),
         ("رقمي ٠٧٧٠ وعنواني حي الأندلس", "ar"),
+        ("الحمد لله والله العظيم", "ar"),
+        ("我阿姨带我去了阿拉伯餐馆", "zh"),
+        ("me and my kids left that night", "en"),
+        ("me and faith in God kept me going", "en"),
     ],
 )
 def test_unmarked_name_rules_leave_ordinary_words(text: str, language: str) -> None:
