@@ -232,7 +232,11 @@ def _rules() -> _Rules:
         names=frozenset(
             w.lower() for key in ("given_names", "family_names", "middle_names") for w in every(key)
         ),
-        roles=frozenset(roles | _INSTITUTIONS),
+        roles=frozenset(
+            roles
+            | _INSTITUTIONS
+            | {w.lower() for w in every("street_words", latin) if " " not in w and len(w) > 3}
+        ),
         places=re.compile(rf"(?<!\w)(?:{spaced_kept})(?!\w)|{_alternation(han_kept)}"),
         lowercase=lowercase,
         titled=titled,
@@ -265,6 +269,8 @@ _NOT_A_NAME_AFTER = frozenset(
 _ARABIC_STREET = "شارع|الشارع|طريق|الطريق|جادة|الجادة|زقاق|الزقاق|حارة|الحارة"
 _ARABIC_STOP = "في|فى|من|إلى|الى|على|عند|قرب|جنب|بجانب|و|مع|رقم|بس|لكن|عشان|لأن"
 _ARABIC_WORD = re.compile(r"(?<!\w)[\u0600-\u06ff]+")
+# Somali definite endings on a loan word ("shelter-ka", "isbitaalka" from isbitaal).
+_SOMALI_ENDING = re.compile(r"(?:-?(?:ka|ga|ta|da|ha|dda|sha))$")
 _ARABIC_CONJUNCTION = re.compile(r"^[وفبكل](?!ل)")
 _ARABIC_PREFIX = re.compile(r"^(?:[وفبكل]|ال|وال|بال|لل|فال)")
 _REPEATS = re.compile(r"\[name\](?:[\s,]*\[name\])+")
@@ -293,7 +299,9 @@ _INSTITUTIONS = frozenset(
      "children", "human", "social", "health", "medical", "emergency", "legal", "aid", "law",
      "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "i", "ice",
      "cps", "da", "er", "dhs", "uscis", "policía", "policia", "corte", "tribunal", "juzgado",
-     "iglesia", "escuela", "centro", "booliska", "maxkamadda", "isbitaalka", "tòa", "bệnh",
+     "iglesia", "escuela", "centro", "fiscalía", "fiscalia", "procuraduría", "advocacy",
+     "authority", "agency", "dif",
+     "booliska", "maxkamadda", "isbitaalka", "tòa", "bệnh",
      "viện", "cảnh", "sát", "công", "an", "sở", "tsev", "hais", "plaub", "kuv", "nws", "thiab"}
 )  # fmt: skip
 # Words that join the parts of one name: "María de los Ángeles", "محمد بن سلمان".
@@ -377,10 +385,19 @@ def _mostly_capitalised(text: str) -> bool:
     return shouted or (len(words) >= 5 and sum(w[0].isupper() for w in words) >= 0.8 * len(words))
 
 
+def _role_word(word: str, rules: _Rules) -> bool:
+    """A role, agency or street word, also with a Somali ending ("Shelter-ka", "Booliska")."""
+    lower = word.lower().strip(".,;:!?")
+    if lower in rules.roles:
+        return True
+    stem = lower.split("-")[0]
+    return stem in rules.roles or _SOMALI_ENDING.sub("", lower) in rules.roles
+
+
 def _is_name_part(word: str, rules: _Rules, language: str, caseless: bool = False) -> bool:
     """Whether a word beside a found name is more of that name (erring towards yes)."""
     lower = word.lower()
-    if lower in rules.roles or lower in _PARTICLES:
+    if _role_word(word, rules) or lower in _PARTICLES:
         return False
     if _ARABIC_WORD.fullmatch(word):
         bare = _ARABIC_PREFIX.sub("", word)
@@ -614,6 +631,14 @@ def redact(text: str, language: str = "en") -> str:
         words = m.group("name").split()
         leading = 0
         while leading < len(words) and words[leading][0].isupper() and not caseless:
+            # "Sarkaal Cabdi Booliska Minneapolis", "my advocate Maria Legal Aid": the name
+            # ends at a role, agency or street word.
+            if (
+                leading
+                and words[leading].lower() not in rules.names  # "Thanh", "Nkauj": names too
+                and _role_word(words[leading], rules)
+            ):
+                break
             leading += 1
         if not leading:
             # Typed in lower case on a phone ("officer diaz", "thẩm phán tran van long"):

@@ -422,3 +422,29 @@ def test_unmarked_names(text: str, language: str, gone: list[str], kept: list[st
 )
 def test_unmarked_name_rules_leave_ordinary_words(text: str, language: str) -> None:
     assert PLACEHOLDER not in redact(text, language)
+
+
+@pytest.mark.parametrize(
+    ("text", "language", "gone", "kept"),
+    [
+        (
+            "Sarkaal Cabdi Booliska Minneapolis ayaa i caawiyay",
+            "so",
+            "Cabdi",
+            "Booliska Minneapolis",
+        ),
+        ("Hodan Shelter-ka ayaa i qaabilay", "so", "Hodan", "Shelter-ka"),
+        ("Dhakhtarka Cali Isbitaalka Hennepin", "so", "Cali", "Isbitaalka Hennepin"),
+        ("My advocate Maria Legal Aid helped", "en", "Maria", "Legal Aid helped"),
+        ("chị Lan Bệnh viện Chợ Rẫy", "vi", "Lan", "Bệnh viện"),
+        ("la fiscal Ruiz Fiscalía de Houston", "es", "Ruiz", "Fiscalía de Houston"),
+        ("Xaliimo Waddada Lake", "so", "Xaliimo", "Waddada"),
+    ],
+)
+def test_a_name_ends_at_an_agency_or_street_word(
+    text: str, language: str, gone: str, kept: str
+) -> None:
+    """Over-removal beside a name: the agency, place or street after it stays."""
+    out = redact(text, language)
+    assert gone not in out, out
+    assert kept in out, out
