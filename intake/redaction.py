@@ -286,6 +286,9 @@ _EVERYDAY = frozenset(
 _EVERYDAY_BY_LANGUAGE = {
     "vi": _EVERYDAY | {"cha", "mai", "ly", "lý", "hà", "lo", "do", "vu"},
     # "Dolores de cabeza", "Esperanza es lo único que me queda"
+    # "Ayaan u baahnaa" (I needed: ayaa + aan), nabad peace, farxad joy, amaan safety.
+    "so": _EVERYDAY
+    | {"ayaan", "nabad", "farxad", "amaan", "sabar", "barwaaqo"},
     "es": _EVERYDAY
     | {"dolores", "consuelo", "socorro", "amparo", "esperanza", "luz", "paz", "soledad",
        "remedios", "milagros", "gracia", "victoria", "rosario", "mercedes"},

@@ -418,6 +418,9 @@ def test_unmarked_names(text: str, language: str, gone: list[str], kept: list[st
         ("我阿姨带我去了阿拉伯餐馆", "zh"),
         ("me and my kids left that night", "en"),
         ("me and faith in God kept me going", "en"),
+        # Somali words that are also names, opening a sentence: "I needed", peace.
+        ("Ayaan u baahnaa caawimaad", "so"),
+        ("Nabad ma haysto guriga", "so"),
     ],
 )
 def test_unmarked_name_rules_leave_ordinary_words(text: str, language: str) -> None:
