@@ -271,7 +271,7 @@ _ARABIC_STOP = "في|فى|من|إلى|الى|على|عند|قرب|جنب|بجا�
 _ARABIC_WORD = re.compile(r"(?<!\w)[\u0600-\u06ff]+")
 # Somali definite endings on a loan word ("shelter-ka", "isbitaalka" from isbitaal).
 _SOMALI_ENDING = re.compile(r"(?:-?(?:ka|ga|ta|da|ha|dda|sha))$")
-_ARABIC_CONJUNCTION = re.compile(r"^[وفبكل](?!ل)")
+_ARABIC_CONJUNCTION = re.compile(r"^[وفبل](?!ل)")
 _ARABIC_PREFIX = re.compile(r"^(?:[وفبكل]|ال|وال|بال|لل|فال)")
 _REPEATS = re.compile(r"\[name\](?:[\s,]*\[name\])+")
 # Family names in the lists that are also ordinary words at the start of a sentence. Hmong
@@ -695,7 +695,7 @@ def redact(text: str, language: str = "en") -> str:
         text = rules.titled_arabic.sub(arabic_title, text)
 
     def arabic_name(m: re.Match[str]) -> str:
-        # Only و, ف, ب, ل or ك comes off a name standing alone ("وأحمد", "لريم"): a given name
+        # Only و, ف, ب or ل comes off a name standing alone ("وأحمد", "لريم"): a given name
         # takes no article, so "الحمد" (praise) is not حمد. Beside a name the article counts
         # (_is_name_part), where it marks a family name ("محمود الأحمد").
         word = m.group(0)

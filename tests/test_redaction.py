@@ -421,6 +421,9 @@ def test_unmarked_names(text: str, language: str, gone: list[str], kept: list[st
         # Somali words that are also names, opening a sentence: "I needed", peace.
         ("Ayaan u baahnaa caawimaad", "so"),
         ("Nabad ma haysto guriga", "so"),
+        # Arabic words that are also names, with no name beside them; كريم is not ك + ريم.
+        ("كان كريم معي القاضي", "ar"),
+        ("ما حسيت بالأمان ولا فيه أمان، بس عندي إيمان", "ar"),
     ],
 )
 def test_unmarked_name_rules_leave_ordinary_words(text: str, language: str) -> None:
