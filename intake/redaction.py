@@ -318,6 +318,7 @@ _COPULAS = (
     "is", "was", "named", "called", "es", "era", "se llama", "llamado", "llamada", "là",
     "tên", "tên là", "ten la", "yog", "hu ua", "npe hu ua", "waa", "la yiraahdo", "magaciisu waa",
 )  # fmt: skip
+_HONORIFICS = frozenset({"mr", "mrs", "ms", "miss", "mx", "doña", "dona", "sra", "sr", "srta"})
 _SUFFIXES = frozenset({"jr", "sr", "ii", "iii", "iv"})
 # A street word that is also an everyday word ("3 court dates"): only an address when
 # capitalised words name the street ("12 Oak Court").
@@ -655,6 +656,25 @@ def redact(text: str, language: str = "en") -> str:
                     break
                 leading += 1
             first = words[0].lower()
+            # An honorific only ever comes before a name: "doña lucha", "ms okafor".
+            if (
+                not leading
+                and m.group("title").lower().rstrip(".") in _HONORIFICS
+                and first not in rules.ordinary
+                and first not in rules.roles
+            ):
+                leading = 1
+            # "mi suegra doña lucha": the honorific after a title, then the name.
+            if (
+                not leading
+                and len(words) > 1
+                and first.rstrip(".") in _HONORIFICS
+                and words[1].lower() not in rules.ordinary
+                and words[1].lower() not in rules.roles
+            ):
+                rest = " ".join(words[2:])
+                named = f"{m.group('title')} {m.group('copula') or ''}{words[0]} {PLACEHOLDER}"
+                return named + (f" {rest}" if rest else "")
             # "OFFICER KOWALCZYK ARRESTED ME": in capitals the word after a title is taken,
             # unless it is an ordinary word ("EL OFICIAL NO ME AYUDÓ").
             if (

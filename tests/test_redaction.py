@@ -391,6 +391,9 @@ def test_a_quote_typed_in_capitals_loses_the_name_not_the_sentence(
         # Someone named beside "me"; a nickname with 阿; a name after a kinship word with a
         # possessive ending; و on a name standing alone.
         ("me and tasha went to family court", "en", ["tasha"], ["family court"]),
+        # An honorific only ever comes before a name, in any case.
+        ("mi suegra doña lucha lo defendía", "es", ["lucha"], ["suegra doña", "lo defendía"]),
+        ("ms okafor from cps came", "en", ["okafor"], ["from cps came"]),
         ("我老公的朋友阿强一直跟踪我", "zh", ["阿强"], ["朋友", "跟踪"]),
         ("أختي نور وزوجها سعيد خبوني", "ar", ["نور", "سعيد"], ["أختي", "وزوجها"]),
         ("والشرطة ما سوت شي، وأحمد ظل يهددني", "ar", ["أحمد"], ["والشرطة", "يهددني"]),
