@@ -48,6 +48,8 @@ _UPPER = (
 )
 # Characters that end a Chinese name: verbs, particles and pronouns that follow a name.
 _ZH_NOT_IN_NAME = "说讲了是在把被给对跟和与也都就还又不没很让叫打骂来去到的我你他她们总一经却才"
+# After 阿 these make a relative (阿姨 auntie, 阿公 grandpa), not a nickname.
+_ZH_KIN = "姨婆公伯叔哥姐妈爸妹弟嫂舅奶爷嬷"
 # Where a subject starts, and what a person named as the subject goes on to do.
 _ZH_CLAUSE_START = r"，。！？；：、“”‘’「」\s,.!?;:"
 _ZH_BEFORE_OBJECT = "找|告诉了|告诉|和|跟|给|问|见|联系|通知|打给"
@@ -130,7 +132,7 @@ def _rules() -> _Rules:
     titled_arabic = None
     if "ar" in data:
         titled_arabic = re.compile(
-            rf"(?<!\w)(?P<title>[وفبل]?(?:{_alternation(data['ar']['titles_before'])}))\s+(?P<name>\w+)(?:\s+(?P<second>\w+))?"
+            rf"(?<!\w)(?P<title>[وفبل]?(?:{_alternation(data['ar']['titles_before'])}))\s+(?P<name>\w+)(?:(?=\s+(?P<second>\w+)))?"
         )
     han = None
     if "zh" in data:
@@ -139,6 +141,10 @@ def _rules() -> _Rules:
         surname = rf"(?:{_alternation(s for s in family if len(s) > 1)}|[{single}])"
         after = _alternation(data["zh"].get("titles_after", []))
         given = _alternation(n for n in data["zh"].get("given_names", []) if len(n) >= 2)
+        # Characters of listed given names, less those that make a kinship word after 阿.
+        given_chars = "".join(
+            sorted(set("".join(data["zh"].get("given_names", []))) - set(_ZH_KIN))
+        )
         long_before = _alternation(t for t in data["zh"].get("titles_before", []) if len(t) >= 2)
         # A given name is one or two characters, but never a verb or particle that follows
         # the name ("警察陈志强来了" takes 陈志强, "警官王说" keeps 说).
@@ -146,6 +152,7 @@ def _rules() -> _Rules:
         han = re.compile(
             rf"(?:{given})"  # 芳芳, 建国 (a surname before it goes with it below)
             rf"|[小老阿]{surname}"  # 小王, 老李: the surname alone
+            rf"|阿[{given_chars}]"  # 阿强, 阿明: a nickname from a given name, not 阿姨
             rf"|{surname}{name_char}{{0,2}}(?=(?:{after}))"  # 王警官, 李明医生
             rf"|(?P<zhtitle>{long_before}|叫|姓){surname}{name_char}{{0,2}}"  # 警官王, 前夫刘建国, 叫张伟
             rf"|(?:(?<=^)|(?<=[{_ZH_CLAUSE_START}])){surname}{name_char}{{1,2}}(?=(?:{_ZH_AFTER_SUBJECT}))"  # 张伟说
@@ -191,10 +198,13 @@ def _rules() -> _Rules:
     )
     streets = _alternation(every("street_words"))
     addresses = re.compile(
+        # 4410 شارع وارن, 12 شارع الملك فهد: Arabic has no capitals, so the street name is
+        # the one or two words after the street word, up to a preposition or و.
+        rf"(?<!\w)\d{{1,6}}\s+(?:{_ARABIC_STREET})(?:\s+(?!(?:{_ARABIC_STOP})(?!\w))[\u0600-\u06ff]+){{1,2}}"
         # 45 đường Lê Lợi, 12 Waddada Maka: the capitalised street name after the street word
-        rf"(?<!\w)\d{{1,6}}[A-Za-z]?\s+(?P<lead>(?i:{streets}))(?P<named>(?:\s+{_UPPER}[\w'’-]*)+)"
+        rf"|(?<!\w)\d{{1,6}}[A-Za-z]?\s+(?P<lead>(?i:{streets}))(?P<named>(?:\s+{_UPPER}[\w'’-]*)+)"
         rf"|(?<!\w)\d{{1,6}}[A-Za-z]?\s+(?P<middle>(?:[\w'’.-]+\s+){{0,3}}?)(?P<street>(?i:{streets}))(?!\w)"
-        rf"|(?<!\w)(?i:{streets})\s+(?:[\w'’.-]+\s+){{0,3}}?\d{{1,6}}[A-Za-z]?(?!\w)"
+        rf"|(?<!\w)(?P<before>(?i:{streets}))\s+(?:[\w'’.-]+\s+){{0,3}}?\d{{1,6}}[A-Za-z]?(?!\w)"
         # A place name before 路/街, but not the "住在" (live at) in front of it.
         rf"|(?:(?![住在到去来是的了我你他她])[{_HAN}]){{1,10}}(?:路|街|大道|巷|弄)\s*\d{{1,5}}\s*号?(?:\s*\d{{1,5}}\s*(?:单元|栋|号楼|楼|层|室|号))*"
     )
@@ -222,7 +232,11 @@ def _rules() -> _Rules:
         names=frozenset(
             w.lower() for key in ("given_names", "family_names", "middle_names") for w in every(key)
         ),
-        roles=frozenset(roles | _INSTITUTIONS),
+        roles=frozenset(
+            roles
+            | _INSTITUTIONS
+            | {w.lower() for w in every("street_words", latin) if " " not in w and len(w) > 3}
+        ),
         places=re.compile(rf"(?<!\w)(?:{spaced_kept})(?!\w)|{_alternation(han_kept)}"),
         lowercase=lowercase,
         titled=titled,
@@ -252,7 +266,12 @@ _NOT_A_NAME_AFTER = frozenset(
     {"tiếng", "việt", "nước", "người", "lus", "st", "st.", "saint", "san", "santa", "santo",
      "são", "fort", "port", "mount", "mt", "mt.", "lake", "ciudad", "thành", "phố", "magaalada"}
 )  # fmt: skip
+_ARABIC_STREET = "شارع|الشارع|طريق|الطريق|جادة|الجادة|زقاق|الزقاق|حارة|الحارة"
+_ARABIC_STOP = "في|فى|من|إلى|الى|على|عند|قرب|جنب|بجانب|و|مع|رقم|بس|لكن|عشان|لأن"
 _ARABIC_WORD = re.compile(r"(?<!\w)[\u0600-\u06ff]+")
+# Somali definite endings on a loan word ("shelter-ka", "isbitaalka" from isbitaal).
+_SOMALI_ENDING = re.compile(r"(?:-?(?:ka|ga|ta|da|ha|dda|sha))$")
+_ARABIC_CONJUNCTION = re.compile(r"^[وفبل](?!ل)")
 _ARABIC_PREFIX = re.compile(r"^(?:[وفبكل]|ال|وال|بال|لل|فال)")
 _REPEATS = re.compile(r"\[name\](?:[\s,]*\[name\])+")
 # Family names in the lists that are also ordinary words at the start of a sentence. Hmong
@@ -267,6 +286,9 @@ _EVERYDAY = frozenset(
 _EVERYDAY_BY_LANGUAGE = {
     "vi": _EVERYDAY | {"cha", "mai", "ly", "lý", "hà", "lo", "do", "vu"},
     # "Dolores de cabeza", "Esperanza es lo único que me queda"
+    # "Ayaan u baahnaa" (I needed: ayaa + aan), nabad peace, farxad joy, amaan safety.
+    "so": _EVERYDAY
+    | {"ayaan", "nabad", "farxad", "amaan", "sabar", "barwaaqo"},
     "es": _EVERYDAY
     | {"dolores", "consuelo", "socorro", "amparo", "esperanza", "luz", "paz", "soledad",
        "remedios", "milagros", "gracia", "victoria", "rosario", "mercedes"},
@@ -280,7 +302,9 @@ _INSTITUTIONS = frozenset(
      "children", "human", "social", "health", "medical", "emergency", "legal", "aid", "law",
      "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "i", "ice",
      "cps", "da", "er", "dhs", "uscis", "policía", "policia", "corte", "tribunal", "juzgado",
-     "iglesia", "escuela", "centro", "booliska", "maxkamadda", "isbitaalka", "tòa", "bệnh",
+     "iglesia", "escuela", "centro", "fiscalía", "fiscalia", "procuraduría", "advocacy",
+     "authority", "agency", "dif",
+     "booliska", "maxkamadda", "isbitaalka", "tòa", "bệnh",
      "viện", "cảnh", "sát", "công", "an", "sở", "tsev", "hais", "plaub", "kuv", "nws", "thiab"}
 )  # fmt: skip
 # Words that join the parts of one name: "María de los Ángeles", "محمد بن سلمان".
@@ -294,6 +318,7 @@ _COPULAS = (
     "is", "was", "named", "called", "es", "era", "se llama", "llamado", "llamada", "là",
     "tên", "tên là", "ten la", "yog", "hu ua", "npe hu ua", "waa", "la yiraahdo", "magaciisu waa",
 )  # fmt: skip
+_HONORIFICS = frozenset({"mr", "mrs", "ms", "miss", "mx", "doña", "dona", "sra", "sr", "srta"})
 _SUFFIXES = frozenset({"jr", "sr", "ii", "iii", "iv"})
 # A street word that is also an everyday word ("3 court dates"): only an address when
 # capitalised words name the street ("12 Oak Court").
@@ -317,7 +342,12 @@ _NAMED = re.compile(
     r"|اسمه|اسمها|يدعى|تدعى|[وف]?أبو|[وف]?ابو)\s+)(?P<word>(?!\[)\w+)"
 )
 _ARABIC_SERVANT = re.compile(r"(?<![\w\[])[وفبل]?عبد\s*ال[\u0600-\u06ff]+")
-_TOKEN = re.compile(r"\[name\]|[\w'’]+(?:-[\w'’]+)*|\s+|.", re.DOTALL)
+_SPACED_WORD = rf"(?:[^\W{_HAN}]|['’])+"
+# A Han run is its own token, so a Latin name written against Chinese ("Wu说") is a word.
+_TOKEN = re.compile(
+    rf"\[name\]|[{_HAN}]+|{_SPACED_WORD}(?:-{_SPACED_WORD})*|\s+|.",
+    re.DOTALL,
+)
 _PLACE_MARK = "\x00{}\x00"
 _ANY_DIGIT = re.compile(r"\d")
 _ANY_HAN = re.compile(rf"[{_HAN}]")
@@ -330,6 +360,12 @@ def _digits(text: str) -> int:
 
 def _address(m: re.Match[str]) -> str:
     """An address, unless the words around the number show it is not one."""
+    if (
+        m.group("before") is not None
+        and m.group("before").lower() in _AMBIGUOUS_STREET
+        and re.match(r"[-.\s]?\d", m.string[m.end() :])
+    ):
+        return m.group(0)  # "mi número es 713-555-0148" is a phone number, not a house
     if m.group("lead") is not None:
         if m.group("lead").lower() in _AMBIGUOUS_STREET:
             return m.group(0)
@@ -353,10 +389,19 @@ def _mostly_capitalised(text: str) -> bool:
     return shouted or (len(words) >= 5 and sum(w[0].isupper() for w in words) >= 0.8 * len(words))
 
 
+def _role_word(word: str, rules: _Rules) -> bool:
+    """A role, agency or street word, also with a Somali ending ("Shelter-ka", "Booliska")."""
+    lower = word.lower().strip(".,;:!?")
+    if lower in rules.roles:
+        return True
+    stem = lower.split("-")[0]
+    return stem in rules.roles or _SOMALI_ENDING.sub("", lower) in rules.roles
+
+
 def _is_name_part(word: str, rules: _Rules, language: str, caseless: bool = False) -> bool:
     """Whether a word beside a found name is more of that name (erring towards yes)."""
     lower = word.lower()
-    if lower in rules.roles or lower in _PARTICLES:
+    if _role_word(word, rules) or lower in _PARTICLES:
         return False
     if _ARABIC_WORD.fullmatch(word):
         bare = _ARABIC_PREFIX.sub("", word)
@@ -450,6 +495,106 @@ def _merge_names(text: str, rules: _Rules, language: str, caseless: bool = False
     return "".join(tokens)
 
 
+# Words that join two people ("Brayan y Kevin", "Phuong voi Duc"): a capitalised word joined
+# to a found name this way is a person too.
+_AND = frozenset(
+    {"and", "&", "y", "e", "iyo", "và", "va", "với", "voi", "thiab", "nrog", "or", "o", "ama"}
+)
+# "Me" in each language, for "me and tasha".
+_ME = frozenset({"me", "i", "yo", "mí", "tôi", "toi", "em", "aniga", "anigu", "kuv", "wo"})
+# "moved to Dallas and [name]": a capitalised word after these is a place, not a person.
+_BEFORE_A_PLACE = frozenset(
+    {"in", "to", "at", "from", "near", "en", "desde", "hasta", "para", "ở", "tại", "đến", "tới",
+     "từ", "hauv", "nyob", "tom", "ka", "ilaa", "magaalada", "city", "county"}
+)  # fmt: skip
+# Words before a person named alone in lower case on a phone ("le dije todo a lupita",
+# "u sheegay xaliimo", "qhia rau maiv"): only where the word marks a person, so an English
+# "a grace period" keeps its grace.
+_BEFORE_A_PERSON = {
+    "es": frozenset({"a", "con", "y"}),
+    "so": frozenset({"u", "iyo", "ku", "la"}),
+    "hmn": frozenset({"rau", "nrog", "thiab"}),
+}
+
+
+def _plain_word(word: str, rules: _Rules, everyday: frozenset[str]) -> bool:
+    lower = word.lower()
+    return (
+        lower in rules.ordinary
+        or lower in rules.roles
+        or lower in everyday
+        or lower in _PARTICLES
+        or lower in _NOT_A_NAME_AFTER
+    )
+
+
+def _unmarked_names(
+    text: str, rules: _Rules, language: str, everyday: frozenset[str], caseless: bool
+) -> str:
+    """Names that no title or capital marks: a run of two or more listed names typed in lower
+    case ("faadumo xasan", "nguyen thanh tam"), a listed name after a word that marks a person
+    ("a lupita"), and a capitalised word joined to a found name ("Brayan y [name]")."""
+    listed = rules.lowercase.get(language)
+    if listed is None:
+        return text
+    tokens = _TOKEN.findall(text)
+    words = [i for i, t in enumerate(tokens) if t[:1].isalpha() and not _ANY_HAN.match(t)]
+    # Each word's standing, worked out once: 2 a lower-case listed name, 1 a middle name that
+    # is also a word ("thanh", which joins a run but does not start one), 0 neither.
+    standing = {
+        i: 2
+        if tokens[i] in listed
+        and tokens[i].islower()
+        and not _plain_word(tokens[i], rules, everyday)
+        else int(tokens[i].lower() in rules.middle)
+        for i in words
+    }
+    found: set[int] = set()
+    run: list[int] = []
+    for i in [*words, -1]:
+        joins = i >= 0 and standing[i] > 0
+        if joins and (not run or (i == run[-1] + 2 and tokens[i - 1] == " ")):
+            run.append(i)
+            continue
+        if sum(standing[j] == 2 for j in run) >= 2:
+            found.update(run)
+        run = [i] if joins else []
+    cues = _BEFORE_A_PERSON.get(language, frozenset())
+
+    def word_at(j: int) -> str:
+        return tokens[j].lower() if 0 <= j < len(tokens) else ""
+
+    for i in words:
+        if standing[i] != 2:
+            continue
+        if i >= 2 and tokens[i - 1] == " " and word_at(i - 2) in cues:
+            found.add(i)
+        # "me and tasha", "tasha and me", "kuv thiab nou": someone named beside "me".
+        if (word_at(i - 2) in _AND and word_at(i - 4) in _ME) or (
+            word_at(i + 2) in _AND and word_at(i + 4) in _ME
+        ):
+            found.add(i)
+    if not caseless and (found or PLACEHOLDER in text):
+        for i in words:
+            word = tokens[i]
+            if not word[0].isupper() or word.isupper() or _plain_word(word, rules, everyday):
+                continue
+            for step in (2, -2):
+                joiner, other = i + step, i + 2 * step
+                if (
+                    0 <= other < len(tokens)
+                    and tokens[joiner].lower() in _AND
+                    and tokens[(i + joiner) // 2].isspace()
+                    and tokens[(joiner + other) // 2].isspace()
+                    and (tokens[other] == PLACEHOLDER or other in found)
+                    and not (step > 0 and i >= 2 and tokens[i - 2].lower() in _BEFORE_A_PLACE)
+                ):
+                    found.add(i)
+    for i in found:
+        tokens[i] = PLACEHOLDER
+    return "".join(tokens)
+
+
 def redact(text: str, language: str = "en") -> str:
     """``text`` with names and identifying details replaced by placeholders."""
     rules = _rules()
@@ -457,7 +602,9 @@ def redact(text: str, language: str = "en") -> str:
     caseless = _mostly_capitalised(text)
     # After a lower-case name, an English everyday word ("will", "long") is not more of it;
     # in Vietnamese and Hmong it is ("tran van long", "nou lee").
-    stop_after_name = frozenset() if language in ("vi", "hmn") else _EVERYDAY
+    stop_after_name = (
+        frozenset() if language in ("vi", "hmn") else _EVERYDAY & (rules.ordinary | {"long"})
+    )
     text = _EMAIL.sub("[email]", text)
     if _ANY_DIGIT.search(text):  # numbers, dates and addresses all have a digit
         text = rules.case.sub(lambda m: (m.group("words") or "") + "[case number]", text)
@@ -488,6 +635,14 @@ def redact(text: str, language: str = "en") -> str:
         words = m.group("name").split()
         leading = 0
         while leading < len(words) and words[leading][0].isupper() and not caseless:
+            # "Sarkaal Cabdi Booliska Minneapolis", "my advocate Maria Legal Aid": the name
+            # ends at a role, agency or street word.
+            if (
+                leading
+                and words[leading].lower() not in rules.names  # "Thanh", "Nkauj": names too
+                and _role_word(words[leading], rules)
+            ):
+                break
             leading += 1
         if not leading:
             # Typed in lower case on a phone ("officer diaz", "thẩm phán tran van long"):
@@ -501,6 +656,25 @@ def redact(text: str, language: str = "en") -> str:
                     break
                 leading += 1
             first = words[0].lower()
+            # An honorific only ever comes before a name: "doña lucha", "ms okafor".
+            if (
+                not leading
+                and m.group("title").lower().rstrip(".") in _HONORIFICS
+                and first not in rules.ordinary
+                and first not in rules.roles
+            ):
+                leading = 1
+            # "mi suegra doña lucha": the honorific after a title, then the name.
+            if (
+                not leading
+                and len(words) > 1
+                and first.rstrip(".") in _HONORIFICS
+                and words[1].lower() not in rules.ordinary
+                and words[1].lower() not in rules.roles
+            ):
+                rest = " ".join(words[2:])
+                named = f"{m.group('title')} {m.group('copula') or ''}{words[0]} {PLACEHOLDER}"
+                return named + (f" {rest}" if rest else "")
             # "OFFICER KOWALCZYK ARRESTED ME": in capitals the word after a title is taken,
             # unless it is an ordinary word ("EL OFICIAL NO ME AYUDÓ").
             if (
@@ -522,37 +696,30 @@ def redact(text: str, language: str = "en") -> str:
 
         def arabic_title(m: re.Match[str]) -> str:
             # Arabic has no capitals: after a title, only a listed name is taken as a name.
+            # The word after it is left in place; _merge_names joins it when it is a name too.
             name = m.group("name")
             second = m.group("second")
             if name in rules.arabic_ordinary:
                 return m.group(0)
-            if name in rules.arabic_beside_name:
-                out = f"{m.group('title')} {PLACEHOLDER}"
-                return out + (
-                    f" {second}" if second and not _is_name_part(second, rules, language) else ""
-                )
-            if name not in rules.arabic_names:
-                # An unlisted first name is still one when a listed name follows it
-                # ("المحقق سامي الخطيب", "طليقي عمر يوسف").
-                if (
-                    second
-                    and second not in rules.arabic_beside_name
-                    and _is_name_part(second, rules, language)
-                ):
-                    return f"{m.group('title')} {PLACEHOLDER}"
+            # An unlisted first name is still one when a listed name follows it
+            # ("المحقق سامي الخطيب", "طليقي عمر يوسف").
+            listed = name in rules.arabic_names or name in rules.arabic_beside_name
+            if not listed and not (
+                second
+                and second not in rules.arabic_beside_name
+                and _is_name_part(second, rules, language)
+            ):
                 return m.group(0)
-            out = f"{m.group('title')} {PLACEHOLDER}"
-            second = m.group("second")
-            if second:
-                kept = second not in rules.arabic_names
-                out += f" {second}" if kept else ""
-            return out
+            return f"{m.group('title')} {PLACEHOLDER}"
 
         text = rules.titled_arabic.sub(arabic_title, text)
 
     def arabic_name(m: re.Match[str]) -> str:
+        # Only و, ف, ب or ل comes off a name standing alone ("وأحمد", "لريم"): a given name
+        # takes no article, so "الحمد" (praise) is not حمد. Beside a name the article counts
+        # (_is_name_part), where it marks a family name ("محمود الأحمد").
         word = m.group(0)
-        bare = _ARABIC_PREFIX.sub("", word)
+        bare = _ARABIC_CONJUNCTION.sub("", word)
         if word in rules.arabic_names or (len(bare) > 2 and bare in rules.arabic_names):
             return PLACEHOLDER
         return word
@@ -599,6 +766,7 @@ def redact(text: str, language: str = "en") -> str:
     # Two passes so "Maria Lopez" and "Lopez, Maria" both go, whichever is listed.
     for _pass in range(2):
         text = _CAPITALISED.sub(latin_name, text)
+    text = _unmarked_names(text, rules, language, everyday, caseless)
     text = _merge_names(_REPEATS.sub(PLACEHOLDER, text), rules, language, caseless)
     text = _REPEATS.sub(PLACEHOLDER, text)
     return re.sub("\x00(\\d+)\x00", lambda m: places[int(m.group(1))], text)

@@ -141,3 +141,11 @@ def in_seven_languages(sheets: Sheets) -> Sheets:
                     marked = text if not text or str(text).isdigit() else f"{text} [{code}]"
                     line.append(marked)
     return out
+
+
+def inserted(sheets: Sheets, sheet: str, row_number: int, **cells: Any) -> Sheets:
+    """A copy with a row inserted at ``row_number`` (cells by header, as written)."""
+    out = copy.deepcopy(sheets)
+    header = out[sheet][0]
+    out[sheet].insert(row_number - 1, [cells.get(column) for column in header])
+    return out

@@ -6,6 +6,8 @@ A condition is JSON data:
     {"question": "k", "includes": "v"}      a multiple-choice answer includes v
     {"question": "k", "in": ["a", "b"]}     a single answer is one of these
     {"question": "k", "answered": true}     k has any answer (false: k was skipped)
+    {"question": "k", "at_least": 18}       a number (or scale) answer is 18 or more
+    {"question": "k", "at_most": 17}        a number (or scale) answer is 17 or less
     {"all": [...]}, {"any": [...]}, {"not": {...}}
 
 Conditions may refer only to questions that come earlier, so a respondent always answers
@@ -17,6 +19,8 @@ from __future__ import annotations
 from collections.abc import Iterator, Mapping
 from dataclasses import dataclass
 from typing import Any
+
+NUMBER_KINDS = frozenset({"at_least", "at_most"})
 
 
 class ConditionError(ValueError):
@@ -46,6 +50,11 @@ class Condition:
             return answer in self.value
         if self.kind == "includes":
             return isinstance(answer, list | tuple) and self.value in answer
+        if self.kind in NUMBER_KINDS:
+            # A skipped number question meets neither limit, as in ODK.
+            if not isinstance(answer, int) or isinstance(answer, bool):
+                return False
+            return answer >= self.value if self.kind == "at_least" else answer <= self.value
         raise ConditionError(f"unknown condition {self.kind!r}")  # pragma: no cover
 
     def references(self) -> Iterator[str]:
@@ -99,6 +108,10 @@ def parse_condition(data: Any) -> Condition:
     if operator in {"equals", "includes"}:
         if not isinstance(value, str | int):
             raise ConditionError(f"'{operator}' needs a single value")
+        return Condition(operator, question, value)
+    if operator in NUMBER_KINDS:
+        if not isinstance(value, int) or isinstance(value, bool):
+            raise ConditionError(f"'{operator}' needs a whole number")
         return Condition(operator, question, value)
     if operator == "answered":
         if not isinstance(value, bool):

@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from ..crypto import sha256_hex
-from .conditions import ConditionError, parse_condition
+from .conditions import NUMBER_KINDS, ConditionError, parse_condition
 from .types import QUESTION_TYPES, DefinitionError, LocalText, Question, localise
 
 AUDIENCES = ("survivor", "advocate", "community_leader", "listening_session")
@@ -128,6 +128,10 @@ def _question_to_data(q: Question) -> dict[str, Any]:
     data["required"] = q.required
     if q.show_if is not None:
         data["show_if"] = q.show_if.to_data()
+    for name in ("constraint_message", "required_message"):
+        text = getattr(q, name)
+        if text:
+            data[name] = dict(text)
     data.update(q.extra_to_data())
     return data
 
@@ -242,7 +246,12 @@ def _parse_question(raw: Any, section_key: str, earlier: Mapping[str, Question])
                 )
             allowed = target.allowed_values()
             compared = leaf.value if leaf.kind == "in" else (leaf.value,)
-            if leaf.kind != "answered":
+            if leaf.kind in NUMBER_KINDS:
+                if target.type_name not in {"number", "scale"}:
+                    raise DefinitionError(
+                        f"{where}: {leaf.kind!r} needs a number or scale question"
+                    )
+            elif leaf.kind != "answered":
                 if allowed is None or any(v not in allowed for v in compared):
                     raise DefinitionError(
                         f"{where}: show_if compares {leaf.question!r} with a value it cannot have"
@@ -258,6 +267,8 @@ def _parse_question(raw: Any, section_key: str, earlier: Mapping[str, Question])
         required=required,
         show_if=show_if,
         section_key=section_key,
+        constraint_message=_text(raw, "constraint_message", where, optional=True),
+        required_message=_text(raw, "required_message", where, optional=True),
         **cls.extra_from_data(raw),
     )
 

@@ -60,6 +60,10 @@ class Question:
     required: bool = False
     show_if: Condition | None = None
     section_key: str = ""
+    # The author's own words for a failed check or a missing answer (XLSForm's
+    # constraint_message / required_message), in every language; else the app's.
+    constraint_message: LocalText | None = None
+    required_message: LocalText | None = None
 
     type_name: ClassVar[str] = ""
     template: ClassVar[str] = ""
@@ -78,16 +82,32 @@ class Question:
         yield f"{self.key}.label", self.label
         if self.help:
             yield f"{self.key}.help", self.help
+        if self.constraint_message:
+            yield f"{self.key}.constraint_message", self.constraint_message
+        if self.required_message:
+            yield f"{self.key}.required_message", self.required_message
 
     def allowed_values(self) -> set[str] | None:
         """Values a condition may compare against (None: not a choice question)."""
         return None
 
     # -- the form ----------------------------------------------------------------------
-    def _presence(self) -> list[Any]:
+    def _presence(self, locale: str = "en") -> list[Any]:
         if self.required:
-            return [InputRequired(message=_l("Please answer this question."))]
+            message = (
+                localise(self.required_message, locale)
+                if self.required_message
+                else _l("Please answer this question.")
+            )
+            return [InputRequired(message=message)]
         return [Optional()]
+
+    def _check_message(self, locale: str, default: Any) -> Any:
+        """The author's constraint message, if any. WTForms formats it with %, so a "%" the
+        author wrote is escaped."""
+        if not self.constraint_message:
+            return default
+        return localise(self.constraint_message, locale).replace("%", "%%")
 
     def form_field(self, locale: str) -> Field:
         raise NotImplementedError
@@ -129,12 +149,14 @@ class Question:
 class ChoiceQuestion(Question):
     options: tuple[Option, ...] = ()
     counts_answers: ClassVar[bool] = True
+    MIN_OPTIONS: ClassVar[int] = 2
 
     @classmethod
     def extra_from_data(cls, data: Mapping[str, Any]) -> dict[str, Any]:
         raw = data.get("options")
-        if not isinstance(raw, list) or len(raw) < 2:
-            raise DefinitionError(f"question {data.get('key')!r} needs at least two options")
+        if not isinstance(raw, list) or len(raw) < cls.MIN_OPTIONS:
+            wanted = "two options" if cls.MIN_OPTIONS == 2 else "one option"
+            raise DefinitionError(f"question {data.get('key')!r} needs at least {wanted}")
         options = []
         for item in raw:
             if not isinstance(item, dict) or not isinstance(item.get("value"), str):
@@ -203,7 +225,7 @@ class SingleChoice(ChoiceQuestion):
             localise(self.label, locale),
             choices=self.select_choices(locale),
             validate_choice=False,  # our own validator gives a translated message
-            validators=[*self._presence(), self._choice_validator()],
+            validators=[*self._presence(locale), self._choice_validator()],
         )
 
     def is_valid_value(self, value: Any) -> bool:
@@ -239,6 +261,9 @@ class MultipleChoice(ChoiceQuestion):
     type_name: ClassVar[str] = "multiple_choice"
     template: ClassVar[str] = "questions/checkboxes.html"
 
+    # One option is a tick, such as a consent box, that can also be left empty.
+    MIN_OPTIONS: ClassVar[int] = 1
+
     def form_field(self, locale: str) -> Field:
         return SelectMultipleField(
             localise(self.label, locale),
@@ -246,7 +271,7 @@ class MultipleChoice(ChoiceQuestion):
             validate_choice=False,
             widget=ListWidget(prefix_label=False),
             option_widget=CheckboxInput(),
-            validators=[*self._presence(), self._choice_validator()],
+            validators=[*self._presence(locale), self._choice_validator()],
         )
 
     def value_from_field(self, data: Any) -> Any:
@@ -308,14 +333,17 @@ class NumberQuestion(Question):
         return WholeNumberField(
             localise(self.label, locale),
             validators=[
-                *self._presence(),
+                *self._presence(locale),
                 NumberRange(
                     self.minimum,
                     self.maximum,
-                    message=_l(
-                        "Please enter a whole number from %(low)s to %(high)s.",
-                        low=self.minimum,
-                        high=self.maximum,
+                    message=self._check_message(
+                        locale,
+                        _l(
+                            "Please enter a whole number from %(low)s to %(high)s.",
+                            low=self.minimum,
+                            high=self.maximum,
+                        ),
                     ),
                 ),
             ],
@@ -377,7 +405,7 @@ class ScaleQuestion(NumberQuestion):
             localise(self.label, locale),
             choices=[SelectChoice(str(p), str(p)) for p in self.points()],
             validate_choice=False,
-            validators=[*self._presence(), self._scale_validator()],
+            validators=[*self._presence(locale), self._scale_validator()],
         )
 
     def _scale_validator(self):  # type: ignore[no-untyped-def]
@@ -422,20 +450,23 @@ class TextQuestion(Question):
     def extra_to_data(self) -> dict[str, Any]:
         return {"max_length": self.max_length}
 
-    def _validators(self) -> list[Any]:
+    def _validators(self, locale: str) -> list[Any]:
         return [
-            *self._presence(),
+            *self._presence(locale),
             Length(
                 max=self.max_length,
-                message=_l(
-                    "Please shorten this answer to %(max)s characters or fewer.",
-                    max=self.max_length,
+                message=self._check_message(
+                    locale,
+                    _l(
+                        "Please shorten this answer to %(max)s characters or fewer.",
+                        max=self.max_length,
+                    ),
                 ),
             ),
         ]
 
     def form_field(self, locale: str) -> Field:
-        return StringField(localise(self.label, locale), validators=self._validators())
+        return StringField(localise(self.label, locale), validators=self._validators(locale))
 
     def value_from_field(self, data: Any) -> Any:
         text = (data or "").strip()
@@ -458,7 +489,7 @@ class LongTextQuestion(TextQuestion):
     DEFAULT: ClassVar[int] = 3000
 
     def form_field(self, locale: str) -> Field:
-        return TextAreaField(localise(self.label, locale), validators=self._validators())
+        return TextAreaField(localise(self.label, locale), validators=self._validators(locale))
 
 
 class DayField(StringField):
@@ -489,7 +520,7 @@ class DateQuestion(Question):
 
     def form_field(self, locale: str) -> Field:
         return DayField(
-            localise(self.label, locale), validators=[*self._presence(), self._not_future()]
+            localise(self.label, locale), validators=[*self._presence(locale), self._not_future()]
         )
 
     def _not_future(self):  # type: ignore[no-untyped-def]

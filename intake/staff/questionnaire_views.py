@@ -26,8 +26,11 @@ from flask_login import current_user
 from sqlalchemy import select
 from sqlalchemy.exc import IntegrityError
 from werkzeug.wrappers import Response as WerkzeugResponse
+from wtforms import SelectField
+from wtforms.fields.choices import SelectChoice
 
 from .. import audit, clock, drafts, i18n
+from ..analysis.labels import APP_LABELS
 from ..analysis.state import planning_order
 from ..analysis.versions import compare
 from ..config import Config
@@ -38,13 +41,32 @@ from ..models import Questionnaire, QuestionnaireVersion
 from ..public import views as public_views
 from ..questionnaires import catalog
 from ..questionnaires.catalog import PREVIEW, definition_of
+from ..questionnaires.definition import AUDIENCES
 from ..questionnaires.xlsform.problems import Problem
-from ..questionnaires.xlsform.reader import MAX_BYTES, read_xlsform
+from ..questionnaires.xlsform.reader import MAX_BYTES, UploadChoices, read_xlsform
+from ..questionnaires.xlsform.vocabulary import safe_key
 from ..questionnaires.xlsform.writer import write_xlsform
 from .auth import role_required
 
 PREVIEW_MINUTES = 60
 STATES = ("draft", "published", "retired")
+
+
+class UploadForm(QuestionnaireUploadForm):
+    """The workbook, and what the app needs that other tools' workbooks do not say."""
+
+    audience = SelectField(
+        _l("Who answers it"),
+        choices=[SelectChoice("", _l("As the workbook's settings sheet says"))]
+        + [SelectChoice(name, APP_LABELS[f"group.{name}"]) for name in AUDIENCES],
+        default="",
+    )
+
+
+def _file_key(filename: str | None) -> str:
+    """pyxform names a form without a form_id after its file: ``Household survey.xlsx``."""
+    stem = (filename or "").rsplit("/", 1)[-1].rsplit("\\", 1)[-1].rsplit(".", 1)[0]
+    return safe_key(stem[:80]) if stem.strip() else ""
 
 
 def _version_from(key: str, number: str) -> QuestionnaireVersion:
@@ -102,6 +124,8 @@ def register(bp: Blueprint, config: Config) -> None:
         problems: tuple[Any, ...] | list[Any] = (),
         dropped: int = 0,
         status: int = 200,
+        warnings: tuple[Any, ...] | list[Any] = (),
+        saved: QuestionnaireVersion | None = None,
     ) -> tuple[str, int]:
         questionnaires = db_session().scalars(select(Questionnaire).order_by(Questionnaire.key))
         listed = []
@@ -113,10 +137,12 @@ def register(bp: Blueprint, config: Config) -> None:
             "staff/questionnaires.html",
             listed=listed,
             # Never bound to the request: an error page must not read the body again.
-            form=form or QuestionnaireUploadForm(formdata=None),
+            form=form or UploadForm(formdata=None),
             action_form=VersionActionForm(formdata=None),
             problems=problems,
             dropped=dropped,
+            warnings=warnings,
+            saved=saved,
             limit_kb=MAX_BYTES // 1024,
         ), status
 
@@ -134,7 +160,7 @@ def register(bp: Blueprint, config: Config) -> None:
             _l("The file is larger than %(limit)s KB. A questionnaire workbook is usually "
                "well under that.", limit=MAX_BYTES // 1024),
         )  # fmt: skip
-        return overview(QuestionnaireUploadForm(formdata=None), [problem], 0, 413)
+        return overview(UploadForm(formdata=None), [problem], 0, 413)
 
     @bp.record_once
     def _register_too_large(state: Any) -> None:
@@ -144,13 +170,16 @@ def register(bp: Blueprint, config: Config) -> None:
     @bp.post("/questionnaires/upload")
     @role_required("admin")
     def upload_questionnaire():  # type: ignore[no-untyped-def]
-        form = QuestionnaireUploadForm()
+        form = UploadForm()
         if not form.validate_on_submit():
             return overview(form, status=422)
         raw = form.workbook.data.read(MAX_BYTES + 1)
-        result = read_xlsform(raw, config.languages, config.default_language)
+        choices = UploadChoices(
+            key=_file_key(form.workbook.data.filename), audience=form.audience.data or ""
+        )
+        result = read_xlsform(raw, config.languages, config.default_language, choices)
         if result.problems or result.data is None:
-            return overview(form, result.problems, result.dropped, 422)
+            return overview(form, result.problems, result.dropped, 422, result.warnings)
         outcome = catalog.add_draft(db_session(), result.data, config.languages)
         if outcome.problems or outcome.version is None:
             db_session().rollback()
@@ -178,6 +207,10 @@ def register(bp: Blueprint, config: Config) -> None:
                        "Upload the workbook again."),
                 )  # fmt: skip
                 return overview(form, [problem], 0, 409)
+            if result.warnings:
+                # Shown here rather than after a redirect: the list may be long, and what was
+                # left out must be read before the draft is previewed.
+                return overview(UploadForm(formdata=None), warnings=result.warnings, saved=version)
             flash(
                 _(
                     "Saved as draft version %(version)s, replacing the earlier draft. Preview it "

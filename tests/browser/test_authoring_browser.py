@@ -13,7 +13,7 @@ from sqlalchemy import func, select
 from intake import db
 from intake.models import Questionnaire, QuestionnaireVersion, Response
 
-from ..xlsform_helpers import changed, in_seven_languages, pilot, to_xlsx
+from ..xlsform_helpers import changed, in_seven_languages, inserted, pilot, to_xlsx
 from .test_staff_browser import sign_in
 from .test_survivor_browser import press
 
@@ -61,23 +61,37 @@ def test_admin_uploads_previews_and_publishes_then_two_languages_answer(
     check("questionnaires")
 
     # A broken workbook: the problems are listed, with where they are, and nothing is saved.
-    broken = to_xlsx(changed(pilot(), "survey", 4, "required", "yes"))
+    broken = to_xlsx(changed(pilot(), "survey", 7, "type", "decimal"))
     page.get_by_label("XLSForm workbook (.xlsx)").set_input_files(
         {"name": "pilot.xlsx", "mimeType": XLSX, "buffer": broken}
     )
     page.get_by_role("button", name="Upload and check").click()
     summary = page.get_by_role("alert")
     expect(summary).to_contain_text("The workbook was not saved")
-    expect(summary).to_contain_text("can never be required")
+    expect(summary).to_contain_text("Decimal numbers are not supported")
     check("upload problems")
 
-    # The corrected workbook becomes draft version 1.
+    # The corrected workbook, as KoboToolbox writes it (a deviceid row), becomes draft
+    # version 1; the device row is left out and the page says so before anything else.
+    kobo = inserted(in_seven_languages(pilot()), "survey", 2, type="deviceid", name="deviceid")
     page.get_by_label("XLSForm workbook (.xlsx)").set_input_files(
-        {"name": "pilot.xlsx", "mimeType": XLSX, "buffer": to_xlsx(in_seven_languages(pilot()))}
+        {"name": "pilot.xlsx", "mimeType": XLSX, "buffer": to_xlsx(kobo)}
     )
     page.get_by_role("button", name="Upload and check").click()
-    expect(page.get_by_text("Saved as draft version 1")).to_be_visible()
+    expect(page.get_by_role("heading", name="Saved as draft version 1 of pilot")).to_be_visible()
+    expect(page.get_by_role("region", name="1 part of the workbook is left out")).to_contain_text(
+        "never recorded, because it could identify a respondent"
+    )
+    check("upload with warnings")
+    page.get_by_role("link", name="Open the draft to preview it").click()
+    expect(page.get_by_role("button", name="Publish version 1")).to_be_visible()
     check("draft version")
+
+    # Preview in Spanish: the title is the workbook's Spanish one.
+    press(page, page.get_by_role("button", name="Español"))
+    expect(page.locator(".notice--preview")).to_be_visible()
+    expect(page.get_by_text("Piloto").first).to_be_visible()
+    page.locator(".notice--preview a").click()
 
     # Preview in Arabic: right to left, the real pages, and a banner; nothing is stored.
     press(page, page.get_by_role("button", name="العربية"))

@@ -18,7 +18,19 @@ ENGLISH_NAMES = {"hmn": "Hmong", "zh": "Chinese"}
 CODE_IN_BRACKETS = re.compile(
     r"^(?P<name>.*?)\s*\((?P<code>[A-Za-z]{2,3}(?:[-_][A-Za-z0-9]{2,8})*)\)$"
 )
-ALIASES = {"list name": "list_name", "value": "name", "relevance": "relevant"}
+ALIASES = {
+    "list name": "list_name",
+    "value": "name",
+    "relevance": "relevant",
+    "id_string": "form_id",
+    "title": "form_title",
+    "required message": "required_message",
+    "constraint message": "constraint_message",
+    "constraintmsg": "constraint_message",
+    "requiredmsg": "required_message",
+}
+# ``bind::relevant`` is how some tools write the plain ``relevant`` column.
+BIND_PREFIXES = {"bind", "body"}
 
 
 def english_name(code: str) -> str:
@@ -48,6 +60,10 @@ def parse_header(text: str, letter: str) -> Header:
         # The old single-colon form, "label:English (en)".
         base, _sep, language = text.partition(":")
     base = re.sub(r"\s+", " ", base.strip().lower())
+    if base in BIND_PREFIXES and language.strip():
+        base, language = re.sub(r"\s+", " ", language.strip().lower()), ""
+        if base.startswith("jr:"):
+            base = base[3:]
     base = ALIASES.get(base, base)
     return Header(text=text, base=base, language=language.strip() or None, letter=letter)
 

@@ -11,7 +11,7 @@ from __future__ import annotations
 import io
 import re
 import zipfile
-from collections.abc import Mapping, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -22,13 +22,26 @@ from openpyxl.xml import DEFUSEDXML
 from pyxform.errors import PyXFormError
 from pyxform.xls2json_backends import xlsx_to_dict
 
-from ...i18n import native_name
-from ..conditions import Condition
+from ...i18n import catalog_text
 from ..definition import AUDIENCES, KEY_PATTERN, parse_definition
-from ..types import DefinitionError, LongTextQuestion, TextQuestion, YesNo
+from ..types import DefinitionError
 from .columns import Header, language_code, language_header, parse_header
 from .problems import Problem, ProblemList
-from .relevant import RelevantError, parse_relevant
+from .survey import SurveyBuilder
+from .vocabulary import (
+    CHOICE_VALUE,
+    CHOICES,
+    DEFAULT_DESCRIPTION,
+    KNOWN_COLUMNS,
+    MEDIA_COLUMNS,
+    SETTINGS,
+    SURVEY,
+    TEXT_COLUMNS,
+    WHOLE_NUMBER,
+    Sheet,
+    language_label,
+    safe_key,
+)
 
 if not DEFUSEDXML:  # pragma: no cover - a broken install, refused loudly
     raise ImportError("defusedxml is needed to read uploaded workbooks safely")
@@ -38,122 +51,36 @@ MAX_UNPACKED_BYTES = 32 * 1024 * 1024  # refuses "zip bombs" before anything is 
 MAX_ZIP_ENTRIES = 200
 MAX_SURVEY_ROWS = 2000
 
-SURVEY, CHOICES, SETTINGS = "survey", "choices", "settings"
-TEXT_COLUMNS = {SURVEY: ("label", "hint"), CHOICES: ("label",), SETTINGS: ("label", "description")}
-KNOWN_COLUMNS = {
-    SURVEY: {"type", "name", "label", "hint", "required", "relevant", "appearance", "constraint"},
-    CHOICES: {"list_name", "name", "label"},
-    SETTINGS: {
-        "form_title", "form_id", "version", "default_language", "audience",
-        "estimated_minutes", "label", "description", "style",
-    },
-}  # fmt: skip
-WARNING_APPEARANCE = "content-warning"
-YES_NO_LIST = "yes_no"
-
-SUPPORTED_TYPES = (
-    "begin group",
-    "end group",
-    "note",
-    "select_one",
-    "select_multiple",
-    "text",
-    "integer",
-    "date",
-)
-# Rows that would be questions (or notes) if they were inside a group.
-QUESTION_KINDS = {"note", "select_one", "select_multiple", "text", "integer", "int", "date"}
-IDENTIFYING_TYPES = {
-    "start", "end", "today", "deviceid", "subscriberid", "simserial", "phonenumber",
-    "username", "email", "audit", "start-geopoint", "geopoint", "geotrace", "geoshape",
-    "background-audio", "background-geopoint", "xml-external", "csv-external",
-}  # fmt: skip
-MEDIA_TYPES = {"image", "audio", "video", "file", "barcode", "signature", "drawing"}
-
-TEXT_LENGTH = re.compile(r"^string-length\(\s*\.\s*\)\s*<=\s*(\d+)$")
-NUMBER_RANGE = re.compile(r"^\.\s*>=\s*(-?\d+)\s+and\s+\.\s*<=\s*(-?\d+)$")
-WHOLE_NUMBER = re.compile(r"[0-9]{1,6}")  # not str.isdigit(), which accepts "²"
-CHOICE_VALUE = re.compile(r"^[A-Za-z0-9_.-]{1,64}$")
-TRUE_WORDS = {"yes", "true", "true()", "1"}
-FALSE_WORDS = {"no", "false", "false()", "0"}
-
-
-def language_label(code: str) -> str:
-    return f"{native_name(code)} ({code})"
-
-
-def relevant_message(error: RelevantError) -> Any:
-    if error.kind == "unexpected":
-        return _l(
-            "The skip logic uses “%(found)s”, which the app does not understand.",
-            found=error.found,
-        )
-    if error.kind == "comparison":
-        return _l(
-            "The skip logic can compare answers only with = and !=, not with “%(found)s”.",
-            found=error.found,
-        )
-    if error.kind == "value":
-        return _l(
-            "The skip logic needs a value in quotes here, not “%(found)s”.", found=error.found
-        )
-    if error.kind == "expected":
-        return _l(
-            "The skip logic needs “%(expected)s” here, not “%(found)s”.",
-            expected=error.expected,
-            found=error.found,
-        )
-    if error.kind == "too_complex":
-        return _l(
-            "This skip logic is too long or nested too deeply to follow. Split the question, "
-            "or simplify the condition."
-        )
-    return _l("The skip logic ends too early.")
-
 
 @dataclass
 class ReadResult:
     data: dict[str, Any] | None  # a definition (parse_definition's input) when problems is empty
     problems: list[Problem]
     dropped: int = 0  # problems left out after ProblemList.LIMIT
+    # What the app left out of the workbook, each with its reason; the upload still stands.
+    warnings: list[Problem] = field(default_factory=list)
 
 
-@dataclass
-class Sheet:
-    name: str
-    headers: list[Header]
-    rows: list[dict[str, str]]
-    codes: dict[str, str] = field(default_factory=dict)  # header text -> language code
+@dataclass(frozen=True)
+class UploadChoices:
+    """What the upload page asks for, used where the workbook does not say."""
 
-    @staticmethod
-    def row_number(index: int) -> int:
-        return index + 2  # row 1 holds the headers
-
-    def text_headers(self, base: str) -> list[Header]:
-        return [h for h in self.headers if h.base == base and h.text in self.codes]
-
-    def header(self, base: str) -> Header | None:
-        return next((h for h in self.headers if h.base == base and not h.language), None)
-
-    def cell(self, row: Mapping[str, str], base: str) -> str:
-        header = self.header(base)
-        return (row.get(header.text) or "").strip() if header else ""
-
-
-@dataclass
-class KnownQuestion:
-    """What later skip logic may refer to."""
-
-    type_name: str
-    values: set[str] | None
-    row: int
+    key: str = ""  # from the file's name, as pyxform does
+    audience: str = ""  # chosen on the page: wins over the workbook's own
 
 
 class Reader:
-    def __init__(self, languages: Sequence[str], default_language: str) -> None:
+    def __init__(
+        self,
+        languages: Sequence[str],
+        default_language: str,
+        choices: UploadChoices | None = None,
+    ) -> None:
         self.languages = tuple(languages)
         self.default_language = default_language
+        self.choices = choices or UploadChoices()
         self.problems = ProblemList()
+        self.warnings = ProblemList()
         self.missing_columns: set[tuple[str, str, str]] = set()  # (sheet, base, code)
 
     # -- the workbook -------------------------------------------------------------------
@@ -178,7 +105,7 @@ class Reader:
         sheets: dict[str, Sheet] = {}
         for name in (SURVEY, CHOICES, SETTINGS):
             if name not in book:
-                if name != CHOICES:
+                if name == SURVEY:  # choices and settings are optional in XLSForm
                     self.problems.add(_l("The workbook has no “%(sheet)s” sheet.", sheet=name))
                 sheets[name] = Sheet(name, [], [])
                 continue
@@ -262,11 +189,20 @@ class Reader:
             self.problems.items,  # stable: problems in one cell keep the order found
             key=lambda p: (order.get(p.sheet, 4), p.row or 0, len(p.letter or ""), p.letter or ""),
         )
+        warnings = sorted(
+            self.warnings.items,
+            key=lambda p: (order.get(p.sheet, 4), p.row or 0, len(p.letter or ""), p.letter or ""),
+        )
         return ReadResult(
             data if not self.problems else None,
             problems,
             self.problems.dropped,
+            warnings,
         )
+
+    def app_texts(self, message: str) -> dict[str, str]:
+        """One of the app's own phrases (an English msgid) in every language it offers."""
+        return {code: catalog_text(code, message) for code in self.languages}
 
     # -- languages ----------------------------------------------------------------------
     def map_languages(self, sheet: Sheet) -> None:
@@ -368,26 +304,37 @@ class Reader:
         return found
 
     def unsupported_columns(self, sheet: Sheet) -> None:
+        """Columns the app does not use: left out with a warning when they hold anything that
+        would change the form; an author's own columns are ignored, as pyxform does."""
         for header in sheet.headers:
             if header.base in KNOWN_COLUMNS[sheet.name] or header.text.startswith(("$", "_")):
                 continue  # "$kuid" and friends: KoboToolbox's own bookkeeping
             used = [i for i, row in enumerate(sheet.rows) if (row.get(header.text) or "").strip()]
             if not used:
                 continue
-            if header.base in {"constraint_message", "required_message"}:
+            if header.base in MEDIA_COLUMNS:
+                message = _l("Left out: the app shows words only, no pictures, sounds or videos.")
+            elif header.base == "choice_filter":
+                message = _l("Left out: every choice in the list is shown.")
+            elif header.base in {"default", "read_only", "repeat_count", "trigger"}:
                 message = _l(
-                    "The app shows its own translated messages; leave %(column)s empty.",
-                    column=header.base,
+                    "Left out: the app does not use the column “%(column)s”.", column=header.text
                 )
             else:
-                message = _l(
-                    "The column “%(column)s” is not supported by this app; remove it or leave "
-                    "it empty.",
-                    column=header.text,
-                )
-            self.problems.add(
+                continue  # the author's own notes or tool columns: pyxform ignores them too
+            self.warnings.add(
                 message, sheet.name, sheet.row_number(used[0]), header.text, header.letter
             )
+
+    def warning_at(self, sheet: Sheet, index: int, base: str | None, message: Any) -> None:
+        header = sheet.header(base) if base else None
+        self.warnings.add(
+            message,
+            sheet.name,
+            sheet.row_number(index),
+            header.text if header else base,
+            header.letter if header else None,
+        )
 
     def problem_at(self, sheet: Sheet, index: int, base: str | None, message: Any) -> None:
         header = sheet.header(base) if base else None
@@ -401,6 +348,8 @@ class Reader:
 
     # -- settings -----------------------------------------------------------------------
     def read_settings(self, sheet: Sheet) -> dict[str, Any]:
+        """The settings row; what it does not say comes from the upload page (audience, and
+        the name from the file's name) or the app (a standard description)."""
         rows = [i for i, row in enumerate(sheet.rows) if row]
         index = rows[0] if rows else None
         row = sheet.rows[index] if index is not None else {}
@@ -409,20 +358,26 @@ class Reader:
         def problem(base: str, message: Any) -> None:
             header = sheet.header(base)
             self.problems.add(
-                message, SETTINGS, sheet.row_number(index) if index is not None else 2,
+                message, SETTINGS, sheet.row_number(index) if index is not None else None,
                 header.text if header else base, header.letter if header else None,
             )  # fmt: skip
 
-        key = sheet.cell(row, "form_id")
+        written = sheet.cell(row, "form_id") or self.choices.key
+        key = written if KEY_PATTERN.match(written) else safe_key(written) if written else ""
         if not key:
             problem(
                 "form_id", _l("The settings sheet needs a form_id: a short name, like survivor.")
             )
-        elif not KEY_PATTERN.match(key):
-            problem("form_id", self.bad_name(key))
         settings["key"] = key
-        audience = sheet.cell(row, "audience")
-        if audience not in AUDIENCES:
+        audience = self.choices.audience or sheet.cell(row, "audience")
+        if not audience:
+            self.problems.add(
+                _l(
+                    "Choose who answers this questionnaire on the upload page (or give an "
+                    "audience on the settings sheet)."
+                )
+            )
+        elif audience not in AUDIENCES:
             problem(
                 "audience",
                 _l("The audience must be one of: %(choices)s.", choices=", ".join(AUDIENCES)),
@@ -439,26 +394,36 @@ class Reader:
         settings["version"] = (
             int(version) if WHOLE_NUMBER.fullmatch(version) and int(version) > 0 else None
         )
-        if index is None:
-            return settings
-        settings["title"] = self.texts(sheet, index, "label", required=False)
-        if settings["title"] is None:
-            plain = sheet.cell(row, "form_title")
-            if plain:
-                settings["title"] = {self.default_language: plain}
-                missing = [c for c in self.languages if c != self.default_language]
-                if missing:
-                    self.problems.add(
-                        _l(
-                            "The title is given only in form_title. Add a label column for "
-                            "each language, like %(example)s.",
-                            example=language_header("label", "es"),
-                        ),
-                        SETTINGS, sheet.row_number(index),
-                    )  # fmt: skip
-            else:
-                problem("label", _l("The questionnaire needs a title: add a label column."))
-        settings["description"] = self.texts(sheet, index, "description", required=True)
+        title = self.texts(sheet, index, "label", required=False) if index is not None else None
+        if title is None:
+            # pyxform's own fallbacks: form_title, else the form's name; one text for all.
+            plain = sheet.cell(row, "form_title") or key.replace("_", " ").capitalize()
+            title = dict.fromkeys(self.languages, plain)
+            if len(self.languages) > 1:
+                self.warnings.add(
+                    _l(
+                        "The title “%(title)s” is shown in every language. To translate it, "
+                        "add a label column on the settings sheet for each language, like "
+                        "%(example)s.",
+                        title=plain,
+                        example=language_header("label", "es"),
+                    ),
+                    SETTINGS,
+                )
+        settings["title"] = title
+        description = (
+            self.texts(sheet, index, "description", required=False) if index is not None else None
+        )
+        if description is None:
+            description = self.app_texts(DEFAULT_DESCRIPTION)
+            self.warnings.add(
+                _l(
+                    "There is no description, so the consent page shows the app's standard "
+                    "one. To write your own, add description columns to the settings sheet."
+                ),
+                SETTINGS,
+            )
+        settings["description"] = description
         return settings
 
     @staticmethod
@@ -533,13 +498,16 @@ class Reader:
             self.problems.add(_l("The survey sheet needs a type and a name column."), SURVEY, 1)
             return self.result(None)
         self.require_language_columns(survey, "label")
-        self.require_language_columns(settings_sheet, "label")
-        self.require_language_columns(settings_sheet, "description")
+        for base in ("label", "description"):  # optional; when given, in every language
+            if settings_sheet.text_headers(base):
+                self.require_language_columns(settings_sheet, base)
         settings = self.read_settings(settings_sheet)
         lists = self.read_choices(choices)
         if any(h.base == "label" for h in choices.headers) or lists:
             self.require_language_columns(choices, "label")
-        survey_builder = SurveyBuilder(self, survey, choices, lists, settings.get("audience", ""))
+        survey_builder = SurveyBuilder(
+            self, survey, choices, lists, settings.get("audience", ""), settings.get("title")
+        )
         sections = survey_builder.walk()
         if self.problems:
             return self.result(None)
@@ -559,506 +527,12 @@ class Reader:
         return self.result(data)
 
 
-def type_words(raw: str) -> list[str]:
-    """``begin group`` / ``begin_group`` → ``["begin_group"]``; ``select one x`` →
-    ``["select_one", "x"]``. List names keep their case and underscores."""
-    words = raw.split()
-    if not words:
-        return []
-    head = words[0].lower()
-    if head in {"begin", "end", "select"} and len(words) > 1:
-        return [f"{head}_{words[1].lower()}", *words[2:]]
-    return [head, *words[1:]]
-
-
-class SurveyBuilder:
-    """Walks the survey sheet: groups become parts, rows become questions."""
-
-    def __init__(
-        self,
-        reader: Reader,
-        sheet: Sheet,
-        choices: Sheet,
-        lists: dict[str, list[int]],
-        audience: str,
-    ) -> None:
-        self.reader = reader
-        self.sheet = sheet
-        self.choices = choices
-        self.lists = lists
-        self.audience = audience
-        self.known: dict[str, KnownQuestion] = {}
-        self.names: dict[str, int] = {}  # question and note names -> row
-        self.group_names: dict[str, int] = {}
-        self.checked_lists: set[str] = set()
-        # Questions whose own row is wrong: skip logic that refers to them is not blamed too.
-        self.broken: set[str] = set()
-
-    def problem(self, index: int, base: str | None, message: Any) -> None:
-        self.reader.problem_at(self.sheet, index, base, message)
-
-    def walk(self) -> list[dict[str, Any]]:
-        sections: list[dict[str, Any]] = []
-        current: dict[str, Any] | None = None
-        group_condition: Condition | None = None
-        begun_at = 0
-        outside: list[int] = []  # a run of question rows outside any group, said once
-        for index, row in enumerate(self.sheet.rows):
-            if not row:
-                continue
-            words = type_words(self.sheet.cell(row, "type"))
-            kind = words[0] if words else ""
-            if not kind:
-                self.problem(index, "type", _l("This row has text but no type."))
-                continue
-            if kind == "begin_repeat":
-                # Said once; the rows inside are still read as a group, so their own problems
-                # show up in this same list.
-                self.unsupported(index, kind)
-                kind = "begin_group"
-            elif kind == "end_repeat":
-                kind = "end_group"
-            if current is not None or kind in {"begin_group", "end_group"}:
-                self.outside_run(outside)
-            if kind == "begin_group":
-                if current is not None:
-                    self.problem(
-                        index, "type",
-                        _l("A group inside a group is not supported: each group is one page."),
-                    )  # fmt: skip
-                    continue
-                current, group_condition = self.begin_group(index, row)
-                begun_at = index
-                continue
-            if kind == "end_group":
-                if current is None:
-                    self.problem(index, "type", _l("“end group” has no “begin group” before it."))
-                    continue
-                if not current["questions"]:
-                    self.problem(begun_at, "type", _l("This group has no questions."))
-                sections.append(current)
-                current, group_condition = None, None
-                continue
-            if current is None:
-                if kind in QUESTION_KINDS:
-                    outside.append(index)
-                else:  # KoboToolbox's start, end, deviceid…: the type is the real problem
-                    self.unsupported(index, " ".join(words))
-                continue
-            if kind == "note":
-                self.note(index, row, current)
-                continue
-            question = self.question(index, row, words, group_condition)
-            if question is not None:
-                current["questions"].append(question)
-        self.outside_run(outside)
-        if current is not None:
-            self.problem(begun_at, "type", _l("This group is never closed with “end group”."))
-        if not sections and not self.reader.problems:
-            self.reader.problems.add(
-                _l("The survey sheet needs at least one group with questions in it."), SURVEY
-            )
-        return sections
-
-    def outside_run(self, run: list[int]) -> None:
-        if not run:
-            return
-        if len(run) == 1:
-            message = _l(
-                "This row is outside any group. Every question belongs to a group, which is "
-                "one page."
-            )
-        else:
-            message = _l(
-                "Rows %(first)s to %(last)s are outside any group. Every question belongs to a "
-                "group, which is one page: put begin group and end group rows around them.",
-                first=Sheet.row_number(run[0]),
-                last=Sheet.row_number(run[-1]),
-            )
-        self.problem(run[0], "type", message)
-        run.clear()
-
-    def check_name(self, index: int, row: Mapping[str, str], seen: dict[str, int]) -> str:
-        name = self.sheet.cell(row, "name")
-        if not name:
-            self.problem(index, "name", _l("Every row needs a name."))
-        elif not KEY_PATTERN.match(name):
-            self.problem(index, "name", Reader.bad_name(name))
-        elif name in seen:
-            self.problem(
-                index, "name",
-                _l(
-                    "The name “%(name)s” is used twice (first in row %(row)s).",
-                    name=name, row=Sheet.row_number(seen[name]),
-                ),
-            )  # fmt: skip
-        else:
-            seen[name] = index
-        return name
-
-    def begin_group(
-        self, index: int, row: Mapping[str, str]
-    ) -> tuple[dict[str, Any], Condition | None]:
-        key = self.check_name(index, row, self.group_names)
-        section: dict[str, Any] = {"key": key, "title": {}, "questions": []}
-        section["title"] = self.reader.texts(self.sheet, index, "label", required=True) or {}
-        intro = self.reader.texts(self.sheet, index, "hint", required=False)
-        if intro:
-            section["intro"] = intro
-        if self.sheet.cell(row, "required"):
-            self.problem(
-                index, "required", _l("A group cannot be required; mark its questions instead.")
-            )
-        if self.sheet.cell(row, "constraint"):
-            self.problem(index, "constraint", _l("This row takes no constraint."))
-        condition = None
-        relevant = self.sheet.cell(row, "relevant")
-        if relevant:
-            # A group's condition applies to each of its questions (the app has no
-            # conditional pages, only conditional questions: a page with none shown is skipped).
-            condition = self.condition(index, relevant)
-        return section, condition
-
-    def note(self, index: int, row: Mapping[str, str], section: dict[str, Any]) -> None:
-        self.check_name(index, row, self.names)
-        text = self.reader.texts(self.sheet, index, "label", required=True) or {}
-        appearance = self.sheet.cell(row, "appearance").lower().split()
-        field_name = "content_warning" if WARNING_APPEARANCE in appearance else "intro"
-        if section["questions"]:
-            self.problem(
-                index, "type",
-                _l(
-                    "A note can only come at the start of a group, where it introduces the page "
-                    "(or, with appearance content-warning, warns of what the page asks about)."
-                ),
-            )  # fmt: skip
-        elif field_name in section:
-            self.problem(
-                index, "type",
-                _l(
-                    "This group already has an introduction and can have only one: a group's "
-                    "hint or its first note. Give a content warning the appearance "
-                    "content-warning."
-                )
-                if field_name == "intro"
-                else _l("This group already has a content warning."),
-            )  # fmt: skip
-        else:
-            section[field_name] = text
-        hinted = [h for h in self.sheet.text_headers("hint") if (row.get(h.text) or "").strip()]
-        if hinted:
-            self.reader.problems.add(
-                _l("A note has no hint: put all of its text in its label."),
-                SURVEY, Sheet.row_number(index), hinted[0].text, hinted[0].letter,
-            )  # fmt: skip
-        for base in ("required", "relevant", "constraint"):
-            if self.sheet.cell(row, base):
-                self.problem(
-                    index, base,
-                    _l(
-                        "Leave %(column)s empty on a note: a note is always shown at the top of "
-                        "its group.",
-                        column=base,
-                    ),
-                )  # fmt: skip
-
-    def question(
-        self,
-        index: int,
-        row: Mapping[str, str],
-        words: list[str],
-        group_condition: Condition | None,
-    ) -> dict[str, Any] | None:
-        base_type = words[0]
-        type_data = self.question_type(index, row, words)
-        key = self.check_name(index, row, self.names)
-        if type_data is None:
-            self.broken.add(key)
-            return None
-        label = self.reader.texts(self.sheet, index, "label", required=True) or {}
-        data: dict[str, Any] = {"key": key, "type": type_data.pop("type"), "label": label}
-        hint = self.reader.texts(self.sheet, index, "hint", required=False)
-        if hint:
-            data["help"] = hint
-        data["required"] = self.required(index, row)
-        condition = self.own_condition(index, row)
-        if group_condition is not None:
-            condition = (
-                group_condition
-                if condition is None
-                else Condition("all", children=(group_condition, condition))
-            )
-        if condition is not None:
-            data["show_if"] = condition.to_data()
-        data.update(type_data)
-        self.constraint(index, row, base_type, data)
-        if key and key not in self.known:
-            values = {o["value"] for o in data.get("options", [])} if "options" in data else None
-            if data["type"] == YesNo.type_name:
-                values = set(YesNo.VALUES)
-            self.known[key] = KnownQuestion(data["type"], values, index)
-        return data
-
-    def question_type(
-        self, index: int, row: Mapping[str, str], words: list[str]
-    ) -> dict[str, Any] | None:
-        base_type = words[0]
-        appearance = self.sheet.cell(row, "appearance").lower().split()
-        if base_type in {"select_one", "select_multiple"}:
-            if words[2:] == ["or_other"]:
-                self.problem(
-                    index, "type",
-                    _l(
-                        "or_other is not supported: add an “other” choice, and a text question "
-                        "shown when it is chosen."
-                    ),
-                )  # fmt: skip
-                return None
-            if len(words) != 2:
-                self.problem(
-                    index, "type",
-                    _l(
-                        "“%(type)s” needs the name of one choice list, like %(example)s.",
-                        type=base_type, example=f"{base_type} options",
-                    ),
-                )  # fmt: skip
-                return None
-            return self.select(index, base_type, words[1], appearance)
-        if len(words) != 1:
-            self.unsupported(index, " ".join(words))
-            return None
-        if base_type == "text":
-            if "multiline" in appearance:
-                return {"type": LongTextQuestion.type_name}
-            return {"type": TextQuestion.type_name}
-        if base_type in {"integer", "int"}:
-            return {"type": "number"}
-        if base_type == "date":
-            return {"type": "date"}
-        self.unsupported(index, base_type)
-        return None
-
-    def unsupported(self, index: int, type_name: str) -> None:
-        if type_name in IDENTIFYING_TYPES:
-            message = _l(
-                "“%(type)s” records something about the device, the time or the person (like a "
-                "phone number or a location). This app never records that about anyone who "
-                "answers.",
-                type=type_name,
-            )
-        elif type_name in MEDIA_TYPES:
-            message = _l("This app takes no photos, recordings, drawings or files.")
-        elif type_name == "decimal":
-            message = _l("Decimal numbers are not supported: use integer for a whole number.")
-        elif type_name in {"begin_repeat", "end_repeat"}:
-            message = _l("Repeats are not supported: each question is asked once.")
-        else:
-            message = _l(
-                "“%(type)s” is not a question type this app has. It has: %(types)s.",
-                type=type_name,
-                types=", ".join(SUPPORTED_TYPES),
-            )
-        self.problem(index, "type", message)
-
-    def select(
-        self, index: int, base_type: str, list_name: str, appearance: list[str]
-    ) -> dict[str, Any] | None:
-        rows = self.lists.get(list_name)
-        if rows is None:
-            self.problem(
-                index, "type",
-                _l("The choice list “%(list)s” is not on the choices sheet.", list=list_name),
-            )  # fmt: skip
-            return None
-        values = [self.choices.cell(self.choices.rows[i], "name") for i in rows]
-        if len(values) < 2:
-            self.problem(
-                index, "type",
-                _l("The list “%(list)s” needs at least two choices.", list=list_name),
-            )  # fmt: skip
-            return None
-        if base_type == "select_one" and list_name == YES_NO_LIST and values == list(YesNo.VALUES):
-            # The app's own Yes / No / Prefer not to say, with labels from its catalog.
-            return {"type": YesNo.type_name}
-        labels = self.list_labels(list_name, rows)
-        if base_type == "select_one" and "likert" in appearance:
-            scale = self.as_scale(values, labels)
-            if scale is not None:
-                return scale
-        options = [{"value": v, "label": labels.get(v, {})} for v in values]
-        kind = "single_choice" if base_type == "select_one" else "multiple_choice"
-        return {"type": kind, "options": options}
-
-    def list_labels(self, list_name: str, rows: list[int]) -> dict[str, dict[str, str]]:
-        labels: dict[str, dict[str, str]] = {}
-        report = list_name not in self.checked_lists
-        self.checked_lists.add(list_name)
-        for i in rows:
-            value = self.choices.cell(self.choices.rows[i], "name")
-            if report:
-                labels[value] = self.reader.texts(self.choices, i, "label", required=True) or {}
-            else:
-                row = self.choices.rows[i]
-                labels[value] = {
-                    self.choices.codes[h.text]: row[h.text].strip()
-                    for h in self.choices.text_headers("label")
-                    if (row.get(h.text) or "").strip()
-                }
-        return labels
-
-    @staticmethod
-    def as_scale(values: list[str], labels: dict[str, dict[str, str]]) -> dict[str, Any] | None:
-        """A likert list numbered low to high whose inner points are labelled by their own
-        number is the app's scale, with the two ends' labels; any other likert list stays a
-        single choice."""
-        if not all(re.fullmatch(r"-?\d+", v) for v in values):
-            return None
-        numbers = [int(v) for v in values]
-        if numbers != list(range(numbers[0], numbers[0] + len(numbers))) or len(numbers) > 11:
-            return None
-        inner = values[1:-1]
-        if any(text != value for value in inner for text in labels.get(value, {}).values()):
-            return None
-        return {
-            "type": "scale",
-            "min": numbers[0],
-            "max": numbers[-1],
-            "min_label": labels.get(values[0], {}),
-            "max_label": labels.get(values[-1], {}),
-        }
-
-    def required(self, index: int, row: Mapping[str, str]) -> bool:
-        raw = self.sheet.cell(row, "required").lower()
-        if not raw or raw in FALSE_WORDS:
-            return False
-        if raw not in TRUE_WORDS:
-            self.problem(index, "required", _l("required must be yes or no."))
-            return False
-        if self.audience == "survivor":
-            self.problem(
-                index, "required",
-                _l(
-                    "Questions in a survivor questionnaire can never be required: every "
-                    "question can be skipped."
-                ),
-            )  # fmt: skip
-            return False
-        return True
-
-    def constraint(
-        self, index: int, row: Mapping[str, str], base_type: str, data: dict[str, Any]
-    ) -> None:
-        raw = re.sub(r"\s+", " ", self.sheet.cell(row, "constraint"))
-        if data["type"] in {TextQuestion.type_name, LongTextQuestion.type_name}:
-            limit = LongTextQuestion.LIMIT if data["type"] == "long_text" else TextQuestion.LIMIT
-            default = (
-                LongTextQuestion.DEFAULT if data["type"] == "long_text" else TextQuestion.DEFAULT
-            )
-            match = TEXT_LENGTH.match(raw) if raw else None
-            if raw and (match is None or not 1 <= int(match.group(1)) <= limit):
-                self.problem(
-                    index, "constraint",
-                    _l(
-                        "On this text question the only constraint the app understands is "
-                        "string-length(.) <= N, with N from 1 to %(limit)s.",
-                        limit=limit,
-                    ),
-                )  # fmt: skip
-            data["max_length"] = int(match.group(1)) if match else default
-        elif data["type"] == "number":
-            match = NUMBER_RANGE.match(raw) if raw else None
-            if raw and (match is None or int(match.group(1)) >= int(match.group(2))):
-                self.problem(
-                    index, "constraint",
-                    _l(
-                        "On a whole-number question the only constraint the app understands is "
-                        ". >= MIN and . <= MAX, with MIN below MAX."
-                    ),
-                )  # fmt: skip
-            data["min"], data["max"] = (
-                (int(match.group(1)), int(match.group(2))) if match else (0, 1000)
-            )
-        elif raw:
-            self.problem(index, "constraint", _l("This question type takes no constraint."))
-
-    # -- skip logic -----------------------------------------------------------------------
-    def own_condition(self, index: int, row: Mapping[str, str]) -> Condition | None:
-        relevant = self.sheet.cell(row, "relevant")
-        return self.condition(index, relevant) if relevant else None
-
-    def condition(self, index: int, expression: str) -> Condition | None:
-        try:
-            parsed = parse_relevant(expression)
-        except RelevantError as exc:
-            self.problem(
-                index, "relevant",
-                relevant_message(exc),
-            )  # fmt: skip
-            return None
-        checked = self.check_condition(index, parsed)
-        return checked
-
-    def check_condition(self, index: int, condition: Condition) -> Condition | None:
-        """Check a parsed condition against earlier questions; "selected" on a single choice
-        means "equals" there."""
-        if condition.kind in {"all", "any", "not"}:
-            children = [self.check_condition(index, child) for child in condition.children]
-            if any(child is None for child in children):
-                return None
-            return Condition(condition.kind, children=tuple(c for c in children if c))
-        name = condition.question or ""
-        target = self.known.get(name)
-        if name in self.broken:
-            return condition
-        if target is None:
-            self.problem(
-                index, "relevant",
-                _l(
-                    "The skip logic refers to “%(name)s”, which is not an earlier question.",
-                    name=name,
-                ),
-            )  # fmt: skip
-            return None
-        if condition.kind == "answered":
-            return condition
-        if target.values is None:
-            self.problem(
-                index, "relevant",
-                _l(
-                    "“%(name)s” is not a choice question, so the skip logic can only ask "
-                    "whether it was answered: ${%(name)s} != ''.",
-                    name=name,
-                ),
-            )  # fmt: skip
-            return None
-        compared = condition.value if condition.kind == "in" else (condition.value,)
-        wrong = [str(v) for v in compared if str(v) not in target.values]
-        if wrong:
-            self.problem(
-                index, "relevant",
-                _l(
-                    "The skip logic compares “%(name)s” with “%(value)s”, which is not one of "
-                    "its choices.",
-                    name=name, value=wrong[0],
-                ),
-            )  # fmt: skip
-            return None
-        multiple = target.type_name == "multiple_choice"
-        if multiple and condition.kind != "includes":
-            self.problem(
-                index, "relevant",
-                _l(
-                    "“%(name)s” is a multiple-choice question: write selected(${%(name)s}, "
-                    "'%(value)s').",
-                    name=name, value=compared[0],
-                ),
-            )  # fmt: skip
-            return None
-        if not multiple and condition.kind == "includes":
-            return Condition("equals", name, condition.value)
-        return condition
-
-
-def read_xlsform(raw: bytes, languages: Sequence[str], default_language: str = "en") -> ReadResult:
-    """Read an uploaded workbook. ``languages``: every text must exist in each of them."""
-    return Reader(languages, default_language).read(raw)
+def read_xlsform(
+    raw: bytes,
+    languages: Sequence[str],
+    default_language: str = "en",
+    choices: UploadChoices | None = None,
+) -> ReadResult:
+    """Read an uploaded workbook. ``languages``: every text must exist in each of them;
+    ``choices``: what the upload page asked for."""
+    return Reader(languages, default_language, choices).read(raw)

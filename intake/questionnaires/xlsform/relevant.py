@@ -7,9 +7,10 @@ checkable language, so only the matching subset of XPath is read:
     selected(${q}, 'v')     includes (a multiple choice), equals (a single choice)
     ${q} != ''              answered          ${q} = ''         not answered
     ${q} = 'a' or ${q} = 'b'  (same question, only "="): in
+    ${n} >= 18, ${n} > 17     at_least 18 (a number)      ${n} <= 17, ${n} < 18   at_most 17
     a and b, a or b, not(a), ( … )
 
-Anything else (numbers compared with < or >, functions, arithmetic, other fields' paths) is
+Anything else (functions, arithmetic, other fields' paths) is
 refused with a message that names what is understood. Written forms parse back to the same
 condition: every nested group is written in parentheses and parentheses always make a group.
 """
@@ -26,7 +27,7 @@ TOKEN = re.compile(
       (?P<ref>\$\{\s*(?P<name>[^}\s]*)\s*\})
     | (?P<string>'[^']*'|"[^"]*")
     | (?P<number>-?\d+(?:\.\d+)?)
-    | (?P<op>!=|=|\(|\)|,)
+    | (?P<op>!=|<=|>=|=|<|>|\(|\)|,)
     | (?P<word>[A-Za-z_][A-Za-z0-9_:-]*)
     | (?P<other>\S)
     )""",
@@ -34,6 +35,8 @@ TOKEN = re.compile(
 )
 
 
+# A number compared with <, <=, > or >= is a limit: "${age} < 18" is "at most 17".
+LIMITS = {">=": ("at_least", 0), ">": ("at_least", 1), "<=": ("at_most", 0), "<": ("at_most", -1)}
 MAX_LENGTH = 2000  # characters: far beyond any real skip logic
 MAX_DEPTH = 20  # nested brackets and not( ): keeps the parser's recursion small
 
@@ -161,6 +164,12 @@ class _Parser:
     def comparison(self) -> Condition:
         name = self.expect("ref").text
         operator = self.take()
+        if operator.kind == "op" and operator.text in LIMITS:
+            number = self.take()
+            if number.kind != "number" or not re.fullmatch(r"-?\d{1,9}", number.text):
+                raise RelevantError("number", number.text)
+            kind, shift = LIMITS[operator.text]
+            return Condition(kind, name, int(number.text) + shift)
         if operator.kind != "op" or operator.text not in {"=", "!="}:
             raise RelevantError("comparison", operator.text)
         value = self.literal()
@@ -253,6 +262,10 @@ def format_relevant(condition: Condition) -> str:
             return f"{ref} = {_quote(c.value)}"
         if c.kind == "in":
             return " or ".join(f"{ref} = {_quote(v)}" for v in c.value)
+        if c.kind == "at_least":
+            return f"{ref} >= {c.value}"
+        if c.kind == "at_most":
+            return f"{ref} <= {c.value}"
         raise ValueError(f"unknown condition {c.kind!r}")  # pragma: no cover
 
     return write(condition)

@@ -28,8 +28,8 @@ from ..types import (
     YesNo,
 )
 from .columns import english_name, language_header
-from .reader import WARNING_APPEARANCE, YES_NO_LIST
 from .relevant import format_relevant
+from .vocabulary import WARNING_APPEARANCE, YES_NO_LIST
 
 # (language, English text) -> the app's translation; used for the yes/no labels.
 Translate = Callable[[str, str], str]
@@ -119,7 +119,17 @@ def write_xlsform(definition: Definition, languages: Sequence[str], translate: T
     survey_sheet.title = "survey"
     label_columns = [language_header("label", code) for code in codes]
     hint_columns = [language_header("hint", code) for code in codes]
-    survey = _Table(survey_sheet, [*SURVEY_COLUMNS, *label_columns, *hint_columns, *TAIL_COLUMNS])
+    # The author's messages, only when some question has them (other exports stay as they were).
+    message_columns = [
+        language_header(base, code)
+        for base in ("constraint_message", "required_message")
+        if any(getattr(q, base) for q in definition.questions)
+        for code in codes
+    ]
+    survey = _Table(
+        survey_sheet,
+        [*SURVEY_COLUMNS, *label_columns, *hint_columns, *TAIL_COLUMNS, *message_columns],
+    )
     choices = _Table(book.create_sheet("choices"), ["list_name", "name", *label_columns])
     settings_columns = [
         "form_title", "form_id", "version", "default_language", "audience",
@@ -163,6 +173,8 @@ def write_xlsform(definition: Definition, languages: Sequence[str], translate: T
                 "name": question.key,
                 **_texts("label", question.label, codes),
                 **_texts("hint", question.help, codes),
+                **_texts("constraint_message", question.constraint_message, codes),
+                **_texts("required_message", question.required_message, codes),
             }
             if question.required:
                 row["required"] = "yes"
