@@ -520,3 +520,19 @@ def test_visible_share_counts_combined_numbers_as_shown() -> None:
         "hidden": 1,
         "share": 0.75,
     }
+
+
+def test_made_safer_and_made_less_safe_are_never_combined(tmp_path) -> None:  # type: ignore[no-untyped-def]
+    # Given a first round's size, where most safety answers are too few to show alone
+    from bench.coverage import snapshot_of
+
+    snap = snapshot_of(25, tmp_path)
+    effects = next(t for t in snap["tables"] if t["key"] == "effects")
+    columns = [key for key, _label in effects["columns"]]
+
+    # Then the two answers the question exists for keep their own columns (shown or
+    # hidden), and whatever was combined holds neither of them
+    assert "made_safer" in columns
+    assert "made_less_safe" in columns
+    combined = [key for key in columns if key.startswith("any:")]
+    assert all("made_safer" not in key and "made_less_safe" not in key for key in combined)

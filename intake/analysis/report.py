@@ -36,6 +36,8 @@ from .findings import findings
 from .state import ThemeState, collecting_later
 
 QUOTES_PER_THEME = 5
+# Answers about a point's effect on safety that are never combined with another answer.
+EFFECT_KEPT_APART = frozenset({"made_safer", "made_less_safe"})
 SNAPSHOT_FORMAT = 1
 ORDERED_TYPES = ("scale", "number")
 # Which protection pass a section's tables belong to: the overview first (its totals are the
@@ -231,7 +233,11 @@ def _effect_table(b: _Builder, agg: Aggregate) -> set[str]:
         wanted = set(part)
         return sum(n for p in among for (_g, v), n in per_point[p].items() if v in wanted)
 
-    parts = combining.partition(options, k, lambda part: value(points, part))
+    # "Made safer" and "made less safe" are what the question is for: merged with each
+    # other (or with "no difference") the column would say nothing, so they keep their own
+    # columns, shown or hidden; only the remaining answers are combined.
+    opposites = frozenset(options) & EFFECT_KEPT_APART
+    parts = combining.partition(options, k, lambda part: value(points, part), keep=opposites)
     cols = [part_key(p) for p in parts]
 
     def row_value(among: Sequence[str]) -> int:
