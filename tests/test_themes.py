@@ -485,6 +485,33 @@ def test_findings_use_published_numbers_only_and_never_rank_hidden_ones() -> Non
     assert found["themes"]["items"] == []
 
 
+def test_findings_name_points_and_families_but_not_a_catch_all_row() -> None:
+    from intake.analysis.findings import findings
+
+    total = "__total__"
+    family = ["family", "family.courts", ["Prosecution", "Criminal court"]]
+    rest = ["any", ["Schools", "Housing"], "family.rest"]
+    snap = {
+        "tables": [
+            _snapshot_table(
+                "effects",
+                [["police", "Police"], ["any:c", family], ["any:r", rest], [total, "total"]],
+                [["made_less_safe", "less"], ["made_safer", "safer"]],
+                {
+                    "police": {"made_less_safe": 6, "made_safer": 7},
+                    "any:c": {"made_less_safe": 8, "made_safer": 0},
+                    "any:r": {"made_less_safe": 12, "made_safer": 9},
+                    total: {"made_less_safe": 26, "made_safer": 16},
+                },
+            )
+        ]
+    }
+    found = {f["kind"]: f for f in findings(snap)}
+    # "Other points of intervention" (12) is larger but says nothing a team can act on.
+    assert found["less_safe"]["items"] == [(family, 8), ("Police", 6)]
+    assert found["safer"]["items"] == [("Police", 7)]
+
+
 def test_the_safety_table_counts_contacts_and_every_page_links_the_protection_page(
     app: Flask, people: dict[str, Any], survey: None
 ) -> None:

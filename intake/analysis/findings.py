@@ -19,11 +19,20 @@ def _table(snapshot: Mapping[str, Any], key: str) -> Mapping[str, Any] | None:
     return next((t for t in snapshot["tables"] if t["key"] == key), None)
 
 
-def _shown_rows(table: Mapping[str, Any], column: str) -> list[tuple[Any, int]]:
-    """(label, published count) for rows other than the total, largest first, positive only."""
+def _catch_all(label: Any) -> bool:
+    """A combined row of whatever was left ("Any of: …", "Other points of intervention"):
+    too vague to name as a finding, though its number stays in the table."""
+    return isinstance(label, list) and bool(label) and label[0] == "any"
+
+
+def _shown_rows(
+    table: Mapping[str, Any], column: str, named_only: bool = False
+) -> list[tuple[Any, int]]:
+    """(label, published count) for rows other than the total, largest first, positive only;
+    with ``named_only``, rows that are a point or a family, not a catch-all."""
     found = []
     for row, label in table["rows"]:
-        if row == TOTAL:
+        if row == TOTAL or (named_only and _catch_all(label)):
             continue
         value = table["values"][row].get(column)
         if value:
@@ -54,7 +63,7 @@ def findings(snapshot: Mapping[str, Any]) -> list[dict[str, Any]]:
         columns = {c for c, _l in effects["columns"]}
         for option, kind in (("made_less_safe", "less_safe"), ("made_safer", "safer")):
             if option in columns:  # not when combined with other answers
-                rows = _shown_rows(effects, option)
+                rows = _shown_rows(effects, option, named_only=True)
                 if rows:
                     found.append({"kind": kind, "items": rows})
     themes = _table(snapshot, "themes")
