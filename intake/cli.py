@@ -248,11 +248,11 @@ def init_app(app: Flask) -> None:
             except KeyringError as exc:
                 session.rollback()
                 raise click.ClickException(str(exc)) from exc
-            audit.record(session, "cli", "epoch destroyed", f"{label}; {reports} reports removed")
+            audit.record(session, "cli", "epoch destroyed", f"{label}; {reports} reports emptied")
             session.commit()
         click.echo(
             f"Epoch {label} destroyed; {count} responses purged, "
-            f"{reports} published reports built from them removed."
+            f"{reports} published reports built from them emptied (kept, withdrawn, for comparison)."
         )
         click.echo("Re-take the key-store backup now and destroy older key-store backups.")
 

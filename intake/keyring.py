@@ -489,9 +489,12 @@ def reports_drawing_on(session: Session, epoch: Epoch) -> list[ThemeReport]:
 
 def destroy_epoch(session: Session, keystore: Keystore, label: str) -> tuple[int, int]:
     """Crypto-shred an epoch: destroy its key, purge its responses (their coding goes with
-    them) and remove every published report built from them — a report keeps approved
-    quotes, which must not outlive the responses they came from.
-    Returns (responses purged, reports removed)."""
+    them) and empty every published report built from them — a report keeps approved
+    quotes, which must not outlive the responses they came from. The emptied report's row
+    stays, withdrawn, with only its date, title, version and the number of responses it
+    covered: the next report is still compared with it (it may have been printed) and its
+    version number is never given again.
+    Returns (responses purged, reports emptied)."""
     hold_keystore(session, keystore)
     epoch = session.scalar(select(Epoch).where(Epoch.label == label))
     if epoch is None:
@@ -506,7 +509,10 @@ def destroy_epoch(session: Session, keystore: Keystore, label: str) -> tuple[int
     session.execute(delete(Response).where(Response.epoch_id == epoch.id))
     reports = reports_drawing_on(session, epoch)
     for report in reports:
-        session.delete(report)
+        report.ciphertext = b""  # nothing left to open, with or without the server secret
+        if report.withdrawn_at is None:
+            report.withdrawn_at = clock.utcnow().replace(microsecond=0)
+            report.withdrawn_by = None  # the list says why: it is empty
     # Advocates' unfinished entries written in the epoch go too (they expire sooner anyway).
     staff_drafts.remove_saved_until(session, epoch.ends_on)
     epoch.destroyed_at = clock.utcnow()

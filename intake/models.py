@@ -384,3 +384,6 @@ class ThemeReport(Base):
     # Withdrawn: hidden from viewers, kept so the next report is still compared with it.
     withdrawn_at: Mapped[dt.datetime | None] = mapped_column(DateTime, nullable=True)
     withdrawn_by: Mapped[str | None] = mapped_column(String(64), nullable=True)
+    # Responses the report covered: kept when the report is emptied by destroying an epoch,
+    # so the next report is still compared with it (migration 0009). None before 0009.
+    responses: Mapped[int | None] = mapped_column(Integer, nullable=True)

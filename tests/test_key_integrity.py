@@ -285,10 +285,20 @@ def test_destroying_an_epoch_removes_the_reports_built_from_it(
     moving_clock.advance(days=120)
     _count, removed = keyring.destroy_epoch(session, keystore, label)
     session.commit()
-    # Then the report built from it is gone (database and server secret open nothing)
+    # Then the report built from it is emptied (database and server secret open nothing)
+    # and withdrawn; only what the next report is compared with stays beside it
     assert removed == 1
-    assert session.get(ThemeReport, old_id) is None
-    assert session.get(ThemeReport, later_id) is not None
+    emptied = session.get(ThemeReport, old_id)
+    assert emptied is not None
+    assert emptied.ciphertext == b""
+    assert emptied.withdrawn_at is not None
+    assert emptied.responses == 1
+    with pytest.raises(crypto.DecryptionError):
+        report_module.open_report(emptied, secret)
+    kept = session.get(ThemeReport, later_id)
+    assert kept is not None
+    assert kept.withdrawn_at is None
+    assert report_module.open_report(kept, secret)["title"] == "Newer"
     assert session.scalars(select(StaffDraft)).all() == []
 
 

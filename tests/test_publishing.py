@@ -398,3 +398,68 @@ def test_pages_without_reports_say_so(
         assert "No theme reports have been published yet." in page
     else:
         assert "The report will cover 0 responses" in page
+
+
+# -- destroying an epoch empties a report but keeps what the next one is compared with -------
+def test_a_report_emptied_by_destroying_its_epoch_still_counts_for_the_next(
+    app: Flask, people: dict[str, Any], survey: None, session: Session
+) -> None:
+    from intake import crypto
+    from intake.analysis import report as report_module
+    from intake.models import Response
+    from tests.test_themes import add_responses, keystore_of
+
+    fran = unlocked(app, people)
+    assert publish(fran, "First", reviewed="1").status_code == 303
+    first = session.scalars(select(ThemeReport)).one()
+    assert first.responses == 16
+    # Given the report is emptied as destroying its epoch does (the key-integrity tests
+    # drive destroy_epoch itself), and 3 of its 16 responses are purged with the epoch
+    first.ciphertext = b""
+    first.withdrawn_at = first.published_at
+    for rid in session.scalars(select(Response.id).limit(3)).all():
+        session.delete(session.get(Response, rid))
+    session.commit()
+    with pytest.raises(crypto.DecryptionError):
+        report_module.open_report(first, app.extensions["intake.config"].secret_key)
+
+    # When the team publishes what is left (13 responses): 3 fewer than the printed
+    # report, so the two could be subtracted to single out the purged three — refused
+    refused = publish(fran, "After the destruction", reviewed="1")
+    assert refused.status_code == 303
+    assert len(session.scalars(select(ThemeReport)).all()) == 1
+
+    # Then, with enough new responses (13 + 8 = 21: k more than the emptied report's 16),
+    # it is published under a version number never used
+    add_responses(session, keystore_of(app), "survivor", 8, {"help_sought": "yes"})
+    assert publish(fran, "Later", reviewed="1").status_code == 303
+    later = session.scalars(select(ThemeReport).where(ThemeReport.title == "Later")).one()
+    assert report_module.versions(session)[later.id] == 2
+    page = fran.get("/staff/reports/all").get_data(as_text=True)
+    assert "the responses it was built from were destroyed" in page
+    assert "16 responses" in page  # the emptied report still says what it covered
+
+
+def test_a_response_removed_while_publishing_stops_the_report(
+    app: Flask, people: dict[str, Any], survey: None, session: Session, monkeypatch
+) -> None:  # type: ignore[no-untyped-def]
+    from intake.analysis import report as report_module
+    from intake.models import Response
+
+    fran = unlocked(app, people)
+    fran.get("/staff/data")  # the snapshot is built from all 16 responses
+    real_check = report_module.too_close_to_last
+
+    def destroyed_meanwhile(db, snap, secret):  # type: ignore[no-untyped-def]
+        # An epoch's destruction commits between the snapshot and the publication
+        gone = db.scalars(select(Response.id).limit(1)).one()
+        db.delete(db.get(Response, gone))
+        db.commit()
+        return real_check(db, snap, secret)
+
+    monkeypatch.setattr(report_module, "too_close_to_last", destroyed_meanwhile)
+    answer = publish(fran, "Raced", reviewed="1")
+    assert answer.status_code == 303
+    assert session.scalars(select(ThemeReport)).all() == []
+    page = fran.get("/staff/data").get_data(as_text=True)
+    assert "Some responses were removed while the report was being prepared" in page

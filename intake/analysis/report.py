@@ -683,7 +683,8 @@ def publish(
         published_by=author,
         threshold=int(snapshot["threshold"]),
         ciphertext=b"",
-        epochs=keyring.epoch_labels_in_use(session),  # destroying one removes this report
+        epochs=keyring.epoch_labels_in_use(session),  # destroying one empties this report
+        responses=int(snapshot["responses"]),
     )
     session.add(report)
     session.flush()
@@ -718,10 +719,12 @@ def too_close_to_last(session: Session, snapshot: Mapping[str, Any], secret: str
     latest = _latest(session)
     if latest is None:
         return False
-    try:
-        previous = open_report(latest, secret).get("responses")
-    except crypto.DecryptionError:
-        return False  # unreadable after a secret change: nothing to compare against
+    previous: Any = latest.responses  # kept even when an epoch's destruction emptied it
+    if previous is None:
+        try:
+            previous = open_report(latest, secret).get("responses")
+        except crypto.DecryptionError:
+            return False  # unreadable after a secret change: nothing to compare against
     if not isinstance(previous, int):
         return False
     change = abs(int(snapshot["responses"]) - previous)

@@ -35,7 +35,7 @@ from sqlalchemy import select, update
 from sqlalchemy.exc import IntegrityError
 from werkzeug.wrappers import Response as WerkzeugResponse
 
-from .. import audit, crypto, i18n, settings
+from .. import audit, crypto, i18n, keyring, settings
 from ..analysis import codebook as codebook_module
 from ..analysis import emerging, labels, snapshots
 from ..analysis import report as report_module
@@ -56,6 +56,7 @@ from ..forms.themes import (
     WithdrawForm,
     part_form,
 )
+from ..models import Response as StoredResponse
 from ..models import ResponseAnnotation, ThemeReport
 from ..redaction import is_listed_name, quote_text
 from ..responses import UnreadableResponse, open_annotation, seal_annotation
@@ -618,6 +619,19 @@ def register(bp: Blueprint, config: Config) -> None:
         )
         if (repeats is not None and not form.same_again.data) or unseen:
             return publish_page(state, form, snap)
+        # An epoch destroyed while this snapshot was being built must not leave a report
+        # that outlives it: under the key store's lock (which destroying takes too), the
+        # snapshot may only be published if every response it read is still stored.
+        keyring.hold_keystore(db_session(), current_app.extensions["intake.keystore"])
+        stored = set(db_session().scalars(select(StoredResponse.id)))
+        if not state.aggregate.seen <= stored:
+            db_session().rollback()
+            flash(
+                _(
+                    "Some responses were removed while the report was being prepared. Please open the themes again and publish from there."
+                )
+            )
+            return redirect(url_for("staff.data"), code=303)
         published = report_module.publish(
             db_session(), snap, title, g.staff.username, config.secret_key
         )
