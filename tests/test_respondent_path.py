@@ -79,3 +79,32 @@ def test_the_app_passes_its_coder_to_storage(app: Flask, session: Session) -> No
     assert coding is not None
     _fingerprint, texts = coding
     assert texts["help_story"][0][2] == ["police.unspecified"]
+
+
+def test_a_codebook_that_does_not_parse_never_costs_a_submission(
+    app: Flask, session: Session
+) -> None:
+    import datetime as dt
+
+    from intake.models import CodebookVersion
+    from intake.responses import store_response
+
+    # Given a database writer (or an old backup) left a stored codebook that cannot be read
+    session.add(CodebookVersion(created_at=dt.datetime(2026, 12, 1), content="{not json"))
+    session.commit()
+    _version, definition = published(session, "survivor")
+    # Then coding at submission steps aside (it is done at unlock instead) …
+    assert code_at_submission(session, definition, {"help_story": "La policía vino."}, "es") is None
+    # … and the response is still stored
+    rid = store_response(
+        session,
+        app.extensions["intake.keystore"],
+        definition,
+        _version.id,
+        {"help_story": "La policía vino."},
+        "es",
+        "self",
+        coder=code_at_submission,
+    )
+    session.commit()
+    assert session.get(Response, rid) is not None

@@ -106,6 +106,11 @@ def code_at_submission(
     Bounded, so a submission never pays more than about a millisecond for coding
     (``bench/coding_bench.py``): free text beyond ``SUBMISSION_CHARACTERS`` is coded at
     unlock instead, with the same result."""
-    return suggest(
-        definition, values, language, codebook_module.current(session), SUBMISSION_CHARACTERS
-    )
+    try:
+        codebook = codebook_module.current(session)
+    except Exception:
+        # A stored codebook that no longer parses (an old backup, a database writer) must
+        # never cost a survivor her submission: the coding is simply done at unlock.
+        log.warning("the codebook could not be read at submission; coding waits for unlock")
+        return None
+    return suggest(definition, values, language, codebook, SUBMISSION_CHARACTERS)

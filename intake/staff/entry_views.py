@@ -28,7 +28,7 @@ from sqlalchemy.exc import SQLAlchemyError
 from werkzeug.wrappers import Response as WerkzeugResponse
 from wtforms.fields.choices import SelectChoice
 
-from .. import audit, i18n, keyring, staff_drafts
+from .. import i18n, keyring, staff_drafts
 from ..config import Config
 from ..db import db_session
 from ..forms.questionnaire import build_step_form, merge_answers, unexpected_fields
@@ -336,8 +336,8 @@ def register(bp: Blueprint, config: Config) -> None:
         ]
         if form.validate_on_submit():
             program = _program_name()
-            audit.record(db_session(), g.staff.username, "device handed to a participant")
-            db_session().commit()
+            # No audit row: one naming the advocate just before the participant's response
+            # would pair the two (the label stays in audit.py for rows written earlier).
             end_session()
             session["handover"] = {"program": program}
             return redirect(url_for("public.questionnaire", code=form.questionnaire.data), code=303)
