@@ -488,6 +488,9 @@ def test_the_collector_pause_ends_even_on_error_and_keeps_others_frozen() -> Non
         with analysis_state.collecting_later():
             kept.append(object())
         assert gc.isenabled()
-        assert gc.get_freeze_count() == frozen
+        # Still frozen: an unfreeze would have dropped the count to 0. (Not "== frozen":
+        # a frozen object that reference counting frees meanwhile leaves the permanent
+        # generation, so the count may fall by a few.)
+        assert gc.get_freeze_count() > frozen // 2
     finally:
         gc.unfreeze()
