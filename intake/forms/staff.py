@@ -74,24 +74,6 @@ class CodeForm(FlaskForm):
     )
 
 
-class PasswordChangeForm(FlaskForm):
-    current = PasswordField(
-        _l("Current password"),
-        validators=[InputRequired(message=_l("Enter your current password.")), Length(max=1024)],
-    )
-    new = PasswordField(
-        _l("New password"),
-        validators=[InputRequired(message=_l("Enter a new password.")), Length(max=1024)],
-    )
-    confirm = PasswordField(
-        _l("The same new password again"),
-        validators=[
-            InputRequired(message=_l("Type the new password again.")),
-            EqualTo("new", message=_l("The two passwords are not the same.")),
-        ],
-    )
-
-
 class FirstPasswordForm(FlaskForm):
     """A new password in place of a one-time one (the current one was checked at sign-in)."""
 
@@ -105,6 +87,15 @@ class FirstPasswordForm(FlaskForm):
             InputRequired(message=_l("Type the new password again.")),
             EqualTo("new", message=_l("The two passwords are not the same.")),
         ],
+    )
+
+
+class PasswordChangeForm(FirstPasswordForm):
+    """A new password, with the current one (templates place the fields by name)."""
+
+    current = PasswordField(
+        _l("Current password"),
+        validators=[InputRequired(message=_l("Enter your current password.")), Length(max=1024)],
     )
 
 

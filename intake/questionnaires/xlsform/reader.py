@@ -327,18 +327,16 @@ class Reader:
             )
 
     def warning_at(self, sheet: Sheet, index: int, base: str | None, message: Any) -> None:
-        header = sheet.header(base) if base else None
-        self.warnings.add(
-            message,
-            sheet.name,
-            sheet.row_number(index),
-            header.text if header else base,
-            header.letter if header else None,
-        )
+        self._note(self.warnings, sheet, index, base, message)
 
     def problem_at(self, sheet: Sheet, index: int, base: str | None, message: Any) -> None:
+        self._note(self.problems, sheet, index, base, message)
+
+    @staticmethod
+    def _note(into: Any, sheet: Sheet, index: int, base: str | None, message: Any) -> None:
+        """A problem or warning at a row, in the column ``base`` names (if it has one)."""
         header = sheet.header(base) if base else None
-        self.problems.add(
+        into.add(
             message,
             sheet.name,
             sheet.row_number(index),
