@@ -10,13 +10,16 @@ Babel knows (``FORMAT_LOCALES``) while the words come from the language's own ca
 from __future__ import annotations
 
 import json
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
 from babel import Locale, UnknownLocaleError, support
 from flask import current_app, g, has_app_context, has_request_context, request, session
-from flask_babel import Babel, Domain
+from flask_babel import Babel, Domain, force_locale
+from markupsafe import Markup
 
 TRANSLATIONS_DIR = Path(__file__).resolve().parent / "translations"
 
@@ -61,6 +64,34 @@ def current_language() -> str:
         language = request.accept_languages.best_match(languages) or default_language()
     g.intake_language = language
     return language
+
+
+@contextmanager
+def speaking(language: str) -> Iterator[None]:
+    """Words and formatting in ``language`` for the duration, then back to the request's.
+
+    A staff page that a participant reads with the advocate (assisted entry) is in two
+    languages: the staff chrome in the advocate's, everything the participant reads or
+    answers in hers. Lazy strings (form errors, option labels) take the language in force
+    when they are turned into text, so build, validate and render her part inside this.
+    """
+    previous = g.get("intake_language")
+    g.intake_language = language
+    try:
+        with force_locale(format_locale_for(language)):
+            yield
+    finally:
+        if previous is None:
+            g.pop("intake_language", None)
+        else:
+            g.intake_language = previous
+
+
+def speaking_block(language: str, caller: Callable[[], Markup]) -> Markup:
+    """``speaking`` for templates: ``{% call speaking_block(code) %}…{% endcall %}``
+    renders the block's words in ``code`` (the rest of the page keeps its own)."""
+    with speaking(language):
+        return caller()  # a Jinja block: already escaped Markup
 
 
 def format_locale_for(language: str) -> str:

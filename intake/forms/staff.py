@@ -208,6 +208,14 @@ class DraftActionForm(FlaskForm):
 
 class HandoverForm(FlaskForm):
     questionnaire = SelectField(_l("Questionnaire"), validators=[InputRequired()])
+    # Without a choice the participant starts in the advocate's language (the view sets the
+    # default); she can change it on every page.
+    language = SelectField(_l("The participant's language"))
+
+
+class ListeningStartForm(FlaskForm):
+    # Without a choice the session is in the facilitator's language (the view's default).
+    language = SelectField(_l("Language the session was held in"))
 
 
 class QuestionnaireUploadForm(FlaskForm):

@@ -198,10 +198,14 @@ def make_blueprint(config: Config) -> Blueprint:
         except SQLAlchemyError:
             db_session().rollback()
         handover = session.get(HANDOVER)
+        language = session.get("lang")
         session.clear()
         if handover:
-            # On an advocate's device: back to the locked screen, not to the open web.
+            # On an advocate's device: back to the locked screen, not to the open web, and
+            # in the language she was reading.
             session["handover_done"] = True
+            if language:
+                session["lang"] = language
             return redirect(url_for("staff.locked"), code=303)
         response = redirect(settings.current().quick_exit_url, code=303)
         response.headers["Clear-Site-Data"] = '"cache", "cookies", "storage"'

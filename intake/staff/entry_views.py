@@ -23,6 +23,7 @@ from flask import (
     url_for,
 )
 from flask_babel import gettext as _
+from flask_babel import lazy_gettext as _l
 from sqlalchemy import select
 from sqlalchemy.exc import SQLAlchemyError
 from werkzeug.wrappers import Response as WerkzeugResponse
@@ -32,7 +33,13 @@ from .. import i18n, keyring, staff_drafts
 from ..config import Config
 from ..db import db_session
 from ..forms.questionnaire import build_step_form, merge_answers, unexpected_fields
-from ..forms.staff import DraftActionForm, EntryStartForm, HandoverForm, PlainForm
+from ..forms.staff import (
+    DraftActionForm,
+    EntryStartForm,
+    HandoverForm,
+    ListeningStartForm,
+    PlainForm,
+)
 from ..models import Program, Questionnaire, QuestionnaireVersion
 from ..questionnaires.catalog import PUBLIC_AUDIENCES, definition_of
 from ..redaction import redact
@@ -70,6 +77,13 @@ def _program_name() -> str | None:
 
 
 def register(bp: Blueprint, config: Config) -> None:
+    def language_choices() -> list[SelectChoice]:
+        # Each language named in its own script, marked as such for screen readers.
+        return [
+            SelectChoice(code, i18n.native_name(code), render_kw={"lang": code})
+            for code in config.languages
+        ]
+
     def draft_key_or_flash() -> bytes | None:
         key = draft_key_from_cookie()
         if key is None:
@@ -99,11 +113,7 @@ def register(bp: Blueprint, config: Config) -> None:
         form.questionnaire.choices = [
             (str(v.id), definition_of(v).title_in(i18n.current_language())) for _q, v in available
         ]
-        # Each language named in its own script, marked as such for screen readers.
-        form.language.choices = [
-            SelectChoice(code, i18n.native_name(code), render_kw={"lang": code})
-            for code in config.languages
-        ]
+        form.language.choices = language_choices()
         if form.validate_on_submit():
             key = draft_key_or_flash()
             if key is None:
@@ -126,11 +136,15 @@ def register(bp: Blueprint, config: Config) -> None:
             return redirect(url_for("staff.entry"), code=303)
         return render_template("staff/entry_new.html", form=form), 200 if not form.errors else 422
 
-    @bp.post("/listening/new")
+    @bp.route("/listening/new", methods=["GET", "POST"])
     @role_required(*ENTRY_ROLES)
-    def listening_new() -> WerkzeugResponse:
-        if not PlainForm().validate_on_submit():
-            return redirect(url_for("staff.home"), code=303)
+    def listening_new():  # type: ignore[no-untyped-def]
+        """A listening session is recorded in the language it was held in."""
+        form = ListeningStartForm(language=i18n.current_language())
+        form.language.choices = language_choices()
+        if request.method == "GET" or not form.validate_on_submit():
+            status = 422 if form.errors else 200
+            return render_template("staff/listening_new.html", form=form), status
         key = draft_key_or_flash()
         found = _newest(("listening_session",))
         if key is None or not found:
@@ -138,12 +152,17 @@ def register(bp: Blueprint, config: Config) -> None:
         _q, version = found[0]
         draft_id = create_draft(
             version.id, key,
-            {"kind": "listening", "language": i18n.current_language(), "assistance": [], "answers": {}},
+            {"kind": "listening", "language": form.language.data, "assistance": [], "answers": {}},
         )  # fmt: skip
         if draft_id is None:
             return redirect(url_for("staff.drafts"), code=303)
         session[ENTRY] = draft_id
         return redirect(url_for("staff.entry"), code=303)
+
+    def entry_language(content: dict[str, Any]) -> str:
+        """The participant's (or the session's) language, chosen when the entry began."""
+        language = content.get("language")
+        return language if isinstance(language, str) and language else i18n.current_language()
 
     def open_entry() -> tuple[Any, dict[str, Any], QuestionnaireVersion, bytes] | None:
         key = draft_key_from_cookie()
@@ -165,10 +184,10 @@ def register(bp: Blueprint, config: Config) -> None:
         version: QuestionnaireVersion,
         form: Any,
         status: int = 200,
-        notice: str | None = None,
+        notice: Any = None,
     ):  # type: ignore[no-untyped-def]
         definition = definition_of(version)
-        language = content.get("language") or i18n.current_language()
+        language = entry_language(content)
         answers = content["answers"]
         sections = []
         for section in definition.visible_sections(answers):
@@ -185,6 +204,7 @@ def register(bp: Blueprint, config: Config) -> None:
                 question_language=language,
                 question_dir=i18n.text_direction(language),
                 question_lang=i18n.html_lang(language),
+                speaking_block=i18n.speaking_block,
                 kind=content.get("kind"),
                 redacted_quotes=redact(quotes) if isinstance(quotes, str) else None,
                 notice=notice,
@@ -200,21 +220,29 @@ def register(bp: Blueprint, config: Config) -> None:
             return redirect(url_for("staff.drafts"), code=303)
         draft, content, version, key = opened
         definition = definition_of(version)
-        language = content.get("language") or i18n.current_language()
+        language = entry_language(content)
         shown = [
             q
             for s in definition.visible_sections(content["answers"])
             for q in s.visible_questions(content["answers"])
         ]
+        # The form is built and checked in the participant's language: option labels and
+        # parse errors become text as the fields are made.
+        with i18n.speaking(language):
+            if request.method == "GET":
+                form = build_step_form(shown, language, answers=content["answers"])
+            else:
+                form = build_step_form(shown, language, formdata=request.form)
+                valid = form.validate()
         if request.method == "GET":
-            form = build_step_form(shown, language, answers=content["answers"])
             return render_entry(content, version, form)
-        form = build_step_form(shown, language, formdata=request.form)
         action = request.form.get("action", "save")
         if unexpected_fields(request.form, shown):
-            notice = _("This page received something it did not expect. Please check your answers.")
+            notice = _l(
+                "This page received something it did not expect. Please check your answers."
+            )
             return render_entry(content, version, form, 422, notice)
-        if not form.validate():
+        if not valid:
             return render_entry(content, version, form, 422)
         content["answers"] = merge_answers(definition, shown, form, content["answers"])
         now_shown = {
@@ -228,21 +256,22 @@ def register(bp: Blueprint, config: Config) -> None:
         if action == "submit" and not revealed:
             return submit_entry(draft.id, content, version)
         notice = (
-            _(
+            _l(
                 "More questions appeared below, based on the answers. Please look at them, then submit."
             )
             if revealed and action == "submit"
-            else _("Saved.")
+            else _l("Saved.")
         )
-        form = build_step_form(
-            [
-                q
-                for s in definition.visible_sections(content["answers"])
-                for q in s.visible_questions(content["answers"])
-            ],
-            language,
-            answers=content["answers"],
-        )
+        with i18n.speaking(language):
+            form = build_step_form(
+                [
+                    q
+                    for s in definition.visible_sections(content["answers"])
+                    for q in s.visible_questions(content["answers"])
+                ],
+                language,
+                answers=content["answers"],
+            )
         return render_entry(content, version, form, 200, notice)
 
     def submit_entry(
@@ -260,7 +289,7 @@ def register(bp: Blueprint, config: Config) -> None:
                 definition_of(version),
                 version.id,
                 content["answers"],
-                language=content.get("language") or i18n.current_language(),
+                language=entry_language(content),
                 provenance=provenance,
                 epoch_months=config.epoch_months,
                 program=_program_name() if provenance == "assisted" else None,
@@ -328,18 +357,21 @@ def register(bp: Blueprint, config: Config) -> None:
     @role_required("advocate")
     def handover():  # type: ignore[no-untyped-def]
         """Hand this device to a participant: signs the advocate out first."""
-        form = HandoverForm()
+        form = HandoverForm(language=i18n.current_language())
         available = _newest(PUBLIC_AUDIENCES)
         form.questionnaire.choices = [
             (q.public_code, definition_of(v).title_in(i18n.current_language()))
             for q, v in available
         ]
+        form.language.choices = language_choices()
         if form.validate_on_submit():
             program = _program_name()
             # No audit row: one naming the advocate just before the participant's response
             # would pair the two (the label stays in audit.py for rows written earlier).
             end_session()
             session["handover"] = {"program": program}
+            # From here on every page is hers, in her language (she can still change it).
+            session["lang"] = form.language.data
             return redirect(url_for("public.questionnaire", code=form.questionnaire.data), code=303)
         return render_template("staff/handover.html", form=form)
 
