@@ -10,7 +10,7 @@ from flask import Flask
 from playwright.sync_api import Browser, Page, expect
 from sqlalchemy import select
 
-from intake import db
+from intake import db, i18n
 from intake.models import Program, Response
 from intake.staff.auth import create_user
 
@@ -33,6 +33,10 @@ def advocate(app: Flask) -> tuple[str, str]:
     session.commit()
     session.close()
     return "ada", "ada-password-1"
+
+
+def spanish(message: str) -> str:
+    return i18n.catalog_text("es", message)
 
 
 def sign_in(page: Page, username: str, password: str, totp: str | None = None) -> None:
@@ -68,16 +72,20 @@ def test_advocate_enters_a_full_response_and_a_listening_session(
     page.get_by_label("I read the questions aloud").check()
     page.get_by_role("button", name="Start").click()
     check("entry form")
+    # Everything the participant reads is in Spanish, the buttons included.
     page.locator("textarea").first.fill("Nadie me creyó al principio.")
     page.locator("input[type=radio]").first.check()
-    page.get_by_role("button", name="Save and check").click()
-    expect(page.get_by_text("Saved.")).to_be_visible()
-    page.get_by_role("button", name="Submit").click()
+    page.get_by_role("button", name=spanish("Save and check")).click()
+    expect(page.get_by_text(spanish("Saved."))).to_be_visible()
+    page.get_by_role("button", name=spanish("Submit"), exact=True).click()
     expect(page.get_by_role("heading", name="Entry submitted")).to_be_visible()
     check("entry done")
 
     page.goto("/staff/")
-    page.get_by_role("button", name="Record a listening session").click()
+    page.get_by_role("link", name="Record a listening session").click()
+    check("listening session start")
+    page.get_by_label("Language the session was held in").select_option("en")
+    page.get_by_role("button", name="Start").click()
     page.get_by_label("Date of the session", exact=False).fill("2026-11-20")
     page.locator("input[name=themes_raised][value=police]").check()
     page.locator("textarea[name=quotes]").fill("Judge Brown never listened.")
