@@ -398,3 +398,27 @@ def test_the_hand_over_language_must_be_one_offered(advocate: FlaskClient, app: 
     )
     assert refused.status_code == 200  # the form again, nobody signed out
     assert advocate.get("/staff/").status_code == 200
+
+
+def test_speaking_switches_words_and_formats_then_gives_the_request_back(app: Flask) -> None:
+    from flask_babel import format_decimal, get_locale
+    from flask_babel import gettext as _
+
+    with app.test_request_context("/", headers={"Accept-Language": "en"}):
+        assert i18n.current_language() == "en"
+        with i18n.speaking("ar"):
+            assert _("Skip this question") == i18n.catalog_text("ar", "Skip this question")
+            assert i18n.current_language() == "ar"
+            assert str(get_locale()) == "ar"
+            with i18n.speaking("vi"):
+                assert format_decimal(1234.5) == "1.234,5"  # Vietnamese separators
+            with i18n.speaking("hmn"):  # no CLDR data: words from its catalog, English formats
+                assert _("Skip this question") == i18n.catalog_text("hmn", "Skip this question")
+                assert format_decimal(1234.5) == "1,234.5"
+            assert i18n.current_language() == "ar"
+        assert i18n.current_language() == "en"
+        assert _("Skip this question") == "Skip this question"
+        with pytest.raises(RuntimeError), i18n.speaking("so"):
+            raise RuntimeError("a failure inside still gives the language back")
+        assert i18n.current_language() == "en"
+        assert str(get_locale()) == "en"
