@@ -6,6 +6,7 @@ from __future__ import annotations
 import re
 
 import pytest
+from axe_playwright_python.sync_playwright import Axe
 from flask import Flask
 from playwright.sync_api import Page, expect
 
@@ -71,6 +72,8 @@ def assert_locked_in_somali(page: Page) -> None:
     ):
         assert english not in body
     assert somali("Staff sign in") in body
+    result = Axe().run(page)
+    assert result.violations_count == 0, result.generate_report()
 
 
 def test_hand_over_in_somali_then_quick_exit_locks_in_somali(
