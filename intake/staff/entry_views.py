@@ -226,16 +226,15 @@ def register(bp: Blueprint, config: Config) -> None:
             for s in definition.visible_sections(content["answers"])
             for q in s.visible_questions(content["answers"])
         ]
-        # The form is built and checked in the participant's language: option labels and
+        # Forms are built and checked in the participant's language: option labels and
         # parse errors become text as the fields are made.
-        with i18n.speaking(language):
-            if request.method == "GET":
-                form = build_step_form(shown, language, answers=content["answers"])
-            else:
-                form = build_step_form(shown, language, formdata=request.form)
-                valid = form.validate()
         if request.method == "GET":
+            with i18n.speaking(language):
+                form = build_step_form(shown, language, answers=content["answers"])
             return render_entry(content, version, form)
+        with i18n.speaking(language):
+            form = build_step_form(shown, language, formdata=request.form)
+            valid = form.validate()
         action = request.form.get("action", "save")
         if unexpected_fields(request.form, shown):
             notice = _l(
