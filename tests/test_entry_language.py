@@ -142,7 +142,8 @@ def definition_english(definition: Any, language: str) -> list[str]:
         for question in section.questions:
             texts.extend(text for _name, text in question.texts())
     texts.append(definition.title)
-    return [t["en"] for t in texts if t.get("en") and t.get(language) and t["en"] != t[language]]
+    # A text missing in the language counts too: it would fall back to English.
+    return [t["en"] for t in texts if t.get("en") and t.get(language) != t["en"]]
 
 
 def assert_in_language(page: str, language: str, english: list[str], where: str) -> str:
@@ -287,6 +288,18 @@ def test_assisted_entry_speaks_only_the_participants_language(
         "/staff/entry", data={"csrf_token": token(page), "action": "submit", "help_sought": "no"}
     )
     assert response.headers["Location"] == "/staff/entry/done"
+
+
+@pytest.mark.parametrize("language", SHIPPED)
+def test_the_other_questionnaires_are_entered_in_her_language_too(
+    advocate: FlaskClient, session: Session, language: str
+) -> None:
+    for key in ("advocate", "community_leader"):
+        version = version_of(session, key)
+        english = [*ENTRY_ENGLISH, *definition_english(definition_of(version), language)]
+        page = start_assisted(advocate, version.id, language)
+        assert 'name="interventions_contacted"' in page
+        assert_in_language(page, language, english, key)
 
 
 @pytest.mark.parametrize("language", SHIPPED)
