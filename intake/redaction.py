@@ -126,7 +126,9 @@ def _rules() -> _Rules:
     # A word, or an initial ("J."); capitalisation is checked in redact().
     name_word = rf"(?:{_LATIN_LETTER}(?:{_LATIN_LETTER}|['’-])+|{_LATIN_LETTER}\.)"
     titled = re.compile(
-        rf"(?<!\w)(?P<title>(?i:{titles_latin}))\.?\s+(?P<copula>(?i:{_alternation(_COPULAS)})\s+)?"
+        rf"(?<!\w)(?P<title>(?i:{titles_latin}))\.?(?P<comma>,)?\s+(?P<copula>(?i:{_alternation(_COPULAS)})\s+)?"
+        # An honorific after a title starts a title of its own ("my ex, Mr. Bjornstad").
+        rf"(?!(?i:{_alternation(_HONORIFICS | {'dr'})})\.?\s)"
         rf"(?P<name>{name_word}(?:\s+{name_word}){{0,3}})"
     )
     titled_arabic = None
@@ -177,11 +179,15 @@ def _rules() -> _Rules:
     case_words = _alternation(every("case_words"))
     case = re.compile(
         rf"(?P<words>(?i:(?<!\w)(?:{case_words}))\s*(?:#|no\.?|nº|number|número|:)?\s*[:：#]?\s*)"
-        r"[\w(（][\w()（）./\-]*\d[\w()（）./\-]*"
-        # A-numbers: A123456789, A-123-456-789, A# 123 456 789
-        r"|(?<!\w)A(?:[-#]\s?|\s)?\d{3}[-\s]?\d{3}[-\s]?\d{2,3}(?![\w-])"
-        # Court file numbers such as 27-CR-23-00412 or FC-2023-0042
-        r"|(?<!\w)(?:\d{2,4}-)?[A-Z]{1,4}-\d{2,}(?:[-/]\d+)*(?![\w-])"
+        # The number itself starts with a letter, a digit or a bracket, never a Chinese
+        # character: "案件号码是CR-2023-5567" keeps its "码是".
+        rf"(?:(?![{_HAN}])[\w(（])[\w()（）./\-]*\d[\w()（）./\-]*"
+        # A-numbers: A123456789, A-123-456-789, A# 123 456 789, also against Chinese
+        # ("A号码是A205 118 907")
+        r"|(?<![A-Za-z0-9])A(?:[-#]\s?|\s)?\d{3}[-\s]?\d{3}[-\s]?\d{2,3}(?![\w-])"
+        # Court file numbers such as 27-CR-23-00412, FC-2023-0042 or 30-2023-FL-0456 (every
+        # group before the letters goes too, so no "30-" is left)
+        r"|(?<![A-Za-z0-9-])(?:\d{1,4}-)*[A-Z]{1,4}-\d{2,}(?:[-/]\d+)*(?![\w-])"
     )
     months = _alternation(every("months"))
     dates = re.compile(
@@ -197,10 +203,12 @@ def _rules() -> _Rules:
         r"(?:\s+\d{1,2}(?:st|nd|rd|th)?(?:,?\s+\d{4})?|,?\s+(?:(?i:de|del)\s+)?\d{4})"
     )
     streets = _alternation(every("street_words"))
+    # "1450 شارع ميشيغان ديربورن": the city after the street name stays.
+    arabic_places = _alternation(every("places", ["ar"]))
     addresses = re.compile(
         # 4410 شارع وارن, 12 شارع الملك فهد: Arabic has no capitals, so the street name is
         # the one or two words after the street word, up to a preposition or و.
-        rf"(?<!\w)\d{{1,6}}\s+(?:{_ARABIC_STREET})(?:\s+(?!(?:{_ARABIC_STOP})(?!\w))[\u0600-\u06ff]+){{1,2}}"
+        rf"(?<!\w)\d{{1,6}}\s+(?:{_ARABIC_STREET})(?:\s+(?!(?:{_ARABIC_STOP}|{arabic_places})(?!\w))[\u0600-\u06ff]+){{1,2}}"
         # 45 đường Lê Lợi, 12 Waddada Maka: the capitalised street name after the street word
         rf"|(?<!\w)\d{{1,6}}[A-Za-z]?\s+(?P<lead>(?i:{streets}))(?P<named>(?:\s+{_UPPER}[\w'’-]*)+)"
         rf"|(?<!\w)\d{{1,6}}[A-Za-z]?\s+(?P<middle>(?:[\w'’.-]+\s+){{0,3}}?)(?P<street>(?i:{streets}))(?!\w)"
@@ -319,6 +327,12 @@ _COPULAS = (
     "tên", "tên là", "ten la", "yog", "hu ua", "npe hu ua", "waa", "la yiraahdo", "magaciisu waa",
 )  # fmt: skip
 _HONORIFICS = frozenset({"mr", "mrs", "ms", "miss", "mx", "doña", "dona", "sra", "sr", "srta"})
+_POSSESSIVE = re.compile(r"['’]s$", re.IGNORECASE)
+# Hmong given names that open with the word for a girl or a young man ("Nkauj Iab",
+# "Nraug Tooj"); elsewhere these are titles.
+_NAME_OPENERS = frozenset({"nkauj", "nraug"})
+# A Latin-script Arabic family name with its particle joined: "al-Tamimi", "el-Sayed".
+_PARTICLE_PREFIX = re.compile(r"(?i:al|el|bin|ibn|abu|abou|bint|ould)[-‐‑]\w{2,}$")
 _SUFFIXES = frozenset({"jr", "sr", "ii", "iii", "iv"})
 # A street word that is also an everyday word ("3 court dates"): only an address when
 # capitalised words name the street ("12 Oak Court").
@@ -338,9 +352,17 @@ _NOT_IN_ADDRESS = frozenset(
 )  # fmt: skip
 # After "named" or a kunya ("أبو علي"), the next word is a name whatever its case.
 _NAMED = re.compile(
-    r"(?P<named>(?<!\w)(?:(?i:named|se llama|tên là|npe hu ua|magaciisu waa|magaceedu waa)"
-    r"|اسمه|اسمها|يدعى|تدعى|[وف]?أبو|[وف]?ابو)\s+)(?P<word>(?!\[)\w+)"
+    r"(?P<named>(?<!\w)(?:(?i:named|se llama|se apellida|tên là|npe hu ua|magaciisu waa"
+    r"|magaceedu waa|(?:(?:first|last|full|real|sur)\s?)?name(?:\s+is|'s|’s)|goes\s+by"
+    r"|(?:su\s+)?(?:nombre|apellido)\s+es|(?:họ\s+)?tên\s+(?:của\s+)?(?:anh|chị|ông|bà)\s+(?:ta\s+)?là)"
+    r"|اسمه|اسمها|يدعى|تدعى|(?P<kunya>[وف]?أبو|[وف]?ابو))\s+)(?P<word>(?!\[)\w+)"
 )
+# After أبو these make "the father of my children" (the ex), not a kunya.
+_ARABIC_KIN_AFTER_ABU = frozenset(
+    {"أولاد", "الأولاد", "الاولاد", "اولاد", "أولادي", "اولادي", "ولادي", "الولاد", "عيالي",
+     "العيال", "ابني", "بنتي", "بناتي", "البنات", "الولد", "ولدي", "البيت", "زوجي"}
+)  # fmt: skip
+_ARABIC_NAMING = frozenset({"اسمه", "اسمها", "يدعى", "تدعى", "يسمى", "تسمى", "إسمه", "إسمها"})
 _ARABIC_SERVANT = re.compile(r"(?<![\w\[])[وفبل]?عبد\s*ال[\u0600-\u06ff]+")
 _SPACED_WORD = rf"(?:[^\W{_HAN}]|['’])+"
 # A Han run is its own token, so a Latin name written against Chinese ("Wu说") is a word.
@@ -401,6 +423,10 @@ def _role_word(word: str, rules: _Rules) -> bool:
 def _is_name_part(word: str, rules: _Rules, language: str, caseless: bool = False) -> bool:
     """Whether a word beside a found name is more of that name (erring towards yes)."""
     lower = word.lower()
+    if word[:1].isupper() and lower in _NAME_OPENERS:
+        return True  # "Nkauj Iab Hang": a Hmong name that starts with a word for girl
+    if _PARTICLE_PREFIX.match(word):
+        return True  # "Abu Hamza al-Tamimi", "Omar bin-Laden": a family name, any case
     if _role_word(word, rules) or lower in _PARTICLES:
         return False
     if _ARABIC_WORD.fullmatch(word):
@@ -477,8 +503,15 @@ def _merge_names(text: str, rules: _Rules, language: str, caseless: bool = False
                 start -= 2
                 continue
             listed = word.lower() in rules.names
-            if _ARABIC_WORD.fullmatch(word) and word not in rules.arabic_ordinary:
-                # An unlisted Arabic word between a title and a name: "طليقي عمر [name]".
+            if (
+                _ARABIC_WORD.fullmatch(word)
+                and word not in rules.arabic_ordinary
+                and word not in _ARABIC_NAMING
+                and not _role_word(_ARABIC_PREFIX.sub("", word), rules)
+                and not _role_word(word, rules)
+            ):
+                # An unlisted Arabic word between a title and a name: "طليقي عمر [name]",
+                # but not the role or the "his name is" of "ضابط الشرطة اسمه [name]".
                 before = tokens[start - 4] if start >= 4 and gap(start - 3) else ""
                 if before.lower() in rules.roles or _ARABIC_PREFIX.sub("", before) in rules.roles:
                     start -= 2
@@ -507,6 +540,7 @@ _BEFORE_A_PLACE = frozenset(
     {"in", "to", "at", "from", "near", "en", "desde", "hasta", "para", "ở", "tại", "đến", "tới",
      "từ", "hauv", "nyob", "tom", "ka", "ilaa", "magaalada", "city", "county"}
 )  # fmt: skip
+_SOMALI_AFTER_SUBJECT = frozenset({"ayaa", "baa"})
 # Words before a person named alone in lower case on a phone ("le dije todo a lupita",
 # "u sheegay xaliimo", "qhia rau maiv"): only where the word marks a person, so an English
 # "a grace period" keeps its grace.
@@ -549,6 +583,18 @@ def _unmarked_names(
         else int(tokens[i].lower() in rules.middle)
         for i in words
     }
+
+    def _family_then_middle(run: list[int]) -> bool:
+        # A Vietnamese family name then a middle name ("tran thi", "ngô văn") is a name
+        # even when the given name after them is not listed.
+        return (
+            language == "vi"
+            and len(run) >= 2
+            and tokens[run[0]].lower() in rules.family
+            and standing[run[0]] == 2
+            and standing[run[1]] == 1
+        )
+
     found: set[int] = set()
     run: list[int] = []
     for i in [*words, -1]:
@@ -556,8 +602,20 @@ def _unmarked_names(
         if joins and (not run or (i == run[-1] + 2 and tokens[i - 1] == " ")):
             run.append(i)
             continue
-        if sum(standing[j] == 2 for j in run) >= 2:
+        if sum(standing[j] == 2 for j in run) >= 2 or _family_then_middle(run):
             found.update(run)
+            # "ngo van tai": after a Vietnamese middle name comes the given name, listed or
+            # not.
+            after = run[-1] + 2
+            if (
+                language == "vi"
+                and standing[run[-1]] == 1
+                and after < len(tokens)
+                and tokens[run[-1] + 1] == " "
+                and after in standing
+                and not _plain_word(tokens[after], rules, everyday)
+            ):
+                found.add(after)
         run = [i] if joins else []
     cues = _BEFORE_A_PERSON.get(language, frozenset())
 
@@ -574,6 +632,23 @@ def _unmarked_names(
             word_at(i + 2) in _AND and word_at(i + 4) in _ME
         ):
             found.add(i)
+    if language == "so" and not caseless:
+        # "…, Farxiya ayaa turjumaan ahayd": a capitalised word inside a sentence before the
+        # focus marker (ayaa, baa) or "oo" (who) is a person, listed or not.
+        for i in words:
+            word = tokens[i]
+            if (
+                word[0].isupper()
+                and not word.isupper()
+                and word_at(i + 2) in _SOMALI_AFTER_SUBJECT
+                and tokens[i + 1] == " "
+                and not _sentence_start(tokens, i)
+                and not _plain_word(word, rules, everyday)
+                and not _role_word(word, rules)
+                # "maxkamadda Columbus ayaa": a place named after a role or agency word
+                and not (i >= 2 and _role_word(word_at(i - 2), rules))
+            ):
+                found.add(i)
     if not caseless and (found or PLACEHOLDER in text):
         for i in words:
             word = tokens[i]
@@ -620,14 +695,18 @@ def redact(text: str, language: str = "en") -> str:
 
     text = rules.places.sub(set_aside, text)
     text = _ARABIC_SERVANT.sub(PLACEHOLDER, text)
-    text = _NAMED.sub(
-        lambda m: (
-            m.group(0)
-            if m.group("word").lower() in rules.ordinary
-            else m.group("named") + PLACEHOLDER
-        ),
-        text,
-    )
+
+    def named(m: re.Match[str]) -> str:
+        word = m.group("word")
+        if word.lower() in rules.ordinary or word in _ARABIC_KIN_AFTER_ABU:
+            return m.group(0)  # "her name is on the lease", "أبو ولادي" (my children's father)
+        if m.group("kunya"):
+            # "أبو خالد" is one name: both words go, an attached و or ف stays.
+            kunya = m.group("kunya")
+            return (kunya[0] if kunya[0] in "وف" else "") + PLACEHOLDER
+        return m.group("named") + PLACEHOLDER
+
+    text = _NAMED.sub(named, text)
 
     def titled(m: re.Match[str]) -> str:
         # Only the capitalised words after a title are a name: "Officer Diaz", but not the
@@ -644,17 +723,35 @@ def redact(text: str, language: str = "en") -> str:
             ):
                 break
             leading += 1
+        if not leading and m.group("comma"):
+            return m.group(0)  # "the officer, who…": after a comma only a capital marks a name
         if not leading:
-            # Typed in lower case on a phone ("officer diaz", "thẩm phán tran van long"):
-            # still a name if it is listed, and so are the listed words after it.
+            # Typed in lower case on a phone ("officer diaz", "thẩm phán tran van long",
+            # "my ex mike's brother"): still a name if it is listed, and so are the listed
+            # words after it, up to a possessive.
             listed = rules.lowercase.get(language) or rules.names
             while leading < len(words):
                 word = words[leading].lower().strip(".")
-                if word not in listed and not (leading and word in rules.middle):
+                stem = _POSSESSIVE.sub("", word)
+                # "ngô văn tài": after a Vietnamese middle name comes the given name,
+                # whatever word it is.
+                given_after_middle = (
+                    language == "vi"
+                    and leading
+                    and words[leading - 1].lower() in rules.middle
+                    and not _plain_word(word, rules, everyday)
+                )
+                if (
+                    stem not in listed
+                    and not (leading and stem in rules.middle)
+                    and not given_after_middle
+                ):
                     break
                 if leading and word in stop_after_name:
                     break
                 leading += 1
+                if stem != word:
+                    break
             first = words[0].lower()
             # An honorific only ever comes before a name: "doña lucha", "ms okafor".
             if (
@@ -688,8 +785,15 @@ def redact(text: str, language: str = "en") -> str:
             if not leading:
                 return m.group(0)
         rest = " ".join(words[leading:])
-        copula = m.group("copula") or ""
-        return f"{m.group('title')} {copula}{PLACEHOLDER}" + (f" {rest}" if rest else "")
+        # Everything before the name stays as written ("Det. ", "the nurse, "), and so does
+        # a possessive after it ("my ex [name]'s brother").
+        owner = _POSSESSIVE.search(words[leading - 1])
+        return (
+            m.string[m.start() : m.start("name")]
+            + PLACEHOLDER
+            + (owner.group(0) if owner else "")
+            + (f" {rest}" if rest else "")
+        )
 
     text = rules.titled.sub(titled, text)
     if rules.titled_arabic is not None:
