@@ -79,6 +79,7 @@ class _Rules:
     ordinary: frozenset[str]  # stop words of every language: "When", "Cuando", "Markii"
     roles: frozenset[str]
     places: re.Pattern[str]
+    han_places: re.Pattern[str] | None
 
 
 def _alternation(words: Iterable[str]) -> str:
@@ -156,7 +157,7 @@ def _rules() -> _Rules:
             rf"|[小老阿]{surname}"  # 小王, 老李: the surname alone
             rf"|阿[{given_chars}]"  # 阿强, 阿明: a nickname from a given name, not 阿姨
             rf"|{surname}{name_char}{{0,2}}(?=(?:{after}))"  # 王警官, 李明医生
-            rf"|(?P<zhtitle>{long_before}|叫|姓){surname}{name_char}{{0,2}}"  # 警官王, 前夫刘建国, 叫张伟
+            rf"|(?P<zhtitle>(?:{long_before})是?|叫|姓){surname}{name_char}{{0,2}}"  # 警官王, 前夫刘建国, 叫张伟
             rf"|(?:(?<=^)|(?<=[{_ZH_CLAUSE_START}])){surname}{name_char}{{1,2}}(?=(?:{_ZH_AFTER_SUBJECT}))"  # 张伟说
             rf"|{surname}(?=(?:{given}))"
             # 我去找刘强 / 告诉了王芳和赵磊: a name as the object, up to the next comma or 和
@@ -181,7 +182,9 @@ def _rules() -> _Rules:
         rf"(?P<words>(?i:(?<!\w)(?:{case_words}))\s*(?:#|no\.?|nº|number|número|:)?\s*[:：#]?\s*)"
         # The number itself starts with a letter, a digit or a bracket, never a Chinese
         # character: "案件号码是CR-2023-5567" keeps its "码是".
-        rf"(?:(?![{_HAN}])[\w(（])[\w()（）./\-]*\d[\w()（）./\-]*"
+        # A number in groups ("A# 214 556 778") goes whole; otherwise one run of characters.
+        r"(?:\d{3}[-\s]\d{3}[-\s]\d{2,4}(?![\w-])|"
+        rf"(?:(?![{_HAN}])[\w(（])[\w()（）./\-]*\d[\w()（）./\-]*)"
         # A-numbers: A123456789, A-123-456-789, A# 123 456 789, also against Chinese
         # ("A号码是A205 118 907")
         r"|(?<![A-Za-z0-9])A(?:[-#]\s?|\s)?\d{3}[-\s]?\d{3}[-\s]?\d{2,3}(?![\w-])"
@@ -196,10 +199,10 @@ def _rules() -> _Rules:
         r"|\d{1,2}\s*月\s*\d{1,2}\s*[日号]"
         r"|(?i:ngày\s+\d{1,2}\s+tháng\s+\d{1,2}(?:\s+năm\s+\d{4})?)"
         r"|(?i:tháng\s+\d{1,2}\s+năm\s+\d{4})"
-        rf"|(?:\d{{1,2}}\s+(?:(?i:de)\s+)?)(?i:{months})(?:,?\s+(?:(?i:de|del|xyoo|năm)\s+)?\d{{4}})?"
+        rf"|(?:\d{{1,2}}\s+(?:(?i:de)\s+)?)(?i:{months})(?!{_LATIN_LETTER})(?:,?\s+(?:(?i:de|del|xyoo|năm)\s+)?\d{{4}})?"
         # A month before its day or year; the look-ahead for a digit keeps the long list of
         # month names from being tried at every letter (redaction runs on every quote shown).
-        rf"|(?=\D{{2,24}}\d)(?i:{months})"
+        rf"|(?=\D{{2,24}}\d)(?<!{_LATIN_LETTER})(?i:{months})(?!{_LATIN_LETTER})"
         r"(?:\s+\d{1,2}(?:st|nd|rd|th)?(?:,?\s+\d{4})?|,?\s+(?:(?i:de|del)\s+)?\d{4})"
     )
     streets = _alternation(every("street_words"))
@@ -210,11 +213,12 @@ def _rules() -> _Rules:
         # the one or two words after the street word, up to a preposition or و.
         rf"(?<!\w)\d{{1,6}}\s+(?:{_ARABIC_STREET})(?:\s+(?!(?:{_ARABIC_STOP}|{arabic_places})(?!\w))[\u0600-\u06ff]+){{1,2}}"
         # 45 đường Lê Lợi, 12 Waddada Maka: the capitalised street name after the street word
-        rf"|(?<!\w)\d{{1,6}}[A-Za-z]?\s+(?P<lead>(?i:{streets}))(?P<named>(?:\s+{_UPPER}[\w'’-]*)+)"
+        rf"|(?<!\w)\d{{1,6}}[A-Za-z]?\s+(?:(?i:de\s+la|del|de)\s+)?(?P<lead>(?i:{streets}))(?P<named>(?:\s+{_UPPER}[\w'’-]*)+)"
         rf"|(?<!\w)\d{{1,6}}[A-Za-z]?\s+(?P<middle>(?:[\w'’.-]+\s+){{0,3}}?)(?P<street>(?i:{streets}))(?!\w)"
         rf"|(?<!\w)(?P<before>(?i:{streets}))\s+(?:[\w'’.-]+\s+){{0,3}}?\d{{1,6}}[A-Za-z]?(?!\w)"
+        rf"(?:(?:\s+{_UPPER}[\w'’-]*){{1,3}}\s+(?i:{streets})(?!\w))?"
         # A place name before 路/街, but not the "住在" (live at) in front of it.
-        rf"|(?:(?![住在到去来是的了我你他她])[{_HAN}]){{1,10}}(?:路|街|大道|巷|弄)\s*\d{{1,5}}\s*号?(?:\s*\d{{1,5}}\s*(?:单元|栋|号楼|楼|层|室|号))*"
+        rf"|(?:(?![住在到去来是的了我你他她])[{_HAN}]){{1,10}}(?:路|街|大道|巷|弄)\s*\d{{1,5}}(?:-\d{{1,5}})?\s*号?(?:\s*\d{{1,5}}\s*(?:单元|栋|号楼|楼|层|室|号))*"
     )
     roles = {
         word
@@ -246,6 +250,9 @@ def _rules() -> _Rules:
             | {w.lower() for w in every("street_words", latin) if " " not in w and len(w) > 3}
         ),
         places=re.compile(rf"(?<!\w)(?:{spaced_kept})(?!\w)|{_alternation(han_kept)}"),
+        han_places=re.compile(_alternation(every("places", ["zh"])))
+        if every("places", ["zh"])
+        else None,
         lowercase=lowercase,
         titled=titled,
         titled_arabic=titled_arabic,
@@ -531,8 +538,13 @@ def _merge_names(text: str, rules: _Rules, language: str, caseless: bool = False
 # Words that join two people ("Brayan y Kevin", "Phuong voi Duc"): a capitalised word joined
 # to a found name this way is a person too.
 _AND = frozenset(
-    {"and", "&", "y", "e", "iyo", "và", "va", "với", "voi", "thiab", "nrog", "or", "o", "ama"}
+    {"and", "&", "n", "y", "e", "iyo", "và", "va", "với", "voi", "thiab", "nrog", "or", "o", "ama"}
 )
+# "and his cousin [name]", "y su hermano [name]"
+_POSSESSIVES = frozenset(
+    {"his", "her", "my", "their", "our", "su", "sus", "mi", "mis", "tu", "nws", "kuv", "peb",
+     "uu", "ay", "ka", "kii", "tôi", "anh", "của"}
+)  # fmt: skip
 # "Me" in each language, for "me and tasha".
 _ME = frozenset({"me", "i", "yo", "mí", "tôi", "toi", "em", "aniga", "anigu", "kuv", "wo"})
 # "moved to Dallas and [name]": a capitalised word after these is a place, not a person.
@@ -656,11 +668,20 @@ def _unmarked_names(
                 continue
             for step in (2, -2):
                 joiner, other = i + step, i + 2 * step
+                # "Osmin y su hermano [name]", "Dre and his cousin [name]": a possessive and
+                # a kinship or role word may stand between the joiner and the name.
+                while (
+                    step > 0
+                    and other + 1 < len(tokens)
+                    and tokens[other + 1] == " "
+                    and (tokens[other].lower() in _POSSESSIVES or _role_word(tokens[other], rules))
+                ):
+                    other += 2
                 if (
                     0 <= other < len(tokens)
                     and tokens[joiner].lower() in _AND
                     and tokens[(i + joiner) // 2].isspace()
-                    and tokens[(joiner + other) // 2].isspace()
+                    and tokens[joiner + (1 if step > 0 else -1)].isspace()
                     and (tokens[other] == PLACEHOLDER or other in found)
                     and not (step > 0 and i >= 2 and tokens[i - 2].lower() in _BEFORE_A_PLACE)
                 ):
@@ -681,18 +702,21 @@ def redact(text: str, language: str = "en") -> str:
         frozenset() if language in ("vi", "hmn") else _EVERYDAY & (rules.ordinary | {"long"})
     )
     text = _EMAIL.sub("[email]", text)
-    if _ANY_DIGIT.search(text):  # numbers, dates and addresses all have a digit
-        text = rules.case.sub(lambda m: (m.group("words") or "") + "[case number]", text)
-        text = rules.addresses.sub(_address, text)
-        text = rules.dates.sub(lambda m: "[date]" if _digits(m.group(0)) else m.group(0), text)
-        text = _PHONE.sub(lambda m: "[phone]" if _digits(m.group(0)) >= 7 else m.group(0), text)
-    # Cities that contain a listed name ("Hồ Chí Minh", "San José") are set aside meanwhile.
+    # Cities that contain a listed name ("Hồ Chí Minh", "San José") are set aside meanwhile;
+    # Chinese ones before addresses too, so "法拉盛缅街41号" keeps its 法拉盛.
     places: list[str] = []
 
     def set_aside(m: re.Match[str]) -> str:
         places.append(m.group(0))
         return _PLACE_MARK.format(len(places) - 1)
 
+    if rules.han_places is not None and _ANY_HAN.search(text):
+        text = rules.han_places.sub(set_aside, text)
+    if _ANY_DIGIT.search(text):  # numbers, dates and addresses all have a digit
+        text = rules.case.sub(lambda m: (m.group("words") or "") + "[case number]", text)
+        text = rules.addresses.sub(_address, text)
+        text = rules.dates.sub(lambda m: "[date]" if _digits(m.group(0)) else m.group(0), text)
+        text = _PHONE.sub(lambda m: "[phone]" if _digits(m.group(0)) >= 7 else m.group(0), text)
     text = rules.places.sub(set_aside, text)
     text = _ARABIC_SERVANT.sub(PLACEHOLDER, text)
 
@@ -741,10 +765,13 @@ def redact(text: str, language: str = "en") -> str:
                     and words[leading - 1].lower() in rules.middle
                     and not _plain_word(word, rules, everyday)
                 )
+                # "jason r.": an initial after a listed name is more of it.
+                initial = leading and len(stem) == 1 and words[leading].endswith(".")
                 if (
                     stem not in listed
                     and not (leading and stem in rules.middle)
                     and not given_after_middle
+                    and not initial
                 ):
                     break
                 if leading and word in stop_after_name:
@@ -841,7 +868,10 @@ def redact(text: str, language: str = "en") -> str:
         previous = text[: m.start()].split()[-1:]
         if previous and previous[0].lower() in _NOT_A_NAME_AFTER:
             return word
-        lower = word.lower().rstrip("'’s")
+        # "Tanya's mom": the name goes, the possessive stays.
+        possessive = _POSSESSIVE.search(word)
+        owner = possessive.group(0) if possessive else ""
+        lower = (word[: possessive.start()] if possessive else word).lower()
         after = text[m.end() :]
         if word.lower() in rules.roles and re.match(rf"\s+(?:\[name\]|{_UPPER})", after):
             return word  # a title before a name ("Sheekh Yaasiin"), though also a family name
@@ -855,7 +885,7 @@ def redact(text: str, language: str = "en") -> str:
                 and not re.match(rf"\s+{_UPPER}", after)
             ):
                 return word
-            return PLACEHOLDER
+            return PLACEHOLDER + owner
         if lower in rules.family or word.lower() in rules.family:
             before = text[: m.start()]
             beside_name = before.rstrip().endswith(PLACEHOLDER) or bool(
@@ -864,7 +894,7 @@ def redact(text: str, language: str = "en") -> str:
             # A listed family name is a name, except at the start of a sentence when it is
             # also an everyday word ("Her husband…", "Long ago…").
             if beside_name or not _SENTENCE_START.search(before) or lower not in everyday:
-                return PLACEHOLDER
+                return PLACEHOLDER + owner
         return word
 
     # Two passes so "Maria Lopez" and "Lopez, Maria" both go, whichever is listed.
