@@ -80,6 +80,8 @@ class _Rules:
     roles: frozenset[str]
     places: re.Pattern[str]
     han_places: re.Pattern[str] | None
+    # "Jenny陈是社工": a Chinese surname written right after a Latin given name.
+    han_after_name: re.Pattern[str] | None
 
 
 def _alternation(words: Iterable[str]) -> str:
@@ -137,7 +139,7 @@ def _rules() -> _Rules:
         titled_arabic = re.compile(
             rf"(?<!\w)(?P<title>[وفبل]?(?:{_alternation(data['ar']['titles_before'])}))\s+(?P<name>\w+)(?:(?=\s+(?P<second>\w+)))?"
         )
-    han = None
+    han = han_after_name = None
     if "zh" in data:
         family = data["zh"].get("family_names", [])
         single = "".join(re.escape(s) for s in family if len(s) == 1)
@@ -152,6 +154,9 @@ def _rules() -> _Rules:
         # A given name is one or two characters, but never a verb or particle that follows
         # the name ("警察陈志强来了" takes 陈志强, "警官王说" keeps 说).
         name_char = rf"(?:(?![{_ZH_NOT_IN_NAME}])[{_HAN}])"
+        han_after_name = re.compile(
+            rf"\[name\]{surname}(?=[{_ZH_NOT_IN_NAME}{_ZH_CLAUSE_START}]|$)"
+        )
         han = re.compile(
             rf"(?:{given})"  # 芳芳, 建国 (a surname before it goes with it below)
             rf"|[小老阿]{surname}"  # 小王, 老李: the surname alone
@@ -206,6 +211,7 @@ def _rules() -> _Rules:
         r"(?:\s+\d{1,2}(?:st|nd|rd|th)?(?:,?\s+\d{4})?|,?\s+(?:(?i:de|del)\s+)?\d{4})"
     )
     streets = _alternation(every("street_words"))
+    latin_places = _alternation(w for w in every("places") if not re.match(rf"[{_HAN}]", w))
     # "1450 شارع ميشيغان ديربورن": the city after the street name stays.
     arabic_places = _alternation(every("places", ["ar"]))
     addresses = re.compile(
@@ -215,8 +221,10 @@ def _rules() -> _Rules:
         # 45 đường Lê Lợi, 12 Waddada Maka: the capitalised street name after the street word
         rf"|(?<!\w)\d{{1,6}}[A-Za-z]?\s+(?:(?i:de\s+la|del|de)\s+)?(?P<lead>(?i:{streets}))(?P<named>(?:\s+{_UPPER}[\w'’-]*)+)"
         rf"|(?<!\w)\d{{1,6}}[A-Za-z]?\s+(?P<middle>(?:[\w'’.-]+\s+){{0,3}}?)(?P<street>(?i:{streets}))(?!\w)"
-        rf"|(?<!\w)(?P<before>(?i:{streets}))\s+(?:[\w'’.-]+\s+){{0,3}}?\d{{1,6}}[A-Za-z]?(?!\w)"
-        rf"(?:(?:\s+{_UPPER}[\w'’-]*){{1,3}}\s+(?i:{streets})(?!\w))?"
+        # "guriga … 2100 Riverside Ave", but not the "St" of "St Paul 3 zaug"
+        rf"|(?<!\w)(?!(?:{latin_places})(?!\w))(?P<before>(?i:{streets}))"
+        rf"(?P<between>\s+(?:[\w'’.-]+\s+){{0,3}}?)(?=\d)(?P<number>\d{{1,6}}[A-Za-z]?(?!\w)"
+        rf"(?:(?:\s+{_UPPER}[\w'’-]*){{1,3}}\s+(?i:{streets})(?!\w))?)"
         # A place name before 路/街, but not the "住在" (live at) in front of it.
         rf"|(?:(?![住在到去来是的了我你他她])[{_HAN}]){{1,10}}(?:路|街|大道|巷|弄)\s*\d{{1,5}}(?:-\d{{1,5}})?\s*号?(?:\s*\d{{1,5}}\s*(?:单元|栋|号楼|楼|层|室|号))*"
     )
@@ -250,6 +258,7 @@ def _rules() -> _Rules:
             | {w.lower() for w in every("street_words", latin) if " " not in w and len(w) > 3}
         ),
         places=re.compile(rf"(?<!\w)(?:{spaced_kept})(?!\w)|{_alternation(han_kept)}"),
+        han_after_name=han_after_name,
         han_places=re.compile(_alternation(every("places", ["zh"])))
         if every("places", ["zh"])
         else None,
@@ -301,9 +310,10 @@ _EVERYDAY = frozenset(
 _EVERYDAY_BY_LANGUAGE = {
     "vi": _EVERYDAY | {"cha", "mai", "ly", "lý", "hà", "lo", "do", "vu"},
     # "Dolores de cabeza", "Esperanza es lo único que me queda"
-    # "Ayaan u baahnaa" (I needed: ayaa + aan), nabad peace, farxad joy, amaan safety.
+    # "Ayaan u baahnaa" (I needed: ayaa + aan), nabad peace, farxad joy, amaan safety,
+    # nasteexo advice, sahal easy ("ma ahayn sahal").
     "so": _EVERYDAY
-    | {"ayaan", "nabad", "farxad", "amaan", "sabar", "barwaaqo"},
+    | {"ayaan", "nabad", "farxad", "amaan", "sabar", "barwaaqo", "nasteexo", "nastexo", "sahal"},
     "es": _EVERYDAY
     | {"dolores", "consuelo", "socorro", "amparo", "esperanza", "luz", "paz", "soledad",
        "remedios", "milagros", "gracia", "victoria", "rosario", "mercedes"},
@@ -395,6 +405,14 @@ def _address(m: re.Match[str]) -> str:
         and re.match(r"[-.\s]?\d", m.string[m.end() :])
     ):
         return m.group(0)  # "mi número es 713-555-0148" is a phone number, not a house
+    if (
+        m.group("before") is not None
+        and m.group("before").lower() in _AMBIGUOUS_STREET
+        and m.group("between").strip()
+    ):
+        # "guriga wuxuu ku yaallay 2100 Riverside Ave": the house and the words after it
+        # stay, the number and street go.
+        return m.group("before") + m.group("between") + "[address]"
     if m.group("lead") is not None:
         if m.group("lead").lower() in _AMBIGUOUS_STREET:
             return m.group(0)
@@ -667,28 +685,47 @@ def _unmarked_names(
             if not word[0].isupper() or word.isupper() or _plain_word(word, rules, everyday):
                 continue
             for step in (2, -2):
-                joiner, other = i + step, i + 2 * step
-                # "Osmin y su hermano [name]", "Dre and his cousin [name]": a possessive and
-                # a kinship or role word may stand between the joiner and the name.
-                while (
-                    step > 0
-                    and other + 1 < len(tokens)
-                    and tokens[other + 1] == " "
-                    and (tokens[other].lower() in _POSSESSIVES or _role_word(tokens[other], rules))
-                ):
-                    other += 2
-                if (
-                    0 <= other < len(tokens)
-                    and tokens[joiner].lower() in _AND
-                    and tokens[(i + joiner) // 2].isspace()
-                    and tokens[joiner + (1 if step > 0 else -1)].isspace()
-                    and (tokens[other] == PLACEHOLDER or other in found)
-                    and not (step > 0 and i >= 2 and tokens[i - 2].lower() in _BEFORE_A_PLACE)
-                ):
+                if _joined_to_a_name(tokens, i, step, found, rules):
                     found.add(i)
     for i in found:
         tokens[i] = PLACEHOLDER
     return "".join(tokens)
+
+
+def _joined_to_a_name(tokens: list[str], i: int, step: int, found: set[int], rules: _Rules) -> bool:
+    """Whether tokens[i] is joined by and/y/và… to a found name, ``step`` 2 looking right and
+    -2 looking left. A possessive and a kinship or role word may stand on the far side of the
+    joiner ("Osmin y su hermano [name]") or between the joiner and the word ("[name] and
+    sister Crystal")."""
+
+    def skippable(j: int) -> bool:
+        return 0 <= j < len(tokens) and (
+            tokens[j].lower() in _POSSESSIVES or _role_word(tokens[j], rules)
+        )
+
+    def spaced(a: int, b: int) -> bool:
+        return 0 <= min(a, b) and max(a, b) < len(tokens) and tokens[(a + b) // 2].isspace()
+
+    if step > 0:
+        joiner = i + 2
+        other = joiner + 2
+        while skippable(other) and spaced(other, other + 2):
+            other += 2
+        if i >= 2 and tokens[i - 2].lower() in _BEFORE_A_PLACE:
+            return False  # "moved to Dallas and [name]"
+    else:
+        joiner = i - 2
+        while skippable(joiner) and spaced(joiner, joiner - 2):
+            joiner -= 2
+        other = joiner - 2
+    return (
+        0 <= other < len(tokens)
+        and 0 <= joiner < len(tokens)
+        and tokens[joiner].lower() in _AND
+        and spaced(i, i + (2 if step > 0 else -2))
+        and spaced(joiner, other)
+        and (tokens[other] == PLACEHOLDER or other in found)
+    )
 
 
 def redact(text: str, language: str = "en") -> str:
@@ -902,6 +939,8 @@ def redact(text: str, language: str = "en") -> str:
         text = _CAPITALISED.sub(latin_name, text)
     text = _unmarked_names(text, rules, language, everyday, caseless)
     text = _merge_names(_REPEATS.sub(PLACEHOLDER, text), rules, language, caseless)
+    if rules.han_after_name is not None and _ANY_HAN.search(text):
+        text = rules.han_after_name.sub(PLACEHOLDER, text)
     text = _REPEATS.sub(PLACEHOLDER, text)
     return re.sub("\x00(\\d+)\x00", lambda m: places[int(m.group(1))], text)
 
