@@ -202,7 +202,8 @@ def _rules() -> _Rules:
         r"(?<!\d)\d{1,4}[/.\-]\d{1,2}[/.\-]\d{1,4}(?!\d)"
         r"|\d{4}\s*年\s*\d{1,2}\s*月(?:\s*\d{1,2}\s*[日号])?"
         r"|\d{1,2}\s*月\s*\d{1,2}\s*[日号]"
-        r"|(?i:ngày\s+\d{1,2}\s+tháng\s+\d{1,2}(?:\s+năm\s+\d{4})?)"
+        # with and without tone marks: "ngày 14 tháng 2", "ngay 14 thang 2"
+        r"|(?i:ng[àa]y\s+\d{1,2}\s+th[áa]ng\s+\d{1,2}(?:\s+n[ăa]m\s+\d{4})?)"
         r"|(?i:tháng\s+\d{1,2}\s+năm\s+\d{4})"
         rf"|(?:\d{{1,2}}\s+(?:(?i:de)\s+)?)(?i:{months})(?!{_LATIN_LETTER})(?:,?\s+(?:(?i:de|del|xyoo|năm)\s+)?\d{{4}})?"
         # A month before its day or year; the look-ahead for a digit keeps the long list of
@@ -218,6 +219,11 @@ def _rules() -> _Rules:
         # 4410 شارع وارن, 12 شارع الملك فهد: Arabic has no capitals, so the street name is
         # the one or two words after the street word, up to a preposition or و.
         rf"(?<!\w)\d{{1,6}}\s+(?:{_ARABIC_STREET})(?:\s+(?!(?:{_ARABIC_STOP}|{arabic_places})(?!\w))[\u0600-\u06ff]+){{1,2}}"
+        # 1702 W Broadway, 136-20 Main St: a direction before a capitalised street name
+        rf"|(?<!\w)\d{{1,6}}(?:-\d{{1,4}})?\s+(?:[NSEW]|NE|NW|SE|SW|North|South|East|West)\.?"
+        rf"\s+{_UPPER}[\w'’-]+(?:\s+(?i:{streets})(?!\w))?"
+        # Main St 136-20号: an English street name written the Chinese way round
+        rf"|{_UPPER}[\w'’-]*\s+(?i:{streets})\.?\s*\d{{1,6}}(?:-\d{{1,4}})?\s*号"
         # 45 đường Lê Lợi, 12 Waddada Maka: the capitalised street name after the street word
         rf"|(?<!\w)\d{{1,6}}[A-Za-z]?\s+(?:(?i:de\s+la|del|de)\s+)?(?P<lead>(?i:{streets}))(?P<named>(?:\s+{_UPPER}[\w'’-]*)+)"
         rf"|(?<!\w)\d{{1,6}}[A-Za-z]?\s+(?P<middle>(?:[\w'’.-]+\s+){{0,3}}?)(?P<street>(?i:{streets}))(?!\w)"
@@ -295,6 +301,16 @@ _ARABIC_STOP = "في|فى|من|إلى|الى|على|عند|قرب|جنب|بجا�
 _ARABIC_WORD = re.compile(r"(?<!\w)[\u0600-\u06ff]+")
 # Somali definite endings on a loan word ("shelter-ka", "isbitaalka" from isbitaal).
 _SOMALI_ENDING = re.compile(r"(?:-?(?:ka|ga|ta|da|ha|dda|sha))$")
+# Somali possessive endings on a kinship or role word: saaxiibkiis (his friend), walaalkeed.
+_SOMALI_POSSESSIVE = re.compile(
+    r"(?:kayga|kaaga|kiisa|keeda|kooda|kayaga|keenna|kay|kiis|keed|tay|tiis|teed)$"
+)
+# What may follow an address already found: a direction ("872 Arcade St E"), a house or
+# flat number ("calle 5 de Mayo #214", "Apt 4").
+_ADDRESS_TAIL = re.compile(
+    r"\[address\](?:(?:[\s,]+(?:N|S|E|W|NE|NW|SE|SW)\.?(?![\w.]))"
+    r"|(?:[\s,]+[\w'’.-]+){0,3}?[\s,]*(?:#|(?i:apt|apto|depto|unit|suite|no|nº)\.?)\s?\d+[A-Za-z]?(?!\w))+"
+)
 _ARABIC_CONJUNCTION = re.compile(r"^[وفبل](?!ل)")
 _ARABIC_PREFIX = re.compile(r"^(?:[وفبكل]|ال|وال|بال|لل|فال)")
 _REPEATS = re.compile(r"\[name\](?:[\s,]*\[name\])+")
@@ -350,6 +366,11 @@ _POSSESSIVE = re.compile(r"['’]s$", re.IGNORECASE)
 _NAME_OPENERS = frozenset({"nkauj", "nraug"})
 # A Latin-script Arabic family name with its particle joined: "al-Tamimi", "el-Sayed".
 _PARTICLE_PREFIX = re.compile(r"(?i:al|el|bin|ibn|abu|abou|bint|ould)[-‐‑]\w{2,}$")
+# Family names that are also a title, a word for a relative or a priest before a name
+# ("Cha Tâm", father Tâm; "Sheekh Yaasiin"): they stay beside a name.
+_NOT_FAMILY_BESIDE_NAME = frozenset(
+    {"cha", "chu", "van", "son", "anh", "chong", "sheekh", "sheikh", "xaaji", "neeb", "ntxawm"}
+)
 _SUFFIXES = frozenset({"jr", "sr", "ii", "iii", "iv"})
 # A street word that is also an everyday word ("3 court dates"): only an address when
 # capitalised words name the street ("12 Oak Court").
@@ -380,6 +401,10 @@ _ARABIC_KIN_AFTER_ABU = frozenset(
      "العيال", "ابني", "بنتي", "بناتي", "البنات", "الولد", "ولدي", "البيت", "زوجي"}
 )  # fmt: skip
 _ARABIC_NAMING = frozenset({"اسمه", "اسمها", "يدعى", "تدعى", "يسمى", "تسمى", "إسمه", "إسمها"})
+# "ناصر وأخوه [name]": a name-word, then "and his brother" and a found name.
+_ARABIC_KIN_JOINED = re.compile(
+    r"(?<![\w\[])(?P<word>[\u0600-\u06ff]+)(?P<joined>\s+(?P<kin>و[\u0600-\u06ff]+)\s+\[name\])"
+)
 _ARABIC_SERVANT = re.compile(r"(?<![\w\[])[وفبل]?عبد\s*ال[\u0600-\u06ff]+")
 _SPACED_WORD = rf"(?:[^\W{_HAN}]|['’])+"
 # A Han run is its own token, so a Latin name written against Chinese ("Wu说") is a word.
@@ -388,6 +413,7 @@ _TOKEN = re.compile(
     re.DOTALL,
 )
 _PLACE_MARK = "\x00{}\x00"
+_PLACE_IN_NAME = re.compile(r"\[name\] \x00\d+\x00 \[name\]")
 _ANY_DIGIT = re.compile(r"\d")
 _ANY_HAN = re.compile(rf"[{_HAN}]")
 _SENTENCE_START = re.compile(r"(?:^|[.!?:;\n]\s*|[\"“«]\s*)$")
@@ -442,24 +468,53 @@ def _role_word(word: str, rules: _Rules) -> bool:
     if lower in rules.roles:
         return True
     stem = lower.split("-")[0]
-    return stem in rules.roles or _SOMALI_ENDING.sub("", lower) in rules.roles
+    return (
+        stem in rules.roles
+        or _SOMALI_ENDING.sub("", lower) in rules.roles
+        or (len(lower) > 6 and _SOMALI_POSSESSIVE.sub("", lower) in rules.roles)
+    )
 
 
-def _is_name_part(word: str, rules: _Rules, language: str, caseless: bool = False) -> bool:
-    """Whether a word beside a found name is more of that name (erring towards yes)."""
+def _is_name_part(
+    word: str,
+    rules: _Rules,
+    language: str,
+    caseless: bool = False,
+    after_name: bool | None = None,
+) -> bool:
+    """Whether a word beside a found name is more of that name (erring towards yes).
+
+    ``after_name`` is True when the word follows the name, False when it comes before it,
+    None when the caller does not say (then only the word itself counts)."""
     lower = word.lower()
     if word[:1].isupper() and lower in _NAME_OPENERS:
         return True  # "Nkauj Iab Hang": a Hmong name that starts with a word for girl
     if _PARTICLE_PREFIX.match(word):
         return True  # "Abu Hamza al-Tamimi", "Omar bin-Laden": a family name, any case
+    if after_name and word[:1].isupper() and lower.rstrip(".") in _SUFFIXES:
+        return True  # "[name] Sr.", "[name] III"
+    if (
+        after_name is not None
+        and not caseless
+        and word[:1].isupper()
+        and lower in rules.family
+        and lower not in _NOT_FAMILY_BESIDE_NAME
+    ):
+        # "Lý [name]", "Hồ [name]": a listed family name right beside a found name is part
+        # of it, though it is also a role or ordinary word elsewhere ("hồ sơ", "lý do").
+        return True
     if _role_word(word, rules) or lower in _PARTICLES:
         return False
     if _ARABIC_WORD.fullmatch(word):
         bare = _ARABIC_PREFIX.sub("", word)
         if word in rules.arabic_names or (len(bare) > 2 and bare in rules.arabic_names):
             return True
-        if word in rules.arabic_beside_name:
-            return True
+        if (
+            word in rules.arabic_beside_name
+            or _ARABIC_CONJUNCTION.sub("", word) in rules.arabic_beside_name
+            or (after_name and word.startswith("ال") and bare in rules.arabic_beside_name)
+        ):
+            return True  # "[name] وناصر": a name-word joined to a name by و
         # A family name of origin ("المصري", "الزهراني"), unless it is an ordinary word. Other
         # words with the article stay: Arabic puts the verb first, so "قدم [name] الشكوى"
         # has the complaint, not a family name, after the name.
@@ -515,7 +570,7 @@ def _merge_names(text: str, rules: _Rules, language: str, caseless: bool = False
                 and tokens[k] not in rules.arabic_ordinary
             ):
                 end = k + 1  # "بنت سعيد", "بن سلمان": whatever follows bin is a name
-            elif k < len(tokens) and _is_name_part(tokens[k], rules, language, caseless):
+            elif k < len(tokens) and _is_name_part(tokens[k], rules, language, caseless, True):
                 end = k + 1
                 if tokens[k].lower() in _SUFFIXES and end < len(tokens) and tokens[end] == ".":
                     end += 1
@@ -541,7 +596,7 @@ def _merge_names(text: str, rules: _Rules, language: str, caseless: bool = False
                 if before.lower() in rules.roles or _ARABIC_PREFIX.sub("", before) in rules.roles:
                     start -= 2
                     continue
-            if not _is_name_part(word, rules, language, caseless):
+            if not _is_name_part(word, rules, language, caseless, False):
                 break
             # "Brayan [name], mi ex": a capitalised word opening the sentence goes with the
             # name too, unless it is an ordinary word ("When [name] called").
@@ -682,7 +737,13 @@ def _unmarked_names(
     if not caseless and (found or PLACEHOLDER in text):
         for i in words:
             word = tokens[i]
-            if not word[0].isupper() or word.isupper() or _plain_word(word, rules, everyday):
+            # A capitalised word, or in Somali a listed name in lower case ("[name] iyo
+            # saaxiibkiis abdi"; Vietnamese and Hmong syllables are too often names for this).
+            if (
+                not (word[0].isupper() or (standing[i] == 2 and language == "so"))
+                or word.isupper()
+                or _plain_word(word, rules, everyday)
+            ):
                 continue
             for step in (2, -2):
                 if _joined_to_a_name(tokens, i, step, found, rules):
@@ -752,6 +813,8 @@ def redact(text: str, language: str = "en") -> str:
     if _ANY_DIGIT.search(text):  # numbers, dates and addresses all have a digit
         text = rules.case.sub(lambda m: (m.group("words") or "") + "[case number]", text)
         text = rules.addresses.sub(_address, text)
+        if "[address]" in text:
+            text = _ADDRESS_TAIL.sub("[address]", text)
         text = rules.dates.sub(lambda m: "[date]" if _digits(m.group(0)) else m.group(0), text)
         text = _PHONE.sub(lambda m: "[phone]" if _digits(m.group(0)) >= 7 else m.group(0), text)
     text = rules.places.sub(set_aside, text)
@@ -867,8 +930,8 @@ def redact(text: str, language: str = "en") -> str:
             # The word after it is left in place; _merge_names joins it when it is a name too.
             name = m.group("name")
             second = m.group("second")
-            if name in rules.arabic_ordinary:
-                return m.group(0)
+            if name in rules.arabic_ordinary or _role_word(name, rules):
+                return m.group(0)  # "حماي الحاج مصطفى": a second title, not a name
             # An unlisted first name is still one when a listed name follows it
             # ("المحقق سامي الخطيب", "طليقي عمر يوسف").
             listed = name in rules.arabic_names or name in rules.arabic_beside_name
@@ -939,8 +1002,20 @@ def redact(text: str, language: str = "en") -> str:
         text = _CAPITALISED.sub(latin_name, text)
     text = _unmarked_names(text, rules, language, everyday, caseless)
     text = _merge_names(_REPEATS.sub(PLACEHOLDER, text), rules, language, caseless)
+    if PLACEHOLDER in text and _ARABIC_WORD.search(text):
+        text = _ARABIC_KIN_JOINED.sub(
+            lambda m: (
+                PLACEHOLDER + m.group("joined")
+                if _is_name_part(m.group("word"), rules, language)
+                and _role_word(m.group("kin")[1:], rules)
+                else m.group(0)
+            ),
+            text,
+        )
     if rules.han_after_name is not None and _ANY_HAN.search(text):
         text = rules.han_after_name.sub(PLACEHOLDER, text)
+    # "Trương Mỹ Lan": a place word ("Mỹ", America) between two parts of a name is a name.
+    text = _PLACE_IN_NAME.sub(PLACEHOLDER, text)
     text = _REPEATS.sub(PLACEHOLDER, text)
     return re.sub("\x00(\\d+)\x00", lambda m: places[int(m.group(1))], text)
 
