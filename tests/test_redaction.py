@@ -217,6 +217,13 @@ NAME_SHAPES = [
     ("hmn", "kuv hais rau ntxhi moua tias kuv ntshai", "ntxhi moua", ["ntshai"]),
     ("zh", "Jenny陈是社工，她很好", "Jenny 陈", ["是社工"]),
     ("zh", "我的移民律师是刘静，她帮我办了U签证", "刘静", ["移民律师是", "U签证"]),
+    ("en", "Jerome Pettaway Sr. is the one who hurt me", "Jerome Pettaway Sr", ["hurt me"]),
+    ("es", "el papá de mis hijos, Rigo, tiene orden de restricción", "Rigo", ["orden"]),
+    ("vi", "bác sĩ Trương Mỹ Lan khám cho tôi", "Trương Mỹ Lan", ["bác sĩ", "khám"]),
+    ("so", "walaalkay yusuf iyo saaxiibkiis abdi ayaa i caawiyay", "yusuf abdi", ["saaxiibkiis"]),
+    ("ar", "المرشدة الاجتماعية دانة القاسم ساعدتني", "دانة القاسم", ["المرشدة الاجتماعية"]),
+    ("ar", "حماي الحاج مصطفى كان يدافع عنه", "مصطفى", ["حماي الحاج"]),
+    ("zh", "他叫我去他朋友阿辉家里", "阿辉", ["朋友", "家里"]),
 ]
 
 
@@ -308,6 +315,11 @@ def test_chinese_names_leave_no_character_behind(text: str, expected: str) -> No
         ),
         ("zh", "他住在法拉盛缅街41-25号", ["缅街", "41", "25号"], ["法拉盛"]),
         ("ar", "ساكنة في 1450 شارع ميشيغان ديربورن", ["1450", "ميشيغان"], ["ديربورن"]),
+        ("en", "we were at 1702 W Broadway when he came", ["1702", "Broadway"], ["when he came"]),
+        ("zh", "我住在皇后区Main St 136-20号", ["Main", "136", "20号"], ["皇后区"]),
+        ("es", "calle 5 de Mayo #214, ahí vivíamos", ["Mayo", "214"], ["ahí vivíamos"]),
+        ("hmn", "peb nyob 550 Maryland Ave E", ["550", "Maryland", " E"], ["peb nyob"]),
+        ("vi", "toi sinh nam 1990, ngay 14 thang 2", ["14 thang 2"], ["toi sinh"]),
     ],
 )
 def test_contact_and_identity_details(
@@ -362,6 +374,7 @@ def test_contact_and_identity_details(
         ("en", "her name is on the lease, not his"),
         ("en", "the officer, who was rude, left after 10 minutes"),
         ("zh", "在纽约住了三年，警察来了三次，五月才去法院"),
+        ("vi", "toi di o van phong luat su va giup toi lam don."),
     ],
 )
 def test_what_is_not_an_identifier_stays(language: str, text: str) -> None:
@@ -454,6 +467,14 @@ def test_a_quote_typed_in_capitals_loses_the_name_not_the_sentence(
         ("我老公的朋友阿强一直跟踪我", "zh", ["阿强"], ["朋友", "跟踪"]),
         ("أختي نور وزوجها سعيد خبوني", "ar", ["نور", "سعيد"], ["أختي", "وزوجها"]),
         ("والشرطة ما سوت شي، وأحمد ظل يهددني", "ar", ["أحمد"], ["والشرطة", "يهددني"]),
+        # Third pass: two people, each name whole.
+        (
+            "ông bà nội của con là Lý Văn Sơn và Hồ Thị Mai",
+            "vi",
+            ["Lý", "Văn", "Sơn", "Hồ", "Thị", "Mai"],
+            ["ông bà nội"],
+        ),
+        ("ناصر وأخوه طارق لحقوني لحد المسجد", "ar", ["ناصر", "طارق"], ["وأخوه", "المسجد"]),
     ],
 )
 def test_unmarked_names(text: str, language: str, gone: list[str], kept: list[str]) -> None:
