@@ -129,7 +129,8 @@ def _rules() -> _Rules:
     # A word, or an initial ("J."); capitalisation is checked in redact().
     name_word = rf"(?:{_LATIN_LETTER}(?:{_LATIN_LETTER}|['’-])+|{_LATIN_LETTER}\.)"
     titled = re.compile(
-        rf"(?<!\w)(?P<title>(?i:{titles_latin}))\.?(?P<comma>,)?\s+(?P<copula>(?i:{_alternation(_COPULAS)})\s+)?"
+        # A Latin title may follow Chinese directly ("警察Officer Brown").
+        rf"(?<!{_LATIN_LETTER})(?<![\d_])(?P<title>(?i:{titles_latin}))\.?(?P<comma>,)?\s+(?P<copula>(?i:{_alternation(_COPULAS)})\s+)?"
         # An honorific after a title starts a title of its own ("my ex, Mr. Bjornstad").
         rf"(?!(?i:{_alternation(_HONORIFICS | {'dr'})})\.?\s)"
         rf"(?P<name>{name_word}(?:\s+{name_word}){{0,3}})"
@@ -184,11 +185,13 @@ def _rules() -> _Rules:
     ordinary |= frozenset(w.lower() for w in every("ordinary_words"))
     case_words = _alternation(every("case_words"))
     case = re.compile(
-        rf"(?P<words>(?i:(?<!\w)(?:{case_words}))\s*(?:#|no\.?|nº|number|número|:)?\s*[:：#]?\s*)"
+        # Chinese and Arabic case words follow other letters directly ("我的案子编号是…").
+        rf"(?P<words>(?i:(?<!{_LATIN_LETTER})(?<![\d_])(?:{case_words}))\s*(?:#|no\.?|nº|number|número|:)?\s*[:：#]?\s*"
+        r"(?:(?:是|为|為)\s*)?)"
         # The number itself starts with a letter, a digit or a bracket, never a Chinese
         # character: "案件号码是CR-2023-5567" keeps its "码是".
         # A number in groups ("A# 214 556 778") goes whole; otherwise one run of characters.
-        r"(?:\d{3}[-\s]\d{3}[-\s]\d{2,4}(?![\w-])|"
+        r"(?:(?:A[-#]?\s?)?\d{3}[-\s]\d{3}[-\s]\d{2,4}(?![\w-])|"
         rf"(?:(?![{_HAN}])[\w(（])[\w()（）./\-]*\d[\w()（）./\-]*)"
         # A-numbers: A123456789, A-123-456-789, A# 123 456 789, also against Chinese
         # ("A号码是A205 118 907")
@@ -318,7 +321,7 @@ _REPEATS = re.compile(r"\[name\](?:[\s,]*\[name\])+")
 # clan names (Vang, Xiong, Moua…) are not English or Hmong words: at the start of a sentence
 # they are still a person.
 _EVERYDAY = frozenset(
-    {"her", "long", "young", "white", "black", "brown", "green", "king", "may", "will", "rose",
+    {"her", "long", "young", "white", "black", "brown", "green", "king", "may", "will", "rose", "grace",
      "hope", "hang", "lo", "ha", "le", "do", "so", "li", "ho", "hong", "her's", "don", "park",
      "hall", "wood", "hill", "lane", "street"}
 )  # fmt: skip
@@ -412,6 +415,7 @@ _TOKEN = re.compile(
     rf"\[name\]|[{_HAN}]+|{_SPACED_WORD}(?:-{_SPACED_WORD})*|\s+|.",
     re.DOTALL,
 )
+_FROM_SOMEWHERE = re.compile(r"\s+(?i:from|at|with|de|con)\s+(?i:the|my|our|la|el|mi|los|las)\s")
 _PLACE_MARK = "\x00{}\x00"
 _PLACE_IN_NAME = re.compile(r"\[name\] \x00\d+\x00 \[name\]")
 _ANY_DIGIT = re.compile(r"\d")
@@ -880,6 +884,17 @@ def redact(text: str, language: str = "en") -> str:
                 if stem != word:
                     break
             first = words[0].lower()
+            # "kuv tus txiv nyiaj lis": in Hmong a given name and a clan name typed in lower
+            # case, the clan name listed, the given name a word too.
+            if (
+                not leading
+                and language == "hmn"
+                and len(words) >= 2
+                and (first in rules.family or words[1].lower() in rules.family)
+                and not _plain_word(first, rules, everyday)
+                and not _plain_word(words[1], rules, everyday)
+            ):
+                leading = 2
             # An honorific only ever comes before a name: "doña lucha", "ms okafor".
             if (
                 not leading
@@ -983,6 +998,8 @@ def redact(text: str, language: str = "en") -> str:
                 and _SENTENCE_START.search(before)
                 and not before.rstrip().endswith(PLACEHOLDER)
                 and not re.match(rf"\s+{_UPPER}", after)
+                # "Grace from the church prayed with me": someone from somewhere
+                and not _FROM_SOMEWHERE.match(after)
             ):
                 return word
             return PLACEHOLDER + owner

@@ -224,6 +224,14 @@ NAME_SHAPES = [
     ("ar", "المرشدة الاجتماعية دانة القاسم ساعدتني", "دانة القاسم", ["المرشدة الاجتماعية"]),
     ("ar", "حماي الحاج مصطفى كان يدافع عنه", "مصطفى", ["حماي الحاج"]),
     ("zh", "他叫我去他朋友阿辉家里", "阿辉", ["朋友", "家里"]),
+    ("zh", "警察Officer Brown来了只问了五分钟", "Brown", ["警察Officer", "五分钟"]),
+    (
+        "hmn",
+        "kuv tus txiv nyiaj lis hais tias yuav muab kuv xa rov qab",
+        "nyiaj lis",
+        ["hais tias"],
+    ),
+    ("en", "Grace from the church food shelf prayed with me", "Grace", ["from the church"]),
 ]
 
 
@@ -320,6 +328,7 @@ def test_chinese_names_leave_no_character_behind(text: str, expected: str) -> No
         ("es", "calle 5 de Mayo #214, ahí vivíamos", ["Mayo", "214"], ["ahí vivíamos"]),
         ("hmn", "peb nyob 550 Maryland Ave E", ["550", "Maryland", " E"], ["peb nyob"]),
         ("vi", "toi sinh nam 1990, ngay 14 thang 2", ["14 thang 2"], ["toi sinh"]),
+        ("zh", "我的案子编号是22FL01234", ["22FL01234"], ["我的案子编号是"]),
     ],
 )
 def test_contact_and_identity_details(
@@ -375,6 +384,8 @@ def test_contact_and_identity_details(
         ("en", "the officer, who was rude, left after 10 minutes"),
         ("zh", "在纽约住了三年，警察来了三次，五月才去法院"),
         ("vi", "toi di o van phong luat su va giup toi lam don."),
+        ("en", "they gave me a grace period. Grace period ended in May."),
+        ("hmn", "kuv tus txiv tsis lis ua li cas"),
     ],
 )
 def test_what_is_not_an_identifier_stays(language: str, text: str) -> None:
