@@ -230,6 +230,8 @@ def _rules() -> _Rules:
         # 45 đường Lê Lợi, 12 Waddada Maka: the capitalised street name after the street word
         rf"|(?<!\w)\d{{1,6}}[A-Za-z]?\s+(?:(?i:de\s+la|del|de)\s+)?(?P<lead>(?i:{streets}))(?P<named>(?:\s+{_UPPER}[\w'’-]*)+)"
         rf"|(?<!\w)\d{{1,6}}[A-Za-z]?\s+(?P<middle>(?:[\w'’.-]+\s+){{0,3}}?)(?P<street>(?i:{streets}))(?!\w)"
+        # "la 3a avenida 1520": the house number after the street
+        r"(?:\s+#?\d{3,6}[A-Za-z]?(?![\w-]))?"
         # "guriga … 2100 Riverside Ave", but not the "St" of "St Paul 3 zaug"
         rf"|(?<!\w)(?!(?:{latin_places})(?!\w))(?P<before>(?i:{streets}))"
         rf"(?P<between>\s+(?:[\w'’.-]+\s+){{0,3}}?)(?=\d)(?P<number>\d{{1,6}}[A-Za-z]?(?!\w)"
@@ -417,6 +419,7 @@ _TOKEN = re.compile(
 )
 _FROM_SOMEWHERE = re.compile(r"\s+(?i:from|at|with|de|con)\s+(?i:the|my|our|la|el|mi|los|las)\s")
 _PLACE_MARK = "\x00{}\x00"
+_WORD_IN_NAME = re.compile(rf"\[name\] (?P<word>{_UPPER}[^\W\d_]+) \[name\]")
 _PLACE_IN_NAME = re.compile(r"\[name\] \x00\d+\x00 \[name\]")
 _ANY_DIGIT = re.compile(r"\d")
 _ANY_HAN = re.compile(rf"[{_HAN}]")
@@ -840,6 +843,10 @@ def redact(text: str, language: str = "en") -> str:
         # Only the capitalised words after a title are a name: "Officer Diaz", but not the
         # "came" of "the officer came".
         words = m.group("name").split()
+        if _role_word(words[0], rules) and m.string[m.end("name") :].lstrip().startswith(
+            PLACEHOLDER
+        ):
+            return m.group(0)  # "Txiv Neeb [name]" read again: Neeb ends the title
         leading = 0
         while leading < len(words) and words[leading][0].isupper() and not caseless:
             # "Sarkaal Cabdi Booliska Minneapolis", "my advocate Maria Legal Aid": the name
@@ -850,6 +857,9 @@ def redact(text: str, language: str = "en") -> str:
                 and _role_word(words[leading], rules)
             ):
                 break
+            bare = words[leading].strip(".,;:!?")
+            if len(bare) > 1 and bare.isupper() and bare.lower() not in rules.names:
+                break  # "my mom called CPS": an agency's letters, not a name
             leading += 1
         if not leading and m.group("comma"):
             return m.group(0)  # "the officer, who…": after a comma only a capital marks a name
@@ -927,6 +937,8 @@ def redact(text: str, language: str = "en") -> str:
             if not leading:
                 return m.group(0)
         rest = " ".join(words[leading:])
+        if rest:
+            read_again.append(True)
         # Everything before the name stays as written ("Det. ", "the nurse, "), and so does
         # a possessive after it ("my ex [name]'s brother").
         owner = _POSSESSIVE.search(words[leading - 1])
@@ -937,7 +949,12 @@ def redact(text: str, language: str = "en") -> str:
             + (f" {rest}" if rest else "")
         )
 
+    read_again: list[bool] = []
     text = rules.titled.sub(titled, text)
+    if read_again:
+        # The words taken along after a name may hold another title ("my ex carlos and his
+        # brother luis"): read the quote once more.
+        text = rules.titled.sub(titled, text)
     if rules.titled_arabic is not None:
 
         def arabic_title(m: re.Match[str]) -> str:
@@ -1033,6 +1050,13 @@ def redact(text: str, language: str = "en") -> str:
         text = rules.han_after_name.sub(PLACEHOLDER, text)
     # "Trương Mỹ Lan": a place word ("Mỹ", America) between two parts of a name is a name.
     text = _PLACE_IN_NAME.sub(PLACEHOLDER, text)
+    if not caseless:
+        # "Vaj [name] Xyooj" → "[name] Neeb [name]": a capitalised word between two parts of
+        # one name is part of it, though it is also a role word (txiv neeb, a shaman).
+        text = _WORD_IN_NAME.sub(
+            lambda m: m.group(0) if m.group("word").lower() in rules.ordinary else PLACEHOLDER,
+            text,
+        )
     text = _REPEATS.sub(PLACEHOLDER, text)
     return re.sub("\x00(\\d+)\x00", lambda m: places[int(m.group(1))], text)
 

@@ -232,6 +232,8 @@ NAME_SHAPES = [
         ["hais tias"],
     ),
     ("en", "Grace from the church food shelf prayed with me", "Grace", ["from the church"]),
+    ("hmn", "Vaj Neeb Xyooj yog tus ntaus kuv", "Vaj Neeb Xyooj", ["ntaus kuv"]),
+    ("hmn", "Txiv Neeb Chong Her hais tias kuv yuav tsum", "Chong Her", ["Txiv Neeb"]),
 ]
 
 
@@ -329,6 +331,8 @@ def test_chinese_names_leave_no_character_behind(text: str, expected: str) -> No
         ("hmn", "peb nyob 550 Maryland Ave E", ["550", "Maryland", " E"], ["peb nyob"]),
         ("vi", "toi sinh nam 1990, ngay 14 thang 2", ["14 thang 2"], ["toi sinh"]),
         ("zh", "我的案子编号是22FL01234", ["22FL01234"], ["我的案子编号是"]),
+        ("es", "vivíamos en la 3a avenida 1520, en Los Angeles", ["1520"], ["Los Angeles"]),
+        ("ar", "عنوانه الجديد 7740 ميشيغان أفنيو", ["7740", "ميشيغان"], ["عنوانه الجديد"]),
     ],
 )
 def test_contact_and_identity_details(
@@ -486,6 +490,14 @@ def test_a_quote_typed_in_capitals_loses_the_name_not_the_sentence(
             ["ông bà nội"],
         ),
         ("ناصر وأخوه طارق لحقوني لحد المسجد", "ar", ["ناصر", "طارق"], ["وأخوه", "المسجد"]),
+        # A second title among the words taken along after a name.
+        (
+            "my ex carlos and his brother luis both have warrants",
+            "en",
+            ["carlos", "luis"],
+            ["and his brother", "warrants"],
+        ),
+        ("My bf Marco's mom called CPS on me", "en", ["Marco"], ["'s mom called CPS on me"]),
     ],
 )
 def test_unmarked_names(text: str, language: str, gone: list[str], kept: list[str]) -> None:
