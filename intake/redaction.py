@@ -14,10 +14,14 @@ docs/themes.md, "Named-entity models considered"):
   Tou"); in Arabic a listed name after a title; in Chinese a surname with one or two
   characters before or after a title, after 叫/姓, or before a verb ("张伟说");
 - capitalised given names from the lists, and family names next to another name or inside a
-  sentence (so "Her husband" keeps its "Her").
+  sentence (so "Her husband" keeps its "Her");
+- names no capital marks: listed names in lower case after a title, a naming word ("her
+  last name is"), a word that marks a person ("a lupita", "u sheegay xaliimo") or beside
+  another name; a word joined by and/y/iyo to a found name ("Osmin y su hermano [name]").
 
 Then every part of a found name goes: adjacent capitalised or listed words, and the joining
-words between them ("de los", "bin", "Văn"), become one placeholder. Cities that contain a
+words between them ("de los", "bin", "Văn"), become one placeholder; so does a word caught
+between two parts ("Trương Mỹ Lan", "Vaj Neeb Xyooj") and a kunya ("أبو خالد"). Cities that contain a
 name ("Hồ Chí Minh", "San José") and words that start like one ("中文", "Bảo lãnh") are set
 aside first. It errs towards removing too much: a quote is better short of a word than
 naming someone. Placeholders are English in storage and translated when shown
