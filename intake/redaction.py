@@ -14,10 +14,14 @@ docs/themes.md, "Named-entity models considered"):
   Tou"); in Arabic a listed name after a title; in Chinese a surname with one or two
   characters before or after a title, after 叫/姓, or before a verb ("张伟说");
 - capitalised given names from the lists, and family names next to another name or inside a
-  sentence (so "Her husband" keeps its "Her").
+  sentence (so "Her husband" keeps its "Her");
+- names no capital marks: listed names in lower case after a title, a naming word ("her
+  last name is"), a word that marks a person ("a lupita", "u sheegay xaliimo") or beside
+  another name; a word joined by and/y/iyo to a found name ("Osmin y su hermano [name]").
 
 Then every part of a found name goes: adjacent capitalised or listed words, and the joining
-words between them ("de los", "bin", "Văn"), become one placeholder. Cities that contain a
+words between them ("de los", "bin", "Văn"), become one placeholder; so does a word caught
+between two parts ("Trương Mỹ Lan", "Vaj Neeb Xyooj") and a kunya ("أبو خالد"). Cities that contain a
 name ("Hồ Chí Minh", "San José") and words that start like one ("中文", "Bảo lãnh") are set
 aside first. It errs towards removing too much: a quote is better short of a word than
 naming someone. Placeholders are English in storage and translated when shown
@@ -79,6 +83,9 @@ class _Rules:
     ordinary: frozenset[str]  # stop words of every language: "When", "Cuando", "Markii"
     roles: frozenset[str]
     places: re.Pattern[str]
+    han_places: re.Pattern[str] | None
+    # "Jenny陈是社工": a Chinese surname written right after a Latin given name.
+    han_after_name: re.Pattern[str] | None
 
 
 def _alternation(words: Iterable[str]) -> str:
@@ -126,7 +133,10 @@ def _rules() -> _Rules:
     # A word, or an initial ("J."); capitalisation is checked in redact().
     name_word = rf"(?:{_LATIN_LETTER}(?:{_LATIN_LETTER}|['’-])+|{_LATIN_LETTER}\.)"
     titled = re.compile(
-        rf"(?<!\w)(?P<title>(?i:{titles_latin}))\.?\s+(?P<copula>(?i:{_alternation(_COPULAS)})\s+)?"
+        # A Latin title may follow Chinese directly ("警察Officer Brown").
+        rf"(?<!{_LATIN_LETTER})(?<![\d_])(?P<title>(?i:{titles_latin}))\.?(?P<comma>,)?\s+(?P<copula>(?i:{_alternation(_COPULAS)})\s+)?"
+        # An honorific after a title starts a title of its own ("my ex, Mr. Bjornstad").
+        rf"(?!(?i:{_alternation(_HONORIFICS | {'dr'})})\.?\s)"
         rf"(?P<name>{name_word}(?:\s+{name_word}){{0,3}})"
     )
     titled_arabic = None
@@ -134,7 +144,7 @@ def _rules() -> _Rules:
         titled_arabic = re.compile(
             rf"(?<!\w)(?P<title>[وفبل]?(?:{_alternation(data['ar']['titles_before'])}))\s+(?P<name>\w+)(?:(?=\s+(?P<second>\w+)))?"
         )
-    han = None
+    han = han_after_name = None
     if "zh" in data:
         family = data["zh"].get("family_names", [])
         single = "".join(re.escape(s) for s in family if len(s) == 1)
@@ -149,12 +159,15 @@ def _rules() -> _Rules:
         # A given name is one or two characters, but never a verb or particle that follows
         # the name ("警察陈志强来了" takes 陈志强, "警官王说" keeps 说).
         name_char = rf"(?:(?![{_ZH_NOT_IN_NAME}])[{_HAN}])"
+        han_after_name = re.compile(
+            rf"\[name\]{surname}(?=[{_ZH_NOT_IN_NAME}{_ZH_CLAUSE_START}]|$)"
+        )
         han = re.compile(
             rf"(?:{given})"  # 芳芳, 建国 (a surname before it goes with it below)
             rf"|[小老阿]{surname}"  # 小王, 老李: the surname alone
             rf"|阿[{given_chars}]"  # 阿强, 阿明: a nickname from a given name, not 阿姨
             rf"|{surname}{name_char}{{0,2}}(?=(?:{after}))"  # 王警官, 李明医生
-            rf"|(?P<zhtitle>{long_before}|叫|姓){surname}{name_char}{{0,2}}"  # 警官王, 前夫刘建国, 叫张伟
+            rf"|(?P<zhtitle>(?:{long_before})是?|叫|姓){surname}{name_char}{{0,2}}"  # 警官王, 前夫刘建国, 叫张伟
             rf"|(?:(?<=^)|(?<=[{_ZH_CLAUSE_START}])){surname}{name_char}{{1,2}}(?=(?:{_ZH_AFTER_SUBJECT}))"  # 张伟说
             rf"|{surname}(?=(?:{given}))"
             # 我去找刘强 / 告诉了王芳和赵磊: a name as the object, up to the next comma or 和
@@ -176,37 +189,59 @@ def _rules() -> _Rules:
     ordinary |= frozenset(w.lower() for w in every("ordinary_words"))
     case_words = _alternation(every("case_words"))
     case = re.compile(
-        rf"(?P<words>(?i:(?<!\w)(?:{case_words}))\s*(?:#|no\.?|nº|number|número|:)?\s*[:：#]?\s*)"
-        r"[\w(（][\w()（）./\-]*\d[\w()（）./\-]*"
-        # A-numbers: A123456789, A-123-456-789, A# 123 456 789
-        r"|(?<!\w)A(?:[-#]\s?|\s)?\d{3}[-\s]?\d{3}[-\s]?\d{2,3}(?![\w-])"
-        # Court file numbers such as 27-CR-23-00412 or FC-2023-0042
-        r"|(?<!\w)(?:\d{2,4}-)?[A-Z]{1,4}-\d{2,}(?:[-/]\d+)*(?![\w-])"
+        # Chinese and Arabic case words follow other letters directly ("我的案子编号是…").
+        rf"(?P<words>(?i:(?<!{_LATIN_LETTER})(?<![\d_])(?:{case_words}))\s*(?:#|no\.?|nº|number|número|:)?\s*[:：#]?\s*"
+        r"(?:(?:是|为|為)\s*)?)"
+        # The number itself starts with a letter, a digit or a bracket, never a Chinese
+        # character: "案件号码是CR-2023-5567" keeps its "码是".
+        # A number in groups ("A# 214 556 778") goes whole; otherwise one run of characters.
+        r"(?:(?:A[-#]?\s?)?\d{3}[-\s]\d{3}[-\s]\d{2,4}(?![\w-])|"
+        rf"(?:(?![{_HAN}])[\w(（])[\w()（）./\-]*\d[\w()（）./\-]*)"
+        # A-numbers: A123456789, A-123-456-789, A# 123 456 789, also against Chinese
+        # ("A号码是A205 118 907")
+        r"|(?<![A-Za-z0-9])A(?:[-#]\s?|\s)?\d{3}[-\s]?\d{3}[-\s]?\d{2,3}(?![\w-])"
+        # Court file numbers such as 27-CR-23-00412, FC-2023-0042 or 30-2023-FL-0456 (every
+        # group before the letters goes too, so no "30-" is left)
+        r"|(?<![A-Za-z0-9-])(?:\d{1,4}-)*[A-Z]{1,4}-\d{2,}(?:[-/]\d+)*(?![\w-])"
     )
     months = _alternation(every("months"))
     dates = re.compile(
         r"(?<!\d)\d{1,4}[/.\-]\d{1,2}[/.\-]\d{1,4}(?!\d)"
         r"|\d{4}\s*年\s*\d{1,2}\s*月(?:\s*\d{1,2}\s*[日号])?"
         r"|\d{1,2}\s*月\s*\d{1,2}\s*[日号]"
-        r"|(?i:ngày\s+\d{1,2}\s+tháng\s+\d{1,2}(?:\s+năm\s+\d{4})?)"
+        # with and without tone marks: "ngày 14 tháng 2", "ngay 14 thang 2"
+        r"|(?i:ng[àa]y\s+\d{1,2}\s+th[áa]ng\s+\d{1,2}(?:\s+n[ăa]m\s+\d{4})?)"
         r"|(?i:tháng\s+\d{1,2}\s+năm\s+\d{4})"
-        rf"|(?:\d{{1,2}}\s+(?:(?i:de)\s+)?)(?i:{months})(?:,?\s+(?:(?i:de|del|xyoo|năm)\s+)?\d{{4}})?"
+        rf"|(?:\d{{1,2}}\s+(?:(?i:de)\s+)?)(?i:{months})(?!{_LATIN_LETTER})(?:,?\s+(?:(?i:de|del|xyoo|năm)\s+)?\d{{4}})?"
         # A month before its day or year; the look-ahead for a digit keeps the long list of
         # month names from being tried at every letter (redaction runs on every quote shown).
-        rf"|(?=\D{{2,24}}\d)(?i:{months})"
+        rf"|(?=\D{{2,24}}\d)(?<!{_LATIN_LETTER})(?i:{months})(?!{_LATIN_LETTER})"
         r"(?:\s+\d{1,2}(?:st|nd|rd|th)?(?:,?\s+\d{4})?|,?\s+(?:(?i:de|del)\s+)?\d{4})"
     )
     streets = _alternation(every("street_words"))
+    latin_places = _alternation(w for w in every("places") if not re.match(rf"[{_HAN}]", w))
+    # "1450 شارع ميشيغان ديربورن": the city after the street name stays.
+    arabic_places = _alternation(every("places", ["ar"]))
     addresses = re.compile(
         # 4410 شارع وارن, 12 شارع الملك فهد: Arabic has no capitals, so the street name is
         # the one or two words after the street word, up to a preposition or و.
-        rf"(?<!\w)\d{{1,6}}\s+(?:{_ARABIC_STREET})(?:\s+(?!(?:{_ARABIC_STOP})(?!\w))[\u0600-\u06ff]+){{1,2}}"
+        rf"(?<!\w)\d{{1,6}}\s+(?:{_ARABIC_STREET})(?:\s+(?!(?:{_ARABIC_STOP}|{arabic_places})(?!\w))[\u0600-\u06ff]+){{1,2}}"
+        # 1702 W Broadway, 136-20 Main St: a direction before a capitalised street name
+        rf"|(?<!\w)\d{{1,6}}(?:-\d{{1,4}})?\s+(?:[NSEW]|NE|NW|SE|SW|North|South|East|West)\.?"
+        rf"\s+{_UPPER}[\w'’-]+(?:\s+(?i:{streets})(?!\w))?"
+        # Main St 136-20号: an English street name written the Chinese way round
+        rf"|{_UPPER}[\w'’-]*\s+(?i:{streets})\.?\s*\d{{1,6}}(?:-\d{{1,4}})?\s*号"
         # 45 đường Lê Lợi, 12 Waddada Maka: the capitalised street name after the street word
-        rf"|(?<!\w)\d{{1,6}}[A-Za-z]?\s+(?P<lead>(?i:{streets}))(?P<named>(?:\s+{_UPPER}[\w'’-]*)+)"
+        rf"|(?<!\w)\d{{1,6}}[A-Za-z]?\s+(?:(?i:de\s+la|del|de)\s+)?(?P<lead>(?i:{streets}))(?P<named>(?:\s+{_UPPER}[\w'’-]*)+)"
         rf"|(?<!\w)\d{{1,6}}[A-Za-z]?\s+(?P<middle>(?:[\w'’.-]+\s+){{0,3}}?)(?P<street>(?i:{streets}))(?!\w)"
-        rf"|(?<!\w)(?P<before>(?i:{streets}))\s+(?:[\w'’.-]+\s+){{0,3}}?\d{{1,6}}[A-Za-z]?(?!\w)"
+        # "la 3a avenida 1520": the house number after the street
+        r"(?:\s+#?\d{3,6}[A-Za-z]?(?![\w-]))?"
+        # "guriga … 2100 Riverside Ave", but not the "St" of "St Paul 3 zaug"
+        rf"|(?<!\w)(?!(?:{latin_places})(?!\w))(?P<before>(?i:{streets}))"
+        rf"(?P<between>\s+(?:[\w'’.-]+\s+){{0,3}}?)(?=\d)(?P<number>\d{{1,6}}[A-Za-z]?(?!\w)"
+        rf"(?:(?:\s+{_UPPER}[\w'’-]*){{1,3}}\s+(?i:{streets})(?!\w))?)"
         # A place name before 路/街, but not the "住在" (live at) in front of it.
-        rf"|(?:(?![住在到去来是的了我你他她])[{_HAN}]){{1,10}}(?:路|街|大道|巷|弄)\s*\d{{1,5}}\s*号?(?:\s*\d{{1,5}}\s*(?:单元|栋|号楼|楼|层|室|号))*"
+        rf"|(?:(?![住在到去来是的了我你他她])[{_HAN}]){{1,10}}(?:路|街|大道|巷|弄)\s*\d{{1,5}}(?:-\d{{1,5}})?\s*号?(?:\s*\d{{1,5}}\s*(?:单元|栋|号楼|楼|层|室|号))*"
     )
     roles = {
         word
@@ -238,6 +273,10 @@ def _rules() -> _Rules:
             | {w.lower() for w in every("street_words", latin) if " " not in w and len(w) > 3}
         ),
         places=re.compile(rf"(?<!\w)(?:{spaced_kept})(?!\w)|{_alternation(han_kept)}"),
+        han_after_name=han_after_name,
+        han_places=re.compile(_alternation(every("places", ["zh"])))
+        if every("places", ["zh"])
+        else None,
         lowercase=lowercase,
         titled=titled,
         titled_arabic=titled_arabic,
@@ -271,6 +310,16 @@ _ARABIC_STOP = "في|فى|من|إلى|الى|على|عند|قرب|جنب|بجا�
 _ARABIC_WORD = re.compile(r"(?<!\w)[\u0600-\u06ff]+")
 # Somali definite endings on a loan word ("shelter-ka", "isbitaalka" from isbitaal).
 _SOMALI_ENDING = re.compile(r"(?:-?(?:ka|ga|ta|da|ha|dda|sha))$")
+# Somali possessive endings on a kinship or role word: saaxiibkiis (his friend), walaalkeed.
+_SOMALI_POSSESSIVE = re.compile(
+    r"(?:kayga|kaaga|kiisa|keeda|kooda|kayaga|keenna|kay|kiis|keed|tay|tiis|teed)$"
+)
+# What may follow an address already found: a direction ("872 Arcade St E"), a house or
+# flat number ("calle 5 de Mayo #214", "Apt 4").
+_ADDRESS_TAIL = re.compile(
+    r"\[address\](?:(?:[\s,]+(?:N|S|E|W|NE|NW|SE|SW)\.?(?![\w.]))"
+    r"|(?:[\s,]+[\w'’.-]+){0,3}?[\s,]*(?:#|(?i:apt|apto|depto|unit|suite|no|nº)\.?)\s?\d+[A-Za-z]?(?!\w))+"
+)
 _ARABIC_CONJUNCTION = re.compile(r"^[وفبل](?!ل)")
 _ARABIC_PREFIX = re.compile(r"^(?:[وفبكل]|ال|وال|بال|لل|فال)")
 _REPEATS = re.compile(r"\[name\](?:[\s,]*\[name\])+")
@@ -278,7 +327,7 @@ _REPEATS = re.compile(r"\[name\](?:[\s,]*\[name\])+")
 # clan names (Vang, Xiong, Moua…) are not English or Hmong words: at the start of a sentence
 # they are still a person.
 _EVERYDAY = frozenset(
-    {"her", "long", "young", "white", "black", "brown", "green", "king", "may", "will", "rose",
+    {"her", "long", "young", "white", "black", "brown", "green", "king", "may", "will", "rose", "grace",
      "hope", "hang", "lo", "ha", "le", "do", "so", "li", "ho", "hong", "her's", "don", "park",
      "hall", "wood", "hill", "lane", "street"}
 )  # fmt: skip
@@ -286,9 +335,10 @@ _EVERYDAY = frozenset(
 _EVERYDAY_BY_LANGUAGE = {
     "vi": _EVERYDAY | {"cha", "mai", "ly", "lý", "hà", "lo", "do", "vu"},
     # "Dolores de cabeza", "Esperanza es lo único que me queda"
-    # "Ayaan u baahnaa" (I needed: ayaa + aan), nabad peace, farxad joy, amaan safety.
+    # "Ayaan u baahnaa" (I needed: ayaa + aan), nabad peace, farxad joy, amaan safety,
+    # nasteexo advice, sahal easy ("ma ahayn sahal").
     "so": _EVERYDAY
-    | {"ayaan", "nabad", "farxad", "amaan", "sabar", "barwaaqo"},
+    | {"ayaan", "nabad", "farxad", "amaan", "sabar", "barwaaqo", "nasteexo", "nastexo", "sahal"},
     "es": _EVERYDAY
     | {"dolores", "consuelo", "socorro", "amparo", "esperanza", "luz", "paz", "soledad",
        "remedios", "milagros", "gracia", "victoria", "rosario", "mercedes"},
@@ -319,6 +369,17 @@ _COPULAS = (
     "tên", "tên là", "ten la", "yog", "hu ua", "npe hu ua", "waa", "la yiraahdo", "magaciisu waa",
 )  # fmt: skip
 _HONORIFICS = frozenset({"mr", "mrs", "ms", "miss", "mx", "doña", "dona", "sra", "sr", "srta"})
+_POSSESSIVE = re.compile(r"['’]s$", re.IGNORECASE)
+# Hmong given names that open with the word for a girl or a young man ("Nkauj Iab",
+# "Nraug Tooj"); elsewhere these are titles.
+_NAME_OPENERS = frozenset({"nkauj", "nraug"})
+# A Latin-script Arabic family name with its particle joined: "al-Tamimi", "el-Sayed".
+_PARTICLE_PREFIX = re.compile(r"(?i:al|el|bin|ibn|abu|abou|bint|ould)[-‐‑]\w{2,}$")
+# Family names that are also a title, a word for a relative or a priest before a name
+# ("Cha Tâm", father Tâm; "Sheekh Yaasiin"): they stay beside a name.
+_NOT_FAMILY_BESIDE_NAME = frozenset(
+    {"cha", "chu", "van", "son", "anh", "chong", "sheekh", "sheikh", "xaaji", "neeb", "ntxawm"}
+)
 _SUFFIXES = frozenset({"jr", "sr", "ii", "iii", "iv"})
 # A street word that is also an everyday word ("3 court dates"): only an address when
 # capitalised words name the street ("12 Oak Court").
@@ -338,8 +399,20 @@ _NOT_IN_ADDRESS = frozenset(
 )  # fmt: skip
 # After "named" or a kunya ("أبو علي"), the next word is a name whatever its case.
 _NAMED = re.compile(
-    r"(?P<named>(?<!\w)(?:(?i:named|se llama|tên là|npe hu ua|magaciisu waa|magaceedu waa)"
-    r"|اسمه|اسمها|يدعى|تدعى|[وف]?أبو|[وف]?ابو)\s+)(?P<word>(?!\[)\w+)"
+    r"(?P<named>(?<!\w)(?:(?i:named|se llama|se apellida|tên là|npe hu ua|magaciisu waa"
+    r"|magaceedu waa|(?:(?:first|last|full|real|sur)\s?)?name(?:\s+is|'s|’s)|goes\s+by"
+    r"|(?:su\s+)?(?:nombre|apellido)\s+es|(?:họ\s+)?tên\s+(?:của\s+)?(?:anh|chị|ông|bà)\s+(?:ta\s+)?là)"
+    r"|اسمه|اسمها|يدعى|تدعى|(?P<kunya>[وف]?أبو|[وف]?ابو))\s+)(?P<word>(?!\[)\w+)"
+)
+# After أبو these make "the father of my children" (the ex), not a kunya.
+_ARABIC_KIN_AFTER_ABU = frozenset(
+    {"أولاد", "الأولاد", "الاولاد", "اولاد", "أولادي", "اولادي", "ولادي", "الولاد", "عيالي",
+     "العيال", "ابني", "بنتي", "بناتي", "البنات", "الولد", "ولدي", "البيت", "زوجي"}
+)  # fmt: skip
+_ARABIC_NAMING = frozenset({"اسمه", "اسمها", "يدعى", "تدعى", "يسمى", "تسمى", "إسمه", "إسمها"})
+# "ناصر وأخوه [name]": a name-word, then "and his brother" and a found name.
+_ARABIC_KIN_JOINED = re.compile(
+    r"(?<![\w\[])(?P<word>[\u0600-\u06ff]+)(?P<joined>\s+(?P<kin>و[\u0600-\u06ff]+)\s+\[name\])"
 )
 _ARABIC_SERVANT = re.compile(r"(?<![\w\[])[وفبل]?عبد\s*ال[\u0600-\u06ff]+")
 _SPACED_WORD = rf"(?:[^\W{_HAN}]|['’])+"
@@ -348,7 +421,10 @@ _TOKEN = re.compile(
     rf"\[name\]|[{_HAN}]+|{_SPACED_WORD}(?:-{_SPACED_WORD})*|\s+|.",
     re.DOTALL,
 )
+_FROM_SOMEWHERE = re.compile(r"\s+(?i:from|at|with|de|con)\s+(?i:the|my|our|la|el|mi|los|las)\s")
 _PLACE_MARK = "\x00{}\x00"
+_WORD_IN_NAME = re.compile(rf"\[name\] (?P<word>{_UPPER}[^\W\d_]+) \[name\]")
+_PLACE_IN_NAME = re.compile(r"\[name\] \x00\d+\x00 \[name\]")
 _ANY_DIGIT = re.compile(r"\d")
 _ANY_HAN = re.compile(rf"[{_HAN}]")
 _SENTENCE_START = re.compile(r"(?:^|[.!?:;\n]\s*|[\"“«]\s*)$")
@@ -366,6 +442,14 @@ def _address(m: re.Match[str]) -> str:
         and re.match(r"[-.\s]?\d", m.string[m.end() :])
     ):
         return m.group(0)  # "mi número es 713-555-0148" is a phone number, not a house
+    if (
+        m.group("before") is not None
+        and m.group("before").lower() in _AMBIGUOUS_STREET
+        and m.group("between").strip()
+    ):
+        # "guriga wuxuu ku yaallay 2100 Riverside Ave": the house and the words after it
+        # stay, the number and street go.
+        return m.group("before") + m.group("between") + "[address]"
     if m.group("lead") is not None:
         if m.group("lead").lower() in _AMBIGUOUS_STREET:
             return m.group(0)
@@ -395,20 +479,53 @@ def _role_word(word: str, rules: _Rules) -> bool:
     if lower in rules.roles:
         return True
     stem = lower.split("-")[0]
-    return stem in rules.roles or _SOMALI_ENDING.sub("", lower) in rules.roles
+    return (
+        stem in rules.roles
+        or _SOMALI_ENDING.sub("", lower) in rules.roles
+        or (len(lower) > 6 and _SOMALI_POSSESSIVE.sub("", lower) in rules.roles)
+    )
 
 
-def _is_name_part(word: str, rules: _Rules, language: str, caseless: bool = False) -> bool:
-    """Whether a word beside a found name is more of that name (erring towards yes)."""
+def _is_name_part(
+    word: str,
+    rules: _Rules,
+    language: str,
+    caseless: bool = False,
+    after_name: bool | None = None,
+) -> bool:
+    """Whether a word beside a found name is more of that name (erring towards yes).
+
+    ``after_name`` is True when the word follows the name, False when it comes before it,
+    None when the caller does not say (then only the word itself counts)."""
     lower = word.lower()
+    if word[:1].isupper() and lower in _NAME_OPENERS:
+        return True  # "Nkauj Iab Hang": a Hmong name that starts with a word for girl
+    if _PARTICLE_PREFIX.match(word):
+        return True  # "Abu Hamza al-Tamimi", "Omar bin-Laden": a family name, any case
+    if after_name and word[:1].isupper() and lower.rstrip(".") in _SUFFIXES:
+        return True  # "[name] Sr.", "[name] III"
+    if (
+        after_name is not None
+        and not caseless
+        and word[:1].isupper()
+        and lower in rules.family
+        and lower not in _NOT_FAMILY_BESIDE_NAME
+    ):
+        # "Lý [name]", "Hồ [name]": a listed family name right beside a found name is part
+        # of it, though it is also a role or ordinary word elsewhere ("hồ sơ", "lý do").
+        return True
     if _role_word(word, rules) or lower in _PARTICLES:
         return False
     if _ARABIC_WORD.fullmatch(word):
         bare = _ARABIC_PREFIX.sub("", word)
         if word in rules.arabic_names or (len(bare) > 2 and bare in rules.arabic_names):
             return True
-        if word in rules.arabic_beside_name:
-            return True
+        if (
+            word in rules.arabic_beside_name
+            or _ARABIC_CONJUNCTION.sub("", word) in rules.arabic_beside_name
+            or (after_name and word.startswith("ال") and bare in rules.arabic_beside_name)
+        ):
+            return True  # "[name] وناصر": a name-word joined to a name by و
         # A family name of origin ("المصري", "الزهراني"), unless it is an ordinary word. Other
         # words with the article stay: Arabic puts the verb first, so "قدم [name] الشكوى"
         # has the complaint, not a family name, after the name.
@@ -464,7 +581,7 @@ def _merge_names(text: str, rules: _Rules, language: str, caseless: bool = False
                 and tokens[k] not in rules.arabic_ordinary
             ):
                 end = k + 1  # "بنت سعيد", "بن سلمان": whatever follows bin is a name
-            elif k < len(tokens) and _is_name_part(tokens[k], rules, language, caseless):
+            elif k < len(tokens) and _is_name_part(tokens[k], rules, language, caseless, True):
                 end = k + 1
                 if tokens[k].lower() in _SUFFIXES and end < len(tokens) and tokens[end] == ".":
                     end += 1
@@ -477,13 +594,20 @@ def _merge_names(text: str, rules: _Rules, language: str, caseless: bool = False
                 start -= 2
                 continue
             listed = word.lower() in rules.names
-            if _ARABIC_WORD.fullmatch(word) and word not in rules.arabic_ordinary:
-                # An unlisted Arabic word between a title and a name: "طليقي عمر [name]".
+            if (
+                _ARABIC_WORD.fullmatch(word)
+                and word not in rules.arabic_ordinary
+                and word not in _ARABIC_NAMING
+                and not _role_word(_ARABIC_PREFIX.sub("", word), rules)
+                and not _role_word(word, rules)
+            ):
+                # An unlisted Arabic word between a title and a name: "طليقي عمر [name]",
+                # but not the role or the "his name is" of "ضابط الشرطة اسمه [name]".
                 before = tokens[start - 4] if start >= 4 and gap(start - 3) else ""
                 if before.lower() in rules.roles or _ARABIC_PREFIX.sub("", before) in rules.roles:
                     start -= 2
                     continue
-            if not _is_name_part(word, rules, language, caseless):
+            if not _is_name_part(word, rules, language, caseless, False):
                 break
             # "Brayan [name], mi ex": a capitalised word opening the sentence goes with the
             # name too, unless it is an ordinary word ("When [name] called").
@@ -498,8 +622,13 @@ def _merge_names(text: str, rules: _Rules, language: str, caseless: bool = False
 # Words that join two people ("Brayan y Kevin", "Phuong voi Duc"): a capitalised word joined
 # to a found name this way is a person too.
 _AND = frozenset(
-    {"and", "&", "y", "e", "iyo", "và", "va", "với", "voi", "thiab", "nrog", "or", "o", "ama"}
+    {"and", "&", "n", "y", "e", "iyo", "và", "va", "với", "voi", "thiab", "nrog", "or", "o", "ama"}
 )
+# "and his cousin [name]", "y su hermano [name]"
+_POSSESSIVES = frozenset(
+    {"his", "her", "my", "their", "our", "su", "sus", "mi", "mis", "tu", "nws", "kuv", "peb",
+     "uu", "ay", "ka", "kii", "tôi", "anh", "của"}
+)  # fmt: skip
 # "Me" in each language, for "me and tasha".
 _ME = frozenset({"me", "i", "yo", "mí", "tôi", "toi", "em", "aniga", "anigu", "kuv", "wo"})
 # "moved to Dallas and [name]": a capitalised word after these is a place, not a person.
@@ -507,6 +636,7 @@ _BEFORE_A_PLACE = frozenset(
     {"in", "to", "at", "from", "near", "en", "desde", "hasta", "para", "ở", "tại", "đến", "tới",
      "từ", "hauv", "nyob", "tom", "ka", "ilaa", "magaalada", "city", "county"}
 )  # fmt: skip
+_SOMALI_AFTER_SUBJECT = frozenset({"ayaa", "baa"})
 # Words before a person named alone in lower case on a phone ("le dije todo a lupita",
 # "u sheegay xaliimo", "qhia rau maiv"): only where the word marks a person, so an English
 # "a grace period" keeps its grace.
@@ -549,6 +679,18 @@ def _unmarked_names(
         else int(tokens[i].lower() in rules.middle)
         for i in words
     }
+
+    def _family_then_middle(run: list[int]) -> bool:
+        # A Vietnamese family name then a middle name ("tran thi", "ngô văn") is a name
+        # even when the given name after them is not listed.
+        return (
+            language == "vi"
+            and len(run) >= 2
+            and tokens[run[0]].lower() in rules.family
+            and standing[run[0]] == 2
+            and standing[run[1]] == 1
+        )
+
     found: set[int] = set()
     run: list[int] = []
     for i in [*words, -1]:
@@ -556,8 +698,20 @@ def _unmarked_names(
         if joins and (not run or (i == run[-1] + 2 and tokens[i - 1] == " ")):
             run.append(i)
             continue
-        if sum(standing[j] == 2 for j in run) >= 2:
+        if sum(standing[j] == 2 for j in run) >= 2 or _family_then_middle(run):
             found.update(run)
+            # "ngo van tai": after a Vietnamese middle name comes the given name, listed or
+            # not.
+            after = run[-1] + 2
+            if (
+                language == "vi"
+                and standing[run[-1]] == 1
+                and after < len(tokens)
+                and tokens[run[-1] + 1] == " "
+                and after in standing
+                and not _plain_word(tokens[after], rules, everyday)
+            ):
+                found.add(after)
         run = [i] if joins else []
     cues = _BEFORE_A_PERSON.get(language, frozenset())
 
@@ -574,25 +728,76 @@ def _unmarked_names(
             word_at(i + 2) in _AND and word_at(i + 4) in _ME
         ):
             found.add(i)
+    if language == "so" and not caseless:
+        # "…, Farxiya ayaa turjumaan ahayd": a capitalised word inside a sentence before the
+        # focus marker (ayaa, baa) or "oo" (who) is a person, listed or not.
+        for i in words:
+            word = tokens[i]
+            if (
+                word[0].isupper()
+                and not word.isupper()
+                and word_at(i + 2) in _SOMALI_AFTER_SUBJECT
+                and tokens[i + 1] == " "
+                and not _sentence_start(tokens, i)
+                and not _plain_word(word, rules, everyday)
+                and not _role_word(word, rules)
+                # "maxkamadda Columbus ayaa": a place named after a role or agency word
+                and not (i >= 2 and _role_word(word_at(i - 2), rules))
+            ):
+                found.add(i)
     if not caseless and (found or PLACEHOLDER in text):
         for i in words:
             word = tokens[i]
-            if not word[0].isupper() or word.isupper() or _plain_word(word, rules, everyday):
+            # A capitalised word, or in Somali a listed name in lower case ("[name] iyo
+            # saaxiibkiis abdi"; Vietnamese and Hmong syllables are too often names for this).
+            if (
+                not (word[0].isupper() or (standing[i] == 2 and language == "so"))
+                or word.isupper()
+                or _plain_word(word, rules, everyday)
+            ):
                 continue
             for step in (2, -2):
-                joiner, other = i + step, i + 2 * step
-                if (
-                    0 <= other < len(tokens)
-                    and tokens[joiner].lower() in _AND
-                    and tokens[(i + joiner) // 2].isspace()
-                    and tokens[(joiner + other) // 2].isspace()
-                    and (tokens[other] == PLACEHOLDER or other in found)
-                    and not (step > 0 and i >= 2 and tokens[i - 2].lower() in _BEFORE_A_PLACE)
-                ):
+                if _joined_to_a_name(tokens, i, step, found, rules):
                     found.add(i)
     for i in found:
         tokens[i] = PLACEHOLDER
     return "".join(tokens)
+
+
+def _joined_to_a_name(tokens: list[str], i: int, step: int, found: set[int], rules: _Rules) -> bool:
+    """Whether tokens[i] is joined by and/y/và… to a found name, ``step`` 2 looking right and
+    -2 looking left. A possessive and a kinship or role word may stand on the far side of the
+    joiner ("Osmin y su hermano [name]") or between the joiner and the word ("[name] and
+    sister Crystal")."""
+
+    def skippable(j: int) -> bool:
+        return 0 <= j < len(tokens) and (
+            tokens[j].lower() in _POSSESSIVES or _role_word(tokens[j], rules)
+        )
+
+    def spaced(a: int, b: int) -> bool:
+        return 0 <= min(a, b) and max(a, b) < len(tokens) and tokens[(a + b) // 2].isspace()
+
+    if step > 0:
+        joiner = i + 2
+        other = joiner + 2
+        while skippable(other) and spaced(other, other + 2):
+            other += 2
+        if i >= 2 and tokens[i - 2].lower() in _BEFORE_A_PLACE:
+            return False  # "moved to Dallas and [name]"
+    else:
+        joiner = i - 2
+        while skippable(joiner) and spaced(joiner, joiner - 2):
+            joiner -= 2
+        other = joiner - 2
+    return (
+        0 <= other < len(tokens)
+        and 0 <= joiner < len(tokens)
+        and tokens[joiner].lower() in _AND
+        and spaced(i, i + (2 if step > 0 else -2))
+        and spaced(joiner, other)
+        and (tokens[other] == PLACEHOLDER or other in found)
+    )
 
 
 def redact(text: str, language: str = "en") -> str:
@@ -606,33 +811,46 @@ def redact(text: str, language: str = "en") -> str:
         frozenset() if language in ("vi", "hmn") else _EVERYDAY & (rules.ordinary | {"long"})
     )
     text = _EMAIL.sub("[email]", text)
-    if _ANY_DIGIT.search(text):  # numbers, dates and addresses all have a digit
-        text = rules.case.sub(lambda m: (m.group("words") or "") + "[case number]", text)
-        text = rules.addresses.sub(_address, text)
-        text = rules.dates.sub(lambda m: "[date]" if _digits(m.group(0)) else m.group(0), text)
-        text = _PHONE.sub(lambda m: "[phone]" if _digits(m.group(0)) >= 7 else m.group(0), text)
-    # Cities that contain a listed name ("Hồ Chí Minh", "San José") are set aside meanwhile.
+    # Cities that contain a listed name ("Hồ Chí Minh", "San José") are set aside meanwhile;
+    # Chinese ones before addresses too, so "法拉盛缅街41号" keeps its 法拉盛.
     places: list[str] = []
 
     def set_aside(m: re.Match[str]) -> str:
         places.append(m.group(0))
         return _PLACE_MARK.format(len(places) - 1)
 
+    if rules.han_places is not None and _ANY_HAN.search(text):
+        text = rules.han_places.sub(set_aside, text)
+    if _ANY_DIGIT.search(text):  # numbers, dates and addresses all have a digit
+        text = rules.case.sub(lambda m: (m.group("words") or "") + "[case number]", text)
+        text = rules.addresses.sub(_address, text)
+        if "[address]" in text:
+            text = _ADDRESS_TAIL.sub("[address]", text)
+        text = rules.dates.sub(lambda m: "[date]" if _digits(m.group(0)) else m.group(0), text)
+        text = _PHONE.sub(lambda m: "[phone]" if _digits(m.group(0)) >= 7 else m.group(0), text)
     text = rules.places.sub(set_aside, text)
     text = _ARABIC_SERVANT.sub(PLACEHOLDER, text)
-    text = _NAMED.sub(
-        lambda m: (
-            m.group(0)
-            if m.group("word").lower() in rules.ordinary
-            else m.group("named") + PLACEHOLDER
-        ),
-        text,
-    )
+
+    def named(m: re.Match[str]) -> str:
+        word = m.group("word")
+        if word.lower() in rules.ordinary or word in _ARABIC_KIN_AFTER_ABU:
+            return m.group(0)  # "her name is on the lease", "أبو ولادي" (my children's father)
+        if m.group("kunya"):
+            # "أبو خالد" is one name: both words go, an attached و or ف stays.
+            kunya = m.group("kunya")
+            return (kunya[0] if kunya[0] in "وف" else "") + PLACEHOLDER
+        return m.group("named") + PLACEHOLDER
+
+    text = _NAMED.sub(named, text)
 
     def titled(m: re.Match[str]) -> str:
         # Only the capitalised words after a title are a name: "Officer Diaz", but not the
         # "came" of "the officer came".
         words = m.group("name").split()
+        if _role_word(words[0], rules) and m.string[m.end("name") :].lstrip().startswith(
+            PLACEHOLDER
+        ):
+            return m.group(0)  # "Txiv Neeb [name]" read again: Neeb ends the title
         leading = 0
         while leading < len(words) and words[leading][0].isupper() and not caseless:
             # "Sarkaal Cabdi Booliska Minneapolis", "my advocate Maria Legal Aid": the name
@@ -643,19 +861,54 @@ def redact(text: str, language: str = "en") -> str:
                 and _role_word(words[leading], rules)
             ):
                 break
+            bare = words[leading].strip(".,;:!?")
+            if len(bare) > 1 and bare.isupper() and bare.lower() not in rules.names:
+                break  # "my mom called CPS": an agency's letters, not a name
             leading += 1
+        if not leading and m.group("comma"):
+            return m.group(0)  # "the officer, who…": after a comma only a capital marks a name
         if not leading:
-            # Typed in lower case on a phone ("officer diaz", "thẩm phán tran van long"):
-            # still a name if it is listed, and so are the listed words after it.
+            # Typed in lower case on a phone ("officer diaz", "thẩm phán tran van long",
+            # "my ex mike's brother"): still a name if it is listed, and so are the listed
+            # words after it, up to a possessive.
             listed = rules.lowercase.get(language) or rules.names
             while leading < len(words):
                 word = words[leading].lower().strip(".")
-                if word not in listed and not (leading and word in rules.middle):
+                stem = _POSSESSIVE.sub("", word)
+                # "ngô văn tài": after a Vietnamese middle name comes the given name,
+                # whatever word it is.
+                given_after_middle = (
+                    language == "vi"
+                    and leading
+                    and words[leading - 1].lower() in rules.middle
+                    and not _plain_word(word, rules, everyday)
+                )
+                # "jason r.": an initial after a listed name is more of it.
+                initial = leading and len(stem) == 1 and words[leading].endswith(".")
+                if (
+                    stem not in listed
+                    and not (leading and stem in rules.middle)
+                    and not given_after_middle
+                    and not initial
+                ):
                     break
                 if leading and word in stop_after_name:
                     break
                 leading += 1
+                if stem != word:
+                    break
             first = words[0].lower()
+            # "kuv tus txiv nyiaj lis": in Hmong a given name and a clan name typed in lower
+            # case, the clan name listed, the given name a word too.
+            if (
+                not leading
+                and language == "hmn"
+                and len(words) >= 2
+                and (first in rules.family or words[1].lower() in rules.family)
+                and not _plain_word(first, rules, everyday)
+                and not _plain_word(words[1], rules, everyday)
+            ):
+                leading = 2
             # An honorific only ever comes before a name: "doña lucha", "ms okafor".
             if (
                 not leading
@@ -688,10 +941,24 @@ def redact(text: str, language: str = "en") -> str:
             if not leading:
                 return m.group(0)
         rest = " ".join(words[leading:])
-        copula = m.group("copula") or ""
-        return f"{m.group('title')} {copula}{PLACEHOLDER}" + (f" {rest}" if rest else "")
+        if rest:
+            read_again.append(True)
+        # Everything before the name stays as written ("Det. ", "the nurse, "), and so does
+        # a possessive after it ("my ex [name]'s brother").
+        owner = _POSSESSIVE.search(words[leading - 1])
+        return (
+            m.string[m.start() : m.start("name")]
+            + PLACEHOLDER
+            + (owner.group(0) if owner else "")
+            + (f" {rest}" if rest else "")
+        )
 
+    read_again: list[bool] = []
     text = rules.titled.sub(titled, text)
+    if read_again:
+        # The words taken along after a name may hold another title ("my ex carlos and his
+        # brother luis"): read the quote once more.
+        text = rules.titled.sub(titled, text)
     if rules.titled_arabic is not None:
 
         def arabic_title(m: re.Match[str]) -> str:
@@ -699,8 +966,8 @@ def redact(text: str, language: str = "en") -> str:
             # The word after it is left in place; _merge_names joins it when it is a name too.
             name = m.group("name")
             second = m.group("second")
-            if name in rules.arabic_ordinary:
-                return m.group(0)
+            if name in rules.arabic_ordinary or _role_word(name, rules):
+                return m.group(0)  # "حماي الحاج مصطفى": a second title, not a name
             # An unlisted first name is still one when a listed name follows it
             # ("المحقق سامي الخطيب", "طليقي عمر يوسف").
             listed = name in rules.arabic_names or name in rules.arabic_beside_name
@@ -737,7 +1004,10 @@ def redact(text: str, language: str = "en") -> str:
         previous = text[: m.start()].split()[-1:]
         if previous and previous[0].lower() in _NOT_A_NAME_AFTER:
             return word
-        lower = word.lower().rstrip("'’s")
+        # "Tanya's mom": the name goes, the possessive stays.
+        possessive = _POSSESSIVE.search(word)
+        owner = possessive.group(0) if possessive else ""
+        lower = (word[: possessive.start()] if possessive else word).lower()
         after = text[m.end() :]
         if word.lower() in rules.roles and re.match(rf"\s+(?:\[name\]|{_UPPER})", after):
             return word  # a title before a name ("Sheekh Yaasiin"), though also a family name
@@ -749,9 +1019,11 @@ def redact(text: str, language: str = "en") -> str:
                 and _SENTENCE_START.search(before)
                 and not before.rstrip().endswith(PLACEHOLDER)
                 and not re.match(rf"\s+{_UPPER}", after)
+                # "Grace from the church prayed with me": someone from somewhere
+                and not _FROM_SOMEWHERE.match(after)
             ):
                 return word
-            return PLACEHOLDER
+            return PLACEHOLDER + owner
         if lower in rules.family or word.lower() in rules.family:
             before = text[: m.start()]
             beside_name = before.rstrip().endswith(PLACEHOLDER) or bool(
@@ -760,7 +1032,7 @@ def redact(text: str, language: str = "en") -> str:
             # A listed family name is a name, except at the start of a sentence when it is
             # also an everyday word ("Her husband…", "Long ago…").
             if beside_name or not _SENTENCE_START.search(before) or lower not in everyday:
-                return PLACEHOLDER
+                return PLACEHOLDER + owner
         return word
 
     # Two passes so "Maria Lopez" and "Lopez, Maria" both go, whichever is listed.
@@ -768,6 +1040,27 @@ def redact(text: str, language: str = "en") -> str:
         text = _CAPITALISED.sub(latin_name, text)
     text = _unmarked_names(text, rules, language, everyday, caseless)
     text = _merge_names(_REPEATS.sub(PLACEHOLDER, text), rules, language, caseless)
+    if PLACEHOLDER in text and _ARABIC_WORD.search(text):
+        text = _ARABIC_KIN_JOINED.sub(
+            lambda m: (
+                PLACEHOLDER + m.group("joined")
+                if _is_name_part(m.group("word"), rules, language)
+                and _role_word(m.group("kin")[1:], rules)
+                else m.group(0)
+            ),
+            text,
+        )
+    if rules.han_after_name is not None and _ANY_HAN.search(text):
+        text = rules.han_after_name.sub(PLACEHOLDER, text)
+    # "Trương Mỹ Lan": a place word ("Mỹ", America) between two parts of a name is a name.
+    text = _PLACE_IN_NAME.sub(PLACEHOLDER, text)
+    if not caseless:
+        # "Vaj [name] Xyooj" → "[name] Neeb [name]": a capitalised word between two parts of
+        # one name is part of it, though it is also a role word (txiv neeb, a shaman).
+        text = _WORD_IN_NAME.sub(
+            lambda m: m.group(0) if m.group("word").lower() in rules.ordinary else PLACEHOLDER,
+            text,
+        )
     text = _REPEATS.sub(PLACEHOLDER, text)
     return re.sub("\x00(\\d+)\x00", lambda m: places[int(m.group(1))], text)
 

@@ -189,6 +189,51 @@ NAME_SHAPES = [
     ),
     ("en", "Mohammed Al-Hassan from the mosque drove me.", "Mohammed Al-Hassan Hassan", ["mosque"]),
     ("en", "My ex Jamal Washington Jr. keeps calling.", "Jamal Washington Jr", ["keeps calling"]),
+    # Third pass (development quotes in eval/dev/*.json): possessives, a comma after a
+    # title, a name given as "last name is", a kunya, a particle joined by a hyphen, a name
+    # before the Somali focus marker, Hmong names that open with Nkauj, a Latin given name
+    # before a Chinese surname.
+    ("en", "my ex mike's brother kept showing up", "mike", ["my ex", "'s brother"]),
+    ("en", "Tanya's mom let him in the building", "Tanya", ["'s mom"]),
+    ("en", "the nurse, Kayleigh, took pictures of my bruises", "Kayleigh", ["the nurse, "]),
+    ("en", "her last name is Lindqvist, she is at the DA's office", "Lindqvist", ["DA's office"]),
+    ("en", "my ex boyfriend jason r. still has a key", "jason r", ["still has a key"]),
+    ("en", "his mom Linda and sister Crystal keep texting me", "Linda Crystal", ["and sister"]),
+    ("en", "Dre and his cousin Tay came by at 3am", "Dre Tay", ["and his cousin"]),
+    ("es", "Osmin y su hermano Wilmer me amenazaron", "Osmin Wilmer", ["y su hermano"]),
+    ("so", "Amaan ma dareemin, Warfaa ayaa turjumaan ahayd", "Warfaa", ["Amaan", "turjumaan"]),
+    ("vi", "chồng tôi là ngô văn tài, anh ta bị bắt 3 ngày", "ngô văn tài", ["bị bắt", "3 ngày"]),
+    ("ar", "الشرطي أبو خالد قال لي ارجعي لبيتك", "أبو خالد", ["الشرطي", "ارجعي"]),
+    ("ar", "my ex Abu Hamza al-Tamimi took my passport", "Abu Hamza al-Tamimi", ["passport"]),
+    ("ar", "ضابط الشرطة اسمه مايكل جونسون ما صدقني", "مايكل جونسون", ["ضابط الشرطة اسمه"]),
+    ("ar", "الدكتور عمر الفاروق كتب تقرير بالمستشفى", "عمر الفاروق", ["الدكتور", "تقرير"]),
+    ("ar", "القاضية سوزان ما سمحت لي أحكي", "سوزان", ["القاضية"]),
+    (
+        "hmn",
+        "Nkauj Iab Hang thiab Maiv Xee Vue yog kuv cov phooj ywg",
+        "Nkauj Iab Hang Maiv Xee Vue",
+        ["phooj ywg"],
+    ),
+    ("hmn", "kuv hais rau ntxhi moua tias kuv ntshai", "ntxhi moua", ["ntshai"]),
+    ("zh", "Jenny陈是社工，她很好", "Jenny 陈", ["是社工"]),
+    ("zh", "我的移民律师是刘静，她帮我办了U签证", "刘静", ["移民律师是", "U签证"]),
+    ("en", "Jerome Pettaway Sr. is the one who hurt me", "Jerome Pettaway Sr", ["hurt me"]),
+    ("es", "el papá de mis hijos, Rigo, tiene orden de restricción", "Rigo", ["orden"]),
+    ("vi", "bác sĩ Trương Mỹ Lan khám cho tôi", "Trương Mỹ Lan", ["bác sĩ", "khám"]),
+    ("so", "walaalkay yusuf iyo saaxiibkiis abdi ayaa i caawiyay", "yusuf abdi", ["saaxiibkiis"]),
+    ("ar", "المرشدة الاجتماعية دانة القاسم ساعدتني", "دانة القاسم", ["المرشدة الاجتماعية"]),
+    ("ar", "حماي الحاج مصطفى كان يدافع عنه", "مصطفى", ["حماي الحاج"]),
+    ("zh", "他叫我去他朋友阿辉家里", "阿辉", ["朋友", "家里"]),
+    ("zh", "警察Officer Brown来了只问了五分钟", "Brown", ["警察Officer", "五分钟"]),
+    (
+        "hmn",
+        "kuv tus txiv nyiaj lis hais tias yuav muab kuv xa rov qab",
+        "nyiaj lis",
+        ["hais tias"],
+    ),
+    ("en", "Grace from the church food shelf prayed with me", "Grace", ["from the church"]),
+    ("hmn", "Vaj Neeb Xyooj yog tus ntaus kuv", "Vaj Neeb Xyooj", ["ntaus kuv"]),
+    ("hmn", "Txiv Neeb Chong Her hais tias kuv yuav tsum", "Chong Her", ["Txiv Neeb"]),
 ]
 
 
@@ -263,6 +308,31 @@ def test_chinese_names_leave_no_character_behind(text: str, expected: str) -> No
             ["62-FA", "3344"],
             ["family court case"],
         ),
+        # Third pass: numbers written against Chinese or in groups after a case word, every
+        # group of a court number, and addresses in the order people write them.
+        ("zh", "移民局的人说我的A号码是A205 118 907", ["205", "118", "907"], ["移民局"]),
+        ("zh", "案件号码是CR-2023-5567，法官一直延期", ["2023", "5567"], ["案件号码是", "法官"]),
+        ("vi", "số hồ sơ tòa là 30-2023-FL-0456", ["30-", "0456"], ["số hồ sơ tòa là"]),
+        ("es", "numero A 076 543 219, me lo pidio el abogado", ["076", "543", "219"], ["abogado"]),
+        ("vi", "hồ sơ di trú A# 214 556 778", ["214", "556", "778"], ["hồ sơ di trú"]),
+        ("es", "vivo en el 2205 de la avenida Central, depto 7", ["2205", "Central"], ["vivo en"]),
+        ("hmn", "peb tsev nyob 872 Arcade St, St Paul", ["872", "Arcade"], ["St Paul"]),
+        (
+            "so",
+            "guriga wuxuu ku yaallay 2100 Riverside Ave",
+            ["2100", "Riverside"],
+            ["guriga wuxuu"],
+        ),
+        ("zh", "他住在法拉盛缅街41-25号", ["缅街", "41", "25号"], ["法拉盛"]),
+        ("ar", "ساكنة في 1450 شارع ميشيغان ديربورن", ["1450", "ميشيغان"], ["ديربورن"]),
+        ("en", "we were at 1702 W Broadway when he came", ["1702", "Broadway"], ["when he came"]),
+        ("zh", "我住在皇后区Main St 136-20号", ["Main", "136", "20号"], ["皇后区"]),
+        ("es", "calle 5 de Mayo #214, ahí vivíamos", ["Mayo", "214"], ["ahí vivíamos"]),
+        ("hmn", "peb nyob 550 Maryland Ave E", ["550", "Maryland", " E"], ["peb nyob"]),
+        ("vi", "toi sinh nam 1990, ngay 14 thang 2", ["14 thang 2"], ["toi sinh"]),
+        ("zh", "我的案子编号是22FL01234", ["22FL01234"], ["我的案子编号是"]),
+        ("es", "vivíamos en la 3a avenida 1520, en Los Angeles", ["1520"], ["Los Angeles"]),
+        ("ar", "عنوانه الجديد 7740 ميشيغان أفنيو", ["7740", "ميشيغان"], ["عنوانه الجديد"]),
     ],
 )
 def test_contact_and_identity_details(
@@ -305,6 +375,21 @@ def test_contact_and_identity_details(
         ("vi", "Bảo lãnh xong anh ta về nhà ngay, Tâm lý tôi rất hoảng sợ."),
         ("vi", "Nam giới thường không bị hỏi."),
         ("es", "Dolores de cabeza todos los días. Esperanza es lo único que me queda."),
+        # Third pass: "ene" inside "tiene" is no month, a city after St is no street, Somali
+        # words that are also names (advice, easy), a city before "oo" or after a court word,
+        # "the father of my children", a name slot left empty.
+        ("es", "mi hija tiene 7 años y la escuela no dijo nada"),
+        ("hmn", "Kuv mus rau lub tsev hais plaub hauv St Paul 3 zaug"),
+        ("so", "nasteexo ayaan ka helay odayaasha, laakiin ma ahayn sahal"),
+        ("so", "waxaan tagay Minneapolis oo aan ka helay shelter"),
+        ("so", "maxkamadda Columbus ayaa ii garab istaagtay"),
+        ("ar", "أبو ولادي ضربني قدام الجيران"),
+        ("en", "her name is on the lease, not his"),
+        ("en", "the officer, who was rude, left after 10 minutes"),
+        ("zh", "在纽约住了三年，警察来了三次，五月才去法院"),
+        ("vi", "toi di o van phong luat su va giup toi lam don."),
+        ("en", "they gave me a grace period. Grace period ended in May."),
+        ("hmn", "kuv tus txiv tsis lis ua li cas"),
     ],
 )
 def test_what_is_not_an_identifier_stays(language: str, text: str) -> None:
@@ -397,6 +482,22 @@ def test_a_quote_typed_in_capitals_loses_the_name_not_the_sentence(
         ("我老公的朋友阿强一直跟踪我", "zh", ["阿强"], ["朋友", "跟踪"]),
         ("أختي نور وزوجها سعيد خبوني", "ar", ["نور", "سعيد"], ["أختي", "وزوجها"]),
         ("والشرطة ما سوت شي، وأحمد ظل يهددني", "ar", ["أحمد"], ["والشرطة", "يهددني"]),
+        # Third pass: two people, each name whole.
+        (
+            "ông bà nội của con là Lý Văn Sơn và Hồ Thị Mai",
+            "vi",
+            ["Lý", "Văn", "Sơn", "Hồ", "Thị", "Mai"],
+            ["ông bà nội"],
+        ),
+        ("ناصر وأخوه طارق لحقوني لحد المسجد", "ar", ["ناصر", "طارق"], ["وأخوه", "المسجد"]),
+        # A second title among the words taken along after a name.
+        (
+            "my ex carlos and his brother luis both have warrants",
+            "en",
+            ["carlos", "luis"],
+            ["and his brother", "warrants"],
+        ),
+        ("My bf Marco's mom called CPS on me", "en", ["Marco"], ["'s mom called CPS on me"]),
     ],
 )
 def test_unmarked_names(text: str, language: str, gone: list[str], kept: list[str]) -> None:
@@ -457,3 +558,17 @@ def test_a_name_ends_at_an_agency_or_street_word(
     out = redact(text, language)
     assert gone not in out, out
     assert kept in out, out
+
+
+def test_development_quotes_meet_the_targets_in_every_language() -> None:
+    """The quotes in eval/dev/*.json (written to find gaps, so they flatter the patterns) stay
+    at or above the issue's targets: a rule that breaks one shape shows here first."""
+    from eval.score import TARGET_KEPT, TARGET_REMOVED, load, score_redaction
+
+    tallies = score_redaction(load(Path(__file__).parent.parent / "eval" / "dev"), quote_text)
+    assert set(tallies) == {"en", "es", "so", "vi", "zh", "ar", "hmn"}
+    for language, tally in tallies.items():
+        assert tally.parts >= 40, language
+        assert (tally.removal or 0) >= TARGET_REMOVED, (language, tally.leaks)
+        assert tally.fragments <= 1, (language, tally.leaks)
+        assert (tally.keeping or 0) >= TARGET_KEPT, (language, tally.lost)
