@@ -26,6 +26,7 @@ from typing import Any
 from sqlalchemy.orm import Session
 
 from . import crypto, drafts
+from .config import Config
 
 WORDLISTS = Path(__file__).resolve().parent / "data" / "wordlists"
 WORDS = 10
@@ -140,6 +141,13 @@ class PhraseKeys:
 
     pepper: bytes
     kdf: crypto.KdfParams
+
+    @classmethod
+    def from_config(cls, config: Config) -> PhraseKeys:
+        return cls(
+            pepper=crypto.derive_key(config.secret_key, "resume-phrase pepper"),
+            kdf=crypto.KdfParams(config.kdf_memory_kib, config.kdf_iterations, config.kdf_lanes),
+        )
 
     def handle(self, secret: bytes) -> drafts.DraftHandle:
         lookup, key = crypto.derive_phrase_keys(secret, self.pepper, self.kdf)
