@@ -112,8 +112,9 @@ class Admission:
 class DraftStartLimiter:
     """How many drafts a connection may start, and what each one costs.
 
-    The pause is ``base_pause`` while the bucket is at least half full (every honest case),
-    then grows to ``max_pause`` as it empties (a script draining it).
+    The pause is ``base_pause`` while the bucket is at least a quarter full (forty people
+    starting together leave it fuller than that), then grows to ``max_pause`` as it empties
+    (a script draining it).
     """
 
     def __init__(
@@ -131,7 +132,7 @@ class DraftStartLimiter:
         wait, fill = self.bucket.take(address, now)
         if wait:
             return Admission(wait_seconds=wait, pause_seconds=0.0)
-        drained = max(0.0, 0.5 - fill) * 2  # 0 while half full or more, 1 when empty
+        drained = max(0.0, 0.25 - fill) * 4  # 0 while a quarter full or more, 1 when empty
         return Admission(
             wait_seconds=0.0,
             pause_seconds=self.base_pause + drained * (self.max_pause - self.base_pause),
