@@ -128,6 +128,9 @@ class Config:
             draft_starts_per_minute=_env_int(
                 "INTAKE_DRAFT_STARTS_PER_MINUTE", cls.draft_starts_per_minute
             ),
+            draft_start_max_pause_ms=_env_int(
+                "INTAKE_DRAFT_START_MAX_PAUSE_MS", cls.draft_start_max_pause_ms
+            ),
             minimum_seconds_per_draft=_env_int(
                 "INTAKE_MINIMUM_SECONDS_PER_DRAFT", cls.minimum_seconds_per_draft
             ),
