@@ -101,8 +101,12 @@ def test_the_phrase_page_and_the_resume_form_fit_phones_and_desktops_in_both_dir
         page.goto(f"/s/{code}")
         if language != "en":
             press(page, page.locator(f"button[value='lang:{language}']").first)
+        if shots:
+            page.screenshot(path=f"{shots}/resume-welcome-{language}-{width}.png", full_page=True)
         press(page, page.locator("main button[value=start]"))
         press(page, page.locator("main button[value=consent]"))
+        if shots:
+            page.screenshot(path=f"{shots}/resume-part-{language}-{width}.png", full_page=True)
         press(page, page.locator("main button[value=later]"))
         expect(page.locator(".phrase__word")).to_have_count(resume.WORDS)
         assert page.locator(".phrase").get_attribute("lang") == language
