@@ -6,13 +6,14 @@ import os
 import re
 
 import pytest
+from axe_playwright_python.sync_playwright import Axe
 from flask import Flask
 from playwright.sync_api import Browser, BrowserContext, Page, expect
 
 from intake import resume
 
 from ..conftest import public_code
-from .test_survivor_browser import JS_OFF, fits, press
+from .test_survivor_browser import JS_OFF, _axe_clean, fits, press
 
 pytestmark = pytest.mark.browser
 
@@ -92,6 +93,7 @@ def test_the_phrase_page_and_the_resume_form_fit_phones_and_desktops_in_both_dir
     folder to keep screenshots for a person to look at."""
     code = public_code(app)
     shots = os.environ.get("INTAKE_SCREENSHOTS")
+    axe = Axe()
     for language, width in (("en", 390), ("ar", 390), ("en", 1280)):
         context = browser.new_context(
             viewport={"width": width, "height": 900}, base_url=live_server
@@ -109,6 +111,7 @@ def test_the_phrase_page_and_the_resume_form_fit_phones_and_desktops_in_both_dir
             page.screenshot(path=f"{shots}/resume-part-{language}-{width}.png", full_page=True)
         press(page, page.locator("main button[value=later]"))
         expect(page.locator(".phrase__word")).to_have_count(resume.WORDS)
+        _axe_clean(page, axe, "the phrase")
         assert page.locator(".phrase").get_attribute("lang") == language
         fits(page)
         if shots:
@@ -118,6 +121,7 @@ def test_the_phrase_page_and_the_resume_form_fit_phones_and_desktops_in_both_dir
         page.wait_for_load_state()
         expect(page.get_by_role("heading", level=1)).to_be_visible()
         fits(page)
+        _axe_clean(page, axe, "the resume form")
         if shots:
             page.screenshot(path=f"{shots}/resume-form-{language}-{width}.png", full_page=True)
         context.close()
