@@ -162,6 +162,13 @@ class PhraseAttemptLimiter:
             return wait
         return 0.0
 
+    def new_phrase(self, now: float | None = None) -> float:
+        """Seconds to wait before a new phrase may be made (0.0: now). Making one costs an
+        Argon2id too, so it shares the overall bound; not the per-client one, which only
+        wrong guesses should use up."""
+        wait, _fill = self.overall.take(None, now)
+        return wait
+
     def succeeded(self, address: str | None, now: float | None = None) -> None:
         self.client.give_back(address, now)
         self.overall.give_back(None, now)

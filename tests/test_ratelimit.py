@@ -117,6 +117,17 @@ def test_phrase_attempts_are_bounded_per_connection_and_overall() -> None:
     assert all(wait > 0 for wait in others[2:])
 
 
+def test_new_phrases_share_the_overall_bound_only() -> None:
+    limiter = PhraseAttemptLimiter(
+        per_client_burst=3, per_client_per_minute=1, overall_per_minute=5
+    )
+    assert [limiter.new_phrase(now=0.0) for _ in range(5)] == [0.0] * 5
+    assert limiter.new_phrase(now=0.0) == pytest.approx(12.0)
+    # Guessing from a connection that made phrases is refused by the overall bound only.
+    assert limiter.attempt(SHELTER, now=0.0) > 0
+    assert limiter.attempt(SHELTER, now=12.0) == 0.0
+
+
 def test_time_per_draft() -> None:
     assert too_fast(None, 10) == 0.0  # a draft begun before the rule is never held
     assert too_fast(3.0, 10) == pytest.approx(7.0)

@@ -306,3 +306,22 @@ def test_the_phrase_is_shown_in_her_language(
     words = phrase_on(respondent.page).split(" ")
     assert all(word in resume.wordlist(language) for word in words)
     assert f'class="phrase" lang="{language}"' in respondent.page
+
+
+def test_making_phrases_is_bounded_and_keeps_the_answers(
+    app: Flask, respondent: Respondent, session: Session
+) -> None:
+    from intake.ratelimit import PhraseAttemptLimiter
+
+    # Given the site-wide bound on new phrases (each costs an Argon2id) is used up
+    limiter = PhraseAttemptLimiter(10, 1, overall_per_minute=1)
+    limiter.new_phrase()
+    app.extensions["intake.phrase_limiter"] = limiter
+    respondent.start()
+    respondent.post("later", {"preferred_language": "spanish"})
+    # Then she is told how long to wait, and what she chose is kept
+    assert respondent.status == 429
+    assert "Please wait 1 minute, then press Finish later again" in respondent.page
+    assert count(session, SavedDraft) == 0
+    page = respondent.open()
+    assert 'value="spanish" checked' in page

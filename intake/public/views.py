@@ -613,6 +613,19 @@ def make_blueprint(config: Config) -> Blueprint:
         current = current_handle()
         if current is None or previewing():
             return render_error(400)
+        wait = current_app.extensions["intake.phrase_limiter"].new_phrase()
+        if wait:
+            # The draft was saved before this was asked: nothing is lost by waiting.
+            return render_error(
+                429,
+                message=ngettext(
+                    "Your answers are kept. Please wait %(num)s minute, then press Finish "
+                    "later again.",
+                    "Your answers are kept. Please wait %(num)s minutes, then press Finish "
+                    "later again.",
+                    ratelimit.minutes_to_wait(wait),
+                ),
+            )
         try:
             handle, phrase = resume.keep(
                 db_session(), phrase_keys, current, content, current_language(), kept
