@@ -74,7 +74,7 @@ class Config:
     resume_days: int = 14
     phrase_attempt_burst: int = 10
     phrase_attempts_per_minute: int = 1
-    phrase_attempts_overall_per_minute: int = 60
+    phrase_attempts_overall_per_minute: int = 20
     suppression_threshold: int = 5
     # How many reverse proxies in front set X-Forwarded-For/-Proto (0: none are trusted).
     # Only used to tell clients apart for the rate limits; never stored or logged.
