@@ -72,6 +72,59 @@ def test_every_shipped_language_has_a_list_of_distinct_words_worth_64_bits(
         assert prefixes == [], (language, prefixes[:3])
 
 
+# Words that would say what the questionnaire is about if the phrase were seen on paper. A
+# guard for future edits of the lists (each was chosen from food, animals, nature, colours
+# and household things).
+TOPIC_WORDS = {
+    "en": {
+        "help",
+        "safe",
+        "police",
+        "abuse",
+        "violence",
+        "hit",
+        "hurt",
+        "shelter",
+        "court",
+        "escape",
+        "hide",
+        "secret",
+        "danger",
+        "fear",
+        "knife",
+        "gun",
+        "blood",
+        "home",
+    },
+    "es": {
+        "ayuda",
+        "seguro",
+        "policía",
+        "abuso",
+        "violencia",
+        "golpe",
+        "refugio",
+        "miedo",
+        "peligro",
+        "sangre",
+        "cuchillo",
+        "secreto",
+        "escape",
+    },
+    "so": {"caawimaad", "nabad", "booliis", "xadgudub", "rabshad", "cabsi", "dhiig", "mindi"},
+    "vi": {"giúp", "an toàn", "cảnh sát", "bạo lực", "sợ", "máu", "dao", "trốn"},
+    "zh": {"帮助", "安全", "警察", "暴力", "虐待", "害怕", "危险", "鲜血", "刀子", "逃跑"},
+    "ar": {"مساعدة", "أمان", "شرطة", "عنف", "إساءة", "خوف", "خطر", "دم", "سكين", "ملجأ"},
+    "hmn": {"kev pab", "tub ceev xwm", "ntaus", "ntshai", "ntshav", "riam", "khiav"},
+}
+
+
+def test_no_word_gives_the_topic_away() -> None:
+    for language, topic in TOPIC_WORDS.items():
+        listed = {resume.normalise(word) for word in resume.wordlist(language)}
+        assert listed.isdisjoint({resume.normalise(word) for word in topic}), language
+
+
 def test_chinese_words_are_two_characters() -> None:
     assert {len(word) for word in resume.wordlist("zh")} == {2}
 
