@@ -29,7 +29,11 @@ class Instance:
             "INTAKE_INSTANCE_PATH": str(self.config.instance_path),
             "DATABASE_URL": self.config.database_url,
             "INTAKE_SECURE_COOKIES": "0",  # plain http on loopback
-            "INTAKE_SUBMIT_RATE_PER_HOUR": "100000000",  # every client is 127.0.0.1
+            # Every client is 127.0.0.1, and a benchmark sends at once: no limits, no pause.
+            "INTAKE_DRAFT_START_BURST": "100000000",
+            "INTAKE_DRAFT_STARTS_PER_MINUTE": "100000000",
+            "INTAKE_DRAFT_START_MAX_PAUSE_MS": "0",
+            "INTAKE_MINIMUM_SECONDS_PER_DRAFT": "0",
         }
 
 
@@ -44,7 +48,10 @@ def prepare_config(workdir: Path, database_url: str | None = None) -> Config:
         kdf_memory_kib=KDF.memory_kib,
         kdf_iterations=KDF.iterations,
         kdf_lanes=KDF.lanes,
-        submit_rate_per_hour=100_000_000,
+        draft_start_burst=100_000_000,
+        draft_starts_per_minute=100_000_000,
+        draft_start_max_pause_ms=0,
+        minimum_seconds_per_draft=0,
     )
 
 

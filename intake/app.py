@@ -13,7 +13,7 @@ from . import crypto, db, errors, i18n, logs, resources, security, settings
 from .config import PROJECT_ROOT, Config
 from .extensions import babel, csrf
 from .keystore import Keystore
-from .ratelimit import SubmitLimiter
+from .ratelimit import DraftStartLimiter, PhraseAttemptLimiter
 
 TRANSLATIONS_DIR = PROJECT_ROOT / "intake" / "translations"
 
@@ -72,9 +72,18 @@ def create_app(config: Config) -> Flask:
     from .analysis.record import code_at_submission
 
     app.extensions["intake.coder"] = code_at_submission
-    app.extensions["intake.submit_limiter"] = SubmitLimiter(config.submit_rate_per_hour)
-    # Starting a draft costs a row: bounded per client too (a few starts per submission).
-    app.extensions["intake.draft_limiter"] = SubmitLimiter(3 * config.submit_rate_per_hour)
+    # No count of submissions per connection: shared connections are never blocked. What a
+    # script needs many of (new drafts, phrase guesses) is bounded instead.
+    app.extensions["intake.draft_limiter"] = DraftStartLimiter(
+        config.draft_start_burst,
+        config.draft_starts_per_minute,
+        max_pause=config.draft_start_max_pause_ms / 1000,
+    )
+    app.extensions["intake.phrase_limiter"] = PhraseAttemptLimiter(
+        config.phrase_attempt_burst,
+        config.phrase_attempts_per_minute,
+        config.phrase_attempts_overall_per_minute,
+    )
 
     if config.trusted_proxies:
         from werkzeug.middleware.proxy_fix import ProxyFix

@@ -60,10 +60,24 @@ class Config:
     # Large enough for the longest part of any questionnaire at its limits in a script that
     # costs 9 bytes per character once form-encoded (e.g. Chinese); see test_public_flow.
     max_request_bytes: int = 1024 * 1024
-    submit_rate_per_hour: int = 20
+    # Limits that a room of honest respondents on one connection never meets (see
+    # intake/ratelimit.py and docs/threat-model.md): drafts a connection may start at once,
+    # then per minute; the longest pause a new draft may cost; and the least time between
+    # starting a draft and sending it (a person reading the shortest path takes longer).
+    draft_start_burst: int = 60
+    draft_starts_per_minute: int = 6
+    draft_start_max_pause_ms: int = 1000
+    minimum_seconds_per_draft: int = 10
+    # "Finish later": how long a draft kept under a resume phrase lives after its last save,
+    # and how many wrong phrases a connection may try at once, then per minute, and how many
+    # phrases all connections together may try per minute (each costs an Argon2id).
+    resume_days: int = 14
+    phrase_attempt_burst: int = 10
+    phrase_attempts_per_minute: int = 1
+    phrase_attempts_overall_per_minute: int = 20
     suppression_threshold: int = 5
     # How many reverse proxies in front set X-Forwarded-For/-Proto (0: none are trusted).
-    # Only used to tell clients apart for the submit rate limit; never stored or logged.
+    # Only used to tell clients apart for the rate limits; never stored or logged.
     trusted_proxies: int = 0
     # A CCR's own list of local hotlines (same format as intake/data/resources.json).
     resources_file: Path | None = None
@@ -110,7 +124,17 @@ class Config:
             neutral_title=os.environ.get("INTAKE_NEUTRAL_TITLE", ""),
             draft_idle_minutes=_env_int("INTAKE_DRAFT_IDLE_MINUTES", cls.draft_idle_minutes),
             unlock_idle_minutes=_env_int("INTAKE_UNLOCK_IDLE_MINUTES", cls.unlock_idle_minutes),
-            submit_rate_per_hour=_env_int("INTAKE_SUBMIT_RATE_PER_HOUR", cls.submit_rate_per_hour),
+            draft_start_burst=_env_int("INTAKE_DRAFT_START_BURST", cls.draft_start_burst),
+            draft_starts_per_minute=_env_int(
+                "INTAKE_DRAFT_STARTS_PER_MINUTE", cls.draft_starts_per_minute
+            ),
+            draft_start_max_pause_ms=_env_int(
+                "INTAKE_DRAFT_START_MAX_PAUSE_MS", cls.draft_start_max_pause_ms
+            ),
+            minimum_seconds_per_draft=_env_int(
+                "INTAKE_MINIMUM_SECONDS_PER_DRAFT", cls.minimum_seconds_per_draft
+            ),
+            resume_days=_env_int("INTAKE_RESUME_DAYS", cls.resume_days),
             secure_cookies=_env_bool("INTAKE_SECURE_COOKIES", True),
             suppression_threshold=_env_int("INTAKE_SUPPRESSION_THRESHOLD", 5),
             resources_file=Path(os.environ["INTAKE_RESOURCES_FILE"])

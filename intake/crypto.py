@@ -8,6 +8,8 @@ place (see docs/threat-model.md for the scheme as a whole).
   field to its response, question, questionnaire version and key version.
 - Data keys and epoch keys: sealed with HPKE (RFC 9180, X25519 / HKDF-SHA256 / AES-256-GCM).
 - Passphrase slots: Argon2id-derived key-encryption key, AES-256-GCM.
+- Resume phrases: Argon2id under a server-held pepper, split by HKDF into a lookup id and
+  a draft key.
 - Recovery slot and short-lived wraps: high-entropy keys, HKDF-SHA256, AES-256-GCM.
 """
 
@@ -43,6 +45,7 @@ __all__ = [
     "constant_time_equal",
     "decrypt_field",
     "derive_key",
+    "derive_phrase_keys",
     "derive_subkey",
     "encrypt_field",
     "encrypt_record",
@@ -338,6 +341,27 @@ def unwrap_with_passphrase(blob: str, passphrase: str, context: bytes) -> bytes:
         raise WrongSecret("the passphrase does not open this key slot") from exc
     except (KeyError, ValueError) as exc:
         raise DecryptionError("key slot is malformed") from exc
+
+
+def derive_phrase_keys(secret: bytes, pepper: bytes, params: KdfParams) -> tuple[str, bytes]:
+    """From a resume phrase's secret (its words as indices), a lookup id and a draft key.
+
+    Argon2id (``params``: the same cost as passphrase slots) over the secret, salted with
+    ``pepper``, a key derived from the server's secret: the phrase's 70 bits are the real
+    defence, the cost and the pepper put guessing out of reach even of someone holding the
+    database or a backup (without the server's secret they cannot even start). HKDF then
+    splits the result, so the stored id (hashed again before it is stored) says nothing
+    about the key.
+    """
+    root = Argon2id(
+        salt=pepper,
+        length=_KEY_BYTES,
+        iterations=params.iterations,
+        lanes=params.lanes,
+        memory_cost=params.memory_kib,
+    ).derive(secret)
+    lookup = _hkdf(root, b"ccr-intake resume lookup v1").hex()
+    return lookup, _hkdf(root, b"ccr-intake resume key v1")
 
 
 def _recovery_bytes(recovery_key: str) -> bytes:

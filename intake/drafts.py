@@ -3,6 +3,11 @@
 The cookie holds a bearer token and a random key. The database holds only the token's hash
 and the answers encrypted under that key, with an idle expiry. Submit and quick exit erase
 the row; expired rows are purged whenever a draft is written.
+
+A draft kept under a resume phrase ("Finish later", see intake/resume.py) lives in its own
+table, ``saved_draft``, under a lookup id and a key both derived from the phrase; its
+handle says ``phrased``. It outlives the idle expiry (it has its own, longer lifetime) and
+quick exit leaves it alone: only sending it, or deleting it with the phrase, erases it.
 """
 
 from __future__ import annotations
@@ -17,7 +22,7 @@ from sqlalchemy import bindparam, delete, func, insert, select, update
 from sqlalchemy.orm import Session
 
 from . import clock, crypto
-from .models import Draft
+from .models import Draft, SavedDraft
 
 
 @dataclass(frozen=True)
@@ -26,9 +31,13 @@ class DraftHandle:
 
     token: str
     key: bytes
+    phrased: bool = False  # kept under a resume phrase (the token is the phrase's lookup id)
 
     def to_cookie(self) -> dict[str, str]:
-        return {"t": self.token, "k": base64.urlsafe_b64encode(self.key).decode("ascii")}
+        cookie = {"t": self.token, "k": base64.urlsafe_b64encode(self.key).decode("ascii")}
+        if self.phrased:
+            cookie["p"] = "1"
+        return cookie
 
     @classmethod
     def from_cookie(cls, data: Any) -> DraftHandle | None:
@@ -41,17 +50,20 @@ class DraftHandle:
             return None
         if len(key) != 32 or not token:
             return None
-        return cls(token=token, key=key)
+        return cls(token=token, key=key, phrased=data.get("p") == "1")
 
 
-def _context(draft_id: str) -> bytes:
-    return crypto.associated_data("draft", draft_id)
+def _context(handle: DraftHandle, draft_id: str) -> bytes:
+    # A sealed draft cannot be moved between the two tables, nor between rows.
+    return crypto.associated_data("saved-draft" if handle.phrased else "draft", draft_id)
 
 
 # Starting a draft is bounded twice: per client by the app's draft limiter (see
 # intake.app), and overall by this cap on live drafts, so no one can fill the disk with
-# drafts from many addresses. Expired drafts are purged before counting.
+# drafts from many addresses. Expired drafts are purged before counting. Drafts kept under
+# a phrase are capped the same way, separately.
 MAX_LIVE = 20_000
+MAX_SAVED = 20_000
 
 
 class TooManyDrafts(RuntimeError):
@@ -59,6 +71,7 @@ class TooManyDrafts(RuntimeError):
 
 
 _COUNT = select(func.count()).select_from(Draft.__table__)
+_COUNT_SAVED = select(func.count()).select_from(SavedDraft.__table__)
 
 
 def create(session: Session, payload: dict[str, Any], idle: dt.timedelta) -> DraftHandle:
@@ -70,51 +83,79 @@ def create(session: Session, payload: dict[str, Any], idle: dt.timedelta) -> Dra
     return handle
 
 
-# Plain statements on the table, built once and run on the session's connection (in its
+# Plain statements on the tables, built once and run on the session's connection (in its
 # transaction), not ORM objects: these run on every step of every respondent's journey.
-_DRAFT = Draft.__table__
-_SELECT = select(_DRAFT.c.ciphertext, _DRAFT.c.expires_at).where(_DRAFT.c.id == bindparam("i"))
-_UPDATE = (
-    update(_DRAFT)
-    .where(_DRAFT.c.id == bindparam("i"))
-    .values(ciphertext=bindparam("c"), expires_at=bindparam("e"))
-)
-_INSERT = insert(_DRAFT).values(
-    id=bindparam("i"), ciphertext=bindparam("c"), expires_at=bindparam("e")
-)
-_TOUCH = update(_DRAFT).where(_DRAFT.c.id == bindparam("i")).values(expires_at=bindparam("e"))
-_DELETE = delete(_DRAFT).where(_DRAFT.c.id == bindparam("i"))
-_PURGE = delete(_DRAFT).where(_DRAFT.c.expires_at <= bindparam("now"))
+@dataclass(frozen=True)
+class _Statements:
+    select: Any
+    update: Any
+    insert: Any
+    touch: Any
+    delete: Any
+    purge: Any
+
+
+def _statements(table: Any) -> _Statements:
+    return _Statements(
+        select=select(table.c.ciphertext, table.c.expires_at).where(table.c.id == bindparam("i")),
+        update=update(table)
+        .where(table.c.id == bindparam("i"))
+        .values(ciphertext=bindparam("c"), expires_at=bindparam("e")),
+        insert=insert(table).values(
+            id=bindparam("i"), ciphertext=bindparam("c"), expires_at=bindparam("e")
+        ),
+        touch=update(table).where(table.c.id == bindparam("i")).values(expires_at=bindparam("e")),
+        delete=delete(table).where(table.c.id == bindparam("i")),
+        purge=delete(table).where(table.c.expires_at <= bindparam("now")),
+    )
+
+
+_PLAIN = _statements(Draft.__table__)
+_SAVED = _statements(SavedDraft.__table__)
+
+
+def _sql(handle: DraftHandle) -> _Statements:
+    return _SAVED if handle.phrased else _PLAIN
 
 
 def save(
-    session: Session, handle: DraftHandle, payload: dict[str, Any], idle: dt.timedelta
+    session: Session, handle: DraftHandle, payload: dict[str, Any], lifetime: dt.timedelta
 ) -> None:
+    """Write the draft; it expires ``lifetime`` from now (the idle time, or for a phrased
+    draft the resume lifetime)."""
     now = clock.utcnow()
     purge_expired(session, now)
     draft_id = crypto.token_digest(handle.token)
     blob = crypto.wrap_with_key(
-        handle.key, json.dumps(payload, ensure_ascii=False).encode("utf-8"), _context(draft_id)
+        handle.key,
+        json.dumps(payload, ensure_ascii=False).encode("utf-8"),
+        _context(handle, draft_id),
     )
-    values = {"i": draft_id, "c": blob, "e": now + idle}
+    values = {"i": draft_id, "c": blob, "e": now + lifetime}
     connection = session.connection()
-    if not connection.execute(_UPDATE, values).rowcount:
-        connection.execute(_INSERT, values)
+    sql = _sql(handle)
+    if not connection.execute(sql.update, values).rowcount:
+        if handle.phrased and (connection.execute(_COUNT_SAVED).scalar() or 0) >= MAX_SAVED:
+            raise TooManyDrafts()
+        connection.execute(sql.insert, values)
 
 
 def load(session: Session, handle: DraftHandle) -> dict[str, Any] | None:
     """The draft's content, or None when it expired, was erased or cannot be opened."""
     draft_id = crypto.token_digest(handle.token)
     connection = session.connection()
-    row = connection.execute(_SELECT, {"i": draft_id}).first()
+    sql = _sql(handle)
+    row = connection.execute(sql.select, {"i": draft_id}).first()
     if row is None:
         return None
     ciphertext, expires_at = row
     if expires_at <= clock.utcnow():
-        connection.execute(_DELETE, {"i": draft_id})
+        connection.execute(sql.delete, {"i": draft_id})
         return None
     try:
-        data = json.loads(crypto.unwrap_with_key(handle.key, ciphertext, _context(draft_id)))
+        data = json.loads(
+            crypto.unwrap_with_key(handle.key, ciphertext, _context(handle, draft_id))
+        )
     except (crypto.DecryptionError, ValueError):
         return None
     return data if isinstance(data, dict) else None
@@ -122,17 +163,24 @@ def load(session: Session, handle: DraftHandle) -> dict[str, Any] | None:
 
 def erase(session: Session, handle: DraftHandle) -> int:
     """Delete the draft; returns how many rows went (0 when it was already gone)."""
-    result = session.connection().execute(_DELETE, {"i": crypto.token_digest(handle.token)})
+    result = session.connection().execute(
+        _sql(handle).delete, {"i": crypto.token_digest(handle.token)}
+    )
     return int(result.rowcount or 0)
 
 
-def touch(session: Session, handle: DraftHandle, idle: dt.timedelta) -> None:
-    """Looking at a page is activity too: push the idle expiry back."""
+def touch(session: Session, handle: DraftHandle, lifetime: dt.timedelta) -> None:
+    """Looking at a page is activity too: push the expiry back."""
     session.connection().execute(
-        _TOUCH, {"i": crypto.token_digest(handle.token), "e": clock.utcnow() + idle}
+        _sql(handle).touch, {"i": crypto.token_digest(handle.token), "e": clock.utcnow() + lifetime}
     )
 
 
 def purge_expired(session: Session, now: dt.datetime | None = None) -> int:
-    result = session.connection().execute(_PURGE, {"now": now or clock.utcnow()})
-    return int(result.rowcount or 0)
+    """Delete expired drafts of both kinds. A phrased draft's expiry is its resume lifetime,
+    so the idle sweep never takes one that is still within it."""
+    moment = now or clock.utcnow()
+    connection = session.connection()
+    gone = connection.execute(_PLAIN.purge, {"now": moment}).rowcount or 0
+    gone += connection.execute(_SAVED.purge, {"now": moment}).rowcount or 0
+    return int(gone)

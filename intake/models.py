@@ -187,6 +187,21 @@ class Draft(Base):
     expires_at: Mapped[dt.datetime] = mapped_column(DateTime, index=True)
 
 
+class SavedDraft(Base):
+    """A draft kept under a resume phrase ("Finish later"); see intake/resume.py.
+
+    Nothing here can be tied to the phrase or opened without it: the id is a hash of a
+    lookup value and the key a separate value, both derived from the phrase with Argon2id
+    under a server-held pepper. It expires a fixed time after its last save, not when idle.
+    """
+
+    __tablename__ = "saved_draft"
+
+    id: Mapped[str] = mapped_column(String(64), primary_key=True)
+    ciphertext: Mapped[bytes] = mapped_column(LargeBinary)
+    expires_at: Mapped[dt.datetime] = mapped_column(DateTime, index=True)
+
+
 class Program(Base):
     """An agency or organisation advocates work for (recorded with assisted entries)."""
 

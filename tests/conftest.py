@@ -45,6 +45,9 @@ def make_config(tmp_path: Path, **overrides: Any) -> Config:
         kdf_memory_kib=TEST_KDF.memory_kib,
         kdf_iterations=TEST_KDF.iterations,
         kdf_lanes=TEST_KDF.lanes,
+        # Tests send a response the moment its last page is reached; the time-per-draft
+        # rule has its own tests (test_ratelimit.py), which set it.
+        minimum_seconds_per_draft=0,
         testing=True,
     )
     return base.with_overrides(**overrides)

@@ -545,7 +545,11 @@ def test_starting_drafts_is_bounded_per_client_and_overall(
     assert session.scalar(select(func.count()).select_from(Draft)) == 1
     # Per client: the draft limiter counts starts from one address
     monkeypatch.setattr(drafts, "MAX_LIVE", 10_000)
-    monkeypatch.setattr(app.extensions["intake.draft_limiter"], "limit", 0)
+    from intake.ratelimit import DraftStartLimiter
+
+    drained = DraftStartLimiter(burst=1, per_minute=0.01)
+    drained.admit("127.0.0.1")  # the test client's address
+    monkeypatch.setitem(app.extensions, "intake.draft_limiter", drained)
     other.open()
     other.post("consent", follow=False)
     assert other.status == 429

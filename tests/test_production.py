@@ -132,7 +132,7 @@ def start_gunicorn(config, tmp_path: Path, port: int):  # type: ignore[no-untype
         INTAKE_BIND=f"127.0.0.1:{port}",
         INTAKE_WORKERS="3",
         INTAKE_SECURE_COOKIES="0",
-        INTAKE_SUBMIT_RATE_PER_HOUR="1000000",  # load tests come from one address
+        INTAKE_DRAFT_START_BURST="1000000",  # load tests come from one address
     )
     log = tmp_path / f"gunicorn-{port}-{time.monotonic_ns()}.log"
     out = log.open("w")

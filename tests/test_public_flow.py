@@ -235,22 +235,6 @@ def test_honeypot_thanks_the_bot_and_keeps_nothing(
     assert count_responses(session) == 0
 
 
-def test_rate_limit_keeps_the_answers(app: Flask, respondent: Respondent, session: Session) -> None:
-    limiter = app.extensions["intake.submit_limiter"]
-    limiter.limit = 0
-    respondent.start()
-    respondent.next_until_review({"anything_else": "still here"})
-    respondent.post("submit")
-    assert respondent.status == 429
-    assert "Your answers are kept" in respondent.page
-    assert "still here" in respondent.page
-    assert count_responses(session) == 0
-    limiter.limit = 5
-    respondent.post("submit")
-    assert respondent.heading == "Thank you"
-    assert count_responses(session) == 1
-
-
 def test_database_failure_at_submit_keeps_the_draft(
     app: Flask, respondent: Respondent, session: Session, monkeypatch: pytest.MonkeyPatch
 ) -> None:

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+import time
 from typing import Any
 
 from flask import (
@@ -26,10 +27,11 @@ from flask import (
     url_for,
 )
 from flask_babel import gettext as _
+from flask_babel import ngettext
 from sqlalchemy import text
 from sqlalchemy.exc import SQLAlchemyError
 
-from .. import clock, drafts, keyring, settings
+from .. import clock, drafts, keyring, ratelimit, resume, settings
 from ..config import Config
 from ..db import db_session
 from ..errors import render_error
@@ -72,6 +74,12 @@ DRAFT = "draft"
 def make_blueprint(config: Config) -> Blueprint:
     bp = Blueprint("public", __name__)
     idle = dt.timedelta(minutes=config.draft_idle_minutes)
+    kept = dt.timedelta(days=config.resume_days)
+    phrase_keys = resume.PhraseKeys.from_config(config)
+
+    def lifetime(handle: drafts.DraftHandle) -> dt.timedelta:
+        """A draft kept under a phrase lives its resume lifetime, not the idle time."""
+        return kept if handle.phrased else idle
 
     # -- helpers --------------------------------------------------------------------------
     def preview_of(code: str) -> QuestionnaireVersion | None:
@@ -132,8 +140,11 @@ def make_blueprint(config: Config) -> Blueprint:
         return drafts.DraftHandle.from_cookie(session.get(DRAFT))
 
     def erase_draft() -> None:
+        """Forget this browser's draft. One kept under a resume phrase stays on the server
+        (quick exit must not lose it): only sending it or deleting it with the phrase
+        erases it."""
         handle = current_handle()
-        if handle is not None:
+        if handle is not None and not handle.phrased:
             drafts.erase(db_session(), handle)
             db_session().commit()
         session.pop(DRAFT, None)
@@ -224,6 +235,8 @@ def make_blueprint(config: Config) -> Blueprint:
             return page("public/thanks.html", definition=definition)
         if stage == "answering":
             return show_answering(code, version, definition, flow)
+        if stage == "resume":
+            return page("public/resume.html", form=ActionForm(), code=code)
         if flow.get("expired"):
             set_flow({"code": code, "stage": "welcome"})  # the notice is shown once
         return page(
@@ -243,6 +256,11 @@ def make_blueprint(config: Config) -> Blueprint:
         stage = flow.get("stage")
         if stage == "answering":
             return post_answering(code, version, definition, flow, action)
+        if stage == "resume" and action in ("resume_phrase", "forget_phrase"):
+            return post_phrase(action, code)
+        if stage in (None, "welcome", "resume") and action == "resume":
+            set_flow({"code": code, "stage": "resume"})
+            return here(code)
         if switch_language(action):
             set_flow(flow)
             return here(code)
@@ -254,8 +272,10 @@ def make_blueprint(config: Config) -> Blueprint:
             content = {"version_id": version.id, "answers": {}, "section": None, "review": False}
             if previewing():
                 content["preview"] = True  # never stored as a response, even after the preview
-            if not current_app.extensions["intake.draft_limiter"].hit(request.remote_addr):
-                return render_error(429)
+            refused = admit_new_draft()
+            if refused is not None:
+                return refused
+            content["started"] = clock.utcnow().isoformat()
             try:
                 handle = drafts.create(db_session(), content, idle)
             except drafts.TooManyDrafts:
@@ -287,7 +307,7 @@ def make_blueprint(config: Config) -> Blueprint:
         handle = current_handle()
         if handle is None:
             return
-        drafts.save(db_session(), handle, content, idle)
+        drafts.save(db_session(), handle, content, lifetime(handle))
         db_session().commit()
 
     def draft_version(
@@ -341,7 +361,7 @@ def make_blueprint(config: Config) -> Blueprint:
         version, definition = resolved
         handle = current_handle()
         if handle is not None:
-            drafts.touch(db_session(), handle, idle)
+            drafts.touch(db_session(), handle, lifetime(handle))
             db_session().commit()
         if content.get("review"):
             return render_review(code, definition, content)
@@ -375,6 +395,7 @@ def make_blueprint(config: Config) -> Blueprint:
             form=form,
             locale=locale,
             notice=notice,
+            can_finish_later=not previewing(),
         )
 
     def render_review(
@@ -408,6 +429,7 @@ def make_blueprint(config: Config) -> Blueprint:
             locale=locale,
             notice=notice,
             answered=sum(1 for v in answers.values() if v is not None),
+            can_finish_later=not previewing(),
         )
 
     def post_answering(
@@ -469,6 +491,8 @@ def make_blueprint(config: Config) -> Blueprint:
         else:
             content["review"] = True
         save_draft(content)
+        if action == "later":
+            return finish_later(content)
         return here(code)
 
     def post_review(
@@ -481,6 +505,8 @@ def make_blueprint(config: Config) -> Blueprint:
         form = ActionForm()
         if switch_language(action):
             return here(code)
+        if action == "later" and form.validate():
+            return finish_later(content)
         if action.startswith("goto:"):
             keys = [s.key for s in definition.visible_sections(content["answers"])]
             target = action.removeprefix("goto:")
@@ -507,17 +533,20 @@ def make_blueprint(config: Config) -> Blueprint:
             erase_draft()
             set_flow({"code": code, "stage": "thanks"})
             return here(code)
-        limiter = current_app.extensions["intake.submit_limiter"]
-        if not limiter.hit(request.remote_addr):
+        wait = ratelimit.too_fast(seconds_since_start(content), config.minimum_seconds_per_draft)
+        if wait:
+            # Sent sooner than anyone could read the pages: held, not refused for good.
             save_draft(content)  # keep the draft alive while they wait
+            minutes = ratelimit.minutes_to_wait(wait)
             return render_review(
                 code,
                 definition,
                 content,
                 429,
-                _(
-                    "Many answers have been sent from this connection. Your answers are kept: "
-                    "please wait a while and press Send again."
+                ngettext(
+                    "Your answers are kept. Please wait %(num)s minute, then press Send again.",
+                    "Your answers are kept. Please wait %(num)s minutes, then press Send again.",
+                    minutes,
                 ),
             )
         handle = current_handle()
@@ -555,6 +584,149 @@ def make_blueprint(config: Config) -> Blueprint:
         session.pop(DRAFT, None)
         set_flow({"code": code, "stage": "thanks"})
         return here(code)
+
+    # -- limits and finish later (see intake/ratelimit.py and intake/resume.py) ------------
+    def admit_new_draft() -> tuple[str, int] | None:
+        """None when this connection may start a draft now (after a short pause that grows
+        only for a connection starting many); otherwise the page saying how long to wait."""
+        admission = current_app.extensions["intake.draft_limiter"].admit(request.remote_addr)
+        if not admission.allowed:
+            return render_error(
+                429,
+                message=ngettext(
+                    "Many people have just started from this connection. Please wait "
+                    "%(num)s minute and try again.",
+                    "Many people have just started from this connection. Please wait "
+                    "%(num)s minutes and try again.",
+                    admission.wait_minutes,
+                ),
+            )
+        time.sleep(admission.pause_seconds)
+        return None
+
+    def seconds_since_start(content: dict[str, Any]) -> float | None:
+        try:
+            started = dt.datetime.fromisoformat(str(content["started"]))
+        except (KeyError, ValueError):
+            return None
+        return (clock.utcnow() - started).total_seconds()
+
+    def finish_later(content: dict[str, Any]) -> tuple[str, int]:
+        """Keep the draft under a new phrase and show the phrase, once: it is in this
+        response only, never in the session, the database or a log."""
+        current = current_handle()
+        if current is None or previewing():
+            return render_error(400)
+        wait = current_app.extensions["intake.phrase_limiter"].new_phrase()
+        if wait:
+            # The draft was saved before this was asked: nothing is lost by waiting.
+            return render_error(
+                429,
+                message=ngettext(
+                    "Your answers are kept. Please wait %(num)s minute, then press Finish "
+                    "later again.",
+                    "Your answers are kept. Please wait %(num)s minutes, then press Finish "
+                    "later again.",
+                    ratelimit.minutes_to_wait(wait),
+                ),
+            )
+        try:
+            handle, phrase = resume.keep(
+                db_session(), phrase_keys, current, content, current_language(), kept
+            )
+        except drafts.TooManyDrafts:
+            db_session().rollback()
+            return render_error(503)
+        db_session().commit()
+        session[DRAFT] = handle.to_cookie()
+        return page(
+            "public/finish_later.html",
+            phrase=phrase,
+            days=config.resume_days,
+            replaced=current.phrased,
+            form=ActionForm(),
+            code=(request.view_args or {}).get("code", ""),
+        )
+
+    def post_phrase(action: str, code: str | None) -> Response | tuple[str, int]:
+        """A typed resume phrase: continue the draft it keeps, or delete it."""
+        form = ActionForm()
+        typed = request.form.get("phrase", "")[:1000]
+
+        def again(message: str, status: int) -> tuple[str, int]:
+            return page("public/resume.html", status, form=form, code=code, notice=message,
+                        typed=typed)  # fmt: skip
+
+        if not form.validate():
+            return again(_("This page timed out. Please type your phrase again."), 400)
+        secret = resume.parse(typed, current_language())
+        if secret is None:
+            return again(
+                _(
+                    "Some of these words are not from the list. Check the spelling and that "
+                    "you typed all ten words."
+                ),
+                422,
+            )
+        limiter = current_app.extensions["intake.phrase_limiter"]
+        wait = limiter.attempt(request.remote_addr)
+        if wait:
+            minutes = ratelimit.minutes_to_wait(wait)
+            return again(
+                ngettext(
+                    "Too many phrases have been tried. Please wait %(num)s minute and try again.",
+                    "Too many phrases have been tried. Please wait %(num)s minutes and try again.",
+                    minutes,
+                ),
+                429,
+            )
+        if action == "forget_phrase":
+            gone = resume.forget(db_session(), phrase_keys, secret)
+            db_session().commit()
+            if not gone:
+                return again(not_found_message(), 404)
+            limiter.succeeded(request.remote_addr)
+            handle = current_handle()
+            if handle is not None and handle.phrased:
+                session.pop(DRAFT, None)
+            return page("public/resume.html", form=ActionForm(), code=code, deleted=True)
+        found = resume.reopen(db_session(), phrase_keys, secret)
+        target = questionnaire_of(found[1]) if found else None
+        db_session().commit()
+        if found is None or target is None:
+            return again(not_found_message(), 404)
+        limiter.succeeded(request.remote_addr)
+        erase_draft()  # an unphrased draft in this browser, if any
+        session[DRAFT] = found[0].to_cookie()
+        set_flow({"code": target, "stage": "answering"})
+        return here(target)
+
+    def not_found_message() -> str:
+        return ngettext(
+            "No answers are kept under this phrase. Check the words and their order. Answers "
+            "are kept for %(num)s day after they were last saved, then deleted.",
+            "No answers are kept under this phrase. Check the words and their order. Answers "
+            "are kept for %(num)s days after they were last saved, then deleted.",
+            config.resume_days,
+        )
+
+    def questionnaire_of(content: dict[str, Any]) -> str | None:
+        """The address (public code) of the questionnaire a kept draft belongs to."""
+        if content.get("preview"):
+            return None
+        own = db_session().get(QuestionnaireVersion, content.get("version_id"))
+        if own is None or own.status == "retired":
+            return None
+        return own.questionnaire.public_code
+
+    @bp.route("/continue", methods=["GET", "POST"])
+    def continue_with_phrase() -> Response | tuple[str, int]:
+        """The resume form outside any questionnaire (linked from the help page)."""
+        if request.method == "POST":
+            action = request.form.get("action", "")
+            if action in ("resume_phrase", "forget_phrase"):
+                return post_phrase(action, None)
+        return page("public/resume.html", form=ActionForm(), code=None)
 
     def handover_metadata() -> dict[str, Any]:
         """On an advocate's device handed to a participant: self-completed, and the program."""
