@@ -103,14 +103,23 @@ def sentences(text: str) -> Iterator[tuple[int, int]]:
     """Spans of the sentences (excerpts) in ``text``, blank ones skipped."""
     start = 0
     for match in _SENTENCE_END.finditer(text):
-        after_abbreviation = _ABBREVIATION.search(
-            text[max(start, match.start() - 8) : match.start()]
-        )
-        if match.group(0).isspace() and "\n" not in match.group(0) and after_abbreviation:
-            continue
-        end = match.end() if match.group(0).strip() else match.start()
+        cut, after = match.span()
+        gap = match.group(0)
+        if gap.isspace():
+            # Spaces after a full stop: the stop may end an abbreviation or an initial
+            # (only a full stop can, so the look-back is skipped after ! ? and the rest).
+            if (
+                "\n" not in gap
+                and cut > start
+                and text[cut - 1] == "."
+                and _ABBREVIATION.search(text[max(start, cut - 8) : cut])
+            ):
+                continue
+            end = cut
+        else:
+            end = after  # a full-width stop or ؟ ends the sentence and belongs to it
         if text[start:end].strip():
             yield (start, end)
-        start = match.end()
+        start = after
     if text[start:].strip():
         yield (start, len(text))
