@@ -19,10 +19,10 @@ from pathlib import Path
 import pytest
 
 from intake.analysis import codebook as codebook_module
-from intake.analysis import matching
+from intake.analysis import coding, matching
 from intake.analysis import text as text_module
 from intake.analysis.codebook import Codebook, Part
-from intake.analysis.coding import FALLBACK_LANGUAGE, Matcher
+from intake.analysis.coding import FALLBACK_LANGUAGE, Excerpt, Matcher
 from intake.analysis.text import UNSPACED, fold, normalise, sentences
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -147,6 +147,48 @@ class ReferenceMatcher(Matcher):
             else:
                 self._finders[language] = [ReferenceStemIndex(parts, {language, FALLBACK_LANGUAGE})]
         return self._finders[language]
+
+    def excerpts(self, text: str, language: str, question_key: str = "") -> list[Excerpt]:
+        implied = coding._implied_intervention(question_key, self.codebook)
+        normal = normalise(text)
+        span = None if normal.origin.__class__ is range else normal.span  # range: one for one
+        hits = sorted(
+            ((a, b) if span is None else span(a, b), kind, key)
+            for finder in self._for(language)
+            for kind, key, a, b in finder.find(normal.text)
+        )
+        found = []
+        position = 0
+        count = len(hits)
+        for index, (start, end) in enumerate(reference_sentences(text)):
+            while position < count and hits[position][0][0] < start:
+                position += 1  # between sentences: matches nothing
+            if position == count or hits[position][0][0] >= end:
+                # Nothing matched in this sentence, so no code (an implied point of
+                # intervention needs a dimension beside it): most sentences end here.
+                found.append(tuple.__new__(Excerpt, (index, start, end, (), ())))
+                continue
+            points: set[str] = set()
+            dims: set[str] = set()
+            own: set[str] = set()
+            spans: set[tuple[int, int]] = set()
+            while position < count and hits[position][0][0] < end:
+                (a, b), kind, key = hits[position]
+                position += 1
+                if kind == "intervention":
+                    points.add(key)
+                elif kind == "dimension":
+                    dims.add(key)
+                else:
+                    own.add(key)
+                spans.add((a, b if b < end else end))
+            codes = self._codes(points, dims, own, implied)
+            found.append(
+                tuple.__new__(
+                    Excerpt, (index, start, end, tuple(sorted(codes)), tuple(sorted(spans)))
+                )
+            )
+        return found
 
 
 def reference_sentences(text: str) -> Iterator[tuple[int, int]]:
@@ -283,6 +325,8 @@ SENTENCE_CASES = [
     "",
     "end with a stop.",
     "我去了法院。。他说！",
+    "x². Y. 5. Z. _. W. ½. V. ٣. U. 五. T.\tQ. a.  b",
+    ".  A",
 ]
 
 

@@ -19,6 +19,7 @@ answer would otherwise get the point-only code).
 from __future__ import annotations
 
 from collections.abc import Iterable
+from operator import itemgetter
 from typing import Any, NamedTuple
 
 from .codebook import Code, Codebook
@@ -78,42 +79,42 @@ class Matcher:
         Run at every submission (a budget of 1 ms per response), so kept flat."""
         implied = _implied_intervention(question_key, self.codebook)
         normal = normalise(text)
-        span = None if normal.origin.__class__ is range else normal.span  # range: one for one
-        hits = sorted(
-            ((a, b) if span is None else span(a, b), kind, key)
-            for finder in self._for(language)
-            for kind, key, a, b in finder.find(normal.text)
-        )
-        found = []
+        found_at = [found for finder in self._for(language) for found in finder.spans(normal.text)]
+        if normal.origin.__class__ is not range:  # range: positions are one for one
+            span = normal.span
+            found_at = [(*span(a, b), parts) for a, b, parts in found_at]
+        found_at.sort(key=_START)  # the order within a sentence does not matter: sets
+        excerpts = []
         position = 0
-        count = len(hits)
+        count = len(found_at)
         for index, (start, end) in enumerate(sentences(text)):
-            while position < count and hits[position][0][0] < start:
+            while position < count and found_at[position][0] < start:
                 position += 1  # between sentences: matches nothing
-            if position == count or hits[position][0][0] >= end:
+            if position == count or found_at[position][0] >= end:
                 # Nothing matched in this sentence, so no code (an implied point of
                 # intervention needs a dimension beside it): most sentences end here.
-                found.append(_new_tuple(Excerpt, (index, start, end, (), ())))
+                excerpts.append(_new_tuple(Excerpt, (index, start, end, (), ())))
                 continue
             points: set[str] = set()
             dims: set[str] = set()
             own: set[str] = set()
             spans: set[tuple[int, int]] = set()
-            while position < count and hits[position][0][0] < end:
-                (a, b), kind, key = hits[position]
+            while position < count and found_at[position][0] < end:
+                a, b, parts = found_at[position]
                 position += 1
-                if kind == "intervention":
-                    points.add(key)
-                elif kind == "dimension":
-                    dims.add(key)
-                else:
-                    own.add(key)
+                for kind, key in parts:
+                    if kind == "intervention":
+                        points.add(key)
+                    elif kind == "dimension":
+                        dims.add(key)
+                    else:
+                        own.add(key)
                 spans.add((a, b if b < end else end))
             codes = self._codes(points, dims, own, implied)
-            found.append(
+            excerpts.append(
                 _new_tuple(Excerpt, (index, start, end, tuple(sorted(codes)), tuple(sorted(spans))))
             )
-        return found
+        return excerpts
 
     def _codes(
         self, named: set[str], dims: set[str], own: set[str], implied: str | None
@@ -159,6 +160,7 @@ def excerpts_to_data(excerpts: Iterable[Excerpt]) -> ExcerptData:
     ]
 
 
+_START = itemgetter(0)
 _new_tuple = tuple.__new__  # builds a named tuple without its Python-level __new__
 
 

@@ -74,11 +74,16 @@ class Expression:
                 body = f"(?=[{''.join(re.escape(c) for c in sorted(firsts))}])(?:{body})"
             self.regex = re.compile(body)
 
-    def find(self, text: str) -> list[Hit]:
+    def spans(self, text: str) -> list[Found]:
+        """(start, end, the part matched) for every match."""
         if self.regex is None:
             return []
         keys = self.keys
-        return [(*keys[m.lastindex - 1], m.start(), m.end()) for m in self.regex.finditer(text)]  # type: ignore[operator]
+        return [(m.start(), m.end(), (keys[m.lastindex - 1],)) for m in self.regex.finditer(text)]  # type: ignore[index]
+
+    def find(self, text: str) -> list[Hit]:
+        """Every pattern hit."""
+        return [(kind, key, a, b) for a, b, hits in self.spans(text) for kind, key in hits]
 
 
 def longest_prefix_regex(stems: Iterable[str]) -> str:
@@ -105,13 +110,13 @@ def longest_prefix_regex(stems: Iterable[str]) -> str:
 
 
 class _Level:
-    """The pattern words that may stand at one position of a phrase (the first word of
-    every pattern, or the next word after a given start). ``table`` maps each stem to what
-    a text word starting with it matches: the parts whose pattern ends there (this stem and
-    every shorter stem that is a prefix of it) and the levels of the words that may come
-    next."""
+    """The pattern words that may stand at one position of a phrase: the first word of
+    every pattern, or the next word of the phrases that have begun. ``table`` maps each of
+    them to what a text word starting with it matches: the parts whose pattern ends there
+    (this word's and those of every shorter pattern word it starts with) and the level of
+    the next word, for the phrases that go on (``None`` if none does)."""
 
-    __slots__ = ("match", "table")
+    __slots__ = ("after", "match", "table")
 
     def __init__(self, entries: list[tuple[tuple[str, ...], str, str]]) -> None:
         ends: dict[str, list[tuple[str, str]]] = {}
@@ -123,13 +128,23 @@ class _Level:
             else:
                 rests.setdefault(stems[0], []).append((stems[1:], kind, key))
                 ends.setdefault(stems[0], [])
-        following = {stem: _Level(rest) for stem, rest in rests.items()}
-        self.table: dict[str, tuple[tuple[tuple[str, str], ...], tuple[_Level, ...]]] = {}
+        following: dict[tuple[str, ...], _Level] = {}
+        self.table: dict[str, tuple[tuple[tuple[str, str], ...], _Level | None]] = {}
         for stem in ends:
             shorter = [stem[:n] for n in range(1, len(stem) + 1) if stem[:n] in ends]
             hits = tuple(dict.fromkeys(pair for s in shorter for pair in ends[s]))
-            self.table[stem] = (hits, tuple(following[s] for s in shorter if s in following))
-        self.match = re.compile(longest_prefix_regex(ends)).match
+            # The phrases begun by any of those words go on as one level: a phrase matches
+            # on its own words whatever other phrases began with.
+            begun = tuple(s for s in shorter if s in rests)
+            if begun and begun not in following:
+                following[begun] = _Level([rest for s in begun for rest in rests[s]])
+            self.table[stem] = (hits, following[begun] if begun else None)
+        body = longest_prefix_regex(ends)
+        # A word by itself (an Arabic word without its proclitic): the longest pattern word
+        # it starts with.
+        self.match = re.compile(body).match
+        # The next word of the text, past any punctuation, from the end of a word.
+        self.after = re.compile(rf"\W+({body})\w*").match
 
 
 class WordIndex:
@@ -158,7 +173,11 @@ class WordIndex:
 
     def find(self, text: str) -> list[Hit]:
         """Every pattern hit, with the whole words it covers."""
-        found: list[Hit] = []
+        return [(kind, key, a, b) for a, b, hits in self.spans(text) for kind, key in hits]
+
+    def spans(self, text: str) -> list[Found]:
+        """(start, end, parts) for every run of words that patterns matched."""
+        found: list[Found] = []
         table = self.first.table
         if self.arabic:
             match_first = self.first.match
@@ -172,20 +191,24 @@ class WordIndex:
                 for form in _forms(word.group(0)):
                     stem = match_first(form)
                     if stem is not None:
-                        hits, nexts = table[stem.group(0)]
-                        for kind, key in hits:
-                            found.append((kind, key, begin, end))
-                        if nexts:
-                            _follow(nexts, text, begin, end, found)
+                        hits, after = table[stem.group(0)]
+                        if hits:
+                            found.append((begin, end, hits))
+                        if after is not None:
+                            _follow(after, text, begin, end, found)
             return found
         for match in self.starts.finditer(text):
             begin, end = match.span()
-            hits, nexts = table[match.group(1)]
-            for kind, key in hits:
-                found.append((kind, key, begin, end))
-            if nexts:
-                _follow(nexts, text, begin, end, found)
+            hits, after = table[match.group(1)]
+            if hits:
+                found.append((begin, end, hits))
+            if after is not None:
+                _follow(after, text, begin, end, found)
         return found
+
+
+# (start, end, the parts whose patterns matched there as (kind, key) pairs)
+Found = tuple[int, int, tuple[tuple[str, str], ...]]
 
 
 def _forms(word: str) -> Iterator[str]:
@@ -197,19 +220,13 @@ def _forms(word: str) -> Iterator[str]:
             yield word[len(prefix) :]
 
 
-def _follow(levels: tuple[_Level, ...], text: str, begin: int, end: int, found: list[Hit]) -> None:
-    """Phrases going on after the word ending at ``end``: the next word of the text (past
-    any punctuation) against the words each phrase may continue with."""
-    following = WORDS.search(text, end)
-    if following is None:
-        return
-    word = following.group(0)
-    after = following.end()
-    for level in levels:
-        stem = level.match(word)
-        if stem is not None:
-            hits, nexts = level.table[stem.group(0)]
-            for kind, key in hits:
-                found.append((kind, key, begin, after))
-            if nexts:
-                _follow(nexts, text, begin, after, found)
+def _follow(level: _Level, text: str, begin: int, end: int, found: list[Found]) -> None:
+    """Phrases going on after the word ending at ``end``: the next word of the text."""
+    match = level.after(text, end)
+    if match is not None:
+        hits, after = level.table[match.group(1)]
+        end = match.end()
+        if hits:
+            found.append((begin, end, hits))
+        if after is not None:
+            _follow(after, text, begin, end, found)

@@ -106,12 +106,15 @@ def sentences(text: str) -> Iterator[tuple[int, int]]:
         cut, after = match.span()
         gap = match.group(0)
         if gap.isspace():
-            # Spaces after a full stop: the stop may end an abbreviation or an initial
-            # (only a full stop can, so the look-back is skipped after ! ? and the rest).
+            # Spaces after a full stop: the stop may end an abbreviation or an initial.
+            # Only a full stop after a letter can (``[^\W\d_]``: a letter or a non-decimal
+            # numeral), so the look-back is skipped after "5." and after ! ? and the rest.
             if (
                 "\n" not in gap
-                and cut > start
+                and cut - 2 >= start
                 and text[cut - 1] == "."
+                and (before := text[cut - 2]).isalnum()
+                and not before.isdecimal()
                 and _ABBREVIATION.search(text[max(start, cut - 8) : cut])
             ):
                 continue
