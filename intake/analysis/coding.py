@@ -31,6 +31,7 @@ FALLBACK_LANGUAGE = "en"
 # coding sealed at submission under another revision is then worked out again at unlock.
 MATCHING_REVISION = 2  # 2: points suggested without a dimension
 _QUESTION_SUFFIXES = ("_summary", "_effect")
+_KNOWN_COMBINATIONS = 4096  # sentences' part combinations remembered per matcher
 
 
 class Excerpt(NamedTuple):
@@ -59,6 +60,7 @@ class Matcher:
             else:
                 self._by_pair[(code.intervention, code.dimension)] = code.key
         self._finders: dict[str, list[Expression | WordIndex]] = {}
+        self._known: dict[tuple[frozenset[tuple[str, str]], str | None], tuple[str, ...]] = {}
 
     def _for(self, language: str) -> list[Expression | WordIndex]:
         """One pass per sentence: the language's patterns and English ones, indexed together."""
@@ -95,26 +97,40 @@ class Matcher:
                 # intervention needs a dimension beside it): most sentences end here.
                 excerpts.append(_new_tuple(Excerpt, (index, start, end, (), ())))
                 continue
-            points: set[str] = set()
-            dims: set[str] = set()
-            own: set[str] = set()
+            matched: set[tuple[str, str]] = set()
             spans: set[tuple[int, int]] = set()
             while position < count and found_at[position][0] < end:
                 a, b, parts = found_at[position]
                 position += 1
-                for kind, key in parts:
-                    if kind == "intervention":
-                        points.add(key)
-                    elif kind == "dimension":
-                        dims.add(key)
-                    else:
-                        own.add(key)
+                matched.update(parts)
                 spans.add((a, b if b < end else end))
-            codes = self._codes(points, dims, own, implied)
-            excerpts.append(
-                _new_tuple(Excerpt, (index, start, end, tuple(sorted(codes)), tuple(sorted(spans))))
-            )
+            codes = self._codes_of(frozenset(matched), implied)
+            excerpts.append(_new_tuple(Excerpt, (index, start, end, codes, tuple(sorted(spans)))))
         return excerpts
+
+    def _codes_of(
+        self, matched: frozenset[tuple[str, str]], implied: str | None
+    ) -> tuple[str, ...]:
+        """The sorted codes for a sentence whose words matched these parts. Remembered: a
+        few combinations of parts make up most sentences (the key holds part keys only,
+        never words of the text)."""
+        known = self._known.get((matched, implied))
+        if known is None:
+            points: set[str] = set()
+            dims: set[str] = set()
+            own: set[str] = set()
+            for kind, key in matched:
+                if kind == "intervention":
+                    points.add(key)
+                elif kind == "dimension":
+                    dims.add(key)
+                else:
+                    own.add(key)
+            known = tuple(sorted(self._codes(points, dims, own, implied)))
+            if len(self._known) >= _KNOWN_COMBINATIONS:
+                self._known.clear()
+            self._known[(matched, implied)] = known
+        return known
 
     def _codes(
         self, named: set[str], dims: set[str], own: set[str], implied: str | None

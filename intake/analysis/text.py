@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from collections.abc import Iterator, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass
 
 _ARABIC = str.maketrans(
@@ -17,6 +17,7 @@ _ARABIC = str.maketrans(
 )
 # Sentence ends in the shipped scripts: Latin, Chinese full-width, Arabic question mark.
 _SENTENCE_END = re.compile(r"(?<=[.!?。！？؟;；])\s+|[。！？؟]|\n+")
+_FULL_STOPS = frozenset("。！？؟")
 
 # Languages whose words are not separated by spaces: patterns match anywhere.
 UNSPACED = frozenset({"zh"})
@@ -99,30 +100,37 @@ _ABBREVIATION = re.compile(
 )
 
 
-def sentences(text: str) -> Iterator[tuple[int, int]]:
-    """Spans of the sentences (excerpts) in ``text``, blank ones skipped."""
+def sentences(text: str) -> list[tuple[int, int]]:
+    """Spans of the sentences (excerpts) in ``text``, blank ones skipped.
+
+    Run for every answer at submission, so written flat: the gap a match found is told
+    apart by its first character (a full-width stop or ؟, or white space) rather than by
+    copying it."""
+    spans = []
     start = 0
+    abbreviation = _ABBREVIATION.search
     for match in _SENTENCE_END.finditer(text):
         cut, after = match.span()
-        gap = match.group(0)
-        if gap.isspace():
-            # Spaces after a full stop: the stop may end an abbreviation or an initial.
-            # Only a full stop after a letter can (``[^\W\d_]``: a letter or a non-decimal
-            # numeral), so the look-back is skipped after "5." and after ! ? and the rest.
+        if text[cut] in _FULL_STOPS:
+            end = after  # a full-width stop or ؟ ends the sentence and belongs to it
+        else:
+            # White space after a stop (or new lines). After a full stop the stop may end
+            # an abbreviation or an initial: only after a letter (``[^\W\d_]``: a letter
+            # or a non-decimal numeral), so the look-back is skipped after "5." and after
+            # ! ? and the rest.
             if (
-                "\n" not in gap
-                and cut - 2 >= start
+                cut - 2 >= start
                 and text[cut - 1] == "."
                 and (before := text[cut - 2]).isalnum()
                 and not before.isdecimal()
-                and _ABBREVIATION.search(text[max(start, cut - 8) : cut])
+                and text.find("\n", cut, after) < 0
+                and abbreviation(text[max(start, cut - 8) : cut])
             ):
                 continue
             end = cut
-        else:
-            end = after  # a full-width stop or ؟ ends the sentence and belongs to it
-        if text[start:end].strip():
-            yield (start, end)
+        if not text[start:end].isspace() and end > start:
+            spans.append((start, end))
         start = after
-    if text[start:].strip():
-        yield (start, len(text))
+    if start < len(text) and not text[start:].isspace():
+        spans.append((start, len(text)))
+    return spans
