@@ -17,6 +17,8 @@ from collections.abc import Iterable, Iterator
 from pathlib import Path
 
 import pytest
+from sqlalchemy import update
+from sqlalchemy.orm import Session
 
 from intake.analysis import codebook as codebook_module
 from intake.analysis import coding, matching
@@ -24,6 +26,7 @@ from intake.analysis import text as text_module
 from intake.analysis.codebook import Codebook, Part
 from intake.analysis.coding import FALLBACK_LANGUAGE, Excerpt, Matcher
 from intake.analysis.text import UNSPACED, fold, normalise, sentences
+from intake.models import CodebookVersion
 
 ROOT = Path(__file__).resolve().parent.parent
 LANGUAGES = ("en", "es", "so", "vi", "zh", "ar", "hmn")
@@ -333,3 +336,29 @@ SENTENCE_CASES = [
 def test_sentences_are_split_exactly_as_before(inputs: list) -> None:  # type: ignore[type-arg]
     for text in [*SENTENCE_CASES, *(t for _l, t, _q in inputs)]:
         assert list(sentences(text)) == list(reference_sentences(text)), text
+
+
+def test_the_codebook_in_use_is_read_again_when_its_text_differs(session: Session) -> None:
+    """``codebook.current`` reads the newest version on the driver's cursor and parses each
+    version once; the same id holding other text (another database, a restored backup) is
+    parsed again, not mistaken for the one in memory."""
+    assert codebook_module.current(session) is codebook_module.shipped()
+    shipped = codebook_module.shipped()
+    part = Part("custom_interpreters", "custom", {"en": "Interpreters"}, {"en": ("interpret",)})
+    version = codebook_module.save(session, shipped.with_part(part), "fran")
+    session.commit()
+    first = codebook_module.current(session)
+    assert first.version == version
+    assert "custom_interpreters" in {p.key for p in first.parts()}
+    assert codebook_module.current(session) is first  # parsed once
+
+    other = Part("custom_buses", "custom", {"en": "Buses"}, {"en": ("bus",)})
+    content = json.dumps(shipped.with_part(other).to_data(), ensure_ascii=False, sort_keys=True)
+    session.execute(
+        update(CodebookVersion).where(CodebookVersion.id == version).values(content=content)
+    )
+    session.commit()
+    again = codebook_module.current(session)
+    assert again.version == version
+    assert {p.key for p in again.parts()} >= {"custom_buses"}
+    assert "custom_interpreters" not in {p.key for p in again.parts()}
