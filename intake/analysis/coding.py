@@ -29,7 +29,14 @@ from .text import UNSPACED, normalise, sentences
 FALLBACK_LANGUAGE = "en"
 # Raise whenever a change here would suggest different codes for the same text and codebook:
 # coding sealed at submission under another revision is then worked out again at unlock.
-MATCHING_REVISION = 2  # 2: points suggested without a dimension
+MATCHING_REVISION = 3  # 2: points suggested without a dimension; 3: a court word yields
+# Word sense. A court word in a sentence that names custody, divorce, visits or the family
+# court is the family court's ("went to court for the divorce", "la audiencia de
+# custodia", "ra tòa ly hôn"): there the criminal court yields to it. A sentence about
+# both courts loses the criminal one, which the development set shows far more rarely
+# than the family court told in plain court words. Only while the family court has a code
+# switched on (a court named must still be counted somewhere).
+YIELDS = {"criminal_court": "civil_court_custody"}
 _QUESTION_SUFFIXES = ("_summary", "_effect")
 _KNOWN_COMBINATIONS = 4096  # sentences' part combinations remembered per matcher
 
@@ -59,6 +66,7 @@ class Matcher:
                 self._point_only[code.intervention] = code.key
             else:
                 self._by_pair[(code.intervention, code.dimension)] = code.key
+        self._points_on = {c.intervention for c in self.codes if c.intervention is not None}
         self._finders: dict[str, list[Expression | WordIndex]] = {}
         self._known: dict[tuple[frozenset[tuple[str, str]], str | None], tuple[str, ...]] = {}
 
@@ -140,6 +148,8 @@ class Matcher:
         pairs = self._by_pair
         codes: set[str] = set()
         for point in named:
+            if YIELDS.get(point) in named and YIELDS[point] in self._points_on:
+                continue
             with_dimension = False
             for dim in dims:
                 code = pairs.get((point, dim))
