@@ -311,3 +311,12 @@ def test_the_criminal_court_yields_only_within_the_sentence_and_to_a_family_cour
         if code.intervention == "civil_court_custody":
             off = off.with_disabled(code.key, True)
     assert "criminal_court.unspecified" in Matcher(off).excerpts(text, "en")[0].codes
+
+
+def test_vietnamese_pattern_words_match_whole_syllables(matcher: Matcher) -> None:
+    # "lên tòa" (to go to court) is not in "lệnh tòa" (a court order), folded "lenh toa"
+    assert "criminal_court" not in _points(matcher, "anh ta di lop theo lenh toa", "vi")
+    assert "criminal_court" in _points(matcher, "tuan sau toi phai len toa", "vi")
+    assert "criminal_court" in _points(matcher, "tuần sau tôi phải lên tòa", "vi")
+    # English words people mix in still match as the start of a word
+    assert "immigration" in _points(matcher, "anh ta doa toi se bi deported", "vi")

@@ -59,24 +59,26 @@ class ReferenceStemIndex:
     def __init__(self, parts: Iterable[Part], languages: Iterable[str]) -> None:
         languages = list(languages)
         self.arabic = "ar" in languages
-        index: dict[str, list[tuple[tuple[str, ...], str, str]]] = {}
+        index: dict[str, list[tuple[tuple[str, ...], str, str, bool]]] = {}
         for part in parts:
             for language in languages:
                 for pattern in part.patterns.get(language, ()):
                     stems = tuple(fold(pattern).split())
-                    entry = (stems, part.kind, part.key)
+                    entry = (stems, part.kind, part.key, language in matching.WHOLE_WORDS)
                     if stems and entry not in index.get(stems[0], []):
                         index.setdefault(stems[0], []).append(entry)
+        # Added to the walk as it was: whole-word patterns (Vietnamese) end, or go on to
+        # their next word (under "\t" rather than " "), only where the text word ends.
         self.trie: dict = {}  # type: ignore[type-arg]
         for entries in index.values():
-            for stems, kind, key in entries:
+            for stems, kind, key, whole in entries:
                 node = self.trie
                 for number, stem in enumerate(stems):
                     if number:
-                        node = node.setdefault(" ", {})
+                        node = node.setdefault("\t" if whole else " ", {})
                     for char in stem:
                         node = node.setdefault(char, {})
-                node.setdefault(None, []).append((kind, key))
+                node.setdefault(None, []).append((kind, key, whole))
         prefix = matching.ARABIC_PREFIX if self.arabic else ""
         self.starts = re.compile(rf"(?<!\w){prefix}{_trie_regex(index)}")
 
@@ -99,17 +101,19 @@ class ReferenceStemIndex:
         return found
 
     def _walk(self, node, form, text, end, begin, found) -> None:  # type: ignore[no-untyped-def]
-        for char in form:
+        last = len(form) - 1
+        for number, char in enumerate(form):
             node = node.get(char)
             if node is None:
                 return
-            for kind, key in node.get(None, ()):
-                found.append((kind, key, begin, end))
-            more = node.get(" ")
-            if more is not None:
-                following = _WORDS.search(text, end)
-                if following is not None:
-                    self._walk(more, following.group(0), text, following.end(), begin, found)
+            for kind, key, whole in node.get(None, ()):
+                if not whole or number == last:
+                    found.append((kind, key, begin, end))
+            for more in (node.get(" "), node.get("\t") if number == last else None):
+                if more is not None:
+                    following = _WORDS.search(text, end)
+                    if following is not None:
+                        self._walk(more, following.group(0), text, following.end(), begin, found)
 
 
 class ReferenceExpression:

@@ -31,6 +31,11 @@ ARABIC_PREFIX = r"(?:[وف]?(?:لل|[بكل]?(?:ال)?))?"
 # Longest first: وال before و. One of these is taken off a phrase's first word.
 ARABIC_PROCLITICS = ("وال", "فال", "بال", "كال", "لل", "ال", "و", "ف", "ب", "ك", "ل")
 WORDS = re.compile(r"\w+")
+# Vietnamese words are syllables that never take an ending, and many share their first
+# letters once tone marks are folded away ("lên tòa" in "lệnh tòa", "tòa" in "toàn"): its
+# pattern words match whole syllables. Elsewhere a pattern word matches any word it starts
+# ("deport" finds "deported").
+WHOLE_WORDS = frozenset({"vi"})
 
 
 def pattern_regex(pattern: str, language: str) -> str:
@@ -109,37 +114,56 @@ def longest_prefix_regex(stems: Iterable[str]) -> str:
     return render(trie) if trie else r"(?!x)x"
 
 
+Entry = tuple[tuple[str, ...], str, str, bool]  # pattern words, kind, key, whole words only
+Hits = tuple[tuple[str, str], ...]
+
+
 class _Level:
     """The pattern words that may stand at one position of a phrase: the first word of
     every pattern, or the next word of the phrases that have begun. ``table`` maps each of
     them to what a text word starting with it matches: the parts whose pattern ends there
     (this word's and those of every shorter pattern word it starts with) and the level of
-    the next word, for the phrases that go on (``None`` if none does)."""
+    the next word, for the phrases that go on (``None`` if none does); and, when some
+    pattern wants this word whole, the same for a text word that is exactly this word."""
 
     __slots__ = ("after", "match", "table")
 
-    def __init__(self, entries: list[tuple[tuple[str, ...], str, str]]) -> None:
-        ends: dict[str, list[tuple[str, str]]] = {}
-        rests: dict[str, list[tuple[tuple[str, ...], str, str]]] = {}
-        for stems, kind, key in entries:
+    def __init__(self, entries: list[Entry]) -> None:
+        ends: dict[tuple[str, bool], list[tuple[str, str]]] = {}
+        rests: dict[tuple[str, bool], list[Entry]] = {}
+        stems_here: set[str] = set()
+        for stems, kind, key, whole in entries:
+            stems_here.add(stems[0])
             if len(stems) == 1:
-                if (kind, key) not in ends.setdefault(stems[0], []):
-                    ends[stems[0]].append((kind, key))
+                found = ends.setdefault((stems[0], whole), [])
+                if (kind, key) not in found:
+                    found.append((kind, key))
             else:
-                rests.setdefault(stems[0], []).append((stems[1:], kind, key))
-                ends.setdefault(stems[0], [])
-        following: dict[tuple[str, ...], _Level] = {}
-        self.table: dict[str, tuple[tuple[tuple[str, str], ...], _Level | None]] = {}
-        for stem in ends:
-            shorter = [stem[:n] for n in range(1, len(stem) + 1) if stem[:n] in ends]
-            hits = tuple(dict.fromkeys(pair for s in shorter for pair in ends[s]))
+                rests.setdefault((stems[0], whole), []).append((stems[1:], kind, key, whole))
+        following: dict[tuple[tuple[str, bool], ...], _Level] = {}
+
+        def level(begun: tuple[tuple[str, bool], ...]) -> _Level | None:
             # The phrases begun by any of those words go on as one level: a phrase matches
             # on its own words whatever other phrases began with.
+            if not begun:
+                return None
+            if begun not in following:
+                following[begun] = _Level([rest for b in begun for rest in rests[b]])
+            return following[begun]
+
+        self.table: dict[str, tuple[Hits, _Level | None, tuple[Hits, _Level | None] | None]] = {}
+        for stem in stems_here:
+            shorter = [(stem[:n], False) for n in range(1, len(stem) + 1)]
+            hits = tuple(dict.fromkeys(pair for s in shorter for pair in ends.get(s, ())))
             begun = tuple(s for s in shorter if s in rests)
-            if begun and begun not in following:
-                following[begun] = _Level([rest for s in begun for rest in rests[s]])
-            self.table[stem] = (hits, following[begun] if begun else None)
-        body = longest_prefix_regex(ends)
+            exact = None
+            if (stem, True) in ends or (stem, True) in rests:
+                exact = (
+                    tuple(dict.fromkeys([*hits, *ends.get((stem, True), ())])),
+                    level(begun + (((stem, True),) if (stem, True) in rests else ())),
+                )
+            self.table[stem] = (hits, level(begun), exact)
+        body = longest_prefix_regex(stems_here)
         # A word by itself (an Arabic word without its proclitic): the longest pattern word
         # it starts with.
         self.match = re.compile(body).match
@@ -148,20 +172,22 @@ class _Level:
 
 
 class WordIndex:
-    """Spaced languages: every pattern of ``parts`` in ``languages``, found word by word."""
+    """Spaced languages: every pattern of ``parts`` in ``languages``, found word by word.
+    Patterns of a language in ``WHOLE_WORDS`` match whole words only."""
 
     def __init__(self, parts: Iterable[Part], languages: Iterable[str]) -> None:
         languages = list(languages)
         self.arabic = "ar" in languages
-        entries: list[tuple[tuple[str, ...], str, str]] = []
+        entries: list[Entry] = []
         for part in parts:
             for language in languages:
+                whole = language in WHOLE_WORDS
                 for pattern in part.patterns.get(language, ()):
                     stems = tuple(fold(pattern).split())
                     # A pattern word holding a non-word character never equals the start of
                     # a text word (words are runs of \w), so it can never match.
                     if stems and all(WORDS.fullmatch(s) for s in stems):
-                        entries.append((stems, part.kind, part.key))
+                        entries.append((stems, part.kind, part.key, whole))
         self.first = _Level(entries)
         body = longest_prefix_regex(self.first.table)
         if self.arabic:
@@ -191,7 +217,9 @@ class WordIndex:
                 for form in _forms(word.group(0)):
                     stem = match_first(form)
                     if stem is not None:
-                        hits, after = table[stem.group(0)]
+                        hits, after, exact = table[stem.group(0)]
+                        if exact is not None and stem.end() == len(form):
+                            hits, after = exact
                         if hits:
                             found.append((begin, end, hits))
                         if after is not None:
@@ -199,7 +227,9 @@ class WordIndex:
             return found
         for match in self.starts.finditer(text):
             begin, end = match.span()
-            hits, after = table[match.group(1)]
+            hits, after, exact = table[match.group(1)]
+            if exact is not None and match.end(1) == end:
+                hits, after = exact
             if hits:
                 found.append((begin, end, hits))
             if after is not None:
@@ -224,8 +254,10 @@ def _follow(level: _Level, text: str, begin: int, end: int, found: list[Found]) 
     """Phrases going on after the word ending at ``end``: the next word of the text."""
     match = level.after(text, end)
     if match is not None:
-        hits, after = level.table[match.group(1)]
+        hits, after, exact = level.table[match.group(1)]
         end = match.end()
+        if exact is not None and match.end(1) == end:
+            hits, after = exact
         if hits:
             found.append((begin, end, hits))
         if after is not None:
