@@ -29,7 +29,8 @@ from .text import UNSPACED, normalise, sentences
 FALLBACK_LANGUAGE = "en"
 # Raise whenever a change here would suggest different codes for the same text and codebook:
 # coding sealed at submission under another revision is then worked out again at unlock.
-MATCHING_REVISION = 3  # 2: points suggested without a dimension; 3: a court word yields
+MATCHING_REVISION = 3  # 2: points suggested without a dimension; 3: a court word yields,
+# Vietnamese pattern words match whole syllables
 # Word sense. A court word in a sentence that names custody, divorce, visits or the family
 # court is the family court's ("went to court for the divorce", "la audiencia de
 # custodia", "ra tòa ly hôn"): there the criminal court yields to it. A sentence about
