@@ -1,8 +1,9 @@
 """Finding a codebook's patterns in normalised text: the finders ``coding.Matcher`` uses.
 
 A pattern is one or more words; each pattern word matches any text word that *starts*
-with it, and the words of a phrase must be consecutive words of the text (whatever
-non-word characters stand between them). Chinese patterns match anywhere.
+with it (a whole text word only, for the languages in ``WHOLE_WORDS``), and the words of a
+phrase must be consecutive words of the text (whatever non-word characters stand between
+them). Chinese patterns match anywhere.
 
 Spaced languages (``WordIndex``): the regular-expression engine, in C, finds each text word
 that starts a pattern *and* the longest pattern word it starts with. Every pattern word
