@@ -263,3 +263,60 @@ def test_only_a_points_own_code_is_read_as_point_only() -> None:
     assert codebook_module.point_of("police.unspecified") == "police"
     assert codebook_module.point_of("police.made_safer") is None
     assert codebook_module.point_of("custom.unspecified") is None  # a facilitator's own code
+
+
+# -- word sense: a court word in a sentence about custody is the family court ------------
+def _points(matcher: Matcher, text: str, language: str) -> set[str]:
+    return {c.rsplit(".", 1)[0] for e in matcher.excerpts(text, language) for c in e.codes}
+
+
+@pytest.mark.parametrize(
+    ("language", "family", "criminal"),
+    [
+        (
+            "en",
+            "the judge at the custody hearing gave him every other weekend",
+            "his trial got pushed back and the judge let him go home",
+        ),
+        (
+            "es",
+            "en la audiencia de custodia el juez ni me dejo hablar",
+            "el juicio contra el fue en marzo",
+        ),
+        ("so", "maxkamadda ayaan u aaday furiinka", "markhaati ayaan ka ahaa maxkamadda dembiga"),
+        ("vi", "toi ra toa ly hon 3 lan", "phiên tòa hình sự bị hoãn 4 lần"),
+        ("zh", "为了孩子的抚养权我上了好几次法庭", "他的案子开庭那天我去作证了"),
+        ("ar", "رحت المحكمة عشان الطلاق", "شهدت ضده في المحاكمة"),
+        ("hmn", "kuv mus tsev hais plaub vim kev sib nrauj", "kuv mus ua tim khawv rau nws"),
+    ],
+)
+def test_a_court_word_beside_custody_is_the_family_court(
+    matcher: Matcher, language: str, family: str, criminal: str
+) -> None:
+    points = _points(matcher, family, language)
+    assert "civil_court_custody" in points, points
+    assert "criminal_court" not in points, points
+    assert "criminal_court" in _points(matcher, criminal, language)
+
+
+def test_the_criminal_court_yields_only_within_the_sentence_and_to_a_family_court_in_use() -> None:
+    cb = codebook_module.shipped()
+    text = "I went to court for the divorce. Then I went to court again for his trial."
+    first, second = Matcher(cb).excerpts(text, "en")
+    assert {c.split(".")[0] for c in first.codes} == {"civil_court_custody"}
+    assert "criminal_court.unspecified" in second.codes
+    # With every family-court code switched off, the court named is still counted.
+    off = cb
+    for code in cb.all_codes():
+        if code.intervention == "civil_court_custody":
+            off = off.with_disabled(code.key, True)
+    assert "criminal_court.unspecified" in Matcher(off).excerpts(text, "en")[0].codes
+
+
+def test_vietnamese_pattern_words_match_whole_syllables(matcher: Matcher) -> None:
+    # "lên tòa" (to go to court) is not in "lệnh tòa" (a court order), folded "lenh toa"
+    assert "criminal_court" not in _points(matcher, "anh ta di lop theo lenh toa", "vi")
+    assert "criminal_court" in _points(matcher, "tuan sau toi phai len toa", "vi")
+    assert "criminal_court" in _points(matcher, "tuần sau tôi phải lên tòa", "vi")
+    # English words people mix in still match as the start of a word
+    assert "immigration" in _points(matcher, "anh ta doa toi se bi deported", "vi")

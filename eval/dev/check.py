@@ -4,8 +4,9 @@
     .venv/bin/python eval/dev/check.py --misses   # and every missed or extra point, to tune
     .venv/bin/python eval/dev/check.py --codebook old.json   # another codebook (before/after)
 
-"Part level": which points of intervention an answer's words hit, on their own (no
-dimension needed), as the engine suggests them once points stand alone. This set is for
+Which points of intervention are suggested for an answer: a point's words alone suggest it
+(no dimension needed), and a court word yields to the family court in a sentence about
+custody (``coding.YIELDS``), exactly as the evaluation counts them. This set is for
 tuning patterns; the held-out evaluation corpus (eval/corpus/) is scored by eval/score.py
 and must never be used to write patterns.
 """
@@ -20,20 +21,20 @@ from pathlib import Path
 
 from intake.analysis.codebook import Codebook, parse, shipped
 from intake.analysis.coding import Matcher
-from intake.analysis.text import normalise
 
 DEV = Path(__file__).resolve().parent
 LANGUAGES = ("en", "es", "so", "vi", "zh", "ar", "hmn")
 
 
 def points_hit(matcher: Matcher, text: str, language: str) -> set[str]:
-    """The points of intervention whose patterns match anywhere in ``text``."""
-    folded = normalise(text).text
+    """The points of intervention suggested for ``text``: a point counts when any sentence
+    gets a code of it (as the evaluation scores them; a point's words alone suggest it)."""
+    point_of = {code.key: code.intervention for code in matcher.codes}
     return {
-        key
-        for finder in matcher._for(language)
-        for kind, key, *_ in finder.find(folded)
-        if kind == "intervention"
+        point
+        for excerpt in matcher.excerpts(text, language)
+        for code in excerpt.codes
+        if (point := point_of.get(code)) is not None
     }
 
 

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from collections.abc import Iterator, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass
 
 _ARABIC = str.maketrans(
@@ -17,6 +17,7 @@ _ARABIC = str.maketrans(
 )
 # Sentence ends in the shipped scripts: Latin, Chinese full-width, Arabic question mark.
 _SENTENCE_END = re.compile(r"(?<=[.!?。！？؟;；])\s+|[。！？؟]|\n+")
+_FULL_STOPS = frozenset("。！？؟")
 
 # Languages whose words are not separated by spaces: patterns match anywhere.
 UNSPACED = frozenset({"zh"})
@@ -99,18 +100,37 @@ _ABBREVIATION = re.compile(
 )
 
 
-def sentences(text: str) -> Iterator[tuple[int, int]]:
-    """Spans of the sentences (excerpts) in ``text``, blank ones skipped."""
+def sentences(text: str) -> list[tuple[int, int]]:
+    """Spans of the sentences (excerpts) in ``text``, blank ones skipped.
+
+    Run for every answer at submission, so written flat: the gap a match found is told
+    apart by its first character (a full-width stop or ؟, or white space) rather than by
+    copying it."""
+    spans = []
     start = 0
+    abbreviation = _ABBREVIATION.search
     for match in _SENTENCE_END.finditer(text):
-        after_abbreviation = _ABBREVIATION.search(
-            text[max(start, match.start() - 8) : match.start()]
-        )
-        if match.group(0).isspace() and "\n" not in match.group(0) and after_abbreviation:
-            continue
-        end = match.end() if match.group(0).strip() else match.start()
-        if text[start:end].strip():
-            yield (start, end)
-        start = match.end()
-    if text[start:].strip():
-        yield (start, len(text))
+        cut, after = match.span()
+        if text[cut] in _FULL_STOPS:
+            end = after  # a full-width stop or ؟ ends the sentence and belongs to it
+        else:
+            # White space after a stop (or new lines). After a full stop the stop may end
+            # an abbreviation or an initial: only after a letter (``[^\W\d_]``: a letter
+            # or a non-decimal numeral), so the look-back is skipped after "5." and after
+            # ! ? and the rest.
+            if (
+                cut - 2 >= start
+                and text[cut - 1] == "."
+                and (before := text[cut - 2]).isalnum()
+                and not before.isdecimal()
+                and text.find("\n", cut, after) < 0
+                and abbreviation(text[max(start, cut - 8) : cut])
+            ):
+                continue
+            end = cut
+        if not text[start:end].isspace() and end > start:
+            spans.append((start, end))
+        start = after
+    if start < len(text) and not text[start:].isspace():
+        spans.append((start, len(text)))
+    return spans

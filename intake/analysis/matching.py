@@ -1,0 +1,265 @@
+"""Finding a codebook's patterns in normalised text: the finders ``coding.Matcher`` uses.
+
+A pattern is one or more words; each pattern word matches any text word that *starts*
+with it (a whole text word only, for the languages in ``WHOLE_WORDS``), and the words of a
+phrase must be consecutive words of the text (whatever non-word characters stand between
+them). Chinese patterns match anywhere.
+
+Spaced languages (``WordIndex``): the regular-expression engine, in C, finds each text word
+that starts a pattern *and* the longest pattern word it starts with. Every pattern word
+that is a prefix of that one is worked out when the index is built, so one dictionary
+lookup gives all the single-word patterns a text word matches, and the phrases it may
+begin. A phrase's next word is matched the same way, against the words that may follow.
+Python therefore does work only for the words that start a pattern, never letter by
+letter (the letter-by-letter trie walk this replaced took about two thirds of the time of
+coding a long answer; ``tests/test_coding_speed.py`` holds it as the reference the finder
+must agree with).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Iterator
+from typing import Any
+
+from .codebook import Part
+from .text import UNSPACED, fold
+
+# A pattern hit: kind of part, part key, start, end (positions in the normalised text).
+Hit = tuple[str, str, int, int]
+# Arabic attaches conjunctions, prepositions and the article to the word: و ف ب ك ل ال لل.
+ARABIC_PREFIX = r"(?:[وف]?(?:لل|[بكل]?(?:ال)?))?"
+# Longest first: وال before و. One of these is taken off a phrase's first word.
+ARABIC_PROCLITICS = ("وال", "فال", "بال", "كال", "لل", "ال", "و", "ف", "ب", "ك", "ل")
+WORDS = re.compile(r"\w+")
+# Vietnamese words are syllables that never take an ending, and many share their first
+# letters once tone marks are folded away ("lên tòa" in "lệnh tòa", "tòa" in "toàn"): its
+# pattern words match whole syllables. Elsewhere a pattern word matches any word it starts
+# ("deport" finds "deported").
+WHOLE_WORDS = frozenset({"vi"})
+
+
+def pattern_regex(pattern: str, language: str) -> str:
+    """One pattern as a regular expression (Chinese: the characters, anywhere)."""
+    stems = fold(pattern).split()
+    if not stems:
+        return ""
+    if language in UNSPACED:
+        return "".join(re.escape(s) for s in stems)
+    body = r"\w*\s+".join(re.escape(s) for s in stems) + r"\w*"
+    prefix = ARABIC_PREFIX if language == "ar" else ""
+    return rf"(?<!\w){prefix}{body}"
+
+
+class Expression:
+    """Chinese: all parts as one alternation, matched anywhere, without overlap (so
+    "叫了警察", 911, hides the police in "警察"). The first alternative that matches at the
+    leftmost place wins: parts in codebook order, each part's longer patterns first."""
+
+    def __init__(self, parts: Iterable[Part], language: str) -> None:
+        self.keys: list[tuple[str, str]] = []
+        groups: list[str] = []
+        firsts: set[str] = set()
+        for part in parts:
+            patterns = part.patterns.get(language, ())
+            alternatives = [pattern_regex(p, language) for p in patterns]
+            alternatives = [a for a in alternatives if a]
+            if alternatives:
+                # Longer patterns first, so "protection order" wins over "protect".
+                alternatives.sort(key=len, reverse=True)
+                self.keys.append((part.kind, part.key))
+                groups.append("(" + "|".join(f"(?:{a})" for a in alternatives) + ")")
+                firsts.update(stems[0][0] for p in patterns if (stems := fold(p).split()))
+        self.regex = None
+        if groups:
+            body = "|".join(groups)
+            if language in UNSPACED:
+                # The engine tries every alternative at every character; a look-ahead for
+                # the characters a pattern can start with skips the rest (about three times
+                # faster, the same matches).
+                body = f"(?=[{''.join(re.escape(c) for c in sorted(firsts))}])(?:{body})"
+            self.regex = re.compile(body)
+
+    def spans(self, text: str) -> list[Found]:
+        """(start, end, the part matched) for every match."""
+        if self.regex is None:
+            return []
+        keys = self.keys
+        return [(m.start(), m.end(), (keys[m.lastindex - 1],)) for m in self.regex.finditer(text)]  # type: ignore[index]
+
+    def find(self, text: str) -> list[Hit]:
+        """Every pattern hit."""
+        return [(kind, key, a, b) for a, b, hits in self.spans(text) for kind, key in hits]
+
+
+def longest_prefix_regex(stems: Iterable[str]) -> str:
+    """An expression matching the longest of ``stems`` that starts where it is tried (a
+    trie: one pass in the regular-expression engine, no backtracking through hundreds of
+    choices). Where a stem ends and longer ones go on, the rest is optional and greedy, so
+    the engine goes as deep as a stem allows and falls back to the last stem passed."""
+    trie: dict[str, Any] = {}
+    for stem in stems:
+        node = trie
+        for char in stem:
+            node = node.setdefault(char, {})
+        node[""] = {}
+
+    def render(node: dict[str, Any]) -> str:
+        chars = sorted(c for c in node if c)
+        if not chars:
+            return ""
+        branches = [re.escape(c) + render(node[c]) for c in chars]
+        body = branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
+        return f"(?:{body})?" if "" in node else body
+
+    return render(trie) if trie else r"(?!x)x"
+
+
+Entry = tuple[tuple[str, ...], str, str, bool]  # pattern words, kind, key, whole words only
+Hits = tuple[tuple[str, str], ...]
+
+
+class _Level:
+    """The pattern words that may stand at one position of a phrase: the first word of
+    every pattern, or the next word of the phrases that have begun. ``table`` maps each of
+    them to what a text word starting with it matches: the parts whose pattern ends there
+    (this word's and those of every shorter pattern word it starts with) and the level of
+    the next word, for the phrases that go on (``None`` if none does); and, when some
+    pattern wants this word whole, the same for a text word that is exactly this word."""
+
+    __slots__ = ("after", "match", "table")
+
+    def __init__(self, entries: list[Entry]) -> None:
+        ends: dict[tuple[str, bool], list[tuple[str, str]]] = {}
+        rests: dict[tuple[str, bool], list[Entry]] = {}
+        stems_here: set[str] = set()
+        for stems, kind, key, whole in entries:
+            stems_here.add(stems[0])
+            if len(stems) == 1:
+                found = ends.setdefault((stems[0], whole), [])
+                if (kind, key) not in found:
+                    found.append((kind, key))
+            else:
+                rests.setdefault((stems[0], whole), []).append((stems[1:], kind, key, whole))
+        following: dict[tuple[tuple[str, bool], ...], _Level] = {}
+
+        def level(begun: tuple[tuple[str, bool], ...]) -> _Level | None:
+            # The phrases begun by any of those words go on as one level: a phrase matches
+            # on its own words whatever other phrases began with.
+            if not begun:
+                return None
+            if begun not in following:
+                following[begun] = _Level([rest for b in begun for rest in rests[b]])
+            return following[begun]
+
+        self.table: dict[str, tuple[Hits, _Level | None, tuple[Hits, _Level | None] | None]] = {}
+        for stem in stems_here:
+            shorter = [(stem[:n], False) for n in range(1, len(stem) + 1)]
+            hits = tuple(dict.fromkeys(pair for s in shorter for pair in ends.get(s, ())))
+            begun = tuple(s for s in shorter if s in rests)
+            exact = None
+            if (stem, True) in ends or (stem, True) in rests:
+                exact = (
+                    tuple(dict.fromkeys([*hits, *ends.get((stem, True), ())])),
+                    level(begun + (((stem, True),) if (stem, True) in rests else ())),
+                )
+            self.table[stem] = (hits, level(begun), exact)
+        body = longest_prefix_regex(stems_here)
+        # A word by itself (an Arabic word without its proclitic): the longest pattern word
+        # it starts with.
+        self.match = re.compile(body).match
+        # The next word of the text, past any punctuation, from the end of a word.
+        self.after = re.compile(rf"\W+({body})\w*").match
+
+
+class WordIndex:
+    """Spaced languages: every pattern of ``parts`` in ``languages``, found word by word.
+    Patterns of a language in ``WHOLE_WORDS`` match whole words only."""
+
+    def __init__(self, parts: Iterable[Part], languages: Iterable[str]) -> None:
+        languages = list(languages)
+        self.arabic = "ar" in languages
+        entries: list[Entry] = []
+        for part in parts:
+            for language in languages:
+                whole = language in WHOLE_WORDS
+                for pattern in part.patterns.get(language, ()):
+                    stems = tuple(fold(pattern).split())
+                    # A pattern word holding a non-word character never equals the start of
+                    # a text word (words are runs of \w), so it can never match.
+                    if stems and all(WORDS.fullmatch(s) for s in stems):
+                        entries.append((stems, part.kind, part.key, whole))
+        self.first = _Level(entries)
+        body = longest_prefix_regex(self.first.table)
+        if self.arabic:
+            # Any word a proclitic may hide a pattern in; its forms are then tried one by one.
+            self.starts = re.compile(rf"(?<!\w){ARABIC_PREFIX}{body}")
+        else:
+            # The longest pattern word the text word starts with, and the rest of the word.
+            self.starts = re.compile(rf"(?<!\w)({body})\w*")
+
+    def find(self, text: str) -> list[Hit]:
+        """Every pattern hit, with the whole words it covers."""
+        return [(kind, key, a, b) for a, b, hits in self.spans(text) for kind, key in hits]
+
+    def spans(self, text: str) -> list[Found]:
+        """(start, end, parts) for every run of words that patterns matched."""
+        found: list[Found] = []
+        table = self.first.table
+        if self.arabic:
+            match_first = self.first.match
+            word_at = WORDS.match
+            for match in self.starts.finditer(text):
+                begin = match.start()
+                word = word_at(text, begin)
+                if word is None:
+                    continue
+                end = word.end()
+                for form in _forms(word.group(0)):
+                    stem = match_first(form)
+                    if stem is not None:
+                        hits, after, exact = table[stem.group(0)]
+                        if exact is not None and stem.end() == len(form):
+                            hits, after = exact
+                        if hits:
+                            found.append((begin, end, hits))
+                        if after is not None:
+                            _follow(after, text, begin, end, found)
+            return found
+        for match in self.starts.finditer(text):
+            begin, end = match.span()
+            hits, after, exact = table[match.group(1)]
+            if exact is not None and match.end(1) == end:
+                hits, after = exact
+            if hits:
+                found.append((begin, end, hits))
+            if after is not None:
+                _follow(after, text, begin, end, found)
+        return found
+
+
+# (start, end, the parts whose patterns matched there as (kind, key) pairs)
+Found = tuple[int, int, tuple[tuple[str, str], ...]]
+
+
+def _forms(word: str) -> Iterator[str]:
+    """The word, and the word without each Arabic proclitic it starts with (two letters left
+    at least)."""
+    yield word
+    for prefix in ARABIC_PROCLITICS:
+        if word.startswith(prefix) and len(word) - len(prefix) >= 2:
+            yield word[len(prefix) :]
+
+
+def _follow(level: _Level, text: str, begin: int, end: int, found: list[Found]) -> None:
+    """Phrases going on after the word ending at ``end``: the next word of the text."""
+    match = level.after(text, end)
+    if match is not None:
+        hits, after, exact = level.table[match.group(1)]
+        end = match.end()
+        if exact is not None and match.end(1) == end:
+            hits, after = exact
+        if hits:
+            found.append((begin, end, hits))
+        if after is not None:
+            _follow(after, text, begin, end, found)
