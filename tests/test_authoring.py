@@ -263,11 +263,11 @@ CORPUS: dict[str, tuple[bytes, list[tuple[Any, ...]]]] = {
         to_xlsx({**P, "survey": [P["survey"][0] + ["name"]] + [[*r, None] for r in P["survey"][1:]]}),
         [(None, None, None, None, "Two columns are called “name”.")],
     ),
-    "unknown type and a decimal": (
-        to_xlsx(changed(changed(P, "survey", 6, "type", "decimal"), "survey", 5, "type", "sketch")),
+    "unknown type and a time": (
+        to_xlsx(changed(changed(P, "survey", 6, "type", "time"), "survey", 5, "type", "sketch")),
         [
-            ("survey", 5, "A", "type", "“sketch” is not a question type this app has. It has: begin group, end group, note, select_one, select_multiple, text, integer, date, range, acknowledge."),
-            ("survey", 6, "A", "type", "Decimal numbers are not supported: use integer for a whole number."),
+            ("survey", 5, "A", "type", "“sketch” is not a question type this app has. It has: begin group, end group, note, select_one, select_multiple, text, integer, decimal, date, range, acknowledge."),
+            ("survey", 6, "A", "type", "Times of day are not asked: use date for the day. A day is enough to follow what happened, and an exact time can point to one person."),
         ],
     ),
     "a reference to a later question": (
@@ -478,13 +478,13 @@ def test_a_workbook_with_problems_changes_nothing_and_lists_them(
     app: Flask, people: dict[str, Any], session: Session
 ) -> None:
     admin = signed_in(app, people, "admin")
-    broken = to_xlsx(changed(pilot(), "survey", 7, "type", "decimal"))
+    broken = to_xlsx(changed(pilot(), "survey", 7, "type", "time"))
     before = versions_of(session, "pilot")
     response = upload(admin, broken)
     assert response.status_code == 422
     page = response.get_data(as_text=True)
     assert "The workbook was not saved" in page
-    assert "Decimal numbers are not supported" in page
+    assert "Times of day are not asked" in page
     # every shipped language is required: the two-language pilot lacks five
     assert page.count("every language the app offers needs its own text") >= 5
     assert versions_of(session, "pilot") == before == []
@@ -1292,7 +1292,8 @@ def test_required_in_a_survivor_questionnaire_is_left_out_with_a_warning() -> No
     [
         ("rank places", "Ranking is not supported: ask a multiple choice question instead, such as “Which matter most to you?”"),
         ("select_one_from_file places.csv", "Choices from another file are not supported: put the choices on the choices sheet."),
-        ("decimal", "Decimal numbers are not supported: use integer for a whole number."),
+        ("time", "Times of day are not asked: use date for the day. A day is enough to follow what happened, and an exact time can point to one person."),
+        ("dateTime", "Times of day are not asked: use date for the day. A day is enough to follow what happened, and an exact time can point to one person."),
     ],
 )  # fmt: skip
 def test_types_the_app_cannot_ask_are_refused_with_a_reason(kind: str, message: str) -> None:

@@ -52,7 +52,7 @@ class Condition:
             return isinstance(answer, list | tuple) and self.value in answer
         if self.kind in NUMBER_KINDS:
             # A skipped number question meets neither limit, as in ODK.
-            if not isinstance(answer, int) or isinstance(answer, bool):
+            if not isinstance(answer, int | float) or isinstance(answer, bool):
                 return False
             return answer >= self.value if self.kind == "at_least" else answer <= self.value
         raise ConditionError(f"unknown condition {self.kind!r}")  # pragma: no cover

@@ -19,6 +19,8 @@ from .conditions import NUMBER_KINDS, ConditionError, parse_condition
 from .types import QUESTION_TYPES, DefinitionError, LocalText, Question, localise
 
 AUDIENCES = ("survivor", "advocate", "community_leader", "listening_session")
+# Types whose answers skip logic may compare with limits ("at_least", "at_most").
+NUMBER_TYPES = frozenset({"number", "decimal", "scale"})
 KEY_PATTERN = re.compile(r"^[a-z][a-z0-9_]{0,62}$")
 # Keys that start with an underscore are reserved for metadata stored beside the answers,
 # sealed like them: the answering language, and for assisted entries the advocate's program
@@ -247,7 +249,7 @@ def _parse_question(raw: Any, section_key: str, earlier: Mapping[str, Question])
             allowed = target.allowed_values()
             compared = leaf.value if leaf.kind == "in" else (leaf.value,)
             if leaf.kind in NUMBER_KINDS:
-                if target.type_name not in {"number", "scale"}:
+                if target.type_name not in NUMBER_TYPES:
                     raise DefinitionError(
                         f"{where}: {leaf.kind!r} needs a number or scale question"
                     )

@@ -12,7 +12,8 @@ from flask_babel import lazy_gettext as _l
 
 from ..conditions import NUMBER_KINDS, Condition, parse_condition
 from ..definition import KEY_PATTERN
-from ..types import LongTextQuestion, TextQuestion, YesNo
+from ..definition import NUMBER_TYPES
+from ..types import DecimalQuestion, LongTextQuestion, TextQuestion, YesNo, plain_number
 from .relevant import RelevantError, parse_relevant
 from .vocabulary import (
     ACKNOWLEDGE_LABEL,
@@ -98,6 +99,9 @@ class Frame:
     condition: Condition | None
     row: int
     parts: int = 0  # parts made from it so far
+
+
+ONE_WORD_TYPES = frozenset({"text", "integer", "decimal", "date", "acknowledge", "range"})
 
 
 class SurveyBuilder:
@@ -441,7 +445,7 @@ class SurveyBuilder:
             if data is not None and or_other:
                 data["other"] = self.reader.app_texts(OTHER_LABEL)
             return data
-        if len(words) != 1 and base_type not in {"text", "integer", "date", "acknowledge", "range"}:
+        if len(words) != 1 and base_type not in ONE_WORD_TYPES:
             self.unsupported(index, " ".join(words))
             return None
         if base_type == "text":
@@ -450,6 +454,8 @@ class SurveyBuilder:
             return {"type": TextQuestion.type_name}
         if base_type == "integer":
             return {"type": "number"}
+        if base_type == "decimal":
+            return {"type": DecimalQuestion.type_name}
         if base_type == "date":
             return {"type": "date"}
         if base_type == "acknowledge":
@@ -486,8 +492,11 @@ class SurveyBuilder:
         return {"type": "number", "min": start, "max": end}
 
     def unsupported(self, index: int, type_name: str) -> None:
-        if type_name == "decimal":
-            message = _l("Decimal numbers are not supported: use integer for a whole number.")
+        if type_name.lower() in {"time", "datetime"}:
+            message = _l(
+                "Times of day are not asked: use date for the day. A day is enough to follow "
+                "what happened, and an exact time can point to one person."
+            )
         elif type_name == "rank":
             message = _l(
                 "Ranking is not supported: ask a multiple choice question instead, such as "
@@ -641,6 +650,20 @@ class SurveyBuilder:
                     )  # fmt: skip
             data["min"], data["max"] = low, high
             return bounds is not None
+        if data["type"] == DecimalQuestion.type_name:
+            limits = decimal_bounds(raw) if raw else None
+            if raw and limits is None:
+                self.dropped_check(index)
+            elif limits is not None:
+                data.update(limits)
+                if data["min"] >= data["max"]:
+                    self.problem(
+                        index, "constraint",
+                        _l("No number meets this constraint: check its limits."),
+                    )  # fmt: skip
+            data.setdefault("min", 0)
+            data.setdefault("max", 1000)
+            return limits is not None
         if raw:
             self.dropped_check(index)
         return False
@@ -692,13 +715,17 @@ class SurveyBuilder:
         except RelevantError as exc:
             self.problem(index, "relevant", relevant_message(exc))
             return None
-        return self.check_condition(index, parsed)
+        return self.check_condition(index, parsed, expression)
 
-    def check_condition(self, index: int, condition: Condition) -> Condition | None:
+    def check_condition(
+        self, index: int, condition: Condition, expression: str = ""
+    ) -> Condition | None:
         """Check a parsed condition against earlier questions (by the author's names, read
         as the app's keys); "selected" on a single choice means "equals" there."""
         if condition.kind in {"all", "any", "not"}:
-            children = [self.check_condition(index, child) for child in condition.children]
+            children = [
+                self.check_condition(index, child, expression) for child in condition.children
+            ]
             if any(child is None for child in children):
                 return None
             return Condition(condition.kind, children=tuple(c for c in children if c))
@@ -730,7 +757,17 @@ class SurveyBuilder:
         if condition.kind == "answered":
             return condition
         if condition.kind in NUMBER_KINDS:
-            if target.type_name in {"number", "scale"}:
+            if target.type_name == DecimalQuestion.type_name and strict_limit(expression, name):
+                self.problem(
+                    index, "relevant",
+                    _l(
+                        "“%(name)s” is a decimal number: compare it with >= or <=, like "
+                        "${%(name)s} >= 18.",
+                        name=name,
+                    ),
+                )  # fmt: skip
+                return None
+            if target.type_name in NUMBER_TYPES:
                 return condition
             self.problem(
                 index, "relevant",
@@ -777,6 +814,37 @@ class SurveyBuilder:
         if not multiple and condition.kind == "includes":
             return Condition("equals", key, condition.value)
         return condition
+
+
+def strict_limit(expression: str, name: str) -> bool:
+    """Whether ``expression`` compares ``${name}`` with a strict < or >: read as whole-number
+    limits (``> 17`` is "at least 18"), which a decimal number does not follow."""
+    return re.search(r"\$\{\s*" + re.escape(name) + r"\s*\}\s*[<>](?!=)", expression) is not None
+
+
+DECIMAL_LIMIT = re.compile(r"\.\s*(?P<op>>=|<=|>|<)\s*(?P<number>-?\d{1,9}(?:\.\d{1,6})?)")
+
+
+def decimal_bounds(raw: str) -> dict[str, Any] | None:
+    """``. > 0 and . <= 2.5`` → ``{"min": 0, "min_exclusive": True, "max": 2.5}``; None when
+    the constraint is anything else. Strict limits stay strict: 0.5 is more than 0."""
+    limits: dict[str, Any] = {}
+    for part in re.split(r"\s+and\s+", raw.strip()):
+        match = DECIMAL_LIMIT.fullmatch(part.strip())
+        if match is None:
+            return None
+        operator, number = match.group("op"), plain_number(float(match.group("number")))
+        side = "min" if operator.startswith(">") else "max"
+        limits[side] = number
+        if len(operator) == 1:
+            limits[f"{side}_exclusive"] = True
+        else:
+            limits.pop(f"{side}_exclusive", None)
+    if "min" not in limits:
+        limits["min"] = min(0, limits["max"] - 1)
+    if "max" not in limits:
+        limits["max"] = max(1000, limits["min"] + 1)
+    return limits
 
 
 def number_bounds(raw: str) -> tuple[int | None, int | None] | None:

@@ -41,6 +41,7 @@ SUPPORTED_TYPES = (
     "select_multiple",
     "text",
     "integer",
+    "decimal",
     "date",
     "range",
     "acknowledge",

@@ -19,6 +19,7 @@ from openpyxl.worksheet.worksheet import Worksheet
 from ..definition import Definition
 from ..types import (
     ChoiceQuestion,
+    DecimalQuestion,
     LocalText,
     LongTextQuestion,
     NumberQuestion,
@@ -91,11 +92,19 @@ def _type_of(question: Question, list_name: str | None) -> str:
         return f"{kind} {list_name}"
     if isinstance(question, ScaleQuestion):
         return f"select_one {list_name}"
+    if isinstance(question, DecimalQuestion):
+        return "decimal"
     if isinstance(question, NumberQuestion):
         return "integer"
     if isinstance(question, TextQuestion):
         return "text"
     return question.type_name  # date
+
+
+def _decimal_constraint(question: DecimalQuestion) -> str:
+    low = ">" if question.min_exclusive else ">="
+    high = "<" if question.max_exclusive else "<="
+    return f". {low} {question.minimum!r} and . {high} {question.maximum!r}"
 
 
 def _unique(
@@ -186,6 +195,8 @@ def write_xlsform(definition: Definition, languages: Sequence[str], translate: T
                 row["appearance"] = "multiline"
             if isinstance(question, TextQuestion):
                 row["constraint"] = f"string-length(.) <= {question.max_length}"
+            elif isinstance(question, DecimalQuestion):
+                row["constraint"] = _decimal_constraint(question)
             elif isinstance(question, NumberQuestion) and not isinstance(question, ScaleQuestion):
                 row["constraint"] = f". >= {question.minimum} and . <= {question.maximum}"
             survey.add(row)
