@@ -15,7 +15,6 @@ from intake.forms.questionnaire import build_step_form
 from intake.questionnaires.definition import parse_definition
 from intake.questionnaires.types import DefinitionError
 from tests.test_authoring import TWO, accepted, q, questions_of, read_sheets, with_rows
-from tests.xlsform_helpers import row
 
 
 def problems(sheets: dict[str, Any]) -> list[tuple[int | None, str | None, str]]:
@@ -55,8 +54,10 @@ def test_decimal_is_a_number_with_decimals_checked_on_the_server(app: Flask) -> 
     for nonsense in ("nan", "inf", "1e3", "two", "1.2.3"):
         assert errors_for(app, weight, nonsense) == ["Please enter a number, like 2.5."]
     assert weight.value_from_field(2.5) == 2.5
-    assert weight.is_valid_value(2.5) and not weight.is_valid_value(0)
-    assert not weight.is_valid_value(float("nan")) and not weight.is_valid_value(True)
+    assert weight.is_valid_value(2.5)
+    assert not weight.is_valid_value(0)
+    assert not weight.is_valid_value(float("nan"))
+    assert not weight.is_valid_value(True)
     shown = [x.key for x in definition.sections[0].visible_questions({"weight": 100.5})]
     assert shown == ["weight", "dose", "heavy"]
     assert [x.key for x in definition.sections[0].visible_questions({"weight": 99.5})] == [

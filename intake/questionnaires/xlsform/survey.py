@@ -11,8 +11,7 @@ from typing import TYPE_CHECKING, Any
 from flask_babel import lazy_gettext as _l
 
 from ..conditions import NUMBER_KINDS, Condition, parse_condition
-from ..definition import KEY_PATTERN
-from ..definition import NUMBER_TYPES
+from ..definition import KEY_PATTERN, NUMBER_TYPES
 from ..types import DecimalQuestion, LongTextQuestion, TextQuestion, YesNo, plain_number
 from .relevant import RelevantError, parse_relevant
 from .vocabulary import (
