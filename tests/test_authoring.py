@@ -324,9 +324,9 @@ CORPUS: dict[str, tuple[bytes, list[tuple[Any, ...]]]] = {
         to_xlsx(changed(P, "survey", 3, "hint::English (en)", "More")),
         [("survey", 3, "E", "hint::English (en)", "A note has no hint: put all of its text in its label.")],
     ),
-    "an earlier answer piped into a label": (
-        to_xlsx(changed(P, "survey", 7, "label::Español (es)", "¿Cuántas veces, ${helped}?")),
-        [("survey", 7, "D", "label::Español (es)", "Text is shown exactly as written here, so ${…} would appear as it is to respondents. Write the words instead.")],
+    "an answer piped into a group's label": (
+        to_xlsx(changed(P, "survey", 2, "label::Español (es)", "Sobre ${helped}")),
+        [("survey", 2, "D", "label::Español (es)", "Only a question's label and hint can show an earlier answer: here ${…} would appear as it is to respondents. Write the words instead.")],
     ),
     "a repeat": (
         to_xlsx(changed(P, "survey", 2, "type", "begin repeat")),

@@ -15,6 +15,7 @@ from intake.forms.questionnaire import build_step_form
 from intake.questionnaires.definition import parse_definition
 from intake.questionnaires.types import DefinitionError
 from tests.test_authoring import TWO, accepted, q, questions_of, read_sheets, with_rows
+from tests.xlsform_helpers import row
 
 
 def problems(sheets: dict[str, Any]) -> list[tuple[int | None, str | None, str]]:
@@ -85,3 +86,96 @@ def test_a_decimal_definition_needs_numbers_for_its_limits() -> None:
         {"key": "w", "type": "decimal", "label": {"en": "W"}, "min": "0", "max": 5}]}]}  # fmt: skip
     with pytest.raises(DefinitionError, match="min < max"):
         parse_definition(bad)
+
+
+# -- ${…} piping ---------------------------------------------------------------------------
+def piping_form() -> dict[str, Any]:
+    return with_rows(
+        row(type="begin group", name="first", label_en="First", label_es="Primero"),
+        q("Name.Given"),
+        q("place", "select_one places"),
+        q("count", "integer"),
+        row(type="end group"),
+        row(type="begin group", name="second", label_en="Second", label_es="Segundo"),
+        row(type="text", name="why", label_en="Thank you ${Name.Given}. Why ${place}?",
+            label_es="Gracias ${Name.Given}. ¿Por qué ${place}?",
+            hint_en="You said ${count} times.", hint_es="Dijo ${count} veces."),
+        row(type="end group"),
+    )  # fmt: skip
+
+
+def test_piping_shows_earlier_answers_in_labels_and_hints_in_the_respondents_language() -> None:
+    data, warnings = accepted(piping_form())
+    assert warnings == []
+    why = questions_of(data)["why"]
+    # the author's names are the app's keys in the stored text
+    assert why["label"]["en"] == "Thank you ${name_given}. Why ${place}?"
+    definition = parse_definition(data, TWO)
+    answers = {"name_given": "<b>Ana</b>", "place": "court", "count": 3}
+    (shown,) = definition.sections[1].visible_questions(answers)
+    assert shown.label == {
+        "en": "Thank you <b>Ana</b>. Why Court?", "es": "Gracias <b>Ana</b>. ¿Por qué Tribunal?",
+    }  # fmt: skip
+    assert shown.help == {"en": "You said 3 times.", "es": "Dijo 3 veces."}
+    (blank,) = definition.sections[1].visible_questions({})
+    assert blank.label["en"] == "Thank you …. Why …?"
+    # the stored definition (what staff pages show) keeps the author's ${…}, never an answer
+    assert definition.question("why").label["en"] == "Thank you ${name_given}. Why ${place}?"
+
+
+def test_a_piped_answer_is_escaped_on_the_page(app: Flask) -> None:
+    data, _warnings = accepted(piping_form())
+    definition = parse_definition(data, TWO)
+    (shown,) = definition.sections[1].visible_questions({"name_given": "<script>x</script>"})
+    with app.test_request_context():
+        form = build_step_form([shown], "en", answers={})
+        html = str(shown.render(form["why"], "en"))
+    assert "&lt;script&gt;x&lt;/script&gt;" in html
+    assert "<script>" not in html
+
+
+def test_a_question_showing_an_answer_from_its_own_page_begins_the_next_page() -> None:
+    data, _warnings = accepted(
+        with_rows(
+            row(type="begin group", name="g", label_en="G", label_es="G"),
+            q("name"),
+            row(type="text", name="why", label_en="Why, ${name}?", label_es="¿Por qué, ${name}?"),
+            row(type="end group"),
+        )
+    )
+    assert [(s["key"], [x["key"] for x in s["questions"]]) for s in data["sections"]] == [
+        ("g", ["name"]), ("g_2", ["why"]),
+    ]  # fmt: skip
+
+
+def test_piping_a_later_unknown_or_left_out_question_is_refused() -> None:
+    found = problems(
+        with_rows(
+            q("start", "start"),
+            row(type="text", name="a", label_en="${later} ${start}", label_es="${nobody}"),
+            q("later"),
+        )
+    )
+    assert found == [
+        (3, "label", "The text shows the answer to “later”, which is not an earlier question."),
+        (3, "label", "The text shows the answer to “nobody”, which is not an earlier question."),
+        (3, "label", "The text shows the answer to “start”, which the app leaves out (see its "
+                     "row)."),
+    ]  # fmt: skip
+
+
+def test_piping_in_a_note_or_a_choice_is_refused_in_the_authors_words() -> None:
+    sheets = with_rows(q("name"), row(type="note", name="n", label_en="Hi ${name}", label_es="Hola"),
+                       q("more"))  # fmt: skip
+    assert [m for _r, _c, m in problems(sheets)] == [
+        "Only a question's label and hint can show an earlier answer: here ${…} would appear "
+        "as it is to respondents. Write the words instead."
+    ]
+
+
+def test_a_definition_piping_an_answer_from_the_same_part_is_refused() -> None:
+    data, _warnings = accepted(piping_form())
+    data["sections"][0]["questions"].append(data["sections"][1]["questions"][0])
+    del data["sections"][1]
+    with pytest.raises(DefinitionError, match="not a question on an earlier part"):
+        parse_definition(data, TWO)

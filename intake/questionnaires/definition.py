@@ -11,7 +11,7 @@ from __future__ import annotations
 import json
 import re
 from collections.abc import Iterable, Iterator, Mapping, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import Any
 
 from ..crypto import sha256_hex
@@ -31,6 +31,24 @@ META_ASSISTANCE = "_assistance"
 META_FIELDS = (META_LANGUAGE, META_PROGRAM, META_ASSISTANCE)
 
 
+# ``${key}`` in a question's label or help shows the respondent's answer to an earlier
+# question (XLSForm's "piping"), filled in when the page is shown.
+PIPE = re.compile(r"\$\{([a-z][a-z0-9_]{0,62})\}")
+# What a piped answer that was skipped shows: a neutral blank, not "None" or "${name}".
+EMPTY_PIPE = "…"
+
+
+def pipes_in(question: Question) -> list[str]:
+    """The keys whose answers ``question``'s label and help show, in order, once each."""
+    found: list[str] = []
+    for text in (question.label, question.help or {}):
+        for words in text.values():
+            for key in PIPE.findall(words):
+                if key not in found:
+                    found.append(key)
+    return found
+
+
 @dataclass
 class Section:
     key: str
@@ -38,9 +56,38 @@ class Section:
     intro: LocalText | None
     content_warning: LocalText | None
     questions: list[Question] = field(default_factory=list)
+    # Every question of the questionnaire by key, for the answers piped into labels.
+    lookup: Mapping[str, Question] = field(default_factory=dict, repr=False, compare=False)
+    piping: frozenset[str] = field(default_factory=frozenset, repr=False, compare=False)
 
     def visible_questions(self, answers: Mapping[str, Any]) -> list[Question]:
-        return [q for q in self.questions if q.show_if is None or q.show_if.evaluate(answers)]
+        """The questions to show given the answers so far, with earlier answers piped into
+        their labels and help (copies: the stored definition keeps its ``${…}``)."""
+        return [
+            self.piped(q, answers) if q.key in self.piping else q
+            for q in self.questions
+            if q.show_if is None or q.show_if.evaluate(answers)
+        ]
+
+    def piped(self, question: Question, answers: Mapping[str, Any]) -> Question:
+        def fill(text: LocalText | None) -> LocalText | None:
+            if not text:
+                return text
+            return {code: self.fill(words, answers, code) for code, words in text.items()}
+
+        return replace(question, label=fill(question.label), help=fill(question.help))
+
+    def fill(self, words: str, answers: Mapping[str, Any], locale: str) -> str:
+        return PIPE.sub(lambda m: self.shown(m.group(1), answers, locale), words)
+
+    def shown(self, key: str, answers: Mapping[str, Any], locale: str) -> str:
+        """An earlier answer as the respondent would read it: a choice's label in her
+        language, a number as written; the page escapes it like any text."""
+        value = answers.get(key)
+        source = self.lookup.get(key)
+        if value in (None, "", []) or source is None:
+            return EMPTY_PIPE
+        return source.display(value, locale) or EMPTY_PIPE
 
 
 @dataclass
@@ -204,6 +251,11 @@ def parse_definition(data: Any, languages: Sequence[str] = ()) -> Definition:
             section.questions.append(question)
         sections.append(section)
 
+    _check_pipes(sections)
+    lookup = {q.key: q for section in sections for q in section.questions}
+    for section in sections:
+        section.lookup = lookup
+        section.piping = frozenset(q.key for q in section.questions if pipes_in(q))
     definition = Definition(
         key=key,
         version=version,
@@ -218,6 +270,21 @@ def parse_definition(data: Any, languages: Sequence[str] = ()) -> Definition:
         if missing:
             raise DefinitionError("missing translations: " + "; ".join(missing[:10]))
     return definition
+
+
+def _check_pipes(sections: Sequence[Section]) -> None:
+    """An answer shown in a label must be given on an earlier part: the page is made before
+    anything on it is answered (no script fills it in)."""
+    earlier: set[str] = set()
+    for section in sections:
+        for question in section.questions:
+            for key in pipes_in(question):
+                if key not in earlier:
+                    raise DefinitionError(
+                        f"question {question.key!r}: its text shows the answer to {key!r}, "
+                        "which is not a question on an earlier part"
+                    )
+        earlier.update(q.key for q in section.questions)
 
 
 def _parse_question(raw: Any, section_key: str, earlier: Mapping[str, Question]) -> Question:

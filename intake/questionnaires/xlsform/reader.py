@@ -257,10 +257,11 @@ class Reader:
         )
 
     def texts(
-        self, sheet: Sheet, index: int, base: str, *, required: bool
+        self, sheet: Sheet, index: int, base: str, *, required: bool, piping: bool = False
     ) -> dict[str, str] | None:
         """The row's text in every language, reporting each missing one; None when absent
-        and not required."""
+        and not required. ``piping``: ``${name}`` may show an earlier answer (a question's
+        label and hint); elsewhere it is refused."""
         row = sheet.rows[index]
         found = {
             sheet.codes[h.text]: row[h.text].strip()
@@ -271,12 +272,12 @@ class Reader:
             return None
         number = sheet.row_number(index)
         for header in sheet.text_headers(base):
-            if "${" in (row.get(header.text) or ""):
-                # ODK would put an earlier answer there; this app shows text as written.
+            if not piping and "${" in (row.get(header.text) or ""):
+                # ODK would put an earlier answer there; the app does so in questions only.
                 self.problems.add(
                     _l(
-                        "Text is shown exactly as written here, so ${…} would appear as it is "
-                        "to respondents. Write the words instead."
+                        "Only a question's label and hint can show an earlier answer: here "
+                        "${…} would appear as it is to respondents. Write the words instead."
                     ),
                     sheet.name, number, header.text, header.letter,
                 )  # fmt: skip

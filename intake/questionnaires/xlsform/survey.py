@@ -100,6 +100,7 @@ class Frame:
     parts: int = 0  # parts made from it so far
 
 
+PIPED_NAME = re.compile(r"\$\{\s*([^}\s]+)\s*\}")
 ONE_WORD_TYPES = frozenset({"text", "integer", "decimal", "date", "acknowledge", "range"})
 
 
@@ -373,10 +374,11 @@ class SurveyBuilder:
         if type_data is None:
             self.broken.add(name)
             return []
-        label = self.reader.texts(self.sheet, index, "label", required=True) or {}
+        label = self.reader.texts(self.sheet, index, "label", required=True, piping=True) or {}
+        hint = self.reader.texts(self.sheet, index, "hint", required=False, piping=True)
+        label, hint = self.piped(index, "label", label), self.piped(index, "hint", hint)
         data: dict[str, Any] = {"key": key, "type": type_data.pop("type"), "label": label}
         other = type_data.pop("other", None)
-        hint = self.reader.texts(self.sheet, index, "hint", required=False)
         if hint:
             data["help"] = hint
         data["required"] = self.required(index, row)
@@ -401,6 +403,40 @@ class SurveyBuilder:
         if other is not None:
             return [data, self.or_other(index, data, other)]
         return [data]
+
+    def piped(self, index: int, base: str, text: dict[str, str] | None) -> dict[str, str] | None:
+        """``${name}`` in a label or hint, as ``${key}`` of an earlier question. The answer
+        must be given on an earlier page (no script fills it in as she types), so a question
+        showing an answer from the open page begins a new one."""
+        if not text:
+            return text
+        names = {name for words in text.values() for name in PIPED_NAME.findall(words)}
+        keys: dict[str, str] = {}
+        for name in sorted(names):
+            if name in self.broken:
+                return text
+            problem = None
+            if name in self.dropped:
+                problem = _l(
+                    "The text shows the answer to “%(name)s”, which the app leaves out (see "
+                    "its row).",
+                    name=name,
+                )
+            elif self.renamed.get(name, name) not in self.known:
+                problem = _l(
+                    "The text shows the answer to “%(name)s”, which is not an earlier question.",
+                    name=name,
+                )
+            if problem is not None:
+                self.problem(index, base, problem)
+                continue
+            keys[name] = self.renamed.get(name, name)
+        if self.part is not None and any(q["key"] in keys.values() for q in self.part["questions"]):
+            self.close_part()
+        return {
+            code: PIPED_NAME.sub(lambda m: f"${{{keys.get(m.group(1), m.group(1))}}}", words)
+            for code, words in text.items()
+        }
 
     def or_other(self, index: int, data: dict[str, Any], other: dict[str, str]) -> dict[str, Any]:
         """``or_other``: an "other" choice, and a short text asked when it is chosen."""
