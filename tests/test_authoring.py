@@ -1225,7 +1225,7 @@ def test_a_message_in_some_languages_only_is_left_out_for_the_apps_own() -> None
     ]
 
 
-def test_a_calculation_is_left_out_and_skip_logic_on_it_is_refused_once() -> None:
+def test_a_calculation_without_a_formula_is_left_out_and_skip_logic_on_it_is_refused_once() -> None:
     result = read_sheets(
         with_rows(
             q("total", "calculate"),
@@ -1234,7 +1234,8 @@ def test_a_calculation_is_left_out_and_skip_logic_on_it_is_refused_once() -> Non
         )
     )
     assert [str(w.message) for w in result.warnings] == [
-        "Left out: the app does not calculate or store hidden values."
+        "Left out: the app works out only conditions (${age} >= 18), count-selected(${q}) and "
+        "if(condition, 'a', 'b')."
     ]
     assert [(p.row, str(p.message)) for p in result.problems] == [
         (3, "The skip logic uses “total”, which the app leaves out (see its row). Base the "

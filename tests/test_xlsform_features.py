@@ -179,3 +179,98 @@ def test_a_definition_piping_an_answer_from_the_same_part_is_refused() -> None:
     del data["sections"][1]
     with pytest.raises(DefinitionError, match="not a question on an earlier part"):
         parse_definition(data, TWO)
+
+
+# -- calculate -----------------------------------------------------------------------------
+def calculation_form() -> dict[str, Any]:
+    sheets = with_rows(
+        row(type="begin group", name="first", label_en="First", label_es="Primero"),
+        q("Age", "integer"),
+        q("places", "select_multiple places"),
+        row(type="end group"),
+        row(type="begin group", name="second", label_en="Second", label_es="Segundo"),
+        q("adult", "calculate"),
+        q("n_places", "calculate"),
+        q("who", "calculate"),
+        q("school", relevant="${adult} = 'false'"),
+        q("many", relevant="${n_places} >= 2"),
+        row(type="text", name="why", label_en="You chose ${n_places} (${who}).",
+            label_es="Eligió ${n_places} (${who})."),
+        row(type="end group"),
+    )  # fmt: skip
+    sheets = _set(sheets, 7, "calculation", "${Age} >= 18")
+    sheets = _set(sheets, 8, "calculation", "count-selected(${places})")
+    return _set(sheets, 9, "calculation", "if(${adult} = 'true', 'adult', 'young')")
+
+
+def _set(sheets: dict[str, Any], row_number: int, column: str, value: Any) -> dict[str, Any]:
+    from tests.xlsform_helpers import changed
+
+    return changed(sheets, "survey", row_number, column, value)
+
+
+def test_calculations_are_worked_out_by_the_condition_engine_for_skip_logic_and_labels() -> None:
+    data, warnings = accepted(calculation_form())
+    assert warnings == []
+    assert data["calculations"] == [
+        {"key": "adult", "condition": {"question": "age", "at_least": 18}},
+        {"key": "n_places", "count_selected": "places"},
+        {"key": "who", "if": {"question": "adult", "equals": "true"}, "then": "adult",
+         "else": "young"},
+    ]  # fmt: skip
+    definition = parse_definition(data, TWO)
+    second = definition.sections[1]
+    young = {"age": 15, "places": ["police", "court"]}
+    assert [x.key for x in second.visible_questions(young)] == ["school", "many", "why"]
+    assert second.visible_questions(young)[-1].label["en"] == "You chose 2 (young)."
+    grown = {"age": 40, "places": ["court"]}
+    assert [x.key for x in second.visible_questions(grown)] == ["why"]
+    # never stored: a calculation is not a question, and pruning keeps answers only
+    assert "adult" not in definition.field_keys()
+    assert definition.prune({**young, "school": "Yes", "many": "x"}) == {
+        **young, "school": "Yes", "many": "x",
+    }  # fmt: skip
+    assert definition.prune({**grown, "school": "Yes", "many": "x"}) == grown
+
+
+def test_a_calculation_the_app_cannot_work_out_is_left_out_and_skip_logic_on_it_refused() -> None:
+    sheets = _set(
+        with_rows(q("a", "integer"), q("total", "calculate"), q("story", relevant="${total} > 3")),
+        3, "calculation", "${a} * 2",
+    )  # fmt: skip
+    result = read_sheets(sheets)
+    assert [(w.row, w.column, str(w.message)) for w in result.warnings] == [
+        (3, "calculation", "Left out: the app works out only conditions (${age} >= 18), "
+                           "count-selected(${q}) and if(condition, 'a', 'b')."),
+    ]  # fmt: skip
+    assert [(p.row, str(p.message)) for p in result.problems] == [
+        (4, "The skip logic uses “total”, which the app leaves out (see its row). Base the "
+            "skip logic on a question the app asks."),
+    ]  # fmt: skip
+
+
+def test_a_calculation_on_a_later_question_or_counting_a_single_choice_is_refused() -> None:
+    sheets = with_rows(q("one", "select_one places"), q("c1", "calculate"), q("c2", "calculate"),
+                       q("later", "integer"))  # fmt: skip
+    sheets = _set(_set(sheets, 3, "calculation", "${later} >= 1"), 4, "calculation",
+                  "count-selected(${one})")  # fmt: skip
+    assert problems(sheets) == [
+        (3, "calculation", "The skip logic refers to “later”, which is not an earlier question."),
+        (4, "calculation", "count-selected() counts the choices of an earlier multiple-choice "
+                           "question, and “one” is not one."),
+    ]  # fmt: skip
+
+
+def test_a_definition_using_a_calculation_before_its_questions_are_asked_is_refused() -> None:
+    data, _warnings = accepted(calculation_form())
+    data["sections"][0]["questions"].insert(
+        0, {"key": "early", "type": "short_text", "label": {"en": "E", "es": "E"},
+            "show_if": {"question": "adult", "equals": "true"}},
+    )  # fmt: skip
+    with pytest.raises(DefinitionError, match="not an earlier question"):
+        parse_definition(data, TWO)
+    data["sections"][0]["questions"].pop(0)
+    data["calculations"].append({"key": "loop", "condition": {"question": "loop2",
+                                                             "answered": True}})  # fmt: skip
+    with pytest.raises(DefinitionError, match="neither a question nor an earlier calculation"):
+        parse_definition(data, TWO)

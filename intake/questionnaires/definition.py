@@ -15,7 +15,14 @@ from dataclasses import dataclass, field, replace
 from typing import Any
 
 from ..crypto import sha256_hex
-from .conditions import NUMBER_KINDS, ConditionError, parse_condition
+from .conditions import (
+    NUMBER_KINDS,
+    Calculation,
+    ConditionError,
+    Values,
+    parse_calculation,
+    parse_condition,
+)
 from .types import QUESTION_TYPES, DefinitionError, LocalText, Question, localise
 
 AUDIENCES = ("survivor", "advocate", "community_leader", "listening_session")
@@ -59,10 +66,16 @@ class Section:
     # Every question of the questionnaire by key, for the answers piped into labels.
     lookup: Mapping[str, Question] = field(default_factory=dict, repr=False, compare=False)
     piping: frozenset[str] = field(default_factory=frozenset, repr=False, compare=False)
+    calculations: Mapping[str, Calculation] = field(default_factory=dict, repr=False, compare=False)
+
+    def values(self, answers: Mapping[str, Any]) -> Mapping[str, Any]:
+        """The answers, with the questionnaire's calculations worked out when used."""
+        return Values(answers, self.calculations) if self.calculations else answers
 
     def visible_questions(self, answers: Mapping[str, Any]) -> list[Question]:
         """The questions to show given the answers so far, with earlier answers piped into
         their labels and help (copies: the stored definition keeps its ``${…}``)."""
+        answers = self.values(answers)
         return [
             self.piped(q, answers) if q.key in self.piping else q
             for q in self.questions
@@ -84,7 +97,7 @@ class Section:
         """An earlier answer as the respondent would read it: a choice's label in her
         language, a number as written; the page escapes it like any text."""
         value = answers.get(key)
-        source = self.lookup.get(key)
+        source: Any = self.lookup.get(key) or self.calculations.get(key)
         if value in (None, "", []) or source is None:
             return EMPTY_PIPE
         return source.display(value, locale) or EMPTY_PIPE
@@ -99,6 +112,7 @@ class Definition:
     description: LocalText
     estimated_minutes: int
     sections: list[Section]
+    calculations: list[Calculation] = field(default_factory=list)
 
     # -- lookups -----------------------------------------------------------------------
     @property
@@ -122,8 +136,13 @@ class Definition:
     def prune(self, answers: Mapping[str, Any]) -> dict[str, Any]:
         """Drop answers to questions that skip logic now hides (e.g. after going Back)."""
         kept: dict[str, Any] = {}
+        calculations = {c.key: c for c in self.calculations}
         for q in self.questions:
-            if q.key in answers and (q.show_if is None or q.show_if.evaluate(kept)):
+            if q.key not in answers:
+                continue
+            if q.show_if is None or q.show_if.evaluate(
+                Values(kept, calculations) if calculations else kept
+            ):
                 kept[q.key] = answers[q.key]
         return kept
 
@@ -153,7 +172,7 @@ class Definition:
                 out["content_warning"] = dict(s.content_warning)
             out["questions"] = [_question_to_data(q) for q in s.questions]
             sections.append(out)
-        return {
+        data = {
             "key": self.key,
             "version": self.version,
             "audience": self.audience,
@@ -162,6 +181,9 @@ class Definition:
             "estimated_minutes": self.estimated_minutes,
             "sections": sections,
         }
+        if self.calculations:  # only then: other definitions keep their checksums
+            data["calculations"] = [c.to_data() for c in self.calculations]
+        return data
 
     def canonical_json(self) -> str:
         return json.dumps(self.to_data(), ensure_ascii=False, sort_keys=True, indent=1)
@@ -221,6 +243,7 @@ def parse_definition(data: Any, languages: Sequence[str] = ()) -> Definition:
     if not isinstance(raw_sections, list) or not raw_sections:
         raise DefinitionError("a questionnaire needs at least one section")
 
+    calculations = _parse_calculations(data.get("calculations", []))
     sections: list[Section] = []
     seen: dict[str, Question] = {}
     section_keys: set[str] = set()
@@ -242,7 +265,7 @@ def parse_definition(data: Any, languages: Sequence[str] = ()) -> Definition:
         if not isinstance(raw_questions, list) or not raw_questions:
             raise DefinitionError(f"{where} needs at least one question")
         for raw_q in raw_questions:
-            question = _parse_question(raw_q, skey, seen)
+            question = _parse_question(raw_q, skey, seen, calculations)
             if audience == "survivor" and question.required:
                 raise DefinitionError(
                     f"question {question.key!r}: no survivor question may be required"
@@ -251,10 +274,12 @@ def parse_definition(data: Any, languages: Sequence[str] = ()) -> Definition:
             section.questions.append(question)
         sections.append(section)
 
-    _check_pipes(sections)
+    _check_calculations(calculations, seen)
+    _check_pipes(sections, calculations)
     lookup = {q.key: q for section in sections for q in section.questions}
     for section in sections:
         section.lookup = lookup
+        section.calculations = calculations
         section.piping = frozenset(q.key for q in section.questions if pipes_in(q))
     definition = Definition(
         key=key,
@@ -264,6 +289,7 @@ def parse_definition(data: Any, languages: Sequence[str] = ()) -> Definition:
         description=_text(data, "description", "questionnaire"),
         estimated_minutes=minutes,
         sections=sections,
+        calculations=list(calculations.values()),
     )
     if languages:
         missing = list(_missing_translations(definition.texts(), languages))
@@ -272,14 +298,61 @@ def parse_definition(data: Any, languages: Sequence[str] = ()) -> Definition:
     return definition
 
 
-def _check_pipes(sections: Sequence[Section]) -> None:
+def _parse_calculations(raw: Any) -> dict[str, Calculation]:
+    if not isinstance(raw, list):
+        raise DefinitionError("'calculations' must be a list")
+    calculations: dict[str, Calculation] = {}
+    for item in raw:
+        try:
+            calculation = parse_calculation(item)
+        except ConditionError as exc:
+            raise DefinitionError(str(exc)) from exc
+        if not KEY_PATTERN.match(calculation.key) or calculation.key in calculations:
+            raise DefinitionError(f"calculation key {calculation.key!r} is not a new key")
+        calculations[calculation.key] = calculation
+    return calculations
+
+
+def _check_calculations(
+    calculations: Mapping[str, Calculation], questions: Mapping[str, Question]
+) -> None:
+    """A calculation uses questions, or calculations listed before it (so none loops)."""
+    earlier: set[str] = set()
+    for key, calculation in calculations.items():
+        if key in questions:
+            raise DefinitionError(f"calculation {key!r}: a question has that key")
+        for name in calculation.references():
+            if name not in questions and name not in earlier:
+                raise DefinitionError(
+                    f"calculation {key!r} uses {name!r}, which is neither a question nor an "
+                    "earlier calculation"
+                )
+        if calculation.kind == "count_selected" and (
+            questions[calculation.question or ""].type_name != "multiple_choice"
+        ):
+            raise DefinitionError(f"calculation {key!r}: count_selected needs a multiple choice")
+        earlier.add(key)
+
+
+def questions_behind(key: str, calculations: Mapping[str, Calculation]) -> set[str]:
+    """The questions a key's value comes from: itself, or those its calculation uses."""
+    calculation = calculations.get(key)
+    if calculation is None:
+        return {key}
+    found: set[str] = set()
+    for name in calculation.references():
+        found |= questions_behind(name, calculations)
+    return found
+
+
+def _check_pipes(sections: Sequence[Section], calculations: Mapping[str, Calculation]) -> None:
     """An answer shown in a label must be given on an earlier part: the page is made before
     anything on it is answered (no script fills it in)."""
     earlier: set[str] = set()
     for section in sections:
         for question in section.questions:
             for key in pipes_in(question):
-                if key not in earlier:
+                if not questions_behind(key, calculations) <= earlier:
                     raise DefinitionError(
                         f"question {question.key!r}: its text shows the answer to {key!r}, "
                         "which is not a question on an earlier part"
@@ -287,7 +360,12 @@ def _check_pipes(sections: Sequence[Section]) -> None:
         earlier.update(q.key for q in section.questions)
 
 
-def _parse_question(raw: Any, section_key: str, earlier: Mapping[str, Question]) -> Question:
+def _parse_question(
+    raw: Any,
+    section_key: str,
+    earlier: Mapping[str, Question],
+    calculations: Mapping[str, Calculation],
+) -> Question:
     if not isinstance(raw, dict):
         raise DefinitionError(f"section {section_key!r}: each question must be an object")
     qkey = _key(raw, f"section {section_key!r} question")
@@ -307,7 +385,11 @@ def _parse_question(raw: Any, section_key: str, earlier: Mapping[str, Question])
         except ConditionError as exc:
             raise DefinitionError(f"{where}: {exc}") from exc
         for leaf in show_if.leaves():
-            target = earlier.get(leaf.question or "")
+            target: Any = earlier.get(leaf.question or "") or calculations.get(leaf.question or "")
+            if target is not None and not questions_behind(target.key, calculations) <= set(
+                earlier
+            ):
+                target = None  # a calculation on a question not yet asked
             if target is None:
                 raise DefinitionError(
                     f"{where}: show_if refers to {leaf.question!r}, which is not an earlier "

@@ -519,6 +519,8 @@ class Reader:
             "estimated_minutes": settings["estimated_minutes"],
             "sections": sections,
         }
+        if survey_builder.calculations:
+            data["calculations"] = survey_builder.calculations
         try:
             parse_definition(data, self.languages)
         except DefinitionError as exc:  # a check this reader missed: still said plainly

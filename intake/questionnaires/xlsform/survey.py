@@ -10,10 +10,10 @@ from typing import TYPE_CHECKING, Any
 
 from flask_babel import lazy_gettext as _l
 
-from ..conditions import NUMBER_KINDS, Condition, parse_condition
+from ..conditions import NUMBER_KINDS, Calculation, Condition, parse_condition
 from ..definition import KEY_PATTERN, NUMBER_TYPES
 from ..types import DecimalQuestion, LongTextQuestion, TextQuestion, YesNo, plain_number
-from .relevant import RelevantError, parse_relevant
+from .relevant import RelevantError, parse_calculation_expression, parse_relevant
 from .vocabulary import (
     ACKNOWLEDGE_LABEL,
     DROP_REASONS,
@@ -145,6 +145,8 @@ class SurveyBuilder:
         self.pending_rows: list[int] = []  # … and their rows
         self.note_rows: list[int] = []  # the notes of the open part
         self.stack: list[Frame] = []
+        self.calculations: list[dict[str, Any]] = []  # kept calculations, as definition data
+        self.behind: dict[str, set[str]] = {}  # a calculation's key -> the questions it uses
         self.loose = 0  # parts made from questions outside any group
 
     def problem(self, index: int, base: str | None, message: Any) -> None:
@@ -355,6 +357,9 @@ class SurveyBuilder:
     # -- questions ------------------------------------------------------------------------
     def add_question(self, index: int, row: Mapping[str, str], words: list[str]) -> None:
         kind = words[0]
+        if kind == "calculate":
+            self.calculate(index, row)
+            return
         reason = DROPPED_TYPES.get(kind)
         if reason is not None:
             self.warning(index, "type", DROP_REASONS[reason])
@@ -404,6 +409,60 @@ class SurveyBuilder:
             return [data, self.or_other(index, data, other)]
         return [data]
 
+    def calculate(self, index: int, row: Mapping[str, str]) -> None:
+        """A calculation the app can work out (a condition, count-selected(), if()) is kept,
+        to be used by skip logic and labels; never asked, never stored. Any other is left
+        out, and skip logic or a label that uses it is refused."""
+        name = self.sheet.cell(row, "name")
+        expression = self.sheet.cell(row, "calculation")
+        try:
+            parsed = parse_calculation_expression(name, expression)
+        except RelevantError:
+            parsed = None
+        if parsed is None:
+            self.warning(
+                index, "calculation",
+                _l(
+                    "Left out: the app works out only conditions (${age} >= 18), "
+                    "count-selected(${q}) and if(condition, 'a', 'b')."
+                ),
+            )  # fmt: skip
+            self.dropped[name] = "calculation"
+            return
+        key = self.check_name(index, row)
+        if not key:
+            return
+        if parsed.kind == "count_selected":
+            target_name = parsed.question or ""
+            target = self.known.get(self.renamed.get(target_name, target_name))
+            if target is None or target.type_name != "multiple_choice":
+                if target_name not in self.broken:
+                    self.problem(
+                        index, "calculation",
+                        _l(
+                            "count-selected() counts the choices of an earlier multiple-choice "
+                            "question, and “%(name)s” is not one.",
+                            name=target_name,
+                        ),
+                    )  # fmt: skip
+                self.broken.add(name)
+                return
+            calculation = Calculation(key, "count_selected", question=self.renamed[target_name])
+        else:
+            assert parsed.condition is not None  # noqa: S101 - the other kinds have one
+            condition = self.check_condition(index, parsed.condition, expression, "calculation")
+            if condition is None:
+                self.broken.add(name)
+                return
+            calculation = Calculation(
+                key, parsed.kind, condition, then=parsed.then, otherwise=parsed.otherwise
+            )
+        self.calculations.append(calculation.to_data())
+        self.behind[key] = {
+            q for ref in calculation.references() for q in self.behind.get(ref, {ref})
+        }
+        self.known[key] = KnownQuestion(calculation.type_name, calculation.allowed_values(), index)
+
     def piped(self, index: int, base: str, text: dict[str, str] | None) -> dict[str, str] | None:
         """``${name}`` in a label or hint, as ``${key}`` of an earlier question. The answer
         must be given on an earlier page (no script fills it in as she types), so a question
@@ -431,7 +490,8 @@ class SurveyBuilder:
                 self.problem(index, base, problem)
                 continue
             keys[name] = self.renamed.get(name, name)
-        if self.part is not None and any(q["key"] in keys.values() for q in self.part["questions"]):
+        needed = {q for key in keys.values() for q in self.behind.get(key, {key})}
+        if self.part is not None and any(q["key"] in needed for q in self.part["questions"]):
             self.close_part()
         return {
             code: PIPED_NAME.sub(lambda m: f"${{{keys.get(m.group(1), m.group(1))}}}", words)
@@ -753,13 +813,14 @@ class SurveyBuilder:
         return self.check_condition(index, parsed, expression)
 
     def check_condition(
-        self, index: int, condition: Condition, expression: str = ""
+        self, index: int, condition: Condition, expression: str = "", column: str = "relevant"
     ) -> Condition | None:
         """Check a parsed condition against earlier questions (by the author's names, read
         as the app's keys); "selected" on a single choice means "equals" there."""
         if condition.kind in {"all", "any", "not"}:
             children = [
-                self.check_condition(index, child, expression) for child in condition.children
+                self.check_condition(index, child, expression, column)
+                for child in condition.children
             ]
             if any(child is None for child in children):
                 return None
@@ -769,7 +830,7 @@ class SurveyBuilder:
             return condition
         if name in self.dropped:
             self.problem(
-                index, "relevant",
+                index, column,
                 _l(
                     "The skip logic uses “%(name)s”, which the app leaves out (see its row). "
                     "Base the skip logic on a question the app asks.",
@@ -781,7 +842,7 @@ class SurveyBuilder:
         target = self.known.get(key)
         if target is None:
             self.problem(
-                index, "relevant",
+                index, column,
                 _l(
                     "The skip logic refers to “%(name)s”, which is not an earlier question.",
                     name=name,
@@ -794,7 +855,7 @@ class SurveyBuilder:
         if condition.kind in NUMBER_KINDS:
             if target.type_name == DecimalQuestion.type_name and strict_limit(expression, name):
                 self.problem(
-                    index, "relevant",
+                    index, column,
                     _l(
                         "“%(name)s” is a decimal number: compare it with >= or <=, like "
                         "${%(name)s} >= 18.",
@@ -805,7 +866,7 @@ class SurveyBuilder:
             if target.type_name in NUMBER_TYPES:
                 return condition
             self.problem(
-                index, "relevant",
+                index, column,
                 _l(
                     "“%(name)s” is not a number question, so the skip logic cannot compare it "
                     "with <, <=, > or >=.",
@@ -815,7 +876,7 @@ class SurveyBuilder:
             return None
         if target.values is None:
             self.problem(
-                index, "relevant",
+                index, column,
                 _l(
                     "“%(name)s” is not a choice question, so the skip logic can only ask "
                     "whether it was answered: ${%(name)s} != ''.",
@@ -827,7 +888,7 @@ class SurveyBuilder:
         wrong = [str(v) for v in compared if str(v) not in target.values]
         if wrong:
             self.problem(
-                index, "relevant",
+                index, column,
                 _l(
                     "The skip logic compares “%(name)s” with “%(value)s”, which is not one of "
                     "its choices.",
@@ -838,7 +899,7 @@ class SurveyBuilder:
         multiple = target.type_name == "multiple_choice"
         if multiple and condition.kind != "includes":
             self.problem(
-                index, "relevant",
+                index, column,
                 _l(
                     "“%(name)s” is a multiple-choice question: write selected(${%(name)s}, "
                     "'%(value)s').",

@@ -63,7 +63,6 @@ MEDIA_TYPES = {"image", "photo", "audio", "video", "file", "barcode", "signature
 DROPPED_TYPES = {
     **{name: "identifying" for name in IDENTIFYING_TYPES},
     **{name: "media" for name in MEDIA_TYPES},
-    "calculate": "calculation",
     "hidden": "calculation",
     "xml-external": "data",
     "csv-external": "data",

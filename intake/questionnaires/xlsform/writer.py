@@ -16,7 +16,7 @@ from openpyxl import Workbook
 from openpyxl.styles import Alignment, Font
 from openpyxl.worksheet.worksheet import Worksheet
 
-from ..definition import Definition
+from ..definition import Definition, questions_behind
 from ..types import (
     ChoiceQuestion,
     DecimalQuestion,
@@ -29,7 +29,7 @@ from ..types import (
     YesNo,
 )
 from .columns import english_name, language_header
-from .relevant import format_relevant
+from .relevant import format_calculation, format_relevant
 from .vocabulary import WARNING_APPEARANCE, YES_NO_LIST
 
 # (language, English text) -> the app's translation; used for the yes/no labels.
@@ -101,6 +101,20 @@ def _type_of(question: Question, list_name: str | None) -> str:
     return question.type_name  # date
 
 
+def _calculations_after(definition: Definition) -> dict[str, list[Any]]:
+    """Question key -> the calculations to write after it: after the last question each
+    uses, and never before the one listed before it (the reader keeps the sheet's order)."""
+    keys = [q.key for q in definition.questions]
+    by_key = {c.key: c for c in definition.calculations}
+    after: dict[str, list[Any]] = {}
+    position = 0
+    for calculation in definition.calculations:
+        used = questions_behind(calculation.key, by_key)
+        position = max([position, *(keys.index(key) for key in used if key in keys)])
+        after.setdefault(keys[position], []).append(calculation)
+    return after
+
+
 def _decimal_constraint(question: DecimalQuestion) -> str:
     low = ">" if question.min_exclusive else ">="
     high = "<" if question.max_exclusive else "<="
@@ -135,10 +149,16 @@ def write_xlsform(definition: Definition, languages: Sequence[str], translate: T
         if any(getattr(q, base) for q in definition.questions)
         for code in codes
     ]
+    # Calculations, only when there are some; each is written after the questions it uses.
+    calculation_columns = ["calculation"] if definition.calculations else []
+    after = _calculations_after(definition)
     survey = _Table(
         survey_sheet,
-        [*SURVEY_COLUMNS, *label_columns, *hint_columns, *TAIL_COLUMNS, *message_columns],
-    )
+        [
+            *SURVEY_COLUMNS, *label_columns, *hint_columns, *TAIL_COLUMNS, *message_columns,
+            *calculation_columns,
+        ],
+    )  # fmt: skip
     choices = _Table(book.create_sheet("choices"), ["list_name", "name", *label_columns])
     settings_columns = [
         "form_title", "form_id", "version", "default_language", "audience",
@@ -200,6 +220,14 @@ def write_xlsform(definition: Definition, languages: Sequence[str], translate: T
             elif isinstance(question, NumberQuestion) and not isinstance(question, ScaleQuestion):
                 row["constraint"] = f". >= {question.minimum} and . <= {question.maximum}"
             survey.add(row)
+            for calculation in after.get(question.key, []):
+                survey.add(
+                    {
+                        "type": "calculate",
+                        "name": calculation.key,
+                        "calculation": format_calculation(calculation),
+                    }
+                )
         survey.add({"type": "end group"})
 
     settings.add(
