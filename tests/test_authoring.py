@@ -1174,7 +1174,7 @@ def test_files_are_left_out(kind: str) -> None:
     ("column", "value", "warning"),
     [
         ("media::image", "logo.png", "Left out: the app shows words only, no pictures, sounds or videos."),
-        ("choice_filter", "filter = 'a'", "Left out: every choice in the list is shown."),
+        ("choice_filter", "filter = 'a'", "Left out: a choice filter applies only to a question with choices."),
         ("constraint", "regex(., '^[0-9]+$')", "This check is not made: the app checks only limits on whole numbers (. >= 0, . <= 120) and on text length (string-length(.) <= 200)."),
     ],
 )  # fmt: skip

@@ -274,3 +274,89 @@ def test_a_definition_using_a_calculation_before_its_questions_are_asked_is_refu
                                                              "answered": True}})  # fmt: skip
     with pytest.raises(DefinitionError, match="neither a question nor an earlier calculation"):
         parse_definition(data, TWO)
+
+
+# -- choice_filter -------------------------------------------------------------------------
+def filter_form(expression: str = "filter = ${region}", **extra: Any) -> dict[str, Any]:
+    sheets = with_rows(
+        row(type="begin group", name="where", label_en="Where", label_es="Dónde"),
+        q("region", "select_one regions"),
+        q("city", "select_one cities"),
+        row(type="end group"),
+    )
+    sheets = _set(sheets, 4, "choice_filter", expression)
+    sheets["choices"] = [
+        [*sheets["choices"][0], "filter"],
+        *([*r, None] for r in sheets["choices"][1:]),
+        ["regions", "north", "North", "Norte", None],
+        ["regions", "south", "South", "Sur", None],
+        ["cities", "oslo", "Oslo", "Oslo", "north"],
+        ["cities", "tromso", "Tromsø", "Tromsø", "north"],
+        ["cities", "rome", "Rome", "Roma", "south"],
+        ["cities", "nowhere", "Nowhere", "Ninguna", "east"],
+    ]
+    return sheets
+
+
+def test_choice_filter_offers_the_choices_that_match_earlier_answers_on_the_server(
+    app: Flask,
+) -> None:
+    data, warnings = accepted(filter_form())
+    # the filtered question begins a page of its own: the filter is read when it is made
+    assert [[x["key"] for x in s["questions"]] for s in data["sections"]] == [["region"], ["city"]]
+    options = questions_of(data)["city"]["options"]
+    assert [(o["value"], o.get("show_if")) for o in options] == [
+        ("oslo", {"question": "region", "equals": "north"}),
+        ("tromso", {"question": "region", "equals": "north"}),
+        ("rome", {"question": "region", "equals": "south"}),
+    ]
+    assert warnings == [
+        "Left out: the choice “nowhere” is never offered, because the filter compares “region” "
+        "with “east”, which is not one of its choices."
+    ]
+    definition = parse_definition(data, TWO)
+    (city,) = definition.sections[1].visible_questions({"region": "north"})
+    assert [o.value for o in city.options] == ["oslo", "tromso"]
+    # the server refuses a choice that was not offered, whatever the browser sends
+    assert errors_for(app, city, "tromso") == []
+    assert errors_for(app, city, "rome") == ["Please choose from the options shown."]
+    # an answer whose choice is no longer offered (she went back and changed region) is dropped
+    assert definition.prune({"region": "south", "city": "oslo"}) == {"region": "south"}
+    assert definition.sections[1].visible_questions({}) == []  # nothing to offer: not asked
+
+
+def test_choice_filter_on_names_and_selected_earlier_choices() -> None:
+    sheets = with_rows(
+        q("places", "select_multiple places"),
+        q("first", "select_one places"),
+        q("not_court", "select_one places"),
+    )
+    sheets = _set(sheets, 3, "choice_filter", "selected(${places}, name)")
+    data, _warnings = accepted(_set(sheets, 4, "choice_filter", "name != 'court'"))
+    found = questions_of(data)
+    assert [(o["value"], o.get("show_if")) for o in found["first"]["options"]] == [
+        (v, {"question": "places", "includes": v}) for v in ("police", "court", "shelter")
+    ]
+    assert [o["value"] for o in found["not_court"]["options"]] == ["police", "shelter"]
+    assert "show_if" not in found["not_court"]["options"][0]
+
+
+@pytest.mark.parametrize(
+    ("expression", "message"),
+    [
+        ("county = ${region}", "The choice filter uses “county”, which is not a column of the "
+                               "choices sheet."),
+        ("${region} = ${region}", "The choice filter compares each choice (its name or a column "
+         "of the choices sheet) with an earlier answer, like filter = ${region}; not two answers "
+         "with each other."),
+        ("name = 'x'", "This filter leaves no choice to offer: check it."),
+        ("filter = ${later}", "The skip logic refers to “later”, which is not an earlier "
+                              "question."),
+        ("contains(name, 'o')", "In the choice filter: The skip logic compares answers with =, "
+                                "!=, <, <=, > or >=, not with “(”."),
+    ],
+)  # fmt: skip
+def test_a_choice_filter_the_app_cannot_follow_is_refused_once_at_its_cell(
+    expression: str, message: str
+) -> None:
+    assert problems(filter_form(expression)) == [(4, "choice_filter", message)]

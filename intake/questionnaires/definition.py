@@ -23,7 +23,14 @@ from .conditions import (
     parse_calculation,
     parse_condition,
 )
-from .types import QUESTION_TYPES, DefinitionError, LocalText, Question, localise
+from .types import (
+    QUESTION_TYPES,
+    ChoiceQuestion,
+    DefinitionError,
+    LocalText,
+    Question,
+    localise,
+)
 
 AUDIENCES = ("survivor", "advocate", "community_leader", "listening_session")
 # Types whose answers skip logic may compare with limits ("at_least", "at_most").
@@ -66,6 +73,7 @@ class Section:
     # Every question of the questionnaire by key, for the answers piped into labels.
     lookup: Mapping[str, Question] = field(default_factory=dict, repr=False, compare=False)
     piping: frozenset[str] = field(default_factory=frozenset, repr=False, compare=False)
+    filtering: frozenset[str] = field(default_factory=frozenset, repr=False, compare=False)
     calculations: Mapping[str, Calculation] = field(default_factory=dict, repr=False, compare=False)
 
     def values(self, answers: Mapping[str, Any]) -> Mapping[str, Any]:
@@ -76,11 +84,17 @@ class Section:
         """The questions to show given the answers so far, with earlier answers piped into
         their labels and help (copies: the stored definition keeps its ``${…}``)."""
         answers = self.values(answers)
-        return [
-            self.piped(q, answers) if q.key in self.piping else q
-            for q in self.questions
-            if q.show_if is None or q.show_if.evaluate(answers)
-        ]
+        shown = []
+        for q in self.questions:
+            if q.show_if is not None and not q.show_if.evaluate(answers):
+                continue
+            if q.key in self.filtering:
+                options = q.offered(answers)  # type: ignore[attr-defined]
+                if not options:
+                    continue  # every choice filtered out: nothing to ask
+                q = replace(q, options=options)
+            shown.append(self.piped(q, answers) if q.key in self.piping else q)
+        return shown
 
     def piped(self, question: Question, answers: Mapping[str, Any]) -> Question:
         def fill(text: LocalText | None) -> LocalText | None:
@@ -140,10 +154,13 @@ class Definition:
         for q in self.questions:
             if q.key not in answers:
                 continue
-            if q.show_if is None or q.show_if.evaluate(
-                Values(kept, calculations) if calculations else kept
-            ):
-                kept[q.key] = answers[q.key]
+            values = Values(kept, calculations) if calculations else kept
+            if q.show_if is None or q.show_if.evaluate(values):
+                value = answers[q.key]
+                if isinstance(q, ChoiceQuestion) and q.filtered:
+                    value = q.keep_offered(value, values)  # a choice no longer offered
+                if value is not None:
+                    kept[q.key] = value
         return kept
 
     def texts(self) -> Iterator[tuple[str, LocalText]]:
@@ -276,11 +293,15 @@ def parse_definition(data: Any, languages: Sequence[str] = ()) -> Definition:
 
     _check_calculations(calculations, seen)
     _check_pipes(sections, calculations)
+    _check_option_filters(sections, calculations)
     lookup = {q.key: q for section in sections for q in section.questions}
     for section in sections:
         section.lookup = lookup
         section.calculations = calculations
         section.piping = frozenset(q.key for q in section.questions if pipes_in(q))
+        section.filtering = frozenset(
+            q.key for q in section.questions if isinstance(q, ChoiceQuestion) and q.filtered
+        )
     definition = Definition(
         key=key,
         version=version,
@@ -360,6 +381,25 @@ def _check_pipes(sections: Sequence[Section], calculations: Mapping[str, Calcula
         earlier.update(q.key for q in section.questions)
 
 
+def _check_option_filters(
+    sections: Sequence[Section], calculations: Mapping[str, Calculation]
+) -> None:
+    """A choice's filter is read when the page is made, so it may use answers from earlier
+    parts only, and compare them with values they can have."""
+    earlier: dict[str, Question] = {}
+    for section in sections:
+        for question in section.questions:
+            if not isinstance(question, ChoiceQuestion):
+                continue
+            for option in question.options:
+                if option.show_if is not None:
+                    _check_leaves(
+                        f"question {question.key!r} option {option.value!r}",
+                        option.show_if, earlier, calculations,
+                    )  # fmt: skip
+        earlier.update((q.key, q) for q in section.questions)
+
+
 def _parse_question(
     raw: Any,
     section_key: str,
@@ -384,33 +424,7 @@ def _parse_question(
             show_if = parse_condition(raw["show_if"])
         except ConditionError as exc:
             raise DefinitionError(f"{where}: {exc}") from exc
-        for leaf in show_if.leaves():
-            target: Any = earlier.get(leaf.question or "") or calculations.get(leaf.question or "")
-            if target is not None and not questions_behind(target.key, calculations) <= set(
-                earlier
-            ):
-                target = None  # a calculation on a question not yet asked
-            if target is None:
-                raise DefinitionError(
-                    f"{where}: show_if refers to {leaf.question!r}, which is not an earlier "
-                    "question"
-                )
-            allowed = target.allowed_values()
-            compared = leaf.value if leaf.kind == "in" else (leaf.value,)
-            if leaf.kind in NUMBER_KINDS:
-                if target.type_name not in NUMBER_TYPES:
-                    raise DefinitionError(
-                        f"{where}: {leaf.kind!r} needs a number or scale question"
-                    )
-            elif leaf.kind != "answered":
-                if allowed is None or any(v not in allowed for v in compared):
-                    raise DefinitionError(
-                        f"{where}: show_if compares {leaf.question!r} with a value it cannot have"
-                    )
-                if leaf.kind == "includes" and target.type_name != "multiple_choice":
-                    raise DefinitionError(f"{where}: 'includes' needs a multiple-choice question")
-                if leaf.kind in {"equals", "in"} and target.type_name == "multiple_choice":
-                    raise DefinitionError(f"{where}: use 'includes' for a multiple-choice question")
+        _check_leaves(where, show_if, earlier, calculations)
     return cls(
         key=qkey,
         label=_text(raw, "label", where),
@@ -422,6 +436,38 @@ def _parse_question(
         required_message=_text(raw, "required_message", where, optional=True),
         **cls.extra_from_data(raw),
     )
+
+
+def _check_leaves(
+    where: str,
+    condition: Any,
+    earlier: Mapping[str, Question],
+    calculations: Mapping[str, Calculation],
+) -> None:
+    """Each leaf names an earlier question (or a calculation on earlier questions) and a
+    value it can have."""
+    for leaf in condition.leaves():
+        target: Any = earlier.get(leaf.question or "") or calculations.get(leaf.question or "")
+        if target is not None and not questions_behind(target.key, calculations) <= set(earlier):
+            target = None  # a calculation on a question not yet asked
+        if target is None:
+            raise DefinitionError(
+                f"{where}: show_if refers to {leaf.question!r}, which is not an earlier question"
+            )
+        allowed = target.allowed_values()
+        compared = leaf.value if leaf.kind == "in" else (leaf.value,)
+        if leaf.kind in NUMBER_KINDS:
+            if target.type_name not in NUMBER_TYPES:
+                raise DefinitionError(f"{where}: {leaf.kind!r} needs a number or scale question")
+        elif leaf.kind != "answered":
+            if allowed is None or any(v not in allowed for v in compared):
+                raise DefinitionError(
+                    f"{where}: show_if compares {leaf.question!r} with a value it cannot have"
+                )
+            if leaf.kind == "includes" and target.type_name != "multiple_choice":
+                raise DefinitionError(f"{where}: 'includes' needs a multiple-choice question")
+            if leaf.kind in {"equals", "in"} and target.type_name == "multiple_choice":
+                raise DefinitionError(f"{where}: use 'includes' for a multiple-choice question")
 
 
 def _missing_translations(

@@ -30,7 +30,7 @@ from wtforms.validators import (
 )
 from wtforms.widgets import CheckboxInput, ListWidget
 
-from .conditions import Condition
+from .conditions import Condition, ConditionError, parse_condition
 
 LocalText = Mapping[str, str]
 
@@ -50,6 +50,9 @@ class DefinitionError(ValueError):
 class Option:
     value: str
     label: LocalText
+    # XLSForm's choice_filter, read per option: offered only when this holds on earlier
+    # answers (evaluated when the page is made; no script needed).
+    show_if: Condition | None = None
 
 
 @dataclass
@@ -163,14 +166,44 @@ class ChoiceQuestion(Question):
         for item in raw:
             if not isinstance(item, dict) or not isinstance(item.get("value"), str):
                 raise DefinitionError(f"question {data.get('key')!r} has a malformed option")
-            options.append(Option(value=item["value"], label=item.get("label") or {}))
+            show_if = None
+            if "show_if" in item:
+                try:
+                    show_if = parse_condition(item["show_if"])
+                except ConditionError as exc:
+                    raise DefinitionError(f"question {data.get('key')!r}: {exc}") from exc
+            options.append(
+                Option(value=item["value"], label=item.get("label") or {}, show_if=show_if)
+            )
         values = [option.value for option in options]
         if len(set(values)) != len(values):
             raise DefinitionError(f"question {data.get('key')!r} repeats an option value")
         return {"options": tuple(options)}
 
     def extra_to_data(self) -> dict[str, Any]:
-        return {"options": [{"value": o.value, "label": dict(o.label)} for o in self.options]}
+        options = []
+        for o in self.options:
+            option: dict[str, Any] = {"value": o.value, "label": dict(o.label)}
+            if o.show_if is not None:
+                option["show_if"] = o.show_if.to_data()
+            options.append(option)
+        return {"options": options}
+
+    @property
+    def filtered(self) -> bool:
+        return any(o.show_if is not None for o in self.options)
+
+    def offered(self, values: Mapping[str, Any]) -> tuple[Option, ...]:
+        """The options a respondent is offered, given the earlier answers."""
+        return tuple(o for o in self.options if o.show_if is None or o.show_if.evaluate(values))
+
+    def keep_offered(self, value: Any, values: Mapping[str, Any]) -> Any:
+        """An answer without the choices no longer offered (None when nothing is left)."""
+        allowed = {o.value for o in self.offered(values)}
+        if isinstance(value, list):
+            kept = [v for v in value if v in allowed]
+            return kept or None
+        return value if value in allowed else None
 
     def texts(self) -> Iterable[tuple[str, LocalText]]:
         yield from super().texts()

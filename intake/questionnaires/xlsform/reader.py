@@ -315,8 +315,6 @@ class Reader:
                 continue
             if header.base in MEDIA_COLUMNS:
                 message = _l("Left out: the app shows words only, no pictures, sounds or videos.")
-            elif header.base == "choice_filter":
-                message = _l("Left out: every choice in the list is shown.")
             elif header.base in {"default", "read_only", "repeat_count", "trigger"}:
                 message = _l(
                     "Left out: the app does not use the column “%(column)s”.", column=header.text

@@ -13,6 +13,7 @@ from flask_babel import lazy_gettext as _l
 from ..conditions import NUMBER_KINDS, Calculation, Condition, parse_condition
 from ..definition import KEY_PATTERN, NUMBER_TYPES
 from ..types import DecimalQuestion, LongTextQuestion, TextQuestion, YesNo, plain_number
+from .choice_filter import FilterError, bind, columns_of, parse_choice_filter
 from .relevant import RelevantError, parse_calculation_expression, parse_relevant
 from .vocabulary import (
     ACKNOWLEDGE_LABEL,
@@ -77,6 +78,23 @@ def relevant_message(error: RelevantError) -> Any:
             "or simplify the condition."
         )
     return _l("The skip logic ends too early.")
+
+
+def filter_message(message: Any) -> Any:
+    """A skip-logic message, said of a choice filter."""
+    return _l("In the choice filter: %(message)s", message=message)
+
+
+def filter_problem(error: FilterError) -> Any:
+    if error.kind == "column":
+        return _l(
+            "The choice filter uses “%(name)s”, which is not a column of the choices sheet.",
+            name=error.found,
+        )
+    return _l(
+        "The choice filter compares each choice (its name or a column of the choices sheet) "
+        "with an earlier answer, like filter = ${region}; not two answers with each other."
+    )
 
 
 @dataclass
@@ -536,10 +554,18 @@ class SurveyBuilder:
                     ),
                 )  # fmt: skip
                 return None
-            data = self.select(index, base_type, words[1], appearance, or_other=or_other)
+            data = self.select(
+                index, base_type, words[1], appearance, or_other=or_other,
+                choice_filter=self.sheet.cell(row, "choice_filter"),
+            )  # fmt: skip
             if data is not None and or_other:
                 data["other"] = self.reader.app_texts(OTHER_LABEL)
             return data
+        if self.sheet.cell(row, "choice_filter"):
+            self.warning(
+                index, "choice_filter",
+                _l("Left out: a choice filter applies only to a question with choices."),
+            )  # fmt: skip
         if len(words) != 1 and base_type not in ONE_WORD_TYPES:
             self.unsupported(index, " ".join(words))
             return None
@@ -617,6 +643,7 @@ class SurveyBuilder:
         appearance: list[str],
         *,
         or_other: bool = False,
+        choice_filter: str = "",
     ) -> dict[str, Any] | None:
         rows = self.lists.get(list_name)
         if rows is None:
@@ -635,20 +662,104 @@ class SurveyBuilder:
                 ),
             )  # fmt: skip
             return None
-        if base_type == "select_one" and list_name == YES_NO_LIST and values == list(YesNo.VALUES):
+        filters: dict[str, Condition | None] = {}
+        if choice_filter:
+            found = self.option_filters(index, choice_filter, rows)
+            if found is None:
+                return None
+            filters = found
+            values = [v for v in values if v in filters]
+        if filters and any(filters.values()):
+            pass  # a filtered list stays a list of choices, even yes/no or likert
+        elif (
+            base_type == "select_one" and list_name == YES_NO_LIST and values == list(YesNo.VALUES)
+        ):
             # The app's own Yes / No / Prefer not to say, with labels from its catalog.
             return {"type": YesNo.type_name}
         labels = self.list_labels(list_name, rows)
-        if base_type == "select_one" and "likert" in appearance:
+        if base_type == "select_one" and "likert" in appearance and not any(filters.values()):
             scale = self.as_scale(values, labels)
             if scale is not None:
                 return scale
-        options = [{"value": v, "label": labels.get(v, {})} for v in values]
+        options: list[dict[str, Any]] = [{"value": v, "label": labels.get(v, {})} for v in values]
+        for option in options:
+            shown = filters.get(option["value"])
+            if shown is not None:
+                option["show_if"] = shown.to_data()
         # A one-choice list is a tick (a consent box): a choice that can also be left empty.
         kind = (
             "single_choice" if base_type == "select_one" and len(values) > 1 else "multiple_choice"
         )
         return {"type": kind, "options": options}
+
+    def option_filters(
+        self, index: int, expression: str, rows: list[int]
+    ) -> dict[str, Condition | None] | None:
+        """``choice_filter`` read for each choice: value -> the condition on earlier answers
+        under which it is offered (None: always); choices it never offers are not in it.
+        None when the filter is refused (said once, at its cell)."""
+        try:
+            node = parse_choice_filter(expression)
+        except RelevantError as exc:
+            self.problem(index, "choice_filter", filter_message(relevant_message(exc)))
+            return None
+        headers = {h.base: h.text for h in self.choices.headers if not h.language}
+        filters: dict[str, Condition | None] = {}
+        for i in rows:
+            choice = self.choices.rows[i]
+            try:
+                bound = bind(node, columns_of(choice, headers))
+            except FilterError as exc:
+                self.problem(index, "choice_filter", filter_problem(exc))
+                return None
+            except RelevantError as exc:
+                self.problem(index, "choice_filter", filter_message(relevant_message(exc)))
+                return None
+            value = self.choices.cell(choice, "name")
+            if bound is False:
+                continue
+            if bound is True:
+                filters[value] = None
+                continue
+            if self.never_offered(bound):
+                self.warning(
+                    index, "choice_filter",
+                    _l(
+                        "Left out: the choice “%(choice)s” is never offered, because the filter "
+                        "compares “%(name)s” with “%(value)s”, which is not one of its choices.",
+                        choice=value, name=bound.question, value=bound.value,
+                    ),
+                )  # fmt: skip
+                continue
+            checked = self.check_condition(index, bound, expression, "choice_filter")
+            if checked is None:
+                return None
+            filters[value] = checked
+        if not filters:
+            self.problem(
+                index, "choice_filter", _l("This filter leaves no choice to offer: check it.")
+            )
+            return None
+        # Read when the page is made: the answers it uses must be on an earlier page.
+        needed = {
+            q for c in filters.values() if c for ref in c.references()
+            for q in self.behind.get(ref, {ref})
+        }  # fmt: skip
+        if self.part is not None and any(q["key"] in needed for q in self.part["questions"]):
+            self.close_part()
+        return filters
+
+    def never_offered(self, condition: Condition) -> bool:
+        """``filter = ${region}`` for a choice whose filter is no region: never true."""
+        if condition.kind != "equals":
+            return False
+        name = condition.question or ""
+        target = self.known.get(self.renamed.get(name, name))
+        return (
+            target is not None
+            and target.values is not None
+            and (str(condition.value) not in target.values)
+        )
 
     def list_labels(self, list_name: str, rows: list[int]) -> dict[str, dict[str, str]]:
         labels: dict[str, dict[str, str]] = {}

@@ -22,7 +22,7 @@ TEXT_COLUMNS = {
 KNOWN_COLUMNS = {
     SURVEY: {
         "type", "name", "label", "hint", "required", "relevant", "appearance", "constraint",
-        "parameters", "calculation", "constraint_message", "required_message",
+        "parameters", "calculation", "constraint_message", "required_message", "choice_filter",
     },
     CHOICES: {"list_name", "name", "label"},
     SETTINGS: {

@@ -29,7 +29,7 @@ from ..types import (
     YesNo,
 )
 from .columns import english_name, language_header
-from .relevant import format_calculation, format_relevant
+from .relevant import _quote, format_calculation, format_relevant
 from .vocabulary import WARNING_APPEARANCE, YES_NO_LIST
 
 # (language, English text) -> the app's translation; used for the yes/no labels.
@@ -115,6 +115,19 @@ def _calculations_after(definition: Definition) -> dict[str, list[Any]]:
     return after
 
 
+def _choice_filter(question: ChoiceQuestion) -> str:
+    """Each option's condition as one XLSForm filter on the choice's name, which the reader
+    binds back to the same condition per choice."""
+    parts = []
+    for option in question.options:
+        chosen = f"name = {_quote(option.value)}"
+        if option.show_if is None:
+            parts.append(chosen)
+        else:
+            parts.append(f"({chosen} and ({format_relevant(option.show_if)}))")
+    return " or ".join(parts)
+
+
 def _decimal_constraint(question: DecimalQuestion) -> str:
     low = ">" if question.min_exclusive else ">="
     high = "<" if question.max_exclusive else "<="
@@ -151,6 +164,8 @@ def write_xlsform(definition: Definition, languages: Sequence[str], translate: T
     ]
     # Calculations, only when there are some; each is written after the questions it uses.
     calculation_columns = ["calculation"] if definition.calculations else []
+    filtered = any(isinstance(q, ChoiceQuestion) and q.filtered for q in definition.questions)
+    calculation_columns += ["choice_filter"] if filtered else []
     after = _calculations_after(definition)
     survey = _Table(
         survey_sheet,
@@ -207,6 +222,8 @@ def write_xlsform(definition: Definition, languages: Sequence[str], translate: T
             }
             if question.required:
                 row["required"] = "yes"
+            if isinstance(question, ChoiceQuestion) and question.filtered:
+                row["choice_filter"] = _choice_filter(question)
             if question.show_if is not None:
                 row["relevant"] = format_relevant(question.show_if)
             if isinstance(question, ScaleQuestion):
