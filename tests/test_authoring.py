@@ -1291,7 +1291,7 @@ def test_required_in_a_survivor_questionnaire_is_left_out_with_a_warning() -> No
 @pytest.mark.parametrize(
     ("kind", "message"),
     [
-        ("rank places", "Ranking is not supported: ask a multiple choice question instead, such as “Which matter most to you?”"),
+        ("rank", "A ranking needs the name of one choice list, like rank places."),
         ("select_one_from_file places.csv", "Choices from another file are not supported: put the choices on the choices sheet."),
         ("time", "Times of day are not asked: use date for the day. A day is enough to follow what happened, and an exact time can point to one person."),
         ("dateTime", "Times of day are not asked: use date for the day. A day is enough to follow what happened, and an exact time can point to one person."),

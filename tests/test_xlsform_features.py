@@ -360,3 +360,60 @@ def test_a_choice_filter_the_app_cannot_follow_is_refused_once_at_its_cell(
     expression: str, message: str
 ) -> None:
     assert problems(filter_form(expression)) == [(4, "choice_filter", message)]
+
+
+# -- rank ----------------------------------------------------------------------------------
+def test_rank_is_asked_as_a_choice_per_place_first_to_third() -> None:
+    sheets = with_rows(q("ranked", "rank places"))
+    sheets["choices"].append(["places", "friends", "Friends", "Amigos"])
+    data, warnings = accepted(sheets)
+    assert warnings == ["Left out: places after the third. The app asks for the first three."]
+    found = questions_of(data)
+    assert list(found) == ["ranked_1", "ranked_2", "ranked_3"]
+    assert found["ranked_2"]["type"] == "single_choice"
+    assert found["ranked_2"]["label"] == {"en": "ranked en (second choice)",
+                                          "es": found["ranked_2"]["label"]["es"]}  # fmt: skip
+    assert found["ranked_2"]["label"]["es"].startswith("ranked es (")
+    assert [o["value"] for o in found["ranked_1"]["options"]] == [
+        "police", "court", "shelter", "friends",
+    ]  # fmt: skip
+
+
+def test_rank_of_a_yes_no_list_is_refused() -> None:
+    assert problems(with_rows(q("ranked", "rank yes_no"))) == [
+        (2, "type", "A ranking needs a list of at least two choices, such as places."),
+    ]
+
+
+# -- external choices ----------------------------------------------------------------------
+def test_external_choices_are_read_like_choices_when_the_workbook_carries_them() -> None:
+    sheets = with_rows(q("town", "select_one_external towns"))
+    sheets["external_choices"] = [
+        ["list_name", "name", "label::English (en)", "label::Español (es)"],
+        ["towns", "hilo", "Hilo", "Hilo"],
+        ["towns", "kona", "Kona", "Kona"],
+    ]
+    data, warnings = accepted(sheets)
+    assert warnings == []
+    assert questions_of(data)["town"]["options"] == [
+        {"value": "hilo", "label": {"en": "Hilo", "es": "Hilo"}},
+        {"value": "kona", "label": {"en": "Kona", "es": "Kona"}},
+    ]
+    del sheets["external_choices"]
+    assert problems(sheets) == [
+        (2, "type", "The list for select_one_external is not on an external_choices sheet: add "
+                    "that sheet, or put the choices on the choices sheet and use select_one."),
+    ]  # fmt: skip
+
+
+def test_a_missing_translation_on_the_external_choices_sheet_is_found_in_its_cell() -> None:
+    sheets = with_rows(q("town", "select_one_external towns"))
+    sheets["external_choices"] = [
+        ["list_name", "name", "label::English (en)", "label::Español (es)"],
+        ["towns", "hilo", "Hilo", None],
+        ["towns", "kona", "Kona", "Kona"],
+    ]
+    found = read_sheets(sheets).problems
+    assert [(p.sheet, p.row, p.letter, str(p.message)) for p in found] == [
+        ("external_choices", 2, "D", "The Español (es) text is missing."),
+    ]

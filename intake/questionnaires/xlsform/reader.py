@@ -32,6 +32,7 @@ from .vocabulary import (
     CHOICE_VALUE,
     CHOICES,
     DEFAULT_DESCRIPTION,
+    EXTERNAL,
     KNOWN_COLUMNS,
     MEDIA_COLUMNS,
     SETTINGS,
@@ -103,7 +104,7 @@ class Reader:
             return self.result(None)
         letters = self.header_letters(raw)
         sheets: dict[str, Sheet] = {}
-        for name in (SURVEY, CHOICES, SETTINGS):
+        for name in (SURVEY, CHOICES, SETTINGS, EXTERNAL):
             if name not in book:
                 if name == SURVEY:  # choices and settings are optional in XLSForm
                     self.problems.add(_l("The workbook has no “%(sheet)s” sheet.", sheet=name))
@@ -184,14 +185,14 @@ class Reader:
         return letters
 
     def result(self, data: dict[str, Any] | None) -> ReadResult:
-        order = {None: 0, SURVEY: 1, CHOICES: 2, SETTINGS: 3}
+        order = {None: 0, SURVEY: 1, CHOICES: 2, EXTERNAL: 3, SETTINGS: 4}
         problems = sorted(
             self.problems.items,  # stable: problems in one cell keep the order found
-            key=lambda p: (order.get(p.sheet, 4), p.row or 0, len(p.letter or ""), p.letter or ""),
+            key=lambda p: (order.get(p.sheet, 5), p.row or 0, len(p.letter or ""), p.letter or ""),
         )
         warnings = sorted(
             self.warnings.items,
-            key=lambda p: (order.get(p.sheet, 4), p.row or 0, len(p.letter or ""), p.letter or ""),
+            key=lambda p: (order.get(p.sheet, 5), p.row or 0, len(p.letter or ""), p.letter or ""),
         )
         return ReadResult(
             data if not self.problems else None,
@@ -471,6 +472,7 @@ class Reader:
     # -- survey -------------------------------------------------------------------------
     def build(self, sheets: dict[str, Sheet]) -> ReadResult:
         settings_sheet, survey, choices = sheets[SETTINGS], sheets[SURVEY], sheets[CHOICES]
+        external = sheets[EXTERNAL]
         default = settings_sheet.cell(
             next((r for r in settings_sheet.rows if r), {}), "default_language"
         )
@@ -488,7 +490,7 @@ class Reader:
                 )  # fmt: skip
             else:
                 self.default_language = code
-        for sheet in (survey, choices, settings_sheet):
+        for sheet in (survey, choices, settings_sheet, external):
             self.map_languages(sheet)
             self.unsupported_columns(sheet)
         if not survey.header("type") or not survey.header("name"):
@@ -502,9 +504,13 @@ class Reader:
         lists = self.read_choices(choices)
         if any(h.base == "label" for h in choices.headers) or lists:
             self.require_language_columns(choices, "label")
+        external_lists = self.read_choices(external)
+        if external_lists:
+            self.require_language_columns(external, "label")
         survey_builder = SurveyBuilder(
             self, survey, choices, lists, settings.get("audience", ""), settings.get("title")
         )
+        survey_builder.external, survey_builder.external_lists = external, external_lists
         sections = survey_builder.walk()
         if self.problems:
             return self.result(None)

@@ -119,6 +119,13 @@ class Frame:
 
 
 PIPED_NAME = re.compile(r"\$\{\s*([^}\s]+)\s*\}")
+# The places a ranking asks for (English msgids, in every language from the app's catalog).
+PLACES = ("first choice", "second choice", "third choice")
+_PLACE_MARKS = (_l("first choice"), _l("second choice"), _l("third choice"))
+EXTERNAL_TYPES = {
+    "select_one_external": "select_one",
+    "select_multiple_external": "select_multiple",
+}
 ONE_WORD_TYPES = frozenset({"text", "integer", "decimal", "date", "acknowledge", "range"})
 
 
@@ -163,6 +170,9 @@ class SurveyBuilder:
         self.pending_rows: list[int] = []  # … and their rows
         self.note_rows: list[int] = []  # the notes of the open part
         self.stack: list[Frame] = []
+        # The external_choices sheet, when the workbook has one (set by the reader).
+        self.external: Sheet | None = None
+        self.external_lists: dict[str, list[int]] = {}
         self.calculations: list[dict[str, Any]] = []  # kept calculations, as definition data
         self.behind: dict[str, set[str]] = {}  # a calculation's key -> the questions it uses
         self.loose = 0  # parts made from questions outside any group
@@ -423,9 +433,38 @@ class SurveyBuilder:
             if data["type"] == YesNo.type_name:
                 values = set(YesNo.VALUES)
             self.known[key] = KnownQuestion(data["type"], values, index)
+        if data.pop("rank", False):
+            return self.places(index, data)
         if other is not None:
             return [data, self.or_other(index, data, other)]
         return [data]
+
+    def places(self, index: int, data: dict[str, Any]) -> list[dict[str, Any]]:
+        """``rank``: one choice per place, first to third, each from the whole list (a page
+        without script cannot reorder a list). Answers are counted per place, like any
+        single choice; places after the third are left out with a warning."""
+        count = min(len(data["options"]), len(PLACES))
+        if len(data["options"]) > len(PLACES):
+            self.warning(
+                index, "type",
+                _l("Left out: places after the third. The app asks for the first three."),
+            )  # fmt: skip
+        self.known.pop(data["key"], None)
+        questions = []
+        for place in PLACES[:count]:
+            words = self.reader.app_texts(place)
+            question = {
+                **data,
+                "key": self.unique_key(f"{data['key'][:60]}_{PLACES.index(place) + 1}", index),
+                "label": {
+                    code: f"{text} ({words.get(code, place)})"
+                    for code, text in data["label"].items()
+                },
+            }
+            values = {o["value"] for o in data["options"]}
+            self.known[question["key"]] = KnownQuestion("single_choice", values, index)
+            questions.append(question)
+        return questions
 
     def calculate(self, index: int, row: Mapping[str, str]) -> None:
         """A calculation the app can work out (a condition, count-selected(), if()) is kept,
@@ -540,6 +579,22 @@ class SurveyBuilder:
     ) -> dict[str, Any] | None:
         base_type = words[0]
         appearance = self.sheet.cell(row, "appearance").lower().split()
+        if base_type in EXTERNAL_TYPES and len(words) == 2 and words[1] in self.external_lists:
+            return self.external_select(index, row, EXTERNAL_TYPES[base_type], words[1])
+        if base_type == "rank" and len(words) == 2:
+            data = self.select(
+                index, "select_one", words[1], [],
+                choice_filter=self.sheet.cell(row, "choice_filter"),
+            )  # fmt: skip
+            if data is not None and data["type"] != "single_choice":
+                self.problem(
+                    index, "type",
+                    _l("A ranking needs a list of at least two choices, such as places."),
+                )  # fmt: skip
+                return None
+            if data is not None:
+                data["rank"] = True
+            return data
         if base_type == "rank" or base_type.startswith(("select_one_", "select_multiple_")):
             self.unsupported(index, base_type)
             return None
@@ -619,9 +674,12 @@ class SurveyBuilder:
                 "what happened, and an exact time can point to one person."
             )
         elif type_name == "rank":
+            message = _l("A ranking needs the name of one choice list, like rank places.")
+        elif type_name.endswith("_external"):
             message = _l(
-                "Ranking is not supported: ask a multiple choice question instead, such as "
-                "“Which matter most to you?”"
+                "The list for %(type)s is not on an external_choices sheet: add that sheet, "
+                "or put the choices on the choices sheet and use select_one.",
+                type=type_name,
             )
         elif type_name.startswith(("select_one_", "select_multiple_")):
             message = _l(
@@ -691,6 +749,22 @@ class SurveyBuilder:
             "single_choice" if base_type == "select_one" and len(values) > 1 else "multiple_choice"
         )
         return {"type": kind, "options": options}
+
+    def external_select(
+        self, index: int, row: Mapping[str, str], base_type: str, list_name: str
+    ) -> dict[str, Any] | None:
+        """``select_one_external``: a list on the external_choices sheet, read like one on
+        the choices sheet (ODK keeps it in a separate file only for its size)."""
+        assert self.external is not None  # noqa: S101 - external_lists come from it
+        own = self.choices, self.lists
+        self.choices, self.lists = self.external, self.external_lists
+        try:
+            return self.select(
+                index, base_type, list_name, [],
+                choice_filter=self.sheet.cell(row, "choice_filter"),
+            )  # fmt: skip
+        finally:
+            self.choices, self.lists = own
 
     def option_filters(
         self, index: int, expression: str, rows: list[int]

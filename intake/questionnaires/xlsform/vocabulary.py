@@ -13,10 +13,12 @@ from ...i18n import native_name
 from .columns import Header
 
 SURVEY, CHOICES, SETTINGS = "survey", "choices", "settings"
+EXTERNAL = "external_choices"  # select_one_external's lists, read like the choices sheet
 MESSAGE_COLUMNS = ("constraint_message", "required_message")
 TEXT_COLUMNS = {
     SURVEY: ("label", "hint", *MESSAGE_COLUMNS),
     CHOICES: ("label",),
+    EXTERNAL: ("label",),
     SETTINGS: ("label", "description"),
 }
 KNOWN_COLUMNS = {
@@ -25,6 +27,7 @@ KNOWN_COLUMNS = {
         "parameters", "calculation", "constraint_message", "required_message", "choice_filter",
     },
     CHOICES: {"list_name", "name", "label"},
+    EXTERNAL: {"list_name", "name", "label"},
     SETTINGS: {
         "form_title", "form_id", "version", "default_language", "audience",
         "estimated_minutes", "label", "description", "style",
