@@ -1370,7 +1370,7 @@ def test_the_corpus_benchmark_counts_each_outcome_on_a_tiny_corpus(tmp_path: Pat
     build = importlib.util.module_from_spec(spec)
     spec.loader.exec_module(build)
 
-    for name in ("feature_text", "feature_metadata", "feature_rank"):
+    for name in ("feature_text", "feature_metadata", "feature_time"):
         build.write(name, build.FEATURES[name], tmp_path)
     (tmp_path / "not_a_workbook.xlsx").write_bytes(b"plain text")
     outcomes = {o.name: o for o in xlsform_bench.run(tmp_path)}
@@ -1378,7 +1378,7 @@ def test_the_corpus_benchmark_counts_each_outcome_on_a_tiny_corpus(tmp_path: Pat
     assert verdicts == {
         "feature_text": (True, "with warnings"),  # the app's standard description
         "feature_metadata": (True, "with warnings"),
-        "feature_rank": (True, "refused"),
+        "feature_time": (True, "refused"),
         "not_a_workbook": (False, "refused"),
     }
     assert not any(o.round_trip_differs or not o.export_converts for o in outcomes.values())
