@@ -32,6 +32,8 @@ def referral() -> dict[str, Any]:
             label_es="¿Cómo le llamamos?"),
         row(type="select_one regions", name="region", label_en="Where do you live?",
             label_es="¿Dónde vive?"),
+        row(type="decimal", name="distance", label_en="How far away is help, in km?",
+            label_es="¿A qué distancia está la ayuda, en km?", constraint=". > 0"),
         row(type="end group"),
         row(type="begin group", name="help", label_en="Help near you",
             label_es="Ayuda cerca de usted"),
@@ -40,7 +42,7 @@ def referral() -> dict[str, Any]:
             label_es="${call_me}, ¿qué pueblo le queda más cerca?"),
         row(type="end group"),
     ]  # fmt: skip
-    sheets = changed(sheets, "survey", 7, "choice_filter", "region = ${region}")
+    sheets = changed(sheets, "survey", 8, "choice_filter", "region = ${region}")
     sheets["choices"] = [
         [*sheets["choices"][0], "region"],
         ["regions", "north", "North", "Norte", None],
@@ -59,6 +61,13 @@ def preview(page: Page, language: str, name: str, region: str) -> None:
     press(page, page.locator("button.button[value=consent]"))
     page.locator("input[name=call_me]").fill(name)
     page.locator(f"input[name=region][value={region}]").check()
+    # A distance of 0 is refused (the workbook says more than 0); 2,5 is read as 2.5.
+    page.locator("input[name=distance]").fill("0")
+    press(page, page.locator("button.button[value=next]"))
+    expect(page.locator("#distance-input")).to_have_attribute("inputmode", "decimal")
+    expect(page.locator(".question--error")).to_have_count(1)
+    page.screenshot(path=f"{SHOTS}-decimal-{language}-390.png", full_page=True)
+    page.locator("input[name=distance]").fill("2,5")
     press(page, page.locator("button.button[value=next]"))
 
 
