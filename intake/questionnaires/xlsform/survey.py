@@ -10,17 +10,18 @@ from typing import TYPE_CHECKING, Any
 
 from flask_babel import lazy_gettext as _l
 
-from ..conditions import NUMBER_KINDS, Calculation, Condition, parse_condition
+from ..conditions import NUMBER_KINDS, Condition, parse_condition
 from ..definition import KEY_PATTERN, NUMBER_TYPES
-from ..types import DecimalQuestion, LongTextQuestion, TextQuestion, YesNo, plain_number
-from .choice_filter import FilterError, bind, columns_of, parse_choice_filter
-from .relevant import RelevantError, parse_calculation_expression, parse_relevant
+from ..types import DecimalQuestion, LongTextQuestion, TextQuestion, YesNo
+from .dependent import EXTERNAL_TYPES, DependentRows
+from .limits import decimal_bounds, number_bounds
+from .relevant import RelevantError, parse_relevant
+from .skip_logic import KnownQuestion, relevant_message, strict_limit
 from .vocabulary import (
     ACKNOWLEDGE_LABEL,
     DROP_REASONS,
     DROPPED_TYPES,
     FALSE_WORDS,
-    NUMBER_LIMIT,
     OTHER_LABEL,
     OTHER_VALUE,
     RESERVED_NAMES,
@@ -40,72 +41,6 @@ if TYPE_CHECKING:
     from .reader import Reader
 
 
-def relevant_message(error: RelevantError) -> Any:
-    if error.kind == "unexpected":
-        return _l(
-            "The skip logic uses “%(found)s”, which the app does not understand.",
-            found=error.found,
-        )
-    if error.kind == "comparison":
-        return _l(
-            "The skip logic compares answers with =, !=, <, <=, > or >=, not with “%(found)s”.",
-            found=error.found,
-        )
-    if error.kind == "number":
-        return _l(
-            "A number is compared with a whole number, like ${age} >= 18, not with “%(found)s”.",
-            found=error.found,
-        )
-    if error.kind == "value":
-        return _l(
-            "The skip logic needs a value in quotes here, not “%(found)s”.", found=error.found
-        )
-    if error.kind == "expected" and error.expected == "ref":
-        # The parser's own word for ${name} is not the author's.
-        return _l(
-            "The skip logic needs an earlier question here, written like ${name}, not “%(found)s”.",
-            found=error.found,
-        )
-    if error.kind == "expected":
-        return _l(
-            "The skip logic needs “%(expected)s” here, not “%(found)s”.",
-            expected=error.expected,
-            found=error.found,
-        )
-    if error.kind == "too_complex":
-        return _l(
-            "This skip logic is too long or nested too deeply to follow. Split the question, "
-            "or simplify the condition."
-        )
-    return _l("The skip logic ends too early.")
-
-
-def filter_message(message: Any) -> Any:
-    """A skip-logic message, said of a choice filter."""
-    return _l("In the choice filter: %(message)s", message=message)
-
-
-def filter_problem(error: FilterError) -> Any:
-    if error.kind == "column":
-        return _l(
-            "The choice filter uses “%(name)s”, which is not a column of the choices sheet.",
-            name=error.found,
-        )
-    return _l(
-        "The choice filter compares each choice (its name or a column of the choices sheet) "
-        "with an earlier answer, like filter = ${region}; not two answers with each other."
-    )
-
-
-@dataclass
-class KnownQuestion:
-    """What later skip logic may refer to."""
-
-    type_name: str
-    values: set[str] | None
-    row: int
-
-
 @dataclass
 class Frame:
     """An open group (or repeat) while the survey sheet is walked."""
@@ -118,18 +53,10 @@ class Frame:
     parts: int = 0  # parts made from it so far
 
 
-PIPED_NAME = re.compile(r"\$\{\s*([^}\s]+)\s*\}")
-# The places a ranking asks for (English msgids, in every language from the app's catalog).
-PLACES = ("first choice", "second choice", "third choice")
-_PLACE_MARKS = (_l("first choice"), _l("second choice"), _l("third choice"))
-EXTERNAL_TYPES = {
-    "select_one_external": "select_one",
-    "select_multiple_external": "select_multiple",
-}
 ONE_WORD_TYPES = frozenset({"text", "integer", "decimal", "date", "acknowledge", "range"})
 
 
-class SurveyBuilder:
+class SurveyBuilder(DependentRows):
     """Walks the survey sheet: groups become parts, rows become questions.
 
     Nested groups are flattened (each inner group is its own part, headed by its label);
@@ -439,122 +366,6 @@ class SurveyBuilder:
             return [data, self.or_other(index, data, other)]
         return [data]
 
-    def places(self, index: int, data: dict[str, Any]) -> list[dict[str, Any]]:
-        """``rank``: one choice per place, first to third, each from the whole list (a page
-        without script cannot reorder a list). Answers are counted per place, like any
-        single choice; places after the third are left out with a warning."""
-        count = min(len(data["options"]), len(PLACES))
-        if len(data["options"]) > len(PLACES):
-            self.warning(
-                index, "type",
-                _l("Left out: places after the third. The app asks for the first three."),
-            )  # fmt: skip
-        self.known.pop(data["key"], None)
-        questions = []
-        for place in PLACES[:count]:
-            words = self.reader.app_texts(place)
-            question = {
-                **data,
-                "key": self.unique_key(f"{data['key'][:60]}_{PLACES.index(place) + 1}", index),
-                "label": {
-                    code: f"{text} ({words.get(code, place)})"
-                    for code, text in data["label"].items()
-                },
-            }
-            values = {o["value"] for o in data["options"]}
-            self.known[question["key"]] = KnownQuestion("single_choice", values, index)
-            questions.append(question)
-        return questions
-
-    def calculate(self, index: int, row: Mapping[str, str]) -> None:
-        """A calculation the app can work out (a condition, count-selected(), if()) is kept,
-        to be used by skip logic and labels; never asked, never stored. Any other is left
-        out, and skip logic or a label that uses it is refused."""
-        name = self.sheet.cell(row, "name")
-        expression = self.sheet.cell(row, "calculation")
-        try:
-            parsed = parse_calculation_expression(name, expression)
-        except RelevantError:
-            parsed = None
-        if parsed is None:
-            self.warning(
-                index, "calculation",
-                _l(
-                    "Left out: the app works out only conditions (${age} >= 18), "
-                    "count-selected(${q}) and if(condition, 'a', 'b')."
-                ),
-            )  # fmt: skip
-            self.dropped[name] = "calculation"
-            return
-        key = self.check_name(index, row)
-        if not key:
-            return
-        if parsed.kind == "count_selected":
-            target_name = parsed.question or ""
-            target = self.known.get(self.renamed.get(target_name, target_name))
-            if target is None or target.type_name != "multiple_choice":
-                if target_name not in self.broken:
-                    self.problem(
-                        index, "calculation",
-                        _l(
-                            "count-selected() counts the choices of an earlier multiple-choice "
-                            "question, and “%(name)s” is not one.",
-                            name=target_name,
-                        ),
-                    )  # fmt: skip
-                self.broken.add(name)
-                return
-            calculation = Calculation(key, "count_selected", question=self.renamed[target_name])
-        else:
-            assert parsed.condition is not None  # noqa: S101 - the other kinds have one
-            condition = self.check_condition(index, parsed.condition, expression, "calculation")
-            if condition is None:
-                self.broken.add(name)
-                return
-            calculation = Calculation(
-                key, parsed.kind, condition, then=parsed.then, otherwise=parsed.otherwise
-            )
-        self.calculations.append(calculation.to_data())
-        self.behind[key] = {
-            q for ref in calculation.references() for q in self.behind.get(ref, {ref})
-        }
-        self.known[key] = KnownQuestion(calculation.type_name, calculation.allowed_values(), index)
-
-    def piped(self, index: int, base: str, text: dict[str, str] | None) -> dict[str, str] | None:
-        """``${name}`` in a label or hint, as ``${key}`` of an earlier question. The answer
-        must be given on an earlier page (no script fills it in as she types), so a question
-        showing an answer from the open page begins a new one."""
-        if not text:
-            return text
-        names = {name for words in text.values() for name in PIPED_NAME.findall(words)}
-        keys: dict[str, str] = {}
-        for name in sorted(names):
-            if name in self.broken:
-                return text
-            problem = None
-            if name in self.dropped:
-                problem = _l(
-                    "The text shows the answer to “%(name)s”, which the app leaves out (see "
-                    "its row).",
-                    name=name,
-                )
-            elif self.renamed.get(name, name) not in self.known:
-                problem = _l(
-                    "The text shows the answer to “%(name)s”, which is not an earlier question.",
-                    name=name,
-                )
-            if problem is not None:
-                self.problem(index, base, problem)
-                continue
-            keys[name] = self.renamed.get(name, name)
-        needed = {q for key in keys.values() for q in self.behind.get(key, {key})}
-        if self.part is not None and any(q["key"] in needed for q in self.part["questions"]):
-            self.close_part()
-        return {
-            code: PIPED_NAME.sub(lambda m: f"${{{keys.get(m.group(1), m.group(1))}}}", words)
-            for code, words in text.items()
-        }
-
     def or_other(self, index: int, data: dict[str, Any], other: dict[str, str]) -> dict[str, Any]:
         """``or_other``: an "other" choice, and a short text asked when it is chosen."""
         data["options"].append({"value": OTHER_VALUE, "label": other})
@@ -749,91 +560,6 @@ class SurveyBuilder:
             "single_choice" if base_type == "select_one" and len(values) > 1 else "multiple_choice"
         )
         return {"type": kind, "options": options}
-
-    def external_select(
-        self, index: int, row: Mapping[str, str], base_type: str, list_name: str
-    ) -> dict[str, Any] | None:
-        """``select_one_external``: a list on the external_choices sheet, read like one on
-        the choices sheet (ODK keeps it in a separate file only for its size)."""
-        assert self.external is not None  # noqa: S101 - external_lists come from it
-        own = self.choices, self.lists
-        self.choices, self.lists = self.external, self.external_lists
-        try:
-            return self.select(
-                index, base_type, list_name, [],
-                choice_filter=self.sheet.cell(row, "choice_filter"),
-            )  # fmt: skip
-        finally:
-            self.choices, self.lists = own
-
-    def option_filters(
-        self, index: int, expression: str, rows: list[int]
-    ) -> dict[str, Condition | None] | None:
-        """``choice_filter`` read for each choice: value -> the condition on earlier answers
-        under which it is offered (None: always); choices it never offers are not in it.
-        None when the filter is refused (said once, at its cell)."""
-        try:
-            node = parse_choice_filter(expression)
-        except RelevantError as exc:
-            self.problem(index, "choice_filter", filter_message(relevant_message(exc)))
-            return None
-        headers = {h.base: h.text for h in self.choices.headers if not h.language}
-        filters: dict[str, Condition | None] = {}
-        for i in rows:
-            choice = self.choices.rows[i]
-            try:
-                bound = bind(node, columns_of(choice, headers))
-            except FilterError as exc:
-                self.problem(index, "choice_filter", filter_problem(exc))
-                return None
-            except RelevantError as exc:
-                self.problem(index, "choice_filter", filter_message(relevant_message(exc)))
-                return None
-            value = self.choices.cell(choice, "name")
-            if bound is False:
-                continue
-            if bound is True:
-                filters[value] = None
-                continue
-            if self.never_offered(bound):
-                self.warning(
-                    index, "choice_filter",
-                    _l(
-                        "Left out: the choice “%(choice)s” is never offered, because the filter "
-                        "compares “%(name)s” with “%(value)s”, which is not one of its choices.",
-                        choice=value, name=bound.question, value=bound.value,
-                    ),
-                )  # fmt: skip
-                continue
-            checked = self.check_condition(index, bound, expression, "choice_filter")
-            if checked is None:
-                return None
-            filters[value] = checked
-        if not filters:
-            self.problem(
-                index, "choice_filter", _l("This filter leaves no choice to offer: check it.")
-            )
-            return None
-        # Read when the page is made: the answers it uses must be on an earlier page.
-        needed = {
-            q for c in filters.values() if c for ref in c.references()
-            for q in self.behind.get(ref, {ref})
-        }  # fmt: skip
-        if self.part is not None and any(q["key"] in needed for q in self.part["questions"]):
-            self.close_part()
-        return filters
-
-    def never_offered(self, condition: Condition) -> bool:
-        """``filter = ${region}`` for a choice whose filter is no region: never true."""
-        if condition.kind != "equals":
-            return False
-        name = condition.question or ""
-        target = self.known.get(self.renamed.get(name, name))
-        return (
-            target is not None
-            and target.values is not None
-            and (str(condition.value) not in target.values)
-        )
 
     def list_labels(self, list_name: str, rows: list[int]) -> dict[str, dict[str, str]]:
         labels: dict[str, dict[str, str]] = {}
@@ -1095,55 +821,3 @@ class SurveyBuilder:
         if not multiple and condition.kind == "includes":
             return Condition("equals", key, condition.value)
         return condition
-
-
-def strict_limit(expression: str, name: str) -> bool:
-    """Whether ``expression`` compares ``${name}`` with a strict < or >: read as whole-number
-    limits (``> 17`` is "at least 18"), which a decimal number does not follow."""
-    return re.search(r"\$\{\s*" + re.escape(name) + r"\s*\}\s*[<>](?!=)", expression) is not None
-
-
-DECIMAL_LIMIT = re.compile(r"\.\s*(?P<op>>=|<=|>|<)\s*(?P<number>-?\d{1,9}(?:\.\d{1,6})?)")
-
-
-def decimal_bounds(raw: str) -> dict[str, Any] | None:
-    """``. > 0 and . <= 2.5`` → ``{"min": 0, "min_exclusive": True, "max": 2.5}``; None when
-    the constraint is anything else. Strict limits stay strict: 0.5 is more than 0."""
-    limits: dict[str, Any] = {}
-    for part in re.split(r"\s+and\s+", raw.strip()):
-        match = DECIMAL_LIMIT.fullmatch(part.strip())
-        if match is None:
-            return None
-        operator, number = match.group("op"), plain_number(float(match.group("number")))
-        side = "min" if operator.startswith(">") else "max"
-        limits[side] = number
-        if len(operator) == 1:
-            limits[f"{side}_exclusive"] = True
-        else:
-            limits.pop(f"{side}_exclusive", None)
-    if "min" not in limits:
-        limits["min"] = min(0, limits["max"] - 1)
-    if "max" not in limits:
-        limits["max"] = max(1000, limits["min"] + 1)
-    return limits
-
-
-def number_bounds(raw: str) -> tuple[int | None, int | None] | None:
-    """``. >= 0``, ``. <= 120``, ``. > 0 and . < 100`` (either order) → (low, high), a side
-    None when not limited; None when the constraint is anything else."""
-    low: int | None = None
-    high: int | None = None
-    for part in re.split(r"\s+and\s+", raw.strip()):
-        match = NUMBER_LIMIT.fullmatch(part.strip())
-        if match is None:
-            return None
-        operator, number = match.group("op"), int(match.group("number"))
-        if operator == ">=":
-            low = number if low is None else max(low, number)
-        elif operator == ">":
-            low = number + 1 if low is None else max(low, number + 1)
-        elif operator == "<=":
-            high = number if high is None else min(high, number)
-        else:
-            high = number - 1 if high is None else min(high, number - 1)
-    return low, high
