@@ -5,6 +5,7 @@ pyxform converts (``accepted``)."""
 
 from __future__ import annotations
 
+import re
 from typing import Any
 
 import pytest
@@ -417,3 +418,62 @@ def test_a_missing_translation_on_the_external_choices_sheet_is_found_in_its_cel
     assert [(p.sheet, p.row, p.letter, str(p.message)) for p in found] == [
         ("external_choices", 2, "D", "The Español (es) text is missing."),
     ]
+
+
+# -- the definition's own checks -------------------------------------------------------------
+def definition_with(questions: list[dict[str, Any]], **extra: Any) -> dict[str, Any]:
+    return {
+        "key": "d", "version": 1, "audience": "advocate", "title": {"en": "T"},
+        "description": {"en": "D"},
+        "sections": [{"key": "s", "title": {"en": "S"}, "questions": questions}], **extra,
+    }  # fmt: skip
+
+
+REGION = {"key": "region", "type": "single_choice", "label": {"en": "Region"},
+          "options": [{"value": "n", "label": {"en": "N"}}, {"value": "s", "label": {"en": "S"}}]}  # fmt: skip
+
+
+def test_an_option_filter_on_an_answer_from_the_same_part_is_refused() -> None:
+    town = {"key": "town", "type": "single_choice", "label": {"en": "Town"}, "options": [
+        {"value": "a", "label": {"en": "A"}, "show_if": {"question": "region", "equals": "n"}},
+        {"value": "b", "label": {"en": "B"}}]}  # fmt: skip
+    with pytest.raises(DefinitionError, match="option 'a': show_if refers to 'region'"):
+        parse_definition(definition_with([REGION, town]))
+    data = definition_with([REGION])
+    data["sections"].append({"key": "t", "title": {"en": "T"}, "questions": [town]})
+    definition = parse_definition(data)
+    assert parse_definition(definition.to_data()).canonical_json() == definition.canonical_json()
+    wrong = {**town["options"][0], "show_if": {"question": "region", "equals": "x"}}
+    bad = {**town, "options": [wrong, town["options"][1]]}
+    data["sections"][1]["questions"] = [bad]
+    with pytest.raises(DefinitionError, match="a value it cannot have"):
+        parse_definition(data)
+
+
+@pytest.mark.parametrize(
+    ("calculations", "message"),
+    [
+        ([{"key": "c"}], "needs one of condition, count_selected, if"),
+        ([{"key": "c", "count_selected": "region"}], "count_selected needs a multiple choice"),
+        ([{"key": "c", "if": {"question": "region", "equals": "n"}, "then": "a"}],
+         "'if' needs 'then' and 'else' texts"),
+        ([{"key": "region", "condition": {"question": "region", "answered": True}}],
+         "a question has that key"),
+        ([{"key": "c", "condition": {"question": "d", "answered": True}},
+          {"key": "d", "condition": {"question": "c", "answered": True}}],
+         "'c' uses 'd', which is neither a question nor an earlier calculation"),
+        ({"key": "c"}, "'calculations' must be a list"),
+    ],
+)  # fmt: skip
+def test_a_calculation_the_loader_cannot_work_out_is_refused(
+    calculations: Any, message: str
+) -> None:
+    with pytest.raises(DefinitionError, match=re.escape(message)):
+        parse_definition(definition_with([REGION], calculations=calculations))
+
+
+def test_definitions_without_the_new_features_keep_their_checksums() -> None:
+    # no "calculations" key and no option show_if unless used: stored versions stay identical
+    data = definition_with([REGION])
+    assert "calculations" not in parse_definition(data).to_data()
+    assert "show_if" not in str(parse_definition(data).to_data()["sections"])
