@@ -84,6 +84,10 @@ def test_piping_and_a_choice_filter_in_a_preview_in_two_languages(
     page.get_by_role("button", name="Upload and check").click()
     # Nothing is left out, so the draft's own page opens at once.
     expect(page.get_by_text("Saved as draft version 1.")).to_be_visible()
+    # the team's page keeps the author's ${…} (never an answer) and says the list is filtered
+    expect(page.get_by_text("${call_me}, which town is nearest?")).to_be_visible()
+    expect(page.get_by_text("choices filtered by earlier answers")).to_be_visible()
+    page.screenshot(path=f"{SHOTS}-version-390.png", full_page=True)
 
     # Spanish: her name (escaped, never markup) in the label, and only the southern town.
     preview(page, "es", "Ana <i>R</i>", "south")
