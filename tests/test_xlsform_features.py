@@ -10,12 +10,26 @@ from typing import Any
 
 import pytest
 from flask import Flask
+from hypothesis import given
+from hypothesis import strategies as st
 from werkzeug.datastructures import MultiDict
 
 from intake.forms.questionnaire import build_step_form
+from intake.questionnaires.conditions import Calculation, Condition
 from intake.questionnaires.definition import parse_definition
-from intake.questionnaires.types import DefinitionError
-from tests.test_authoring import TWO, accepted, q, questions_of, read_sheets, with_rows
+from intake.questionnaires.types import DefinitionError, Option, SingleChoice
+from intake.questionnaires.xlsform.choice_filter import bind, parse_choice_filter
+from intake.questionnaires.xlsform.relevant import format_calculation, parse_calculation_expression
+from intake.questionnaires.xlsform.writer import _choice_filter
+from tests.test_authoring import (
+    TWO,
+    accepted,
+    conditions,
+    q,
+    questions_of,
+    read_sheets,
+    with_rows,
+)
 from tests.xlsform_helpers import row
 
 
@@ -477,3 +491,28 @@ def test_definitions_without_the_new_features_keep_their_checksums() -> None:
     data = definition_with([REGION])
     assert "calculations" not in parse_definition(data).to_data()
     assert "show_if" not in str(parse_definition(data).to_data()["sections"])
+
+
+# -- what the writer writes reads back (property tests over every condition shape) ----------
+@given(conditions, st.sampled_from(["condition", "if"]))
+def test_every_calculation_reads_back_from_the_xlsform_it_is_written_as(
+    condition: Condition, kind: str
+) -> None:
+    calculation = Calculation("k", kind, condition, then="a b", otherwise="it's")
+    if kind == "condition":
+        calculation = Calculation("k", kind, condition)
+    assert parse_calculation_expression("k", format_calculation(calculation)) == calculation
+
+
+@given(conditions)
+def test_every_option_filter_reads_back_from_the_choice_filter_it_is_written_as(
+    condition: Condition,
+) -> None:
+    question = SingleChoice(
+        key="q", label={"en": "Q"},
+        options=(Option("a", {"en": "A"}, show_if=condition), Option("b", {"en": "B"})),
+    )  # fmt: skip
+    node = parse_choice_filter(_choice_filter(question))
+    assert bind(node, {"name": "a"}.get) == condition
+    assert bind(node, {"name": "b"}.get) is True
+    assert bind(node, {"name": "c"}.get) is False

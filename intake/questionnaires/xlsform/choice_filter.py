@@ -16,7 +16,7 @@ true, always false or a condition (conditions.py) that the page evaluates on the
 from __future__ import annotations
 
 from collections.abc import Callable, Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Any
 
 from ..conditions import Condition
@@ -32,6 +32,9 @@ class Node:
     operator: str = ""
     operands: tuple[Token, ...] = ()
     children: tuple[Node, ...] = ()
+    # Written in parentheses: "(a = 'x') or (a = 'y')" stays an "or", as in skip logic,
+    # while "a = 'x' or a = 'y'" is read as "a is one of x, y".
+    grouped: bool = False
 
 
 class _FilterParser:
@@ -81,7 +84,7 @@ class _FilterParser:
         inner = self.expression()
         self.expect(")")
         self.depth -= 1
-        return inner
+        return replace(inner, grouped=True)
 
     def unary(self) -> Node:
         token = self.peek()
@@ -170,7 +173,8 @@ def bind(node: Node, column: Callable[[str], str | None]) -> Bound:
             return False
         if len(rest) == 1:
             return rest[0]
-        return _merge_in(rest) or Condition("any", children=tuple(rest))
+        merged = None if any(child.grouped for child in node.children) else _merge_in(rest)
+        return merged or Condition("any", children=tuple(rest))
     if node.kind == "not":
         inner = bind(node.children[0], column)
         return (not inner) if isinstance(inner, bool) else Condition("not", children=(inner,))
