@@ -516,3 +516,11 @@ def test_every_option_filter_reads_back_from_the_choice_filter_it_is_written_as(
     assert bind(node, {"name": "a"}.get) == condition
     assert bind(node, {"name": "b"}.get) is True
     assert bind(node, {"name": "c"}.get) is False
+
+
+def test_a_hidden_value_is_left_out_and_skip_logic_on_it_is_refused() -> None:
+    result = read_sheets(with_rows(q("source", "hidden"), q("story", relevant="${source} != ''")))
+    assert [(w.row, str(w.message)) for w in result.warnings] == [
+        (2, "Left out: the app keeps no hidden values.")
+    ]
+    assert [p.row for p in result.problems] == [3]

@@ -66,14 +66,14 @@ MEDIA_TYPES = {"image", "photo", "audio", "video", "file", "barcode", "signature
 DROPPED_TYPES = {
     **{name: "identifying" for name in IDENTIFYING_TYPES},
     **{name: "media" for name in MEDIA_TYPES},
-    "hidden": "calculation",
+    "hidden": "hidden",
     "xml-external": "data",
     "csv-external": "data",
 }
 DROP_REASONS = {
     "identifying": _l("Left out: never recorded, because it could identify a respondent."),
     "media": _l("Left out: files are not accepted (no photos, recordings or signatures)."),
-    "calculation": _l("Left out: the app does not calculate or store hidden values."),
+    "hidden": _l("Left out: the app keeps no hidden values."),
     "data": _l("Left out: the app does not read data from other files."),
 }
 # Names pyxform keeps for itself: a question or group by that name would not convert.
