@@ -326,7 +326,7 @@ CORPUS: dict[str, tuple[bytes, list[tuple[Any, ...]]]] = {
     ),
     "an answer piped into a group's label": (
         to_xlsx(changed(P, "survey", 2, "label::Español (es)", "Sobre ${helped}")),
-        [("survey", 2, "D", "label::Español (es)", "Only a question's label and hint can show an earlier answer: here ${…} would appear as it is to respondents. Write the words instead.")],
+        [("survey", 2, "D", "label::Español (es)", "Only the label and hint of a question or a note can show an earlier answer: here ${…} would appear as it is to respondents. Write the words instead.")],
     ),
     "a repeat": (
         to_xlsx(changed(P, "survey", 2, "type", "begin repeat")),

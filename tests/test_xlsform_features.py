@@ -179,12 +179,29 @@ def test_piping_a_later_unknown_or_left_out_question_is_refused() -> None:
     ]  # fmt: skip
 
 
-def test_piping_in_a_note_or_a_choice_is_refused_in_the_authors_words() -> None:
-    sheets = with_rows(q("name"), row(type="note", name="n", label_en="Hi ${name}", label_es="Hola"),
-                       q("more"))  # fmt: skip
+def test_piping_in_a_note_introduces_the_next_page_with_the_answer() -> None:
+    data, _warnings = accepted(
+        with_rows(
+            q("name"),
+            row(
+                type="note", name="n", label_en="Thank you, ${name}.", label_es="Gracias, ${name}."
+            ),
+            q("more"),
+        )
+    )
+    definition = parse_definition(data, TWO)
+    assert [s.key for s in definition.sections] == ["part_1", "part_2"]
+    (_first, second) = definition.visible_sections({"name": "Ana"})
+    assert second.intro == {"en": "Thank you, Ana.", "es": "Gracias, Ana."}
+    assert definition.sections[1].intro == {"en": "Thank you, ${name}.", "es": "Gracias, ${name}."}
+
+
+def test_piping_in_a_choice_or_a_group_label_is_refused_in_the_authors_words() -> None:
+    sheets = with_rows(q("name"), q("where", "select_one places"))
+    sheets["choices"][4][2] = "Police near ${name}"
     assert [m for _r, _c, m in problems(sheets)] == [
-        "Only a question's label and hint can show an earlier answer: here ${…} would appear "
-        "as it is to respondents. Write the words instead."
+        "Only the label and hint of a question or a note can show an earlier answer: here ${…} "
+        "would appear as it is to respondents. Write the words instead."
     ]
 
 

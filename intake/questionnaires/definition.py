@@ -54,9 +54,13 @@ EMPTY_PIPE = "…"
 
 def pipes_in(question: Question) -> list[str]:
     """The keys whose answers ``question``'s label and help show, in order, once each."""
+    return pipes_in_texts(question.label, question.help)
+
+
+def pipes_in_texts(*texts: LocalText | None) -> list[str]:
     found: list[str] = []
-    for text in (question.label, question.help or {}):
-        for words in text.values():
+    for text in texts:
+        for words in (text or {}).values():
             for key in PIPE.findall(words):
                 if key not in found:
                     found.append(key)
@@ -74,6 +78,7 @@ class Section:
     lookup: Mapping[str, Question] = field(default_factory=dict, repr=False, compare=False)
     piping: frozenset[str] = field(default_factory=frozenset, repr=False, compare=False)
     filtering: frozenset[str] = field(default_factory=frozenset, repr=False, compare=False)
+    notes_piped: bool = field(default=False, repr=False, compare=False)
     calculations: Mapping[str, Calculation] = field(default_factory=dict, repr=False, compare=False)
 
     def values(self, answers: Mapping[str, Any]) -> Mapping[str, Any]:
@@ -103,6 +108,16 @@ class Section:
             return {code: self.fill(words, answers, code) for code, words in text.items()}
 
         return replace(question, label=fill(question.label), help=fill(question.help))
+
+    def with_piped_notes(self, answers: Mapping[str, Any]) -> Section:
+        values = self.values(answers)
+
+        def fill(text: LocalText | None) -> LocalText | None:
+            if not text:
+                return text
+            return {code: self.fill(words, values, code) for code, words in text.items()}
+
+        return replace(self, intro=fill(self.intro), content_warning=fill(self.content_warning))
 
     def fill(self, words: str, answers: Mapping[str, Any], locale: str) -> str:
         return PIPE.sub(lambda m: self.shown(m.group(1), answers, locale), words)
@@ -144,8 +159,13 @@ class Definition:
         return [q.key for q in self.questions] + list(META_FIELDS)
 
     def visible_sections(self, answers: Mapping[str, Any]) -> list[Section]:
-        """Sections with at least one question to show, given the answers so far."""
-        return [s for s in self.sections if s.visible_questions(answers)]
+        """Sections with at least one question to show, given the answers so far; earlier
+        answers piped into their introductions and content warnings (copies)."""
+        return [
+            s.with_piped_notes(answers) if s.notes_piped else s
+            for s in self.sections
+            if s.visible_questions(answers)
+        ]
 
     def prune(self, answers: Mapping[str, Any]) -> dict[str, Any]:
         """Drop answers to questions that skip logic now hides (e.g. after going Back)."""
@@ -299,6 +319,7 @@ def parse_definition(data: Any, languages: Sequence[str] = ()) -> Definition:
         section.lookup = lookup
         section.calculations = calculations
         section.piping = frozenset(q.key for q in section.questions if pipes_in(q))
+        section.notes_piped = bool(pipes_in_texts(section.intro, section.content_warning))
         section.filtering = frozenset(
             q.key for q in section.questions if isinstance(q, ChoiceQuestion) and q.filtered
         )
@@ -371,6 +392,12 @@ def _check_pipes(sections: Sequence[Section], calculations: Mapping[str, Calcula
     anything on it is answered (no script fills it in)."""
     earlier: set[str] = set()
     for section in sections:
+        for key in pipes_in_texts(section.intro, section.content_warning):
+            if not questions_behind(key, calculations) <= earlier:
+                raise DefinitionError(
+                    f"section {section.key!r}: its introduction shows the answer to {key!r}, "
+                    "which is not a question on an earlier part"
+                )
         for question in section.questions:
             for key in pipes_in(question):
                 if not questions_behind(key, calculations) <= earlier:

@@ -277,8 +277,9 @@ class Reader:
                 # ODK would put an earlier answer there; the app does so in questions only.
                 self.problems.add(
                     _l(
-                        "Only a question's label and hint can show an earlier answer: here "
-                        "${…} would appear as it is to respondents. Write the words instead."
+                        "Only the label and hint of a question or a note can show an earlier "
+                        "answer: here ${…} would appear as it is to respondents. Write the words "
+                        "instead."
                     ),
                     sheet.name, number, header.text, header.letter,
                 )  # fmt: skip

@@ -273,7 +273,8 @@ class SurveyBuilder(DependentRows):
     def note(self, index: int, row: Mapping[str, str]) -> None:
         name = self.sheet.cell(row, "name")
         key = self.check_name(index, row)
-        text = self.reader.texts(self.sheet, index, "label", required=True) or {}
+        text = self.reader.texts(self.sheet, index, "label", required=True, piping=True) or {}
+        text = self.piped(index, "label", text) or {}
         hinted = [h for h in self.sheet.text_headers("hint") if (row.get(h.text) or "").strip()]
         if hinted:
             self.reader.problems.add(
