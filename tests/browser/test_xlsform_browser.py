@@ -37,12 +37,14 @@ def referral() -> dict[str, Any]:
         row(type="end group"),
         row(type="begin group", name="help", label_en="Help near you",
             label_es="Ayuda cerca de usted"),
+        row(type="note", name="thanks", label_en="Thank you, ${call_me}.",
+            label_es="Gracias, ${call_me}."),
         row(type="select_one towns", name="town",
             label_en="${call_me}, which town is nearest?",
             label_es="${call_me}, ¿qué pueblo le queda más cerca?"),
         row(type="end group"),
     ]  # fmt: skip
-    sheets = changed(sheets, "survey", 8, "choice_filter", "region = ${region}")
+    sheets = changed(sheets, "survey", 9, "choice_filter", "region = ${region}")
     sheets["choices"] = [
         [*sheets["choices"][0], "region"],
         ["regions", "north", "North", "Norte", None],
@@ -94,6 +96,7 @@ def test_piping_and_a_choice_filter_in_a_preview_in_two_languages(
     heading = page.locator("legend", has_text="qué pueblo le queda más cerca")
     expect(heading).to_have_text("Ana <i>R</i>, ¿qué pueblo le queda más cerca?")
     assert page.locator("legend i").count() == 0
+    expect(page.locator("p.lead")).to_have_text("Gracias, Ana <i>R</i>.")  # a note, piped too
     expect(page.locator("input[name=town]:not([value=''])")).to_have_count(1)
     expect(page.get_by_label("Puerto")).to_be_visible()
     page.screenshot(path=f"{SHOTS}-piping-es-390.png", full_page=True)
