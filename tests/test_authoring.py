@@ -263,11 +263,11 @@ CORPUS: dict[str, tuple[bytes, list[tuple[Any, ...]]]] = {
         to_xlsx({**P, "survey": [P["survey"][0] + ["name"]] + [[*r, None] for r in P["survey"][1:]]}),
         [(None, None, None, None, "Two columns are called “name”.")],
     ),
-    "unknown type and a decimal": (
-        to_xlsx(changed(changed(P, "survey", 6, "type", "decimal"), "survey", 5, "type", "sketch")),
+    "unknown type and a time": (
+        to_xlsx(changed(changed(P, "survey", 6, "type", "time"), "survey", 5, "type", "sketch")),
         [
-            ("survey", 5, "A", "type", "“sketch” is not a question type this app has. It has: begin group, end group, note, select_one, select_multiple, text, integer, date, range, acknowledge."),
-            ("survey", 6, "A", "type", "Decimal numbers are not supported: use integer for a whole number."),
+            ("survey", 5, "A", "type", "“sketch” is not a question type this app has. It has: begin group, end group, note, select_one, select_multiple, text, integer, decimal, date, range, acknowledge."),
+            ("survey", 6, "A", "type", "Times of day are not asked: use date for the day. A day is enough to follow what happened, and an exact time can point to one person."),
         ],
     ),
     "a reference to a later question": (
@@ -324,9 +324,9 @@ CORPUS: dict[str, tuple[bytes, list[tuple[Any, ...]]]] = {
         to_xlsx(changed(P, "survey", 3, "hint::English (en)", "More")),
         [("survey", 3, "E", "hint::English (en)", "A note has no hint: put all of its text in its label.")],
     ),
-    "an earlier answer piped into a label": (
-        to_xlsx(changed(P, "survey", 7, "label::Español (es)", "¿Cuántas veces, ${helped}?")),
-        [("survey", 7, "D", "label::Español (es)", "Text is shown exactly as written here, so ${…} would appear as it is to respondents. Write the words instead.")],
+    "an answer piped into a group's label": (
+        to_xlsx(changed(P, "survey", 2, "label::Español (es)", "Sobre ${helped}")),
+        [("survey", 2, "D", "label::Español (es)", "Only the label and hint of a question or a note can show an earlier answer: here ${…} would appear as it is to respondents. Write the words instead.")],
     ),
     "a repeat": (
         to_xlsx(changed(P, "survey", 2, "type", "begin repeat")),
@@ -478,13 +478,13 @@ def test_a_workbook_with_problems_changes_nothing_and_lists_them(
     app: Flask, people: dict[str, Any], session: Session
 ) -> None:
     admin = signed_in(app, people, "admin")
-    broken = to_xlsx(changed(pilot(), "survey", 7, "type", "decimal"))
+    broken = to_xlsx(changed(pilot(), "survey", 7, "type", "time"))
     before = versions_of(session, "pilot")
     response = upload(admin, broken)
     assert response.status_code == 422
     page = response.get_data(as_text=True)
     assert "The workbook was not saved" in page
-    assert "Decimal numbers are not supported" in page
+    assert "Times of day are not asked" in page
     # every shipped language is required: the two-language pilot lacks five
     assert page.count("every language the app offers needs its own text") >= 5
     assert versions_of(session, "pilot") == before == []
@@ -1174,7 +1174,7 @@ def test_files_are_left_out(kind: str) -> None:
     ("column", "value", "warning"),
     [
         ("media::image", "logo.png", "Left out: the app shows words only, no pictures, sounds or videos."),
-        ("choice_filter", "filter = 'a'", "Left out: every choice in the list is shown."),
+        ("choice_filter", "filter = 'a'", "Left out: a choice filter applies only to a question with choices."),
         ("constraint", "regex(., '^[0-9]+$')", "This check is not made: the app checks only limits on whole numbers (. >= 0, . <= 120) and on text length (string-length(.) <= 200)."),
     ],
 )  # fmt: skip
@@ -1225,7 +1225,7 @@ def test_a_message_in_some_languages_only_is_left_out_for_the_apps_own() -> None
     ]
 
 
-def test_a_calculation_is_left_out_and_skip_logic_on_it_is_refused_once() -> None:
+def test_a_calculation_without_a_formula_is_left_out_and_skip_logic_on_it_is_refused_once() -> None:
     result = read_sheets(
         with_rows(
             q("total", "calculate"),
@@ -1234,7 +1234,8 @@ def test_a_calculation_is_left_out_and_skip_logic_on_it_is_refused_once() -> Non
         )
     )
     assert [str(w.message) for w in result.warnings] == [
-        "Left out: the app does not calculate or store hidden values."
+        "Left out: the app works out only conditions (${age} >= 18), count-selected(${q}) and "
+        "if(condition, 'a', 'b')."
     ]
     assert [(p.row, str(p.message)) for p in result.problems] == [
         (3, "The skip logic uses “total”, which the app leaves out (see its row). Base the "
@@ -1290,9 +1291,10 @@ def test_required_in_a_survivor_questionnaire_is_left_out_with_a_warning() -> No
 @pytest.mark.parametrize(
     ("kind", "message"),
     [
-        ("rank places", "Ranking is not supported: ask a multiple choice question instead, such as “Which matter most to you?”"),
+        ("rank", "A ranking needs the name of one choice list, like rank places."),
         ("select_one_from_file places.csv", "Choices from another file are not supported: put the choices on the choices sheet."),
-        ("decimal", "Decimal numbers are not supported: use integer for a whole number."),
+        ("time", "Times of day are not asked: use date for the day. A day is enough to follow what happened, and an exact time can point to one person."),
+        ("dateTime", "Times of day are not asked: use date for the day. A day is enough to follow what happened, and an exact time can point to one person."),
     ],
 )  # fmt: skip
 def test_types_the_app_cannot_ask_are_refused_with_a_reason(kind: str, message: str) -> None:
@@ -1368,7 +1370,7 @@ def test_the_corpus_benchmark_counts_each_outcome_on_a_tiny_corpus(tmp_path: Pat
     build = importlib.util.module_from_spec(spec)
     spec.loader.exec_module(build)
 
-    for name in ("feature_text", "feature_metadata", "feature_rank"):
+    for name in ("feature_text", "feature_metadata", "feature_time"):
         build.write(name, build.FEATURES[name], tmp_path)
     (tmp_path / "not_a_workbook.xlsx").write_bytes(b"plain text")
     outcomes = {o.name: o for o in xlsform_bench.run(tmp_path)}
@@ -1376,7 +1378,7 @@ def test_the_corpus_benchmark_counts_each_outcome_on_a_tiny_corpus(tmp_path: Pat
     assert verdicts == {
         "feature_text": (True, "with warnings"),  # the app's standard description
         "feature_metadata": (True, "with warnings"),
-        "feature_rank": (True, "refused"),
+        "feature_time": (True, "refused"),
         "not_a_workbook": (False, "refused"),
     }
     assert not any(o.round_trip_differs or not o.export_converts for o in outcomes.values())

@@ -7,6 +7,8 @@ here plus one template in ``templates/questions/``.
 from __future__ import annotations
 
 import datetime as dt
+import math
+import re
 import statistics
 from collections import Counter
 from collections.abc import Iterable, Mapping
@@ -28,7 +30,7 @@ from wtforms.validators import (
 )
 from wtforms.widgets import CheckboxInput, ListWidget
 
-from .conditions import Condition
+from .conditions import Condition, ConditionError, parse_condition
 
 LocalText = Mapping[str, str]
 
@@ -48,6 +50,9 @@ class DefinitionError(ValueError):
 class Option:
     value: str
     label: LocalText
+    # XLSForm's choice_filter, read per option: offered only when this holds on earlier
+    # answers (evaluated when the page is made; no script needed).
+    show_if: Condition | None = None
 
 
 @dataclass
@@ -161,14 +166,44 @@ class ChoiceQuestion(Question):
         for item in raw:
             if not isinstance(item, dict) or not isinstance(item.get("value"), str):
                 raise DefinitionError(f"question {data.get('key')!r} has a malformed option")
-            options.append(Option(value=item["value"], label=item.get("label") or {}))
+            show_if = None
+            if "show_if" in item:
+                try:
+                    show_if = parse_condition(item["show_if"])
+                except ConditionError as exc:
+                    raise DefinitionError(f"question {data.get('key')!r}: {exc}") from exc
+            options.append(
+                Option(value=item["value"], label=item.get("label") or {}, show_if=show_if)
+            )
         values = [option.value for option in options]
         if len(set(values)) != len(values):
             raise DefinitionError(f"question {data.get('key')!r} repeats an option value")
         return {"options": tuple(options)}
 
     def extra_to_data(self) -> dict[str, Any]:
-        return {"options": [{"value": o.value, "label": dict(o.label)} for o in self.options]}
+        options = []
+        for o in self.options:
+            option: dict[str, Any] = {"value": o.value, "label": dict(o.label)}
+            if o.show_if is not None:
+                option["show_if"] = o.show_if.to_data()
+            options.append(option)
+        return {"options": options}
+
+    @property
+    def filtered(self) -> bool:
+        return any(o.show_if is not None for o in self.options)
+
+    def offered(self, values: Mapping[str, Any]) -> tuple[Option, ...]:
+        """The options a respondent is offered, given the earlier answers."""
+        return tuple(o for o in self.options if o.show_if is None or o.show_if.evaluate(values))
+
+    def keep_offered(self, value: Any, values: Mapping[str, Any]) -> Any:
+        """An answer without the choices no longer offered (None when nothing is left)."""
+        allowed = {o.value for o in self.offered(values)}
+        if isinstance(value, list):
+            kept = [v for v in value if v in allowed]
+            return kept or None
+        return value if value in allowed else None
 
     def texts(self) -> Iterable[tuple[str, LocalText]]:
         yield from super().texts()
@@ -363,6 +398,116 @@ class NumberQuestion(Question):
         return {"answered": len(numbers), "median": statistics.median(numbers)}
 
 
+DECIMAL_TEXT = re.compile(r"^-?\d{1,9}(?:[.,]\d{1,6})?$")
+
+
+def plain_number(value: float) -> int | float:
+    """A whole float as an int (``2.0`` → ``2``): one spelling of each number."""
+    return int(value) if float(value).is_integer() else float(value)
+
+
+class DecimalNumberField(StringField):
+    """A number that may have decimals (``2.5`` or ``2,5``), parsed without ``float()``'s
+    extras (no ``nan``, ``inf`` or ``1e9``), with the app's own translated message."""
+
+    def process_formdata(self, valuelist: list[Any]) -> None:
+        raw = str(valuelist[0]).strip() if valuelist else ""
+        if not raw:
+            self.data = None
+            return
+        if not DECIMAL_TEXT.match(raw):
+            self.data = None
+            raise ValueError(str(_l("Please enter a number, like 2.5.")))
+        self.data = plain_number(float(raw.replace(",", ".")))
+
+    def pre_validate(self, form: Any) -> None:
+        if self.process_errors:
+            raise StopValidation()
+
+
+def _is_number(value: Any) -> bool:
+    return isinstance(value, int | float) and not isinstance(value, bool) and math.isfinite(value)
+
+
+@dataclass
+class DecimalQuestion(NumberQuestion):
+    """A number that may have decimals (XLSForm's ``decimal``), such as a weight in kg.
+
+    XLSForm limits may be strict (``. > 0``): for decimals that is not the same as a limit
+    one step further, so strictness is kept as it is written."""
+
+    minimum: int | float = 0
+    maximum: int | float = 1000
+    min_exclusive: bool = False
+    max_exclusive: bool = False
+    type_name: ClassVar[str] = "decimal"
+    template: ClassVar[str] = "questions/decimal.html"
+
+    @classmethod
+    def extra_from_data(cls, data: Mapping[str, Any]) -> dict[str, Any]:
+        low, high = data.get("min", 0), data.get("max", 1000)
+        flags = data.get("min_exclusive", False), data.get("max_exclusive", False)
+        if not _is_number(low) or not _is_number(high) or low >= high:
+            raise DefinitionError(f"question {data.get('key')!r} needs numbers min < max")
+        if not all(isinstance(flag, bool) for flag in flags):
+            raise DefinitionError(f"question {data.get('key')!r}: exclusive limits are true/false")
+        return {
+            "minimum": plain_number(low),
+            "maximum": plain_number(high),
+            "min_exclusive": flags[0],
+            "max_exclusive": flags[1],
+        }
+
+    def extra_to_data(self) -> dict[str, Any]:
+        data: dict[str, Any] = {"min": self.minimum, "max": self.maximum}
+        if self.min_exclusive:
+            data["min_exclusive"] = True
+        if self.max_exclusive:
+            data["max_exclusive"] = True
+        return data
+
+    def in_range(self, value: float) -> bool:
+        above = value > self.minimum if self.min_exclusive else value >= self.minimum
+        below = value < self.maximum if self.max_exclusive else value <= self.maximum
+        return above and below
+
+    def form_field(self, locale: str) -> Field:
+        return DecimalNumberField(
+            localise(self.label, locale),
+            validators=[*self._presence(locale), self._range_validator(locale)],
+        )
+
+    def _range_validator(self, locale: str):  # type: ignore[no-untyped-def]
+        if self.min_exclusive or self.max_exclusive:
+            default = _l(
+                "Please enter a number between %(low)s and %(high)s.",
+                low=self.minimum,
+                high=self.maximum,
+            )
+        else:
+            default = _l(
+                "Please enter a number from %(low)s to %(high)s.",
+                low=self.minimum,
+                high=self.maximum,
+            )
+        message = self._check_message(locale, default)
+
+        def check(_form: Any, fld: Field) -> None:
+            if fld.data is not None and not self.in_range(fld.data):
+                raise ValidationError(str(message).replace("%%", "%"))
+
+        return check
+
+    def is_valid_value(self, value: Any) -> bool:
+        return value is None or (_is_number(value) and self.in_range(value))
+
+    def summarize(self, values: Iterable[Any]) -> dict[str, Any]:
+        numbers = [v for v in values if _is_number(v)]
+        if not numbers:
+            return {"answered": 0}
+        return {"answered": len(numbers), "median": statistics.median(numbers)}
+
+
 @dataclass
 class ScaleQuestion(NumberQuestion):
     minimum: int = 1
@@ -552,6 +697,7 @@ QUESTION_TYPES: dict[str, type[Question]] = {
         YesNo,
         ScaleQuestion,
         NumberQuestion,
+        DecimalQuestion,
         TextQuestion,
         LongTextQuestion,
         DateQuestion,

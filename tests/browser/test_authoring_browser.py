@@ -61,14 +61,14 @@ def test_admin_uploads_previews_and_publishes_then_two_languages_answer(
     check("questionnaires")
 
     # A broken workbook: the problems are listed, with where they are, and nothing is saved.
-    broken = to_xlsx(changed(pilot(), "survey", 7, "type", "decimal"))
+    broken = to_xlsx(changed(pilot(), "survey", 7, "type", "time"))
     page.get_by_label("XLSForm workbook (.xlsx)").set_input_files(
         {"name": "pilot.xlsx", "mimeType": XLSX, "buffer": broken}
     )
     page.get_by_role("button", name="Upload and check").click()
     summary = page.get_by_role("alert")
     expect(summary).to_contain_text("The workbook was not saved")
-    expect(summary).to_contain_text("Decimal numbers are not supported")
+    expect(summary).to_contain_text("Times of day are not asked")
     check("upload problems")
 
     # The corrected workbook, as KoboToolbox writes it (a deviceid row), becomes draft

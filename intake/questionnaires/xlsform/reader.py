@@ -32,6 +32,7 @@ from .vocabulary import (
     CHOICE_VALUE,
     CHOICES,
     DEFAULT_DESCRIPTION,
+    EXTERNAL,
     KNOWN_COLUMNS,
     MEDIA_COLUMNS,
     SETTINGS,
@@ -103,7 +104,7 @@ class Reader:
             return self.result(None)
         letters = self.header_letters(raw)
         sheets: dict[str, Sheet] = {}
-        for name in (SURVEY, CHOICES, SETTINGS):
+        for name in (SURVEY, CHOICES, SETTINGS, EXTERNAL):
             if name not in book:
                 if name == SURVEY:  # choices and settings are optional in XLSForm
                     self.problems.add(_l("The workbook has no “%(sheet)s” sheet.", sheet=name))
@@ -184,14 +185,14 @@ class Reader:
         return letters
 
     def result(self, data: dict[str, Any] | None) -> ReadResult:
-        order = {None: 0, SURVEY: 1, CHOICES: 2, SETTINGS: 3}
+        order = {None: 0, SURVEY: 1, CHOICES: 2, EXTERNAL: 3, SETTINGS: 4}
         problems = sorted(
             self.problems.items,  # stable: problems in one cell keep the order found
-            key=lambda p: (order.get(p.sheet, 4), p.row or 0, len(p.letter or ""), p.letter or ""),
+            key=lambda p: (order.get(p.sheet, 5), p.row or 0, len(p.letter or ""), p.letter or ""),
         )
         warnings = sorted(
             self.warnings.items,
-            key=lambda p: (order.get(p.sheet, 4), p.row or 0, len(p.letter or ""), p.letter or ""),
+            key=lambda p: (order.get(p.sheet, 5), p.row or 0, len(p.letter or ""), p.letter or ""),
         )
         return ReadResult(
             data if not self.problems else None,
@@ -257,10 +258,11 @@ class Reader:
         )
 
     def texts(
-        self, sheet: Sheet, index: int, base: str, *, required: bool
+        self, sheet: Sheet, index: int, base: str, *, required: bool, piping: bool = False
     ) -> dict[str, str] | None:
         """The row's text in every language, reporting each missing one; None when absent
-        and not required."""
+        and not required. ``piping``: ``${name}`` may show an earlier answer (a question's
+        label and hint); elsewhere it is refused."""
         row = sheet.rows[index]
         found = {
             sheet.codes[h.text]: row[h.text].strip()
@@ -271,12 +273,13 @@ class Reader:
             return None
         number = sheet.row_number(index)
         for header in sheet.text_headers(base):
-            if "${" in (row.get(header.text) or ""):
-                # ODK would put an earlier answer there; this app shows text as written.
+            if not piping and "${" in (row.get(header.text) or ""):
+                # ODK would put an earlier answer there; the app does so in questions only.
                 self.problems.add(
                     _l(
-                        "Text is shown exactly as written here, so ${…} would appear as it is "
-                        "to respondents. Write the words instead."
+                        "Only the label and hint of a question or a note can show an earlier "
+                        "answer: here ${…} would appear as it is to respondents. Write the words "
+                        "instead."
                     ),
                     sheet.name, number, header.text, header.letter,
                 )  # fmt: skip
@@ -314,8 +317,6 @@ class Reader:
                 continue
             if header.base in MEDIA_COLUMNS:
                 message = _l("Left out: the app shows words only, no pictures, sounds or videos.")
-            elif header.base == "choice_filter":
-                message = _l("Left out: every choice in the list is shown.")
             elif header.base in {"default", "read_only", "repeat_count", "trigger"}:
                 message = _l(
                     "Left out: the app does not use the column “%(column)s”.", column=header.text
@@ -472,6 +473,7 @@ class Reader:
     # -- survey -------------------------------------------------------------------------
     def build(self, sheets: dict[str, Sheet]) -> ReadResult:
         settings_sheet, survey, choices = sheets[SETTINGS], sheets[SURVEY], sheets[CHOICES]
+        external = sheets[EXTERNAL]
         default = settings_sheet.cell(
             next((r for r in settings_sheet.rows if r), {}), "default_language"
         )
@@ -489,7 +491,7 @@ class Reader:
                 )  # fmt: skip
             else:
                 self.default_language = code
-        for sheet in (survey, choices, settings_sheet):
+        for sheet in (survey, choices, settings_sheet, external):
             self.map_languages(sheet)
             self.unsupported_columns(sheet)
         if not survey.header("type") or not survey.header("name"):
@@ -503,9 +505,13 @@ class Reader:
         lists = self.read_choices(choices)
         if any(h.base == "label" for h in choices.headers) or lists:
             self.require_language_columns(choices, "label")
+        external_lists = self.read_choices(external)
+        if external_lists:
+            self.require_language_columns(external, "label")
         survey_builder = SurveyBuilder(
             self, survey, choices, lists, settings.get("audience", ""), settings.get("title")
         )
+        survey_builder.external, survey_builder.external_lists = external, external_lists
         sections = survey_builder.walk()
         if self.problems:
             return self.result(None)
@@ -518,6 +524,8 @@ class Reader:
             "estimated_minutes": settings["estimated_minutes"],
             "sections": sections,
         }
+        if survey_builder.calculations:
+            data["calculations"] = survey_builder.calculations
         try:
             parse_definition(data, self.languages)
         except DefinitionError as exc:  # a check this reader missed: still said plainly

@@ -20,7 +20,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from ..conditions import Condition
+from ..conditions import Calculation, Condition
 
 TOKEN = re.compile(
     r"""\s*(?:
@@ -269,3 +269,47 @@ def format_relevant(condition: Condition) -> str:
         raise ValueError(f"unknown condition {c.kind!r}")  # pragma: no cover
 
     return write(condition)
+
+
+def parse_calculation_expression(key: str, expression: str) -> Calculation:
+    """A ``calculation`` the app can work out: a condition (``${age} >= 18``),
+    ``count-selected(${q})`` or ``if(condition, 'a', 'b')``. Raises RelevantError otherwise."""
+    if len(expression) > MAX_LENGTH:
+        raise RelevantError("too_complex")
+    parser = _Parser(expression)
+    first = parser.peek()
+    if first is None:
+        raise RelevantError("early_end")
+    if first.kind == "word" and first.text == "count-selected":
+        parser.take()
+        parser.expect("op", "(")
+        name = parser.expect("ref").text
+        parser.expect("op", ")")
+        calculation = Calculation(key, "count_selected", question=name)
+    elif first.kind == "word" and first.text == "if":
+        parser.take()
+        parser.expect("op", "(")
+        condition = _Grouped.unwrap(parser.nested())
+        parser.expect("op", ",")
+        then = parser.literal()
+        parser.expect("op", ",")
+        otherwise = parser.literal()
+        parser.expect("op", ")")
+        calculation = Calculation(key, "if", condition, then=then, otherwise=otherwise)
+    else:
+        calculation = Calculation(key, "condition", _Grouped.unwrap(parser.expression()))
+    leftover = parser.peek()
+    if leftover is not None:
+        raise RelevantError("unexpected", leftover.text)
+    return calculation
+
+
+def format_calculation(calculation: Calculation) -> str:
+    """Write a calculation as XLSForm that parse_calculation_expression reads back."""
+    if calculation.kind == "count_selected":
+        return f"count-selected(${{{calculation.question}}})"
+    assert calculation.condition is not None  # noqa: S101 - every other kind has one
+    condition = format_relevant(calculation.condition)
+    if calculation.kind == "if":
+        return f"if({condition}, {_quote(calculation.then)}, {_quote(calculation.otherwise)})"
+    return condition

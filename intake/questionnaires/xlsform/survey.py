@@ -11,15 +11,17 @@ from typing import TYPE_CHECKING, Any
 from flask_babel import lazy_gettext as _l
 
 from ..conditions import NUMBER_KINDS, Condition, parse_condition
-from ..definition import KEY_PATTERN
-from ..types import LongTextQuestion, TextQuestion, YesNo
+from ..definition import KEY_PATTERN, NUMBER_TYPES
+from ..types import DecimalQuestion, LongTextQuestion, TextQuestion, YesNo
+from .dependent import EXTERNAL_TYPES, DependentRows
+from .limits import decimal_bounds, number_bounds
 from .relevant import RelevantError, parse_relevant
+from .skip_logic import KnownQuestion, relevant_message, strict_limit
 from .vocabulary import (
     ACKNOWLEDGE_LABEL,
     DROP_REASONS,
     DROPPED_TYPES,
     FALSE_WORDS,
-    NUMBER_LIMIT,
     OTHER_LABEL,
     OTHER_VALUE,
     RESERVED_NAMES,
@@ -39,55 +41,6 @@ if TYPE_CHECKING:
     from .reader import Reader
 
 
-def relevant_message(error: RelevantError) -> Any:
-    if error.kind == "unexpected":
-        return _l(
-            "The skip logic uses “%(found)s”, which the app does not understand.",
-            found=error.found,
-        )
-    if error.kind == "comparison":
-        return _l(
-            "The skip logic compares answers with =, !=, <, <=, > or >=, not with “%(found)s”.",
-            found=error.found,
-        )
-    if error.kind == "number":
-        return _l(
-            "A number is compared with a whole number, like ${age} >= 18, not with “%(found)s”.",
-            found=error.found,
-        )
-    if error.kind == "value":
-        return _l(
-            "The skip logic needs a value in quotes here, not “%(found)s”.", found=error.found
-        )
-    if error.kind == "expected" and error.expected == "ref":
-        # The parser's own word for ${name} is not the author's.
-        return _l(
-            "The skip logic needs an earlier question here, written like ${name}, not “%(found)s”.",
-            found=error.found,
-        )
-    if error.kind == "expected":
-        return _l(
-            "The skip logic needs “%(expected)s” here, not “%(found)s”.",
-            expected=error.expected,
-            found=error.found,
-        )
-    if error.kind == "too_complex":
-        return _l(
-            "This skip logic is too long or nested too deeply to follow. Split the question, "
-            "or simplify the condition."
-        )
-    return _l("The skip logic ends too early.")
-
-
-@dataclass
-class KnownQuestion:
-    """What later skip logic may refer to."""
-
-    type_name: str
-    values: set[str] | None
-    row: int
-
-
 @dataclass
 class Frame:
     """An open group (or repeat) while the survey sheet is walked."""
@@ -100,7 +53,10 @@ class Frame:
     parts: int = 0  # parts made from it so far
 
 
-class SurveyBuilder:
+ONE_WORD_TYPES = frozenset({"text", "integer", "decimal", "date", "acknowledge", "range"})
+
+
+class SurveyBuilder(DependentRows):
     """Walks the survey sheet: groups become parts, rows become questions.
 
     Nested groups are flattened (each inner group is its own part, headed by its label);
@@ -141,6 +97,11 @@ class SurveyBuilder:
         self.pending_rows: list[int] = []  # … and their rows
         self.note_rows: list[int] = []  # the notes of the open part
         self.stack: list[Frame] = []
+        # The external_choices sheet, when the workbook has one (set by the reader).
+        self.external: Sheet | None = None
+        self.external_lists: dict[str, list[int]] = {}
+        self.calculations: list[dict[str, Any]] = []  # kept calculations, as definition data
+        self.behind: dict[str, set[str]] = {}  # a calculation's key -> the questions it uses
         self.loose = 0  # parts made from questions outside any group
 
     def problem(self, index: int, base: str | None, message: Any) -> None:
@@ -312,7 +273,8 @@ class SurveyBuilder:
     def note(self, index: int, row: Mapping[str, str]) -> None:
         name = self.sheet.cell(row, "name")
         key = self.check_name(index, row)
-        text = self.reader.texts(self.sheet, index, "label", required=True) or {}
+        text = self.reader.texts(self.sheet, index, "label", required=True, piping=True) or {}
+        text = self.piped(index, "label", text) or {}
         hinted = [h for h in self.sheet.text_headers("hint") if (row.get(h.text) or "").strip()]
         if hinted:
             self.reader.problems.add(
@@ -351,6 +313,9 @@ class SurveyBuilder:
     # -- questions ------------------------------------------------------------------------
     def add_question(self, index: int, row: Mapping[str, str], words: list[str]) -> None:
         kind = words[0]
+        if kind == "calculate":
+            self.calculate(index, row)
+            return
         reason = DROPPED_TYPES.get(kind)
         if reason is not None:
             self.warning(index, "type", DROP_REASONS[reason])
@@ -370,10 +335,11 @@ class SurveyBuilder:
         if type_data is None:
             self.broken.add(name)
             return []
-        label = self.reader.texts(self.sheet, index, "label", required=True) or {}
+        label = self.reader.texts(self.sheet, index, "label", required=True, piping=True) or {}
+        hint = self.reader.texts(self.sheet, index, "hint", required=False, piping=True)
+        label, hint = self.piped(index, "label", label), self.piped(index, "hint", hint)
         data: dict[str, Any] = {"key": key, "type": type_data.pop("type"), "label": label}
         other = type_data.pop("other", None)
-        hint = self.reader.texts(self.sheet, index, "hint", required=False)
         if hint:
             data["help"] = hint
         data["required"] = self.required(index, row)
@@ -395,6 +361,8 @@ class SurveyBuilder:
             if data["type"] == YesNo.type_name:
                 values = set(YesNo.VALUES)
             self.known[key] = KnownQuestion(data["type"], values, index)
+        if data.pop("rank", False):
+            return self.places(index, data)
         if other is not None:
             return [data, self.or_other(index, data, other)]
         return [data]
@@ -423,6 +391,22 @@ class SurveyBuilder:
     ) -> dict[str, Any] | None:
         base_type = words[0]
         appearance = self.sheet.cell(row, "appearance").lower().split()
+        if base_type in EXTERNAL_TYPES and len(words) == 2 and words[1] in self.external_lists:
+            return self.external_select(index, row, EXTERNAL_TYPES[base_type], words[1])
+        if base_type == "rank" and len(words) == 2:
+            data = self.select(
+                index, "select_one", words[1], [],
+                choice_filter=self.sheet.cell(row, "choice_filter"),
+            )  # fmt: skip
+            if data is not None and data["type"] != "single_choice":
+                self.problem(
+                    index, "type",
+                    _l("A ranking needs a list of at least two choices, such as places."),
+                )  # fmt: skip
+                return None
+            if data is not None:
+                data["rank"] = True
+            return data
         if base_type == "rank" or base_type.startswith(("select_one_", "select_multiple_")):
             self.unsupported(index, base_type)
             return None
@@ -437,11 +421,19 @@ class SurveyBuilder:
                     ),
                 )  # fmt: skip
                 return None
-            data = self.select(index, base_type, words[1], appearance, or_other=or_other)
+            data = self.select(
+                index, base_type, words[1], appearance, or_other=or_other,
+                choice_filter=self.sheet.cell(row, "choice_filter"),
+            )  # fmt: skip
             if data is not None and or_other:
                 data["other"] = self.reader.app_texts(OTHER_LABEL)
             return data
-        if len(words) != 1 and base_type not in {"text", "integer", "date", "acknowledge", "range"}:
+        if self.sheet.cell(row, "choice_filter"):
+            self.warning(
+                index, "choice_filter",
+                _l("Left out: a choice filter applies only to a question with choices."),
+            )  # fmt: skip
+        if len(words) != 1 and base_type not in ONE_WORD_TYPES:
             self.unsupported(index, " ".join(words))
             return None
         if base_type == "text":
@@ -450,6 +442,8 @@ class SurveyBuilder:
             return {"type": TextQuestion.type_name}
         if base_type == "integer":
             return {"type": "number"}
+        if base_type == "decimal":
+            return {"type": DecimalQuestion.type_name}
         if base_type == "date":
             return {"type": "date"}
         if base_type == "acknowledge":
@@ -486,12 +480,18 @@ class SurveyBuilder:
         return {"type": "number", "min": start, "max": end}
 
     def unsupported(self, index: int, type_name: str) -> None:
-        if type_name == "decimal":
-            message = _l("Decimal numbers are not supported: use integer for a whole number.")
-        elif type_name == "rank":
+        if type_name.lower() in {"time", "datetime"}:
             message = _l(
-                "Ranking is not supported: ask a multiple choice question instead, such as "
-                "“Which matter most to you?”"
+                "Times of day are not asked: use date for the day. A day is enough to follow "
+                "what happened, and an exact time can point to one person."
+            )
+        elif type_name == "rank":
+            message = _l("A ranking needs the name of one choice list, like rank places.")
+        elif type_name.endswith("_external"):
+            message = _l(
+                "The list for %(type)s is not on an external_choices sheet: add that sheet, "
+                "or put the choices on the choices sheet and use select_one.",
+                type=type_name,
             )
         elif type_name.startswith(("select_one_", "select_multiple_")):
             message = _l(
@@ -513,6 +513,7 @@ class SurveyBuilder:
         appearance: list[str],
         *,
         or_other: bool = False,
+        choice_filter: str = "",
     ) -> dict[str, Any] | None:
         rows = self.lists.get(list_name)
         if rows is None:
@@ -531,15 +532,30 @@ class SurveyBuilder:
                 ),
             )  # fmt: skip
             return None
-        if base_type == "select_one" and list_name == YES_NO_LIST and values == list(YesNo.VALUES):
+        filters: dict[str, Condition | None] = {}
+        if choice_filter:
+            found = self.option_filters(index, choice_filter, rows)
+            if found is None:
+                return None
+            filters = found
+            values = [v for v in values if v in filters]
+        if filters and any(filters.values()):
+            pass  # a filtered list stays a list of choices, even yes/no or likert
+        elif (
+            base_type == "select_one" and list_name == YES_NO_LIST and values == list(YesNo.VALUES)
+        ):
             # The app's own Yes / No / Prefer not to say, with labels from its catalog.
             return {"type": YesNo.type_name}
         labels = self.list_labels(list_name, rows)
-        if base_type == "select_one" and "likert" in appearance:
+        if base_type == "select_one" and "likert" in appearance and not any(filters.values()):
             scale = self.as_scale(values, labels)
             if scale is not None:
                 return scale
-        options = [{"value": v, "label": labels.get(v, {})} for v in values]
+        options: list[dict[str, Any]] = [{"value": v, "label": labels.get(v, {})} for v in values]
+        for option in options:
+            shown = filters.get(option["value"])
+            if shown is not None:
+                option["show_if"] = shown.to_data()
         # A one-choice list is a tick (a consent box): a choice that can also be left empty.
         kind = (
             "single_choice" if base_type == "select_one" and len(values) > 1 else "multiple_choice"
@@ -641,6 +657,20 @@ class SurveyBuilder:
                     )  # fmt: skip
             data["min"], data["max"] = low, high
             return bounds is not None
+        if data["type"] == DecimalQuestion.type_name:
+            limits = decimal_bounds(raw) if raw else None
+            if raw and limits is None:
+                self.dropped_check(index)
+            elif limits is not None:
+                data.update(limits)
+                if data["min"] >= data["max"]:
+                    self.problem(
+                        index, "constraint",
+                        _l("No number meets this constraint: check its limits."),
+                    )  # fmt: skip
+            data.setdefault("min", 0)
+            data.setdefault("max", 1000)
+            return limits is not None
         if raw:
             self.dropped_check(index)
         return False
@@ -692,13 +722,18 @@ class SurveyBuilder:
         except RelevantError as exc:
             self.problem(index, "relevant", relevant_message(exc))
             return None
-        return self.check_condition(index, parsed)
+        return self.check_condition(index, parsed, expression)
 
-    def check_condition(self, index: int, condition: Condition) -> Condition | None:
+    def check_condition(
+        self, index: int, condition: Condition, expression: str = "", column: str = "relevant"
+    ) -> Condition | None:
         """Check a parsed condition against earlier questions (by the author's names, read
         as the app's keys); "selected" on a single choice means "equals" there."""
         if condition.kind in {"all", "any", "not"}:
-            children = [self.check_condition(index, child) for child in condition.children]
+            children = [
+                self.check_condition(index, child, expression, column)
+                for child in condition.children
+            ]
             if any(child is None for child in children):
                 return None
             return Condition(condition.kind, children=tuple(c for c in children if c))
@@ -707,7 +742,7 @@ class SurveyBuilder:
             return condition
         if name in self.dropped:
             self.problem(
-                index, "relevant",
+                index, column,
                 _l(
                     "The skip logic uses “%(name)s”, which the app leaves out (see its row). "
                     "Base the skip logic on a question the app asks.",
@@ -719,7 +754,7 @@ class SurveyBuilder:
         target = self.known.get(key)
         if target is None:
             self.problem(
-                index, "relevant",
+                index, column,
                 _l(
                     "The skip logic refers to “%(name)s”, which is not an earlier question.",
                     name=name,
@@ -730,10 +765,20 @@ class SurveyBuilder:
         if condition.kind == "answered":
             return condition
         if condition.kind in NUMBER_KINDS:
-            if target.type_name in {"number", "scale"}:
+            if target.type_name == DecimalQuestion.type_name and strict_limit(expression, name):
+                self.problem(
+                    index, column,
+                    _l(
+                        "“%(name)s” is a decimal number: compare it with >= or <=, like "
+                        "${%(name)s} >= 18.",
+                        name=name,
+                    ),
+                )  # fmt: skip
+                return None
+            if target.type_name in NUMBER_TYPES:
                 return condition
             self.problem(
-                index, "relevant",
+                index, column,
                 _l(
                     "“%(name)s” is not a number question, so the skip logic cannot compare it "
                     "with <, <=, > or >=.",
@@ -743,7 +788,7 @@ class SurveyBuilder:
             return None
         if target.values is None:
             self.problem(
-                index, "relevant",
+                index, column,
                 _l(
                     "“%(name)s” is not a choice question, so the skip logic can only ask "
                     "whether it was answered: ${%(name)s} != ''.",
@@ -755,7 +800,7 @@ class SurveyBuilder:
         wrong = [str(v) for v in compared if str(v) not in target.values]
         if wrong:
             self.problem(
-                index, "relevant",
+                index, column,
                 _l(
                     "The skip logic compares “%(name)s” with “%(value)s”, which is not one of "
                     "its choices.",
@@ -766,7 +811,7 @@ class SurveyBuilder:
         multiple = target.type_name == "multiple_choice"
         if multiple and condition.kind != "includes":
             self.problem(
-                index, "relevant",
+                index, column,
                 _l(
                     "“%(name)s” is a multiple-choice question: write selected(${%(name)s}, "
                     "'%(value)s').",
@@ -777,24 +822,3 @@ class SurveyBuilder:
         if not multiple and condition.kind == "includes":
             return Condition("equals", key, condition.value)
         return condition
-
-
-def number_bounds(raw: str) -> tuple[int | None, int | None] | None:
-    """``. >= 0``, ``. <= 120``, ``. > 0 and . < 100`` (either order) → (low, high), a side
-    None when not limited; None when the constraint is anything else."""
-    low: int | None = None
-    high: int | None = None
-    for part in re.split(r"\s+and\s+", raw.strip()):
-        match = NUMBER_LIMIT.fullmatch(part.strip())
-        if match is None:
-            return None
-        operator, number = match.group("op"), int(match.group("number"))
-        if operator == ">=":
-            low = number if low is None else max(low, number)
-        elif operator == ">":
-            low = number + 1 if low is None else max(low, number + 1)
-        elif operator == "<=":
-            high = number if high is None else min(high, number)
-        else:
-            high = number - 1 if high is None else min(high, number - 1)
-    return low, high

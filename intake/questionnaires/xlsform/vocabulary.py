@@ -13,18 +13,21 @@ from ...i18n import native_name
 from .columns import Header
 
 SURVEY, CHOICES, SETTINGS = "survey", "choices", "settings"
+EXTERNAL = "external_choices"  # select_one_external's lists, read like the choices sheet
 MESSAGE_COLUMNS = ("constraint_message", "required_message")
 TEXT_COLUMNS = {
     SURVEY: ("label", "hint", *MESSAGE_COLUMNS),
     CHOICES: ("label",),
+    EXTERNAL: ("label",),
     SETTINGS: ("label", "description"),
 }
 KNOWN_COLUMNS = {
     SURVEY: {
         "type", "name", "label", "hint", "required", "relevant", "appearance", "constraint",
-        "parameters", "calculation", "constraint_message", "required_message",
+        "parameters", "calculation", "constraint_message", "required_message", "choice_filter",
     },
     CHOICES: {"list_name", "name", "label"},
+    EXTERNAL: {"list_name", "name", "label"},
     SETTINGS: {
         "form_title", "form_id", "version", "default_language", "audience",
         "estimated_minutes", "label", "description", "style",
@@ -41,6 +44,7 @@ SUPPORTED_TYPES = (
     "select_multiple",
     "text",
     "integer",
+    "decimal",
     "date",
     "range",
     "acknowledge",
@@ -62,15 +66,14 @@ MEDIA_TYPES = {"image", "photo", "audio", "video", "file", "barcode", "signature
 DROPPED_TYPES = {
     **{name: "identifying" for name in IDENTIFYING_TYPES},
     **{name: "media" for name in MEDIA_TYPES},
-    "calculate": "calculation",
-    "hidden": "calculation",
+    "hidden": "hidden",
     "xml-external": "data",
     "csv-external": "data",
 }
 DROP_REASONS = {
     "identifying": _l("Left out: never recorded, because it could identify a respondent."),
     "media": _l("Left out: files are not accepted (no photos, recordings or signatures)."),
-    "calculation": _l("Left out: the app does not calculate or store hidden values."),
+    "hidden": _l("Left out: the app keeps no hidden values."),
     "data": _l("Left out: the app does not read data from other files."),
 }
 # Names pyxform keeps for itself: a question or group by that name would not convert.

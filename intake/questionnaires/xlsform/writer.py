@@ -16,9 +16,10 @@ from openpyxl import Workbook
 from openpyxl.styles import Alignment, Font
 from openpyxl.worksheet.worksheet import Worksheet
 
-from ..definition import Definition
+from ..definition import Definition, questions_behind
 from ..types import (
     ChoiceQuestion,
+    DecimalQuestion,
     LocalText,
     LongTextQuestion,
     NumberQuestion,
@@ -28,7 +29,7 @@ from ..types import (
     YesNo,
 )
 from .columns import english_name, language_header
-from .relevant import format_relevant
+from .relevant import _quote, format_calculation, format_relevant
 from .vocabulary import WARNING_APPEARANCE, YES_NO_LIST
 
 # (language, English text) -> the app's translation; used for the yes/no labels.
@@ -91,11 +92,46 @@ def _type_of(question: Question, list_name: str | None) -> str:
         return f"{kind} {list_name}"
     if isinstance(question, ScaleQuestion):
         return f"select_one {list_name}"
+    if isinstance(question, DecimalQuestion):
+        return "decimal"
     if isinstance(question, NumberQuestion):
         return "integer"
     if isinstance(question, TextQuestion):
         return "text"
     return question.type_name  # date
+
+
+def _calculations_after(definition: Definition) -> dict[str, list[Any]]:
+    """Question key -> the calculations to write after it: after the last question each
+    uses, and never before the one listed before it (the reader keeps the sheet's order)."""
+    keys = [q.key for q in definition.questions]
+    by_key = {c.key: c for c in definition.calculations}
+    after: dict[str, list[Any]] = {}
+    position = 0
+    for calculation in definition.calculations:
+        used = questions_behind(calculation.key, by_key)
+        position = max([position, *(keys.index(key) for key in used if key in keys)])
+        after.setdefault(keys[position], []).append(calculation)
+    return after
+
+
+def _choice_filter(question: ChoiceQuestion) -> str:
+    """Each option's condition as one XLSForm filter on the choice's name, which the reader
+    binds back to the same condition per choice."""
+    parts = []
+    for option in question.options:
+        chosen = f"name = {_quote(option.value)}"
+        if option.show_if is None:
+            parts.append(chosen)
+        else:
+            parts.append(f"({chosen} and ({format_relevant(option.show_if)}))")
+    return " or ".join(parts)
+
+
+def _decimal_constraint(question: DecimalQuestion) -> str:
+    low = ">" if question.min_exclusive else ">="
+    high = "<" if question.max_exclusive else "<="
+    return f". {low} {question.minimum!r} and . {high} {question.maximum!r}"
 
 
 def _unique(
@@ -126,10 +162,18 @@ def write_xlsform(definition: Definition, languages: Sequence[str], translate: T
         if any(getattr(q, base) for q in definition.questions)
         for code in codes
     ]
+    # Calculations, only when there are some; each is written after the questions it uses.
+    calculation_columns = ["calculation"] if definition.calculations else []
+    filtered = any(isinstance(q, ChoiceQuestion) and q.filtered for q in definition.questions)
+    calculation_columns += ["choice_filter"] if filtered else []
+    after = _calculations_after(definition)
     survey = _Table(
         survey_sheet,
-        [*SURVEY_COLUMNS, *label_columns, *hint_columns, *TAIL_COLUMNS, *message_columns],
-    )
+        [
+            *SURVEY_COLUMNS, *label_columns, *hint_columns, *TAIL_COLUMNS, *message_columns,
+            *calculation_columns,
+        ],
+    )  # fmt: skip
     choices = _Table(book.create_sheet("choices"), ["list_name", "name", *label_columns])
     settings_columns = [
         "form_title", "form_id", "version", "default_language", "audience",
@@ -178,6 +222,8 @@ def write_xlsform(definition: Definition, languages: Sequence[str], translate: T
             }
             if question.required:
                 row["required"] = "yes"
+            if isinstance(question, ChoiceQuestion) and question.filtered:
+                row["choice_filter"] = _choice_filter(question)
             if question.show_if is not None:
                 row["relevant"] = format_relevant(question.show_if)
             if isinstance(question, ScaleQuestion):
@@ -186,9 +232,19 @@ def write_xlsform(definition: Definition, languages: Sequence[str], translate: T
                 row["appearance"] = "multiline"
             if isinstance(question, TextQuestion):
                 row["constraint"] = f"string-length(.) <= {question.max_length}"
+            elif isinstance(question, DecimalQuestion):
+                row["constraint"] = _decimal_constraint(question)
             elif isinstance(question, NumberQuestion) and not isinstance(question, ScaleQuestion):
                 row["constraint"] = f". >= {question.minimum} and . <= {question.maximum}"
             survey.add(row)
+            for calculation in after.get(question.key, []):
+                survey.add(
+                    {
+                        "type": "calculate",
+                        "name": calculation.key,
+                        "calculation": format_calculation(calculation),
+                    }
+                )
         survey.add({"type": "end group"})
 
     settings.add(

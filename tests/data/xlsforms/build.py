@@ -201,6 +201,51 @@ FEATURES: dict[str, dict[str, Rows]] = {
     "feature_media_column": one(
         w(type="text", name="q1", label="Q1", media_image="logo.png"), header=WITH
     ),
+    "feature_external_choices": {
+        **one(
+            w(type="select_one region", name="region", label="Region"),
+            w(
+                type="select_one_external towns",
+                name="town",
+                label="Which town?",
+                choice_filter="region = ${region}",
+            ),
+            header=WITH,
+            choices=[["region", "east", "East"], ["region", "west", "West"]],
+        ),
+        "external_choices": [
+            ["list_name", "name", "label", "region"],
+            ["towns", "hilo", "Hilo", "east"],
+            ["towns", "kona", "Kona", "west"],
+        ],
+    },
+    "feature_calculate_used": one(
+        w(type="integer", name="age", label="Age"),
+        w(type="calculate", name="adult", calculation="if(${age} >= 18, 'adult', 'young')"),
+        w(type="text", name="school", label="Which school?", relevant="${adult} = 'young'"),
+        header=WITH,
+    ),
+    "feature_choice_filter_cascade": {
+        **form(
+            survey(
+                w(type="select_one region", name="region", label="Region"),
+                w(
+                    type="select_one town",
+                    name="town",
+                    label="Town",
+                    choice_filter="region = ${region}",
+                ),
+                header=WITH,
+            )
+        ),
+        "choices": [
+            ["list_name", "name", "label", "region"],
+            ["region", "north", "North", None],
+            ["region", "south", "South", None],
+            ["town", "a", "Town A", "north"],
+            ["town", "b", "Town B", "south"],
+        ],
+    },
     "feature_piping": one(
         ["text", "name_given", "Name"], ["text", "why", "Thank you ${name_given}. Why?"]
     ),
@@ -513,6 +558,47 @@ def realistic() -> dict[str, dict[str, Rows]]:
         ],
         [["form_title", "form_id", "audience"], ["Advocate log", "advocate_log", "advocate"]],
     )
+    # Piping, a calculation and a choice filter, in two languages: a referral form that
+    # offers only the services of the county she lives in.
+    referral_header = [
+        "type", "name", "label::English (en)", "label::Español (es)", "relevant",
+        "calculation", "choice_filter",
+    ]  # fmt: skip
+    forms["real_referral_cascade"] = {
+        "survey": survey(
+            ["begin group", "about", "About you", "Sobre usted", "", "", ""],
+            ["text", "call_me", "What may we call you?", "¿Cómo le llamamos?", "", "", ""],
+            ["select_one county", "county", "Which county?", "¿Qué condado?", "", "", ""],
+            ["select_multiple needs", "needs", "What do you need?", "¿Qué necesita?", "", "", ""],
+            ["end group", "", "", "", "", "", ""],
+            ["calculate", "n_needs", "", "", "", "count-selected(${needs})", ""],
+            ["begin group", "services", "Services", "Servicios", "", "", ""],
+            ["select_one service", "service",
+             "${call_me}, which service in ${county} would you like?",
+             "${call_me}, ¿qué servicio de ${county} prefiere?", "", "", "county = ${county}"],
+            ["text", "more", "You chose ${n_needs} needs. Anything else?",
+             "Eligió ${n_needs} necesidades. ¿Algo más?", "${n_needs} >= 2", "", ""],
+            ["end group", "", "", "", "", "", ""],
+            header=referral_header,
+        ),
+        "choices": [
+            ["list_name", "name", "label::English (en)", "label::Español (es)", "county"],
+            ["county", "north", "North county", "Condado norte", ""],
+            ["county", "south", "South county", "Condado sur", ""],
+            ["needs", "housing", "Housing", "Vivienda", ""],
+            ["needs", "legal", "Legal help", "Ayuda legal", ""],
+            ["needs", "money", "Money", "Dinero", ""],
+            ["service", "north_shelter", "North shelter", "Refugio norte", "north"],
+            ["service", "north_legal", "North legal aid", "Ayuda legal norte", "north"],
+            ["service", "south_shelter", "South shelter", "Refugio sur", "south"],
+        ],
+        "settings": [
+            ["form_id", "audience", "label::English (en)", "label::Español (es)",
+             "description::English (en)", "description::Español (es)"],
+            ["referral_cascade", "survivor", "Referral", "Derivación", "Where to go next.",
+             "Adónde ir después."],
+        ],
+    }  # fmt: skip
     forms["real_youth_survey_repeat"] = form(
         survey(
             ["integer", "siblings", "How many siblings?"],
