@@ -54,8 +54,9 @@ class StepForm(FlaskForm):
                 field.errors = [too_long_message(question, self._step_locale, over)]
 
 
-# The end of a first sentence, in the scripts the site ships (Latin, Arabic, Chinese).
-SENTENCE_END = re.compile(r"(?<=[?.!؟。？！])(?:\s|$)")
+# The end of a first sentence, in the scripts the site ships: Latin and Arabic marks before a
+# space, Chinese full-width marks with or without one.
+SENTENCE_END = re.compile(r"(?<=[?.!؟])(?:\s|$)|(?<=[。？！])")
 
 
 def short_label(label: str) -> str:
