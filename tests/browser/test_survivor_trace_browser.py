@@ -8,6 +8,7 @@ import re
 from collections.abc import Iterator
 
 import pytest
+from axe_playwright_python.sync_playwright import Axe
 from flask import Flask
 from playwright.sync_api import Browser, BrowserContext, Page, expect
 
@@ -63,6 +64,11 @@ def phone_context(request: pytest.FixtureRequest, browser: Browser, live_server:
     yield context
     JS_OFF.pop(id(context), None)
     context.close()
+
+
+def axe_clean(page: Page, where: str) -> None:
+    results = Axe().run(page)
+    assert results.violations_count == 0, f"{where}: {results.generate_report()}"
 
 
 def choose_language(page: Page, language: str) -> None:
@@ -148,6 +154,7 @@ def test_follow_up_questions_are_announced_where_they_appear(
         assert page.url.endswith("#more")
     else:
         expect(notice).to_be_focused()
+        axe_clean(page, "follow-ups announced")
     # And the announcement is said once: going on, nothing is announced.
     press(page, page.locator(".button-group button[value=next]"))
     expect(page.locator("#more")).to_have_count(0)
@@ -193,6 +200,7 @@ def test_long_answers_state_their_limit_and_count_live(
     live = page.locator(".question:has(#ideas_for_change-input) [data-char-live]")
     expect(live).to_have_attribute("aria-live", "polite")
     expect(live).to_have_text("Characters over the limit: 240", timeout=3000)
+    axe_clean(page, "live character count")
 
 
 def test_too_long_answer_names_the_question_and_the_link_shows_it(
