@@ -10,12 +10,17 @@ from dataclasses import dataclass
 from typing import Any
 
 from flask import current_app, g, has_request_context
+from flask_babel import lazy_gettext as _l
 from sqlalchemy import select
 from sqlalchemy.exc import SQLAlchemyError
 from sqlalchemy.orm import Session
 
 from .config import Config
 from .models import Setting
+
+# What a survivor's tab and history list say when an admin has set nothing: it must not name
+# violence, safety or help, since whoever checks the phone reads it.
+DEFAULT_NEUTRAL_TITLE = _l("Community listening")
 
 EDITABLE = ("quick_exit_url", "neutral_title", "suppression_threshold", "resources")
 
@@ -27,6 +32,11 @@ class Settings:
     suppression_threshold: int
     # Hotlines per language set by an admin; empty: the configured resources file.
     resources: dict[str, list[dict[str, str]]]
+
+    def page_title(self) -> str:
+        """The title of every survivor page: the admin's neutral title, else the shipped one
+        in the page's language."""
+        return self.neutral_title or str(DEFAULT_NEUTRAL_TITLE)
 
 
 def _from(config: Config, stored: dict[str, Any]) -> Settings:

@@ -430,9 +430,9 @@ def test_upload_preview_publish_answer_and_export(
     walker = Respondent(admin, code)
     walker.open()
     assert "Sobre usted" not in walker.page
-    assert "Piloto" in walker.page
     assert "/staff/questionnaires/pilot/1" in walker.page  # the preview banner's way back
     walker.post("start")
+    assert "Piloto" in walker.page  # named after Start (the landing is neutral)
     walker.post("consent")
     assert "Sobre usted" in walker.page
     assert "Algunas preguntas son difíciles." in walker.page

@@ -138,7 +138,11 @@ def test_oversized_and_wrong_type_answers_get_clear_errors_and_keep_the_text(
     respondent.post("next", {"ideas_for_change": long_text, "anything_else": "keep me"})
     assert respondent.status == 422
     assert "There is a problem" in respondent.page
-    assert "Please shorten this answer to 3000 characters or fewer." in respondent.page
+    # The message names the question and how much to remove (it is also the summary's link).
+    assert (
+        "Your answer to “What ideas do you have for change?” is 500 characters too long. "
+        "Please shorten it." in respondent.page
+    )
     assert 'href="#ideas_for_change-input"' in respondent.page
     assert "keep me" in respondent.page  # nothing typed is lost
     assert "word word word" in respondent.page

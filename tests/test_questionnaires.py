@@ -216,7 +216,7 @@ def test_multiple_choice_keeps_definition_order(app: Flask) -> None:
         ({"type": "scale", "min": 1, "max": 5}, "9", "Please choose from the options shown."),
         ({"type": "number", "min": 0, "max": 50}, "lots", "Please enter a whole number, like 3."),
         ({"type": "number", "min": 0, "max": 50}, "51", "Please enter a whole number from 0 to 50."),
-        ({"type": "short_text", "max_length": 10}, "x" * 11, "Please shorten this answer to 10 characters or fewer."),
+        ({"type": "short_text", "max_length": 10}, "x" * 11, "Your answer to “Q” is 1 character too long. Please shorten it."),
         ({"type": "multiple_choice", "options": [{"value": "a", "label": {"en": "A"}}, {"value": "b", "label": {"en": "B"}}]}, "zzz", "Please choose from the options shown."),
     ],
 )  # fmt: skip

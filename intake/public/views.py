@@ -126,6 +126,15 @@ def make_blueprint(config: Config) -> Blueprint:
     def _preview_banner() -> dict[str, Any]:
         return {"preview": g.get("preview_version")}
 
+    @bp.app_context_processor
+    def _survivor_page() -> dict[str, Any]:
+        # Every page a survivor may see carries the same neutral title, and says how long an
+        # unfinished draft is kept (in minutes, as configured).
+        return {
+            "page_title": settings.current().page_title(),
+            "draft_idle_minutes": config.draft_idle_minutes,
+        }
+
     def flow_for(code: str) -> dict[str, Any]:
         flow = session.get(FLOW)
         if not isinstance(flow, dict) or flow.get("code") != code:
@@ -149,8 +158,8 @@ def make_blueprint(config: Config) -> Blueprint:
             db_session().commit()
         session.pop(DRAFT, None)
 
-    def here(code: str) -> Response:
-        return redirect(url_for("public.questionnaire", code=code), code=303)
+    def here(code: str, anchor: str | None = None) -> Response:
+        return redirect(url_for("public.questionnaire", code=code, _anchor=anchor), code=303)
 
     def switch_language(action: str) -> bool:
         if action.startswith("lang:"):
@@ -166,7 +175,7 @@ def make_blueprint(config: Config) -> Blueprint:
     # -- routes ---------------------------------------------------------------------------
     @bp.get("/")
     def home() -> tuple[str, int]:
-        return page("public/home.html")
+        return page("public/home.html", neutral_landing=True)
 
     @bp.get("/healthz")
     def health() -> tuple[str, int, dict[str, str]]:
@@ -239,13 +248,15 @@ def make_blueprint(config: Config) -> Blueprint:
             return page("public/resume.html", form=ActionForm(), code=code)
         if flow.get("expired"):
             set_flow({"code": code, "stage": "welcome"})  # the notice is shown once
+        # The neutral landing: nothing on it names the questionnaire or its topic, so Back
+        # after a quick exit (which lands here, the draft gone) shows nothing that tells.
         return page(
             "public/welcome.html",
-            definition=definition,
             form=ActionForm(),
             code=code,
             expired=flow.get("expired", False),
             not_ready=not previewing() and not keyring.is_initialised(db_session()),
+            neutral_landing=True,
         )
 
     @bp.post("/s/<code>")
@@ -353,10 +364,10 @@ def make_blueprint(config: Config) -> Blueprint:
             set_flow({"code": code, "stage": "welcome"})
             return page(
                 "public/welcome.html",
-                definition=definition,
                 form=ActionForm(),
                 code=code,
                 expired=True,
+                neutral_landing=True,
             )
         version, definition = resolved
         handle = current_handle()
@@ -365,11 +376,16 @@ def make_blueprint(config: Config) -> Blueprint:
             db_session().commit()
         if content.get("review"):
             return render_review(code, definition, content)
+        # Follow-up questions the last answer added: announced once, then forgotten.
+        revealed = content.pop("revealed", None)
+        if revealed is not None:
+            save_draft(content)
         index, visible = current_section(definition, content)
         section = visible[index]
         questions = section.visible_questions(content["answers"])
         form = build_step_form(questions, current_language(), answers=content["answers"])
-        return render_part(code, definition, section, index, visible, questions, form)
+        new = [q.key for q in questions if q.key in (revealed or ())]
+        return render_part(code, definition, section, index, visible, questions, form, revealed=new)
 
     def render_part(
         code: str,
@@ -381,6 +397,7 @@ def make_blueprint(config: Config) -> Blueprint:
         form: Any,
         status: int = 200,
         notice: str | None = None,
+        revealed: list[str] | None = None,
     ) -> tuple[str, int]:
         locale = current_language()
         return page(
@@ -396,6 +413,7 @@ def make_blueprint(config: Config) -> Blueprint:
             locale=locale,
             notice=notice,
             can_finish_later=not previewing(),
+            revealed=revealed or [],
         )
 
     def render_review(
@@ -444,6 +462,7 @@ def make_blueprint(config: Config) -> Blueprint:
         if content is None or resolved is None:
             return here(code)
         version, definition = resolved
+        content.pop("revealed", None)  # an announcement is for the page right after
         if content.get("review"):
             return post_review(code, version, definition, content, action)
 
@@ -476,8 +495,12 @@ def make_blueprint(config: Config) -> Blueprint:
             content["section"] = section.key
         elif revealed and action == "next" and section.key in keys:
             # An answer on this part revealed follow-up questions on the same part: stay, so
-            # they can be seen and answered (no JavaScript needed).
+            # they can be seen and answered (no JavaScript needed). The page says so just
+            # above them, and without JavaScript the browser lands there (a fixed anchor).
             content["section"] = section.key
+            content["revealed"] = [q.key for q in revealed]
+            save_draft(content)
+            return here(code, anchor="more")
         elif action == "back":
             # The first part has no Back button; a forged "back" there simply stays.
             content["section"] = keys[max(position - 1, 0)]
@@ -751,21 +774,21 @@ def make_blueprint(config: Config) -> Blueprint:
             return page(
                 "public/welcome.html",
                 400,
-                definition=definition,
                 form=ActionForm(),
                 code=code,
                 expired=False,
                 notice=message,
+                neutral_landing=True,
             )
         content = load_draft(code)
         if content is None:
             return page(
                 "public/welcome.html",
                 400,
-                definition=definition,
                 form=ActionForm(),
                 code=code,
                 expired=True,
+                neutral_landing=True,
             )
         if content.get("review"):
             return render_review(code, definition, content, 400, message)

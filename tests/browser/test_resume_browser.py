@@ -44,7 +44,7 @@ def test_finish_later_then_continue_in_a_new_browser_and_send(
     first = phone_context(browser, live_server, javascript)
     page = first.new_page()
     page.goto(f"/s/{code}")
-    press(page, page.get_by_role("button", name="Continue"))
+    press(page, page.get_by_role("button", name="Start"))
     press(page, page.get_by_role("button", name="I understand, start"))
     page.get_by_text("Spanish", exact=False).first.check()
     press(page, page.get_by_role("button", name="Next"))

@@ -54,7 +54,7 @@ def go_to_review(page: Page, answer: Callable[[Page], None] | None = None) -> No
 
 def start(page: Page, app: Flask) -> None:
     page.goto(f"/s/{public_code(app)}")
-    press(page, page.get_by_role("button", name="Continue"))
+    press(page, page.get_by_role("button", name="Start", exact=True))
     press(page, page.get_by_role("button", name="I understand, start"))
     expect(page.get_by_text(re.compile(r"Part 1 of \d"))).to_be_visible()
 
