@@ -189,7 +189,7 @@ def make_blueprint(config: Config) -> Blueprint:
 
     @bp.get("/help")
     def help_page() -> tuple[str, int]:
-        return page("public/help.html")
+        return page("public/help.html", resume_days=config.resume_days)
 
     @bp.get("/language/<language>")
     def choose_language(language: str) -> Response:
