@@ -17,6 +17,7 @@ from typing import Any
 
 import pytest
 from babel.messages.extract import DEFAULT_KEYWORDS, extract_from_file
+from babel.numbers import format_decimal
 from flask import Flask
 from flask.testing import FlaskClient
 from sqlalchemy import select
@@ -246,7 +247,9 @@ def test_assisted_entry_speaks_only_the_participants_language(
         "Choose all that apply, or none.",
     ):
         assert i18n.catalog_text(language, message) in text, message
-    limit = i18n.catalog_text(language, "Up to %(count)s characters.") % {"count": 3000}
+    limit = i18n.catalog_text(language, "Up to %(count)s characters.") % {
+        "count": format_decimal(3000, locale=i18n.format_locale_for(language))
+    }
     assert limit in text
     # The advocate's own navigation stays in English, outside her regions.
     assert "Unfinished entries" in page
@@ -278,10 +281,15 @@ def test_assisted_entry_speaks_only_the_participants_language(
         "Please choose from the options shown.",
     ):
         assert i18n.catalog_text(language, message) in text, message
-    too_long = i18n.catalog_text(
-        language, "Please shorten this answer to %(max)s characters or fewer."
-    ) % {"max": 3000}
-    assert too_long in text
+    # The too-long message names the question and how much to remove (one character here):
+    # every piece of her language's sentence around the question's name is on the page.
+    too_long = i18n._catalog(language).ngettext(
+        "Your answer to “%(question)s” is %(num)s character too long. Please shorten it.",
+        "Your answer to “%(question)s” is %(num)s characters too long. Please shorten it.",
+        1,
+    )
+    for piece in too_long.replace("%(num)s", "1").split("%(question)s"):
+        assert piece.strip() in text, piece
 
     # Then, the answers corrected, the entry is submitted
     response = advocate.post(
