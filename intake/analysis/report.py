@@ -478,6 +478,95 @@ def _suggested_table(
     )
 
 
+def answer_tables(state: ThemeState, k: int, languages: Sequence[str]) -> tuple[dict, ...]:
+    """Every table of the answers themselves (all but the theme tables), protected and
+    serialised, in the order the report lists them.
+
+    Only the responses decide these tables; a coding decision cannot change them. No
+    identity links them to the theme tables, so protecting the two apart gives exactly the
+    cells that protecting them together gives (``disclosure.protect_report`` protects each
+    linked group on its own): ``snapshots`` keeps these per set of responses, and a coding
+    decision re-protects only the theme tables. Shared by snapshots: never change them.
+    """
+    with state.lock, collecting_later():
+        b = _answer_builder(state.aggregate, k, languages)
+        _protect_in_passes(b.tables, k)
+        return tuple(_serialise(t, meta) for t, meta in b.tables)
+
+
+def _answer_builder(agg: Aggregate, k: int, languages: Sequence[str]) -> _Builder:
+    """The answer tables, counted and combined, not yet protected."""
+    b = _Builder(k)
+    group_id = {g: ("responses", "group", g) for g in GROUPS}
+    _one_way(
+        b,
+        "by_group",
+        "table.by_group",
+        agg.by_group,
+        GROUPS,
+        lambda g: f"group.{g}",
+        lambda g: group_id[g],
+        keep=frozenset({"listening_session"}),  # linked to "by provenance"
+        other="group.together",
+    )
+    # A listening-session record is the same count whichever way it is listed.
+    _one_way(
+        b,
+        "by_provenance",
+        "table.by_provenance",
+        agg.by_provenance,
+        PROVENANCES,
+        lambda p: f"provenance.{p}",
+        lambda p: (
+            group_id["listening_session"]
+            if p == "listening_session"
+            else ("responses", "provenance", p)
+        ),
+        keep=frozenset({"listening_session"}),  # linked to "by group"
+        other="provenance.together",
+    )
+    language_order = [lang for lang in languages if lang in agg.by_language] + sorted(
+        set(agg.by_language) - set(languages)
+    )
+    _one_way(
+        b,
+        "by_language",
+        "table.by_language",
+        agg.by_language,
+        language_order,
+        lambda lang: f"language:{lang}",
+        lambda lang: ("responses", "language", lang),
+        other="language.other",
+    )
+    _one_way(
+        b,
+        "by_month",
+        "table.by_month",
+        agg.by_month,
+        agg.months,
+        lambda m: f"month:{m}",
+        lambda m: ("responses", "month", m),
+        ordered=True,
+    )
+    in_effects = _effect_table(b, agg)
+    plans = _question_tables(b, agg, in_effects)
+    _split_tables(b, agg, plans)
+    return b
+
+
+def _theme_builder(
+    confirmed: Mapping[str, Mapping[str, str]],
+    suggested: Mapping[str, Mapping[str, str]],
+    codebook: Codebook,
+    k: int,
+    languages: Sequence[str],
+) -> _Builder:
+    """The theme tables, counted and combined, not yet protected."""
+    b = _Builder(k)
+    _theme_tables(b, confirmed, suggested, codebook, languages)
+    return b
+
+
 def build(
     state: ThemeState,
     codebook: Codebook,
@@ -485,67 +574,19 @@ def build(
     k: int,
     languages: Sequence[str],
     title: str = "",
+    answers: Sequence[dict[str, Any]] | None = None,
 ) -> dict[str, Any]:
-    """A disclosure-controlled snapshot of the whole analysis."""
+    """A disclosure-controlled snapshot of the whole analysis.
+
+    ``answers``: the result of ``answer_tables`` for this state, threshold and languages,
+    when the caller kept it (worked out here otherwise).
+    """
     with state.lock, collecting_later():
         agg = state.aggregate
-        b = _Builder(k)
-        group_id = {g: ("responses", "group", g) for g in GROUPS}
-        _one_way(
-            b,
-            "by_group",
-            "table.by_group",
-            agg.by_group,
-            GROUPS,
-            lambda g: f"group.{g}",
-            lambda g: group_id[g],
-            keep=frozenset({"listening_session"}),  # linked to "by provenance"
-            other="group.together",
-        )
-        # A listening-session record is the same count whichever way it is listed.
-        _one_way(
-            b,
-            "by_provenance",
-            "table.by_provenance",
-            agg.by_provenance,
-            PROVENANCES,
-            lambda p: f"provenance.{p}",
-            lambda p: (
-                group_id["listening_session"]
-                if p == "listening_session"
-                else ("responses", "provenance", p)
-            ),
-            keep=frozenset({"listening_session"}),  # linked to "by group"
-            other="provenance.together",
-        )
-        language_order = [lang for lang in languages if lang in agg.by_language] + sorted(
-            set(agg.by_language) - set(languages)
-        )
-        _one_way(
-            b,
-            "by_language",
-            "table.by_language",
-            agg.by_language,
-            language_order,
-            lambda lang: f"language:{lang}",
-            lambda lang: ("responses", "language", lang),
-            other="language.other",
-        )
-        _one_way(
-            b,
-            "by_month",
-            "table.by_month",
-            agg.by_month,
-            agg.months,
-            lambda m: f"month:{m}",
-            lambda m: ("responses", "month", m),
-            ordered=True,
-        )
-        in_effects = _effect_table(b, agg)
-        plans = _question_tables(b, agg, in_effects)
-        _split_tables(b, agg, plans)
+        if answers is None:
+            answers = answer_tables(state, k, languages)
         confirmed, suggested, approved = theme_people(state, codebook, matcher)
-        _theme_tables(b, confirmed, suggested, codebook, languages)
+        b = _theme_builder(confirmed, suggested, codebook, k, languages)
         _protect_in_passes(b.tables, k)
         for table, _meta in b.tables:
             if table.key in ("themes", "themes_suggested"):
@@ -583,7 +624,7 @@ def build(
             "threshold": k,
             "generated_on": clock.today().isoformat(),
             "codebook_version": codebook.version,
-            "tables": [_serialise(t, meta) for t, meta in b.tables],
+            "tables": [*answers, *(_serialise(t, meta) for t, meta in b.tables)],
             "themes": themes,
             "unreadable": len(state.unreadable),
             # Kept so the next report can check it is not a few responses apart from this
