@@ -43,7 +43,7 @@ class _Kept:
     # The protected answer tables (``report.answer_tables``) and what they depend on: a
     # coding decision changes ``key`` but not this, so only the theme tables are redone.
     answers_key: Hashable
-    answers: tuple[dict[str, Any], ...]
+    answers: report.AnswerTables
 
 
 # By the state's id: a ThemeState is a mutable dataclass (not hashable). The entry is

@@ -148,7 +148,7 @@ def register(bp: Blueprint, config: Config) -> None:
         cb = codebook()
         snap = snapshot(state, cb)
         tables = [t for t in snap["tables"] if not t["section"].startswith("split:")]
-        points = {t["point"]: t["point_label"] for t in snap["tables"] if "point" in t}
+        points = dict(snap["split_points"])
         return render_template(
             "staff/dashboard.html",
             snap=snap,
@@ -167,13 +167,19 @@ def register(bp: Blueprint, config: Config) -> None:
             return redirect(url_for("staff.unlock"), code=303)
         state, _secret = unlocked
         snap = snapshot(state, codebook())
-        points = {t["point"]: t["point_label"] for t in snap["tables"] if "point" in t}
+        points = dict(snap["split_points"])
         point = request.args.get("point", "")
         if point not in points:
             point = next(iter(points), "")
         tables = [t for t in snap["tables"] if t["section"] == f"split:{point}"]
+        left_out = [d for d in snap["dropped_splits"] if d["point"] == point]
         return render_template(
-            "staff/points.html", snap=snap, tables=tables, points=points, point=point
+            "staff/points.html",
+            snap=snap,
+            tables=tables,
+            left_out=left_out,
+            points=points,
+            point=point,
         )
 
     # -- coding queue ------------------------------------------------------------------
