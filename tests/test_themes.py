@@ -599,6 +599,6 @@ def test_points_pages_split_by_family_and_leave_out_what_would_be_mostly_hidden(
     services = fran.get("/staff/data/points?point=family:services").get_data(as_text=True)
     assert "Not split for this point of intervention" in services
     left_out = services[services.index("Not split for this point of intervention") :]
-    assert "Did you ever reach out to anyone for help?: 27 people answered" in left_out
+    assert "Did you ever reach out to anyone for help? — 27 people answered" in left_out
     assert 'href="/staff/reports/protection"' in left_out
     assert ">hidden<" not in services  # nothing on this page is hidden
