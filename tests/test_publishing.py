@@ -130,7 +130,8 @@ def _protected_together(state: Any, cb: Any, matcher: Any, k: int, languages: li
     report._protect_in_passes(tables, k)
     for table, _meta in themes.tables:
         report._order_by_published(table)
-    return [report._serialise(table, meta) for table, meta in tables]
+    serialised = [report._serialise(table, meta) for table, meta in tables]
+    return report.leave_out_hidden_splits(serialised, [])
 
 
 def _confirm_at_random(state: Any, cb: Any, matcher: Any, rnd: random.Random, share: float) -> None:

@@ -600,5 +600,31 @@ def test_points_pages_split_by_family_and_leave_out_what_would_be_mostly_hidden(
     assert "Not split for this point of intervention" in services
     left_out = services[services.index("Not split for this point of intervention") :]
     assert "Did you ever reach out to anyone for help? — 27 people answered" in left_out
-    assert 'href="/staff/reports/protection"' in left_out
+    assert 'href="/staff/reports/protection#left-out"' in left_out
     assert ">hidden<" not in services  # nothing on this page is hidden
+
+
+def test_a_split_left_mostly_hidden_by_protection_is_left_out_and_named() -> None:
+    from intake.analysis.report import leave_out_hidden_splits
+
+    def split(key: str, had: list[int | None]) -> dict[str, Any]:
+        columns = [[f"o{i}", f"o{i}"] for i in range(len(had))] + [["__total__", "total"]]
+        return {
+            "key": f"split:police:{key}",
+            "section": "split:police",
+            "point": "police",
+            "point_label": "Police",
+            "question_key": key,
+            "title": key,
+            "columns": columns,
+            "values": {"yes": {**{f"o{i}": v for i, v in enumerate(had)}, "__total__": None}},
+        }
+
+    mostly = split("q1", [None, None, 7])
+    half = split("q2", [None, 6])
+    overview = {"key": "by_group", "section": "overview"}
+    dropped: list[dict[str, Any]] = []
+    kept = leave_out_hidden_splits([overview, mostly, half], dropped)
+    # Two of three "had contact" cells hidden: left out and named; one of two: kept.
+    assert kept == [overview, half]
+    assert [(d["point"], d["question"]) for d in dropped] == [("police", "q1")]

@@ -423,6 +423,7 @@ def _split_tables(b: _Builder, agg: Aggregate, plans: Mapping[str, list[list[str
                 + (["no_or_unsaid"] if "no_or_unsaid" in rows else []),
                 point=point,
                 point_label=point_label,
+                question_key=key,
                 counts_people=True,
             )
 
@@ -592,8 +593,36 @@ def answer_tables(state: ThemeState, k: int, languages: Sequence[str]) -> Answer
     with state.lock, collecting_later():
         b = _answer_builder(state.aggregate, k, languages)
         _protect_in_passes(b.tables, k)
-        tables = tuple(_serialise(t, meta) for t, meta in b.tables)
-        return AnswerTables(tables, tuple(dropped_splits(tables, b.dropped)), tuple(b.points))
+        tables = leave_out_hidden_splits([_serialise(t, meta) for t, meta in b.tables], b.dropped)
+        return AnswerTables(
+            tuple(tables), tuple(dropped_splits(tables, b.dropped)), tuple(b.points)
+        )
+
+
+def leave_out_hidden_splits(
+    tables: list[dict[str, Any]], dropped: list[dict[str, Any]]
+) -> list[dict[str, Any]]:
+    """``tables`` without the splits whose "had contact" row protection left mostly hidden
+    (other tables' small cells can hide a split's cells that are not small themselves);
+    each joins ``dropped``. Leaving a protected table out publishes less, never more: what
+    stays shown was checked against every table, this one included."""
+    kept = []
+    for table in tables:
+        if table["section"].startswith("split:"):
+            options = [c for c, _label in table["columns"] if c != TOTAL]
+            had = table["values"]["yes"]
+            if sum(1 for c in options if had[c] is None) * 2 > len(options):
+                dropped.append(
+                    {
+                        "point": table["point"],
+                        "point_label": table["point_label"],
+                        "question": table["question_key"],
+                        "title": table["title"],
+                    }
+                )
+                continue
+        kept.append(table)
+    return kept
 
 
 def dropped_splits(
@@ -1017,6 +1046,7 @@ def points_share(snapshot: Mapping[str, Any]) -> dict[str, float]:
         "numbers": total,
         "shown": shown,
         "combined": share["combined"] + dropped,
+        "tables": len(splits),
         "dropped": dropped,
         "share": shown / total if total else 1.0,
     }
