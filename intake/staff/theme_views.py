@@ -191,12 +191,18 @@ def register(bp: Blueprint, config: Config) -> None:
         shown pays for them (the queue at 2,000 responses has thousands of excerpts)."""
         matcher = matcher_for(cb)
         agg = state.aggregate
+        undecided = Annotation()  # read only: most responses have no decisions yet
         for answer, excerpts in zip(agg.texts, state.excerpts(cb, matcher), strict=True):
-            note = state.annotation(answer.response_id)
+            note = state.annotations.get(answer.response_id)
             for excerpt in excerpts:
                 ekey = excerpt_key(answer.question_key, excerpt.index)
-                confirmed, pending = note.codes_for(ekey, excerpt.codes)
-                rejected = note.rejected.get(ekey, set())
+                if note is None:
+                    # No decision on this response: every suggestion is pending (what
+                    # codes_for says of an empty annotation, without its work per excerpt).
+                    confirmed, pending, rejected = set(), set(excerpt.codes), set()
+                else:
+                    confirmed, pending = note.codes_for(ekey, excerpt.codes)
+                    rejected = note.rejected.get(ekey, set())
                 # With a code chosen, the status is about that code.
                 wanted_pending = {code} & pending if code else pending
                 wanted_confirmed = {code} & confirmed if code else confirmed
@@ -216,7 +222,7 @@ def register(bp: Blueprint, config: Config) -> None:
                     answer,
                     question,
                     excerpt,
-                    note,
+                    undecided if note is None else note,
                     (pending, confirmed, rejected),
                 )
 
