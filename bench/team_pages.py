@@ -295,7 +295,7 @@ def main() -> None:
         commit = subprocess.run(
             ["git", "log", "-1", "--format=%h"], cwd=baseline, capture_output=True, text=True
         ).stdout.strip()
-        name = f"the baseline checkout{f' (commit `{commit}`)' if commit else ''}"
+        name = f"the baseline, commit `{commit}`" if commit else f"the baseline in `{baseline}`"
         command += " with BENCH_TEAM_BASELINE"
     load_before = os.getloadavg()[0]
     results, before = run(SIZES, baseline=baseline)
