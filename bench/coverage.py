@@ -5,7 +5,9 @@
 For each size: a fresh throwaway instance, N synthetic responses to the shipped survivor
 questionnaire (bench/synthetic.py, fixed seed), one unlock, ``report.build`` at the default
 threshold, and the share of the published report's numbers that are shown or combined
-rather than hidden (``report.visible_share``). The same data also feeds the browser test's
+rather than hidden (``report.visible_share``); and the same share on the dashboard's pages
+by point of intervention (``report.points_share``), where a breakdown that would be mostly
+hidden is left out and its total shown instead. The same data also feeds the browser test's
 screenshots, so what is counted here is what a coordinator reads.
 """
 
@@ -62,7 +64,8 @@ def measure(sizes: tuple[int, ...] = SIZES) -> list[dict[str, float]]:
         with tempfile.TemporaryDirectory() as tmp:
             snap = snapshot_of(count, Path(tmp))
         share = report.visible_share(report.for_report(snap))
-        out.append({"responses": count, **share})
+        points = report.points_share(snap)
+        out.append({"responses": count, **share, "points": points})
     return out
 
 

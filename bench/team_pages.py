@@ -3,6 +3,10 @@
     python -m bench.team_pages               # every size in BENCH_TEAM (default 25 400 2000)
     python -m bench.team_pages measure DIR   # one prepared instance, one process (JSON)
 
+    BENCH_TEAM_BASELINE=/path/to/other/checkout python -m bench.team_pages
+        # the same steps on another checkout of the app too (say, before a change),
+        # interleaved run by run with this one, so both see the same machine load
+
 Each size is sealed once into bench/.data/ (through the real sealing path, as the themes
 benchmark does) and copied afresh for every run, so a publish in one run is never compared
 with the report of another. A run signs in as the facilitator and times, through the app
@@ -12,8 +16,10 @@ with the report of another. A run signs in as the facilitator and times, through
   snapshot built: the one slow page of an unlock);
 - *dashboard*, *points*, *review*, *publish page*: each page again with nothing changed
   (median of several requests);
-- *after a decision*: one coding decision saved, then the dashboard (the snapshot rebuilt:
-  what the first page after any change costs);
+- *decision*: one coding decision saved in the review queue (the POST and the queue page
+  it returns to);
+- *after a decision*: then the dashboard (the snapshot rebuilt: what the first page after
+  any change costs);
 - *publish*: the whole POST that stores a report (checks, encryption, commit).
 
 The targets (issue 19): every page ≤ 0.5 s after the first unlock, publishing ≤ 2 s.
@@ -123,15 +129,21 @@ def measure(folder: Path) -> dict[str, Any]:
         re.compile(r'name="code" value="([^"]+)"').search(queue, handle.end()) if handle else None
     )
     if handle and code:
-        client.post(
-            "/staff/themes/review",
-            data={
-                "csrf_token": _token(queue),
-                "handle": handle.group(1),
-                "action": "reject",
-                "code": code.group(1),
-            },
-        )
+
+        def decide() -> None:
+            done = client.post(
+                "/staff/themes/review",
+                data={
+                    "csrf_token": _token(queue),
+                    "handle": handle.group(1),
+                    "action": "reject",
+                    "code": code.group(1),
+                },
+            )
+            assert done.status_code == 303, "decided"
+            assert client.get(done.headers["Location"]).status_code == 200
+
+        out["decision"], _ = _timed(decide)
         out["after a decision"], response = _timed(lambda: client.get("/staff/data"))
         assert response.status_code == 200
     page = client.get("/staff/reports/publish").get_data(as_text=True)
@@ -157,30 +169,73 @@ def _prepared(size: int) -> Path:
     return folder
 
 
-def run(sizes: list[int], runs: int = RUNS) -> dict[int, list[dict[str, Any]]]:
+def _measure_copy(source: Path, checkout: Path) -> dict[str, Any]:
+    """One run on a fresh copy of ``source``, by the app in ``checkout``."""
+    with tempfile.TemporaryDirectory() as tmp:
+        copy = Path(tmp) / "instance-copy"
+        shutil.copytree(source, copy)
+        done = subprocess.run(
+            [sys.executable, "-m", "bench.team_pages", "measure", str(copy)],
+            cwd=checkout, check=True, capture_output=True, text=True,
+        )  # fmt: skip
+        return json.loads(done.stdout.strip().splitlines()[-1])
+
+
+def run(
+    sizes: list[int], runs: int = RUNS, baseline: Path | None = None
+) -> tuple[dict[int, list[dict[str, Any]]], dict[int, list[dict[str, Any]]]]:
+    """Each size ``runs`` times; with a ``baseline`` checkout, each run of this one is
+    paired with one of the baseline (taking turns at going first)."""
     results: dict[int, list[dict[str, Any]]] = {}
+    before: dict[int, list[dict[str, Any]]] = {}
     for size in sizes:
         source = _prepared(size)
-        results[size] = []
-        for _ in range(runs):
-            with tempfile.TemporaryDirectory() as tmp:
-                copy = Path(tmp) / "instance-copy"
-                shutil.copytree(source, copy)
-                done = subprocess.run(
-                    [sys.executable, "-m", "bench.team_pages", "measure", str(copy)],
-                    cwd=ROOT, check=True, capture_output=True, text=True,
-                )  # fmt: skip
-                results[size].append(json.loads(done.stdout.strip().splitlines()[-1]))
-    return results
+        results[size], before[size] = [], []
+        for number in range(runs):
+            order = [(ROOT, results[size])]
+            if baseline is not None:
+                order.insert(number % 2, (baseline, before[size]))
+            for checkout, into in order:
+                into.append(_measure_copy(source, checkout))
+    return results, before
 
 
-STEPS = ("unlock", "dashboard", "points", "review", "publish page", "after a decision", "publish")
+STEPS = (
+    "unlock",
+    "dashboard",
+    "points",
+    "review",
+    "publish page",
+    "decision",
+    "after a decision",
+    "publish",
+)
 
 
-def section(results: dict[int, list[dict[str, Any]]], command: str) -> str:
+def _rows(results: dict[int, list[dict[str, Any]]]) -> list[str]:
     def cell(values: list[float]) -> str:
         return f"{statistics.median(values):.2f} ({min(values):.2f}–{max(values):.2f})"
 
+    lines = [
+        "| responses | " + " | ".join(STEPS) + " | runs |",
+        "| --- |" + " --- |" * (len(STEPS) + 1),
+    ]
+    for size, runs in results.items():
+        cells = [
+            cell([r[s] for r in runs if s in r]) if any(s in r for r in runs) else "—"
+            for s in STEPS
+        ]
+        lines.append(f"| {size:,} | " + " | ".join(cells) + f" | {len(runs)} |")
+    return lines
+
+
+def section(
+    results: dict[int, list[dict[str, Any]]],
+    command: str,
+    load: tuple[float, float] | None = None,
+    baseline: dict[int, list[dict[str, Any]]] | None = None,
+    baseline_name: str = "",
+) -> str:
     lines = [
         START,
         "## The CCR team's pages (after the unlock)",
@@ -189,26 +244,27 @@ def section(results: dict[int, list[dict[str, Any]]], command: str) -> str:
         "this section). Seconds per step, median of the runs with min–max; each page step is",
         f"itself the median of {REPEATS} requests. Through the app in-process (the server's own",
         "time), SQLite, synthetic sealed responses. *Unlock* is the passphrase plus the first",
-        "dashboard (every response read, the protected snapshot built); *after a decision* is",
-        "the dashboard right after one coding decision (the snapshot rebuilt). Targets: every",
+        "dashboard (every response read, the protected snapshot built); *decision* is one",
+        "coding decision saved in the review queue and the queue page it returns to; *after a",
+        "decision* is the dashboard right after it (the snapshot rebuilt). Targets: every",
         "page ≤ 0.5 s after the first unlock; publishing ≤ 2 s.",
         "",
-        "| responses | " + " | ".join(STEPS) + " | runs |",
-        "| --- |" + " --- |" * (len(STEPS) + 1),
     ]
-    load = results.pop("load", None)  # type: ignore[call-overload]
     if load:
-        lines[-2:-2] = [
+        lines += [
             f"Load average (1 min) on this {os.cpu_count()}-core machine at the start and end:"
             f" {load[0]:.1f} and {load[1]:.1f}.",
             "",
         ]
-    for size, runs in results.items():
-        cells = [
-            cell([r[s] for r in runs if s in r]) if any(s in r for r in runs) else "—"
-            for s in STEPS
+    lines += _rows(results)
+    if baseline:
+        lines += [
+            "",
+            f"The same steps on {baseline_name}, interleaved with the runs above (one run of",
+            "each in turn, on the same copies of the data):",
+            "",
+            *_rows(baseline),
         ]
-        lines.append(f"| {size:,} | " + " | ".join(cells) + f" | {len(runs)} |")
     lines.append(END)
     return "\n".join(lines)
 
@@ -232,12 +288,23 @@ def main() -> None:
         f"{k}={os.environ[k]}" for k in ("BENCH_TEAM", "BENCH_TEAM_RUNS") if k in os.environ
     ]
     command = "python -m bench.team_pages" + (f" ({', '.join(settings)})" if settings else "")
+    folder = os.environ.get("BENCH_TEAM_BASELINE")
+    baseline = Path(folder).resolve() if folder else None
+    name = ""
+    if baseline is not None:
+        commit = subprocess.run(
+            ["git", "log", "-1", "--format=%h"], cwd=baseline, capture_output=True, text=True
+        ).stdout.strip()
+        name = f"the baseline, commit `{commit}`" if commit else f"the baseline in `{baseline}`"
+        command += " with BENCH_TEAM_BASELINE"
     load_before = os.getloadavg()[0]
-    results = run(SIZES)
-    results["load"] = [load_before, os.getloadavg()[0]]  # type: ignore[assignment]
+    results, before = run(SIZES, baseline=baseline)
+    load = (load_before, os.getloadavg()[0])
     (ROOT / "bench" / "results").mkdir(exist_ok=True)
-    (ROOT / "bench" / "results" / "team_pages.json").write_text(json.dumps(results, indent=1))
-    text = section(results, command)
+    (ROOT / "bench" / "results" / "team_pages.json").write_text(
+        json.dumps({"load": load, "results": results, "baseline": before}, indent=1)
+    )
+    text = section(results, command, load, before if baseline else None, name)
     record(text)
     print(text)
 

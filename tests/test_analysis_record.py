@@ -395,7 +395,8 @@ def _reference(responses: list[tuple[OpenedResponse, Any]], plan_of: Any) -> dic
                     asked_answers[(key, v)] += 1
                     if not said:
                         unsaid[(key, v)] += 1
-                for point in points:
+                # Each point, and each family of points once (a split by family).
+                for point in points | {aggregate_module.family_key(p) for p in points}:
                     contacted_answered[(point, key)] += 1
                     for v in values:
                         contacted_answers[(point, key, v)] += 1

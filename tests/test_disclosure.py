@@ -365,3 +365,107 @@ def test_public_totals_are_hidden_only_when_nothing_else_protects() -> None:
     protect_report([table], 5, public={"everyone"})
     assert table.shown(TOTAL, TOTAL) == 113
     _check([table], 5)
+
+
+# -- the pinned-cell check by cycles, and linked groups protected apart --------------------------
+def _linked(grid: list[list[int]], split: list[tuple[int, int]], points: int) -> list[Table]:
+    """A question by group and its split by contact with each of ``points`` points of
+    intervention, all sharing the column totals (as report.build links them). With two or
+    more points a total sits in more than two sums: no longer a network."""
+    a = _table("a", grid)
+    tables = [a]
+    for p in range(points):
+        b = _table(f"b{p}", [[y for y, _n in split], [n for _y, n in split]])
+        tables.append(b)
+    for table in tables:
+        for j in range(len(grid[0])):
+            table.identities[(TOTAL, f"c{j}")] = ("col", j)
+        table.identities[(TOTAL, TOTAL)] = "all"
+    return tables
+
+
+@settings(max_examples=150, deadline=None)
+@given(grid=grids, data=st.data())
+def test_cycles_and_programmes_agree_on_which_hidden_cells_are_free(grid, data) -> None:
+    from intake.analysis.disclosure import _free_by_cycles, _free_by_programmes, hidden_systems
+
+    split = []
+    for j in range(len(grid[0])):
+        total = sum(line[j] for line in grid)
+        yes = data.draw(st.integers(0, total))
+        split.append((yes, total - yes))
+    tables = _linked(grid, split, data.draw(st.integers(0, 3)))
+    # Any pattern of hidden cells, not only the ones protection leaves: the question is
+    # asked of every intermediate state too.
+    for table in tables:
+        positive = sorted(c for c in table.cells() if table.count(*c) > 0)
+        if positive:
+            table.suppressed = set(data.draw(st.lists(st.sampled_from(positive), unique=True)))
+    _index, systems = hidden_systems(tables)
+    for _members, matrix, values in systems:
+        by_cycles = _free_by_cycles(matrix, values)
+        by_programmes = _free_by_programmes(matrix, matrix @ values, values)
+        if by_cycles is not None:
+            assert list(by_cycles) == list(by_programmes), (matrix, values)
+
+
+def test_the_cycle_check_takes_networks_and_leaves_the_rest() -> None:
+    from intake.analysis.disclosure import _free_by_cycles
+
+    # a + b = T (all hidden): a network (the total against its parts).
+    network = np.array([[1.0, 1.0, -1.0]])
+    assert list(_free_by_cycles(network, np.array([1.0, 2.0, 3.0]))) == [True, True, True]
+    # Two hidden ones beside a shown total of 2: pinned.
+    assert list(_free_by_cycles(np.array([[1.0, 1.0]]), np.array([1.0, 1.0]))) == [False] * 2
+    # One quantity in three sums (a total shared by three tables): left to the programmes.
+    shared = np.array([[1.0, 0.0, 0.0, -1.0], [0.0, 1.0, 0.0, -1.0], [0.0, 0.0, 1.0, -1.0]])
+    assert _free_by_cycles(shared, np.array([2.0, 2.0, 2.0, 2.0])) is None
+    # Three sums pairwise sharing a quantity with the same sign: an odd cycle, no network.
+    odd = np.array([[1.0, 1.0, 0.0], [0.0, 1.0, 1.0], [1.0, 0.0, 1.0]])
+    assert _free_by_cycles(odd, np.array([2.0, 2.0, 2.0])) is None
+
+
+def _two_groups(grid: list[list[int]], themes: list[list[int]]) -> list[Table]:
+    """Answer tables linked to each other, and theme tables (rows only) linked to each
+    other, sharing nothing across: listed interleaved."""
+    a = _table("a", grid)
+    b = Table(
+        "b",
+        [f"r{i}" for i in range(len(grid))],
+        ["n"],
+        {(f"r{i}", "n"): sum(line) for i, line in enumerate(grid)},
+        Margins.COLUMNS,
+    )
+    for i in range(len(grid)):
+        a.identities[(f"r{i}", TOTAL)] = b.identities[(f"r{i}", "n")] = ("row", i)
+    t = _table("t", themes, Margins.ROWS)
+    u = Table(
+        "u",
+        [f"r{i}" for i in range(len(themes))],
+        ["n"],
+        {(f"r{i}", "n"): sum(line) for i, line in enumerate(themes)},
+        Margins.NONE,
+    )
+    for i in range(len(themes)):
+        t.identities[(f"r{i}", TOTAL)] = u.identities[(f"r{i}", "n")] = ("theme", i)
+    return [a, t, b, u]
+
+
+@settings(max_examples=150, deadline=None)
+@given(grid=grids, themes=grids, k=st.integers(min_value=2, max_value=8))
+def test_groups_that_share_nothing_are_protected_exactly_as_if_alone(grid, themes, k) -> None:
+    from intake.analysis.disclosure import linked_groups
+
+    together = _two_groups(grid, themes)
+    protect_report(together, k)
+    a, t, b, u = _two_groups(grid, themes)
+    assert [[x.key for x in g] for g in linked_groups([a, t, b, u])] == [["a", "b"], ["t", "u"]]
+    protect_report([t, u], k)
+    protect_report([a, b], k)
+    assert [x.suppressed for x in together] == [
+        a.suppressed,
+        t.suppressed,
+        b.suppressed,
+        u.suppressed,
+    ]
+    _check(together, k)

@@ -53,6 +53,7 @@ def test_pages_share_one_snapshot_until_something_changes(
     first = snapshots.builds()
     fran.get("/staff/data")
     assert snapshots.builds() == first + 1
+    answers = snapshots.answer_builds()
     # Given nothing changed, the dashboard again, the points page and the publish page
     # reuse it.
     fran.get("/staff/data")
@@ -65,6 +66,8 @@ def test_pages_share_one_snapshot_until_something_changes(
     page = fran.get("/staff/data").get_data(as_text=True)
     assert snapshots.builds() == first + 2
     assert "La policía no me creyó y tuve más miedo." in page
+    # Coding changes only the theme tables: the protected answer tables are reused.
+    assert snapshots.answer_builds() == answers
 
     # When the threshold changes, too (and the new one is applied).
     session.merge(Setting(key="suppression_threshold", value="11"))
@@ -72,6 +75,7 @@ def test_pages_share_one_snapshot_until_something_changes(
     page = fran.get("/staff/data").get_data(as_text=True)
     assert snapshots.builds() == first + 3
     assert "La policía no me creyó" not in page  # 7 people are now fewer than k
+    assert snapshots.answer_builds() == answers + 1  # every table protected again
 
     # When the codebook changes (a code turned off), too.
     session.merge(Setting(key="suppression_threshold", value="5"))
@@ -95,9 +99,11 @@ def test_a_new_response_is_a_change(
     fran = unlocked(app, people)
     fran.get("/staff/data")
     built = snapshots.builds()
+    answers = snapshots.answer_builds()
     add_responses(session, keystore_of(app), "survivor", 5, {"help_sought": "yes"})
     fran.get("/staff/data")
     assert snapshots.builds() == built + 1
+    assert snapshots.answer_builds() == answers + 1  # the answer tables too
     fran.get("/staff/data")
     assert snapshots.builds() == built + 1
 
@@ -111,6 +117,81 @@ def test_the_kept_snapshot_goes_with_the_unlock(
     fran.post("/staff/lock", data={"csrf_token": token(fran, "/staff/")})
     gc.collect()
     assert snapshots.kept_count() == 0
+
+
+def _protected_together(state: Any, cb: Any, matcher: Any, k: int, languages: list[str]) -> list:  # type: ignore[type-arg]
+    """Every table of the report protected in one computation, as before the split."""
+    from intake.analysis import report
+
+    answers = report._answer_builder(state.aggregate, k, languages)
+    confirmed, suggested, _quotes = report.theme_people(state, cb, matcher)
+    themes = report._theme_builder(confirmed, suggested, cb, k, languages)
+    tables = answers.tables + themes.tables
+    report._protect_in_passes(tables, k)
+    for table, _meta in themes.tables:
+        report._order_by_published(table)
+    serialised = [report._serialise(table, meta) for table, meta in tables]
+    return report.leave_out_hidden_splits(serialised, [])
+
+
+def _confirm_at_random(state: Any, cb: Any, matcher: Any, rnd: random.Random, share: float) -> None:
+    """Facilitators' decisions on about ``share`` of the suggestions, as saving them would
+    leave the state (annotation and revision)."""
+    from intake.analysis.annotations import Annotation, excerpt_key
+
+    for position, found in enumerate(state.excerpts(cb, matcher)):
+        answer = state.aggregate.texts[position]
+        for excerpt in found:
+            for code in excerpt.codes:
+                if rnd.random() < share:
+                    note = state.annotations.setdefault(answer.response_id, Annotation())
+                    action = rnd.choice(["confirm", "confirm", "reject", "quote"])
+                    note.apply(excerpt_key(answer.question_key, excerpt.index), action, code)
+                    revision = state.annotation_revisions.get(answer.response_id, 0)
+                    state.annotation_revisions[answer.response_id] = revision + 1
+
+
+@pytest.mark.parametrize(("count", "seed", "k"), [(30, 1, 5), (60, 2, 5), (45, 3, 3), (90, 4, 11)])
+def test_decisions_reprotect_only_the_themes_and_give_what_protecting_all_gives(
+    app: Flask,
+    session: Session,
+    open_team: Any,
+    facilitator: Any,
+    count: int,
+    seed: int,
+    k: int,
+) -> None:
+    from bench import synthetic
+    from intake import clock, crypto, keyring
+    from intake.analysis import codebook as codebook_module
+    from intake.analysis.coding import Matcher
+    from intake.analysis.state import state_for
+    from intake.models import StaffSession
+
+    keystore = app.extensions["intake.keystore"]
+    languages = app.extensions["intake.config"].languages
+    synthetic.seal(session, keystore, count, seed=seed)
+    now = clock.utcnow()
+    session.add(StaffSession(id="q" * 64, user_id=facilitator.id, created_at=now, last_seen_at=now))
+    session.flush()
+    unlock_id = crypto.token_digest(keyring.unlock(session, "q" * 64, open_team).token)
+    session.commit()
+    state = state_for(session, unlock_id, open_team, keystore)
+    cb = codebook_module.current(session)
+    matcher = Matcher(cb)
+    rnd = random.Random(seed)
+    snapshots.current(state, cb, matcher, k, languages)
+    answers = snapshots.answer_builds()
+    for share in (0.3, 0.6, 0.9):
+        # Given more decisions saved, the next snapshot reuses the protected answer tables…
+        _confirm_at_random(state, cb, matcher, rnd, share)
+        snapshot = snapshots.current(state, cb, matcher, k, languages)
+        assert snapshots.answer_builds() == answers
+        # …and every number is what protecting the whole report at once gives.
+        assert snapshot["tables"] == _protected_together(state, cb, matcher, k, languages)
+    # The decisions reached the theme tables (the comparison was not of empty tables).
+    themes = next(t for t in snapshot["tables"] if t["key"] == "themes")
+    assert any(v is not None and v > 0 for row in themes["values"].values() for v in row.values())
 
 
 # -- the pinned-cell check, with fewer programmes ---------------------------------------------

@@ -563,3 +563,68 @@ def test_made_safer_and_made_less_safe_are_never_combined(tmp_path) -> None:  # 
     assert "made_less_safe" in columns
     combined = [key for key in columns if key.startswith("any:")]
     assert all("made_safer" not in key and "made_less_safe" not in key for key in combined)
+
+
+def test_points_pages_split_by_family_and_leave_out_what_would_be_mostly_hidden(
+    app: Flask, people: dict[str, Any], session: Session, keystore: Keystore
+) -> None:
+    # Given 8 people who called 911, 3 who met the police and 3 arrested (all sought help),
+    # 5 housing contacts (2 sought help, 3 did not) and 8 without any contact (half did).
+    def survivors(count: int, contacted: list[str], sought: str) -> None:
+        answers = {"interventions_contacted": contacted, "help_sought": sought}
+        add_responses(session, keystore, "survivor", count, answers)
+
+    survivors(8, ["dispatch_911"], "yes")
+    survivors(3, ["police"], "yes")
+    survivors(3, ["arrest"], "yes")
+    survivors(2, ["housing"], "yes")
+    survivors(3, ["housing"], "no")
+    survivors(4, ["none"], "yes")
+    survivors(4, ["none"], "no")
+    fran = unlocked(app, people)
+    page = fran.get("/staff/data/points").get_data(as_text=True)
+    choices = dict(re.findall(r'<option value="([^"]+)"[^>]*>([^<]+)</option>', page))
+    # Police and arrest alone would be mostly hidden: the emergency-and-police family is
+    # split as one (14 people), and none of its points on its own (no subtraction).
+    assert "family:emergency_police" in choices
+    assert not {"dispatch_911", "police", "arrest", "jail_pretrial"} & set(choices)
+    police = fran.get("/staff/data/points?point=family:emergency_police").get_data(as_text=True)
+    assert "Did you ever reach out to anyone for help?" in police
+    had = police[police.index("Had contact") :]
+    assert re.search(r'<td role="cell"[^>]*>\s*14\b', had), "14 people of the family sought help"
+
+    # Housing's split (2 and 3) would be all hidden, and so would its family's: left out,
+    # with the question's total shown instead and the reason linked.
+    assert "family:services" in choices
+    services = fran.get("/staff/data/points?point=family:services").get_data(as_text=True)
+    assert "Not split for this point of intervention" in services
+    left_out = services[services.index("Not split for this point of intervention") :]
+    assert "Did you ever reach out to anyone for help? — 27 people answered" in left_out
+    assert 'href="/staff/reports/protection#left-out"' in left_out
+    assert ">hidden<" not in services  # nothing on this page is hidden
+
+
+def test_a_split_left_mostly_hidden_by_protection_is_left_out_and_named() -> None:
+    from intake.analysis.report import leave_out_hidden_splits
+
+    def split(key: str, had: list[int | None]) -> dict[str, Any]:
+        columns = [[f"o{i}", f"o{i}"] for i in range(len(had))] + [["__total__", "total"]]
+        return {
+            "key": f"split:police:{key}",
+            "section": "split:police",
+            "point": "police",
+            "point_label": "Police",
+            "question_key": key,
+            "title": key,
+            "columns": columns,
+            "values": {"yes": {**{f"o{i}": v for i, v in enumerate(had)}, "__total__": None}},
+        }
+
+    mostly = split("q1", [None, None, 7])
+    half = split("q2", [None, 6])
+    overview = {"key": "by_group", "section": "overview"}
+    dropped: list[dict[str, Any]] = []
+    kept = leave_out_hidden_splits([overview, mostly, half], dropped)
+    # Two of three "had contact" cells hidden: left out and named; one of two: kept.
+    assert kept == [overview, half]
+    assert [(d["point"], d["question"]) for d in dropped] == [("police", "q1")]

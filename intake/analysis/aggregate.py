@@ -30,6 +30,7 @@ from ..questionnaires.types import (
     YesNo,
 )
 from ..responses import OpenedResponse
+from .combining import family_of
 
 GROUPS = AUDIENCES  # survivor, advocate, community_leader, listening_session
 EFFECT_SUFFIX = "_effect"
@@ -440,6 +441,10 @@ class Aggregate:
                     unsaid.append(position)
                 for point in contacted:
                     had.setdefault(point, []).append(position)
+                # And each family of points, a person once however many of it they met:
+                # a split by family when its points' own splits would be mostly hidden.
+                for family in {family_key(point) for point in contacted}:
+                    had.setdefault(family, []).append(position)
             columns = zip(*(row[2] for row in rows), strict=True)
             for (_question_key, key, kind, split), column in zip(
                 plan.counted, columns, strict=True
@@ -495,6 +500,15 @@ class Aggregate:
     @property
     def months(self) -> list[str]:
         return sorted(self.by_month)
+
+
+FAMILY_PREFIX = "family:"
+
+
+def family_key(point: str) -> str:
+    """The key under which people who met any point of ``point``'s family are counted
+    (``Aggregate.split`` takes it like a point)."""
+    return FAMILY_PREFIX + family_of(point)
 
 
 def _find(definition: Definition, key: str) -> Question | None:

@@ -255,12 +255,46 @@ def protect_report(tables: Sequence[Table], k: int, public: Iterable[Hashable] =
     Then a check over all the report's equations together (linked tables can combine into
     relations no single table has): any hidden cell they still determine takes another
     partner, and the whole process repeats.
+
+    Tables that share no identity, directly or through other tables, have no equation in
+    common: nothing shown in one says anything about a cell of the other. So each linked
+    group is protected on its own, and what a group hides never depends on the others.
+    That is what lets a report protect the theme tables (which coding decisions change)
+    apart from the answer tables (which only new responses change) and get exactly what
+    protecting them all together gives.
     """
     if k < 1:
         raise ValueError("the threshold must be at least 1")
     public = set(public)
     for table in tables:
         table.public |= {c for c, ident in table.identities.items() if ident in public}
+    for group in linked_groups(tables):
+        _protect_linked(group, k)
+
+
+def linked_groups(tables: Sequence[Table]) -> list[list[Table]]:
+    """``tables`` split into groups that share identities (each group in the given order)."""
+    parent = list(range(len(tables)))
+
+    def find(x: int) -> int:
+        while parent[x] != x:
+            parent[x] = parent[parent[x]]
+            x = parent[x]
+        return x
+
+    first_with: dict[Hashable, int] = {}
+    for number, table in enumerate(tables):
+        for ident in table.identities.values():
+            other = first_with.setdefault(ident, number)
+            parent[find(number)] = find(other)
+    groups: dict[int, list[Table]] = {}
+    for number, table in enumerate(tables):
+        groups.setdefault(find(number), []).append(table)
+    return list(groups.values())
+
+
+def _protect_linked(tables: Sequence[Table], k: int) -> None:
+    """``protect_report`` for one group of linked tables."""
     while True:
         while True:
             before = sum(len(t.suppressed) for t in tables)
@@ -351,34 +385,18 @@ def pinned_cells(tables: Sequence[Table]) -> list[tuple[Table, Coord]]:
     """Hidden cells whose value is forced once every hidden cell is known to be ≥ 1.
 
     For each hidden quantity: can it be one more, or one less (staying ≥ 1), with every
-    published sum unchanged? If neither, it is pinned. Linear programmes (HiGHS through
-    SciPy) on each connected group of sums; the constraint matrices of these tables are
-    totally unimodular, so the bounds found are whole numbers.
+    published sum unchanged? If neither, it is pinned. Asked of each connected group of
+    sums (``_free_cells``).
     """
-    import numpy as np
-
-    index, components, _owner = _components(tables)
-    if not index:
-        return []
-    actual: dict[int, int] = {}
-    for table in tables:
-        for coord in table.suppressed:
-            actual[index[_unknown(table, coord)]] = table.count(*coord)
+    index, systems = hidden_systems(tables)
     pinned: set[int] = set()
-    for members, eqs in components:
-        position = {u: i for i, u in enumerate(members)}
-        values = np.array([actual[u] for u in members], dtype=float)
-        if not eqs or values.min() >= 2:
+    for members, matrix, values in systems:
+        if values.min() >= 2:
             # With every hidden value at least 2, a step of one along any cycle of hidden
             # cells stays at or above 1: only the linear check (determined_cells) matters.
             continue
-        matrix = np.zeros((len(eqs), len(members)))
-        for row, terms in enumerate(eqs):
-            for u, coef in terms:
-                matrix[row, position[u]] += coef
-        target = matrix @ values
-        free = _free_cells(matrix, target, values)
-        pinned.update(u for u, i in position.items() if not free[i])
+        free = _free_cells(matrix, matrix @ values, values)
+        pinned.update(u for i, u in enumerate(members) if not free[i])
     return [
         (table, coord)
         for table in tables
@@ -387,9 +405,144 @@ def pinned_cells(tables: Sequence[Table]) -> list[tuple[Table, Coord]]:
     ]
 
 
+def hidden_systems(tables: Sequence[Table]) -> tuple[dict[Hashable, int], list[tuple[Any, ...]]]:
+    """The hidden quantities (one per identity) and, for each connected group of published
+    sums over them, (its quantities, the sums as a matrix, the quantities' true values)."""
+    import numpy as np
+
+    index, components, _owner = _components(tables)
+    actual: dict[int, int] = {}
+    for table in tables:
+        for coord in table.suppressed:
+            actual[index[_unknown(table, coord)]] = table.count(*coord)
+    systems = []
+    for members, eqs in components:
+        if not eqs:
+            continue
+        position = {u: i for i, u in enumerate(members)}
+        matrix = np.zeros((len(eqs), len(members)))
+        for row, terms in enumerate(eqs):
+            for u, coef in terms:
+                matrix[row, position[u]] += coef
+        systems.append((members, matrix, np.array([actual[u] for u in members], dtype=float)))
+    return index, systems
+
+
 def _free_cells(matrix: Any, target: Any, values: Any) -> Any:
     """Which hidden values could be one more, or one less (staying ≥ 1), with every sum in
     ``matrix @ x == target`` unchanged.
+
+    Answered by walking cycles (``_free_by_cycles``) whenever the sums form a network, which
+    is what the report's tables give; by linear programmes otherwise.
+    """
+    free = _free_by_cycles(matrix, values)
+    return free if free is not None else _free_by_programmes(matrix, target, values)
+
+
+def _free_by_cycles(matrix: Any, values: Any) -> Any:
+    """``_free_cells`` by graph search, or None when the sums are not a network.
+
+    When every hidden value appears in at most two sums, with coefficients ±1, and the sums
+    can be signed so that each value enters its two with opposite signs (a table's rows
+    against its columns, as the module docstring's flipped grid does), the sums are the
+    flow conservation of a directed graph: sums are nodes (plus one node for values in a
+    single sum), each hidden value an arc. A change that keeps every sum is then a
+    circulation, and it splits into simple cycles that each move every value they use by
+    exactly one, in the same direction as the whole change. So a value can go up by one
+    exactly when some cycle carries it forward while every value the cycle carries
+    backwards is at least 2 (it must stay ≥ 1); down likewise, from a value of at least 2.
+    Each question is one search in a graph of a few dozen nodes, where a linear programme
+    costs a millisecond of set-up; the answers are the same (tests/test_disclosure.py
+    compares them on random linked tables).
+    """
+    import numpy as np
+
+    if not np.isin(matrix, (-1.0, 0.0, 1.0)).all():
+        return None
+    equations, size = matrix.shape
+    ends: list[list[tuple[int, int]]] = []
+    touching: list[list[int]] = [[] for _ in range(equations)]
+    for j in range(size):
+        rows = np.flatnonzero(matrix[:, j])
+        if len(rows) > 2:
+            return None
+        ends.append([(int(r), int(matrix[r, j])) for r in rows])
+        if len(rows) == 2:
+            touching[int(rows[0])].append(j)
+            touching[int(rows[1])].append(j)
+    # Sign the sums (two-colouring): a value in two sums enters them with opposite signs.
+    sign = [0] * equations
+    for start in range(equations):
+        if sign[start]:
+            continue
+        sign[start] = 1
+        todo = [start]
+        while todo:
+            here = todo.pop()
+            for j in touching[here]:
+                (a, ca), (b, cb) = ends[j]
+                other = b if a == here else a
+                wanted = -sign[here] * ca * cb
+                if not sign[other]:
+                    sign[other] = wanted
+                    todo.append(other)
+                elif sign[other] != wanted:
+                    return None  # an odd cycle of same-signed sums: not a network
+    single = equations  # the node for values that appear in one sum only
+    tail = [single] * size
+    head = [single] * size
+    free = np.zeros(size, dtype=bool)
+    for j, terms in enumerate(ends):
+        if not terms:
+            free[j] = True  # in no published sum at all
+        for eq, coef in terms:
+            if sign[eq] * coef > 0:
+                head[j] = eq
+            else:
+                tail[j] = eq
+    # Residual arcs: any value can go up (tail -> head); one of at least 2 can go down.
+    arcs: list[list[tuple[int, int]]] = [[] for _ in range(equations + 1)]
+    for j in range(size):
+        if not free[j]:
+            arcs[tail[j]].append((head[j], j))
+            if values[j] >= 2:
+                arcs[head[j]].append((tail[j], j))
+
+    def cycle(start: int, goal: int, without: int) -> list[int] | None:
+        """The values along a path start -> goal that does not use ``without``."""
+        via: dict[int, tuple[int, int]] = {start: (start, -1)}
+        todo = [start]
+        while todo:
+            node = todo.pop()
+            for nxt, j in arcs[node]:
+                if j == without or nxt in via:
+                    continue
+                via[nxt] = (node, j)
+                if nxt == goal:
+                    path = []
+                    while nxt != start:
+                        nxt, used = via[nxt]
+                        path.append(used)
+                    return path
+                todo.append(nxt)
+        return None
+
+    for j in range(size):
+        if free[j]:
+            continue
+        # Up: back from head to tail closes a cycle carrying j forward. Down: the reverse.
+        path = cycle(head[j], tail[j], j)
+        if path is None and values[j] >= 2:
+            path = cycle(tail[j], head[j], j)
+        if path is not None:
+            free[j] = True
+            free[path] = True  # every value on a cycle moves by one: each is free too
+    return free
+
+
+def _free_by_programmes(matrix: Any, target: Any, values: Any) -> Any:
+    """``_free_cells`` by linear programmes (HiGHS through SciPy), for sums that are not a
+    network: a quantity published in several tables' sums.
 
     A cell is free once *some* solution puts it at least one above, or at least one below,
     its true value. Every solution a programme returns is such a witness for all the cells

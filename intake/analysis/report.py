@@ -15,6 +15,7 @@ import io
 import json
 from collections import Counter
 from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
 from typing import Any
 
 from flask_babel import gettext
@@ -26,7 +27,15 @@ from ..models import PROVENANCES, ThemeReport
 from ..questionnaires.types import localise
 from ..redaction import quote_text
 from . import combining, labels
-from .aggregate import CONTACT_QUESTION, EFFECT_SUFFIX, GROUPS, Aggregate, Label
+from .aggregate import (
+    CONTACT_QUESTION,
+    EFFECT_SUFFIX,
+    FAMILY_PREFIX,
+    GROUPS,
+    Aggregate,
+    Label,
+    family_key,
+)
 from .annotations import excerpt_key
 from .codebook import Codebook
 from .coding import Matcher
@@ -51,6 +60,9 @@ class _Builder:
     def __init__(self, k: int) -> None:
         self.k = k
         self.tables: list[tuple[Table, dict[str, Any]]] = []
+        # Splits by point of intervention left out because they would be mostly hidden.
+        self.dropped: list[dict[str, Any]] = []
+        self.points: list[tuple[str, Any]] = []  # what the splits are by, in order
 
     def add(
         self,
@@ -277,30 +289,104 @@ def _effect_table(b: _Builder, agg: Aggregate) -> set[str]:
     return {f"{p}{EFFECT_SUFFIX}" for p in points}
 
 
-def _split_tables(b: _Builder, agg: Aggregate, plans: Mapping[str, list[list[str]]]) -> None:
+def _split_questions(
+    agg: Aggregate, plans: Mapping[str, list[list[str]]]
+) -> list[tuple[str, Any, list[list[str]]]]:
+    """The questions split by point of intervention, each with its (combined) options."""
+    out = []
+    for key, info in agg.questions.items():
+        if key in agg.unsplittable or info.source_key == CONTACT_QUESTION:
+            continue
+        if info.source_key.endswith(EFFECT_SUFFIX) or key not in plans:
+            continue  # asked only of people who had that contact: already by point
+        parts = plans[key]
+        if info.multiple:
+            # "Any of these" needs people, which splits do not count: combined options
+            # are left out here (each is below k on its own anyway).
+            parts = [p for p in parts if len(p) == 1]
+        if parts:
+            out.append((key, info, parts))
+    return out
+
+
+def _split_cells(
+    agg: Aggregate, point: str, key: str, parts: Sequence[Sequence[str]]
+) -> dict[tuple[str, str], int]:
+    cells = {}
+    for part in parts:
+        c = part_key(part)
+        cells[("yes", c)] = cells[("no", c)] = cells[("unsaid", c)] = 0
+        for o in part:
+            had, did_not, unsaid = agg.split(point, key, o)
+            cells[("yes", c)] += had
+            cells[("no", c)] += did_not
+            cells[("unsaid", c)] += unsaid
+    return cells
+
+
+def _split_points(
+    agg: Aggregate, questions: Sequence[tuple[str, Any, list[list[str]]]], k: int
+) -> list[tuple[str, Any]]:
+    """What the splits are by: each point of intervention, or a whole family of points
+    (people who met any of them) where most of its points' own splits would be left out
+    as mostly hidden. A family split as one replaces all its points: a point shown beside
+    its own family would let a reader subtract one from the other and count the few who
+    met only the rest of the family."""
+    members: dict[str, list[str]] = {}
+    for point in agg.contact_points:
+        members.setdefault(family_key(point), []).append(point)
+
+    def mostly_left_out(points: Sequence[str]) -> bool:
+        left_out = kept = 0
+        for point in points:
+            for key, _info, parts in questions:
+                cells = _split_cells(agg, point, key, parts)
+                yes = [cells[("yes", part_key(p))] for p in parts]
+                if any(yes):
+                    left_out += mostly_hidden(yes, k)
+                    kept += not mostly_hidden(yes, k)
+        return left_out > kept
+
+    out: list[tuple[str, Any]] = []
+    done: set[str] = set()
     for point, point_label in agg.contact_points.items():
-        for key, info in agg.questions.items():
-            if key in agg.unsplittable or info.source_key == CONTACT_QUESTION:
-                continue
-            if info.source_key.endswith(EFFECT_SUFFIX) or key not in plans:
-                continue  # asked only of people who had that contact: already by point
-            parts = plans[key]
-            if info.multiple:
-                # "Any of these" needs people, which splits do not count: combined options
-                # are left out here (each is below k on its own anyway).
-                parts = [p for p in parts if len(p) == 1]
-            if not parts:
-                continue
-            cells = {}
-            for part in parts:
-                c = part_key(part)
-                cells[("yes", c)] = cells[("no", c)] = cells[("unsaid", c)] = 0
-                for o in part:
-                    had, did_not, unsaid = agg.split(point, key, o)
-                    cells[("yes", c)] += had
-                    cells[("no", c)] += did_not
-                    cells[("unsaid", c)] += unsaid
+        family = family_key(point)
+        if family in done:
+            continue
+        together = members[family]
+        if len(together) > 1 and mostly_left_out(together):
+            done.add(family)
+            name = family.removeprefix(FAMILY_PREFIX)
+            labels = [agg.contact_points[m] for m in together]
+            if name == combining.OTHER_FAMILY:
+                out.append((family, ["any", labels, "family.other"]))
+            else:
+                out.append((family, ["family", f"family.{name}", labels]))
+        else:
+            out.append((point, point_label))
+    return out
+
+
+def _split_tables(b: _Builder, agg: Aggregate, plans: Mapping[str, list[list[str]]]) -> None:
+    questions = _split_questions(agg, plans)
+    b.points = _split_points(agg, questions, b.k)
+    for point, point_label in b.points:
+        for key, info, parts in questions:
+            cells = _split_cells(agg, point, key, parts)
             cols = [part_key(p) for p in parts]
+            if mostly_hidden([cells[("yes", c)] for c in cols], b.k):
+                # Too few of the people who had this contact chose each answer: the split
+                # would say "hidden" more than anything else. Left out; the page names it
+                # and shows the question's total instead (see answer_tables).
+                b.dropped.append(
+                    {
+                        "point": point,
+                        "point_label": point_label,
+                        "question": key,
+                        "title": info.label,
+                    }
+                )
+                continue
             rows = ["yes", "no", "unsaid"]
             if any(sparse(cells[("unsaid", c)], b.k) for c in cols):
                 # Few people skipped the contact question: they join "no contact" rather
@@ -337,8 +423,15 @@ def _split_tables(b: _Builder, agg: Aggregate, plans: Mapping[str, list[list[str
                 + (["no_or_unsaid"] if "no_or_unsaid" in rows else []),
                 point=point,
                 point_label=point_label,
+                question_key=key,
                 counts_people=True,
             )
+
+
+def mostly_hidden(counts: Sequence[int], k: int) -> bool:
+    """Would more than half of these counts (the positive ones) be hidden as fewer than k?"""
+    positive = [n for n in counts if n > 0]
+    return sum(1 for n in positive if n < k) * 2 > len(positive)
 
 
 def theme_people(
@@ -478,6 +571,146 @@ def _suggested_table(
     )
 
 
+@dataclass(frozen=True)
+class AnswerTables:
+    """The protected answer tables, serialised, and the splits left out (``dropped_splits``)."""
+
+    tables: tuple[dict[str, Any], ...]
+    dropped: tuple[dict[str, Any], ...]
+    points: tuple[tuple[str, Any], ...]  # the points of intervention split by, in order
+
+
+def answer_tables(state: ThemeState, k: int, languages: Sequence[str]) -> AnswerTables:
+    """Every table of the answers themselves (all but the theme tables), protected and
+    serialised, in the order the report lists them.
+
+    Only the responses decide these tables; a coding decision cannot change them. No
+    identity links them to the theme tables, so protecting the two apart gives exactly the
+    cells that protecting them together gives (``disclosure.protect_report`` protects each
+    linked group on its own): ``snapshots`` keeps these per set of responses, and a coding
+    decision re-protects only the theme tables. Shared by snapshots: never change them.
+    """
+    with state.lock, collecting_later():
+        b = _answer_builder(state.aggregate, k, languages)
+        _protect_in_passes(b.tables, k)
+        tables = leave_out_hidden_splits([_serialise(t, meta) for t, meta in b.tables], b.dropped)
+        return AnswerTables(
+            tuple(tables), tuple(dropped_splits(tables, b.dropped)), tuple(b.points)
+        )
+
+
+def leave_out_hidden_splits(
+    tables: list[dict[str, Any]], dropped: list[dict[str, Any]]
+) -> list[dict[str, Any]]:
+    """``tables`` without the splits whose "had contact" row protection left mostly hidden
+    (other tables' small cells can hide a split's cells that are not small themselves);
+    each joins ``dropped``. Leaving a protected table out publishes less, never more: what
+    stays shown was checked against every table, this one included."""
+    kept = []
+    for table in tables:
+        if table["section"].startswith("split:"):
+            options = [c for c, _label in table["columns"] if c != TOTAL]
+            had = table["values"]["yes"]
+            if sum(1 for c in options if had[c] is None) * 2 > len(options):
+                dropped.append(
+                    {
+                        "point": table["point"],
+                        "point_label": table["point_label"],
+                        "question": table["question_key"],
+                        "title": table["title"],
+                    }
+                )
+                continue
+        kept.append(table)
+    return kept
+
+
+def dropped_splits(
+    answers: Sequence[dict[str, Any]], dropped: Sequence[dict[str, Any]]
+) -> list[dict[str, Any]]:
+    """Each left-out split with the total a reader can see instead: how many people answered
+    the question, as its own table shows it (None when that table hides it)."""
+    totals: dict[str, int | None] = {}
+    for table in answers:
+        if table["key"].startswith("q:"):
+            column = "respondents" if table.get("multiple") else TOTAL
+            totals[table["key"][2:]] = table["values"][TOTAL][column]
+    return [dict(entry, answered=totals.get(entry["question"])) for entry in dropped]
+
+
+def _answer_builder(agg: Aggregate, k: int, languages: Sequence[str]) -> _Builder:
+    """The answer tables, counted and combined, not yet protected."""
+    b = _Builder(k)
+    group_id = {g: ("responses", "group", g) for g in GROUPS}
+    _one_way(
+        b,
+        "by_group",
+        "table.by_group",
+        agg.by_group,
+        GROUPS,
+        lambda g: f"group.{g}",
+        lambda g: group_id[g],
+        keep=frozenset({"listening_session"}),  # linked to "by provenance"
+        other="group.together",
+    )
+    # A listening-session record is the same count whichever way it is listed.
+    _one_way(
+        b,
+        "by_provenance",
+        "table.by_provenance",
+        agg.by_provenance,
+        PROVENANCES,
+        lambda p: f"provenance.{p}",
+        lambda p: (
+            group_id["listening_session"]
+            if p == "listening_session"
+            else ("responses", "provenance", p)
+        ),
+        keep=frozenset({"listening_session"}),  # linked to "by group"
+        other="provenance.together",
+    )
+    language_order = [lang for lang in languages if lang in agg.by_language] + sorted(
+        set(agg.by_language) - set(languages)
+    )
+    _one_way(
+        b,
+        "by_language",
+        "table.by_language",
+        agg.by_language,
+        language_order,
+        lambda lang: f"language:{lang}",
+        lambda lang: ("responses", "language", lang),
+        other="language.other",
+    )
+    _one_way(
+        b,
+        "by_month",
+        "table.by_month",
+        agg.by_month,
+        agg.months,
+        lambda m: f"month:{m}",
+        lambda m: ("responses", "month", m),
+        ordered=True,
+    )
+    in_effects = _effect_table(b, agg)
+    plans = _question_tables(b, agg, in_effects)
+    _split_tables(b, agg, plans)
+    return b
+
+
+def _theme_builder(
+    confirmed: Mapping[str, Mapping[str, str]],
+    suggested: Mapping[str, Mapping[str, str]],
+    codebook: Codebook,
+    k: int,
+    languages: Sequence[str],
+) -> _Builder:
+    """The theme tables, counted and combined, not yet protected."""
+    b = _Builder(k)
+    _theme_tables(b, confirmed, suggested, codebook, languages)
+    return b
+
+
 def build(
     state: ThemeState,
     codebook: Codebook,
@@ -485,67 +718,19 @@ def build(
     k: int,
     languages: Sequence[str],
     title: str = "",
+    answers: AnswerTables | None = None,
 ) -> dict[str, Any]:
-    """A disclosure-controlled snapshot of the whole analysis."""
+    """A disclosure-controlled snapshot of the whole analysis.
+
+    ``answers``: the result of ``answer_tables`` for this state, threshold and languages,
+    when the caller kept it (worked out here otherwise).
+    """
     with state.lock, collecting_later():
         agg = state.aggregate
-        b = _Builder(k)
-        group_id = {g: ("responses", "group", g) for g in GROUPS}
-        _one_way(
-            b,
-            "by_group",
-            "table.by_group",
-            agg.by_group,
-            GROUPS,
-            lambda g: f"group.{g}",
-            lambda g: group_id[g],
-            keep=frozenset({"listening_session"}),  # linked to "by provenance"
-            other="group.together",
-        )
-        # A listening-session record is the same count whichever way it is listed.
-        _one_way(
-            b,
-            "by_provenance",
-            "table.by_provenance",
-            agg.by_provenance,
-            PROVENANCES,
-            lambda p: f"provenance.{p}",
-            lambda p: (
-                group_id["listening_session"]
-                if p == "listening_session"
-                else ("responses", "provenance", p)
-            ),
-            keep=frozenset({"listening_session"}),  # linked to "by group"
-            other="provenance.together",
-        )
-        language_order = [lang for lang in languages if lang in agg.by_language] + sorted(
-            set(agg.by_language) - set(languages)
-        )
-        _one_way(
-            b,
-            "by_language",
-            "table.by_language",
-            agg.by_language,
-            language_order,
-            lambda lang: f"language:{lang}",
-            lambda lang: ("responses", "language", lang),
-            other="language.other",
-        )
-        _one_way(
-            b,
-            "by_month",
-            "table.by_month",
-            agg.by_month,
-            agg.months,
-            lambda m: f"month:{m}",
-            lambda m: ("responses", "month", m),
-            ordered=True,
-        )
-        in_effects = _effect_table(b, agg)
-        plans = _question_tables(b, agg, in_effects)
-        _split_tables(b, agg, plans)
+        if answers is None:
+            answers = answer_tables(state, k, languages)
         confirmed, suggested, approved = theme_people(state, codebook, matcher)
-        _theme_tables(b, confirmed, suggested, codebook, languages)
+        b = _theme_builder(confirmed, suggested, codebook, k, languages)
         _protect_in_passes(b.tables, k)
         for table, _meta in b.tables:
             if table.key in ("themes", "themes_suggested"):
@@ -583,7 +768,10 @@ def build(
             "threshold": k,
             "generated_on": clock.today().isoformat(),
             "codebook_version": codebook.version,
-            "tables": [_serialise(t, meta) for t, meta in b.tables],
+            "tables": [*answers.tables, *(_serialise(t, meta) for t, meta in b.tables)],
+            # Splits by point of intervention left out as mostly hidden (dashboard only).
+            "dropped_splits": list(answers.dropped),
+            "split_points": [list(p) for p in answers.points],
             "themes": themes,
             "unreadable": len(state.unreadable),
             # Kept so the next report can check it is not a few responses apart from this
@@ -647,6 +835,8 @@ def for_report(snapshot: Mapping[str, Any]) -> dict[str, Any]:
     """What a published report keeps: everything but the dashboard-only splits."""
     kept = dict(snapshot)
     kept["tables"] = [t for t in snapshot["tables"] if not t["section"].startswith("split:")]
+    kept.pop("dropped_splits", None)
+    kept.pop("split_points", None)
     return kept
 
 
@@ -840,5 +1030,23 @@ def visible_share(snapshot: Mapping[str, Any]) -> dict[str, float]:
         "shown": shown,
         "combined": combined,
         "hidden": hidden,
+        "share": shown / total if total else 1.0,
+    }
+
+
+def points_share(snapshot: Mapping[str, Any]) -> dict[str, float]:
+    """``visible_share`` of the pages by point of intervention (the split tables), with each
+    breakdown left out (``dropped``) counted as one number shown: its total."""
+    splits = [t for t in snapshot["tables"] if t["section"].startswith("split:")]
+    share = visible_share({"tables": splits})
+    dropped = len(snapshot.get("dropped_splits", ()))
+    shown, total = share["shown"] + dropped, share["numbers"] + dropped
+    return {
+        **share,
+        "numbers": total,
+        "shown": shown,
+        "combined": share["combined"] + dropped,
+        "tables": len(splits),
+        "dropped": dropped,
         "share": shown / total if total else 1.0,
     }

@@ -1,10 +1,12 @@
 """The protected snapshot, built once per change and kept with the unlock that built it.
 
-Building a snapshot runs the disclosure check over every table of the report together,
-which costs seconds even at a few dozen responses. Pages ask for it on every request, but
-it only changes when something it depends on changes. So each unlock's ``ThemeState``
-keeps the last snapshot it built, with a *revision key* naming everything that went into
-it; a page whose key matches gets the kept snapshot, anything else builds a new one.
+Building a snapshot runs the disclosure check over every table of the report, a good
+part of a second at real sizes. Pages ask for it on every request, but it only changes
+when something it depends on changes. So each unlock's ``ThemeState`` keeps the last
+snapshot it built, with a *revision key* naming everything that went into it; a page whose
+key matches gets the kept snapshot, anything else builds a new one. Most changes are coding
+decisions, which touch only the theme tables: the protected answer tables are kept beside
+the snapshot under their own key (``answers_key``) and reused when only coding changed.
 
 The key covers: the responses read (a new response, or one shredded with its epoch — that
 replaces the whole state, and with it what is kept here), every coding decision (each
@@ -38,6 +40,10 @@ from .state import ThemeState
 class _Kept:
     key: Hashable
     snapshot: dict[str, Any]
+    # The protected answer tables (``report.answer_tables``) and what they depend on: a
+    # coding decision changes ``key`` but not this, so only the theme tables are redone.
+    answers_key: Hashable
+    answers: report.AnswerTables
 
 
 # By the state's id: a ThemeState is a mutable dataclass (not hashable). The entry is
@@ -46,6 +52,7 @@ class _Kept:
 _KEPT: dict[int, _Kept] = {}
 _KEPT_LOCK = threading.Lock()
 _builds = 0  # how many snapshots this process has built (tests and the benchmark read it)
+_answer_builds = 0  # how many times it protected the answer tables
 
 
 def revision_key(
@@ -65,6 +72,13 @@ def revision_key(
         )
 
 
+def answers_key(state: ThemeState, k: int, languages: Sequence[str]) -> Hashable:
+    """Names everything the answer tables depend on: the responses read (a response that
+    goes replaces the whole state), the threshold and the languages (their order)."""
+    with state.lock:
+        return (len(state.aggregate.seen), state.aggregate.total, k, tuple(languages))
+
+
 def current(
     state: ThemeState,
     codebook: Codebook,
@@ -77,7 +91,7 @@ def current(
     The result is shared by every page of this unlock: read it, never change it (copy
     first, as ``report.publish`` does).
     """
-    global _builds
+    global _builds, _answer_builds
     # Under the state's lock: a second request waiting here gets the first one's build
     # instead of running the same disclosure check again.
     with state.lock:
@@ -86,17 +100,27 @@ def current(
             kept = _KEPT.get(id(state))
         if kept is not None and kept.key == key:
             return kept.snapshot
-        snapshot = report.build(state, codebook, matcher, k, languages)
+        wanted = answers_key(state, k, languages)
+        if kept is not None and kept.answers_key == wanted:
+            answers = kept.answers
+        else:
+            answers = report.answer_tables(state, k, languages)
+            _answer_builds += 1
+        snapshot = report.build(state, codebook, matcher, k, languages, answers=answers)
         with _KEPT_LOCK:
             if id(state) not in _KEPT:
                 weakref.finalize(state, _forget, id(state))
-            _KEPT[id(state)] = _Kept(key, snapshot)
+            _KEPT[id(state)] = _Kept(key, snapshot, wanted, answers)
             _builds += 1
         return snapshot
 
 
 def builds() -> int:
     return _builds
+
+
+def answer_builds() -> int:
+    return _answer_builds
 
 
 def _forget(state_id: int) -> None:

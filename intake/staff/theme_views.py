@@ -11,6 +11,7 @@ from __future__ import annotations
 import base64
 import json
 from collections.abc import Callable, Iterator
+from collections.abc import Set as AbstractSet
 from dataclasses import dataclass
 from functools import partial
 from typing import Any
@@ -43,7 +44,7 @@ from ..analysis.annotations import Annotation, excerpt_key
 from ..analysis.codebook import Codebook, CodebookError, Part
 from ..analysis.coding import matcher_for
 from ..analysis.pattern_use import PatternUse
-from ..analysis.state import ThemeState, state_for
+from ..analysis.state import ThemeState, collecting_later, state_for
 from ..config import Config
 from ..db import db_session
 from ..forms.themes import (
@@ -62,6 +63,7 @@ from ..redaction import is_listed_name, quote_text
 from ..responses import UnreadableResponse, open_annotation, seal_annotation
 from .auth import role_required
 
+_NONE: frozenset[str] = frozenset()  # no codes: shared by the queue's undecided excerpts
 PAGE_SIZE = 20
 # The codebook page counts pattern matches for at most this long per request, going on
 # from where it stopped at the next one (100,000 responses take tens of seconds in all).
@@ -148,7 +150,7 @@ def register(bp: Blueprint, config: Config) -> None:
         cb = codebook()
         snap = snapshot(state, cb)
         tables = [t for t in snap["tables"] if not t["section"].startswith("split:")]
-        points = {t["point"]: t["point_label"] for t in snap["tables"] if "point" in t}
+        points = dict(snap["split_points"])
         return render_template(
             "staff/dashboard.html",
             snap=snap,
@@ -167,13 +169,19 @@ def register(bp: Blueprint, config: Config) -> None:
             return redirect(url_for("staff.unlock"), code=303)
         state, _secret = unlocked
         snap = snapshot(state, codebook())
-        points = {t["point"]: t["point_label"] for t in snap["tables"] if "point" in t}
+        points = dict(snap["split_points"])
         point = request.args.get("point", "")
         if point not in points:
             point = next(iter(points), "")
         tables = [t for t in snap["tables"] if t["section"] == f"split:{point}"]
+        left_out = [d for d in snap["dropped_splits"] if d["point"] == point]
         return render_template(
-            "staff/points.html", snap=snap, tables=tables, points=points, point=point
+            "staff/points.html",
+            snap=snap,
+            tables=tables,
+            left_out=left_out,
+            points=points,
+            point=point,
         )
 
     # -- coding queue ------------------------------------------------------------------
@@ -185,12 +193,18 @@ def register(bp: Blueprint, config: Config) -> None:
         shown pays for them (the queue at 2,000 responses has thousands of excerpts)."""
         matcher = matcher_for(cb)
         agg = state.aggregate
+        undecided = Annotation()  # read only: most responses have no decisions yet
         for answer, excerpts in zip(agg.texts, state.excerpts(cb, matcher), strict=True):
-            note = state.annotation(answer.response_id)
+            note = state.annotations.get(answer.response_id)
             for excerpt in excerpts:
                 ekey = excerpt_key(answer.question_key, excerpt.index)
-                confirmed, pending = note.codes_for(ekey, excerpt.codes)
-                rejected = note.rejected.get(ekey, set())
+                if note is None:
+                    # No decision on this response: every suggestion is pending (what
+                    # codes_for says of an empty annotation, without its work per excerpt).
+                    confirmed, pending, rejected = _NONE, frozenset(excerpt.codes), _NONE
+                else:
+                    confirmed, pending = note.codes_for(ekey, excerpt.codes)
+                    rejected = note.rejected.get(ekey, set())
                 # With a code chosen, the status is about that code.
                 wanted_pending = {code} & pending if code else pending
                 wanted_confirmed = {code} & confirmed if code else confirmed
@@ -210,7 +224,7 @@ def register(bp: Blueprint, config: Config) -> None:
                     answer,
                     question,
                     excerpt,
-                    note,
+                    undecided if note is None else note,
                     (pending, confirmed, rejected),
                 )
 
@@ -221,7 +235,7 @@ def register(bp: Blueprint, config: Config) -> None:
         question: Any,
         excerpt: Any,
         note: Annotation,
-        decided: tuple[set[str], set[str], set[str]],
+        decided: tuple[AbstractSet[str], AbstractSet[str], AbstractSet[str]],
     ) -> QueueItem:
         pending, confirmed, rejected = decided
         ekey = excerpt_key(answer.question_key, excerpt.index)
@@ -259,7 +273,10 @@ def register(bp: Blueprint, config: Config) -> None:
         code = request.args.get("code", "")
         code = code if cb.code(code) is not None else ""
         page = max(request.args.get("page", 1, type=int) or 1, 1)
-        with state.lock:  # another request may be adding responses to the same analysis
+        # Under the state's lock: another request may be adding responses to the same
+        # analysis. The collector paused: thousands of small objects, all kept until the
+        # page is made, would otherwise set off collections that walk the whole analysis.
+        with state.lock, collecting_later():
             found = list(queue(state, cb, secret, code, status))
             pages = max((len(found) + PAGE_SIZE - 1) // PAGE_SIZE, 1)
             page = min(page, pages)
