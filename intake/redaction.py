@@ -82,6 +82,9 @@ class _Rules:
     names: frozenset[str]  # every listed given, family and middle name, lower case
     ordinary: frozenset[str]  # stop words of every language: "When", "Cuando", "Markii"
     roles: frozenset[str]
+    # Words that are a role only inside a longer title ("tswv" of "kws pab tswv yim"): before
+    # a name, after a joiner, they are more of the name ("[name] thiab Tswv [name]").
+    title_parts: frozenset[str]
     places: re.Pattern[str]
     han_places: re.Pattern[str] | None
     # "Jenny陈是社工": a Chinese surname written right after a Latin given name.
@@ -266,6 +269,17 @@ def _rules() -> _Rules:
         ordinary=ordinary,
         names=frozenset(
             w.lower() for key in ("given_names", "family_names", "middle_names") for w in every(key)
+        ),
+        title_parts=frozenset(
+            roles
+            - {
+                title.lower()
+                for lang in data
+                for title in data[lang].get("titles_before", [])
+                + data[lang].get("titles_after", [])
+            }
+            - _INSTITUTIONS
+            - {w.lower() for w in every("street_words", latin)}
         ),
         roles=frozenset(
             roles
@@ -607,7 +621,16 @@ def _merge_names(text: str, rules: _Rules, language: str, caseless: bool = False
                 if before.lower() in rules.roles or _ARABIC_PREFIX.sub("", before) in rules.roles:
                     start -= 2
                     continue
-            if not _is_name_part(word, rules, language, caseless, False):
+            joined_title_part = (
+                not caseless
+                and word[:1].isupper()
+                and word.lower() in rules.title_parts
+                and word.lower() not in rules.ordinary
+                and start >= 4
+                and gap(start - 3)
+                and tokens[start - 4].lower() in _AND
+            )
+            if not joined_title_part and not _is_name_part(word, rules, language, caseless, False):
                 break
             # "Brayan [name], mi ex": a capitalised word opening the sentence goes with the
             # name too, unless it is an ordinary word ("When [name] called").

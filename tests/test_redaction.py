@@ -601,6 +601,8 @@ def test_development_quotes_meet_the_targets_in_every_language() -> None:
         ("yesenia dijo que no", "es", ["yesenia"]),
         ("waxaan la hadlay hodan oo ah shaqaalaha", "so", ["hodan"]),
         ("sarkaalka booliska maxamed ayaa igu qeylyey", "so", ["maxamed"]),
+        # A word that is a role only inside a longer title, between a joiner and a name.
+        ("Nkauj Iab Hang thiab Tswv Vaj tuaj", "hmn", ["Tswv", "Vaj", "Iab"]),
     ],
 )
 def test_lower_case_names_marked_by_the_words_around_them(
@@ -635,3 +637,8 @@ def test_lower_case_names_marked_by_the_words_around_them(
 )
 def test_words_around_a_name_do_not_make_ordinary_words_names(text: str, language: str) -> None:
     assert redact(text, language) == text
+
+
+def test_a_title_after_a_joiner_stays_when_it_is_a_title_of_its_own() -> None:
+    # Only "Xwm" touches the name, and it follows "Ceev", not the joiner: the police stay.
+    assert redact("Tou thiab Tub Ceev Xwm Vang", "hmn") == "[name] thiab Tub Ceev Xwm [name]"
