@@ -814,8 +814,9 @@ _BEFORE_A_THING = frozenset(
      "some", "any", "no", "every", "each", "of", "el", "la", "los", "las", "un", "una", "mi",
      "su", "tu"}
 )  # fmt: skip
-# English given names that are everyday words too: a verb or a "with" before them says
-# nothing ("with grace", "mercy was shown", "hope is gone"); a title still marks them.
+# Given names that are everyday words too (in Somali: knowledge, whole, heir, blessing…): a
+# verb after them or a "with" before them says nothing ("with grace", "hope is gone"); a
+# verb of speech before them or a title still marks them.
 _WORD_NAMES = frozenset(
     {"will", "hope", "grace", "faith", "joy", "mercy", "destiny", "angel", "crystal", "amber",
      "ruby", "penny", "holly", "ivy", "iris", "jade", "star", "honey", "precious", "patience",
@@ -830,7 +831,9 @@ _WORD_NAMES = frozenset(
      "cruz", "nieves", "blanca", "rocio", "salvador", "santiago", "fatima", "hodan", "nabad",
      "amaan", "sabar", "guul", "carol", "ann", "dee", "nick", "josh", "cole", "hank", "jean",
      "jill", "tay", "ted", "sam", "dung", "fang", "yer", "hoa", "mai", "levi", "harper",
-     "mason", "chuck", "gail", "neil", "bree", "kiki", "missy", "tish", "ben"}
+     "mason", "chuck", "gail", "neil", "bree", "kiki", "missy", "tish", "ben",
+     "cilmi", "idil", "waris", "nimco", "ubax", "qamar", "luul", "deeqa", "rahma", "nuur",
+     "shukri", "ifrah", "samatar"}
 )  # fmt: skip
 
 
