@@ -17,7 +17,9 @@ docs/themes.md, "Named-entity models considered"):
   sentence (so "Her husband" keeps its "Her");
 - names no capital marks: listed names in lower case after a title, a naming word ("her
   last name is"), a word that marks a person ("a lupita", "u sheegay xaliimo") or beside
-  another name; a word joined by and/y/iyo to a found name ("Osmin y su hermano [name]").
+  another name; a word joined by and/y/iyo to a found name ("Osmin y su hermano [name]");
+  in English, Spanish and Somali a listed given name after a verb of speech or contact
+  ("i called latrice") or before what a person does ("then marcus showed up").
 
 Then every part of a found name goes: adjacent capitalised or listed words, and the joining
 words between them ("de los", "bin", "Văn"), become one placeholder; so does a word caught
