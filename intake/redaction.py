@@ -17,7 +17,9 @@ docs/themes.md, "Named-entity models considered"):
   sentence (so "Her husband" keeps its "Her");
 - names no capital marks: listed names in lower case after a title, a naming word ("her
   last name is"), a word that marks a person ("a lupita", "u sheegay xaliimo") or beside
-  another name; a word joined by and/y/iyo to a found name ("Osmin y su hermano [name]").
+  another name; a word joined by and/y/iyo to a found name ("Osmin y su hermano [name]");
+  in English, Spanish and Somali a listed given name after a verb of speech or contact
+  ("i called latrice") or before what a person does ("then marcus showed up").
 
 Then every part of a found name goes: adjacent capitalised or listed words, and the joining
 words between them ("de los", "bin", "Văn"), become one placeholder; so does a word caught
@@ -82,6 +84,9 @@ class _Rules:
     names: frozenset[str]  # every listed given, family and middle name, lower case
     ordinary: frozenset[str]  # stop words of every language: "When", "Cuando", "Markii"
     roles: frozenset[str]
+    # Words that are a role only inside a longer title ("tswv" of "kws pab tswv yim"): before
+    # a name, after a joiner, they are more of the name ("[name] thiab Tswv [name]").
+    title_parts: frozenset[str]
     places: re.Pattern[str]
     han_places: re.Pattern[str] | None
     # "Jenny陈是社工": a Chinese surname written right after a Latin given name.
@@ -266,6 +271,17 @@ def _rules() -> _Rules:
         ordinary=ordinary,
         names=frozenset(
             w.lower() for key in ("given_names", "family_names", "middle_names") for w in every(key)
+        ),
+        title_parts=frozenset(
+            roles
+            - {
+                title.lower()
+                for lang in data
+                for title in data[lang].get("titles_before", [])
+                + data[lang].get("titles_after", [])
+            }
+            - _INSTITUTIONS
+            - {w.lower() for w in every("street_words", latin)}
         ),
         roles=frozenset(
             roles
@@ -607,7 +623,16 @@ def _merge_names(text: str, rules: _Rules, language: str, caseless: bool = False
                 if before.lower() in rules.roles or _ARABIC_PREFIX.sub("", before) in rules.roles:
                     start -= 2
                     continue
-            if not _is_name_part(word, rules, language, caseless, False):
+            joined_title_part = (
+                not caseless
+                and word[:1].isupper()
+                and word.lower() in rules.title_parts
+                and word.lower() not in rules.ordinary
+                and start >= 4
+                and gap(start - 3)
+                and tokens[start - 4].lower() in _AND
+            )
+            if not joined_title_part and not _is_name_part(word, rules, language, caseless, False):
                 break
             # "Brayan [name], mi ex": a capitalised word opening the sentence goes with the
             # name too, unless it is an ordinary word ("When [name] called").
@@ -645,6 +670,205 @@ _BEFORE_A_PERSON = {
     "so": frozenset({"u", "iyo", "ku", "la"}),
     "hmn": frozenset({"rau", "nrog", "thiab"}),
 }
+
+
+# English and Spanish: a lower-case given name is a person after a verb of speech or contact
+# ("i called latrice", "told jaylen", "hablé con lupita") or before what a person does
+# ("then marcus showed up", "antwan was arrested", "lupita me dijo"); typed on a phone,
+# nothing else marks it.
+_BEFORE_A_PERSON_WORDS = {
+    "en": frozenset(
+        {
+            "called",
+            "call",
+            "calling",
+            "told",
+            "tell",
+            "telling",
+            "texted",
+            "text",
+            "texting",
+            "messaged",
+            "asked",
+            "with",
+            "w",
+            "w/",
+            "named",
+            "then",
+            "saw",
+            "met",
+            "and",
+        }
+    ),
+    "es": frozenset({"dije", "llamé", "llame", "hablé", "hable", "conocí", "conoci", "vi"}),
+    "so": frozenset({"hadlay", "sheegay", "wacay", "wacday", "yeeray", "weydiiyay", "weydiisay"}),
+}
+# Two words before the name: "talked to tasha", "spoke with destiny".
+_BEFORE_A_PERSON_PAIRS = frozenset(
+    {("talked", "to"), ("spoke", "to"), ("talk", "to"), ("speak", "to"), ("reached", "to"),
+     ("out", "to"), ("said", "to"), ("lied", "to"), ("went", "to")}
+)  # fmt: skip
+_AFTER_A_PERSON = {
+    "en": frozenset(
+        {
+            "said",
+            "says",
+            "told",
+            "tells",
+            "showed",
+            "shows",
+            "came",
+            "comes",
+            "called",
+            "calls",
+            "texted",
+            "texts",
+            "was",
+            "is",
+            "started",
+            "starts",
+            "kept",
+            "keeps",
+            "got",
+            "gets",
+            "had",
+            "has",
+            "took",
+            "takes",
+            "tried",
+            "hit",
+            "hits",
+            "broke",
+            "left",
+            "picked",
+            "drove",
+            "went",
+            "helped",
+            "yelled",
+            "pushed",
+            "threatened",
+            "would",
+            "wont",
+            "won't",
+            "didnt",
+            "didn't",
+            "doesnt",
+            "doesn't",
+            "never",
+            "always",
+            "knew",
+            "knows",
+            "saw",
+            "wanted",
+            "wants",
+            "grabbed",
+            "choked",
+            "slapped",
+            "punched",
+            "followed",
+            "stalked",
+            "lied",
+            "swore",
+            "pulled",
+            "ran",
+            "walked",
+            "threw",
+            "put",
+            "made",
+            "let",
+            "wouldnt",
+            "wouldn't",
+            "couldnt",
+            "couldn't",
+            "did",
+            "does",
+        }
+    ),
+    "es": frozenset(
+        {
+            "dijo",
+            "llegó",
+            "llego",
+            "vino",
+            "llamó",
+            "llamo",
+            "fue",
+            "estaba",
+            "empezó",
+            "empezo",
+            "gritó",
+            "grito",
+            "pegó",
+            "pego",
+            "amenazó",
+            "amenazo",
+            "sabía",
+            "sabia",
+        }
+    ),
+    # The focus markers: "maxamed ayaa igu qeylyey" (it was Maxamed who shouted at me).
+    "so": frozenset({"ayaa", "baa"}),
+}
+# Before a name that is also a thing ("the bill was", "a mark was left"), a word that takes
+# a noun: no person there.
+_BEFORE_A_THING = frozenset(
+    {"the", "a", "an", "this", "that", "these", "those", "my", "your", "our", "their", "its",
+     "some", "any", "no", "every", "each", "of", "el", "la", "los", "las", "un", "una", "mi",
+     "su", "tu"}
+)  # fmt: skip
+# Given names that are everyday words too (in Somali: knowledge, whole, heir, blessing…): a
+# verb after them or a "with" before them says nothing ("with grace", "hope is gone"); a
+# verb of speech before them or a title still marks them.
+_WORD_NAMES = frozenset(
+    {"will", "hope", "grace", "faith", "joy", "mercy", "destiny", "angel", "crystal", "amber",
+     "ruby", "penny", "holly", "ivy", "iris", "jade", "star", "honey", "precious", "patience",
+     "chase", "hunter", "rob", "guy", "max", "sandy", "skip", "sunny", "major", "king", "prince",
+     "royal", "justice", "heaven", "trinity", "miracle", "don", "drew", "dale", "glen", "lane",
+     "page", "wade", "miles", "cliff", "rocky", "rusty", "buddy", "chance", "christian",
+     "august", "harmony", "melody", "serenity", "journey", "unique", "diamond", "genesis",
+     "essence", "bill", "mark", "frank", "rich", "art", "jack", "sue", "pat", "ray", "dawn",
+     "summer", "april", "june", "may", "kenya", "china", "paris", "jordan", "austin", "dallas",
+     "jesus", "tiara", "raven", "dre", "ty", "jay", "joe", "sky", "river", "storm", "rose",
+     "dolores", "luz", "paz", "rosario", "mercedes", "victoria", "angeles", "trey", "nia",
+     "cruz", "nieves", "blanca", "rocio", "salvador", "santiago", "fatima", "hodan", "nabad",
+     "amaan", "sabar", "guul", "carol", "ann", "dee", "nick", "josh", "cole", "hank", "jean",
+     "jill", "tay", "ted", "sam", "dung", "fang", "yer", "hoa", "mai", "levi", "harper",
+     "mason", "chuck", "gail", "neil", "bree", "kiki", "missy", "tish", "ben",
+     "cilmi", "idil", "waris", "nimco", "ubax", "qamar", "luul", "deeqa", "rahma", "nuur",
+     "shukri", "ifrah", "samatar"}
+)  # fmt: skip
+
+
+# Words before a name that also come before ordinary words ("with hope", "and grace").
+_WEAK_BEFORE = frozenset({"with", "w", "w/", "and", "then", "named"})
+
+
+def _person_by_context(tokens: list[str], i: int, language: str) -> bool:
+    """Whether the lower-case listed name tokens[i] stands where a person stands."""
+
+    def word_at(j: int) -> str:
+        return tokens[j].lower() if 0 <= j < len(tokens) else ""
+
+    starts = _sentence_start(tokens, i)
+    if not starts and not (i >= 1 and tokens[i - 1] == " "):
+        return False
+    before = "" if starts else word_at(i - 2)
+    if before in _WEAK_BEFORE:
+        pass
+    elif before in _BEFORE_A_PERSON_WORDS.get(language, ()) or (
+        (word_at(i - 4), before) in _BEFORE_A_PERSON_PAIRS and language == "en"
+    ):
+        return True  # "told hope everything": a verb of speech marks even a word-name
+    if tokens[i].lower() in _WORD_NAMES:
+        return False
+    if before in _WEAK_BEFORE and before in _BEFORE_A_PERSON_WORDS.get(language, ()):
+        return True
+    if not (i + 1 < len(tokens) and tokens[i + 1] == " ") or before in _BEFORE_A_THING:
+        return False
+    after = word_at(i + 2)
+    return after in _AFTER_A_PERSON.get(language, ()) or (
+        language == "en" and after == "and" and word_at(i + 4) in _POSSESSIVES | {"i"}
+    )
 
 
 def _plain_word(word: str, rules: _Rules, everyday: frozenset[str]) -> bool:
@@ -721,13 +945,31 @@ def _unmarked_names(
     for i in words:
         if standing[i] != 2:
             continue
-        if i >= 2 and tokens[i - 1] == " " and word_at(i - 2) in cues:
+        if (i >= 2 and tokens[i - 1] == " " and word_at(i - 2) in cues) or (
+            tokens[i] in rules.given and _person_by_context(tokens, i, language)
+        ):
             found.add(i)
         # "me and tasha", "tasha and me", "kuv thiab nou": someone named beside "me".
         if (word_at(i - 2) in _AND and word_at(i - 4) in _ME) or (
             word_at(i + 2) in _AND and word_at(i + 4) in _ME
         ):
             found.add(i)
+    if language in ("en", "es"):
+        # "kevin hill", "[name] ramirez": a listed family name typed in lower case right
+        # after a found name is the rest of it.
+        for i in words:
+            word = tokens[i]
+            if (
+                word.islower()
+                and word in rules.family
+                and word in listed
+                and word not in rules.ordinary
+                and word not in {"long", "will", "may"}
+                and i >= 2
+                and tokens[i - 1] == " "
+                and (tokens[i - 2] == PLACEHOLDER or i - 2 in found)
+            ):
+                found.add(i)
     if language == "so" and not caseless:
         # "…, Farxiya ayaa turjumaan ahayd": a capitalised word inside a sentence before the
         # focus marker (ayaa, baa) or "oo" (who) is a person, listed or not.
