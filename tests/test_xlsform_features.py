@@ -81,6 +81,21 @@ def test_decimal_is_a_number_with_decimals_checked_on_the_server(app: Flask) -> 
     ]  # fmt: skip
 
 
+def test_decimal_answers_are_counted_in_the_whole_number_bands_after_rounding() -> None:
+    """A decimal never lands in a band whose label it lies outside (2.5 is not "1-2"), and
+    its bands are ordered, so combining joins neighbours only."""
+    from intake.analysis import aggregate, report
+
+    data, _warnings = accepted(with_rows(q("weight", "decimal", constraint=". <= 250")))
+    weight = parse_definition(data, TWO).question("weight")
+    assert aggregate._values(weight, 2.5) == ["3-5"]
+    assert aggregate._values(weight, 2.49) == ["1-2"]
+    assert aggregate._values(weight, 0.4) == ["0"]
+    assert aggregate._values(weight, 120.0) == ["101+"]
+    assert aggregate._values(weight, 7) == ["6-10"]
+    assert weight.type_name in report.ORDERED_TYPES
+
+
 def test_a_strict_limit_on_a_decimal_in_skip_logic_is_refused_with_the_way_to_write_it() -> None:
     assert problems(with_rows(q("weight", "decimal"), q("heavy", relevant="${weight} > 100"))) == [
         (3, "relevant", "“weight” is a decimal number: compare it with >= or <=, like "

@@ -13,6 +13,7 @@ options under the same key, that version's answers are counted as a separate que
 from __future__ import annotations
 
 import datetime as dt
+import math
 from collections import Counter
 from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field
@@ -111,9 +112,17 @@ def _band(value: int) -> str:
     return str(value)
 
 
-def _band_of(value: int) -> str:
+def _whole(value: int | float) -> int:
+    """A decimal answer (2.5 kg) is counted in the whole numbers' bands after rounding to
+    the nearest whole number, halves up: 2.5 counts under 3-5, never under a band whose
+    label it lies outside."""
+    return value if isinstance(value, int) else math.floor(value + 0.5)
+
+
+def _band_of(value: int | float) -> str:
     """``_band``, looked up for the usual small numbers. The table is made from the bands
     alone, never from answers: a process-wide cache must hold nothing a respondent gave."""
+    value = _whole(value)
     band = _BAND_TABLE.get(value)
     return band if band is not None else _band(value)
 
@@ -150,7 +159,7 @@ def _values(question: Question, value: Any) -> list[str]:
     if isinstance(question, ScaleQuestion):
         return [str(value)]
     if isinstance(question, NumberQuestion):
-        return [_band(int(value))]
+        return [_band_of(value)]
     return [str(value)]
 
 
@@ -205,7 +214,7 @@ def _tally(column: Iterable[Any], kind: str) -> tuple[Counter[str], int]:
             for value in raw:
                 counts[str(value)] += n
         elif kind is _BANDED:
-            counts[_band_of(int(raw))] += n
+            counts[_band_of(raw)] += n
         else:
             counts[str(raw)] += n
     return counts, answered

@@ -48,7 +48,7 @@ QUOTES_PER_THEME = 5
 # Answers about a point's effect on safety that are never combined with another answer.
 EFFECT_KEPT_APART = frozenset({"made_safer", "made_less_safe"})
 SNAPSHOT_FORMAT = 1
-ORDERED_TYPES = ("scale", "number")
+ORDERED_TYPES = ("scale", "number", "decimal")
 # Which protection pass a section's tables belong to: the overview first (its totals are the
 # ones everyone reads), then the report's tables, then the dashboard-only splits. Numbers a
 # pass shows are public to the passes after it (see disclosure.protect_report).
