@@ -1175,7 +1175,7 @@ def test_files_are_left_out(kind: str) -> None:
     [
         ("media::image", "logo.png", "Left out: the app shows words only, no pictures, sounds or videos."),
         ("choice_filter", "filter = 'a'", "Left out: a choice filter applies only to a question with choices."),
-        ("constraint", "regex(., '^[0-9]+$')", "This check is not made: the app checks only limits on whole numbers (. >= 0, . <= 120) and on text length (string-length(.) <= 200)."),
+        ("constraint", "string-length(.) >= 3", "This check is not made: the app checks limits on numbers (. >= 0 and . <= 120), on text length (string-length(.) <= 200), text patterns (regex(., '^[0-9]{5}$')), how many are chosen (count-selected(.) <= 3) and days (. <= today(), . >= date('2020-01-01')), joined by and."),
     ],
 )  # fmt: skip
 def test_columns_the_app_cannot_honour_are_left_out_with_a_warning(

@@ -31,6 +31,7 @@ from wtforms.validators import (
 from wtforms.widgets import CheckboxInput, ListWidget
 
 from .conditions import Condition, ConditionError, parse_condition
+from .patterns import PatternError, check_pattern, matches
 
 LocalText = Mapping[str, str]
 
@@ -296,18 +297,70 @@ class MultipleChoice(ChoiceQuestion):
     type_name: ClassVar[str] = "multiple_choice"
     template: ClassVar[str] = "questions/checkboxes.html"
 
+    # XLSForm's count-selected(.) limits: how many may be chosen, when any are.
+    min_selected: int | None = None
+    max_selected: int | None = None
+
     # One option is a tick, such as a consent box, that can also be left empty.
     MIN_OPTIONS: ClassVar[int] = 1
 
+    @classmethod
+    def extra_from_data(cls, data: Mapping[str, Any]) -> dict[str, Any]:
+        extra = super().extra_from_data(data)
+        count = len(extra["options"])
+        low, high = data.get("min_selected"), data.get("max_selected")
+        for side in (low, high):
+            if side is not None and (
+                not isinstance(side, int) or isinstance(side, bool) or not 1 <= side <= count
+            ):
+                raise DefinitionError(
+                    f"question {data.get('key')!r}: min/max_selected must be 1 to {count}"
+                )
+        if low is not None and high is not None and low > high:
+            raise DefinitionError(f"question {data.get('key')!r}: min_selected > max_selected")
+        extra.update(min_selected=low, max_selected=high)
+        return extra
+
+    def extra_to_data(self) -> dict[str, Any]:
+        data = super().extra_to_data()
+        if self.min_selected is not None:
+            data["min_selected"] = self.min_selected
+        if self.max_selected is not None:
+            data["max_selected"] = self.max_selected
+        return data
+
+    def count_allowed(self, chosen: int) -> bool:
+        low = self.min_selected if self.min_selected is not None else 1
+        high = self.max_selected if self.max_selected is not None else len(self.options)
+        return chosen == 0 or low <= chosen <= high
+
     def form_field(self, locale: str) -> Field:
+        checks = []
+        if self.min_selected is not None or self.max_selected is not None:
+            checks.append(self._count_validator(locale))
         return SelectMultipleField(
             localise(self.label, locale),
             choices=self.select_choices(locale),
             validate_choice=False,
             widget=ListWidget(prefix_label=False),
             option_widget=CheckboxInput(),
-            validators=[*self._presence(locale), self._choice_validator()],
+            validators=[*self._presence(locale), self._choice_validator(), *checks],
         )
+
+    def _count_validator(self, locale: str):  # type: ignore[no-untyped-def]
+        low = self.min_selected if self.min_selected is not None else 1
+        high = self.max_selected if self.max_selected is not None else len(self.options)
+        if low == high:
+            default = _l("Please choose exactly %(count)s of these.", count=low)
+        else:
+            default = _l("Please choose from %(low)s to %(high)s of these.", low=low, high=high)
+        message = self._check_message(locale, default)
+
+        def check(_form: Any, fld: Field) -> None:
+            if not self.count_allowed(len(set(fld.data or []))):
+                raise ValidationError(str(message).replace("%%", "%"))
+
+        return check
 
     def value_from_field(self, data: Any) -> Any:
         if not data:
@@ -324,6 +377,7 @@ class MultipleChoice(ChoiceQuestion):
             isinstance(value, list)
             and bool(value)
             and all(isinstance(v, str) and v in self.allowed_values() for v in value)
+            and self.count_allowed(len(set(value)))
         )
 
 
@@ -578,6 +632,9 @@ class ScaleQuestion(NumberQuestion):
 @dataclass
 class TextQuestion(Question):
     max_length: int = 200
+    # XLSForm's regex(., 'pattern'): the whole answer must have this form. Only patterns
+    # patterns.check_pattern accepts for this length are kept (no catastrophic backtracking).
+    pattern: str | None = None
     type_name: ClassVar[str] = "short_text"
     template: ClassVar[str] = "questions/text.html"
     LIMIT: ClassVar[int] = 200
@@ -590,12 +647,39 @@ class TextQuestion(Question):
             raise DefinitionError(
                 f"question {data.get('key')!r}: max_length must be 1 to {cls.LIMIT}"
             )
-        return {"max_length": length}
+        extra: dict[str, Any] = {"max_length": length}
+        if "pattern" in data:
+            if not isinstance(data["pattern"], str):
+                raise DefinitionError(f"question {data.get('key')!r}: pattern must be text")
+            try:
+                check_pattern(data["pattern"], length)
+            except PatternError as exc:
+                raise DefinitionError(f"question {data.get('key')!r}: pattern: {exc}") from exc
+            extra["pattern"] = data["pattern"]
+        return extra
 
     def extra_to_data(self) -> dict[str, Any]:
-        return {"max_length": self.max_length}
+        data: dict[str, Any] = {"max_length": self.max_length}
+        if self.pattern is not None:
+            data["pattern"] = self.pattern
+        return data
+
+    def _pattern_validator(self, locale: str):  # type: ignore[no-untyped-def]
+        compiled = check_pattern(self.pattern or "", self.max_length)
+        message = self._check_message(
+            locale, _l("Please check this answer: it is not written the way this question asks.")
+        )
+
+        def check(_form: Any, fld: Field) -> None:
+            text = (fld.data or "").strip()
+            # Too long is said by the length check; only bounded text is matched.
+            if text and len(text) <= self.max_length and not matches(compiled, text):
+                raise ValidationError(str(message).replace("%%", "%"))
+
+        return check
 
     def _validators(self, locale: str) -> list[Any]:
+        checks = [self._pattern_validator(locale)] if self.pattern is not None else []
         return [
             *self._presence(locale),
             Length(
@@ -608,6 +692,7 @@ class TextQuestion(Question):
                     ),
                 ),
             ),
+            *checks,
         ]
 
     def form_field(self, locale: str) -> Field:
@@ -618,7 +703,11 @@ class TextQuestion(Question):
         return text or None
 
     def is_valid_value(self, value: Any) -> bool:
-        return value is None or (isinstance(value, str) and 0 < len(value) <= self.max_length)
+        if value is None:
+            return True
+        if not isinstance(value, str) or not 0 < len(value) <= self.max_length:
+            return False
+        return self.pattern is None or matches(check_pattern(self.pattern, self.max_length), value)
 
     def summarize(self, values: Iterable[Any]) -> dict[str, Any]:
         texts = [v for v in values if isinstance(v, str)]
@@ -659,34 +748,101 @@ class DayField(StringField):
 class DateQuestion(Question):
     """A day, never a time: listening sessions record when they happened, to the day."""
 
+    # XLSForm's date constraints: "today" or a day (YYYY-MM-DD), inclusive. Without the
+    # author's upper limit, or a lower limit of today (the future is then what is asked),
+    # the app's own check stands: not in the future.
+    min_date: str | None = None
+    max_date: str | None = None
+
     type_name: ClassVar[str] = "date"
     template: ClassVar[str] = "questions/date.html"
     counts_answers: ClassVar[bool] = False
+    TODAY: ClassVar[str] = "today"
+    # "today" is the server's day; a respondent a time zone away may be a day either side.
+    LEEWAY: ClassVar[dt.timedelta] = dt.timedelta(days=1)
+
+    @classmethod
+    def extra_from_data(cls, data: Mapping[str, Any]) -> dict[str, Any]:
+        limits = {side: data.get(side) for side in ("min_date", "max_date")}
+        for side, value in limits.items():
+            if value is not None and not (value == cls.TODAY or is_day(value)):
+                raise DefinitionError(
+                    f"question {data.get('key')!r}: {side} must be 'today' or YYYY-MM-DD"
+                )
+        low, high = limits["min_date"], limits["max_date"]
+        if is_day(low) and is_day(high) and low > high:
+            raise DefinitionError(f"question {data.get('key')!r}: min_date is after max_date")
+        return limits
+
+    def extra_to_data(self) -> dict[str, Any]:
+        return {
+            side: value
+            for side, value in (("min_date", self.min_date), ("max_date", self.max_date))
+            if value is not None
+        }
+
+    def bounds(self, today: dt.date | None = None) -> tuple[dt.date | None, dt.date | None]:
+        """The earliest and latest day accepted (None: no limit on that side)."""
+        today = today or dt.date.today()
+        low = high = None
+        if self.min_date == self.TODAY:
+            low = today - self.LEEWAY
+        elif self.min_date is not None:
+            low = dt.date.fromisoformat(self.min_date)
+        if self.max_date == self.TODAY:
+            high = today + self.LEEWAY
+        elif self.max_date is not None:
+            high = dt.date.fromisoformat(self.max_date)
+        elif self.min_date != self.TODAY:
+            high = today + self.LEEWAY  # the app's own check: not in the future
+        return low, high
 
     def form_field(self, locale: str) -> Field:
         return DayField(
-            localise(self.label, locale), validators=[*self._presence(locale), self._not_future()]
+            localise(self.label, locale),
+            validators=[*self._presence(locale), self._in_bounds(locale)],
         )
 
-    def _not_future(self):  # type: ignore[no-untyped-def]
+    def _messages(self, locale: str) -> tuple[Any, Any]:
+        """What is said when a day is too early, and when it is too late."""
+        if self.min_date == self.TODAY:
+            early = _l("Please enter a date that is not in the past.")
+        else:
+            early = _l("Please enter a date on or after %(date)s.", date=self.min_date)
+        if self.max_date is None or self.max_date == self.TODAY:
+            late = _l("Please enter a date that is not in the future.")
+        else:
+            late = _l("Please enter a date on or before %(date)s.", date=self.max_date)
+        return self._check_message(locale, early), self._check_message(locale, late)
+
+    def _in_bounds(self, locale: str):  # type: ignore[no-untyped-def]
+        early, late = self._messages(locale)
+
         def check(_form: Any, fld: Field) -> None:
-            if fld.data and dt.date.fromisoformat(fld.data) > dt.date.today() + dt.timedelta(
-                days=1
-            ):
-                raise ValidationError(_l("Please enter a date that is not in the future."))
+            if not fld.data:
+                return
+            day, (low, high) = dt.date.fromisoformat(fld.data), self.bounds()
+            if low is not None and day < low:
+                raise ValidationError(str(early).replace("%%", "%"))
+            if high is not None and day > high:
+                raise ValidationError(str(late).replace("%%", "%"))
 
         return check
 
     def is_valid_value(self, value: Any) -> bool:
-        if value is None:
-            return True
-        try:
-            return isinstance(value, str) and dt.date.fromisoformat(value).isoformat() == value
-        except ValueError:
-            return False
+        # Stored answers are checked for form only: "today" moves on, and an answer given
+        # within the limits on its day stays valid.
+        return value is None or is_day(value)
 
     def display(self, value: Any, locale: str) -> str:
         return "" if value is None else str(value)
+
+
+def is_day(value: Any) -> bool:
+    try:
+        return isinstance(value, str) and dt.date.fromisoformat(value).isoformat() == value
+    except ValueError:
+        return False
 
 
 QUESTION_TYPES: dict[str, type[Question]] = {

@@ -12,7 +12,17 @@ from flask_babel import lazy_gettext as _l
 
 from ..conditions import NUMBER_KINDS, Condition, parse_condition
 from ..definition import KEY_PATTERN, NUMBER_TYPES
-from ..types import DecimalQuestion, LongTextQuestion, TextQuestion, YesNo
+from ..patterns import PatternError, check_pattern
+from ..types import (
+    DateQuestion,
+    DecimalQuestion,
+    LongTextQuestion,
+    MultipleChoice,
+    TextQuestion,
+    YesNo,
+    is_day,
+)
+from .constraints import read_terms
 from .dependent import EXTERNAL_TYPES, DependentRows
 from .limits import decimal_bounds, number_bounds
 from .relevant import RelevantError, parse_relevant
@@ -28,7 +38,6 @@ from .vocabulary import (
     SPECIFY_OTHER,
     SUPPORTED_TYPES,
     SURVEY,
-    TEXT_LENGTH,
     TRUE_WORDS,
     WARNING_APPEARANCE,
     YES_NO_LIST,
@@ -354,7 +363,10 @@ class SurveyBuilder(DependentRows):
         if condition is not None:
             data["show_if"] = condition.to_data()
         data.update(type_data)
+        if other is not None:
+            data["or_other"] = True  # its "other" choice is counted by count-selected
         checked = self.constraint(index, row, base_type, data)
+        data.pop("or_other", None)
         self.messages(index, row, data, checked)
         if key and key not in self.known:
             values = {o["value"] for o in data.get("options", [])} if "options" in data else None
@@ -624,24 +636,11 @@ class SurveyBuilder(DependentRows):
         """Read the constraint into the question's limits; True when the app checks it."""
         raw = re.sub(r"\s+", " ", self.sheet.cell(row, "constraint"))
         if data["type"] in {TextQuestion.type_name, LongTextQuestion.type_name}:
-            limit = LongTextQuestion.LIMIT if data["type"] == "long_text" else TextQuestion.LIMIT
-            default = (
-                LongTextQuestion.DEFAULT if data["type"] == "long_text" else TextQuestion.DEFAULT
-            )
-            match = TEXT_LENGTH.match(raw) if raw else None
-            if raw and match is None:
-                self.dropped_check(index)
-            elif match and not 1 <= int(match.group(1)) <= limit:
-                self.problem(
-                    index, "constraint",
-                    _l(
-                        "A text answer can be at most %(limit)s characters long here: write "
-                        "string-length(.) <= N, with N from 1 to %(limit)s.",
-                        limit=limit,
-                    ),
-                )  # fmt: skip
-            data["max_length"] = int(match.group(1)) if match else default
-            return match is not None
+            return self.text_constraint(index, self.sheet.cell(row, "constraint").strip(), data)
+        if data["type"] == MultipleChoice.type_name and raw:
+            return self.count_constraint(index, raw, data)
+        if data["type"] == DateQuestion.type_name and raw:
+            return self.day_constraint(index, raw, data)
         if data["type"] == "number":
             low, high = data.get("min", 0), data.get("max", 1000)
             bounds = number_bounds(raw) if raw else None
@@ -675,6 +674,100 @@ class SurveyBuilder(DependentRows):
             self.dropped_check(index)
         return False
 
+    def text_constraint(self, index: int, raw: str, data: dict[str, Any]) -> bool:
+        """``string-length(.) <= N``, ``regex(., 'pattern')``, or both joined by ``and``."""
+        long = data["type"] == LongTextQuestion.type_name
+        limit = LongTextQuestion.LIMIT if long else TextQuestion.LIMIT
+        data["max_length"] = LongTextQuestion.DEFAULT if long else TextQuestion.DEFAULT
+        if not raw:
+            return False
+        terms = read_terms(raw)
+        lengths = [t for t in terms or [] if t.kind == "length"]
+        patterns = [t for t in terms or [] if t.kind == "pattern"]
+        if terms is None or len(lengths) + len(patterns) != len(terms) or len(patterns) > 1:
+            self.dropped_check(index)
+            return False
+        if lengths:
+            length = min(int(t.value) for t in lengths)
+            if not 1 <= length <= limit:
+                self.problem(
+                    index, "constraint",
+                    _l(
+                        "A text answer can be at most %(limit)s characters long here: write "
+                        "string-length(.) <= N, with N from 1 to %(limit)s.",
+                        limit=limit,
+                    ),
+                )  # fmt: skip
+                return False
+            data["max_length"] = length
+        if patterns:
+            try:
+                check_pattern(patterns[0].value, data["max_length"])
+            except PatternError as exc:
+                data["max_length"] = LongTextQuestion.DEFAULT if long else TextQuestion.DEFAULT
+                self.warning(
+                    index, "constraint",
+                    _l("This check is not made: %(reason)s", reason=str(exc)),
+                )  # fmt: skip
+                return False
+            data["pattern"] = patterns[0].value
+        return True
+
+    def count_constraint(self, index: int, raw: str, data: dict[str, Any]) -> bool:
+        """``count-selected(.) >= 1 and count-selected(.) <= 3``, ``count-selected(.) = 2``."""
+        terms = read_terms(raw)
+        if terms is None or any(t.kind != "count" or t.operator == "!=" for t in terms):
+            self.dropped_check(index)
+            return False
+        count = len(data["options"]) + (1 if data.get("or_other") else 0)
+        low, high = 1, count
+        for term in terms:
+            number = int(term.value)
+            if term.operator in {">=", ">", "="}:
+                low = max(low, number + 1 if term.operator == ">" else number)
+            if term.operator in {"<=", "<", "="}:
+                high = min(high, number - 1 if term.operator == "<" else number)
+        if low > high:
+            self.problem(
+                index, "constraint",
+                _l("No number of choices meets this constraint: check its limits."),
+            )  # fmt: skip
+            return False
+        if low > 1:
+            data["min_selected"] = low
+        if high < count:
+            data["max_selected"] = high
+        return True
+
+    def day_constraint(self, index: int, raw: str, data: dict[str, Any]) -> bool:
+        """``. <= today()``, ``. >= date('2020-01-01')``, one of each side, joined by ``and``."""
+        terms = read_terms(raw)
+        sides: dict[str, str] = {}
+        for term in terms or []:
+            side = {">=": "min_date", "<=": "max_date"}.get(term.operator)
+            if term.kind != "day" or side is None or side in sides:
+                break
+            if term.value != DateQuestion.TODAY and not is_day(term.value):
+                self.problem(
+                    index, "constraint",
+                    _l("Write a day as date('2020-01-31'): year, month, day."),
+                )  # fmt: skip
+                return False
+            sides[side] = term.value
+        else:
+            if terms:
+                low, high = sides.get("min_date"), sides.get("max_date")
+                if low and high and low > high and DateQuestion.TODAY not in {low, high}:
+                    self.problem(
+                        index, "constraint",
+                        _l("No day meets this constraint: check its limits."),
+                    )  # fmt: skip
+                    return False
+                data.update(sides)
+                return True
+        self.dropped_check(index)
+        return False
+
     def messages(
         self, index: int, row: Mapping[str, str], data: dict[str, Any], checked: bool
     ) -> None:
@@ -706,8 +799,10 @@ class SurveyBuilder(DependentRows):
         self.warning(
             index, "constraint",
             _l(
-                "This check is not made: the app checks only limits on whole numbers "
-                "(. >= 0, . <= 120) and on text length (string-length(.) <= 200)."
+                "This check is not made: the app checks limits on numbers (. >= 0 and "
+                ". <= 120), on text length (string-length(.) <= 200), text patterns "
+                "(regex(., '^[0-9]{5}$')), how many are chosen (count-selected(.) <= 3) and "
+                "days (. <= today(), . >= date('2020-01-01')), joined by and."
             ),
         )  # fmt: skip
 

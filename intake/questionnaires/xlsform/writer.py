@@ -19,9 +19,11 @@ from openpyxl.worksheet.worksheet import Worksheet
 from ..definition import Definition, questions_behind
 from ..types import (
     ChoiceQuestion,
+    DateQuestion,
     DecimalQuestion,
     LocalText,
     LongTextQuestion,
+    MultipleChoice,
     NumberQuestion,
     Question,
     ScaleQuestion,
@@ -29,6 +31,7 @@ from ..types import (
     YesNo,
 )
 from .columns import english_name, language_header
+from .constraints import quote
 from .relevant import _quote, format_calculation, format_relevant
 from .vocabulary import WARNING_APPEARANCE, YES_NO_LIST
 
@@ -134,6 +137,40 @@ def _decimal_constraint(question: DecimalQuestion) -> str:
     return f". {low} {question.minimum!r} and . {high} {question.maximum!r}"
 
 
+def _text_constraint(question: TextQuestion) -> str:
+    length = f"string-length(.) <= {question.max_length}"
+    if question.pattern is None:
+        return length
+    quoted = quote(question.pattern)
+    if quoted is None:  # XPath cannot quote it; the length still is checked in ODK
+        return length
+    return f"{length} and regex(., {quoted})"
+
+
+def _count_constraint(question: MultipleChoice) -> str:
+    low, high = question.min_selected, question.max_selected
+    if low is not None and low == high:
+        return f"count-selected(.) = {low}"
+    sides = [
+        f"count-selected(.) {operator} {number}"
+        for operator, number in ((">=", low), ("<=", high))
+        if number is not None
+    ]
+    return " and ".join(sides)
+
+
+def _day_constraint(question: DateQuestion) -> str:
+    def day(value: str) -> str:
+        return "today()" if value == DateQuestion.TODAY else f"date('{value}')"
+
+    sides = [
+        f". {operator} {day(value)}"
+        for operator, value in ((">=", question.min_date), ("<=", question.max_date))
+        if value is not None
+    ]
+    return " and ".join(sides)
+
+
 def _unique(
     name: str, taken: set[str], reserved: frozenset[str] = frozenset(), suffix: str = ""
 ) -> str:
@@ -231,7 +268,11 @@ def write_xlsform(definition: Definition, languages: Sequence[str], translate: T
             elif isinstance(question, LongTextQuestion):
                 row["appearance"] = "multiline"
             if isinstance(question, TextQuestion):
-                row["constraint"] = f"string-length(.) <= {question.max_length}"
+                row["constraint"] = _text_constraint(question)
+            elif isinstance(question, MultipleChoice) and _count_constraint(question):
+                row["constraint"] = _count_constraint(question)
+            elif isinstance(question, DateQuestion) and _day_constraint(question):
+                row["constraint"] = _day_constraint(question)
             elif isinstance(question, DecimalQuestion):
                 row["constraint"] = _decimal_constraint(question)
             elif isinstance(question, NumberQuestion) and not isinstance(question, ScaleQuestion):
