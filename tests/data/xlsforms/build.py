@@ -182,6 +182,39 @@ FEATURES: dict[str, dict[str, Rows]] = {
     "feature_constraint_regex": one(
         w(type="text", name="code", label="Code", constraint="regex(., '^[A-Z]{3}$')"), header=WITH
     ),
+    "feature_constraint_regex_unsafe": one(
+        w(type="text", name="code", label="Code", constraint="regex(., '^(a+)+$')"), header=WITH
+    ),
+    "feature_constraint_choice_count": one(
+        w(
+            type="select_multiple places",
+            name="where",
+            label="Where did you go? (at most two)",
+            constraint="count-selected(.) >= 1 and count-selected(.) <= 2",
+            constraint_message="Choose one or two places",
+        ),
+        header=WITH,
+    ),
+    "feature_constraint_date": one(
+        w(
+            type="date",
+            name="visit",
+            label="Date of visit",
+            constraint=". >= date('2020-01-01') and . <= today()",
+        ),
+        w(type="date", name="next_visit", label="Next visit", constraint=". >= today()"),
+        header=WITH,
+    ),
+    "feature_constraint_combined": one(
+        w(
+            type="text",
+            name="postcode",
+            label="Postcode",
+            constraint="string-length(.) <= 8 and regex(., '^[A-Z0-9 ]+$')",
+            constraint_message="Capital letters, digits and spaces, at most 8",
+        ),
+        header=WITH,
+    ),
     "feature_required": one(
         w(type="text", name="why", label="Why?", required="yes", required_message="Please say why"),
         header=WITH,
