@@ -150,6 +150,20 @@ def test_a_day_either_side_of_today_is_allowed_for_time_zones() -> None:
     assert question.bounds(today) == (dt.date(2026, 3, 9), dt.date(2026, 3, 11))
 
 
+def test_the_apps_not_in_the_future_check_stays_unless_the_future_is_asked() -> None:
+    today = dt.date(2026, 3, 10)
+    tomorrow = dt.date(2026, 3, 11)
+
+    def bounds(**limits: str) -> tuple[dt.date | None, dt.date | None]:
+        return DateQuestion(key="d", label={"en": "D"}, **limits).bounds(today)
+
+    assert bounds() == (None, tomorrow)
+    assert bounds(min_date="2020-01-01") == (dt.date(2020, 1, 1), tomorrow)
+    assert bounds(min_date="today") == (dt.date(2026, 3, 9), None)
+    assert bounds(min_date="2027-01-01") == (dt.date(2027, 1, 1), None)
+    assert bounds(max_date="2030-12-31") == (None, dt.date(2030, 12, 31))
+
+
 @pytest.mark.parametrize(
     "constraint",
     [". < today()", ". >= today() + 1", ". != today()", "decimal-date-time(.) > 3",
@@ -233,6 +247,7 @@ def test_length_and_pattern_together(app: Flask) -> None:
         ("^[a-z-[aeiou]]+$", "classes inside classes"),
         (r"^\w*\w*\w*\w*\w*$", "too many open-ended repeats"),
         ("^[a-z", "a [ is never closed"),
+        ("*a", "not a valid pattern"),
     ],
 )
 def test_unsafe_patterns_are_left_out_with_the_reason(pattern: str, why: str) -> None:

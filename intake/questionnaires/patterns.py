@@ -98,6 +98,8 @@ def _alternative(pattern: str) -> list[_Piece]:
             quantifier = QUANTIFIER.match(pattern, index) if char == "{" else None
             if char == "{" and quantifier is None:
                 raise _refuse(_l("it is not a valid pattern: write repeats as {2} or {2,5}."))
+            if not pieces:
+                raise _refuse(_l("it is not a valid pattern."))
             if not atom:
                 raise _refuse(
                     _l(

@@ -749,8 +749,8 @@ class DateQuestion(Question):
     """A day, never a time: listening sessions record when they happened, to the day."""
 
     # XLSForm's date constraints: "today" or a day (YYYY-MM-DD), inclusive. Without the
-    # author's upper limit, or a lower limit of today (the future is then what is asked),
-    # the app's own check stands: not in the future.
+    # author's upper limit the app's own check stands (not in the future), unless the lower
+    # limit is today or later: the future is then what is asked.
     min_date: str | None = None
     max_date: str | None = None
 
@@ -793,7 +793,7 @@ class DateQuestion(Question):
             high = today + self.LEEWAY
         elif self.max_date is not None:
             high = dt.date.fromisoformat(self.max_date)
-        elif self.min_date != self.TODAY:
+        elif low is None or (self.min_date != self.TODAY and low <= today):
             high = today + self.LEEWAY  # the app's own check: not in the future
         return low, high
 
