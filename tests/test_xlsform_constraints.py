@@ -131,16 +131,20 @@ def test_day_limits_are_checked_on_the_server(app: Flask) -> None:
     today = dt.date.today()
     far = (today + dt.timedelta(days=30)).isoformat()
     old = (today - dt.timedelta(days=30)).isoformat()
-    assert errors_for(app, since, "2019-12-31") == ["Please enter a date on or after 2020-01-01."]
+    assert errors_for(app, since, "2019-12-31") == [
+        "Please enter a date on or after January 1, 2020."
+    ]
     assert errors_for(app, since, "2020-01-01") == []
     # A lower limit that is a fixed day keeps the app's own check: not in the future.
     assert errors_for(app, since, far) == ["Please enter a date that is not in the future."]
     # A lower limit of today asks about the future, so the future is accepted.
     assert errors_for(app, upcoming, far) == []
     assert errors_for(app, upcoming, old) == ["Please enter a date that is not in the past."]
-    assert errors_for(app, until, "2031-01-01") == ["Please enter a date on or before 2030-12-31."]
+    assert errors_for(app, until, "2031-01-01") == [
+        "Please enter a date on or before December 31, 2030."
+    ]
     assert choose(app, since, ["2019-12-31"], "es") == [
-        "Escriba una fecha igual o posterior al 2020-01-01."
+        "Escriba una fecha igual o posterior al 1 de enero de 2020."
     ]
 
 

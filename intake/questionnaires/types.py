@@ -16,6 +16,7 @@ from dataclasses import dataclass, field
 from typing import Any, ClassVar
 
 from flask import render_template
+from flask_babel import format_date
 from flask_babel import lazy_gettext as _l
 from markupsafe import Markup
 from wtforms import Field, IntegerField, RadioField, SelectMultipleField, StringField, TextAreaField
@@ -805,14 +806,14 @@ class DateQuestion(Question):
 
     def _messages(self, locale: str) -> tuple[Any, Any]:
         """What is said when a day is too early, and when it is too late."""
-        if self.min_date == self.TODAY:
-            early = _l("Please enter a date that is not in the past.")
+        if self.min_date is None or self.min_date == self.TODAY:
+            early = _l("Please enter a date that is not in the past.")  # None: never said
         else:
-            early = _l("Please enter a date on or after %(date)s.", date=self.min_date)
+            early = _l("Please enter a date on or after %(date)s.", date=_day_text(self.min_date))
         if self.max_date is None or self.max_date == self.TODAY:
             late = _l("Please enter a date that is not in the future.")
         else:
-            late = _l("Please enter a date on or before %(date)s.", date=self.max_date)
+            late = _l("Please enter a date on or before %(date)s.", date=_day_text(self.max_date))
         return self._check_message(locale, early), self._check_message(locale, late)
 
     def _in_bounds(self, locale: str):  # type: ignore[no-untyped-def]
@@ -836,6 +837,12 @@ class DateQuestion(Question):
 
     def display(self, value: Any, locale: str) -> str:
         return "" if value is None else str(value)
+
+
+def _day_text(value: str) -> str:
+    """A day as her language writes it ("1 de enero de 2020"): an ISO date read right to
+    left in Arabic would look like another day."""
+    return format_date(dt.date.fromisoformat(value), "long")
 
 
 def is_day(value: Any) -> bool:
