@@ -10,6 +10,8 @@ from typing import Any
 
 import pytest
 from flask import Flask, g
+from hypothesis import given, settings
+from hypothesis import strategies as st
 from werkzeug.datastructures import MultiDict
 
 from intake.forms.questionnaire import build_step_form
@@ -306,3 +308,19 @@ def test_other_constraints_are_left_out_with_a_warning(kind: str, constraint: st
     found = warnings_at(with_rows(q("it", kind, constraint=constraint)))
     assert [(r, c) for r, c, _ in found] == [(2, "constraint")]
     assert found[0][2].startswith(NOT_MADE)
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(alphabet="ab01.^$|()[]{},-+*?\\dws ", max_size=24))
+def test_any_pattern_is_either_refused_with_a_reason_or_compiled(pattern: str) -> None:
+    # An author's pattern is input like any other: a clear reason, never a crash.
+    reason, compiled = "", None
+    try:
+        compiled = check_pattern(pattern, 200)
+    except PatternError as exc:
+        reason = str(exc)
+    if compiled is None:
+        assert reason.endswith(".")  # a sentence in a form author's words
+        return
+    assert compiled.groups == 0  # no group ever gets through (so no (a+)+)
+    matches(compiled, "ab01 " * 40)
