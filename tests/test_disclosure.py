@@ -438,6 +438,9 @@ def _two_groups(grid: list[list[int]], themes: list[list[int]]) -> list[Table]:
     )
     for i in range(len(grid)):
         a.identities[(f"r{i}", TOTAL)] = b.identities[(f"r{i}", "n")] = ("row", i)
+    # The same quantity has one identity wherever it is shown, as in a real report: the
+    # people in a table are its grand total and the total of the column that counts them.
+    a.identities[(TOTAL, TOTAL)] = b.identities[(TOTAL, "n")] = ("all",)
     t = _table("t", themes, Margins.ROWS)
     u = Table(
         "u",

@@ -90,6 +90,10 @@ def test_admin_uploads_previews_and_publishes_then_two_languages_answer(
     # Preview in Spanish: the title is the workbook's Spanish one.
     press(page, page.get_by_role("button", name="Español"))
     expect(page.locator(".notice--preview")).to_be_visible()
+    # The landing names no questionnaire (nothing on it may tell the topic); after Start,
+    # the consent page carries the workbook's Spanish title.
+    expect(page.get_by_text("Piloto")).to_have_count(0)
+    press(page, page.locator("button.button[value=start]"))
     expect(page.get_by_text("Piloto").first).to_be_visible()
     page.locator(".notice--preview a").click()
 
