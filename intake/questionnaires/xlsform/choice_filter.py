@@ -20,7 +20,15 @@ from dataclasses import dataclass, replace
 from typing import Any
 
 from ..conditions import Condition
-from .relevant import LIMITS, MAX_DEPTH, MAX_LENGTH, RelevantError, Token, _merge_in, tokenize
+from .relevant import (
+    LIMITS,
+    MAX_DEPTH,
+    MAX_LENGTH,
+    RelevantError,
+    Token,
+    TokenCursor,
+    _merge_in,
+)
 
 # A bound filter: True (always offered), False (never) or a condition on earlier answers.
 Bound = bool | Condition
@@ -37,22 +45,7 @@ class Node:
     grouped: bool = False
 
 
-class _FilterParser:
-    def __init__(self, expression: str) -> None:
-        self.tokens = tokenize(expression)
-        self.position = 0
-        self.depth = 0
-
-    def peek(self) -> Token | None:
-        return self.tokens[self.position] if self.position < len(self.tokens) else None
-
-    def take(self) -> Token:
-        token = self.peek()
-        if token is None:
-            raise RelevantError("early_end")
-        self.position += 1
-        return token
-
+class _FilterParser(TokenCursor):
     def expect(self, text: str) -> None:
         token = self.take()
         if token.text != text:

@@ -82,7 +82,9 @@ def tokenize(expression: str) -> list[Token]:
     return tokens
 
 
-class _Parser:
+class TokenCursor:
+    """Walks an expression's tokens: shared by the skip-logic and choice-filter parsers."""
+
     def __init__(self, expression: str) -> None:
         self.tokens = tokenize(expression)
         self.position = 0
@@ -98,6 +100,8 @@ class _Parser:
         self.position += 1
         return token
 
+
+class _Parser(TokenCursor):
     def expect(self, kind: str, text: str | None = None) -> Token:
         token = self.take()
         if token.kind != kind or (text is not None and token.text != text):
