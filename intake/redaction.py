@@ -8,7 +8,10 @@ docs/themes.md, "Named-entity models considered"):
 
 - e-mail addresses, phone numbers (local and international styles), case and file numbers
   (after words such as "case", "expediente", "案号", "قضية", which stay) and A-numbers;
-- dates with a day or a year (a date of birth identifies; "in March" does not);
+- dates with a day ("3 de mayo de 1990"; "in March" and "March 2020" stay: a month without
+  a day is a theme word), and a year of birth ("born in 1988", "sinh năm 1985", "مواليد
+  ١٩٨٨", "1988年出生"; other years stay);
+- social-media handles ("@big_mike_215") and lower-case A-numbers ("a212345678");
 - street addresses (a number next to a street word, in each language's order);
 - a title or role word followed by a name ("Officer Diaz", "bác sĩ Lan", "kuv tus txiv yog
   Tou"); in Arabic a listed name after a title; in Chinese a surname with one or two
@@ -20,6 +23,12 @@ docs/themes.md, "Named-entity models considered"):
   another name; a word joined by and/y/iyo to a found name ("Osmin y su hermano [name]");
   in English, Spanish and Somali a listed given name after a verb of speech or contact
   ("i called latrice") or before what a person does ("then marcus showed up").
+
+Cities, regions and counties (``intake/data/places.json`` and each language's list) are set
+aside first, so a city, a month or a role word right beside a name stays ("Marcus Brooklyn
+Park cops came", "Axmed Cali Maarso ayuu…"); a place that is also a listed name ("Charlotte")
+is a place only after "in", "to", "ở", "hauv"… or before County/PD, and in English and
+Spanish a one-word city right after a name is taken as its family name ("Judge Anne Lowell").
 
 Then every part of a found name goes: adjacent capitalised or listed words, and the joining
 words between them ("de los", "bin", "Văn"), become one placeholder; so does a word caught
@@ -42,6 +51,9 @@ from pathlib import Path
 from flask_babel import gettext
 
 DATA_FILE = Path(__file__).resolve().parent / "data" / "redaction.json"
+# Cities, regions and counties where the people who answer live or came from: a theme, never
+# a person (intake/data/places.json says how one that is also a name is read).
+PLACES_FILE = Path(__file__).resolve().parent / "data" / "places.json"
 PLACEHOLDER = "[name]"
 PLACEHOLDERS = ("[name]", "[phone]", "[email]", "[address]", "[date]", "[case number]", "[…]")
 _HAN = r"\u4e00-\u9fff"
@@ -87,7 +99,13 @@ class _Rules:
     # Words that are a role only inside a longer title ("tswv" of "kws pab tswv yim"): before
     # a name, after a joiner, they are more of the name ("[name] thiab Tswv [name]").
     title_parts: frozenset[str]
+    # Month names (one word each, every language): a month beside a name is a theme word
+    # ("Jessica March 2020", "Axmed Cali Maarso ayuu…"), unless it is also a listed name.
+    months: frozenset[str]
     places: re.Pattern[str]
+    # A place that is also a listed name ("Austin", "Charlotte"), after a word that introduces
+    # a place or before County/PD; and any "<Word> County".
+    places_in_context: re.Pattern[str]
     han_places: re.Pattern[str] | None
     # "Jenny陈是社工": a Chinese surname written right after a Latin given name.
     han_after_name: re.Pattern[str] | None
@@ -123,6 +141,11 @@ def _trie_pattern(node: dict) -> str:
 
 def _load() -> dict[str, dict[str, list[str]]]:
     return json.loads(DATA_FILE.read_text(encoding="utf-8"))
+
+
+def _load_places() -> dict[str, list[str]]:
+    data = json.loads(PLACES_FILE.read_text(encoding="utf-8"))
+    return {"places": data["places"], "counties": data["counties"]}
 
 
 @lru_cache(maxsize=1)
@@ -204,7 +227,7 @@ def _rules() -> _Rules:
         rf"(?:(?![{_HAN}])[\w(（])[\w()（）./\-]*\d[\w()（）./\-]*)"
         # A-numbers: A123456789, A-123-456-789, A# 123 456 789, also against Chinese
         # ("A号码是A205 118 907")
-        r"|(?<![A-Za-z0-9])A(?:[-#]\s?|\s)?\d{3}[-\s]?\d{3}[-\s]?\d{2,3}(?![\w-])"
+        r"|(?<![A-Za-z0-9])[Aa](?:[-#]\s?|\s)?\d{3}[-\s]?\d{3}[-\s]?\d{2,3}(?![\w-])"
         # Court file numbers such as 27-CR-23-00412, FC-2023-0042 or 30-2023-FL-0456 (every
         # group before the letters goes too, so no "30-" is left)
         r"|(?<![A-Za-z0-9-])(?:\d{1,4}-)*[A-Z]{1,4}-\d{2,}(?:[-/]\d+)*(?![\w-])"
@@ -212,16 +235,17 @@ def _rules() -> _Rules:
     months = _alternation(every("months"))
     dates = re.compile(
         r"(?<!\d)\d{1,4}[/.\-]\d{1,2}[/.\-]\d{1,4}(?!\d)"
-        r"|\d{4}\s*年\s*\d{1,2}\s*月(?:\s*\d{1,2}\s*[日号])?"
+        r"|\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*[日号]"
         r"|\d{1,2}\s*月\s*\d{1,2}\s*[日号]"
         # with and without tone marks: "ngày 14 tháng 2", "ngay 14 thang 2"
         r"|(?i:ng[àa]y\s+\d{1,2}\s+th[áa]ng\s+\d{1,2}(?:\s+n[ăa]m\s+\d{4})?)"
-        r"|(?i:tháng\s+\d{1,2}\s+năm\s+\d{4})"
         rf"|(?:\d{{1,2}}\s+(?:(?i:de)\s+)?)(?i:{months})(?!{_LATIN_LETTER})(?:,?\s+(?:(?i:de|del|xyoo|năm)\s+)?\d{{4}})?"
         # A month before its day or year; the look-ahead for a digit keeps the long list of
         # month names from being tried at every letter (redaction runs on every quote shown).
         rf"|(?=\D{{2,24}}\d)(?<!{_LATIN_LETTER})(?i:{months})(?!{_LATIN_LETTER})"
-        r"(?:\s+\d{1,2}(?:st|nd|rd|th)?(?:,?\s+\d{4})?|,?\s+(?:(?i:de|del)\s+)?\d{4})"
+        # "May 3", "May 3rd, 1990"; a month with only a year ("March 2020") stays, as a
+        # month without a day does (issue 18: months without a day are theme words).
+        r"\s+\d{1,2}(?:st|nd|rd|th)?(?!\d)(?:,?\s+\d{4})?"
     )
     streets = _alternation(every("street_words"))
     latin_places = _alternation(w for w in every("places") if not re.match(rf"[{_HAN}]", w))
@@ -254,9 +278,24 @@ def _rules() -> _Rules:
         for title in data[lang].get("titles_before", []) + data[lang].get("titles_after", [])
         for word in title.lower().split()
     }
-    kept = every("places") + every("never_names")
+    listed_names = {
+        w.lower() for key in ("given_names", "family_names", "middle_names") for w in every(key)
+    }
+    shared = _load_places()
+    every_place = every("places") + shared["places"]
+    # "Charlotte", "Austin", "Jackson": a person as often as a city; a place only in context.
+    name_like = {p for p in every_place if p.lower() in listed_names}
+    kept = [p for p in every_place if p not in name_like] + every("never_names")
     han_kept = [w for w in kept if re.match(rf"[{_HAN}]", w)]
     spaced_kept = _alternation(w for w in kept if w not in han_kept)
+    counties = _alternation(shared["counties"])
+    places_in_context = re.compile(
+        rf"(?P<lead>(?<!\w)(?i:{_alternation(_BEFORE_A_PLACE_WORDS)})\s+)(?P<place>{_alternation(name_like)})(?!\w)"
+        rf"|(?<!\w)(?P<before>{_alternation(name_like)})(?=\s+(?:{_PLACE_AFTER})(?!\w))"
+        # "Hennepin County", "Prince George's County": a listed county, or one capitalised word
+        # that is not a listed name ("Tasha Hennepin County" keeps Tasha a person).
+        rf"|(?<!\w)(?P<county>(?:{counties}|{_UPPER}[\w'’-]+)\s+(?:{_PLACE_AFTER_COUNTY}))(?!\w)"
+    )
     lowercase = {
         lang: frozenset(
             w.lower()
@@ -269,9 +308,7 @@ def _rules() -> _Rules:
     return _Rules(
         middle=frozenset(w.lower() for w in every("middle_names")),
         ordinary=ordinary,
-        names=frozenset(
-            w.lower() for key in ("given_names", "family_names", "middle_names") for w in every(key)
-        ),
+        names=frozenset(listed_names),
         title_parts=frozenset(
             roles
             - {
@@ -289,6 +326,10 @@ def _rules() -> _Rules:
             | {w.lower() for w in every("street_words", latin) if " " not in w and len(w) > 3}
         ),
         places=re.compile(rf"(?<!\w)(?:{spaced_kept})(?!\w)|{_alternation(han_kept)}"),
+        places_in_context=places_in_context,
+        months=frozenset(
+            w.lower() for w in every("months") if " " not in w and w.lower() not in listed_names
+        ),
         han_after_name=han_after_name,
         han_places=re.compile(_alternation(every("places", ["zh"])))
         if every("places", ["zh"])
@@ -308,6 +349,47 @@ def _rules() -> _Rules:
     )
 
 
+# A year of birth identifies as a date of birth does ("born in 1988", "nací en el 89",
+# "sinh năm 1985", "مواليد ١٩٨٨", "waxaan dhashay 1990", "kuv yug xyoo 1987", "1988年出生");
+# any other year stays. Digits may be Arabic-Indic or Persian.
+_D = "[0-9\u0660-\u0669\u06f0-\u06f9]"
+_YEAR = f"(?:[1\u0661\u06f1][89\u0668\u0669\u06f8\u06f9]|[2\u0662\u06f2][0\u0660\u06f0]){_D}{{2}}"
+_BIRTH_WORDS = (
+    "born|b\\.|dob|d\\.o\\.b\\.?|date of birth|year of birth|birth year|birthyear|"
+    "nac[ií]|naci[oó]|nacid[oa]|nacimiento|soy del|es del|"
+    "sinh năm|sinh nam|năm sinh|nam sinh|sinh|sn|"
+    "dhashay|dhalatay|dhalasho|dhalashada|dhalashadayda|dhalashadeyda|"
+    "yug|"
+    "مواليد|ولدت|ولد|مولود|مولودة|الميلاد|ميلادي|تولد|تولّد"
+)
+# Words after which two digits are a year ("born in 85", "soy del 92", "sinh năm 79").
+_YEAR_WORDS = "in|en|el|del|năm|nam|xyoo|sanadkii|sannadkii|sanadka|sannadka|سنة|عام|في"
+_BIRTH_YEAR = re.compile(
+    rf"(?P<lead>(?<!\w)(?i:{_BIRTH_WORDS})(?!\w)(?:[\s,:：]+(?:(?!\d)[\w'’.]{{1,12}}[\s,:：]+){{0,3}}?|\s*))"
+    rf"(?:(?P<year>['’]?{_YEAR}|['’]{_D}{{2}}|(?<=(?i:del)\s){_D}{{2}})|(?P<pre>(?i:{_YEAR_WORDS})\s+(?:(?i:el|the|'|’)\s*)?)(?P<short>{_D}{{2}}))"
+    r"(?![\d/.\-:])"
+    # The year first: "sanadkii 1990 ayaan dhashay", "xyoo 1987 kuv yug", "1985 sinh"
+    rf"|(?<![\d\w])(?P<first>{_YEAR})(?P<rest>(?:\s+(?!\d)[\w'’]{{1,12}}){{0,3}}?\s+(?i:dhashay|dhalatay|yug|sinh|ولدت|ولد))(?!\w)"
+    # Chinese: 1988年出生, 85年生的, 出生于1988年
+    rf"|(?P<zhyear>(?:19|20)?\d{{2}}\s*年(?:\s*\d{{1,2}}\s*月)?(?:\s*\d{{1,2}}\s*[日号])?)(?P<zhafter>\s*(?:出生|出世|生的|生人|生))"
+    rf"|(?P<zhbefore>(?:出生于|出生於|出生在|生于|出生年份是?|出生年是?)\s*)(?P<zhyear2>(?:19|20)?\d{{2}}\s*年?)"
+)
+
+
+def _birth_year(m: re.Match[str]) -> str:
+    if m.group("year") is not None:
+        return m.group("lead") + "[date]"
+    if m.group("short") is not None:
+        return m.group("lead") + m.group("pre") + "[date]"
+    if m.group("first") is not None:
+        return "[date]" + m.group("rest")
+    if m.group("zhyear") is not None:
+        return "[date]" + m.group("zhafter")
+    return m.group("zhbefore") + "[date]"
+
+
+# "@big_mike_215": a handle names a person as surely as a name does.
+_HANDLE = re.compile(r"(?<![\w@.])@[A-Za-z0-9_](?:[A-Za-z0-9_.]*[A-Za-z0-9_])?")
 # ASCII only, so an address written against Chinese ("邮箱是wang@163.com") keeps the Chinese.
 _EMAIL = re.compile(r"(?<![A-Za-z0-9._%+-])[A-Za-z0-9._%+-]+@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)+")
 # Letters and digits bound a phone number, but not Chinese characters ("电话13800138000打").
@@ -321,6 +403,18 @@ _NOT_A_NAME_AFTER = frozenset(
     {"tiếng", "việt", "nước", "người", "lus", "st", "st.", "saint", "san", "santa", "santo",
      "são", "fort", "port", "mount", "mt", "mt.", "lake", "ciudad", "thành", "phố", "magaalada"}
 )  # fmt: skip
+# Words after which a capitalised place name is a place, not a person ("moved to Austin").
+_BEFORE_A_PLACE_WORDS = (
+    "in", "to", "from", "near", "outside", "around", "en", "desde", "hasta", "ở", "tại",
+    "đến", "tới", "từ", "hauv", "nyob", "tom", "mus", "ka", "ku", "ilaa", "magaalada",
+    "city of", "ciudad de", "thành phố",
+)  # fmt: skip
+_PLACE_AFTER = "County|PD|P\\.D\\.|Police|police|Sheriff|City|city|Public Schools|Schools|Airport"
+_PLACE_AFTER_COUNTY = "County|Parish|Township"
+_PLACE_MAY_BE_SURNAME = frozenset({"en", "es"})
+_PLACE_AFTER_NAME = re.compile(
+    rf"\[name\] \x00(\d+)\x00(?!\s+(?:{_PLACE_AFTER}|{_PLACE_AFTER_COUNTY})(?!\w))"
+)
 _ARABIC_STREET = "شارع|الشارع|طريق|الطريق|جادة|الجادة|زقاق|الزقاق|حارة|الحارة"
 _ARABIC_STOP = "في|فى|من|إلى|الى|على|عند|قرب|جنب|بجانب|و|مع|رقم|بس|لكن|عشان|لأن"
 _ARABIC_WORD = re.compile(r"(?<!\w)[\u0600-\u06ff]+")
@@ -328,7 +422,7 @@ _ARABIC_WORD = re.compile(r"(?<!\w)[\u0600-\u06ff]+")
 _SOMALI_ENDING = re.compile(r"(?:-?(?:ka|ga|ta|da|ha|dda|sha))$")
 # Somali possessive endings on a kinship or role word: saaxiibkiis (his friend), walaalkeed.
 _SOMALI_POSSESSIVE = re.compile(
-    r"(?:kayga|kaaga|kiisa|keeda|kooda|kayaga|keenna|kay|kiis|keed|tay|tiis|teed)$"
+    r"(?:kayga|keyga|kaaga|kiisa|keeda|kooda|kayaga|keenna|keena|kay|key|kiis|keed|tay|tayda|teyda|tiis|teed)$"
 )
 # What may follow an address already found: a direction ("872 Arcade St E"), a house or
 # flat number ("calle 5 de Mayo #214", "Apt 4").
@@ -371,6 +465,11 @@ _INSTITUTIONS = frozenset(
      "iglesia", "escuela", "centro", "fiscalía", "fiscalia", "procuraduría", "advocacy",
      "authority", "agency", "dif",
      "booliska", "maxkamadda", "isbitaalka", "tòa", "bệnh",
+     # Somali places and services, bare (a Somali ending comes off before the look-up):
+     # hoyga (the shelter), booliiska, xabsiga (jail), cusbitaalka, dugsiga (school),
+     # masjidka, xafiiska (office), socdaalka (immigration), haweenka (women's …)
+     "hoy", "booli", "boolis", "booliis", "xabsi", "maxkamad", "isbitaal", "cusbitaal",
+     "dugsi", "iskuul", "masjid", "masaajid", "xafiis", "socdaal", "haween", "garsoor",
      "viện", "cảnh", "sát", "công", "an", "sở", "tsev", "hais", "plaub", "kuv", "nws", "thiab"}
 )  # fmt: skip
 # Words that join the parts of one name: "María de los Ángeles", "محمد بن سلمان".
@@ -406,6 +505,14 @@ _AMBIGUOUS_STREET = frozenset(
      "guriga", "qol", "qolka", "dabaq", "dabaqa", "phòng", "tầng", "lầu", "lô", "tổ", "lane",
      "ln", "ln.", "lub tsev", "tsev nyob", "chav tsev", "منزل", "دور", "الدور", "طابق", "الطابق"}
 )  # fmt: skip
+# The ambiguous street words that name a street ("742 evergreen terrace"), not a flat.
+_STREET_NAMED_AMBIGUOUS = frozenset(
+    {"court", "ct", "way", "place", "pl", "drive", "dr", "trail", "circle", "cir", "terrace",
+     "lane", "ln"}
+)  # fmt: skip
+_BEFORE_AN_ADDRESS = frozenset(
+    {"at", "on", "to", "from", "near", "address", "live", "lived", "lives", "stay", "stayed"}
+)
 # Words between a house number and a street word that show it is not an address
 # ("3 hearings in court", "2 blocks down the street").
 _NOT_IN_ADDRESS = frozenset(
@@ -477,7 +584,20 @@ def _address(m: re.Match[str]) -> str:
         if m.group("street").lower() in _AMBIGUOUS_STREET and (
             not middle or not all(w[0].isupper() or w[0].isdigit() for w in middle)
         ):
-            return m.group(0)
+            # Typed in lower case ("moved to 742 evergreen terrace"): after a word that
+            # leads to a place, a house number of three digits or more and a street name
+            # of one or two words that are not everyday ones ("owes 1200 dollars court").
+            house = m.group(0).split()[0]
+            before = m.string[: m.start()].split()[-1:]
+            if not (
+                before
+                and before[0].lower() in _BEFORE_AN_ADDRESS
+                and m.group("street").lower().rstrip(".") in _STREET_NAMED_AMBIGUOUS
+                and _digits(house) >= 3
+                and 1 <= len(middle) <= 2
+                and not any(w.lower() in _rules().ordinary for w in middle)
+            ):
+                return m.group(0)
     return "[address]"
 
 
@@ -486,7 +606,15 @@ def _mostly_capitalised(text: str) -> bool:
     words = _CAPITALISED.findall(re.sub(r"\[[^\]]*\]", " ", text))
     # A short sentence of proper nouns ("Tôi ở đường Nguyễn Trãi, Westminster") is not one.
     shouted = len(words) >= 3 and sum(w.isupper() for w in words) >= 0.8 * len(words)
-    return shouted or (len(words) >= 5 and sum(w[0].isupper() for w in words) >= 0.8 * len(words))
+    if shouted:
+        return True
+    if len(words) < 5 or sum(w[0].isupper() for w in words) < 0.8 * len(words):
+        return False
+    # Title Case capitalises the everyday words too ("My Ex Husband Hit Me In Front Of The
+    # Kids"); a short sentence of names and places ("Nkauj Iab Xyooj nyob St. Paul") does not.
+    ordinary = _rules().ordinary
+    everyday = [w for w in words[1:] if w.lower() in ordinary]
+    return len(everyday) >= 2 and sum(w[0].isupper() for w in everyday) >= 0.7 * len(everyday)
 
 
 def _role_word(word: str, rules: _Rules) -> bool:
@@ -530,7 +658,7 @@ def _is_name_part(
         # "Lý [name]", "Hồ [name]": a listed family name right beside a found name is part
         # of it, though it is also a role or ordinary word elsewhere ("hồ sơ", "lý do").
         return True
-    if _role_word(word, rules) or lower in _PARTICLES:
+    if _role_word(word, rules) or lower in _PARTICLES or lower.rstrip(".") in rules.months:
         return False
     if _ARABIC_WORD.fullmatch(word):
         bare = _ARABIC_PREFIX.sub("", word)
@@ -1053,6 +1181,8 @@ def redact(text: str, language: str = "en") -> str:
         frozenset() if language in ("vi", "hmn") else _EVERYDAY & (rules.ordinary | {"long"})
     )
     text = _EMAIL.sub("[email]", text)
+    if "@" in text:
+        text = _HANDLE.sub(PLACEHOLDER, text)
     # Cities that contain a listed name ("Hồ Chí Minh", "San José") are set aside meanwhile;
     # Chinese ones before addresses too, so "法拉盛缅街41号" keeps its 法拉盛.
     places: list[str] = []
@@ -1069,8 +1199,16 @@ def redact(text: str, language: str = "en") -> str:
         if "[address]" in text:
             text = _ADDRESS_TAIL.sub("[address]", text)
         text = rules.dates.sub(lambda m: "[date]" if _digits(m.group(0)) else m.group(0), text)
+        text = _BIRTH_YEAR.sub(_birth_year, text)
         text = _PHONE.sub(lambda m: "[phone]" if _digits(m.group(0)) >= 7 else m.group(0), text)
     text = rules.places.sub(set_aside, text)
+
+    def place_in_context(m: re.Match[str]) -> str:
+        place = m.group("place") or m.group("before") or m.group("county")
+        places.append(place)
+        return (m.group("lead") or "") + _PLACE_MARK.format(len(places) - 1)
+
+    text = rules.places_in_context.sub(place_in_context, text)
     text = _ARABIC_SERVANT.sub(PLACEHOLDER, text)
 
     def named(m: re.Match[str]) -> str:
@@ -1098,14 +1236,17 @@ def redact(text: str, language: str = "en") -> str:
             # "Sarkaal Cabdi Booliska Minneapolis", "my advocate Maria Legal Aid": the name
             # ends at a role, agency or street word.
             if (
-                leading
-                and words[leading].lower() not in rules.names  # "Thanh", "Nkauj": names too
+                words[leading].lower() not in rules.names  # "Thanh", "Nkauj": names too
                 and _role_word(words[leading], rules)
+                # first, only a role of its own: "Ông Tư" (the tư of tư vấn) is a name
+                and (leading or words[leading].lower() not in rules.title_parts)
             ):
-                break
+                break  # also first: "Hooyo Hoyga Haweenka" is mother and the shelter
             bare = words[leading].strip(".,;:!?")
             if len(bare) > 1 and bare.isupper() and bare.lower() not in rules.names:
                 break  # "my mom called CPS": an agency's letters, not a name
+            if leading and bare.lower() in rules.months:
+                break  # "mi ex Jorge Marzo lo arrestaron": the month stays
             leading += 1
         if not leading and m.group("comma"):
             return m.group(0)  # "the officer, who…": after a comma only a capital marks a name
@@ -1302,6 +1443,13 @@ def redact(text: str, language: str = "en") -> str:
         text = _WORD_IN_NAME.sub(
             lambda m: m.group(0) if m.group("word").lower() in rules.ordinary else PLACEHOLDER,
             text,
+        )
+    if language in _PLACE_MAY_BE_SURNAME and "\x00" in text:
+        # "Judge Anne Lowell", "Carlos Durango": in English and Spanish a one-word city right
+        # after a name may be the family name, and a piece of a name is worse than a lost
+        # city ("Officer [name] Bloomington PD" keeps its city: a police department follows).
+        text = _PLACE_AFTER_NAME.sub(
+            lambda m: PLACEHOLDER if " " not in places[int(m.group(1))] else m.group(0), text
         )
     text = _REPEATS.sub(PLACEHOLDER, text)
     return re.sub("\x00(\\d+)\x00", lambda m: places[int(m.group(1))], text)

@@ -1,0 +1,169 @@
+"""Redaction, fifth pass: what sits beside a name (cities, months, role words) and the
+identifiers that have no name in them (years of birth, handles, A-numbers, lower-case
+streets). Each case asserts both sides: the identifier gone, the theme word kept.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from intake.redaction import PLACEHOLDER, quote_text
+
+
+def _check(text: str, language: str, gone: list[str], kept: list[str]) -> str:
+    out = quote_text(text, language)
+    for word in gone:
+        assert word not in out, (word, out)
+    for word in kept:
+        assert word in out, (word, out)
+    return out
+
+
+@pytest.mark.parametrize(
+    ("language", "text", "gone", "kept"),
+    [
+        ("en", "i was born in 1988 and he was born in 85", ["1988", "85"], ["born in"]),
+        ("en", "DOB 1988, moved to Austin after the TRO", ["1988"], ["Austin", "TRO"]),
+        ("en", "b. 1990 in Tacoma", ["1990"], ["Tacoma"]),
+        ("es", "nací en 1989 en Honduras", ["1989"], ["Honduras"]),
+        ("es", "soy del 92, nacida en Guatemala", ["92"], ["Guatemala"]),
+        ("es", "nací en el 89", ["89"], ["nací"]),
+        ("vi", "tôi sinh năm 1985 ở Houston", ["1985"], ["Houston"]),
+        ("vi", "toi sinh nam 1979 o Sai Gon", ["1979"], []),
+        ("zh", "我1988年出生，在法拉盛", ["1988"], ["出生", "法拉盛"]),
+        ("zh", "他是85年生的", ["85"], ["生的"]),
+        ("zh", "出生于1990年", ["1990"], ["出生于"]),
+        ("ar", "انا مواليد ١٩٨٨ وساكنة في ديربورن", ["١٩٨٨"], ["ديربورن"]),
+        ("ar", "ولدت سنة 1990 في بغداد", ["1990"], ["بغداد"]),
+        ("so", "sanadkii 1990 ayaan dhashay", ["1990"], ["dhashay"]),
+        ("so", "waxaan dhashay 1990, Muqdisho", ["1990"], ["Muqdisho"]),
+        ("hmn", "kuv yug xyoo 1987 hauv Thaib teb", ["1987"], ["Thaib teb"]),
+    ],
+)
+def test_a_year_of_birth_goes(language: str, text: str, gone: list[str], kept: list[str]) -> None:
+    out = _check(text, language, gone, kept)
+    assert "[date]" in out
+
+
+@pytest.mark.parametrize(
+    ("language", "text"),
+    [
+        ("en", "she was born 2 months early in 2019"),
+        ("en", "born 12 weeks early"),
+        ("en", "he was born and raised in Houston, we met in 2015"),
+        ("en", "in 2019 i called the police 3 times"),
+        ("zh", "2020年3月我报警了"),
+    ],
+)
+def test_other_years_and_durations_stay(language: str, text: str) -> None:
+    assert quote_text(text, language) == text
+
+
+@pytest.mark.parametrize(
+    ("language", "text", "gone", "kept"),
+    [
+        # A month with a year and no day is no date ("months without a day stay").
+        ("en", "Jessica March 2020 was when i left him", ["Jessica"], ["March 2020"]),
+        ("so", "Axmed Cali Maarso ayuu xabsiga galay", ["Axmed", "Cali"], ["Maarso", "xabsiga"]),
+        ("so", "Saynab Janaayo ayay maxkamadda aadday", ["Saynab"], ["Janaayo", "maxkamadda"]),
+        ("es", "mi ex Jorge Marzo lo arrestaron", ["Jorge"], ["Marzo"]),
+    ],
+)
+def test_a_month_beside_a_name_stays(
+    language: str, text: str, gone: list[str], kept: list[str]
+) -> None:
+    _check(text, language, gone, kept)
+
+
+def test_a_month_with_its_day_is_still_a_date() -> None:
+    assert quote_text("it happened on March 20, 2020", "en") == "it happened on [date]"
+    # "March 2020" keeps all its digits: no "[date]20" from a day read inside the year
+    out = quote_text("in March 2020 he left", "en")
+    assert out == "in March 2020 he left"
+
+
+@pytest.mark.parametrize(
+    ("language", "text", "gone", "kept"),
+    [
+        ("en", "Marcus Brooklyn Park cops came after 20 min", ["Marcus"], ["Brooklyn Park"]),
+        ("en", "Tasha Hennepin County gave me a lawyer", ["Tasha"], ["Hennepin County"]),
+        ("en", "Officer Smith Bloomington PD was rude", ["Smith"], ["Bloomington PD"]),
+        ("so", "Xaliimo Brooklyn Park ayay joogtaa", ["Xaliimo"], ["Brooklyn Park"]),
+        ("so", "Cabdi Bloomington ayuu u guuray", ["Cabdi"], ["Bloomington"]),
+        ("so", "Cali Booliiska Eden Prairie ayaa qabtay", ["Cali"], ["Booliiska", "Eden Prairie"]),
+        ("vi", "cô Lan Westminster là luật sư của tôi", ["Lan"], ["Westminster"]),
+        (
+            "vi",
+            "chồng tôi Nguyễn Văn Hùng Garden Grove",
+            ["Nguyễn", "Văn", "Hùng"],
+            ["Garden Grove"],
+        ),
+        ("hmn", "Paj Lis Merced mus tsev kho mob", ["Paj", "Lis"], ["Merced"]),
+        # A city that is also a listed name is a city after "in", a person elsewhere.
+        ("en", "i live in Charlotte now", [], ["Charlotte"]),
+    ],
+)
+def test_a_place_beside_a_name_stays(
+    language: str, text: str, gone: list[str], kept: list[str]
+) -> None:
+    _check(text, language, gone, kept)
+
+
+def test_a_city_that_is_also_a_name_is_a_person_alone() -> None:
+    assert quote_text("Charlotte called the cops on him", "en").startswith(PLACEHOLDER)
+
+
+def test_a_one_word_city_after_an_english_name_goes_with_it() -> None:
+    # "Lowell" is a city and a family name: after a name, the name wins (no fragment).
+    out = quote_text("Judge Anne Lowell let him go", "en")
+    assert out == "Judge [name] let him go"
+
+
+@pytest.mark.parametrize(
+    ("text", "kept"),
+    [
+        ("Qareenkeyga Xasan Mahad wuxuu ii qabtay 6 toddobaad", "Qareenkeyga"),
+        ("Cabdi Hoyga ayuu iga saaray", "Hoyga"),
+        ("Barxad Hooyo Hoyga Haweenka ayaan tagay", "Hoyga Haweenka"),
+    ],
+)
+def test_somali_role_and_place_words_stay_beside_a_name(text: str, kept: str) -> None:
+    out = quote_text(text, "so")
+    assert kept in out, out
+
+
+def test_a_name_after_a_role_word_part_is_still_a_name() -> None:
+    # "Tư" is part of the title "tư vấn" and a name after "Ông".
+    assert "Tư" not in quote_text("Ông Tư hàng xóm nghe thấy hết", "vi")
+
+
+@pytest.mark.parametrize(
+    ("text", "gone", "kept"),
+    [
+        ("his ig is @big_mike_215 and he keeps posting me", "@big_mike_215", "his ig is"),
+        ("a212345678 is my alien number and ICE has it", "a212345678", "ICE"),
+        ("we moved to 742 evergreen terrace in 2019", "evergreen", "2019"),
+        ("i live at 2210 willow creek dr", "willow", "i live at"),
+    ],
+)
+def test_identifiers_without_a_name(text: str, gone: str, kept: str) -> None:
+    _check(text, "en", [gone], [kept])
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["he owes 1200 dollars court ordered", "100 percent way better", "i had 3 court dates"],
+)
+def test_numbers_before_a_street_word_that_are_no_address(text: str) -> None:
+    assert quote_text(text, "en") == text
+
+
+def test_a_short_sentence_of_names_is_not_title_case() -> None:
+    # Five of six words capitalised, but the everyday word is not: capitals still mark the
+    # name, and no piece of it is left.
+    out = quote_text("Nkauj Iab Xyooj nyob St. Paul", "hmn")
+    assert out == "[name] nyob St. Paul"
+    # Title Case proper: the everyday words are capitalised too, and the name still goes.
+    out = quote_text("My Ex Husband Jamal Hit Me In Front Of The Kids", "en")
+    assert "Jamal" not in out
+    assert "Kids" in out
