@@ -71,7 +71,7 @@ _ZH_KIN = "姨婆公伯叔哥姐妈爸妹弟嫂舅奶爷嬷"
 # Where a subject starts, and what a person named as the subject goes on to do.
 _ZH_CLAUSE_START = r"，。！？；：、“”‘’「」\s,.!?;:"
 _ZH_BEFORE_OBJECT = "找|告诉了|告诉|和|跟|给|问|见|联系|通知|打给"
-_ZH_AFTER_SUBJECT = "说|讲|告诉|打|骂|威胁|跟踪|不让|不肯|不给|让我|对我|把我|叫我|逼|一直|经常|总是|又|还|也说|就|却|来了|走了|拿走"
+_ZH_AFTER_SUBJECT = "是我|说|讲|告诉|打|骂|威胁|跟踪|不让|不肯|不给|让我|对我|把我|叫我|逼|一直|经常|总是|又|还|也说|就|却|来了|走了|拿走"
 
 
 @dataclass(frozen=True)
@@ -196,10 +196,11 @@ def _rules() -> _Rules:
             rf"|阿[{given_chars}]"  # 阿强, 阿明: a nickname from a given name, not 阿姨
             rf"|{surname}{name_char}{{0,2}}(?=(?:{after}))"  # 王警官, 李明医生
             rf"|(?P<zhtitle>(?:{long_before})是?|叫|姓){surname}{name_char}{{0,2}}"  # 警官王, 前夫刘建国, 叫张伟
-            rf"|(?:(?<=^)|(?<=[{_ZH_CLAUSE_START}])){surname}{name_char}{{1,2}}(?=(?:{_ZH_AFTER_SUBJECT}))"  # 张伟说
+            # A title is no given name: "给刘律师" takes 刘 (below), keeps 律师.
+            rf"|(?:(?<=^)|(?<=[{_ZH_CLAUSE_START}])){surname}(?!{after}){name_char}{{1,2}}(?=(?:{_ZH_AFTER_SUBJECT}))"  # 张伟说
             rf"|{surname}(?=(?:{given}))"
             # 我去找刘强 / 告诉了王芳和赵磊: a name as the object, up to the next comma or 和
-            rf"|(?P<zhverb>{_ZH_BEFORE_OBJECT}){surname}{name_char}{{1,2}}(?=[，。、！？,.!?\s和跟]|$)"
+            rf"|(?P<zhverb>{_ZH_BEFORE_OBJECT}){surname}(?!{after}){name_char}{{1,2}}(?=[，。、！？,.!?\s和跟]|说|讲|一起|见面|吵|$)"
         )
     try:
         import stopwordsiso
@@ -1061,7 +1062,12 @@ def _unmarked_names(
                 and after < len(tokens)
                 and tokens[run[-1] + 1] == " "
                 and after in standing
-                and not _plain_word(tokens[after], rules, everyday)
+                and (
+                    not _plain_word(tokens[after], rules, everyday)
+                    # "tran thi mai": after a family and a middle name the given name comes,
+                    # though it is also a word ("mai", tomorrow), unless a function word
+                    or (_family_then_middle(run) and tokens[after].lower() not in rules.ordinary)
+                )
             ):
                 found.add(after)
         run = [i] if joins else []

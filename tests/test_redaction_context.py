@@ -167,3 +167,26 @@ def test_a_short_sentence_of_names_is_not_title_case() -> None:
     out = quote_text("My Ex Husband Jamal Hit Me In Front Of The Kids", "en")
     assert "Jamal" not in out
     assert "Kids" in out
+
+
+@pytest.mark.parametrize(
+    ("language", "text", "expected"),
+    [
+        # After a family and a middle name comes the given name, though it is also a word.
+        ("vi", "tran thi mai giup toi", "[name] giup toi"),
+        ("vi", "nguyen van la nguoi tot", "[name] la nguoi tot"),
+        # A name as the object, then what is said or done with her.
+        ("zh", "我跟李娜说了", "我跟[name]说了"),
+        ("zh", "我和王芳一起去了法院", "我和[name]一起去了法院"),
+        # A compound surname as the subject of "is my …".
+        ("zh", "欧阳明是我前夫", "[name]是我前夫"),
+        # A title is no given name: the role word stays.
+        ("zh", "我打电话给刘律师", "我打电话给[name]律师"),
+        # Nothing that looks like a name after 联系: "方式" (way) stays.
+        ("zh", "我没有他的联系方式了", "我没有他的联系方式了"),
+    ],
+)
+def test_vietnamese_and_chinese_names_in_a_sentence(
+    language: str, text: str, expected: str
+) -> None:
+    assert quote_text(text, language) == expected
