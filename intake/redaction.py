@@ -87,6 +87,7 @@ class _Rules:
     given: frozenset[str]
     family: frozenset[str]
     case: re.Pattern[str]
+    case_then_words: re.Pattern[str]
     dates: re.Pattern[str]
     addresses: re.Pattern[str]
     middle: frozenset[str]
@@ -233,6 +234,15 @@ def _rules() -> _Rules:
         # group before the letters goes too, so no "30-" is left)
         r"|(?<![A-Za-z0-9-])(?:\d{1,4}-)*[A-Z]{1,4}-\d{2,}(?:[-/]\d+)*(?![\w-])"
     )
+    # "mi expediente es el 12345", "so ho so cua toi la 45821", "case number yog 45821":
+    # a few short words between the case word and the number; then the number needs four
+    # digits or more and is no bare year ("my case in 2021 was dropped" keeps 2021).
+    case_then_words = re.compile(
+        rf"(?P<words>(?i:(?<!{_LATIN_LETTER})(?<![\d_])(?:{case_words}))(?:\s+(?![\d\[])[^\W\d_]{{1,5}}){{1,4}}?\s+)"
+        r"(?P<number>(?!(?:19|20)\d\d(?![\w/-]))[A-Za-z]{0,3}[-#]?\d(?:[\d./-]*\d){3,}(?![\w-]))"
+        # "open for 1200 days" is a duration, not a number of the case
+        rf"(?!\s*(?i:{_alternation(_UNITS)})(?!\w))"
+    )
     months = _alternation(every("months"))
     dates = re.compile(
         r"(?<!\d)\d{1,4}[/.\-]\d{1,2}[/.\-]\d{1,4}(?!\d)"
@@ -345,6 +355,7 @@ def _rules() -> _Rules:
         given=frozenset(w.lower() for w in every("given_names", latin)),
         family=frozenset(w.lower() for w in every("family_names", latin)),
         case=case,
+        case_then_words=case_then_words,
         dates=dates,
         addresses=addresses,
     )
@@ -514,6 +525,16 @@ _STREET_NAMED_AMBIGUOUS = frozenset(
 _BEFORE_AN_ADDRESS = frozenset(
     {"at", "on", "to", "from", "near", "address", "live", "lived", "lives", "stay", "stayed"}
 )
+# Units after a number that make it an amount, not an identifier.
+_UNITS = (
+    "day", "days", "week", "weeks", "month", "months", "year", "years", "hour", "hours",
+    "minutes", "min", "dollars", "bucks", "miles", "días", "dias", "semanas", "meses", "años",
+    "anos", "horas", "dólares", "dolares", "ngày", "ngay", "tuần", "tuan", "tháng", "thang",
+    "năm", "nam", "giờ", "gio", "đô", "maalmood", "maalin", "toddobaad", "bilood", "sano",
+    "saacadood", "saacad", "doollar", "hnub", "lub lim tiam", "hli", "xyoo", "teev", "nyiaj",
+    "天", "周", "个月", "年", "小时", "块", "美元", "يوم", "أيام", "ايام", "أسبوع", "اسبوع",
+    "شهر", "شهور", "أشهر", "سنة", "سنين", "ساعة", "دولار",
+)  # fmt: skip
 # Words between a house number and a street word that show it is not an address
 # ("3 hearings in court", "2 blocks down the street").
 _NOT_IN_ADDRESS = frozenset(
@@ -1201,6 +1222,7 @@ def redact(text: str, language: str = "en") -> str:
         text = rules.han_places.sub(set_aside, text)
     if _ANY_DIGIT.search(text):  # numbers, dates and addresses all have a digit
         text = rules.case.sub(lambda m: (m.group("words") or "") + "[case number]", text)
+        text = rules.case_then_words.sub(lambda m: m.group("words") + "[case number]", text)
         text = rules.addresses.sub(_address, text)
         if "[address]" in text:
             text = _ADDRESS_TAIL.sub("[address]", text)

@@ -190,3 +190,19 @@ def test_vietnamese_and_chinese_names_in_a_sentence(
     language: str, text: str, expected: str
 ) -> None:
     assert quote_text(text, language) == expected
+
+
+@pytest.mark.parametrize(
+    ("language", "text", "expected"),
+    [
+        ("es", "mi expediente es el 12345", "mi expediente es el [case number]"),
+        ("vi", "so ho so cua toi la 45821", "so ho so cua toi la [case number]"),
+        ("hmn", "kuv tus case number yog 45821", "kuv tus case number yog [case number]"),
+        # A year or an amount after a case word stays.
+        ("es", "mi caso en 2021 se cerró", "mi caso en 2021 se cerró"),
+        ("en", "the case was open for 1200 days", "the case was open for 1200 days"),
+        ("es", "el caso duró 3 años", "el caso duró 3 años"),
+    ],
+)
+def test_a_case_number_after_a_few_words(language: str, text: str, expected: str) -> None:
+    assert quote_text(text, language) == expected
