@@ -242,12 +242,54 @@ def write(results: dict[str, object], command: str) -> Path:
             f"| {size:,} | {p['read']:.2f} | {p['open']:.2f} | {p['count']:.2f} | "
             f"{p['code']:.2f} | {p['report']:.2f} |"
         )
+    lines += coding_lines(results.get("coding"))  # type: ignore[arg-type]
     lines += coverage_lines(results.get("coverage", []))  # type: ignore[arg-type]
     target = ROOT / "docs" / "benchmarks.md"
     existing = target.read_text(encoding="utf-8") if target.exists() else ""
     notes = existing.split("<!-- notes -->", 1)[1] if "<!-- notes -->" in existing else "\n"
     target.write_text("\n".join(lines) + "\n\n<!-- notes -->" + notes, encoding="utf-8")
     return target
+
+
+def coding_part() -> dict[str, object]:
+    """Coding at submission against storing alone (bench/coding_bench.py), in its own process."""
+    done = subprocess.run(
+        [sys.executable, "-m", "bench.coding_bench"],
+        cwd=ROOT,
+        check=True,
+        capture_output=True,
+        text=True,
+    )
+    return json.loads(done.stdout.strip().splitlines()[-1])
+
+
+def coding_lines(result: dict[str, dict[str, object]] | None) -> list[str]:
+    """What suggesting codes adds to a submission (issue 18: at most 1 ms a response)."""
+    if not result:
+        return []
+    lines = [
+        "",
+        "## Coding at submission",
+        "",
+        "What suggesting themes adds to storing one response: the same responses stored by the",
+        "real `store_response` with and without the app's coder, interleaved round by round in",
+        f"one run ({result['responses_per_round']} responses × {result['rounds']} rounds; CPU",
+        "time of the storing process, medians; `python -m bench.coding_bench` alone gives the",
+        "same figures). *Typical* is the themes benchmark's mix, *stories* two in five questions",
+        "answered with twelve sentences of prose, *heavy* every question answered with codebook",
+        "words only, up to the 1,000-character bound.",
+        "",
+        "| answers | free-text answers per response | store ms | store and code ms | added ms (target ≤ 1) | ratio |",
+        "| --- | --- | --- | --- | --- | --- |",
+    ]
+    for mix in ("typical", "stories", "heavy"):
+        r = result[mix]
+        cpu = r["cpu"]  # type: ignore[index]
+        lines.append(
+            f"| {mix} | {r['free_text_answers_per_response']} | {cpu['store_ms']:.2f} | "  # type: ignore[index]
+            f"{cpu['store_and_code_ms']:.2f} | {cpu['added_ms']:.2f} | {cpu['ratio']:.2f} |"
+        )
+    return lines
 
 
 def coverage_lines(rows: list[dict[str, float]]) -> list[str]:
@@ -280,6 +322,7 @@ def main() -> None:
     with tempfile.TemporaryDirectory() as tmp:
         results.update(http_part(Path(tmp)))
     results["themes"] = {size: themes_part(size) for size in THEME_SIZES}
+    results["coding"] = coding_part()
     results["coverage"] = coverage.measure()
     (ROOT / "bench" / "results").mkdir(exist_ok=True)
     (ROOT / "bench" / "results" / "benchmarks.json").write_text(
