@@ -146,7 +146,11 @@ def _load() -> dict[str, dict[str, list[str]]]:
 
 def _load_places() -> dict[str, list[str]]:
     data = json.loads(PLACES_FILE.read_text(encoding="utf-8"))
-    return {"places": data["places"], "counties": data["counties"]}
+    return {
+        "places": data["places"],
+        "counties": data["counties"],
+        "also_names": data.get("also_names", []),
+    }
 
 
 @lru_cache(maxsize=1)
@@ -295,7 +299,8 @@ def _rules() -> _Rules:
     shared = _load_places()
     every_place = every("places") + shared["places"]
     # "Charlotte", "Austin", "Jackson": a person as often as a city; a place only in context.
-    name_like = {p for p in every_place if p.lower() in listed_names}
+    also_names = {n.lower() for n in shared["also_names"]}
+    name_like = {p for p in every_place if p.lower() in listed_names | also_names}
     kept = [p for p in every_place if p not in name_like] + every("never_names")
     han_kept = [w for w in kept if re.match(rf"[{_HAN}]", w)]
     spaced_kept = _alternation(w for w in kept if w not in han_kept)
@@ -417,9 +422,11 @@ _NOT_A_NAME_AFTER = frozenset(
 )  # fmt: skip
 # Words after which a capitalised place name is a place, not a person ("moved to Austin").
 _BEFORE_A_PLACE_WORDS = (
-    "in", "to", "from", "near", "outside", "around", "en", "desde", "hasta", "ở", "tại",
-    "đến", "tới", "từ", "hauv", "nyob", "tom", "mus", "ka", "ku", "ilaa", "magaalada",
-    "city of", "ciudad de", "thành phố",
+    # Not a bare "to" or "from": "talked to Jordan", "a text from Austin" are people.
+    "in", "near", "outside", "around", "moved to", "move to", "moving to", "went to",
+    "drove to", "flew to", "back to", "moved from", "came from", "en", "desde", "hasta", "ở",
+    "tại", "đến", "tới", "từ", "hauv", "nyob", "ku", "ilaa", "magaalada", "city of",
+    "ciudad de", "thành phố",
 )  # fmt: skip
 _PLACE_AFTER = "County|PD|P\\.D\\.|Police|police|Sheriff|City|city|Public Schools|Schools|Airport"
 _PLACE_AFTER_COUNTY = "County|Parish|Township"

@@ -206,3 +206,18 @@ def test_vietnamese_and_chinese_names_in_a_sentence(
 )
 def test_a_case_number_after_a_few_words(language: str, text: str, expected: str) -> None:
     assert quote_text(text, language) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # Common given names that are also cities are people unless the sentence places them.
+        ("my son Jordan was there when it happened", "my son [name] was there when it happened"),
+        ("Officer Warren took the report", "Officer [name] took the report"),
+        ("we moved to Austin in 2019", "we moved to Austin in 2019"),
+        ("i live in Jordan now", "i live in Jordan now"),
+        ("Dallas PD never called back", "Dallas PD never called back"),
+    ],
+)
+def test_a_city_that_is_a_common_name(text: str, expected: str) -> None:
+    assert quote_text(text, "en") == expected
