@@ -26,8 +26,8 @@ docs/themes.md, "Named-entity models considered"):
 
 Cities, regions and counties (``intake/data/places.json`` and each language's list) are set
 aside first, so a city, a month or a role word right beside a name stays ("Marcus Brooklyn
-Park cops came", "Axmed Cali Maarso ayuu…"); a place that is also a listed name ("Charlotte")
-is a place only after "in", "to", "ở", "hauv"… or before County/PD, and in English and
+Park cops came", "Axmed Cali Maarso ayuu…"); a place that is also a name ("Charlotte", "Jordan")
+is a place only after "in", "moved to", "ở", "hauv"… or before County/PD, and in English and
 Spanish a one-word city right after a name is taken as its family name ("Judge Anne Lowell").
 
 Then every part of a found name goes: adjacent capitalised or listed words, and the joining
