@@ -410,7 +410,10 @@ _HANDLE = re.compile(r"(?<![\w@.])@[A-Za-z0-9_](?:[A-Za-z0-9_.]*[A-Za-z0-9_])?")
 # ASCII only, so an address written against Chinese ("邮箱是wang@163.com") keeps the Chinese.
 _EMAIL = re.compile(r"(?<![A-Za-z0-9._%+-])[A-Za-z0-9._%+-]+@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)+")
 # Letters and digits bound a phone number, but not Chinese characters ("电话13800138000打").
-_PHONE = re.compile(r"(?<![0-9A-Za-z])(?:\+|\()?\d[\d\s().\-]{6,}\d(?![0-9A-Za-z])")
+# "from 2019-2021": two years, not a phone number.
+_YEAR_RANGE = re.compile(r"(?:19|20)\d\d\s*[-‐‑–—]\s*(?:19|20)\d\d")
+# Any dash a phone keyboard offers (hyphen, en dash, em dash).
+_PHONE = re.compile(r"(?<![0-9A-Za-z])(?:\+|\()?\d[\d\s().\-‐‑–—]{6,}\d(?![0-9A-Za-z])")
 # A Latin-script word, also when written against Chinese ("移民律师Jennifer Chu帮我").
 _CAPITALISED = re.compile(
     rf"(?<![\[\d_'’-])(?<!{_LATIN_LETTER}){_LATIN_LETTER}(?:{_LATIN_LETTER}|['’-])+"
@@ -1235,7 +1238,14 @@ def redact(text: str, language: str = "en") -> str:
             text = _ADDRESS_TAIL.sub("[address]", text)
         text = rules.dates.sub(lambda m: "[date]" if _digits(m.group(0)) else m.group(0), text)
         text = _BIRTH_YEAR.sub(_birth_year, text)
-        text = _PHONE.sub(lambda m: "[phone]" if _digits(m.group(0)) >= 7 else m.group(0), text)
+        text = _PHONE.sub(
+            lambda m: (
+                "[phone]"
+                if _digits(m.group(0)) >= 7 and not _YEAR_RANGE.fullmatch(m.group(0))
+                else m.group(0)
+            ),
+            text,
+        )
     text = rules.places.sub(set_aside, text)
 
     def place_in_context(m: re.Match[str]) -> str:

@@ -221,3 +221,15 @@ def test_a_case_number_after_a_few_words(language: str, text: str, expected: str
 )
 def test_a_city_that_is_a_common_name(text: str, expected: str) -> None:
     assert quote_text(text, "en") == expected
+
+
+def test_phone_numbers_with_any_dash_and_year_ranges() -> None:
+    assert quote_text("call me at 313–555–0177", "en") == "call me at [phone]"
+    assert quote_text("رقمي ٣١٣–٥٥٥–٠١٧٧", "ar") == "رقمي [phone]"
+    # Two years joined by a dash are a period of time, not a phone number.
+    assert quote_text("from 2019–2021 he was on probation", "en") == (
+        "from 2019–2021 he was on probation"
+    )
+    assert quote_text("from 2019-2021 he was on probation", "en") == (
+        "from 2019-2021 he was on probation"
+    )
