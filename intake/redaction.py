@@ -296,8 +296,10 @@ def _rules() -> _Rules:
         lowercase=lowercase,
         titled=titled,
         titled_arabic=titled_arabic,
-        arabic_names=frozenset(every("given_names", ["ar"]) + every("family_names", ["ar"])),
-        arabic_beside_name=frozenset(every("names_beside_a_name", ["ar"])),
+        arabic_names=_arabic_spellings(
+            every("given_names", ["ar"]) + every("family_names", ["ar"]), arabic_ordinary
+        ),
+        arabic_beside_name=_arabic_spellings(every("names_beside_a_name", ["ar"]), arabic_ordinary),
         arabic_ordinary=arabic_ordinary,
         han_names=han,
         given=frozenset(w.lower() for w in every("given_names", latin)),
@@ -305,6 +307,32 @@ def _rules() -> _Rules:
         case=case,
         dates=dates,
         addresses=addresses,
+    )
+
+
+# How a name is typed on a phone: hamza dropped (اسامة), taa marbuta as haa (فاطمه), alif
+# maqsura as yaa (مصطفي).
+_ARABIC_SPELLINGS = (
+    str.maketrans({"أ": "ا", "إ": "ا", "آ": "ا"}),
+    str.maketrans({"ة": "ه"}),
+    str.maketrans({"ى": "ي"}),
+)
+# Names that, typed so, are everyday words: "إيه" (what), "منى" → "مني" (from me), "هدى" →
+# "هدي" (calm down), "جنى" → "جني" (a jinn), "لمى" → "لمي" (pack up), "أريك" (I show you),
+# "أروى" → "اروي" (I tell).
+_ARABIC_NOT_SPELLED = frozenset({"ايه", "مني", "هدي", "جني", "لمي", "اريك", "اروي"})
+
+
+def _arabic_spellings(names: Iterable[str], ordinary: frozenset[str]) -> frozenset[str]:
+    """The names as listed and as typed without hamza, taa marbuta or alif maqsura, less the
+    spellings that are an everyday word."""
+    listed = set(names)
+    variants = set(listed)
+    for table in _ARABIC_SPELLINGS:
+        variants |= {name.translate(table) for name in variants}
+    return frozenset(
+        listed
+        | {v for v in variants - listed if v not in ordinary and v not in _ARABIC_NOT_SPELLED}
     )
 
 
@@ -425,7 +453,11 @@ _ARABIC_KIN_AFTER_ABU = frozenset(
     {"أولاد", "الأولاد", "الاولاد", "اولاد", "أولادي", "اولادي", "ولادي", "الولاد", "عيالي",
      "العيال", "ابني", "بنتي", "بناتي", "البنات", "الولد", "ولدي", "البيت", "زوجي"}
 )  # fmt: skip
-_ARABIC_NAMING = frozenset({"اسمه", "اسمها", "يدعى", "تدعى", "يسمى", "تسمى", "إسمه", "إسمها"})
+_ARABIC_NAMING = frozenset(
+    {"اسمه", "اسمها", "يدعى", "تدعى", "يسمى", "تسمى", "إسمه", "إسمها", "اسمو", "إسمو", "اسمهم",
+     "يسموه", "يسموها", "يسمونه", "يسمونها", "سموه", "سموها", "ينادوه", "ينادوها", "ينادونه",
+     "ينادونها", "يلقبوه", "يلقبونه", "لقبه", "لقبها", "يقولوله", "يقولولها"}
+)  # fmt: skip
 # "ناصر وأخوه [name]": a name-word, then "and his brother" and a found name.
 _ARABIC_KIN_JOINED = re.compile(
     r"(?<![\w\[])(?P<word>[\u0600-\u06ff]+)(?P<joined>\s+(?P<kin>و[\u0600-\u06ff]+)\s+\[name\])"
@@ -685,6 +717,7 @@ def _merge_names(text: str, rules: _Rules, language: str, caseless: bool = False
                 _ARABIC_WORD.fullmatch(word)
                 and word not in rules.arabic_ordinary
                 and word not in _ARABIC_NAMING
+                and not word.startswith("ال")  # "محامية الهجرة [name]": no given name
                 and not _role_word(_ARABIC_PREFIX.sub("", word), rules)
                 and not _role_word(word, rules)
             ):
@@ -1126,6 +1159,8 @@ def _arabic_titled_name(m: re.Match[str], rules: _Rules, language: str) -> bool:
         return second in _ARABIC_THEOPHORIC - {"الله", "الحق", "الخير", "النبي", "الرسول"}
     if name in rules.arabic_names or name in rules.arabic_beside_name:
         return True
+    if name.startswith("ال"):
+        return False  # "محامية الهجرة ليندا": a given name takes no article
     title = m.group("title")
     if (
         (title in _ARABIC_SPOUSE_OF or title[1:] in _ARABIC_SPOUSE_OF)
@@ -1364,6 +1399,9 @@ def redact(text: str, language: str = "en") -> str:
         if _role_word(word, rules):
             return word  # "الخوري" before a name is the priest; after one, a family name
         if word in rules.arabic_names or (len(bare) > 2 and bare in rules.arabic_names):
+            return PLACEHOLDER
+        # "وليلى", "ولينا": و before a name that starts with ل ("وليد" is a name itself).
+        if word[:1] in "وف" and len(word) > 4 and word[1:] in rules.arabic_names:
             return PLACEHOLDER
         return word
 
