@@ -491,10 +491,11 @@ _ARABIC_THEOPHORIC = frozenset(
      "الرسول", "العابدين", "الإسلام", "الاسلام", "الدائم", "الباري", "المولى"}
 )  # fmt: skip
 # English family names in Arabic script end this way ("هاملتون", "ستيفنز", "مورغان",
-# "ويلكنسون", "بتروفيتش"); a name after a title or beside a name, never a verb
-# ("يدرسون", they study, starts with ي).
+# "ويلكنسون", "بتروفيتش", "رودريغز", "هيرنانديز"); a name after a title or beside a name,
+# never a verb ("يدرسون", they study, starts with ي; "تمييز" is too short).
 _ARABIC_FOREIGN_NAME = re.compile(
-    r"^(?![يت][\u0600-\u06ff]*ون$)(?!ال)[\u0600-\u06ff]{3,}(?:تون|سون|نز|رز|لز|دز|تز|مز|غان|فيتش|فتش|سكي|ستون|فيلد|بيرغ|بيرج)$"
+    r"^(?![يت][\u0600-\u06ff]*ون$)(?!ال)(?:[\u0600-\u06ff]{3,}(?:تون|سون|نز|رز|لز|دز|تز|مز|غز|غان|فيتش|فتش|سكي"
+    r"|ستون|فيلد|بيرغ|بيرج)|[\u0600-\u06ff]{4,}يز)$"
 )
 _SPACED_WORD = rf"(?:[^\W{_HAN}]|['’])+"
 # A Han run is its own token, so a Latin name written against Chinese ("Wu说") is a word.
