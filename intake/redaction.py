@@ -228,9 +228,9 @@ def _rules() -> _Rules:
     # "1450 شارع ميشيغان ديربورن": the city after the street name stays.
     arabic_places = _alternation(every("places", ["ar"]))
     addresses = re.compile(
-        # 4410 شارع وارن, 12 شارع الملك فهد: Arabic has no capitals, so the street name is
-        # the one or two words after the street word, up to a preposition or و.
-        rf"(?<!\w)\d{{1,6}}\s+(?:{_ARABIC_STREET})(?:\s+(?!(?:{_ARABIC_STOP}|{arabic_places})(?!\w))[\u0600-\u06ff]+){{1,2}}"
+        # 4410 شارع وارن, 12 شارع الملك فهد, 12 بشارع الرشيد: Arabic has no capitals, so the
+        # street name is the one or two words after the street word, up to a preposition or و.
+        rf"(?<!\w)\d{{1,6}}\s+[بف]?(?:{_ARABIC_STREET})(?:\s+(?!(?:{_ARABIC_STOP}|{arabic_places})(?!\w))[\u0600-\u06ff]+){{1,2}}"
         # 1702 W Broadway, 136-20 Main St: a direction before a capitalised street name
         rf"|(?<!\w)\d{{1,6}}(?:-\d{{1,4}})?\s+(?:[NSEW]|NE|NW|SE|SW|North|South|East|West)\.?"
         rf"\s+{_UPPER}[\w'’-]+(?:\s+(?i:{streets})(?!\w))?"

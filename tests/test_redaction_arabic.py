@@ -94,6 +94,7 @@ def test_arabic_names_go_and_theme_words_stay(text: str, gone: list[str], kept: 
         "القاضي قال الله يعينك",
         "ايه اللي حصل",  # "what happened": إيه is no name typed without hamza
         "الحمد لله الشرطة جات بسرعة",
+        "عشت ٣ سنين بشارع وارن",  # a duration before a street: no house number
     ],
 )
 def test_arabic_words_that_are_not_names_stay(text: str) -> None:
@@ -121,6 +122,9 @@ def test_a_name_said_from_me_keeps_the_word() -> None:
         ("رقم الأجنبي تبعي A٢١٢٣٤٥٦٧٨ والمحامي عنده نسخة", "A٢١٢٣٤٥٦٧٨", "[case number]"),
         ("رقم القضية ٢٠٢٤-٣٣٤٥٦ بمحكمة ديترويت", "٢٠٢٤-٣٣٤٥٦", "[case number]"),
         ("ساكنة ب ٥٥٢١ شارع وارن، ديربورن", "٥٥٢١", "[address]"),
+        ("رقم البيت ١٢ بشارع الرشيد", "الرشيد", "[address]"),
+        ("جواز سفري رقم N١٢٣٤٥٦٧ عنده", "N١٢٣٤٥٦٧", "[case number]"),
+        ("رقم الهوية ١٢٣٤٥٦٧٨٩٠ معه", "١٢٣٤٥٦٧٨٩٠", "[case number]"),
     ],
 )
 def test_arabic_indic_and_persian_digits(text: str, gone: str, placeholder: str) -> None:
