@@ -267,9 +267,9 @@ def _rules() -> _Rules:
     # "1450 شارع ميشيغان ديربورن": the city after the street name stays.
     arabic_places = _alternation(every("places", ["ar"]))
     addresses = re.compile(
-        # 4410 شارع وارن, 12 شارع الملك فهد: Arabic has no capitals, so the street name is
-        # the one or two words after the street word, up to a preposition or و.
-        rf"(?<!\w)\d{{1,6}}\s+(?:{_ARABIC_STREET})(?:\s+(?!(?:{_ARABIC_STOP}|{arabic_places})(?!\w))[\u0600-\u06ff]+){{1,2}}"
+        # 4410 شارع وارن, 12 شارع الملك فهد, 12 بشارع الرشيد: Arabic has no capitals, so the
+        # street name is the one or two words after the street word, up to a preposition or و.
+        rf"(?<!\w)\d{{1,6}}\s+[بف]?(?:{_ARABIC_STREET})(?:\s+(?!(?:{_ARABIC_STOP}|{arabic_places})(?!\w))[\u0600-\u06ff]+){{1,2}}"
         # 1702 W Broadway, 136-20 Main St: a direction before a capitalised street name
         rf"|(?<!\w)\d{{1,6}}(?:-\d{{1,4}})?\s+(?:[NSEW]|NE|NW|SE|SW|North|South|East|West)\.?"
         rf"\s+{_UPPER}[\w'’-]+(?:\s+(?i:{streets})(?!\w))?"
@@ -353,8 +353,10 @@ def _rules() -> _Rules:
         lowercase=lowercase,
         titled=titled,
         titled_arabic=titled_arabic,
-        arabic_names=frozenset(every("given_names", ["ar"]) + every("family_names", ["ar"])),
-        arabic_beside_name=frozenset(every("names_beside_a_name", ["ar"])),
+        arabic_names=_arabic_spellings(
+            every("given_names", ["ar"]) + every("family_names", ["ar"]), arabic_ordinary
+        ),
+        arabic_beside_name=_arabic_spellings(every("names_beside_a_name", ["ar"]), arabic_ordinary),
         arabic_ordinary=arabic_ordinary,
         han_names=han,
         given=frozenset(w.lower() for w in every("given_names", latin)),
@@ -407,6 +409,32 @@ def _birth_year(m: re.Match[str]) -> str:
 
 # "@big_mike_215": a handle names a person as surely as a name does.
 _HANDLE = re.compile(r"(?<![\w@.])@[A-Za-z0-9_](?:[A-Za-z0-9_.]*[A-Za-z0-9_])?")
+# How a name is typed on a phone: hamza dropped (اسامة), taa marbuta as haa (فاطمه), alif
+# maqsura as yaa (مصطفي).
+_ARABIC_SPELLINGS = (
+    str.maketrans({"أ": "ا", "إ": "ا", "آ": "ا"}),
+    str.maketrans({"ة": "ه"}),
+    str.maketrans({"ى": "ي"}),
+)
+# Names that, typed so, are everyday words: "إيه" (what), "منى" → "مني" (from me), "هدى" →
+# "هدي" (calm down), "جنى" → "جني" (a jinn), "لمى" → "لمي" (pack up), "أريك" (I show you),
+# "أروى" → "اروي" (I tell).
+_ARABIC_NOT_SPELLED = frozenset({"ايه", "مني", "هدي", "جني", "لمي", "اريك", "اروي"})
+
+
+def _arabic_spellings(names: Iterable[str], ordinary: frozenset[str]) -> frozenset[str]:
+    """The names as listed and as typed without hamza, taa marbuta or alif maqsura, less the
+    spellings that are an everyday word."""
+    listed = set(names)
+    variants = set(listed)
+    for table in _ARABIC_SPELLINGS:
+        variants |= {name.translate(table) for name in variants}
+    return frozenset(
+        listed
+        | {v for v in variants - listed if v not in ordinary and v not in _ARABIC_NOT_SPELLED}
+    )
+
+
 # ASCII only, so an address written against Chinese ("邮箱是wang@163.com") keeps the Chinese.
 _EMAIL = re.compile(r"(?<![A-Za-z0-9._%+-])[A-Za-z0-9._%+-]+@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)+")
 # Letters and digits bound a phone number, but not Chinese characters ("电话13800138000打").
@@ -498,7 +526,7 @@ _INSTITUTIONS = frozenset(
 _PARTICLES = frozenset(
     {"de", "del", "la", "las", "los", "y", "van", "von", "der", "den", "da", "di", "du", "dos",
      "das", "bin", "ibn", "bint", "binti", "al", "el", "abu", "abou", "ben", "ould",
-     "بن", "ابن", "بنت", "أبو", "ابو", "أم", "ام", "آل"}
+     "بن", "ابن", "بنت", "أبو", "ابو", "أم", "ام", "آل", "ود"}
 )  # fmt: skip
 # "My husband is Jorge", "kuv tus txiv yog Tou", "chồng tôi tên là Minh".
 _COPULAS = (
@@ -564,12 +592,50 @@ _ARABIC_KIN_AFTER_ABU = frozenset(
     {"أولاد", "الأولاد", "الاولاد", "اولاد", "أولادي", "اولادي", "ولادي", "الولاد", "عيالي",
      "العيال", "ابني", "بنتي", "بناتي", "البنات", "الولد", "ولدي", "البيت", "زوجي"}
 )  # fmt: skip
-_ARABIC_NAMING = frozenset({"اسمه", "اسمها", "يدعى", "تدعى", "يسمى", "تسمى", "إسمه", "إسمها"})
+_ARABIC_NAMING = frozenset(
+    {"اسمه", "اسمها", "يدعى", "تدعى", "يسمى", "تسمى", "إسمه", "إسمها", "اسمو", "إسمو", "اسمهم",
+     "يسموه", "يسموها", "يسمونه", "يسمونها", "سموه", "سموها", "ينادوه", "ينادوها", "ينادونه",
+     "ينادونها", "يلقبوه", "يلقبونه", "لقبه", "لقبها", "يقولوله", "يقولولها"}
+)  # fmt: skip
 # "ناصر وأخوه [name]": a name-word, then "and his brother" and a found name.
 _ARABIC_KIN_JOINED = re.compile(
     r"(?<![\w\[])(?P<word>[\u0600-\u06ff]+)(?P<joined>\s+(?P<kin>و[\u0600-\u06ff]+)\s+\[name\])"
 )
 _ARABIC_SERVANT = re.compile(r"(?<![\w\[])[وفبل]?عبد\s*ال[\u0600-\u06ff]+")
+# "يسموه جاكو", "ينادونها لولو", "واحد اسمو سمعان": the word after a naming verb is a name,
+# unless it is an ordinary word, a title ("اسمها الدكتورة …") or has the article ("اسمه
+# الحقيقي"). "أم" + a listed name is a kunya too ("أم جورج"), but "ام العيال" is the wife.
+_ARABIC_NAMED = re.compile(
+    r"(?<![\w\[])(?P<named>(?:[وف]?(?:ا|إ)سم(?:و|ه|ها|هم)|يسمو(?:ه|ها)|يسمون(?:ه|ها)|سمو(?:ه|ها)"
+    r"|ينادو(?:ه|ها)|ينادون(?:ه|ها)|ينادوا\s+عليه|ينادوا\s+عليها|يلقبو(?:ه|ها)|يلقبون(?:ه|ها)"
+    r"|لقب(?:ه|ها)|يقولوله|يقولولها|يقولون\s+له|يقولون\s+لها)\s+)(?P<word>[\u0600-\u06ff]+)"
+)
+_ARABIC_UMM = re.compile(r"(?<![\w\[])(?P<pre>[وف]?)(?:أم|ام)\s+(?P<word>[\u0600-\u06ff]+)")
+# "آل الزين", "آل سعود": the family of; what follows is a family name.
+_ARABIC_FAMILY_OF = re.compile(r"(?<![\w\[])آل\s+(?P<word>[\u0600-\u06ff]+)")
+# Wife or husband of: after these any word that is no kin, role or ordinary word is a name
+# ("مرت نزيه", "زوجة نزار"); after "جوز" (also a pair) and the other kin words before a
+# name ("ولد", "بنت") only a listed name is.
+_ARABIC_SPOUSE_OF = frozenset({"مرت", "زوجة", "زوج", "طليقة", "طليق"})
+# Kin words with any possessive ending ("عمه", "خالتها", "أخوي"): not a name after "بنت".
+_ARABIC_KIN_STEM = re.compile(
+    r"^[وفبل]?(?:عم|عمت|خال|خالت|أخ|اخ|أخو|اخو|أخت|اخت|ابن|بنت|ولد|أولاد|اولاد|جار|جارت|جيران"
+    r"|صاحب|صاحبت|صديق|صديقت|زوج|زوجت|مرت|جوز|حما|حمات|سلف|أب|اب|أبو|ابو|أم|ام|جد|جدت|ست|سيد"
+    r"|أهل|اهل|عيلت|قريب|قريبت|مدير|مديرت|حبيب|حبيبت)(?:ي|ه|ها|ك|كي|نا|هم|كم|و|ها)?$"
+)
+# The second part of a compound name with a divine name or "the faith": "عوض الكريم",
+# "نور الدين", "عز الدين" — part of the name after a found name or after a title.
+_ARABIC_THEOPHORIC = frozenset(
+    {"الدين", "الله", "الرحمن", "الرحيم", "الكريم", "السر", "الهدى", "الخير", "الحق", "النبي",
+     "الرسول", "العابدين", "الإسلام", "الاسلام", "الدائم", "الباري", "المولى"}
+)  # fmt: skip
+# English family names in Arabic script end this way ("هاملتون", "ستيفنز", "مورغان",
+# "ويلكنسون", "بتروفيتش", "رودريغز", "هيرنانديز"); a name after a title or beside a name,
+# never a verb ("يدرسون", they study, starts with ي; "تمييز" is too short).
+_ARABIC_FOREIGN_NAME = re.compile(
+    r"^(?![يت][\u0600-\u06ff]*ون$)(?!ال)(?:[\u0600-\u06ff]{3,}(?:تون|سون|نز|رز|لز|دز|تز|مز|غز|غان|فيتش|فتش|سكي"
+    r"|ستون|فيلد|بيرغ|بيرج)|[\u0600-\u06ff]{4,}يز)$"
+)
 _SPACED_WORD = rf"(?:[^\W{_HAN}]|['’])+"
 # A Han run is its own token, so a Latin name written against Chinese ("Wu说") is a word.
 _TOKEN = re.compile(
@@ -690,6 +756,8 @@ def _is_name_part(
         # "Lý [name]", "Hồ [name]": a listed family name right beside a found name is part
         # of it, though it is also a role or ordinary word elsewhere ("hồ sơ", "lý do").
         return True
+    if after_name and _ARABIC_WORD.fullmatch(word) and _arabic_after_name(word, rules):
+        return True  # "[name] الخوري", "[name] الدين", "[name] هاملتون"
     if _role_word(word, rules) or lower in _PARTICLES or lower.rstrip(".") in rules.months:
         return False
     if _ARABIC_WORD.fullmatch(word):
@@ -717,6 +785,40 @@ def _is_name_part(
         return lower in rules.names
     # An acronym (ICE, CPS, ER) is an agency, unless it is a listed name typed in capitals.
     return not word.isupper() or len(word) == 1 or lower in rules.names
+
+
+def _arabic_after_name(word: str, rules: _Rules) -> bool:
+    """An Arabic word that is more of the name it follows, though alone it may be a title or a
+    word: a listed family name that is also a title ("الخوري"), the second part of a compound
+    name ("نور الدين", "عوض الكريم") or an English family name ("سارة هاملتون")."""
+    return (
+        (word in rules.arabic_names and word.startswith("ال"))
+        or word in _ARABIC_THEOPHORIC
+        or (word not in rules.arabic_ordinary and bool(_ARABIC_FOREIGN_NAME.match(word)))
+    )
+
+
+def _arabic_middle(tokens: list[str], k: int, rules: _Rules) -> bool:
+    """Whether tokens[k], after a found name, is a father's name between it and a family
+    name ("عبده [قائد] الحميري"): an unlisted word without the article, not a role or a verb
+    with an object ending, then a listed family name or one of origin ("الحميري")."""
+    word = tokens[k]
+    if not (
+        _ARABIC_WORD.fullmatch(word)
+        and not word.startswith(("ال", "و"))
+        and word not in rules.arabic_ordinary
+        and word not in _ARABIC_NAMING
+        and not _role_word(word, rules)
+        and not re.search(r"(?:ني|نا|ها|هم|وا|وه|تني|ته)$", word)
+        and k + 2 < len(tokens)
+        and tokens[k + 1] == " "
+    ):
+        return False
+    family = tokens[k + 2]
+    return family not in rules.arabic_ordinary and (
+        (family in rules.arabic_names and family.startswith("ال"))
+        or (family.startswith("ال") and family.endswith("ي") and len(family) >= 6)
+    )
 
 
 def _sentence_start(tokens: list[str], i: int) -> bool:
@@ -759,6 +861,8 @@ def _merge_names(text: str, rules: _Rules, language: str, caseless: bool = False
                 end = k + 1  # "بنت سعيد", "بن سلمان": whatever follows bin is a name
             elif k < len(tokens) and _is_name_part(tokens[k], rules, language, caseless, True):
                 end = k + 1
+            elif not after_particle and k < len(tokens) and _arabic_middle(tokens, k, rules):
+                end = k + 1  # the father's name; the family name is taken next
                 if tokens[k].lower() in _SUFFIXES and end < len(tokens) and tokens[end] == ".":
                     end += 1
             else:
@@ -774,6 +878,7 @@ def _merge_names(text: str, rules: _Rules, language: str, caseless: bool = False
                 _ARABIC_WORD.fullmatch(word)
                 and word not in rules.arabic_ordinary
                 and word not in _ARABIC_NAMING
+                and not word.startswith("ال")  # "محامية الهجرة [name]": no given name
                 and not _role_word(_ARABIC_PREFIX.sub("", word), rules)
                 and not _role_word(word, rules)
             ):
@@ -1207,6 +1312,80 @@ def _joined_to_a_name(tokens: list[str], i: int, step: int, found: set[int], rul
     )
 
 
+def _arabic_titled_name(m: re.Match[str], rules: _Rules, language: str) -> bool:
+    """Whether the word after an Arabic title is a name. Arabic has no capitals: it is when
+    it is listed, when an English family name follows the title ("الضابط ستيفنز"), after
+    "wife of" or "husband of" any word that is no kin or role word ("مرت نزيه"), and an
+    unlisted word when a name follows it ("المحقق سامي الخطيب", "زوجي عوض الكريم")."""
+    name, second = m.group("name"), m.group("second")
+    if not _ARABIC_WORD.fullmatch(name) or _role_word(name, rules):
+        return False  # "حماي الحاج مصطفى": a second title, read next
+    if name in rules.arabic_ordinary:
+        # "عوض" (instead) is a name before the second part of a compound name.
+        return second in _ARABIC_THEOPHORIC - {"الله", "الحق", "الخير", "النبي", "الرسول"}
+    if name in rules.arabic_names or name in rules.arabic_beside_name:
+        return True
+    if name.startswith("ال"):
+        return False  # "محامية الهجرة ليندا": a given name takes no article
+    title = m.group("title")
+    if (
+        (title in _ARABIC_SPOUSE_OF or title[1:] in _ARABIC_SPOUSE_OF)
+        and not name.startswith("ال")
+        and len(name) >= 3
+        and not _ARABIC_KIN_STEM.match(name)
+    ):
+        return True
+    if _ARABIC_FOREIGN_NAME.match(name):
+        return True
+    return bool(
+        second
+        and (
+            second in _ARABIC_THEOPHORIC
+            or bool(_ARABIC_FOREIGN_NAME.match(second))
+            or (
+                (second not in rules.arabic_beside_name or second.startswith("ال"))
+                and _is_name_part(second, rules, language)
+            )
+        )
+    )
+
+
+def _arabic_marked_names(text: str, rules: _Rules) -> str:
+    """Arabic names marked by the words before them: a naming verb ("يسموه جاكو"), a
+    kunya with أم ("أم جورج", not "ام العيال") and a family after آل ("آل الزين")."""
+
+    def plain(word: str) -> bool:
+        return (
+            word in rules.arabic_ordinary
+            or _role_word(word, rules)
+            or _role_word(_ARABIC_PREFIX.sub("", word), rules)
+            or word in _ARABIC_KIN_AFTER_ABU
+            or bool(_ARABIC_KIN_STEM.match(word))
+        )
+
+    def named(m: re.Match[str]) -> str:
+        word = m.group("word")
+        listed = word in rules.arabic_names or word in rules.arabic_beside_name
+        if plain(word) or (word.startswith("ال") and not listed):
+            return m.group(0)
+        return m.group("named") + PLACEHOLDER
+
+    def umm(m: re.Match[str]) -> str:
+        word = m.group("word")
+        if plain(word) or not (word in rules.arabic_names or word in rules.arabic_beside_name):
+            return m.group(0)
+        return m.group("pre") + PLACEHOLDER
+
+    def family_of(m: re.Match[str]) -> str:
+        word = m.group("word")
+        # "آل البيت" is the Prophet's family, no one's name.
+        return m.group(0) if plain(word) or word in {"البيت", "بيت"} else PLACEHOLDER
+
+    text = _ARABIC_NAMED.sub(named, text)
+    text = _ARABIC_UMM.sub(umm, text)
+    return _ARABIC_FAMILY_OF.sub(family_of, text)
+
+
 def redact(text: str, language: str = "en") -> str:
     """``text`` with names and identifying details replaced by placeholders."""
     rules = _rules()
@@ -1387,27 +1566,16 @@ def redact(text: str, language: str = "en") -> str:
         # The words taken along after a name may hold another title ("my ex carlos and his
         # brother luis"): read the quote once more.
         text = rules.titled.sub(titled, text)
+    if _ARABIC_WORD.search(text):
+        text = _arabic_marked_names(text, rules)
     if rules.titled_arabic is not None:
-
-        def arabic_title(m: re.Match[str]) -> str:
-            # Arabic has no capitals: after a title, only a listed name is taken as a name.
-            # The word after it is left in place; _merge_names joins it when it is a name too.
-            name = m.group("name")
-            second = m.group("second")
-            if name in rules.arabic_ordinary or _role_word(name, rules):
-                return m.group(0)  # "حماي الحاج مصطفى": a second title, not a name
-            # An unlisted first name is still one when a listed name follows it
-            # ("المحقق سامي الخطيب", "طليقي عمر يوسف").
-            listed = name in rules.arabic_names or name in rules.arabic_beside_name
-            if not listed and not (
-                second
-                and second not in rules.arabic_beside_name
-                and _is_name_part(second, rules, language)
-            ):
-                return m.group(0)
-            return f"{m.group('title')} {PLACEHOLDER}"
-
-        text = rules.titled_arabic.sub(arabic_title, text)
+        # One match at a time, so a title after a title is read as one ("ولد عمي بدر",
+        # "حماي الحاج مصطفى"): a word after a title that is not taken is read again.
+        pos = 0
+        while m := rules.titled_arabic.search(text, pos):
+            if _arabic_titled_name(m, rules, language):
+                text = text[: m.start("name")] + PLACEHOLDER + text[m.end("name") :]
+            pos = m.start("name")
 
     def arabic_name(m: re.Match[str]) -> str:
         # Only و, ف, ب or ل comes off a name standing alone ("وأحمد", "لريم"): a given name
@@ -1415,7 +1583,12 @@ def redact(text: str, language: str = "en") -> str:
         # (_is_name_part), where it marks a family name ("محمود الأحمد").
         word = m.group(0)
         bare = _ARABIC_CONJUNCTION.sub("", word)
+        if _role_word(word, rules):
+            return word  # "الخوري" before a name is the priest; after one, a family name
         if word in rules.arabic_names or (len(bare) > 2 and bare in rules.arabic_names):
+            return PLACEHOLDER
+        # "وليلى", "ولينا": و before a name that starts with ل ("وليد" is a name itself).
+        if word[:1] in "وف" and len(word) > 4 and word[1:] in rules.arabic_names:
             return PLACEHOLDER
         return word
 
