@@ -378,3 +378,24 @@ def test_a_point_yields_only_to_a_point_in_use() -> None:
     first, second = Matcher(off).excerpts(text, "en")
     assert "jail_pretrial.unspecified" in first.codes  # the prison is still counted
     assert "criminal_court.unspecified" in second.codes  # and so is the court
+
+
+# -- word sense: a court word beside a protection order is that hearing -------------------
+@pytest.mark.parametrize(
+    ("language", "text"),
+    [
+        ("en", "went to the courthouse for the restraining order hearing"),
+        ("es", "fui al juzgado a pedir la orden de restricción"),
+        ("so", "waxaan tagay maxkamadda si aan u helo amar ilaalin"),
+        ("vi", "em ra toa xin lenh cam tiep xuc"),
+        ("zh", "我去法院申请了保护令"),
+        ("ar", "رحت المحكمة عشان أطلب أمر حماية"),
+        ("hmn", "kuv mus tsev hais plaub thov daim ntawv txwv tsis pub nws los ze"),
+    ],
+)
+def test_a_court_word_beside_a_protection_order_is_its_hearing(
+    matcher: Matcher, language: str, text: str
+) -> None:
+    points = _points(matcher, text, language)
+    assert "protection_order" in points, points
+    assert "criminal_court" not in points, points
