@@ -320,3 +320,82 @@ def test_vietnamese_pattern_words_match_whole_syllables(matcher: Matcher) -> Non
     assert "criminal_court" in _points(matcher, "tuần sau tôi phải lên tòa", "vi")
     # English words people mix in still match as the start of a word
     assert "immigration" in _points(matcher, "anh ta doa toi se bi deported", "vi")
+
+
+# -- word sense: a court word beside immigration is the immigration court ----------------
+@pytest.mark.parametrize(
+    ("language", "text"),
+    [
+        ("en", "the judge at immigration court denied my asylum"),
+        ("es", "tengo corte de inmigracion en mayo"),
+        ("so", "maxkamadda socdaalka ayaan tagay bishii hore"),
+        ("zh", "移民法庭下个月开庭"),
+        ("ar", "عندي محكمة هجرة الشهر الجاي"),
+        ("hmn", "kuv mus tsev hais plaub immigration lub hli tas los"),
+    ],
+)
+def test_a_court_word_beside_immigration_is_the_immigration_court(
+    matcher: Matcher, language: str, text: str
+) -> None:
+    points = _points(matcher, text, language)
+    assert "immigration" in points, points
+    assert "criminal_court" not in points, points
+    # the same court words alone are still the criminal court
+    assert "criminal_court" in _points(matcher, "the judge at court denied it", "en")
+
+
+# -- word sense: a jail word beside the sentence is the sentence served -------------------
+@pytest.mark.parametrize(
+    ("language", "sentenced", "pretrial"),
+    [
+        ("en", "he was sentenced to 30 days in jail", "he sat in jail for a week before trial"),
+        ("es", "lo sentenciaron a dos años de carcel", "lo metieron al bote una noche"),
+        ("so", "xabsiga waxaa lagu xukumay lix bilood", "xabsiga ayuu ku jiray laba habeen"),
+        ("vi", "anh ta bị kết án 2 năm tù", "anh ta bị nhốt 2 ngày"),
+        ("zh", "他被判了三年，现在在监狱里", "第二天就被保出来了"),
+        ("ar", "حكموا عليه بسنتين سجن", "طلع بكفالة تاني يوم"),
+        ("hmn", "lawv txiav txim rau nws raug kaw ob xyoos", "nws raug kaw ob hmos"),
+    ],
+)
+def test_a_jail_word_beside_the_sentence_is_the_sentence(
+    matcher: Matcher, language: str, sentenced: str, pretrial: str
+) -> None:
+    points = _points(matcher, sentenced, language)
+    assert "sentencing" in points, points
+    assert "jail_pretrial" not in points, points
+    assert "jail_pretrial" in _points(matcher, pretrial, language)
+
+
+def test_a_point_yields_only_to_a_point_in_use() -> None:
+    cb = codebook_module.shipped()
+    text = "he was sentenced to 30 days in jail. My immigration court date is in May."
+    first, second = Matcher(cb).excerpts(text, "en")
+    assert "jail_pretrial.unspecified" not in first.codes
+    off = cb
+    for code in cb.all_codes():
+        if code.intervention in ("sentencing", "immigration"):
+            off = off.with_disabled(code.key, True)
+    first, second = Matcher(off).excerpts(text, "en")
+    assert "jail_pretrial.unspecified" in first.codes  # the prison is still counted
+    assert "criminal_court.unspecified" in second.codes  # and so is the court
+
+
+# -- word sense: a court word beside a protection order is that hearing -------------------
+@pytest.mark.parametrize(
+    ("language", "text"),
+    [
+        ("en", "went to the courthouse for the restraining order hearing"),
+        ("es", "fui al juzgado a pedir la orden de restricción"),
+        ("so", "waxaan tagay maxkamadda si aan u helo amar ilaalin"),
+        ("vi", "em ra toa xin lenh cam tiep xuc"),
+        ("zh", "我去法院申请了保护令"),
+        ("ar", "رحت المحكمة عشان أطلب أمر حماية"),
+        ("hmn", "kuv mus tsev hais plaub thov daim ntawv txwv tsis pub nws los ze"),
+    ],
+)
+def test_a_court_word_beside_a_protection_order_is_its_hearing(
+    matcher: Matcher, language: str, text: str
+) -> None:
+    points = _points(matcher, text, language)
+    assert "protection_order" in points, points
+    assert "criminal_court" not in points, points

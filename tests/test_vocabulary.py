@@ -78,6 +78,15 @@ def parts_hit(matcher: Matcher, text: str, language: str, kind: str = "intervent
         ("hmn", "tau TRO lawm los nws tseem tuaj", "protection_order"),
         ("hmn", "kuv mus ER vim kuv txhais tes tawg", "health_care"),
         ("hmn", "ib tug poj niam ntawm county tuaj saib kuv cov menyuam", "child_protection"),
+        # fresh batch f (eval/dev *-f01…): anger classes, a trial, a place to stay
+        ("es", "lo juzgaron en marzo", "criminal_court"),
+        ("vi", "anh ta phai hoc lop kiem che con gian", "probation_programs"),
+        ("vi", "anh ta phải học lớp quản lý cơn giận", "probation_programs"),
+        ("vi", "toi phai ra toa di tru thang sau", "immigration"),
+        ("vi", "co chi cho em cho o tam", "housing"),
+        ("ar", "لازم يروح برنامج للتحكم بالغضب", "probation_programs"),
+        ("ar", "المحكمة طلبت منه دورة السيطرة على الغضب", "probation_programs"),
+        ("so", "kaniisadda ayaa ii helay guri", "housing"),
     ],
 )
 def test_a_point_is_hit_by_everyday_words(
@@ -188,6 +197,11 @@ def test_word_sense_traps(
         ("ar", "قعدنا بالبيت طول اليوم وطبخت للأولاد"),
         ("hmn", "kuv hu xov tooj rau kuv niam txhua hnub"),
         ("hmn", "dab tsi los nws tsis quav ntsej"),
+        # judged by people is no trial; going to school is a child's day, not the school
+        ("es", "me juzgaron por mi acento"),
+        ("vi", "sang em dua con di hoc roi di lam"),
+        ("vi", "hôm đó con tôi đi học, anh ta say rượu"),
+        ("zh", "我每天送孩子上学以后就去打工"),
     ],
 )
 def test_ordinary_sentences_hit_no_point(matcher: Matcher, language: str, text: str) -> None:

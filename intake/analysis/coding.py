@@ -29,15 +29,30 @@ from .text import UNSPACED, normalise, sentences
 FALLBACK_LANGUAGE = "en"
 # Raise whenever a change here would suggest different codes for the same text and codebook:
 # coding sealed at submission under another revision is then worked out again at unlock.
-MATCHING_REVISION = 3  # 2: points suggested without a dimension; 3: a court word yields,
-# Vietnamese pattern words match whole syllables
+MATCHING_REVISION = 4  # 2: points suggested without a dimension; 3: a court word yields,
+# Vietnamese pattern words match whole syllables; 4: it also yields to immigration and to
+# a protection order, and a jail word yields to the sentence
 # Word sense. A court word in a sentence that names custody, divorce, visits or the family
 # court is the family court's ("went to court for the divorce", "la audiencia de
 # custodia", "ra tòa ly hôn"): there the criminal court yields to it. A sentence about
 # both courts loses the criminal one, which the development set shows far more rarely
-# than the family court told in plain court words. Only while the family court has a code
-# switched on (a court named must still be counted somewhere).
-YIELDS = {"criminal_court": "civil_court_custody"}
+# than the family court told in plain court words. The same for immigration court
+# ("immigration court is in March", "移民法庭下个月开庭"): a court word beside an
+# immigration word is the immigration court's, not the criminal one. And for a protection
+# order ("the restraining order hearing", "fui al juzgado a pedir la orden de restricción",
+# "ra tòa xin lệnh cấm tiếp xúc"): it is asked for and heard in a civil court in most
+# places, so a court word beside it is that hearing. A criminal court's own no-contact
+# order told in plain court words loses the criminal court (`so-d06` in eval/dev shows it).
+# A jail or prison word in a sentence that names the sentence ("sentenced to two years in
+# prison", "他被判了三年在监狱", "xabsiga waxaa lagu xukumay") is the sentence served,
+# not jail before trial: there the pretrial point yields to sentencing (a sentence telling
+# both bail and the sentence loses the bail; the development set shows it more rarely).
+# A point yields only while the point it yields to has a code switched on (what was named
+# must still be counted somewhere).
+YIELDS: dict[str, tuple[str, ...]] = {
+    "criminal_court": ("civil_court_custody", "immigration", "protection_order"),
+    "jail_pretrial": ("sentencing",),
+}
 _QUESTION_SUFFIXES = ("_summary", "_effect")
 _KNOWN_COMBINATIONS = 4096  # sentences' part combinations remembered per matcher
 
@@ -149,7 +164,10 @@ class Matcher:
         pairs = self._by_pair
         codes: set[str] = set()
         for point in named:
-            if YIELDS.get(point) in named and YIELDS[point] in self._points_on:
+            yields_to = YIELDS.get(point)
+            if yields_to is not None and any(
+                other in named and other in self._points_on for other in yields_to
+            ):
                 continue
             with_dimension = False
             for dim in dims:
