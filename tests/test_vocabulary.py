@@ -283,3 +283,40 @@ def test_development_set_regression(matcher: Matcher) -> None:
             tp, fp, fn = tp + len(gold & found), fp + len(found - gold), fn + len(gold - found)
     assert tp / (tp + fp) >= 0.9
     assert tp / (tp + fn) >= 0.95
+
+
+# -- calling the police is the police; 911 needs the number, the dispatcher or the operator -
+@pytest.mark.parametrize(
+    ("language", "text"),
+    [
+        ("en", "i called the cops on him and they told him to take a walk"),
+        ("es", "llamé a la policía y no vinieron"),
+        ("so", "booliska ayaan u yeeray laakiin ma imaan"),
+        ("vi", "tôi gọi cảnh sát nhưng họ không tới"),
+        ("zh", "我怕被移民局抓，所以一直不敢报警"),
+        ("ar", "اتصلت بالشرطة وما جوا"),
+        ("hmn", "kuv hu tub ceev xwm tiam sis lawv tsis tuaj"),
+    ],
+)
+def test_calling_the_police_is_the_police_not_911(
+    matcher: Matcher, language: str, text: str
+) -> None:
+    hit = parts_hit(matcher, text, language)
+    assert "police" in hit
+    assert "dispatch_911" not in hit
+
+
+@pytest.mark.parametrize(
+    ("language", "text"),
+    [
+        ("en", "i called 911 and the dispatcher hung up on me"),
+        ("es", "marqué al 911 y la operadora me colgó"),
+        ("so", "waxaan wacay 911 habeenkii"),
+        ("vi", "tôi gọi 911 nhưng tổng đài viên không hiểu"),
+        ("zh", "我打了911，接线员听不懂"),
+        ("ar", "اتصلت على ٩١١ وموظف الطوارئ ما فهمني"),
+        ("hmn", "kuv hu 911 tab sis tus txais xov tooj tsis to taub"),
+    ],
+)
+def test_the_number_or_the_dispatcher_is_911(matcher: Matcher, language: str, text: str) -> None:
+    assert "dispatch_911" in parts_hit(matcher, text, language)
