@@ -891,6 +891,8 @@ def _unmarked_names(
     listed = rules.lowercase.get(language)
     if listed is None:
         return text
+    if language == "en":
+        text = _english_initials(text)
     tokens = _TOKEN.findall(text)
     words = [i for i, t in enumerate(tokens) if t[:1].isalpha() and not _ANY_HAN.match(t)]
     # Each word's standing, worked out once: 2 a lower-case listed name, 1 a middle name that
@@ -987,6 +989,8 @@ def _unmarked_names(
                 and not (i >= 2 and _role_word(word_at(i - 2), rules))
             ):
                 found.add(i)
+    if language == "en":
+        found |= _english_unmarked(tokens, words, standing, found, rules, everyday, caseless)
     if not caseless and (found or PLACEHOLDER in text):
         for i in words:
             word = tokens[i]
@@ -1004,6 +1008,276 @@ def _unmarked_names(
     for i in found:
         tokens[i] = PLACEHOLDER
     return "".join(tokens)
+
+
+# English names nothing marks (typed on a phone, of any origin: "i called chidi", "my cousin
+# jonel", "lil tre", "harpreet kaur told"). A word no English dictionary knows is a name where a
+# person stands. The dictionary is pyspellchecker's English frequency list (MIT), read the
+# first time an English quote is redacted; without it these rules are off.
+_EN_PERSON_CUES = frozenset({"named", "then", "with", "w", "w/", "and", "n", "&", "ask", "asked"})
+# "went back to Dmitri", "talked to chidi"; not "went to", "moved to" (a place).
+_EN_PERSON_PAIRS = frozenset(
+    {("talked", "to"), ("spoke", "to"), ("talk", "to"), ("speak", "to"), ("out", "to"),
+     ("said", "to"), ("lied", "to"), ("back", "to"), ("married", "to"), ("engaged", "to"),
+     ("gave", "to"), ("sent", "to"), ("belongs", "to"), ("over", "to")}
+)  # fmt: skip
+_EN_AFTER_A_PERSON = frozenset(
+    {"stayed", "stays", "lives", "lived", "works", "worked", "drives", "beat", "beats", "hurt",
+     "hurts", "cheated", "moved", "stole", "kicked", "raped", "attacked", "jumped", "sent",
+     "tells", "wouldnt", "cant", "can't", "won't", "wont", "will", "keeps", "kept", "needs",
+     "called", "came", "comes", "showed", "drove", "picked", "took", "got"}
+)  # fmt: skip
+# Before a capitalised word, these make it a place ("in Hennepin", "moved to Fresno").
+_EN_BEFORE_A_PLACE = frozenset(
+    {"in", "at", "from", "near", "to", "into", "outside", "around", "of", "on", "by", "through",
+     "across", "toward", "towards", "via", "visit", "visiting", "downtown"}
+)  # fmt: skip
+# "d.j.", "K.C.": initials standing for a name, but not "a.m.", "e.g." or "P.O."
+_EN_INITIALS = re.compile(r"(?<![\w.])(?:[A-Za-z]\.){2,3}(?![\w.])")
+_EN_NOT_INITIALS = frozenset(
+    {"a.m.", "p.m.", "e.g.", "i.e.", "u.s.", "u.k.", "d.c.", "p.o.", "a.k.a.", "u.s.a.", "r.n.",
+     "m.d.", "b.a.", "n.a.", "a.d.", "b.c.", "o.k.", "t.v."}
+)  # fmt: skip
+# "D'Angelo", "o'neal", "Ja'Marcus": a name by its shape, but not "o'clock" or "y'all".
+_EN_ENDINGS = ("ing", "in", "ed", "d", "s", "es", "er", "ers", "y", "ly", "z")
+_EN_CORNER = re.compile(r"\d+(?:st|nd|rd|th)\s*(?:&|and|n)\s+$", re.IGNORECASE)
+_EN_CORNER_AFTER = re.compile(r"\s+(?:&|and|n)\s*\d+(?:st|nd|rd|th)", re.IGNORECASE)
+_EN_APOSTROPHE_NAME = re.compile(r"^[^\W\d_]{1,3}['’][^\W\d_]{3,}$")
+_EN_NOT_APOSTROPHE_NAME = frozenset(
+    {"o'clock", "y'all", "ma'am", "c'mon", "g'night", "e'er", "ne'er", "o'er", "li'l"}
+)
+
+
+@lru_cache(maxsize=1)
+def _english_dictionary() -> dict[str, int]:
+    """English words and how often each occurs (pyspellchecker's frequency list)."""
+    try:
+        from spellchecker import SpellChecker
+    except ImportError:  # pragma: no cover - installed with the app
+        return {}
+    return dict(SpellChecker(language="en", distance=1).word_frequency.dictionary)
+
+
+@lru_cache(maxsize=1)
+def _english_lists() -> tuple[frozenset[str], frozenset[str], frozenset[str]]:
+    en = _load().get("en", {})
+    return (
+        frozenset(w.lower() for w in en.get("words_not_in_the_dictionary", [])),
+        frozenset(w.lower() for w in en.get("family_names_that_are_words", [])),
+        frozenset(w.lower() for w in en.get("nickname_openers", [])),
+    )
+
+
+def _english_word(word: str, rules: _Rules, everyday: frozenset[str], rare: int = 0) -> bool:
+    """Whether ``word`` is an English word (or a number, a role, an agency, chat shorthand):
+    anything but an unlisted name. With ``rare``, a word seen fewer times than that in the
+    frequency list counts as a name too (capitalised, "Dmitri" is more name than word)."""
+    lower = _POSSESSIVE.sub("", word.lower().strip("'’.-"))
+    dictionary = _english_dictionary()
+    if not dictionary or len(lower) < 2 or not lower.isalpha():
+        return True
+    if dictionary.get(lower, 0) > rare or (not rare and lower in dictionary):
+        return True
+    if (
+        _plain_word(lower, rules, everyday)
+        or _role_word(lower, rules)
+        or lower in _english_lists()[0]
+        or lower in _WORD_NAMES
+    ):
+        return True
+    # "didnt", "im", "thats": a contraction typed without its apostrophe.
+    if any(f"{lower[:k]}'{lower[k:]}" in dictionary for k in range(1, len(lower))):
+        return True
+    # "texting", "ghosted", "cussin": an ending the list does not spell out, on a word it has.
+    for ending in _EN_ENDINGS:
+        stem = lower[: -len(ending)]
+        if lower.endswith(ending) and len(stem) >= 3:
+            candidates = {stem, stem + "e", stem[:-1] if stem[-1:] == stem[-2:-1] else stem}
+            if any(dictionary.get(c, 0) > rare for c in candidates):
+                return True
+    return False
+
+
+def _english_initials(text: str) -> str:
+    """Initials standing for a name ("my ex d.j. broke my phone")."""
+    return _EN_INITIALS.sub(
+        lambda m: m.group(0) if m.group(0).lower() in _EN_NOT_INITIALS else PLACEHOLDER, text
+    )
+
+
+def _english_unmarked(
+    tokens: list[str],
+    words: list[int],
+    standing: dict[int, int],
+    found: set[int],
+    rules: _Rules,
+    everyday: frozenset[str],
+    caseless: bool,
+) -> set[int]:
+    """English names no list or capital marks: a word no dictionary knows where a person
+    stands, the words of a name beside it, nicknames ("lil tre", "big mike"), a surname that
+    is a word after a given name ("marcus brown"), a single letter ("T said")."""
+    surname_words, openers = _english_lists()[1:]
+    titles = (rules.roles - _INSTITUTIONS) | {"po"}
+
+    def word_at(j: int) -> str:
+        return tokens[j].lower() if 0 <= j < len(tokens) and j in standing else ""
+
+    def spaced(j: int) -> bool:  # tokens[j] and tokens[j + 2] are one space apart
+        return 0 <= j and j + 1 < len(tokens) and tokens[j + 1] == " "
+
+    def is_name(j: int) -> bool:
+        return j in found or (0 <= j < len(tokens) and tokens[j] == PLACEHOLDER)
+
+    def candidate(i: int) -> int:
+        """2 when tokens[i] may be a name, 1 when it is a rare word that a strong mark (a
+        title, "told", "me and") makes a name ("my mom rowena"), 0 when it is a word."""
+        word = tokens[i]
+        if (word.isupper() or word[:-1].isupper()) and len(word) > 1 and not caseless:
+            return 0  # an agency's letters (YWCA, DCFS, DUIs)
+        bare = _POSSESSIVE.sub("", word)
+        if _EN_APOSTROPHE_NAME.match(bare) and bare.lower() not in _EN_NOT_APOSTROPHE_NAME:
+            return 3  # "D'Angelo", "o'neal": a name by its shape
+        if "-" in bare:  # "mary-kate", "jean-baptiste": every part a name or no word
+            parts = bare.split("-")
+            return 2 * all(
+                p.lower() in rules.names or not _english_word(p, rules, everyday) for p in parts
+            )
+        if word[0].isupper() and not caseless:
+            return 2 * (not _english_word(word, rules, everyday, rare=100))
+        if standing[i] == 2:
+            return 2 * (word.lower() not in _WORD_NAMES)  # "with grace" keeps its grace
+        if not _english_word(word, rules, everyday):
+            return 2
+        return int(not _english_word(word, rules, everyday, rare=200))
+
+    def person_here(i: int, level: int) -> bool:
+        """Whether the word at tokens[i] stands where a person stands."""
+        starts = _sentence_start(tokens, i)
+        before = "" if starts or not spaced(i - 2) else word_at(i - 2)
+        after = word_at(i + 2) if spaced(i) else ""
+        capital = tokens[i][0].isupper() and not caseless
+        if before in _BEFORE_A_THING and before not in _POSSESSIVES:
+            return False
+        if (
+            (capital or caseless)
+            and before in _EN_BEFORE_A_PLACE
+            and (word_at(i - 4), before) not in _EN_PERSON_PAIRS
+        ):
+            return False  # "on probation in Hennepin", "moved to Fresno"
+        if level == 3:
+            return True
+        if before in _POSSESSIVES:
+            return False
+        if capital and not starts and _role_word(after, rules) and after not in titles:
+            return False  # "Ramsey County": the name of a place
+        if (
+            capital
+            and (
+                # "35th & Bloomington", "Bloomington and 38th": a corner
+                _EN_CORNER.search("".join(tokens[max(0, i - 4) : i]))
+                or _EN_CORNER_AFTER.match("".join(tokens[i + 1 : i + 5]))
+                # "[address], Burnsville": the town of an address
+                or re.search(
+                    r"(?:\[address\]|\x00\d+\x00),\s*$", "".join(tokens[max(0, i - 6) : i])
+                )
+            )
+        ):
+            return False
+        if capital and not starts:
+            return True  # capitalised inside a sentence, and no dictionary knows it
+        if caseless and not starts:
+            return True  # typed in capitals: a word no dictionary knows
+        strong = (
+            (before in _BEFORE_A_PERSON_WORDS["en"] and before not in _EN_PERSON_CUES)
+            or (word_at(i - 4), before) in _EN_PERSON_PAIRS | {("in", "law")}
+            or (before in titles and before not in rules.ordinary | {"ex"})
+            or (before == "ex" and word_at(i - 4) in _POSSESSIVES)
+            or (before in _AND and word_at(i - 4) in _ME)  # "me and dakota", "me n nneka"
+        )
+        if strong:
+            return True
+        if level < 2:
+            return False
+        if before in _EN_PERSON_CUES:
+            return True
+        if after in _AFTER_A_PERSON["en"] or after in _EN_AFTER_A_PERSON:
+            return True
+        if after in _AND and (word_at(i + 4) in _POSSESSIVES | {"i", "me"}):
+            return True  # "sione and his brothers"
+        if after in {"from", "at"} and word_at(i + 4) in {"the", "my", "his", "her", "our"}:
+            return starts or not before  # "winona from the tribal court"
+        # "tahnee my cousin from the rez": a name, then who she is
+        return starts and after in _POSSESSIVES and word_at(i + 4) in titles
+
+    new: set[int] = set()
+    for i in words:
+        word = tokens[i]
+        lower = word.lower()
+        if i in found:
+            continue
+        # "T said", "told T": one capital letter where a person stands.
+        if len(word) == 1 and word.isupper() and word not in {"I", "A"}:
+            if (spaced(i) and word_at(i + 2) in _AFTER_A_PERSON["en"]) or (
+                spaced(i - 2) and word_at(i - 2) in _BEFORE_A_PERSON_WORDS["en"]
+            ):
+                new.add(i)
+            continue
+        if (
+            lower in openers
+            and spaced(i)
+            and i + 2 in standing
+            and word_at(i - 2)
+            not in {
+                "a",
+                "an",
+                "the",
+            }
+        ):
+            nxt = tokens[i + 2]
+            if (standing[i + 2] == 2 and nxt.lower() not in _WORD_NAMES) or not _english_word(
+                nxt, rules, everyday
+            ):
+                new.update({i, i + 2})  # "lil tre", "big mike"
+                continue
+        level = candidate(i)
+        if level and person_here(i, level):
+            new.add(i)
+    # More of a name beside one found: a word no dictionary knows, a listed name, a surname
+    # that is a word ("harpreet kaur", "rowena dela cruz", "marcus brown").
+    for i in words:
+        lower = tokens[i].lower()
+        if (
+            lower in surname_words
+            and tokens[i].islower()
+            and spaced(i - 2)
+            and (
+                is_name(i - 2)
+                or (standing.get(i - 2) == 2 and tokens[i - 2].lower() not in _WORD_NAMES)
+            )
+            and word_at(i + 2) not in {"people", "man", "woman", "guy", "lady", "girl", "boy"}
+        ):
+            new.add(i)
+            if i - 2 in standing:
+                new.add(i - 2)
+    changed = True
+    while changed:
+        changed = False
+        for i in words:
+            beside = (spaced(i - 2) and (is_name(i - 2) or i - 2 in new)) or (
+                spaced(i) and (is_name(i + 2) or i + 2 in new) and not tokens[i][0].isupper()
+            )
+            if i in new or i in found or not beside:
+                continue
+            word = tokens[i]
+            if (word.isupper() and not caseless) or _sentence_start(tokens, i):
+                continue
+            if not _english_word(word, rules, everyday) or (
+                standing[i] == 2 and word.lower() not in rules.ordinary
+            ):
+                new.add(i)
+                changed = True
+    return new
 
 
 def _joined_to_a_name(tokens: list[str], i: int, step: int, found: set[int], rules: _Rules) -> bool:
@@ -1246,6 +1520,8 @@ def redact(text: str, language: str = "en") -> str:
         previous = text[: m.start()].split()[-1:]
         if previous and previous[0].lower() in _NOT_A_NAME_AFTER:
             return word
+        if language == "en" and previous and previous[0] == "in" and not _POSSESSIVE.search(word):
+            return word  # "she lives in Jackson", "in Madison": a city
         # "Tanya's mom": the name goes, the possessive stays.
         possessive = _POSSESSIVE.search(word)
         owner = possessive.group(0) if possessive else ""
