@@ -1073,6 +1073,17 @@ def _english_word(word: str, rules: _Rules, everyday: frozenset[str], rare: int 
     anything but an unlisted name. With ``rare``, a word seen fewer times than that in the
     frequency list counts as a name too (capitalised, "Dmitri" is more name than word)."""
     lower = _POSSESSIVE.sub("", word.lower().strip("'’.-"))
+    if everyday is not _EVERYDAY:
+        return _english_word_uncached(lower, rules, everyday, rare)
+    return _english_word_cached(lower, rare)
+
+
+@lru_cache(maxsize=8192)
+def _english_word_cached(lower: str, rare: int) -> bool:
+    return _english_word_uncached(lower, _rules(), _EVERYDAY, rare)
+
+
+def _english_word_uncached(lower: str, rules: _Rules, everyday: frozenset[str], rare: int) -> bool:
     dictionary = _english_dictionary()
     if not dictionary or len(lower) < 2 or not lower.isalpha():
         return True
@@ -1118,6 +1129,7 @@ def _english_unmarked(
     stands, the words of a name beside it, nicknames ("lil tre", "big mike"), a surname that
     is a word after a given name ("marcus brown"), a single letter ("T said")."""
     surname_words, openers = _english_lists()[1:]
+    dictionary = _english_dictionary()
     titles = (rules.roles - _INSTITUTIONS) | {"po"}
 
     def word_at(j: int) -> str:
@@ -1133,6 +1145,8 @@ def _english_unmarked(
         """2 when tokens[i] may be a name, 1 when it is a rare word that a strong mark (a
         title, "told", "me and") makes a name ("my mom rowena"), 0 when it is a word."""
         word = tokens[i]
+        if standing[i] != 2 and dictionary.get(word, 0) > 200:
+            return 0  # the common case: an everyday word in lower case
         if (word.isupper() or word[:-1].isupper()) and len(word) > 1 and not caseless:
             return 0  # an agency's letters (YWCA, DCFS, DUIs)
         bare = _POSSESSIVE.sub("", word)
@@ -1180,6 +1194,14 @@ def _english_unmarked(
                 # "[address], Burnsville": the town of an address
                 or re.search(
                     r"(?:\[address\]|\x00\d+\x00),\s*$", "".join(tokens[max(0, i - 6) : i])
+                )
+                # "to Eagan and Burnsville": a second place after the first
+                or (
+                    (before in _AND or tokens[i - 2 : i - 1] == [","])
+                    and tokens[i - 4 : i - 3] != [PLACEHOLDER]
+                    and i >= 4
+                    and tokens[i - 4][:1].isupper()
+                    and word_at(i - 6) in _EN_BEFORE_A_PLACE
                 )
             )
         ):
@@ -1260,7 +1282,7 @@ def _english_unmarked(
             new.add(i)
             if i - 2 in standing:
                 new.add(i - 2)
-    changed = True
+    changed = bool(new or found or PLACEHOLDER in tokens)
     while changed:
         changed = False
         for i in words:
