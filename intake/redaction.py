@@ -990,7 +990,11 @@ def _unmarked_names(
             ):
                 found.add(i)
     if language == "en":
-        found |= _english_unmarked(tokens, words, standing, found, rules, everyday, caseless)
+        english = _english_unmarked(tokens, words, standing, found, rules, everyday, caseless)
+        for i in english - found:
+            # "went over to [name]'s house": the possessive stays, as after a title
+            owner = _POSSESSIVE.search(tokens[i])
+            tokens[i] = PLACEHOLDER + (owner.group(0) if owner else "")
     if not caseless and (found or PLACEHOLDER in text):
         for i in words:
             word = tokens[i]
@@ -1014,18 +1018,33 @@ def _unmarked_names(
 # jonel", "lil tre", "harpreet kaur told"). A word no English dictionary knows is a name where a
 # person stands. The dictionary is pyspellchecker's English frequency list (MIT), read the
 # first time an English quote is redacted; without it these rules are off.
-_EN_PERSON_CUES = frozenset({"named", "then", "with", "w", "w/", "and", "n", "&", "ask", "asked"})
+_EN_PERSON_CUES = frozenset(
+    {"named", "then", "with", "w", "w/", "and", "n", "&", "ask", "asked", "when", "cause",
+     "because", "bc", "cuz", "until", "till", "til", "after", "before", "if", "since", "while",
+     "once", "against", "about", "for"}
+)  # fmt: skip
 # "went back to Dmitri", "talked to chidi"; not "went to", "moved to" (a place).
 _EN_PERSON_PAIRS = frozenset(
     {("talked", "to"), ("spoke", "to"), ("talk", "to"), ("speak", "to"), ("out", "to"),
      ("said", "to"), ("lied", "to"), ("back", "to"), ("married", "to"), ("engaged", "to"),
-     ("gave", "to"), ("sent", "to"), ("belongs", "to"), ("over", "to")}
+     ("gave", "to"), ("sent", "to"), ("belongs", "to"), ("name", "was"), ("name", "is")}
 )  # fmt: skip
 _EN_AFTER_A_PERSON = frozenset(
     {"stayed", "stays", "lives", "lived", "works", "worked", "drives", "beat", "beats", "hurt",
      "hurts", "cheated", "moved", "stole", "kicked", "raped", "attacked", "jumped", "sent",
      "tells", "wouldnt", "cant", "can't", "won't", "wont", "will", "keeps", "kept", "needs",
-     "called", "came", "comes", "showed", "drove", "picked", "took", "got"}
+     "called", "came", "comes", "showed", "drove", "picked", "took", "got", "found", "gave",
+     "brought", "asked", "heard", "stopped", "blocked", "posted", "sees", "thinks", "thought",
+     "believed", "laughed", "cried", "screamed", "smashed", "ripped", "dragged", "pays", "paid"}
+)  # fmt: skip
+# "moved to Fresno", "took me to Regions": going somewhere, so "to" leads to a place; other
+# verbs ("gave my number to Sipho") lead to a person.
+_EN_GOING = frozenset(
+    {"went", "go", "goes", "going", "gone", "moved", "move", "moving", "drove", "drive",
+     "driving", "came", "come", "coming", "ran", "run", "running", "flew", "fly", "took", "take",
+     "taking", "brought", "bring", "transferred", "relocated", "headed", "walked", "rode",
+     "traveled", "travelled", "trip", "way", "back", "bus", "ride", "sent", "me", "us", "them",
+     "him", "her", "kids", "all", "out", "down", "up", "over", "get", "got", "made", "make"}
 )  # fmt: skip
 # Before a capitalised word, these make it a place ("in Hennepin", "moved to Fresno").
 _EN_BEFORE_A_PLACE = frozenset(
@@ -1173,13 +1192,16 @@ def _english_unmarked(
         capital = tokens[i][0].isupper() and not caseless
         if before in _BEFORE_A_THING and before not in _POSSESSIVES:
             return False
+        owner = bool(_POSSESSIVE.search(tokens[i]))  # "went over to Kwame's house"
         if (
             (capital or caseless)
             and before in _EN_BEFORE_A_PLACE
             and (word_at(i - 4), before) not in _EN_PERSON_PAIRS
+            and not owner
+            and not (before == "to" and not {word_at(i - k) for k in range(4, 14, 2)} & _EN_GOING)
         ):
             return False  # "on probation in Hennepin", "moved to Fresno"
-        if level == 3:
+        if level == 3 or (owner and level == 2 and not starts):
             return True
         if before in _POSSESSIVES:
             return False
@@ -1212,6 +1234,8 @@ def _english_unmarked(
             return True  # typed in capitals: a word no dictionary knows
         strong = (
             (before in _BEFORE_A_PERSON_WORDS["en"] and before not in _EN_PERSON_CUES)
+            # "the detective, ifeoma okafor, said": a name after a role and a comma
+            or (i >= 3 and tokens[i - 2] == "," and tokens[i - 3].lower() in titles)
             or (word_at(i - 4), before) in _EN_PERSON_PAIRS | {("in", "law")}
             or (before in titles and before not in rules.ordinary | {"ex"})
             or (before == "ex" and word_at(i - 4) in _POSSESSIVES)
@@ -1244,6 +1268,9 @@ def _english_unmarked(
                 spaced(i - 2) and word_at(i - 2) in _BEFORE_A_PERSON_WORDS["en"]
             ):
                 new.add(i)
+            continue
+        if lower in openers and spaced(i) and is_name(i + 2):
+            new.add(i)  # "Big [name]"
             continue
         if (
             lower in openers

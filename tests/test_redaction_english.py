@@ -128,3 +128,32 @@ def test_the_word_list_is_not_loaded_at_import() -> None:
     code = "import sys, intake.redaction; print('spellchecker' in sys.modules)"
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert out.stdout.strip() == "False"
+
+
+@pytest.mark.parametrize(
+    ("text", "parts", "themes"),
+    [
+        ("went over to Kofi's house and he wasnt there", ["kofi"], ["house"]),
+        ("the nurse gave my number to Thabo by mistake", ["thabo"], ["nurse"]),
+        ("her name was sunita and she was the advocate", ["sunita"], ["advocate"]),
+        ("the detective, ngozi okafor, said wait", ["ngozi", "okafor"], ["detective"]),
+        ("when zainab found out she drove me to the ER", ["zainab"], ["ER"]),
+        ("Big Mike and Lil Tre were outside", ["big", "mike", "lil", "tre"], ["outside"]),
+    ],
+)
+def test_more_person_positions(text: str, parts: list[str], themes: list[str]) -> None:
+    out = redact(text, "en")
+    left = _tokens(out)
+    for part in parts:
+        assert part.lower() not in left, (part, out)
+    for theme in themes:
+        assert theme in out, (theme, out)
+
+
+def test_a_possessive_stays_after_the_name() -> None:
+    assert redact("went over to Kofi's house", "en") == "went over to [name]'s house"
+
+
+def test_to_after_going_is_a_place() -> None:
+    text = "we moved to Brooklyn Park then to Eagan after the eviction"
+    assert redact(text, "en") == text
