@@ -1068,13 +1068,19 @@ _EN_NOT_APOSTROPHE_NAME = frozenset(
 
 
 @lru_cache(maxsize=1)
-def _english_dictionary() -> dict[str, int]:
-    """English words and how often each occurs (pyspellchecker's frequency list)."""
+def _english_dictionary() -> dict[int, frozenset[str]]:
+    """English words from pyspellchecker's frequency list: all of them (key 0), and those
+    seen more than 100 and 200 times. Kept as sets, so the list itself is let go (a worker
+    holds about 20 MB for them)."""
     try:
         from spellchecker import SpellChecker
     except ImportError:  # pragma: no cover - installed with the app
         return {}
-    return dict(SpellChecker(language="en", distance=1).word_frequency.dictionary)
+    counts = SpellChecker(language="en", distance=1).word_frequency.dictionary
+    return {
+        0: frozenset(counts),
+        **{rare: frozenset(w for w, n in counts.items() if n > rare) for rare in (100, 200)},
+    }
 
 
 @lru_cache(maxsize=1)
@@ -1106,7 +1112,8 @@ def _english_word_uncached(lower: str, rules: _Rules, everyday: frozenset[str], 
     dictionary = _english_dictionary()
     if not dictionary or len(lower) < 2 or not lower.isalpha():
         return True
-    if dictionary.get(lower, 0) > rare or (not rare and lower in dictionary):
+    known = dictionary[rare]
+    if lower in known:
         return True
     if (
         _plain_word(lower, rules, everyday)
@@ -1116,14 +1123,14 @@ def _english_word_uncached(lower: str, rules: _Rules, everyday: frozenset[str], 
     ):
         return True
     # "didnt", "im", "thats": a contraction typed without its apostrophe.
-    if any(f"{lower[:k]}'{lower[k:]}" in dictionary for k in range(1, len(lower))):
+    if any(f"{lower[:k]}'{lower[k:]}" in dictionary[0] for k in range(1, len(lower))):
         return True
     # "texting", "ghosted", "cussin": an ending the list does not spell out, on a word it has.
     for ending in _EN_ENDINGS:
         stem = lower[: -len(ending)]
         if lower.endswith(ending) and len(stem) >= 3:
             candidates = {stem, stem + "e", stem[:-1] if stem[-1:] == stem[-2:-1] else stem}
-            if any(dictionary.get(c, 0) > rare for c in candidates):
+            if any(c in known for c in candidates):
                 return True
     return False
 
@@ -1148,7 +1155,7 @@ def _english_unmarked(
     stands, the words of a name beside it, nicknames ("lil tre", "big mike"), a surname that
     is a word after a given name ("marcus brown"), a single letter ("T said")."""
     surname_words, openers = _english_lists()[1:]
-    dictionary = _english_dictionary()
+    common = _english_dictionary().get(200, frozenset())
     titles = (rules.roles - _INSTITUTIONS) | {"po"}
 
     def word_at(j: int) -> str:
@@ -1164,7 +1171,7 @@ def _english_unmarked(
         """2 when tokens[i] may be a name, 1 when it is a rare word that a strong mark (a
         title, "told", "me and") makes a name ("my mom rowena"), 0 when it is a word."""
         word = tokens[i]
-        if standing[i] != 2 and dictionary.get(word, 0) > 200:
+        if standing[i] != 2 and word in common:
             return 0  # the common case: an everyday word in lower case
         if (word.isupper() or word[:-1].isupper()) and len(word) > 1 and not caseless:
             return 0  # an agency's letters (YWCA, DCFS, DUIs)
