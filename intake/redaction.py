@@ -1058,7 +1058,7 @@ _EN_NOT_INITIALS = frozenset(
      "m.d.", "b.a.", "n.a.", "a.d.", "b.c.", "o.k.", "t.v."}
 )  # fmt: skip
 # "D'Angelo", "o'neal", "Ja'Marcus": a name by its shape, but not "o'clock" or "y'all".
-_EN_ENDINGS = ("ing", "in", "ed", "d", "s", "es", "er", "ers", "y", "ly", "z")
+_EN_ENDINGS = ("ing", "in", "ed", "d", "s", "es", "er", "ers", "y", "ly", "z", "able", "ness")
 _EN_CORNER = re.compile(r"\d+(?:st|nd|rd|th)\s*(?:&|and|n)\s+$", re.IGNORECASE)
 _EN_CORNER_AFTER = re.compile(r"\s+(?:&|and|n)\s*\d+(?:st|nd|rd|th)", re.IGNORECASE)
 _EN_APOSTROPHE_NAME = re.compile(r"^[^\W\d_]{1,3}['’][^\W\d_]{3,}$")
@@ -1084,12 +1084,22 @@ def _english_dictionary() -> dict[int, frozenset[str]]:
 
 
 @lru_cache(maxsize=1)
-def _english_lists() -> tuple[frozenset[str], frozenset[str], frozenset[str]]:
+def _english_lists() -> tuple[frozenset[str], frozenset[str], frozenset[str], frozenset[str]]:
+    """Shorthand that is a word, surnames that are words, nickname openers, and the words of
+    English titles ("cousin", "caseworker", "po"): the English lists only, so "toi" (a
+    Vietnamese title word) or "prima" does not mark an English name."""
     en = _load().get("en", {})
     return (
         frozenset(w.lower() for w in en.get("words_not_in_the_dictionary", [])),
         frozenset(w.lower() for w in en.get("family_names_that_are_words", [])),
         frozenset(w.lower() for w in en.get("nickname_openers", [])),
+        frozenset(
+            word.strip(".")
+            for title in en.get("titles_before", [])
+            for word in title.lower().split()
+            if word.strip(".") not in _POSSESSIVES
+        )
+        | {"po", "co", "cw"},
     )
 
 
@@ -1122,6 +1132,9 @@ def _english_word_uncached(lower: str, rules: _Rules, everyday: frozenset[str], 
         or lower in _WORD_NAMES
     ):
         return True
+    # "prosecuter", "sherrif", "advocat": a role word misspelt is still the role.
+    if len(lower) >= 5 and any(_one_edit(lower, role) for role in _english_roles(rules)):
+        return True
     # "didnt", "im", "thats": a contraction typed without its apostrophe.
     if any(f"{lower[:k]}'{lower[k:]}" in dictionary[0] for k in range(1, len(lower))):
         return True
@@ -1133,6 +1146,25 @@ def _english_word_uncached(lower: str, rules: _Rules, everyday: frozenset[str], 
             if any(c in known for c in candidates):
                 return True
     return False
+
+
+def _english_roles(rules: _Rules) -> frozenset[str]:
+    words = _english_lists()[3] | {w for w in _INSTITUTIONS if w.isascii()}
+    return frozenset(w for w in words if len(w) >= 5 and w.isalpha())
+
+
+def _one_edit(a: str, b: str) -> bool:
+    """Whether ``a`` and ``b`` differ by one letter added, dropped, changed or swapped."""
+    if abs(len(a) - len(b)) > 1 or a == b:
+        return False
+    i = 0
+    while i < min(len(a), len(b)) and a[i] == b[i]:
+        i += 1
+    if len(a) == len(b):
+        swapped = a[i + 1 : i + 2] == b[i : i + 1] and a[i : i + 1] == b[i + 1 : i + 2]
+        return a[i + 1 :] == b[i + 1 :] or (swapped and a[i + 2 :] == b[i + 2 :])
+    longer, shorter = (a, b) if len(a) > len(b) else (b, a)
+    return longer[i + 1 :] == shorter[i:]
 
 
 def _english_initials(text: str) -> str:
@@ -1154,9 +1186,8 @@ def _english_unmarked(
     """English names no list or capital marks: a word no dictionary knows where a person
     stands, the words of a name beside it, nicknames ("lil tre", "big mike"), a surname that
     is a word after a given name ("marcus brown"), a single letter ("T said")."""
-    surname_words, openers = _english_lists()[1:]
+    surname_words, openers, titles = _english_lists()[1:]
     common = _english_dictionary().get(200, frozenset())
-    titles = (rules.roles - _INSTITUTIONS) | {"po"}
 
     def word_at(j: int) -> str:
         return tokens[j].lower() if 0 <= j < len(tokens) and j in standing else ""
@@ -1299,6 +1330,20 @@ def _english_unmarked(
         level = candidate(i)
         if level and person_here(i, level):
             new.add(i)
+    # Lower-case words no English word list knows and that stand nowhere a person stands: a
+    # few are typos and slang, many mean the quote is not plain English (Spanish or
+    # Vietnamese typed without accents, code-switching), where these rules would take words.
+    strays = sum(
+        1
+        for i in words
+        if i not in new
+        and tokens[i].islower()
+        and standing[i] != 2
+        and tokens[i] not in common
+        and not _english_word(tokens[i], rules, everyday)
+    )
+    if strays >= 2 and strays * 5 > len(words):
+        return set()
     # More of a name beside one found: a word no dictionary knows, a listed name, a surname
     # that is a word ("harpreet kaur", "rowena dela cruz", "marcus brown").
     for i in words:

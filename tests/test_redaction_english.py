@@ -157,3 +157,22 @@ def test_a_possessive_stays_after_the_name() -> None:
 def test_to_after_going_is_a_place() -> None:
     text = "we moved to Brooklyn Park then to Eagan after the eviction"
     assert redact(text, "en") == text
+
+
+def test_a_misspelt_role_word_is_not_a_name() -> None:
+    text = "i talked to the caseworker and detectve said wait"
+    assert redact(text, "en") == text
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # Vietnamese typed without accents: "toi" is a title word in Vietnamese, not English
+        "toi phai ra toa 5 lan",
+        "tuan sau toi phai len toa",
+        # mostly words the English list does not know: not plain English
+        "anh ta doa toi se bi deported",
+    ],
+)
+def test_text_that_is_not_english_keeps_its_words(text: str) -> None:
+    assert redact(text, "en") == text
