@@ -1046,6 +1046,21 @@ _EN_GOING = frozenset(
      "traveled", "travelled", "trip", "way", "back", "bus", "ride", "sent", "me", "us", "them",
      "him", "her", "kids", "all", "out", "down", "up", "over", "get", "got", "made", "make"}
 )  # fmt: skip
+# "lives by Lake Street" (a place), but "jumped by Tevin" (a person).
+_EN_STAYING = frozenset(
+    {"live", "lives", "lived", "living", "stay", "stays", "stayed", "staying", "right", "over",
+     "near", "somewhere", "drove", "went", "walked", "passed", "stopped"}
+)  # fmt: skip
+# Kin words the English titles lack, before a name typed on a phone ("their nana lupe").
+_EN_KIN = frozenset(
+    {"nana", "granny", "gran", "tia", "tio", "sis", "bro", "stepdad", "stepmom", "godmother",
+     "godfather", "babysitter", "roommate", "mama", "papa", "pops", "unc", "auntie"}
+)  # fmt: skip
+# Second given names after a found one in lower case ("mary jo", "lee ann").
+_EN_SECOND_NAMES = frozenset(
+    {"ann", "anne", "jo", "lou", "lynn", "mae", "sue", "kay", "dee", "jean", "rae", "beth",
+     "marie", "louise", "lee", "ray", "jay", "joe", "bob", "jr"}
+)  # fmt: skip
 # Before a capitalised word, these make it a place ("in Hennepin", "moved to Fresno").
 _EN_BEFORE_A_PLACE = frozenset(
     {"in", "at", "from", "near", "to", "into", "outside", "around", "of", "on", "by", "through",
@@ -1099,7 +1114,8 @@ def _english_lists() -> tuple[frozenset[str], frozenset[str], frozenset[str], fr
             for word in title.lower().split()
             if word.strip(".") not in _POSSESSIVES
         )
-        | {"po", "co", "cw"},
+        | {"po", "co", "cw"}
+        | _EN_KIN,
     )
 
 
@@ -1167,6 +1183,19 @@ def _one_edit(a: str, b: str) -> bool:
     return longer[i + 1 :] == shorter[i:]
 
 
+def _english_place_before(before: str) -> bool:
+    """Whether what comes before a listed name makes it a city: "in", or "to" after a verb
+    of going ("drove to Madison", "moved to Charlotte")."""
+    words = before.lower().split()[-6:]
+    if not words:
+        return False
+    if words[-1] in {"in", "near"}:
+        return True
+    if len(words) >= 2 and (words[-2], words[-1]) in _EN_PERSON_PAIRS:
+        return False  # "went back to Terrence", "talked to Charlotte"
+    return words[-1] in {"to", "from"} and bool(set(words[:-1]) & (_EN_GOING - {"me", "us"}))
+
+
 def _english_initials(text: str) -> str:
     """Initials standing for a name ("my ex d.j. broke my phone")."""
     return _EN_INITIALS.sub(
@@ -1209,11 +1238,14 @@ def _english_unmarked(
         bare = _POSSESSIVE.sub("", word)
         if _EN_APOSTROPHE_NAME.match(bare) and bare.lower() not in _EN_NOT_APOSTROPHE_NAME:
             return 3  # "D'Angelo", "o'neal": a name by its shape
-        if "-" in bare:  # "mary-kate", "jean-baptiste": every part a name or no word
-            parts = bare.split("-")
-            return 2 * all(
-                p.lower() in rules.names or not _english_word(p, rules, everyday) for p in parts
-            )
+        if "-" in bare:  # "mary-kate", "jean-pierre": every part a name or no word
+            parts = [p.lower() for p in bare.split("-")]
+            if any(p in rules.given and p not in _WORD_NAMES for p in parts):
+                # "jean-pierre": beside a listed given name, any part not a plain word
+                return 2 * all(
+                    p in rules.names or not _plain_word(p, rules, everyday) for p in parts
+                )
+            return 2 * all(p in rules.names or not _english_word(p, rules, everyday) for p in parts)
         if word[0].isupper() and not caseless:
             return 2 * (not _english_word(word, rules, everyday, rare=100))
         if standing[i] == 2:
@@ -1236,7 +1268,11 @@ def _english_unmarked(
             and before in _EN_BEFORE_A_PLACE
             and (word_at(i - 4), before) not in _EN_PERSON_PAIRS
             and not owner
-            and not (before == "to" and not {word_at(i - k) for k in range(4, 14, 2)} & _EN_GOING)
+            and not (
+                before in {"to", "by"}
+                and not {word_at(i - k) for k in range(4, 14, 2)}
+                & (_EN_GOING if before == "to" else _EN_STAYING)
+            )
         ):
             return False  # "on probation in Hennepin", "moved to Fresno"
         if level == 3 or (owner and level == 2 and not starts):
@@ -1373,8 +1409,18 @@ def _english_unmarked(
             word = tokens[i]
             if (word.isupper() and not caseless) or _sentence_start(tokens, i):
                 continue
-            if not _english_word(word, rules, everyday) or (
-                standing[i] == 2 and word.lower() not in rules.ordinary
+            if word.lower() in titles:
+                continue  # "their nana [name]": the kin word stays
+            second = (
+                word.lower() in _EN_SECOND_NAMES
+                and word.islower()
+                and spaced(i - 2)
+                and (is_name(i - 2) or i - 2 in new)
+            )
+            if (
+                second
+                or not _english_word(word, rules, everyday)
+                or (standing[i] == 2 and word.lower() not in rules.ordinary)
             ):
                 new.add(i)
                 changed = True
@@ -1621,8 +1667,12 @@ def redact(text: str, language: str = "en") -> str:
         previous = text[: m.start()].split()[-1:]
         if previous and previous[0].lower() in _NOT_A_NAME_AFTER:
             return word
-        if language == "en" and previous and previous[0] == "in" and not _POSSESSIVE.search(word):
-            return word  # "she lives in Jackson", "in Madison": a city
+        if (
+            language == "en"
+            and not _POSSESSIVE.search(word)
+            and _english_place_before(text[: m.start()])
+        ):
+            return word  # "she lives in Jackson", "drove to Madison": a city
         # "Tanya's mom": the name goes, the possessive stays.
         possessive = _POSSESSIVE.search(word)
         owner = possessive.group(0) if possessive else ""

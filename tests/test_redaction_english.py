@@ -176,3 +176,25 @@ def test_a_misspelt_role_word_is_not_a_name() -> None:
 )
 def test_text_that_is_not_english_keeps_its_words(text: str) -> None:
     assert redact(text, "en") == text
+
+
+@pytest.mark.parametrize(
+    ("text", "parts", "themes"),
+    [
+        ("so we drove to Madison that night with sefa", ["sefa"], ["Madison"]),
+        ("i got jumped by Kelechi and his boys in Charlotte", ["kelechi"], ["Charlotte"]),
+        ("my kids stayed w their nana lupe for a month", ["lupe"], ["nana", "a month"]),
+        ("my aunt mary jo took us in for 2 weeks", ["mary", "jo"], ["aunt", "2 weeks"]),
+        ("My Ex Husband Bartholomew Okonjo Has The Kids In Jackson", ["okonjo"], ["Jackson"]),
+        ("i went back to Shanice after he hit me", ["shanice"], ["hit me"]),
+    ],
+)
+def test_places_and_people_after_a_preposition(
+    text: str, parts: list[str], themes: list[str]
+) -> None:
+    out = redact(text, "en")
+    left = _tokens(out)
+    for part in parts:
+        assert part.lower() not in left, (part, out)
+    for theme in themes:
+        assert theme in out, (theme, out)
