@@ -1035,7 +1035,8 @@ _EN_AFTER_A_PERSON = frozenset(
      "tells", "wouldnt", "cant", "can't", "won't", "wont", "will", "keeps", "kept", "needs",
      "called", "came", "comes", "showed", "drove", "picked", "took", "got", "found", "gave",
      "brought", "asked", "heard", "stopped", "blocked", "posted", "sees", "thinks", "thought",
-     "believed", "laughed", "cried", "screamed", "smashed", "ripped", "dragged", "pays", "paid"}
+     "believed", "laughed", "cried", "screamed", "smashed", "ripped", "dragged", "pays", "paid",
+     "could", "can", "should", "might", "must", "did", "does", "has", "had"}
 )  # fmt: skip
 # "moved to Fresno", "took me to Regions": going somewhere, so "to" leads to a place; other
 # verbs ("gave my number to Sipho") lead to a person.
@@ -1260,6 +1261,8 @@ def _english_unmarked(
         before = "" if starts or not spaced(i - 2) else word_at(i - 2)
         after = word_at(i + 2) if spaced(i) else ""
         capital = tokens[i][0].isupper() and not caseless
+        if before == "that" and level == 2 and after in _EN_AFTER_A_PERSON:
+            return True  # "told the nurse that tavita did it"
         if before in _BEFORE_A_THING and before not in _POSSESSIVES:
             return False
         owner = bool(_POSSESSIVE.search(tokens[i]))  # "went over to Kwame's house"
@@ -1325,7 +1328,11 @@ def _english_unmarked(
             return True
         if after in _AND and (word_at(i + 4) in _POSSESSIVES | {"i", "me"}):
             return True  # "sione and his brothers"
-        if after in {"from", "at"} and word_at(i + 4) in {"the", "my", "his", "her", "our"}:
+        if after in {"from", "at"} and (
+            word_at(i + 4) in {"the", "my", "his", "her", "our"}
+            or _role_word(word_at(i + 4), rules)
+            or (i + 4 < len(tokens) and tokens[i + 4].isupper() and len(tokens[i + 4]) > 1)
+        ):  # "from DCFS", "at the ER"
             return starts or not before  # "winona from the tribal court"
         # "tahnee my cousin from the rez": a name, then who she is
         return starts and after in _POSSESSIVES and word_at(i + 4) in titles

@@ -198,3 +198,22 @@ def test_places_and_people_after_a_preposition(
         assert part.lower() not in left, (part, out)
     for theme in themes:
         assert theme in out, (theme, out)
+
+
+@pytest.mark.parametrize(
+    ("text", "parts", "themes"),
+    [
+        ("i told the ER nurse that kaveh did it", ["kaveh"], ["ER", "nurse"]),
+        ("the caseworker from CPS said anouk could stay", ["anouk"], ["caseworker", "CPS"]),
+        ("Wairimu from DCFS came to the house in march", ["wairimu"], ["DCFS", "march"]),
+    ],
+)
+def test_a_subject_before_a_modal_or_an_agency(
+    text: str, parts: list[str], themes: list[str]
+) -> None:
+    out = redact(text, "en")
+    left = _tokens(out)
+    for part in parts:
+        assert part.lower() not in left, (part, out)
+    for theme in themes:
+        assert theme in out, (theme, out)
