@@ -1278,6 +1278,15 @@ def _english_unmarked(
             )
         ):
             return False  # "on probation in Hennepin", "moved to Fresno"
+        if before in {"in", "near", "outside", "around", "into"} and not owner:
+            return False  # "we lived in burnsville": a place in any case
+        if (
+            before in _AND
+            and i >= 6
+            and tokens[i - 4] != PLACEHOLDER
+            and word_at(i - 6) in {"in", "near", "outside", "around", "into"}
+        ):
+            return False  # "in eagan and burnsville": a second place after the first
         if level == 3 or (owner and level == 2 and not starts):
             return True
         if before in _POSSESSIVES:

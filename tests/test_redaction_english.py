@@ -217,3 +217,9 @@ def test_a_subject_before_a_modal_or_an_agency(
         assert part.lower() not in left, (part, out)
     for theme in themes:
         assert theme in out, (theme, out)
+
+
+def test_lower_case_places_after_in_stay() -> None:
+    text = "we lived in eagan and burnsville for a year"
+    assert redact(text, "en") == text
+    assert redact("we stayed in maplewood w chidi", "en") == "we stayed in maplewood w [name]"
