@@ -455,7 +455,7 @@ _NOT_A_NAME_AFTER = frozenset(
 _BEFORE_A_PLACE_WORDS = (
     # Not a bare "to" or "from": "talked to Jordan", "a text from Austin" are people.
     "in", "near", "outside", "around", "moved to", "move to", "moving to", "went to",
-    "drove to", "flew to", "back to", "moved from", "came from", "en", "desde", "hasta", "ở",
+    "drove to", "flew to", "back to", "then to", "moved from", "came from", "en", "desde", "hasta", "ở",
     "tại", "đến", "tới", "từ", "hauv", "nyob", "ku", "ilaa", "magaalada", "city of",
     "ciudad de", "thành phố",
 )  # fmt: skip
