@@ -1828,6 +1828,16 @@ _ES_AFTER_A_PERSON = frozenset(
      "amenazo", "y"}
 )  # fmt: skip
 _ES_ARTICLES = frozenset({"el", "la"})
+# Kin and role words the Spanish titles lack, before a name typed on a phone ("mi abuelita
+# chonita", "la seño marbella").
+_ES_KIN = frozenset(
+    {"abuelita", "abuelito", "abue", "padrastro", "madrastra", "hijastro", "hijastra", "nuera",
+     "yerno", "sobrino", "sobrina", "nieto", "nieta", "madrina", "padrino", "ahijado",
+     "ahijada", "seño", "profe", "compañera", "compañero", "roomie", "concuña", "concuño",
+     "amiguita", "amigo", "amiga", "vecino", "vecina", "patron", "patrona", "ex", "exesposo",
+     "exnovio", "exnovia", "mama", "papa", "mami", "papi", "ama", "apa", "jefita", "jefito",
+     "tia", "tio", "primo", "prima", "hermanita", "hermanito", "cuñis", "comadrita"}
+)  # fmt: skip
 _ES_NOT_A_NAME_BEFORE = frozenset(
     {"de", "del", "los", "las", "un", "una", "unos", "unas", "mi", "mis", "tu", "tus", "su",
      "sus", "este", "esta", "ese", "esa", "aquel", "aquella", "otro", "otra", "al", "en", "por",
@@ -1871,7 +1881,8 @@ def _spanish_lists() -> tuple[frozenset[str], frozenset[str]]:
             for title in es.get("titles_before", [])
             for word in title.split()
             if _unaccented(word.strip(".")) not in {"mi", "mis", "el", "la", "de", "del", "los"}
-        ),
+        )
+        | frozenset(_unaccented(w) for w in _ES_KIN),
     )
 
 
@@ -1889,6 +1900,7 @@ def _spanish_word_cached(lower: str, rare: bool) -> bool:
         return True
     known = dictionary["common" if rare else "all"]
     every = dictionary["all"]
+    slang = _spanish_lists()[0]
     rules = _rules()
     if (
         lower in known
@@ -1912,7 +1924,7 @@ def _spanish_word_cached(lower: str, rare: bool) -> bool:
             if stem.endswith(ending) and stem[: -len(ending)][-2:] in {"ar", "er", "ir"}:
                 stems.add(stem[: -len(ending)])
     for stem in stems:
-        if stem in every and stem != lower:
+        if (stem in every or stem in slang) and stem != lower:
             return True
         for ending, sources in _ES_ENDINGS:
             root = stem[: -len(ending)]
@@ -1926,7 +1938,8 @@ def _spanish_word_cached(lower: str, rare: bool) -> bool:
                 if changed in root:
                     k = root.rfind(changed)
                     roots.add(root[:k] + back + root[k + len(changed) :])
-            if any(r + s in every for r in roots for s in sources):
+            # a form of a word the list has, or of a slang word ("chambeaba")
+            if any(r + s in every or r + s in slang for r in roots for s in sources):
                 return True
     return False
 
@@ -1971,8 +1984,10 @@ def _spanish_unmarked(
             return True
         if before in {"don", "dona", "tal", "llama", "llamado", "llamada"}:
             return True
-        if before in {"a", "con"} and two_before in _ES_CONTACT and not capital:
-            return True
+        if (before == "con" and two_before in _ES_CONTACT) or (
+            before == "a" and two_before in _ES_CONTACT - _ES_GOING
+        ):
+            return True  # "le dije a yuli", "hablé con Kenia"; not "fui a Dallas"
         if (
             before in {"a", "con", "y"}
             and after in {"de", "del"}
@@ -1996,6 +2011,10 @@ def _spanish_unmarked(
             return two_before not in _ES_NOT_A_NAME_BEFORE  # "el brayan, me pegó"
         if before in _ES_ARTICLES and two_before in {"ex", "fue", "era"}:
             return True  # "mi ex el tony", "fue la yadira"
+        if comma_before and word_at(i - 3) in titles:
+            return True  # "mi esposo, nemesio rojas, iba a salir"
+        if (starts or comma_before) and after in _ES_ARTICLES and word_at(i + 4) in {"de", "que"}:
+            return True  # "keyla la de enfrente", "yadira la que llamó"
         if comma_before and comma_after and {word_at(j) for j in range(i - 9, i - 2)} & titles:
             return True  # "mi hijo el mayor, axel, vio todo"
         if (starts or before == "que") and after in _ES_AFTER_A_PERSON - {"y", "es", "esta"}:
