@@ -1915,10 +1915,17 @@ def _spanish_word_cached(lower: str, rare: bool) -> bool:
     if len(set(lower)) <= 2 and len(lower) >= 4:
         return True
     stems = {lower}
-    for clitic in _ES_CLITICS:  # "llevarme", "diciendole", "ayudame"
+    for clitic in _ES_CLITICS:  # "llevarme", "diciendole", "ayudame": a verb, then a pronoun
         stem = lower[: -len(clitic)]
-        if lower.endswith(clitic) and len(stem) >= 4 and stem.endswith(("r", "ndo", "a", "e")):
+        if not lower.endswith(clitic) or len(stem) < 4:
+            continue
+        if stem.endswith("ndo"):
             stems.add(stem)
+        elif (stem.endswith("r") and (stem in every or stem in slang)) or (
+            stem[-1] in "ae"
+            and any(stem[:-1] + s in every for s in (("ar",) if stem[-1] == "a" else ("er", "ir")))
+        ):
+            return True  # an infinitive, or a command ("ayudame" ← ayudar)
     for stem in list(stems):
         for ending in _ES_AFTER_INFINITIVE:  # "llamare", "pegaria"
             if stem.endswith(ending) and stem[: -len(ending)][-2:] in {"ar", "er", "ir"}:
