@@ -1923,7 +1923,9 @@ def _spanish_word_cached(lower: str, rare: bool) -> bool:
             stems.add(stem)
         elif (stem.endswith("r") and (stem in every or stem in slang)) or (
             stem[-1] in "ae"
-            and any(stem[:-1] + s in every for s in (("ar",) if stem[-1] == "a" else ("er", "ir")))
+            and any(
+                stem[:-1] + s in every for s in (("ar",) if stem[-1] == "a" else ("er", "ir", "ar"))
+            )
         ):
             return True  # an infinitive, or a command ("ayudame" ← ayudar)
     for stem in list(stems):
