@@ -228,7 +228,10 @@ def _rules() -> _Rules:
         r"(?:(?:是|为|為)\s*)?)"
         # The number itself starts with a letter, a digit or a bracket, never a Chinese
         # character: "案件号码是CR-2023-5567" keeps its "码是".
-        # A number in groups ("A# 214 556 778") goes whole; otherwise one run of characters.
+        # Never 911 or an amount of time ("the 911 report", "kiiska 12 bilood": the case,
+        # 12 months); a number in groups ("A# 214 556 778") goes whole; otherwise one run
+        # of characters.
+        rf"(?!(?:911|٩١١)(?![\w-]))(?![\d٠-٩]{{1,4}}\s*(?i:{_alternation(_UNITS)})(?!\w))"
         r"(?:(?:A[-#]?\s?)?\d{3}[-\s]\d{3}[-\s]\d{2,4}(?![\w-])|"
         rf"(?:(?![{_HAN}])[\w(（])[\w()（）./\-]*\d[\w()（）./\-]*)"
         # A-numbers: A123456789, A-123-456-789, A# 123 456 789, also against Chinese

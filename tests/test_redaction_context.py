@@ -233,3 +233,23 @@ def test_phone_numbers_with_any_dash_and_year_ranges() -> None:
     assert quote_text("from 2019-2021 he was on probation", "en") == (
         "from 2019-2021 he was on probation"
     )
+
+
+@pytest.mark.parametrize(
+    ("language", "text"),
+    [
+        # A case or report word before an amount of time or 911 is no case number.
+        ("so", "Kiiska 12 bilood ayuu qaatay"),
+        ("so", "warbixinta 911 ayaa la diiday"),
+        ("en", "the case 10 days later was dismissed"),
+        ("en", "police report 911 call was never filed"),
+        ("ar", "القضية ١٢ شهر بالمحكمة"),
+    ],
+)
+def test_time_and_911_after_a_case_word_stay(language: str, text: str) -> None:
+    assert quote_text(text, language) == text
+
+
+def test_a_case_number_after_its_word_still_goes() -> None:
+    assert quote_text("case no. CR-22-1187", "en") == "case no. [case number]"
+    assert quote_text("lambarka kiiska waa 45821", "so") == "lambarka kiiska waa [case number]"
