@@ -258,6 +258,8 @@ def _rules() -> _Rules:
         # with and without tone marks: "ngày 14 tháng 2", "ngay 14 thang 2"
         r"|(?i:ng[àa]y\s+\d{1,2}\s+th[áa]ng\s+\d{1,2}(?:\s+n[ăa]m\s+\d{4})?)"
         rf"|(?:\d{{1,2}}\s+(?:(?i:de)\s+)?)(?i:{months})(?!{_LATIN_LETTER})(?:,?\s+(?:(?i:de|del|xyoo|năm)\s+)?\d{{4}})?"
+        # "the 4th of July 1990"
+        rf"|(?<!\w)(?i:the\s+)?\d{{1,2}}(?i:st|nd|rd|th)\s+(?i:of)\s+(?i:{months})(?!{_LATIN_LETTER})(?:,?\s+\d{{4}})?"
         # A month before its day or year; the look-ahead for a digit keeps the long list of
         # month names from being tried at every letter (redaction runs on every quote shown).
         rf"|(?=\D{{2,24}}\d)(?<!{_LATIN_LETTER})(?i:{months})(?!{_LATIN_LETTER})"
@@ -408,6 +410,38 @@ def _birth_year(m: re.Match[str]) -> str:
     if m.group("zhyear") is not None:
         return "[date]" + m.group("zhafter")
     return m.group("zhbefore") + "[date]"
+
+
+# "his birthday is 4/12", "cumpleaños 12/4", "生日是4月12日": a birthday is a date of birth
+# even without its year.
+_BIRTHDAY = re.compile(
+    r"(?P<lead>(?<!\w)(?i:birthday|bday|b-day|dob|cumpleaños|cumpleanos|cumple|sinh nhật|"
+    r"sinh nhat|ngày sinh|ngay sinh|dhalashada|dhalashadiisa|dhalashadeeda|hnub yug|"
+    r"عيد ميلاد|عيد ميلادي|عيد ميلاده|عيد ميلادها)(?!\w)"
+    r"(?:\s+(?!\d)[\w'’]{1,8}){0,3}?[\s:：]*|生日\s*(?:是|在)?\s*)"
+    r"(?P<day>\d{1,2}\s*[/.\-]\s*\d{1,2}|\d{1,2}\s*月\s*\d{1,2}\s*[日号]?)(?![\d/.\-])"
+)
+# "zip 55407", "código postal 77036": a postcode narrows an address to a few streets.
+_POSTCODE = re.compile(
+    r"(?P<lead>(?<!\w)(?i:zip(?:\s*code)?|zipcode|c[oó]digo postal|c\.p\.|postal code)"
+    r"(?:\s+(?i:is|es|was|era))?\s*[:#]?\s*)\d{5}(?:-\d{4})?(?!\d)"
+)
+# "he lives on Maple Avenue", "off Lake St": a named street is part of an address even
+# without the house number (English order: capitalised words, then the street word).
+_STREET_NAMED = re.compile(
+    r"(?<!\w)(?P<lead>(?i:on|at|off|near|by|in)\s+(?:the\s+)?)"
+    rf"(?P<street>(?:{_UPPER}[\w'’.-]*\s+){{1,3}}"
+    # Not Court, Place or Way: "at the Family Court" is an institution, not a street.
+    r"(?:Street|St|St\.|Avenue|Ave|Ave\.|Road|Rd|Rd\.|Boulevard|Blvd|Blvd\.|Lane|Ln|Drive"
+    r"|Parkway|Pkwy|Highway|Hwy|street|avenue|road|boulevard|lane|drive|parkway|highway))(?!\w)"
+)
+
+
+def _named_street_is_a_place(street: str, rules: _Rules) -> bool:
+    """ "in Brooklyn Park Road"? A street named only by role or agency words ("at the Police
+    Road"?) or whose name is itself a listed place stays: only a name makes it an address."""
+    words = street.split()[:-1]
+    return all(_role_word(w, rules) for w in words)
 
 
 # "@big_mike_215": a handle names a person as surely as a name does.
@@ -576,6 +610,7 @@ _UNITS = (
     "天", "周", "个月", "年", "小时", "块", "美元", "يوم", "أيام", "ايام", "أسبوع", "اسبوع",
     "شهر", "شهور", "أشهر", "سنة", "سنين", "ساعة", "دولار",
 )  # fmt: skip
+_UNIT_AFTER = re.compile(rf"\s*(?i:{_alternation(_UNITS)})(?!\w)")
 # Words between a house number and a street word that show it is not an address
 # ("3 hearings in court", "2 blocks down the street").
 _NOT_IN_ADDRESS = frozenset(
@@ -660,12 +695,23 @@ def _digits(text: str) -> int:
 
 def _address(m: re.Match[str]) -> str:
     """An address, unless the words around the number show it is not one."""
+    if _UNIT_AFTER.match(m.string, m.end()):
+        return m.group(0)  # "guriga 3 bilood ayaan ku jiray": three months in the house
     if (
         m.group("before") is not None
         and m.group("before").lower() in _AMBIGUOUS_STREET
         and re.match(r"[-.\s]?\d", m.string[m.end() :])
     ):
         return m.group(0)  # "mi número es 713-555-0148" is a phone number, not a house
+    if (
+        m.group("before") is not None
+        and m.group("before").lower() in _AMBIGUOUS_STREET
+        and m.group("between").strip()
+        # only when a named street follows the number: "the court for 2 weeks", "court on
+        # 3 different days" are times, not a house
+        and " " not in m.group("number")
+    ):
+        return m.group(0)
     if (
         m.group("before") is not None
         and m.group("before").lower() in _AMBIGUOUS_STREET
@@ -2206,11 +2252,25 @@ def redact(text: str, language: str = "en") -> str:
             text = _ADDRESS_TAIL.sub("[address]", text)
         text = rules.dates.sub(lambda m: "[date]" if _digits(m.group(0)) else m.group(0), text)
         text = _BIRTH_YEAR.sub(_birth_year, text)
+        text = _BIRTHDAY.sub(lambda m: m.group("lead") + "[date]", text)
+        text = _POSTCODE.sub(lambda m: m.group("lead") + "[address]", text)
         text = _PHONE.sub(
             lambda m: (
                 "[phone]"
                 if _digits(m.group(0)) >= 7 and not _YEAR_RANGE.fullmatch(m.group(0))
                 else m.group(0)
+            ),
+            text,
+        )
+    if language not in ("zh", "ar"):
+        text = _STREET_NAMED.sub(
+            lambda m: (
+                m.group("lead")
+                + (
+                    "[address]"
+                    if not _named_street_is_a_place(m.group("street"), rules)
+                    else m.group("street")
+                )
             ),
             text,
         )

@@ -253,3 +253,47 @@ def test_time_and_911_after_a_case_word_stay(language: str, text: str) -> None:
 def test_a_case_number_after_its_word_still_goes() -> None:
     assert quote_text("case no. CR-22-1187", "en") == "case no. [case number]"
     assert quote_text("lambarka kiiska waa 45821", "so") == "lambarka kiiska waa [case number]"
+
+
+@pytest.mark.parametrize(
+    ("language", "text", "expected"),
+    [
+        # A birthday is a date of birth without its year; so is "the 4th of July 1990".
+        ("en", "his birthday is 4/12", "his birthday is [date]"),
+        ("en", "born on the 4th of july 1990", "born on [date]"),
+        ("es", "mi cumpleaños es 12/4", "mi cumpleaños es [date]"),
+        ("zh", "他的生日是4月12日", "他的生日是[date]"),
+        # A postcode, and a named street without its house number.
+        ("en", "my zip is 55407", "my zip is [address]"),
+        ("en", "he lives on Maple Avenue now", "he lives on [address] now"),
+        (
+            "en",
+            "we stayed at the Cedar Ridge Apartments on Lake St",
+            "we stayed at the Cedar Ridge Apartments on [address]",
+        ),
+    ],
+)
+def test_more_dates_of_birth_and_addresses(language: str, text: str, expected: str) -> None:
+    assert quote_text(text, language) == expected
+
+
+@pytest.mark.parametrize(
+    ("language", "text"),
+    [
+        # A court, a house or a room before an amount of time is no address.
+        ("en", "i was at the Family Court for 3 hours"),
+        ("en", "we had court on 3 different days"),
+        ("en", "the court for 2 weeks"),
+        ("so", "guriga 3 bilood ayaan ku jiray"),
+        # An institution is no street.
+        ("en", "we went to the Hennepin County Court on Monday"),
+        ("en", "she works at the Walgreens on Broadway"),
+    ],
+)
+def test_times_and_institutions_are_no_address(language: str, text: str) -> None:
+    assert quote_text(text, language) == text
+
+
+def test_an_address_after_a_house_word_still_goes() -> None:
+    out = quote_text("guriga wuxuu ku yaallay 2100 Riverside Ave", "so")
+    assert out == "guriga wuxuu ku yaallay [address]"
