@@ -191,7 +191,8 @@ def _rules() -> _Rules:
         long_before = _alternation(t for t in data["zh"].get("titles_before", []) if len(t) >= 2)
         # A given name is one or two characters, but never a verb or particle that follows
         # the name ("警察陈志强来了" takes 陈志强, "警官王说" keeps 说).
-        name_char = rf"(?:(?![{_ZH_NOT_IN_NAME}])[{_HAN}])"
+        # nor the 阿 of a kinship word after a surname ("李阿姨" is auntie Li: 李 goes)
+        name_char = rf"(?:(?![{_ZH_NOT_IN_NAME}])(?!阿[{_ZH_KIN}])[{_HAN}])"
         han_after_name = re.compile(
             rf"\[name\]{surname}(?=[{_ZH_NOT_IN_NAME}{_ZH_CLAUSE_START}]|$)"
         )

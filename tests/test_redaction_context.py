@@ -297,3 +297,15 @@ def test_times_and_institutions_are_no_address(language: str, text: str) -> None
 def test_an_address_after_a_house_word_still_goes() -> None:
     out = quote_text("guriga wuxuu ku yaallay 2100 Riverside Ave", "so")
     assert out == "guriga wuxuu ku yaallay [address]"
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("教会的李阿姨让我住了两个星期", "教会的[name]阿姨让我住了两个星期"),
+        ("我的邻居张阿姨报了警", "我的邻居[name]阿姨报了警"),
+        ("阿强打我", "[name]打我"),
+    ],
+)
+def test_chinese_kinship_title_after_a_surname_stays_whole(text: str, expected: str) -> None:
+    assert quote_text(text, "zh") == expected
