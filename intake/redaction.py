@@ -247,7 +247,9 @@ def _rules() -> _Rules:
     # digits or more and is no bare year ("my case in 2021 was dropped" keeps 2021).
     case_then_words = re.compile(
         rf"(?P<words>(?i:(?<!{_LATIN_LETTER})(?<![\d_])(?:{case_words}))(?:\s+(?![\d\[])[^\W\d_]{{1,5}}){{1,4}}?\s+)"
-        r"(?P<number>(?!(?:19|20)\d\d(?![\w/-]))[A-Za-z]{0,3}[-#]?\d(?:[\d./-]*\d){3,}(?![\w-]))"
+        # One quantifier over the number (the digit count is checked after): a nested one
+        # backtracks exponentially on a long run of digits that does not end well.
+        r"(?P<number>(?!(?:19|20)\d\d(?![\w/-]))[A-Za-z]{0,3}[-#]?\d[\d./-]*(?<=\d)(?![\w-]))"
         # "open for 1200 days" is a duration, not a number of the case
         rf"(?!\s*(?i:{_alternation(_UNITS)})(?!\w))"
     )
@@ -905,6 +907,7 @@ def _merge_names(text: str, rules: _Rules, language: str, caseless: bool = False
                 end = k + 1
             elif (
                 after_particle
+                and k < len(tokens)  # "hablé con María de la " ends on the particle
                 and _ARABIC_WORD.fullmatch(tokens[k])
                 and tokens[k] not in rules.arabic_ordinary
             ):
@@ -2247,7 +2250,14 @@ def redact(text: str, language: str = "en") -> str:
         text = rules.han_places.sub(set_aside, text)
     if _ANY_DIGIT.search(text):  # numbers, dates and addresses all have a digit
         text = rules.case.sub(lambda m: (m.group("words") or "") + "[case number]", text)
-        text = rules.case_then_words.sub(lambda m: m.group("words") + "[case number]", text)
+        text = rules.case_then_words.sub(
+            lambda m: (
+                m.group("words") + "[case number]"
+                if _digits(m.group("number")) >= 4
+                else m.group(0)
+            ),
+            text,
+        )
         text = rules.addresses.sub(_address, text)
         if "[address]" in text:
             text = _ADDRESS_TAIL.sub("[address]", text)

@@ -309,3 +309,37 @@ def test_an_address_after_a_house_word_still_goes() -> None:
 )
 def test_chinese_kinship_title_after_a_surname_stays_whole(text: str, expected: str) -> None:
     assert quote_text(text, "zh") == expected
+
+
+@pytest.mark.parametrize(
+    ("language", "text", "expected"),
+    [
+        # A quote that ends on a particle after a name used to raise IndexError.
+        ("en", "my ex Carlos de ", "my ex [name] de "),
+        ("es", "hablé con María de la ", "hablé con [name] de la "),
+        ("ar", "زوجي محمد بن ", "زوجي [name] بن "),
+    ],
+)
+def test_a_quote_ending_on_a_particle(language: str, text: str, expected: str) -> None:
+    assert quote_text(text, language) == expected
+
+
+def test_a_long_run_of_digits_after_a_case_word_does_not_hang() -> None:
+    # The case-number pattern once nested two quantifiers over digits: 28 digits that do
+    # not end well took 10 s, 60 would take years. A guard against that coming back, with
+    # a bound thousands of times what it takes (milliseconds), not a speed measurement.
+    import signal
+
+    def too_slow(_signum: int, _frame: object) -> None:
+        raise TimeoutError("redaction backtracked on a run of digits")
+
+    previous = signal.signal(signal.SIGALRM, too_slow)
+    signal.alarm(20)
+    try:
+        for language in ("en", "es", "vi"):
+            out = quote_text("mi expediente es el " + "1" * 60 + "x", language)
+            assert out.endswith("x")
+            quote_text("case is " + "1." * 60 + "x", language)
+    finally:
+        signal.alarm(0)
+        signal.signal(signal.SIGALRM, previous)
