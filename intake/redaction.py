@@ -88,6 +88,9 @@ class _Rules:
     family: frozenset[str]
     case: re.Pattern[str]
     case_then_words: re.Pattern[str]
+    # "he lives on Maple Avenue", "off Lake St": a named street is part of an address even
+    # without the house number (English order: capitalised words, then the street word).
+    named_streets: re.Pattern[str]
     dates: re.Pattern[str]
     addresses: re.Pattern[str]
     middle: frozenset[str]
@@ -371,6 +374,11 @@ def _rules() -> _Rules:
         family=frozenset(w.lower() for w in every("family_names", latin)),
         case=case,
         case_then_words=case_then_words,
+        named_streets=re.compile(
+            r"(?<!\w)(?P<lead>(?i:on|at|off|near|by|in)\s+(?:the\s+)?)"
+            rf"(?P<street>(?:{_UPPER}[\w'’.-]*\s+){{1,3}}"
+            rf"(?i:{_alternation(w for w in every('street_words', ['en']) if w.lower() not in _NOT_A_NAMED_STREET)}))(?!\w)"
+        ),
         dates=dates,
         addresses=addresses,
     )
@@ -429,15 +437,12 @@ _POSTCODE = re.compile(
     r"(?P<lead>(?<!\w)(?i:zip(?:\s*code)?|zipcode|c[oó]digo postal|c\.p\.|postal code)"
     r"(?:\s+(?i:is|es|was|era))?\s*[:#]?\s*)\d{5}(?:-\d{4})?(?!\d)"
 )
-# "he lives on Maple Avenue", "off Lake St": a named street is part of an address even
-# without the house number (English order: capitalised words, then the street word).
-_STREET_NAMED = re.compile(
-    r"(?<!\w)(?P<lead>(?i:on|at|off|near|by|in)\s+(?:the\s+)?)"
-    rf"(?P<street>(?:{_UPPER}[\w'’.-]*\s+){{1,3}}"
-    # Not Court, Place or Way: "at the Family Court" is an institution, not a street.
-    r"(?:Street|St|St\.|Avenue|Ave|Ave\.|Road|Rd|Rd\.|Boulevard|Blvd|Blvd\.|Lane|Ln|Drive"
-    r"|Parkway|Pkwy|Highway|Hwy|street|avenue|road|boulevard|lane|drive|parkway|highway))(?!\w)"
-)
+# English street words that do not end a street's name without a house number: "at the
+# Family Court" is an institution, "Dr." a doctor, "Apt" a flat.
+_NOT_A_NAMED_STREET = frozenset(
+    {"court", "ct", "ct.", "way", "place", "pl", "pl.", "circle", "cir", "terrace", "trail",
+     "dr", "dr.", "apt", "apt.", "apartment", "unit", "suite", "ste", "#"}
+)  # fmt: skip
 
 
 def _named_street_is_a_place(street: str, rules: _Rules) -> bool:
@@ -492,13 +497,6 @@ _NOT_A_NAME_AFTER = frozenset(
      "são", "fort", "port", "mount", "mt", "mt.", "lake", "ciudad", "thành", "phố", "magaalada"}
 )  # fmt: skip
 # Words after which a capitalised place name is a place, not a person ("moved to Austin").
-_BEFORE_A_PLACE_WORDS = (
-    # Not a bare "to" or "from": "talked to Jordan", "a text from Austin" are people.
-    "in", "near", "outside", "around", "moved to", "move to", "moving to", "went to",
-    "drove to", "flew to", "back to", "then to", "moved from", "came from", "en", "desde", "hasta", "ở",
-    "tại", "đến", "tới", "từ", "hauv", "nyob", "ku", "ilaa", "magaalada", "city of",
-    "ciudad de", "thành phố",
-)  # fmt: skip
 _PLACE_AFTER = "County|PD|P\\.D\\.|Police|police|Sheriff|City|city|Public Schools|Schools|Airport"
 _PLACE_AFTER_COUNTY = "County|Parish|Township"
 _PLACE_MAY_BE_SURNAME = frozenset({"en", "es"})
@@ -978,6 +976,15 @@ _ME = frozenset({"me", "i", "yo", "mí", "tôi", "toi", "em", "aniga", "anigu", 
 _BEFORE_A_PLACE = frozenset(
     {"in", "to", "at", "from", "near", "en", "desde", "hasta", "para", "ở", "tại", "đến", "tới",
      "từ", "hauv", "nyob", "tom", "ka", "ilaa", "magaalada", "city", "county"}
+)  # fmt: skip
+# Before a place that is also a name ("Jordan", "Charlotte"), a stricter list than the one
+# above: a bare "to", "at" or "from" leads to a person as often ("talked to Jordan", "a text
+# from Austin"), so only the verbs of going and living lead there.
+_BEFORE_A_PLACE_WORDS = tuple(
+    (_BEFORE_A_PLACE - {"to", "at", "from", "para", "tom", "ka", "city", "county"})
+    | {"outside", "around", "ku", "city of", "ciudad de", "thành phố", "moved to", "move to",
+       "moving to", "went to", "drove to", "flew to", "back to", "then to", "moved from",
+       "came from"}
 )  # fmt: skip
 _SOMALI_AFTER_SUBJECT = frozenset({"ayaa", "baa"})
 # Words before a person named alone in lower case on a phone ("le dije todo a lupita",
@@ -2274,7 +2281,7 @@ def redact(text: str, language: str = "en") -> str:
             text,
         )
     if language not in ("zh", "ar"):
-        text = _STREET_NAMED.sub(
+        text = rules.named_streets.sub(
             lambda m: (
                 m.group("lead")
                 + (
