@@ -7,7 +7,6 @@ around it (cities that are names, roles, agencies, months, durations, 911) must 
 
 from __future__ import annotations
 
-import re
 import subprocess
 import sys
 
@@ -15,11 +14,7 @@ import pytest
 
 from intake import redaction
 from intake.redaction import redact
-
-
-def _tokens(text: str) -> set[str]:
-    return {t.lower() for t in re.findall(r"[\w'’.-]+", text)}
-
+from tests.redaction_helpers import assert_redacted
 
 CASES = [
     # a word no dictionary knows, after a verb of speech or contact
@@ -68,11 +63,7 @@ def test_unmarked_english_name_goes_and_themes_stay(
     text: str, parts: list[str], themes: list[str]
 ) -> None:
     out = redact(text, "en")
-    left = _tokens(out)
-    for part in parts:
-        assert part.lower() not in left, (part, out)
-    for theme in themes:
-        assert theme in out, (theme, out)
+    assert_redacted(out, parts, themes)
     assert "[name]" in out
 
 
@@ -143,11 +134,7 @@ def test_the_word_list_is_not_loaded_at_import() -> None:
 )
 def test_more_person_positions(text: str, parts: list[str], themes: list[str]) -> None:
     out = redact(text, "en")
-    left = _tokens(out)
-    for part in parts:
-        assert part.lower() not in left, (part, out)
-    for theme in themes:
-        assert theme in out, (theme, out)
+    assert_redacted(out, parts, themes)
 
 
 def test_a_possessive_stays_after_the_name() -> None:
@@ -193,11 +180,7 @@ def test_places_and_people_after_a_preposition(
     text: str, parts: list[str], themes: list[str]
 ) -> None:
     out = redact(text, "en")
-    left = _tokens(out)
-    for part in parts:
-        assert part.lower() not in left, (part, out)
-    for theme in themes:
-        assert theme in out, (theme, out)
+    assert_redacted(out, parts, themes)
 
 
 @pytest.mark.parametrize(
@@ -212,11 +195,7 @@ def test_a_subject_before_a_modal_or_an_agency(
     text: str, parts: list[str], themes: list[str]
 ) -> None:
     out = redact(text, "en")
-    left = _tokens(out)
-    for part in parts:
-        assert part.lower() not in left, (part, out)
-    for theme in themes:
-        assert theme in out, (theme, out)
+    assert_redacted(out, parts, themes)
 
 
 def test_lower_case_places_after_in_stay() -> None:
