@@ -12,8 +12,7 @@ import sys
 
 import pytest
 
-from intake import redaction
-from intake.redaction import redact
+from intake.redaction import english, redact
 from tests.redaction_helpers import assert_redacted
 
 CASES = [
@@ -99,14 +98,14 @@ def test_cities_that_are_names_stay_after_in() -> None:
 
 
 def test_without_the_word_list_the_rule_is_off(monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setattr(redaction, "_english_dictionary", lambda: {})
-    redaction._english_word_cached.cache_clear()
+    monkeypatch.setattr(english, "_english_dictionary", lambda: {})
+    english._english_word_cached.cache_clear()
     try:
         assert redact("i called obinna from the program", "en") == (
             "i called obinna from the program"
         )
     finally:
-        redaction._english_word_cached.cache_clear()
+        english._english_word_cached.cache_clear()
 
 
 def test_other_languages_do_not_use_the_english_word_list() -> None:

@@ -12,8 +12,7 @@ import sys
 
 import pytest
 
-from intake import redaction
-from intake.redaction import redact
+from intake.redaction import redact, spanish
 from tests.redaction_helpers import assert_redacted
 
 CASES = [
@@ -83,20 +82,21 @@ def test_no_name_no_change(text: str) -> None:
 
 
 def test_without_the_word_list_the_rule_is_off(monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setattr(redaction, "_spanish_dictionary", lambda: {})
-    redaction._spanish_word_cached.cache_clear()
+    monkeypatch.setattr(spanish, "_spanish_dictionary", lambda: {})
+    spanish._spanish_word_cached.cache_clear()
     try:
         for text in ("le dije a yahaira que llamara", "mi cuñada tzitzi me presto"):
             assert redact(text, "es") == text
     finally:
-        redaction._spanish_word_cached.cache_clear()
+        spanish._spanish_word_cached.cache_clear()
 
 
 def test_the_word_list_is_not_loaded_at_import() -> None:
     code = (
-        "import sys, intake.redaction as r; print('spellchecker' in sys.modules); "
+        "import sys, intake.redaction as r, intake.redaction.spanish as es; "
+        "print('spellchecker' in sys.modules); "
         "r.redact('i called my sister', 'en'); "
-        "print(r._spanish_dictionary.cache_info().currsize)"
+        "print(es._spanish_dictionary.cache_info().currsize)"
     )
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     # Not at import, and an English quote does not read the Spanish list.
@@ -125,4 +125,4 @@ def test_the_spanish_list_is_for_spanish_only() -> None:
     ],
 )
 def test_spanish_words_and_names(word: str, known: bool) -> None:
-    assert redaction._spanish_word(word) is known
+    assert spanish._spanish_word(word) is known

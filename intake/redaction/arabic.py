@@ -1,0 +1,185 @@
+"""Arabic: spellings of listed names as typed on a phone, street and naming words, kunyas
+(أبو، أم، آل), kinship words, the parts of compound names, English family names in Arabic
+script; an Arabic word after a found name (``_arabic_after_name``, ``_arabic_middle``) and
+names marked by the words before them (``_arabic_marked_names``). Whether the word after an
+Arabic title is a name also asks the shared name test, so ``_arabic_titled_name`` lives in
+``names``.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+from typing import TYPE_CHECKING
+
+from .words import PLACEHOLDER, _role_word
+
+if TYPE_CHECKING:
+    from .rules import _Rules
+
+# How a name is typed on a phone: hamza dropped (اسامة), taa marbuta as haa (فاطمه), alif
+# maqsura as yaa (مصطفي).
+_ARABIC_SPELLINGS = (
+    str.maketrans({"أ": "ا", "إ": "ا", "آ": "ا"}),
+    str.maketrans({"ة": "ه"}),
+    str.maketrans({"ى": "ي"}),
+)
+
+# Names that, typed so, are everyday words: "إيه" (what), "منى" → "مني" (from me), "هدى" →
+# "هدي" (calm down), "جنى" → "جني" (a jinn), "لمى" → "لمي" (pack up), "أريك" (I show you),
+# "أروى" → "اروي" (I tell).
+_ARABIC_NOT_SPELLED = frozenset({"ايه", "مني", "هدي", "جني", "لمي", "اريك", "اروي"})
+
+
+def _arabic_spellings(names: Iterable[str], ordinary: frozenset[str]) -> frozenset[str]:
+    """The names as listed and as typed without hamza, taa marbuta or alif maqsura, less the
+    spellings that are an everyday word."""
+    listed = set(names)
+    variants = set(listed)
+    for table in _ARABIC_SPELLINGS:
+        variants |= {name.translate(table) for name in variants}
+    return frozenset(
+        listed
+        | {v for v in variants - listed if v not in ordinary and v not in _ARABIC_NOT_SPELLED}
+    )
+
+
+_ARABIC_STREET = "شارع|الشارع|طريق|الطريق|جادة|الجادة|زقاق|الزقاق|حارة|الحارة"
+
+_ARABIC_STOP = "في|فى|من|إلى|الى|على|عند|قرب|جنب|بجانب|و|مع|رقم|بس|لكن|عشان|لأن"
+
+_ARABIC_WORD = re.compile(r"(?<!\w)[\u0600-\u06ff]+")
+
+_ARABIC_CONJUNCTION = re.compile(r"^[وفبل](?!ل)")
+
+_ARABIC_PREFIX = re.compile(r"^(?:[وفبكل]|ال|وال|بال|لل|فال)")
+
+# After أبو these make "the father of my children" (the ex), not a kunya.
+_ARABIC_KIN_AFTER_ABU = frozenset(
+    {"أولاد", "الأولاد", "الاولاد", "اولاد", "أولادي", "اولادي", "ولادي", "الولاد", "عيالي",
+     "العيال", "ابني", "بنتي", "بناتي", "البنات", "الولد", "ولدي", "البيت", "زوجي"}
+)  # fmt: skip
+
+_ARABIC_NAMING = frozenset(
+    {"اسمه", "اسمها", "يدعى", "تدعى", "يسمى", "تسمى", "إسمه", "إسمها", "اسمو", "إسمو", "اسمهم",
+     "يسموه", "يسموها", "يسمونه", "يسمونها", "سموه", "سموها", "ينادوه", "ينادوها", "ينادونه",
+     "ينادونها", "يلقبوه", "يلقبونه", "لقبه", "لقبها", "يقولوله", "يقولولها"}
+)  # fmt: skip
+
+# "ناصر وأخوه [name]": a name-word, then "and his brother" and a found name.
+_ARABIC_KIN_JOINED = re.compile(
+    r"(?<![\w\[])(?P<word>[\u0600-\u06ff]+)(?P<joined>\s+(?P<kin>و[\u0600-\u06ff]+)\s+\[name\])"
+)
+
+_ARABIC_SERVANT = re.compile(r"(?<![\w\[])[وفبل]?عبد\s*ال[\u0600-\u06ff]+")
+
+# "يسموه جاكو", "ينادونها لولو", "واحد اسمو سمعان": the word after a naming verb is a name,
+# unless it is an ordinary word, a title ("اسمها الدكتورة …") or has the article ("اسمه
+# الحقيقي"). "أم" + a listed name is a kunya too ("أم جورج"), but "ام العيال" is the wife.
+_ARABIC_NAMED = re.compile(
+    r"(?<![\w\[])(?P<named>(?:[وف]?(?:ا|إ)سم(?:و|ه|ها|هم)|يسمو(?:ه|ها)|يسمون(?:ه|ها)|سمو(?:ه|ها)"
+    r"|ينادو(?:ه|ها)|ينادون(?:ه|ها)|ينادوا\s+عليه|ينادوا\s+عليها|يلقبو(?:ه|ها)|يلقبون(?:ه|ها)"
+    r"|لقب(?:ه|ها)|يقولوله|يقولولها|يقولون\s+له|يقولون\s+لها)\s+)(?P<word>[\u0600-\u06ff]+)"
+)
+
+_ARABIC_UMM = re.compile(r"(?<![\w\[])(?P<pre>[وف]?)(?:أم|ام)\s+(?P<word>[\u0600-\u06ff]+)")
+
+# "آل الزين", "آل سعود": the family of; what follows is a family name.
+_ARABIC_FAMILY_OF = re.compile(r"(?<![\w\[])آل\s+(?P<word>[\u0600-\u06ff]+)")
+
+# Wife or husband of: after these any word that is no kin, role or ordinary word is a name
+# ("مرت نزيه", "زوجة نزار"); after "جوز" (also a pair) and the other kin words before a
+# name ("ولد", "بنت") only a listed name is.
+_ARABIC_SPOUSE_OF = frozenset({"مرت", "زوجة", "زوج", "طليقة", "طليق"})
+
+# Kin words with any possessive ending ("عمه", "خالتها", "أخوي"): not a name after "بنت".
+_ARABIC_KIN_STEM = re.compile(
+    r"^[وفبل]?(?:عم|عمت|خال|خالت|أخ|اخ|أخو|اخو|أخت|اخت|ابن|بنت|ولد|أولاد|اولاد|جار|جارت|جيران"
+    r"|صاحب|صاحبت|صديق|صديقت|زوج|زوجت|مرت|جوز|حما|حمات|سلف|أب|اب|أبو|ابو|أم|ام|جد|جدت|ست|سيد"
+    r"|أهل|اهل|عيلت|قريب|قريبت|مدير|مديرت|حبيب|حبيبت)(?:ي|ه|ها|ك|كي|نا|هم|كم|و|ها)?$"
+)
+
+# The second part of a compound name with a divine name or "the faith": "عوض الكريم",
+# "نور الدين", "عز الدين" — part of the name after a found name or after a title.
+_ARABIC_THEOPHORIC = frozenset(
+    {"الدين", "الله", "الرحمن", "الرحيم", "الكريم", "السر", "الهدى", "الخير", "الحق", "النبي",
+     "الرسول", "العابدين", "الإسلام", "الاسلام", "الدائم", "الباري", "المولى"}
+)  # fmt: skip
+
+# English family names in Arabic script end this way ("هاملتون", "ستيفنز", "مورغان",
+# "ويلكنسون", "بتروفيتش", "رودريغز", "هيرنانديز"); a name after a title or beside a name,
+# never a verb ("يدرسون", they study, starts with ي; "تمييز" is too short).
+_ARABIC_FOREIGN_NAME = re.compile(
+    r"^(?![يت][\u0600-\u06ff]*ون$)(?!ال)(?:[\u0600-\u06ff]{3,}(?:تون|سون|نز|رز|لز|دز|تز|مز|غز|غان|فيتش|فتش|سكي"
+    r"|ستون|فيلد|بيرغ|بيرج)|[\u0600-\u06ff]{4,}يز)$"
+)
+
+
+def _arabic_after_name(word: str, rules: _Rules) -> bool:
+    """An Arabic word that is more of the name it follows, though alone it may be a title or a
+    word: a listed family name that is also a title ("الخوري"), the second part of a compound
+    name ("نور الدين", "عوض الكريم") or an English family name ("سارة هاملتون")."""
+    return (
+        (word in rules.arabic_names and word.startswith("ال"))
+        or word in _ARABIC_THEOPHORIC
+        or (word not in rules.arabic_ordinary and bool(_ARABIC_FOREIGN_NAME.match(word)))
+    )
+
+
+def _arabic_middle(tokens: list[str], k: int, rules: _Rules) -> bool:
+    """Whether tokens[k], after a found name, is a father's name between it and a family
+    name ("عبده [قائد] الحميري"): an unlisted word without the article, not a role or a verb
+    with an object ending, then a listed family name or one of origin ("الحميري")."""
+    word = tokens[k]
+    if not (
+        _ARABIC_WORD.fullmatch(word)
+        and not word.startswith(("ال", "و"))
+        and word not in rules.arabic_ordinary
+        and word not in _ARABIC_NAMING
+        and not _role_word(word, rules)
+        and not re.search(r"(?:ني|نا|ها|هم|وا|وه|تني|ته)$", word)
+        and k + 2 < len(tokens)
+        and tokens[k + 1] == " "
+    ):
+        return False
+    family = tokens[k + 2]
+    return family not in rules.arabic_ordinary and (
+        (family in rules.arabic_names and family.startswith("ال"))
+        or (family.startswith("ال") and family.endswith("ي") and len(family) >= 6)
+    )
+
+
+def _arabic_marked_names(text: str, rules: _Rules) -> str:
+    """Arabic names marked by the words before them: a naming verb ("يسموه جاكو"), a
+    kunya with أم ("أم جورج", not "ام العيال") and a family after آل ("آل الزين")."""
+
+    def plain(word: str) -> bool:
+        return (
+            word in rules.arabic_ordinary
+            or _role_word(word, rules)
+            or _role_word(_ARABIC_PREFIX.sub("", word), rules)
+            or word in _ARABIC_KIN_AFTER_ABU
+            or bool(_ARABIC_KIN_STEM.match(word))
+        )
+
+    def named(m: re.Match[str]) -> str:
+        word = m.group("word")
+        listed = word in rules.arabic_names or word in rules.arabic_beside_name
+        if plain(word) or (word.startswith("ال") and not listed):
+            return m.group(0)
+        return m.group("named") + PLACEHOLDER
+
+    def umm(m: re.Match[str]) -> str:
+        word = m.group("word")
+        if plain(word) or not (word in rules.arabic_names or word in rules.arabic_beside_name):
+            return m.group(0)
+        return m.group("pre") + PLACEHOLDER
+
+    def family_of(m: re.Match[str]) -> str:
+        word = m.group("word")
+        # "آل البيت" is the Prophet's family, no one's name.
+        return m.group(0) if plain(word) or word in {"البيت", "بيت"} else PLACEHOLDER
+
+    text = _ARABIC_NAMED.sub(named, text)
+    text = _ARABIC_UMM.sub(umm, text)
+    return _ARABIC_FAMILY_OF.sub(family_of, text)

@@ -1,0 +1,262 @@
+"""Words around a lower-case name that mark a person, in every Latin-script language ("i called
+latrice", "u sheegay xaliimo", "then marcus showed up"), and a word joined by and/y/iyo to a
+found name ("Osmin y su hermano [name]").
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from .names import _sentence_start
+from .words import _AND, _BEFORE_A_PLACE, _POSSESSIVES, PLACEHOLDER, _role_word
+
+if TYPE_CHECKING:
+    from .rules import _Rules
+
+_SOMALI_AFTER_SUBJECT = frozenset({"ayaa", "baa"})
+
+# Words before a person named alone in lower case on a phone ("le dije todo a lupita",
+# "u sheegay xaliimo", "qhia rau maiv"): only where the word marks a person, so an English
+# "a grace period" keeps its grace.
+_BEFORE_A_PERSON = {
+    "es": frozenset({"a", "con", "y"}),
+    "so": frozenset({"u", "iyo", "ku", "la"}),
+    "hmn": frozenset({"rau", "nrog", "thiab"}),
+}
+
+# English and Spanish: a lower-case given name is a person after a verb of speech or contact
+# ("i called latrice", "told jaylen", "hablé con lupita") or before what a person does
+# ("then marcus showed up", "antwan was arrested", "lupita me dijo"); typed on a phone,
+# nothing else marks it.
+_BEFORE_A_PERSON_WORDS = {
+    "en": frozenset(
+        {
+            "called",
+            "call",
+            "calling",
+            "told",
+            "tell",
+            "telling",
+            "texted",
+            "text",
+            "texting",
+            "messaged",
+            "asked",
+            "with",
+            "w",
+            "w/",
+            "named",
+            "then",
+            "saw",
+            "met",
+            "and",
+        }
+    ),
+    "es": frozenset({"dije", "llamé", "llame", "hablé", "hable", "conocí", "conoci", "vi"}),
+    "so": frozenset({"hadlay", "sheegay", "wacay", "wacday", "yeeray", "weydiiyay", "weydiisay"}),
+}
+
+# Two words before the name: "talked to tasha", "spoke with destiny".
+_BEFORE_A_PERSON_PAIRS = frozenset(
+    {("talked", "to"), ("spoke", "to"), ("talk", "to"), ("speak", "to"), ("reached", "to"),
+     ("out", "to"), ("said", "to"), ("lied", "to"), ("went", "to")}
+)  # fmt: skip
+
+_AFTER_A_PERSON = {
+    "en": frozenset(
+        {
+            "said",
+            "says",
+            "told",
+            "tells",
+            "showed",
+            "shows",
+            "came",
+            "comes",
+            "called",
+            "calls",
+            "texted",
+            "texts",
+            "was",
+            "is",
+            "started",
+            "starts",
+            "kept",
+            "keeps",
+            "got",
+            "gets",
+            "had",
+            "has",
+            "took",
+            "takes",
+            "tried",
+            "hit",
+            "hits",
+            "broke",
+            "left",
+            "picked",
+            "drove",
+            "went",
+            "helped",
+            "yelled",
+            "pushed",
+            "threatened",
+            "would",
+            "wont",
+            "won't",
+            "didnt",
+            "didn't",
+            "doesnt",
+            "doesn't",
+            "never",
+            "always",
+            "knew",
+            "knows",
+            "saw",
+            "wanted",
+            "wants",
+            "grabbed",
+            "choked",
+            "slapped",
+            "punched",
+            "followed",
+            "stalked",
+            "lied",
+            "swore",
+            "pulled",
+            "ran",
+            "walked",
+            "threw",
+            "put",
+            "made",
+            "let",
+            "wouldnt",
+            "wouldn't",
+            "couldnt",
+            "couldn't",
+            "did",
+            "does",
+        }
+    ),
+    "es": frozenset(
+        {
+            "dijo",
+            "llegó",
+            "llego",
+            "vino",
+            "llamó",
+            "llamo",
+            "fue",
+            "estaba",
+            "empezó",
+            "empezo",
+            "gritó",
+            "grito",
+            "pegó",
+            "pego",
+            "amenazó",
+            "amenazo",
+            "sabía",
+            "sabia",
+        }
+    ),
+    # The focus markers: "maxamed ayaa igu qeylyey" (it was Maxamed who shouted at me).
+    "so": frozenset({"ayaa", "baa"}),
+}
+
+# Before a name that is also a thing ("the bill was", "a mark was left"), a word that takes
+# a noun: no person there.
+_BEFORE_A_THING = frozenset(
+    {"the", "a", "an", "this", "that", "these", "those", "my", "your", "our", "their", "its",
+     "some", "any", "no", "every", "each", "of", "el", "la", "los", "las", "un", "una", "mi",
+     "su", "tu"}
+)  # fmt: skip
+
+# Given names that are everyday words too (in Somali: knowledge, whole, heir, blessing…): a
+# verb after them or a "with" before them says nothing ("with grace", "hope is gone"); a
+# verb of speech before them or a title still marks them.
+_WORD_NAMES = frozenset(
+    {"will", "hope", "grace", "faith", "joy", "mercy", "destiny", "angel", "crystal", "amber",
+     "ruby", "penny", "holly", "ivy", "iris", "jade", "star", "honey", "precious", "patience",
+     "chase", "hunter", "rob", "guy", "max", "sandy", "skip", "sunny", "major", "king", "prince",
+     "royal", "justice", "heaven", "trinity", "miracle", "don", "drew", "dale", "glen", "lane",
+     "page", "wade", "miles", "cliff", "rocky", "rusty", "buddy", "chance", "christian",
+     "august", "harmony", "melody", "serenity", "journey", "unique", "diamond", "genesis",
+     "essence", "bill", "mark", "frank", "rich", "art", "jack", "sue", "pat", "ray", "dawn",
+     "summer", "april", "june", "may", "kenya", "china", "paris", "jordan", "austin", "dallas",
+     "jesus", "tiara", "raven", "dre", "ty", "jay", "joe", "sky", "river", "storm", "rose",
+     "dolores", "luz", "paz", "rosario", "mercedes", "victoria", "angeles", "trey", "nia",
+     "cruz", "nieves", "blanca", "rocio", "salvador", "santiago", "fatima", "hodan", "nabad",
+     "amaan", "sabar", "guul", "carol", "ann", "dee", "nick", "josh", "cole", "hank", "jean",
+     "jill", "tay", "ted", "sam", "dung", "fang", "yer", "hoa", "mai", "levi", "harper",
+     "mason", "chuck", "gail", "neil", "bree", "kiki", "missy", "tish", "ben",
+     "cilmi", "idil", "waris", "nimco", "ubax", "qamar", "luul", "deeqa", "rahma", "nuur",
+     "shukri", "ifrah", "samatar"}
+)  # fmt: skip
+
+# Words before a name that also come before ordinary words ("with hope", "and grace").
+_WEAK_BEFORE = frozenset({"with", "w", "w/", "and", "then", "named"})
+
+
+def _person_by_context(tokens: list[str], i: int, language: str) -> bool:
+    """Whether the lower-case listed name tokens[i] stands where a person stands."""
+
+    def word_at(j: int) -> str:
+        return tokens[j].lower() if 0 <= j < len(tokens) else ""
+
+    starts = _sentence_start(tokens, i)
+    if not starts and not (i >= 1 and tokens[i - 1] == " "):
+        return False
+    before = "" if starts else word_at(i - 2)
+    if before in _WEAK_BEFORE:
+        pass
+    elif before in _BEFORE_A_PERSON_WORDS.get(language, ()) or (
+        (word_at(i - 4), before) in _BEFORE_A_PERSON_PAIRS and language == "en"
+    ):
+        return True  # "told hope everything": a verb of speech marks even a word-name
+    if tokens[i].lower() in _WORD_NAMES:
+        return False
+    if before in _WEAK_BEFORE and before in _BEFORE_A_PERSON_WORDS.get(language, ()):
+        return True
+    if not (i + 1 < len(tokens) and tokens[i + 1] == " ") or before in _BEFORE_A_THING:
+        return False
+    after = word_at(i + 2)
+    return after in _AFTER_A_PERSON.get(language, ()) or (
+        language == "en" and after == "and" and word_at(i + 4) in _POSSESSIVES | {"i"}
+    )
+
+
+def _joined_to_a_name(tokens: list[str], i: int, step: int, found: set[int], rules: _Rules) -> bool:
+    """Whether tokens[i] is joined by and/y/và… to a found name, ``step`` 2 looking right and
+    -2 looking left. A possessive and a kinship or role word may stand on the far side of the
+    joiner ("Osmin y su hermano [name]") or between the joiner and the word ("[name] and
+    sister Crystal")."""
+
+    def skippable(j: int) -> bool:
+        return 0 <= j < len(tokens) and (
+            tokens[j].lower() in _POSSESSIVES or _role_word(tokens[j], rules)
+        )
+
+    def spaced(a: int, b: int) -> bool:
+        return 0 <= min(a, b) and max(a, b) < len(tokens) and tokens[(a + b) // 2].isspace()
+
+    if step > 0:
+        joiner = i + 2
+        other = joiner + 2
+        while skippable(other) and spaced(other, other + 2):
+            other += 2
+        if i >= 2 and tokens[i - 2].lower() in _BEFORE_A_PLACE:
+            return False  # "moved to Dallas and [name]"
+    else:
+        joiner = i - 2
+        while skippable(joiner) and spaced(joiner, joiner - 2):
+            joiner -= 2
+        other = joiner - 2
+    return (
+        0 <= other < len(tokens)
+        and 0 <= joiner < len(tokens)
+        and tokens[joiner].lower() in _AND
+        and spaced(i, i + (2 if step > 0 else -2))
+        and spaced(joiner, other)
+        and (tokens[other] == PLACEHOLDER or other in found)
+    )

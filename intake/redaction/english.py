@@ -1,0 +1,479 @@
+"""English names no list or capital marks ("i called chidi", "lil tre"): a word no English
+dictionary knows where a person stands. The dictionary is pyspellchecker's English frequency
+list (MIT), read the first time an English quote is redacted (never at import); without it
+these rules are off. Also initials ("d.j.") and a listed name after "in"/"moved to" read as a
+city.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+from typing import TYPE_CHECKING
+
+from .context import _AFTER_A_PERSON, _BEFORE_A_PERSON_WORDS, _BEFORE_A_THING, _WORD_NAMES
+from .names import _plain_word, _sentence_start
+from .rules import _load, _rules
+from .words import (
+    _AND,
+    _EVERYDAY,
+    _INSTITUTIONS,
+    _ME,
+    _POSSESSIVE,
+    _POSSESSIVES,
+    PLACEHOLDER,
+    _role_word,
+)
+
+if TYPE_CHECKING:
+    from .rules import _Rules
+
+# English names nothing marks (typed on a phone, of any origin: "i called chidi", "my cousin
+# jonel", "lil tre", "harpreet kaur told"). A word no English dictionary knows is a name where a
+# person stands. The dictionary is pyspellchecker's English frequency list (MIT), read the
+# first time an English quote is redacted; without it these rules are off.
+_EN_PERSON_CUES = frozenset(
+    {"named", "then", "with", "w", "w/", "and", "n", "&", "ask", "asked", "when", "cause",
+     "because", "bc", "cuz", "until", "till", "til", "after", "before", "if", "since", "while",
+     "once", "against", "about", "for"}
+)  # fmt: skip
+
+# "went back to Dmitri", "talked to chidi"; not "went to", "moved to" (a place).
+_EN_PERSON_PAIRS = frozenset(
+    {("talked", "to"), ("spoke", "to"), ("talk", "to"), ("speak", "to"), ("out", "to"),
+     ("said", "to"), ("lied", "to"), ("back", "to"), ("married", "to"), ("engaged", "to"),
+     ("gave", "to"), ("sent", "to"), ("belongs", "to"), ("name", "was"), ("name", "is")}
+)  # fmt: skip
+
+_EN_AFTER_A_PERSON = frozenset(
+    {"stayed", "stays", "lives", "lived", "works", "worked", "drives", "beat", "beats", "hurt",
+     "hurts", "cheated", "moved", "stole", "kicked", "raped", "attacked", "jumped", "sent",
+     "tells", "wouldnt", "cant", "can't", "won't", "wont", "will", "keeps", "kept", "needs",
+     "called", "came", "comes", "showed", "drove", "picked", "took", "got", "found", "gave",
+     "brought", "asked", "heard", "stopped", "blocked", "posted", "sees", "thinks", "thought",
+     "believed", "laughed", "cried", "screamed", "smashed", "ripped", "dragged", "pays", "paid",
+     "could", "can", "should", "might", "must", "did", "does", "has", "had"}
+)  # fmt: skip
+
+# "moved to Fresno", "took me to Regions": going somewhere, so "to" leads to a place; other
+# verbs ("gave my number to Sipho") lead to a person.
+_EN_GOING = frozenset(
+    {"went", "go", "goes", "going", "gone", "moved", "move", "moving", "drove", "drive",
+     "driving", "came", "come", "coming", "ran", "run", "running", "flew", "fly", "took", "take",
+     "taking", "brought", "bring", "transferred", "relocated", "headed", "walked", "rode",
+     "traveled", "travelled", "trip", "way", "back", "bus", "ride", "sent", "me", "us", "them",
+     "him", "her", "kids", "all", "out", "down", "up", "over", "get", "got", "made", "make"}
+)  # fmt: skip
+
+# "lives by Lake Street" (a place), but "jumped by Tevin" (a person).
+_EN_STAYING = frozenset(
+    {"live", "lives", "lived", "living", "stay", "stays", "stayed", "staying", "right", "over",
+     "near", "somewhere", "drove", "went", "walked", "passed", "stopped"}
+)  # fmt: skip
+
+# Kin words the English titles lack, before a name typed on a phone ("their nana lupe").
+_EN_KIN = frozenset(
+    {"nana", "granny", "gran", "tia", "tio", "sis", "bro", "stepdad", "stepmom", "godmother",
+     "godfather", "babysitter", "roommate", "mama", "papa", "pops", "unc", "auntie"}
+)  # fmt: skip
+
+# Second given names after a found one in lower case ("mary jo", "lee ann").
+_EN_SECOND_NAMES = frozenset(
+    {"ann", "anne", "jo", "lou", "lynn", "mae", "sue", "kay", "dee", "jean", "rae", "beth",
+     "marie", "louise", "lee", "ray", "jay", "joe", "bob", "jr"}
+)  # fmt: skip
+
+# Before a capitalised word, these make it a place ("in Hennepin", "moved to Fresno").
+_EN_BEFORE_A_PLACE = frozenset(
+    {"in", "at", "from", "near", "to", "into", "outside", "around", "of", "on", "by", "through",
+     "across", "toward", "towards", "via", "visit", "visiting", "downtown"}
+)  # fmt: skip
+
+# "d.j.", "K.C.": initials standing for a name, but not "a.m.", "e.g." or "P.O."
+_EN_INITIALS = re.compile(r"(?<![\w.])(?:[A-Za-z]\.){2,3}(?![\w.])")
+
+_EN_NOT_INITIALS = frozenset(
+    {"a.m.", "p.m.", "e.g.", "i.e.", "u.s.", "u.k.", "d.c.", "p.o.", "a.k.a.", "u.s.a.", "r.n.",
+     "m.d.", "b.a.", "n.a.", "a.d.", "b.c.", "o.k.", "t.v."}
+)  # fmt: skip
+
+# "D'Angelo", "o'neal", "Ja'Marcus": a name by its shape, but not "o'clock" or "y'all".
+_EN_ENDINGS = ("ing", "in", "ed", "d", "s", "es", "er", "ers", "y", "ly", "z", "able", "ness")
+
+_EN_CORNER = re.compile(r"\d+(?:st|nd|rd|th)\s*(?:&|and|n)\s+$", re.IGNORECASE)
+
+_EN_CORNER_AFTER = re.compile(r"\s+(?:&|and|n)\s*\d+(?:st|nd|rd|th)", re.IGNORECASE)
+
+_EN_APOSTROPHE_NAME = re.compile(r"^[^\W\d_]{1,3}['’][^\W\d_]{3,}$")
+
+_EN_NOT_APOSTROPHE_NAME = frozenset(
+    {"o'clock", "y'all", "ma'am", "c'mon", "g'night", "e'er", "ne'er", "o'er", "li'l"}
+)
+
+
+def _word_counts(language: str) -> dict[str, int]:
+    """pyspellchecker's frequency list for ``language`` (word: times seen), read afresh; empty
+    without the package. Callers keep sets of its words and let the list go."""
+    try:
+        from spellchecker import SpellChecker
+    except ImportError:  # pragma: no cover - installed with the app
+        return {}
+    return dict(SpellChecker(language=language, distance=1).word_frequency.dictionary)
+
+
+@lru_cache(maxsize=1)
+def _english_dictionary() -> dict[int, frozenset[str]]:
+    """English words from pyspellchecker's frequency list: all of them (key 0), and those
+    seen more than 100 and 200 times. Kept as sets, so the list itself is let go (a worker
+    holds about 20 MB for them)."""
+    counts = _word_counts("en")
+    if not counts:
+        return {}
+    return {
+        0: frozenset(counts),
+        **{rare: frozenset(w for w, n in counts.items() if n > rare) for rare in (100, 200)},
+    }
+
+
+@lru_cache(maxsize=1)
+def _english_lists() -> tuple[frozenset[str], frozenset[str], frozenset[str], frozenset[str]]:
+    """Shorthand that is a word, surnames that are words, nickname openers, and the words of
+    English titles ("cousin", "caseworker", "po"): the English lists only, so "toi" (a
+    Vietnamese title word) or "prima" does not mark an English name."""
+    en = _load().get("en", {})
+    return (
+        frozenset(w.lower() for w in en.get("words_not_in_the_dictionary", [])),
+        frozenset(w.lower() for w in en.get("family_names_that_are_words", [])),
+        frozenset(w.lower() for w in en.get("nickname_openers", [])),
+        frozenset(
+            word.strip(".")
+            for title in en.get("titles_before", [])
+            for word in title.lower().split()
+            if word.strip(".") not in _POSSESSIVES
+        )
+        | {"po", "co", "cw"}
+        | _EN_KIN,
+    )
+
+
+def _english_word(word: str, rules: _Rules, everyday: frozenset[str], rare: int = 0) -> bool:
+    """Whether ``word`` is an English word (or a number, a role, an agency, chat shorthand):
+    anything but an unlisted name. With ``rare``, a word seen fewer times than that in the
+    frequency list counts as a name too (capitalised, "Dmitri" is more name than word)."""
+    lower = _POSSESSIVE.sub("", word.lower().strip("'’.-"))
+    if everyday is not _EVERYDAY:
+        return _english_word_uncached(lower, rules, everyday, rare)
+    return _english_word_cached(lower, rare)
+
+
+@lru_cache(maxsize=8192)
+def _english_word_cached(lower: str, rare: int) -> bool:
+    return _english_word_uncached(lower, _rules(), _EVERYDAY, rare)
+
+
+def _english_word_uncached(lower: str, rules: _Rules, everyday: frozenset[str], rare: int) -> bool:
+    dictionary = _english_dictionary()
+    if not dictionary or len(lower) < 2 or not lower.isalpha():
+        return True
+    known = dictionary[rare]
+    if lower in known:
+        return True
+    if (
+        _plain_word(lower, rules, everyday)
+        or _role_word(lower, rules)
+        or lower in _english_lists()[0]
+        or lower in _WORD_NAMES
+    ):
+        return True
+    # "prosecuter", "sherrif", "advocat": a role word misspelt is still the role.
+    if len(lower) >= 5 and any(_one_edit(lower, role) for role in _english_roles(rules)):
+        return True
+    # "didnt", "im", "thats": a contraction typed without its apostrophe.
+    if any(f"{lower[:k]}'{lower[k:]}" in dictionary[0] for k in range(1, len(lower))):
+        return True
+    # "texting", "ghosted", "cussin": an ending the list does not spell out, on a word it has.
+    for ending in _EN_ENDINGS:
+        stem = lower[: -len(ending)]
+        if lower.endswith(ending) and len(stem) >= 3:
+            candidates = {stem, stem + "e", stem[:-1] if stem[-1:] == stem[-2:-1] else stem}
+            if any(c in known for c in candidates):
+                return True
+    return False
+
+
+def _english_roles(rules: _Rules) -> frozenset[str]:
+    words = _english_lists()[3] | {w for w in _INSTITUTIONS if w.isascii()}
+    return frozenset(w for w in words if len(w) >= 5 and w.isalpha())
+
+
+def _one_edit(a: str, b: str) -> bool:
+    """Whether ``a`` and ``b`` differ by one letter added, dropped, changed or swapped."""
+    if abs(len(a) - len(b)) > 1 or a == b:
+        return False
+    i = 0
+    while i < min(len(a), len(b)) and a[i] == b[i]:
+        i += 1
+    if len(a) == len(b):
+        swapped = a[i + 1 : i + 2] == b[i : i + 1] and a[i : i + 1] == b[i + 1 : i + 2]
+        return a[i + 1 :] == b[i + 1 :] or (swapped and a[i + 2 :] == b[i + 2 :])
+    longer, shorter = (a, b) if len(a) > len(b) else (b, a)
+    return longer[i + 1 :] == shorter[i:]
+
+
+def _english_place_before(before: str) -> bool:
+    """Whether what comes before a listed name makes it a city: "in", or "to" after a verb
+    of going ("drove to Madison", "moved to Charlotte")."""
+    words = before.lower().split()[-6:]
+    if not words:
+        return False
+    if words[-1] in {"in", "near"}:
+        return True
+    if len(words) >= 2 and (words[-2], words[-1]) in _EN_PERSON_PAIRS:
+        return False  # "went back to Terrence", "talked to Charlotte"
+    return words[-1] in {"to", "from"} and bool(set(words[:-1]) & (_EN_GOING - {"me", "us"}))
+
+
+def _english_initials(text: str) -> str:
+    """Initials standing for a name ("my ex d.j. broke my phone")."""
+    return _EN_INITIALS.sub(
+        lambda m: m.group(0) if m.group(0).lower() in _EN_NOT_INITIALS else PLACEHOLDER, text
+    )
+
+
+def _english_unmarked(
+    tokens: list[str],
+    words: list[int],
+    standing: dict[int, int],
+    found: set[int],
+    rules: _Rules,
+    everyday: frozenset[str],
+    caseless: bool,
+) -> set[int]:
+    """English names no list or capital marks: a word no dictionary knows where a person
+    stands, the words of a name beside it, nicknames ("lil tre", "big mike"), a surname that
+    is a word after a given name ("marcus brown"), a single letter ("T said")."""
+    surname_words, openers, titles = _english_lists()[1:]
+    common = _english_dictionary().get(200, frozenset())
+
+    def word_at(j: int) -> str:
+        return tokens[j].lower() if 0 <= j < len(tokens) and j in standing else ""
+
+    def spaced(j: int) -> bool:  # tokens[j] and tokens[j + 2] are one space apart
+        return 0 <= j and j + 1 < len(tokens) and tokens[j + 1] == " "
+
+    def is_name(j: int) -> bool:
+        return j in found or (0 <= j < len(tokens) and tokens[j] == PLACEHOLDER)
+
+    def candidate(i: int) -> int:
+        """2 when tokens[i] may be a name, 1 when it is a rare word that a strong mark (a
+        title, "told", "me and") makes a name ("my mom rowena"), 0 when it is a word."""
+        word = tokens[i]
+        if standing[i] != 2 and word in common:
+            return 0  # the common case: an everyday word in lower case
+        if (word.isupper() or word[:-1].isupper()) and len(word) > 1 and not caseless:
+            return 0  # an agency's letters (YWCA, DCFS, DUIs)
+        bare = _POSSESSIVE.sub("", word)
+        if _EN_APOSTROPHE_NAME.match(bare) and bare.lower() not in _EN_NOT_APOSTROPHE_NAME:
+            return 3  # "D'Angelo", "o'neal": a name by its shape
+        if "-" in bare:  # "mary-kate", "jean-pierre": every part a name or no word
+            parts = [p.lower() for p in bare.split("-")]
+            if any(p in rules.given and p not in _WORD_NAMES for p in parts):
+                # "jean-pierre": beside a listed given name, any part not a plain word
+                return 2 * all(
+                    p in rules.names or not _plain_word(p, rules, everyday) for p in parts
+                )
+            return 2 * all(p in rules.names or not _english_word(p, rules, everyday) for p in parts)
+        if word[0].isupper() and not caseless:
+            return 2 * (not _english_word(word, rules, everyday, rare=100))
+        if standing[i] == 2:
+            return 2 * (word.lower() not in _WORD_NAMES)  # "with grace" keeps its grace
+        if not _english_word(word, rules, everyday):
+            return 2
+        return int(not _english_word(word, rules, everyday, rare=200))
+
+    def person_here(i: int, level: int) -> bool:
+        """Whether the word at tokens[i] stands where a person stands."""
+        starts = _sentence_start(tokens, i)
+        before = "" if starts or not spaced(i - 2) else word_at(i - 2)
+        after = word_at(i + 2) if spaced(i) else ""
+        capital = tokens[i][0].isupper() and not caseless
+        if before == "that" and level == 2 and after in _EN_AFTER_A_PERSON:
+            return True  # "told the nurse that tavita did it"
+        if before in _BEFORE_A_THING and before not in _POSSESSIVES:
+            return False
+        owner = bool(_POSSESSIVE.search(tokens[i]))  # "went over to Kwame's house"
+        if (
+            (capital or caseless)
+            and before in _EN_BEFORE_A_PLACE
+            and (word_at(i - 4), before) not in _EN_PERSON_PAIRS
+            and not owner
+            and not (
+                before in {"to", "by"}
+                and not {word_at(i - k) for k in range(4, 14, 2)}
+                & (_EN_GOING if before == "to" else _EN_STAYING)
+            )
+        ):
+            return False  # "on probation in Hennepin", "moved to Fresno"
+        if before in {"in", "near", "outside", "around", "into"} and not owner:
+            return False  # "we lived in burnsville": a place in any case
+        if (
+            before in _AND
+            and i >= 6
+            and tokens[i - 4] != PLACEHOLDER
+            and word_at(i - 6) in {"in", "near", "outside", "around", "into"}
+        ):
+            return False  # "in eagan and burnsville": a second place after the first
+        if level == 3 or (owner and level == 2 and not starts):
+            return True
+        if before in _POSSESSIVES:
+            return False
+        if capital and not starts and _role_word(after, rules) and after not in titles:
+            return False  # "Ramsey County": the name of a place
+        if (
+            capital
+            and (
+                # "35th & Bloomington", "Bloomington and 38th": a corner
+                _EN_CORNER.search("".join(tokens[max(0, i - 4) : i]))
+                or _EN_CORNER_AFTER.match("".join(tokens[i + 1 : i + 5]))
+                # "[address], Burnsville": the town of an address
+                or re.search(
+                    r"(?:\[address\]|\x00\d+\x00),\s*$", "".join(tokens[max(0, i - 6) : i])
+                )
+                # "to Eagan and Burnsville": a second place after the first
+                or (
+                    (before in _AND or tokens[i - 2 : i - 1] == [","])
+                    and tokens[i - 4 : i - 3] != [PLACEHOLDER]
+                    and i >= 4
+                    and tokens[i - 4][:1].isupper()
+                    and word_at(i - 6) in _EN_BEFORE_A_PLACE
+                )
+            )
+        ):
+            return False
+        if capital and not starts:
+            return True  # capitalised inside a sentence, and no dictionary knows it
+        if caseless and not starts:
+            return True  # typed in capitals: a word no dictionary knows
+        strong = (
+            (before in _BEFORE_A_PERSON_WORDS["en"] and before not in _EN_PERSON_CUES)
+            # "the detective, ifeoma okafor, said": a name after a role and a comma
+            or (i >= 3 and tokens[i - 2] == "," and tokens[i - 3].lower() in titles)
+            or (word_at(i - 4), before) in _EN_PERSON_PAIRS | {("in", "law")}
+            or (before in titles and before not in rules.ordinary | {"ex"})
+            or (before == "ex" and word_at(i - 4) in _POSSESSIVES)
+            or (before in _AND and word_at(i - 4) in _ME)  # "me and dakota", "me n nneka"
+        )
+        if strong:
+            return True
+        if level < 2:
+            return False
+        if before in _EN_PERSON_CUES:
+            return True
+        if after in _AFTER_A_PERSON["en"] or after in _EN_AFTER_A_PERSON:
+            return True
+        if after in _AND and (word_at(i + 4) in _POSSESSIVES | {"i", "me"}):
+            return True  # "sione and his brothers"
+        if after in {"from", "at"} and (
+            word_at(i + 4) in {"the", "my", "his", "her", "our"}
+            or _role_word(word_at(i + 4), rules)
+            or (i + 4 < len(tokens) and tokens[i + 4].isupper() and len(tokens[i + 4]) > 1)
+        ):  # "from DCFS", "at the ER"
+            return starts or not before  # "winona from the tribal court"
+        # "tahnee my cousin from the rez": a name, then who she is
+        return starts and after in _POSSESSIVES and word_at(i + 4) in titles
+
+    new: set[int] = set()
+    for i in words:
+        word = tokens[i]
+        lower = word.lower()
+        if i in found:
+            continue
+        # "T said", "told T": one capital letter where a person stands.
+        if len(word) == 1 and word.isupper() and word not in {"I", "A"}:
+            if (spaced(i) and word_at(i + 2) in _AFTER_A_PERSON["en"]) or (
+                spaced(i - 2) and word_at(i - 2) in _BEFORE_A_PERSON_WORDS["en"]
+            ):
+                new.add(i)
+            continue
+        if lower in openers and spaced(i) and is_name(i + 2):
+            new.add(i)  # "Big [name]"
+            continue
+        if (
+            lower in openers
+            and spaced(i)
+            and i + 2 in standing
+            and word_at(i - 2)
+            not in {
+                "a",
+                "an",
+                "the",
+            }
+        ):
+            nxt = tokens[i + 2]
+            if (standing[i + 2] == 2 and nxt.lower() not in _WORD_NAMES) or not _english_word(
+                nxt, rules, everyday
+            ):
+                new.update({i, i + 2})  # "lil tre", "big mike"
+                continue
+        level = candidate(i)
+        if level and person_here(i, level):
+            new.add(i)
+    # Lower-case words no English word list knows and that stand nowhere a person stands: a
+    # few are typos and slang, many mean the quote is not plain English (Spanish or
+    # Vietnamese typed without accents, code-switching), where these rules would take words.
+    strays = sum(
+        1
+        for i in words
+        if i not in new
+        and tokens[i].islower()
+        and standing[i] != 2
+        and tokens[i] not in common
+        and not _english_word(tokens[i], rules, everyday)
+    )
+    if strays >= 2 and strays * 5 > len(words):
+        return set()
+    # More of a name beside one found: a word no dictionary knows, a listed name, a surname
+    # that is a word ("harpreet kaur", "rowena dela cruz", "marcus brown").
+    for i in words:
+        lower = tokens[i].lower()
+        if (
+            lower in surname_words
+            and tokens[i].islower()
+            and spaced(i - 2)
+            and (
+                is_name(i - 2)
+                or (standing.get(i - 2) == 2 and tokens[i - 2].lower() not in _WORD_NAMES)
+            )
+            and word_at(i + 2) not in {"people", "man", "woman", "guy", "lady", "girl", "boy"}
+        ):
+            new.add(i)
+            if i - 2 in standing:
+                new.add(i - 2)
+    changed = bool(new or found or PLACEHOLDER in tokens)
+    while changed:
+        changed = False
+        for i in words:
+            beside = (spaced(i - 2) and (is_name(i - 2) or i - 2 in new)) or (
+                spaced(i) and (is_name(i + 2) or i + 2 in new) and not tokens[i][0].isupper()
+            )
+            if i in new or i in found or not beside:
+                continue
+            word = tokens[i]
+            if (word.isupper() and not caseless) or _sentence_start(tokens, i):
+                continue
+            if word.lower() in titles:
+                continue  # "their nana [name]": the kin word stays
+            second = (
+                word.lower() in _EN_SECOND_NAMES
+                and word.islower()
+                and spaced(i - 2)
+                and (is_name(i - 2) or i - 2 in new)
+            )
+            if (
+                second
+                or not _english_word(word, rules, everyday)
+                or (standing[i] == 2 and word.lower() not in rules.ordinary)
+            ):
+                new.add(i)
+                changed = True
+    return new

@@ -1,0 +1,194 @@
+"""Identifiers other than names: e-mail addresses, handles, phone numbers, street addresses and
+postcodes, dates with a day, years of birth and birthdays. Case numbers and A-numbers are
+patterns compiled from the lists' case words, in ``rules``; the order of the passes is in
+``pipeline.redact``.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import TYPE_CHECKING
+
+from .rules import _rules
+from .words import _UNITS, _alternation, _role_word
+
+if TYPE_CHECKING:
+    from .rules import _Rules
+
+# A year of birth identifies as a date of birth does ("born in 1988", "nací en el 89",
+# "sinh năm 1985", "مواليد ١٩٨٨", "waxaan dhashay 1990", "kuv yug xyoo 1987", "1988年出生");
+# any other year stays. Digits may be Arabic-Indic or Persian.
+_D = "[0-9\u0660-\u0669\u06f0-\u06f9]"
+
+_YEAR = f"(?:[1\u0661\u06f1][89\u0668\u0669\u06f8\u06f9]|[2\u0662\u06f2][0\u0660\u06f0]){_D}{{2}}"
+
+_BIRTH_WORDS = (
+    "born|b\\.|dob|d\\.o\\.b\\.?|date of birth|year of birth|birth year|birthyear|"
+    "nac[ií]|naci[oó]|nacid[oa]|nacimiento|soy del|es del|"
+    "sinh năm|sinh nam|năm sinh|nam sinh|sinh|sn|"
+    "dhashay|dhalatay|dhalasho|dhalashada|dhalashadayda|dhalashadeyda|"
+    "yug|"
+    "مواليد|ولدت|ولد|مولود|مولودة|الميلاد|ميلادي|تولد|تولّد"
+)
+
+# Words after which two digits are a year ("born in 85", "soy del 92", "sinh năm 79").
+_YEAR_WORDS = "in|en|el|del|năm|nam|xyoo|sanadkii|sannadkii|sanadka|sannadka|سنة|عام|في"
+
+_BIRTH_YEAR = re.compile(
+    rf"(?P<lead>(?<!\w)(?i:{_BIRTH_WORDS})(?!\w)(?:[\s,:：]+(?:(?!\d)[\w'’.]{{1,12}}[\s,:：]+){{0,3}}?|\s*))"
+    rf"(?:(?P<year>['’]?{_YEAR}|['’]{_D}{{2}}|(?<=(?i:del)\s){_D}{{2}})|(?P<pre>(?i:{_YEAR_WORDS})\s+(?:(?i:el|the|'|’)\s*)?)(?P<short>{_D}{{2}}))"
+    r"(?![\d/.\-:])"
+    # The year first: "sanadkii 1990 ayaan dhashay", "xyoo 1987 kuv yug", "1985 sinh"
+    rf"|(?<![\d\w])(?P<first>{_YEAR})(?P<rest>(?:\s+(?!\d)[\w'’]{{1,12}}){{0,3}}?\s+(?i:dhashay|dhalatay|yug|sinh|ولدت|ولد))(?!\w)"
+    # Chinese: 1988年出生, 85年生的, 出生于1988年
+    rf"|(?P<zhyear>(?:19|20)?\d{{2}}\s*年(?:\s*\d{{1,2}}\s*月)?(?:\s*\d{{1,2}}\s*[日号])?)(?P<zhafter>\s*(?:出生|出世|生的|生人|生))"
+    rf"|(?P<zhbefore>(?:出生于|出生於|出生在|生于|出生年份是?|出生年是?)\s*)(?P<zhyear2>(?:19|20)?\d{{2}}\s*年?)"
+)
+
+
+def _birth_year(m: re.Match[str]) -> str:
+    if m.group("year") is not None:
+        return m.group("lead") + "[date]"
+    if m.group("short") is not None:
+        return m.group("lead") + m.group("pre") + "[date]"
+    if m.group("first") is not None:
+        return "[date]" + m.group("rest")
+    if m.group("zhyear") is not None:
+        return "[date]" + m.group("zhafter")
+    return m.group("zhbefore") + "[date]"
+
+
+# "his birthday is 4/12", "cumpleaños 12/4", "生日是4月12日": a birthday is a date of birth
+# even without its year.
+_BIRTHDAY = re.compile(
+    r"(?P<lead>(?<!\w)(?i:birthday|bday|b-day|dob|cumpleaños|cumpleanos|cumple|sinh nhật|"
+    r"sinh nhat|ngày sinh|ngay sinh|dhalashada|dhalashadiisa|dhalashadeeda|hnub yug|"
+    r"عيد ميلاد|عيد ميلادي|عيد ميلاده|عيد ميلادها)(?!\w)"
+    r"(?:\s+(?!\d)[\w'’]{1,8}){0,3}?[\s:：]*|生日\s*(?:是|在)?\s*)"
+    r"(?P<day>\d{1,2}\s*[/.\-]\s*\d{1,2}|\d{1,2}\s*月\s*\d{1,2}\s*[日号]?)(?![\d/.\-])"
+)
+
+# "zip 55407", "código postal 77036": a postcode narrows an address to a few streets.
+_POSTCODE = re.compile(
+    r"(?P<lead>(?<!\w)(?i:zip(?:\s*code)?|zipcode|c[oó]digo postal|c\.p\.|postal code)"
+    r"(?:\s+(?i:is|es|was|era))?\s*[:#]?\s*)\d{5}(?:-\d{4})?(?!\d)"
+)
+
+
+def _named_street_is_a_place(street: str, rules: _Rules) -> bool:
+    """ "in Brooklyn Park Road"? A street named only by role or agency words ("at the Police
+    Road"?) or whose name is itself a listed place stays: only a name makes it an address."""
+    words = street.split()[:-1]
+    return all(_role_word(w, rules) for w in words)
+
+
+# "@big_mike_215": a handle names a person as surely as a name does.
+_HANDLE = re.compile(r"(?<![\w@.])@[A-Za-z0-9_](?:[A-Za-z0-9_.]*[A-Za-z0-9_])?")
+
+# ASCII only, so an address written against Chinese ("邮箱是wang@163.com") keeps the Chinese.
+_EMAIL = re.compile(r"(?<![A-Za-z0-9._%+-])[A-Za-z0-9._%+-]+@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)+")
+
+# Letters and digits bound a phone number, but not Chinese characters ("电话13800138000打").
+# "from 2019-2021": two years, not a phone number.
+_YEAR_RANGE = re.compile(r"(?:19|20)\d\d\s*[-‐‑–—]\s*(?:19|20)\d\d")
+
+# Any dash a phone keyboard offers (hyphen, en dash, em dash).
+_PHONE = re.compile(r"(?<![0-9A-Za-z])(?:\+|\()?\d[\d\s().\-‐‑–—]{6,}\d(?![0-9A-Za-z])")
+
+# What may follow an address already found: a direction ("872 Arcade St E"), a house or
+# flat number ("calle 5 de Mayo #214", "Apt 4").
+_ADDRESS_TAIL = re.compile(
+    r"\[address\](?:(?:[\s,]+(?:N|S|E|W|NE|NW|SE|SW)\.?(?![\w.]))"
+    r"|(?:[\s,]+[\w'’.-]+){0,3}?[\s,]*(?:#|(?i:apt|apto|depto|unit|suite|no|nº)\.?)\s?\d+[A-Za-z]?(?!\w))+"
+)
+
+# A street word that is also an everyday word ("3 court dates"): only an address when
+# capitalised words name the street ("12 Oak Court").
+_AMBIGUOUS_STREET = frozenset(
+    {"court", "ct", "ct.", "way", "place", "pl", "pl.", "drive", "dr", "dr.", "trail", "circle",
+     "cir", "terrace", "unit", "suite", "ste", "#", "casa", "número", "numero", "núm", "núm.",
+     "no.", "piso", "interior", "int", "int.", "exterior", "ext", "ext.", "unidad", "guri",
+     "guriga", "qol", "qolka", "dabaq", "dabaqa", "phòng", "tầng", "lầu", "lô", "tổ", "lane",
+     "ln", "ln.", "lub tsev", "tsev nyob", "chav tsev", "منزل", "دور", "الدور", "طابق", "الطابق"}
+)  # fmt: skip
+
+# The ambiguous street words that name a street ("742 evergreen terrace"), not a flat.
+_STREET_NAMED_AMBIGUOUS = frozenset(
+    {"court", "ct", "way", "place", "pl", "drive", "dr", "trail", "circle", "cir", "terrace",
+     "lane", "ln"}
+)  # fmt: skip
+
+_BEFORE_AN_ADDRESS = frozenset(
+    {"at", "on", "to", "from", "near", "address", "live", "lived", "lives", "stay", "stayed"}
+)
+
+_UNIT_AFTER = re.compile(rf"\s*(?i:{_alternation(_UNITS)})(?!\w)")
+
+# Words between a house number and a street word that show it is not an address
+# ("3 hearings in court", "2 blocks down the street").
+_NOT_IN_ADDRESS = frozenset(
+    {"in", "on", "at", "the", "a", "to", "of", "from", "down", "up", "near", "by", "and", "or",
+     "times", "days", "weeks", "months", "years", "de", "la", "el", "en", "del", "y", "ở", "tại",
+     "và", "ka", "iyo", "hauv", "thiab", "في", "و"}
+)  # fmt: skip
+
+_ANY_DIGIT = re.compile(r"\d")
+
+
+def _digits(text: str) -> int:
+    return sum(c.isdigit() for c in text)
+
+
+def _address(m: re.Match[str]) -> str:
+    """An address, unless the words around the number show it is not one."""
+    if _UNIT_AFTER.match(m.string, m.end()):
+        return m.group(0)  # "guriga 3 bilood ayaan ku jiray": three months in the house
+    if (
+        m.group("before") is not None
+        and m.group("before").lower() in _AMBIGUOUS_STREET
+        and re.match(r"[-.\s]?\d", m.string[m.end() :])
+    ):
+        return m.group(0)  # "mi número es 713-555-0148" is a phone number, not a house
+    if (
+        m.group("before") is not None
+        and m.group("before").lower() in _AMBIGUOUS_STREET
+        and m.group("between").strip()
+        # only when a named street follows the number: "the court for 2 weeks", "court on
+        # 3 different days" are times, not a house
+        and " " not in m.group("number")
+    ):
+        return m.group(0)
+    if (
+        m.group("before") is not None
+        and m.group("before").lower() in _AMBIGUOUS_STREET
+        and m.group("between").strip()
+    ):
+        # "guriga wuxuu ku yaallay 2100 Riverside Ave": the house and the words after it
+        # stay, the number and street go.
+        return m.group("before") + m.group("between") + "[address]"
+    if m.group("lead") is not None:
+        if m.group("lead").lower() in _AMBIGUOUS_STREET:
+            return m.group(0)
+        return "[address]"
+    if m.group("street") is not None:
+        middle = m.group("middle").split()
+        if any(w.lower() in _NOT_IN_ADDRESS for w in middle):
+            return m.group(0)
+        if m.group("street").lower() in _AMBIGUOUS_STREET and (
+            not middle or not all(w[0].isupper() or w[0].isdigit() for w in middle)
+        ):
+            # Typed in lower case ("moved to 742 evergreen terrace"): after a word that
+            # leads to a place, a house number of three digits or more and a street name
+            # of one or two words that are not everyday ones ("owes 1200 dollars court").
+            house = m.group(0).split()[0]
+            before = m.string[: m.start()].split()[-1:]
+            if not (
+                before
+                and before[0].lower() in _BEFORE_AN_ADDRESS
+                and m.group("street").lower().rstrip(".") in _STREET_NAMED_AMBIGUOUS
+                and _digits(house) >= 3
+                and 1 <= len(middle) <= 2
+                and not any(w.lower() in _rules().ordinary for w in middle)
+            ):
+                return m.group(0)
+    return "[address]"

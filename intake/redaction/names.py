@@ -1,0 +1,269 @@
+"""The shared name machinery: which word beside a found name is more of it (``_is_name_part``),
+merging the pieces of one name into one placeholder (``_merge_names``), whether a word is a
+plain (stop, particle) word, whether a quote is typed in capitals, and the word after an
+Arabic title.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import TYPE_CHECKING
+
+from .arabic import (
+    _ARABIC_CONJUNCTION,
+    _ARABIC_FOREIGN_NAME,
+    _ARABIC_KIN_STEM,
+    _ARABIC_NAMING,
+    _ARABIC_PREFIX,
+    _ARABIC_SPOUSE_OF,
+    _ARABIC_THEOPHORIC,
+    _ARABIC_WORD,
+    _arabic_after_name,
+    _arabic_middle,
+)
+from .rules import _rules
+from .words import _AND, _HAN, _LATIN_LETTER, _NOT_A_NAME_AFTER, _PARTICLES, PLACEHOLDER, _role_word
+
+if TYPE_CHECKING:
+    from .rules import _Rules
+
+# A Latin-script word, also when written against Chinese ("移民律师Jennifer Chu帮我").
+_CAPITALISED = re.compile(
+    rf"(?<![\[\d_'’-])(?<!{_LATIN_LETTER}){_LATIN_LETTER}(?:{_LATIN_LETTER}|['’-])+"
+)
+
+# Hmong given names that open with the word for a girl or a young man ("Nkauj Iab",
+# "Nraug Tooj"); elsewhere these are titles.
+_NAME_OPENERS = frozenset({"nkauj", "nraug"})
+
+# A Latin-script Arabic family name with its particle joined: "al-Tamimi", "el-Sayed".
+_PARTICLE_PREFIX = re.compile(r"(?i:al|el|bin|ibn|abu|abou|bint|ould)[-‐‑]\w{2,}$")
+
+# Family names that are also a title, a word for a relative or a priest before a name
+# ("Cha Tâm", father Tâm; "Sheekh Yaasiin"): they stay beside a name.
+_NOT_FAMILY_BESIDE_NAME = frozenset(
+    {"cha", "chu", "van", "son", "anh", "chong", "sheekh", "sheikh", "xaaji", "neeb", "ntxawm"}
+)
+
+_SUFFIXES = frozenset({"jr", "sr", "ii", "iii", "iv"})
+
+_SPACED_WORD = rf"(?:[^\W{_HAN}]|['’])+"
+
+# A Han run is its own token, so a Latin name written against Chinese ("Wu说") is a word.
+_TOKEN = re.compile(
+    rf"\[name\]|[{_HAN}]+|{_SPACED_WORD}(?:-{_SPACED_WORD})*|\s+|.",
+    re.DOTALL,
+)
+
+
+def _mostly_capitalised(text: str) -> bool:
+    """Whether a quote is typed in capitals or Title Case, so a capital marks no name."""
+    words = _CAPITALISED.findall(re.sub(r"\[[^\]]*\]", " ", text))
+    # A short sentence of proper nouns ("Tôi ở đường Nguyễn Trãi, Westminster") is not one.
+    shouted = len(words) >= 3 and sum(w.isupper() for w in words) >= 0.8 * len(words)
+    if shouted:
+        return True
+    if len(words) < 5 or sum(w[0].isupper() for w in words) < 0.8 * len(words):
+        return False
+    # Title Case capitalises the everyday words too ("My Ex Husband Hit Me In Front Of The
+    # Kids"); a short sentence of names and places ("Nkauj Iab Xyooj nyob St. Paul") does not.
+    ordinary = _rules().ordinary
+    everyday = [w for w in words[1:] if w.lower() in ordinary]
+    return len(everyday) >= 2 and sum(w[0].isupper() for w in everyday) >= 0.7 * len(everyday)
+
+
+def _is_name_part(
+    word: str,
+    rules: _Rules,
+    language: str,
+    caseless: bool = False,
+    after_name: bool | None = None,
+) -> bool:
+    """Whether a word beside a found name is more of that name (erring towards yes).
+
+    ``after_name`` is True when the word follows the name, False when it comes before it,
+    None when the caller does not say (then only the word itself counts)."""
+    lower = word.lower()
+    if word[:1].isupper() and lower in _NAME_OPENERS:
+        return True  # "Nkauj Iab Hang": a Hmong name that starts with a word for girl
+    if _PARTICLE_PREFIX.match(word):
+        return True  # "Abu Hamza al-Tamimi", "Omar bin-Laden": a family name, any case
+    if after_name and word[:1].isupper() and lower.rstrip(".") in _SUFFIXES:
+        return True  # "[name] Sr.", "[name] III"
+    if (
+        after_name is not None
+        and not caseless
+        and word[:1].isupper()
+        and lower in rules.family
+        and lower not in _NOT_FAMILY_BESIDE_NAME
+    ):
+        # "Lý [name]", "Hồ [name]": a listed family name right beside a found name is part
+        # of it, though it is also a role or ordinary word elsewhere ("hồ sơ", "lý do").
+        return True
+    if after_name and _ARABIC_WORD.fullmatch(word) and _arabic_after_name(word, rules):
+        return True  # "[name] الخوري", "[name] الدين", "[name] هاملتون"
+    if _role_word(word, rules) or lower in _PARTICLES or lower.rstrip(".") in rules.months:
+        return False
+    if _ARABIC_WORD.fullmatch(word):
+        bare = _ARABIC_PREFIX.sub("", word)
+        if word in rules.arabic_names or (len(bare) > 2 and bare in rules.arabic_names):
+            return True
+        if (
+            word in rules.arabic_beside_name
+            or _ARABIC_CONJUNCTION.sub("", word) in rules.arabic_beside_name
+            or (after_name and word.startswith("ال") and bare in rules.arabic_beside_name)
+        ):
+            return True  # "[name] وناصر": a name-word joined to a name by و
+        # A family name of origin ("المصري", "الزهراني"), unless it is an ordinary word. Other
+        # words with the article stay: Arabic puts the verb first, so "قدم [name] الشكوى"
+        # has the complaint, not a family name, after the name.
+        return (
+            word.startswith("ال")
+            and word.endswith("ي")
+            and len(word) >= 5
+            and word not in rules.arabic_ordinary
+        )
+    if re.search(rf"[{_HAN}]", word) or not word[0].isupper():
+        return False
+    if caseless:  # capitals say nothing in a quote typed in capitals or Title Case
+        return lower in rules.names
+    # An acronym (ICE, CPS, ER) is an agency, unless it is a listed name typed in capitals.
+    return not word.isupper() or len(word) == 1 or lower in rules.names
+
+
+def _sentence_start(tokens: list[str], i: int) -> bool:
+    """Whether tokens[i] begins a sentence (nothing but spaces and a full stop before it)."""
+    j = i - 1
+    while j >= 0 and tokens[j].isspace():
+        j -= 1
+    return j < 0 or tokens[j] in {".", "!", "?", ":", ";", '"', "“", "«", "\n"}
+
+
+def _merge_names(text: str, rules: _Rules, language: str, caseless: bool = False) -> str:
+    """Every capitalised or listed word beside a found name goes with it, and the pieces of
+    one name become one placeholder: no "[name] Van [name]" or "[name] Al-Hassan"."""
+    tokens = _TOKEN.findall(text)
+
+    def gap(i: int) -> bool:  # a single space (not a line) or a hyphen joins name parts
+        return i < len(tokens) and (
+            tokens[i] in {"-", "‐"} or (tokens[i].isspace() and "\n" not in tokens[i])
+        )
+
+    i = 0
+    while i < len(tokens):
+        if tokens[i] != PLACEHOLDER:
+            i += 1
+            continue
+        end = i + 1
+        while gap(end) and end + 1 < len(tokens):
+            # Particles join only when a name part follows them ("de los Ángeles").
+            k = end + 1
+            while k < len(tokens) and tokens[k].lower() in _PARTICLES and gap(k + 1):
+                k += 2
+            after_particle = k > end + 1
+            if k < len(tokens) and tokens[k] == PLACEHOLDER:
+                end = k + 1
+            elif (
+                after_particle
+                and k < len(tokens)  # "hablé con María de la " ends on the particle
+                and _ARABIC_WORD.fullmatch(tokens[k])
+                and tokens[k] not in rules.arabic_ordinary
+            ):
+                end = k + 1  # "بنت سعيد", "بن سلمان": whatever follows bin is a name
+            elif k < len(tokens) and _is_name_part(tokens[k], rules, language, caseless, True):
+                end = k + 1
+            elif not after_particle and k < len(tokens) and _arabic_middle(tokens, k, rules):
+                end = k + 1  # the father's name; the family name is taken next
+                if tokens[k].lower() in _SUFFIXES and end < len(tokens) and tokens[end] == ".":
+                    end += 1
+            else:
+                break
+        start = i
+        while start >= 2 and gap(start - 1):
+            word = tokens[start - 2]
+            if word == PLACEHOLDER:
+                start -= 2
+                continue
+            listed = word.lower() in rules.names
+            if (
+                _ARABIC_WORD.fullmatch(word)
+                and word not in rules.arabic_ordinary
+                and word not in _ARABIC_NAMING
+                and not word.startswith("ال")  # "محامية الهجرة [name]": no given name
+                and not _role_word(_ARABIC_PREFIX.sub("", word), rules)
+                and not _role_word(word, rules)
+            ):
+                # An unlisted Arabic word between a title and a name: "طليقي عمر [name]",
+                # but not the role or the "his name is" of "ضابط الشرطة اسمه [name]".
+                before = tokens[start - 4] if start >= 4 and gap(start - 3) else ""
+                if before.lower() in rules.roles or _ARABIC_PREFIX.sub("", before) in rules.roles:
+                    start -= 2
+                    continue
+            joined_title_part = (
+                not caseless
+                and word[:1].isupper()
+                and word.lower() in rules.title_parts
+                and word.lower() not in rules.ordinary
+                and start >= 4
+                and gap(start - 3)
+                and tokens[start - 4].lower() in _AND
+            )
+            if not joined_title_part and not _is_name_part(word, rules, language, caseless, False):
+                break
+            # "Brayan [name], mi ex": a capitalised word opening the sentence goes with the
+            # name too, unless it is an ordinary word ("When [name] called").
+            if _sentence_start(tokens, start - 2) and not listed and word.lower() in rules.ordinary:
+                break
+            start -= 2
+        tokens[start:end] = [PLACEHOLDER]
+        i = start + 1
+    return "".join(tokens)
+
+
+def _plain_word(word: str, rules: _Rules, everyday: frozenset[str]) -> bool:
+    lower = word.lower()
+    return (
+        lower in rules.ordinary
+        or lower in rules.roles
+        or lower in everyday
+        or lower in _PARTICLES
+        or lower in _NOT_A_NAME_AFTER
+    )
+
+
+def _arabic_titled_name(m: re.Match[str], rules: _Rules, language: str) -> bool:
+    """Whether the word after an Arabic title is a name. Arabic has no capitals: it is when
+    it is listed, when an English family name follows the title ("الضابط ستيفنز"), after
+    "wife of" or "husband of" any word that is no kin or role word ("مرت نزيه"), and an
+    unlisted word when a name follows it ("المحقق سامي الخطيب", "زوجي عوض الكريم")."""
+    name, second = m.group("name"), m.group("second")
+    if not _ARABIC_WORD.fullmatch(name) or _role_word(name, rules):
+        return False  # "حماي الحاج مصطفى": a second title, read next
+    if name in rules.arabic_ordinary:
+        # "عوض" (instead) is a name before the second part of a compound name.
+        return second in _ARABIC_THEOPHORIC - {"الله", "الحق", "الخير", "النبي", "الرسول"}
+    if name in rules.arabic_names or name in rules.arabic_beside_name:
+        return True
+    if name.startswith("ال"):
+        return False  # "محامية الهجرة ليندا": a given name takes no article
+    title = m.group("title")
+    if (
+        (title in _ARABIC_SPOUSE_OF or title[1:] in _ARABIC_SPOUSE_OF)
+        and not name.startswith("ال")
+        and len(name) >= 3
+        and not _ARABIC_KIN_STEM.match(name)
+    ):
+        return True
+    if _ARABIC_FOREIGN_NAME.match(name):
+        return True
+    return bool(
+        second
+        and (
+            second in _ARABIC_THEOPHORIC
+            or bool(_ARABIC_FOREIGN_NAME.match(second))
+            or (
+                (second not in rules.arabic_beside_name or second.startswith("ال"))
+                and _is_name_part(second, rules, language)
+            )
+        )
+    )
