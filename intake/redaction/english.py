@@ -124,14 +124,15 @@ def _word_counts(language: str) -> dict[str, int]:
 @lru_cache(maxsize=1)
 def _english_dictionary() -> dict[int, frozenset[str]]:
     """English words from pyspellchecker's frequency list: all of them (key 0), and those
-    seen more than 100 and 200 times. Kept as sets, so the list itself is let go (a worker
-    holds about 20 MB for them)."""
+    seen more than 100 and 200 times; and more than 20,000 times, for the Spanish check
+    (Spanglish), so the list is read once for both. Kept as sets, so the list itself is let go
+    (a worker holds about 20 MB for them)."""
     counts = _word_counts("en")
     if not counts:
         return {}
     return {
         0: frozenset(counts),
-        **{rare: frozenset(w for w, n in counts.items() if n > rare) for rare in (100, 200)},
+        **{rare: frozenset(w for w, n in counts.items() if n > rare) for rare in (100, 200, 20000)},
     }
 
 

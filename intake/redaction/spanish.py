@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from functools import lru_cache
 
-from .english import _word_counts
+from .english import _english_dictionary, _word_counts
 from .names import _plain_word, _sentence_start
 from .rules import _load, _rules
 from .words import _EVERYDAY_BY_LANGUAGE, PLACEHOLDER, _role_word
@@ -154,15 +154,15 @@ _ES_UNACCENT = str.maketrans("áéíóúüàèìòù", "aeiouuaeiou")
 def _spanish_dictionary() -> dict[str, frozenset[str]]:
     """Spanish words from pyspellchecker's frequency list without accents: all of them
     ("all"), and those seen more than 100 times ("common"); and English words seen more than
-    20,000 times ("english": Spanglish, "el landlord", "me hizo bullying")."""
+    20,000 times ("english": Spanglish, "el landlord", "me hizo bullying"), shared with the
+    English check rather than read a second time."""
     counts = _word_counts("es")
     if not counts:
         return {}
-    english = _word_counts("en")
     return {
         "all": frozenset(_unaccented(w) for w in counts),
         "common": frozenset(_unaccented(w) for w, n in counts.items() if n > 100),
-        "english": frozenset(w for w, n in english.items() if n > 20000),
+        "english": _english_dictionary().get(20000, frozenset()),
     }
 
 
