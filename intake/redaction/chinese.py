@@ -1,9 +1,14 @@
 """Chinese: the characters and words around a name written in Han characters (what ends a
 name, kinship words after 阿, where a subject starts, the verbs before an object and after a
-subject). The Chinese patterns are compiled with the others in ``rules._rules``.
+subject), and the Chinese name patterns built from them and the Chinese lists
+(``_han_patterns``, called by ``rules._rules``).
 """
 
 from __future__ import annotations
+
+import re
+
+from .words import _HAN, _alternation
 
 # Characters that end a Chinese name: verbs, particles and pronouns that follow a name.
 _ZH_NOT_IN_NAME = "说讲了是在把被给对跟和与也都就还又不没很让叫打骂来去到的我你他她们总一经却才"
@@ -17,3 +22,35 @@ _ZH_CLAUSE_START = r"，。！？；：、“”‘’「」\s,.!?;:"
 _ZH_BEFORE_OBJECT = "找|告诉了|告诉|和|跟|给|问|见|联系|通知|打给"
 
 _ZH_AFTER_SUBJECT = "是我|说|讲|告诉|打|骂|威胁|跟踪|不让|不肯|不给|让我|对我|把我|叫我|逼|一直|经常|总是|又|还|也说|就|却|来了|走了|拿走"
+
+
+def _han_patterns(zh: dict[str, list[str]]) -> tuple[re.Pattern[str], re.Pattern[str]]:
+    """From the Chinese lists: the pattern of a name written in Han characters
+    (``_Rules.han_names``) and of a surname written right after a Latin given name
+    (``_Rules.han_after_name``, "Jenny陈是社工")."""
+    family = zh.get("family_names", [])
+    single = "".join(re.escape(s) for s in family if len(s) == 1)
+    surname = rf"(?:{_alternation(s for s in family if len(s) > 1)}|[{single}])"
+    after = _alternation(zh.get("titles_after", []))
+    given = _alternation(n for n in zh.get("given_names", []) if len(n) >= 2)
+    # Characters of listed given names, less those that make a kinship word after 阿.
+    given_chars = "".join(sorted(set("".join(zh.get("given_names", []))) - set(_ZH_KIN)))
+    long_before = _alternation(t for t in zh.get("titles_before", []) if len(t) >= 2)
+    # A given name is one or two characters, but never a verb or particle that follows
+    # the name ("警察陈志强来了" takes 陈志强, "警官王说" keeps 说).
+    # nor the 阿 of a kinship word after a surname ("李阿姨" is auntie Li: 李 goes)
+    name_char = rf"(?:(?![{_ZH_NOT_IN_NAME}])(?!阿[{_ZH_KIN}])[{_HAN}])"
+    han_after_name = re.compile(rf"\[name\]{surname}(?=[{_ZH_NOT_IN_NAME}{_ZH_CLAUSE_START}]|$)")
+    han = re.compile(
+        rf"(?:{given})"  # 芳芳, 建国 (a surname before it goes with it below)
+        rf"|[小老阿]{surname}"  # 小王, 老李: the surname alone
+        rf"|阿[{given_chars}]"  # 阿强, 阿明: a nickname from a given name, not 阿姨
+        rf"|{surname}{name_char}{{0,2}}(?=(?:{after}))"  # 王警官, 李明医生
+        rf"|(?P<zhtitle>(?:{long_before})是?|叫|姓){surname}{name_char}{{0,2}}"  # 警官王, 前夫刘建国, 叫张伟
+        # A title is no given name: "给刘律师" takes 刘 (below), keeps 律师.
+        rf"|(?:(?<=^)|(?<=[{_ZH_CLAUSE_START}])){surname}(?!{after}){name_char}{{1,2}}(?=(?:{_ZH_AFTER_SUBJECT}))"  # 张伟说
+        rf"|{surname}(?=(?:{given}))"
+        # 我去找刘强 / 告诉了王芳和赵磊: a name as the object, up to the next comma or 和
+        rf"|(?P<zhverb>{_ZH_BEFORE_OBJECT}){surname}(?!{after}){name_char}{{1,2}}(?=[，。、！？,.!?\s和跟]|说|讲|一起|见面|吵|$)"
+    )
+    return han, han_after_name

@@ -12,13 +12,7 @@ from functools import lru_cache
 from pathlib import Path
 
 from .arabic import _ARABIC_STOP, _ARABIC_STREET, _arabic_spellings
-from .chinese import (
-    _ZH_AFTER_SUBJECT,
-    _ZH_BEFORE_OBJECT,
-    _ZH_CLAUSE_START,
-    _ZH_KIN,
-    _ZH_NOT_IN_NAME,
-)
+from .chinese import _han_patterns
 from .words import (
     _BEFORE_A_PLACE_WORDS,
     _COPULAS,
@@ -118,37 +112,7 @@ def _rules() -> _Rules:
         titled_arabic = re.compile(
             rf"(?<!\w)(?P<title>[وفبل]?(?:{_alternation(data['ar']['titles_before'])}))\s+(?P<name>\w+)(?:(?=\s+(?P<second>\w+)))?"
         )
-    han = han_after_name = None
-    if "zh" in data:
-        family = data["zh"].get("family_names", [])
-        single = "".join(re.escape(s) for s in family if len(s) == 1)
-        surname = rf"(?:{_alternation(s for s in family if len(s) > 1)}|[{single}])"
-        after = _alternation(data["zh"].get("titles_after", []))
-        given = _alternation(n for n in data["zh"].get("given_names", []) if len(n) >= 2)
-        # Characters of listed given names, less those that make a kinship word after 阿.
-        given_chars = "".join(
-            sorted(set("".join(data["zh"].get("given_names", []))) - set(_ZH_KIN))
-        )
-        long_before = _alternation(t for t in data["zh"].get("titles_before", []) if len(t) >= 2)
-        # A given name is one or two characters, but never a verb or particle that follows
-        # the name ("警察陈志强来了" takes 陈志强, "警官王说" keeps 说).
-        # nor the 阿 of a kinship word after a surname ("李阿姨" is auntie Li: 李 goes)
-        name_char = rf"(?:(?![{_ZH_NOT_IN_NAME}])(?!阿[{_ZH_KIN}])[{_HAN}])"
-        han_after_name = re.compile(
-            rf"\[name\]{surname}(?=[{_ZH_NOT_IN_NAME}{_ZH_CLAUSE_START}]|$)"
-        )
-        han = re.compile(
-            rf"(?:{given})"  # 芳芳, 建国 (a surname before it goes with it below)
-            rf"|[小老阿]{surname}"  # 小王, 老李: the surname alone
-            rf"|阿[{given_chars}]"  # 阿强, 阿明: a nickname from a given name, not 阿姨
-            rf"|{surname}{name_char}{{0,2}}(?=(?:{after}))"  # 王警官, 李明医生
-            rf"|(?P<zhtitle>(?:{long_before})是?|叫|姓){surname}{name_char}{{0,2}}"  # 警官王, 前夫刘建国, 叫张伟
-            # A title is no given name: "给刘律师" takes 刘 (below), keeps 律师.
-            rf"|(?:(?<=^)|(?<=[{_ZH_CLAUSE_START}])){surname}(?!{after}){name_char}{{1,2}}(?=(?:{_ZH_AFTER_SUBJECT}))"  # 张伟说
-            rf"|{surname}(?=(?:{given}))"
-            # 我去找刘强 / 告诉了王芳和赵磊: a name as the object, up to the next comma or 和
-            rf"|(?P<zhverb>{_ZH_BEFORE_OBJECT}){surname}(?!{after}){name_char}{{1,2}}(?=[，。、！？,.!?\s和跟]|说|讲|一起|见面|吵|$)"
-        )
+    han, han_after_name = _han_patterns(data["zh"]) if "zh" in data else (None, None)
     try:
         import stopwordsiso
 
