@@ -74,7 +74,9 @@ class Sense(NamedTuple):
 # "the school let him take them" still do. Witness words beside the prosecution ("the
 # prosecutor asked me to be a witness", "retiraron los cargos porque no quise declarar")
 # are the prosecution's request, not the criminal court: they do not name the court in a
-# sentence that names the prosecution; a court word (trial, "ra tòa", "开庭") still does.
+# sentence that names the prosecution; testimony given ("testified against", "作证了") or a
+# court word (trial, "ra tòa", "开庭") still does. A court of another kind ("traffic court",
+# "la corte de desalojo", "محكمة المرور") is not the criminal court.
 SENSE = "sense"
 SENSES_FILE = Path(__file__).resolve().parent.parent / "data" / "word_senses.json"
 
