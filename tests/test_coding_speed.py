@@ -146,13 +146,21 @@ class ReferenceMatcher(Matcher):
     def _for(self, language: str):  # type: ignore[no-untyped-def]
         if language not in self._finders:
             parts = self.codebook.parts()
+            # Word senses (coding.SENSES): their phrases are found like patterns, Chinese in
+            # a pass of their own (they cover a point's words, never hide them).
+            senses = [
+                s.part for s in coding.SENSES.values() if s.point in self.codebook.interventions
+            ]
             if language in UNSPACED:
                 self._finders[language] = [
                     ReferenceExpression(parts, language),
-                    ReferenceStemIndex(parts, [FALLBACK_LANGUAGE]),
+                    ReferenceExpression(senses, language),
+                    ReferenceStemIndex([*parts, *senses], [FALLBACK_LANGUAGE]),
                 ]
             else:
-                self._finders[language] = [ReferenceStemIndex(parts, {language, FALLBACK_LANGUAGE})]
+                self._finders[language] = [
+                    ReferenceStemIndex([*parts, *senses], {language, FALLBACK_LANGUAGE})
+                ]
         return self._finders[language]
 
     def excerpts(self, text: str, language: str, question_key: str = "") -> list[Excerpt]:
@@ -179,9 +187,24 @@ class ReferenceMatcher(Matcher):
             dims: set[str] = set()
             own: set[str] = set()
             spans: set[tuple[int, int]] = set()
+            here = []
             while position < count and hits[position][0][0] < end:
-                (a, b), kind, key = hits[position]
+                here.append(hits[position])
                 position += 1
+            # A point's hit wholly inside the phrase of a sense of that point drops out
+            # when the sentence names every point the sense goes with.
+            named = {key for _span, kind, key in here if kind == "intervention"}
+            covering = [
+                (coding.SENSES[key].point, span)
+                for span, kind, key in here
+                if kind == coding.SENSE and set(coding.SENSES[key].with_points) <= named
+            ]
+            for (a, b), kind, key in here:
+                if kind == coding.SENSE or (
+                    kind == "intervention"
+                    and any(p == key and c <= a and b <= d for p, (c, d) in covering)
+                ):
+                    continue
                 if kind == "intervention":
                     points.add(key)
                 elif kind == "dimension":
@@ -225,9 +248,10 @@ def _dev_answers() -> Iterator[tuple[str, str, str]]:
 def _test_sentences() -> Iterator[tuple[str, str, str]]:
     """The sentences the vocabulary and coding tests give the shipped codebook."""
     import tests.test_coding as coding_tests
+    import tests.test_coding_senses as senses_tests
     import tests.test_vocabulary as vocabulary_tests
 
-    for module in (vocabulary_tests, coding_tests):
+    for module in (vocabulary_tests, coding_tests, senses_tests):
         for test in vars(module).values():
             for mark in getattr(test, "pytestmark", ()):
                 if mark.name != "parametrize":
@@ -249,6 +273,7 @@ def _pattern_texts(codebook: Codebook) -> Iterator[tuple[str, str, str]]:
     rnd = random.Random(18)
     for language in LANGUAGES:
         patterns = [p for part in codebook.parts() for p in part.patterns.get(language, ())]
+        patterns += [p for s in coding.SENSES.values() for p in s.part.patterns.get(language, ())]
         english = [p for part in codebook.parts() for p in part.patterns.get("en", ())]
         joiner = "" if language in UNSPACED else " "
         for pattern in patterns:

@@ -87,6 +87,20 @@ def parts_hit(matcher: Matcher, text: str, language: str, kind: str = "intervent
         ("ar", "لازم يروح برنامج للتحكم بالغضب", "probation_programs"),
         ("ar", "المحكمة طلبت منه دورة السيطرة على الغضب", "probation_programs"),
         ("so", "kaniisadda ayaa ii helay guri", "housing"),
+        # batch g: the sentence and the prosecution in plain words
+        ("es", "le dieron 3 años nomas y ya", "sentencing"),
+        ("so", "waxay siiyeen probation lix bilood", "sentencing"),
+        ("ar", "أخذ سنتين مع وقف التنفيذ", "sentencing"),
+        ("vi", "vụ án bị hủy sau hai tháng", "prosecution"),
+        ("ar", "رفعوا قضية ضده بعد أسبوع", "prosecution"),
+        ("en", "the da asked me to come in and talk", "prosecution"),
+        ("en", "the nurse at school called me in", "schools"),
+        ("es", "en la escuela nos dieron ropa y comida", "schools"),
+        ("en", "i testified against him in march", "criminal_court"),
+        ("so", "waan ka markhaati furay isaga", "criminal_court"),
+        ("vi", "tôi đã làm chứng hai lần", "criminal_court"),
+        ("zh", "我作证了两次", "criminal_court"),
+        ("hmn", "kuv tau ua tim khawv ob zaug", "criminal_court"),
     ],
 )
 def test_a_point_is_hit_by_everyday_words(

@@ -18,20 +18,22 @@ answer would otherwise get the point-only code).
 
 from __future__ import annotations
 
+import json
 from collections.abc import Iterable
 from operator import itemgetter
+from pathlib import Path
 from typing import Any, NamedTuple
 
-from .codebook import Code, Codebook
-from .matching import Expression, WordIndex
+from .codebook import Code, Codebook, Part
+from .matching import Expression, Found, WordIndex
 from .text import UNSPACED, normalise, sentences
 
 FALLBACK_LANGUAGE = "en"
 # Raise whenever a change here would suggest different codes for the same text and codebook:
 # coding sealed at submission under another revision is then worked out again at unlock.
-MATCHING_REVISION = 4  # 2: points suggested without a dimension; 3: a court word yields,
+MATCHING_REVISION = 5  # 2: points suggested without a dimension; 3: a court word yields,
 # Vietnamese pattern words match whole syllables; 4: it also yields to immigration and to
-# a protection order, and a jail word yields to the sentence
+# a protection order, and a jail word yields to the sentence; 5: word senses (SENSES)
 # Word sense. A court word in a sentence that names custody, divorce, visits or the family
 # court is the family court's ("went to court for the divorce", "la audiencia de
 # custodia", "ra tòa ly hôn"): there the criminal court yields to it. A sentence about
@@ -53,6 +55,46 @@ YIELDS: dict[str, tuple[str, ...]] = {
     "criminal_court": ("civil_court_custody", "immigration", "protection_order"),
     "jail_pretrial": ("sentencing",),
 }
+
+
+class Sense(NamedTuple):
+    """A sense in which a point's words do not name it: a word of ``point`` wholly inside
+    one of ``part``'s phrases does not count, in a sentence that also names every point
+    in ``with_points``. Another word of the point outside the phrases still names it."""
+
+    point: str
+    with_points: tuple[str, ...]
+    part: Part  # kind SENSE, keyed by the sense's name
+
+
+# Word senses, for every codebook (a facilitator's own too), from intake/data/
+# word_senses.json. A school named only as a place or a time ("after I dropped the kids at
+# school", "在学校门口接孩子", "iskuulka ka soo laabteen") is not the school acting: the
+# school word inside such a phrase does not name schools, while "the teacher at school",
+# "the school let him take them" still do. Witness words beside the prosecution ("the
+# prosecutor asked me to be a witness", "retiraron los cargos porque no quise declarar")
+# are the prosecution's request, not the criminal court: they do not name the court in a
+# sentence that names the prosecution; testimony given ("testified against", "作证了") or a
+# court word (trial, "ra tòa", "开庭") still does. A court of another kind ("traffic court",
+# "la corte de desalojo", "محكمة المرور") is not the criminal court.
+SENSE = "sense"
+SENSES_FILE = Path(__file__).resolve().parent.parent / "data" / "word_senses.json"
+
+
+def _load_senses() -> dict[str, Sense]:
+    raw = json.loads(SENSES_FILE.read_text(encoding="utf-8"))
+    return {
+        name: Sense(
+            str(item["point"]),
+            tuple(str(p) for p in item["with"]),
+            Part(name, SENSE, {}, {lang: tuple(ph) for lang, ph in item["phrases"].items()}),
+        )
+        for name, item in raw.items()
+        if not name.startswith("_")
+    }
+
+
+SENSES: dict[str, Sense] = _load_senses()
 _QUESTION_SUFFIXES = ("_summary", "_effect")
 _KNOWN_COMBINATIONS = 4096  # sentences' part combinations remembered per matcher
 
@@ -84,19 +126,27 @@ class Matcher:
                 self._by_pair[(code.intervention, code.dimension)] = code.key
         self._points_on = {c.intervention for c in self.codes if c.intervention is not None}
         self._finders: dict[str, list[Expression | WordIndex]] = {}
+        # Senses of points this codebook has (none for the pattern counter's pseudo-codes).
+        self._senses = [s.part for s in SENSES.values() if s.point in codebook.interventions]
         self._known: dict[tuple[frozenset[tuple[str, str]], str | None], tuple[str, ...]] = {}
 
     def _for(self, language: str) -> list[Expression | WordIndex]:
         """One pass per sentence: the language's patterns and English ones, indexed together."""
         if language not in self._finders:
             parts = self.codebook.parts()
+            senses = self._senses
             if language in UNSPACED:
-                self._finders[language] = [
-                    Expression(parts, language),
-                    WordIndex(parts, [FALLBACK_LANGUAGE]),
-                ]
+                # Chinese matches without overlap: the senses' phrases get their own pass,
+                # so that they cover the point's words rather than hide them.
+                finders = [Expression(parts, language)]
+                if senses:
+                    finders.append(Expression(senses, language))
+                finders.append(WordIndex([*parts, *senses], [FALLBACK_LANGUAGE]))
+                self._finders[language] = finders
             else:
-                self._finders[language] = [WordIndex(parts, {language, FALLBACK_LANGUAGE})]
+                self._finders[language] = [
+                    WordIndex([*parts, *senses], {language, FALLBACK_LANGUAGE})
+                ]
         return self._finders[language]
 
     def excerpts(self, text: str, language: str, question_key: str = "") -> list[Excerpt]:
@@ -123,11 +173,14 @@ class Matcher:
                 continue
             matched: set[tuple[str, str]] = set()
             spans: set[tuple[int, int]] = set()
+            first = position
             while position < count and found_at[position][0] < end:
                 a, b, parts = found_at[position]
                 position += 1
                 matched.update(parts)
                 spans.add((a, b if b < end else end))
+            if self._senses and any(kind == SENSE for kind, _key in matched):
+                matched, spans = _apply_senses(found_at[first:position], matched, end)
             codes = self._codes_of(frozenset(matched), implied)
             excerpts.append(_new_tuple(Excerpt, (index, start, end, codes, tuple(sorted(spans)))))
         return excerpts
@@ -189,6 +242,37 @@ class Matcher:
             if code is not None:
                 codes.add(code)
         return codes
+
+
+def _apply_senses(
+    found: list[Found], matched: set[tuple[str, str]], end: int
+) -> tuple[set[tuple[str, str]], set[tuple[int, int]]]:
+    """One sentence's parts and highlights once its word senses are applied (``SENSES``):
+    a point's word wholly inside a sense's phrase drops out when the sentence names every
+    point the sense goes with; the phrases themselves are never codes."""
+    named = {key for kind, key in matched if kind == "intervention"}
+    covers: dict[str, list[tuple[int, int]]] = {}
+    for a, b, parts in found:
+        for kind, key in parts:
+            if kind == SENSE:
+                sense = SENSES[key]
+                if all(p in named for p in sense.with_points):
+                    covers.setdefault(sense.point, []).append((a, b))
+    kept: set[tuple[str, str]] = set()
+    spans: set[tuple[int, int]] = set()
+    for a, b, parts in found:
+        here = [
+            (kind, key)
+            for kind, key in parts
+            if kind != SENSE
+            and not (
+                kind == "intervention" and any(c <= a and b <= d for c, d in covers.get(key, ()))
+            )
+        ]
+        if here:
+            kept.update(here)
+            spans.add((a, b if b < end else end))
+    return kept, spans
 
 
 # Compact, JSON-ready form of one answer's excerpts, for the sealed analysis record: a
