@@ -201,3 +201,94 @@ def test_lower_case_places_after_in_stay() -> None:
     text = "we lived in eagan and burnsville for a year"
     assert redact(text, "en") == text
     assert redact("we stayed in maplewood w chidi", "en") == "we stayed in maplewood w [name]"
+
+
+# Fifth pass: identifier shapes found by the en-qi11… development quotes (issue 18, item 4).
+WORD_NAME_CASES = [
+    # given names that are everyday words, where something marks a person
+    ("me and mercy slept in the car for a week", ["mercy"], ["car", "a week"]),
+    ("i texted joy and she drove me to the ER", ["joy"], ["ER"]),
+    ("told mercy i was leaving him for good", ["mercy"], ["leaving"]),
+    ("my ex hunter keeps showing up at my job", ["hunter"], ["job"]),
+    ("her brother will showed up at the courthouse", ["will"], ["brother", "courthouse"]),
+    ("my aunt treasure let us sleep on her floor for 3 weeks", ["treasure"], ["3 weeks"]),
+    ("my daughter sierra is 4 and CPS has her", ["sierra"], ["CPS"]),
+    ("officer duke and officer stone came at 3am", ["duke", "stone"], ["officer"]),
+    ("my bf ace said he would take the kids", ["ace"], ["kids"]),
+    ("cookie and daisy from the shelter came to court", ["cookie", "daisy"], ["shelter", "court"]),
+    ("phoenix and his cousin came to my moms house", ["phoenix"], ["cousin"]),
+    ("sterling kept calling me from jail", ["sterling"], ["jail"]),
+    ("my uncle bishop hit my mom in front of the kids", ["bishop"], ["uncle", "kids"]),
+    # a listed name with 's or 'd at the start of a sentence
+    ("brandon's mom called the police on me", ["brandon"], ["mom", "police"]),
+    ("latoya'd already left when the cops came", ["latoya"], ["cops"]),
+    # nicknames after aka, a.k.a., goes by, they call him
+    ("Rashad a.k.a. Bones broke my phone in June", ["rashad", "bones"], ["June"]),
+    ("they call him ghost on the east side", ["ghost"], ["east side"]),
+    ("his friend aka lil ray was driving", ["lil", "ray"], ["friend"]),
+    ("she goes by peaches now and lives in Jackson", ["peaches"], ["Jackson"]),
+    # children listed with their ages
+    ("my kids nevaeh 8 kj 6 and baby zuri were there", ["nevaeh", "kj", "zuri"], ["kids"]),
+]
+
+
+@pytest.mark.parametrize(
+    ("text", "parts", "themes"), WORD_NAME_CASES, ids=[c[0][:30] for c in WORD_NAME_CASES]
+)
+def test_word_names_and_nicknames_go(text: str, parts: list[str], themes: list[str]) -> None:
+    out = redact(text, "en")
+    assert_redacted(out, parts, themes)
+    assert "[name]" in out
+
+
+NUMBER_CASES = [
+    ("his plate is MBX 419 and he drives a gray truck", ["mbx", "419"], ["gray truck"]),
+    ("license plate 7KJR229 was on the report", ["7kjr229"], ["report"]),
+    ("the last four of my social is 3307 and the DA has it", ["3307"], ["DA"]),
+    ("my ssn ends in 9912, the caseworker wrote it down", ["9912"], ["caseworker"]),
+    ("mail goes to P.O. Box 8812 now", ["8812"], ["mail"]),
+    ("we are in room 318 at the YWCA for 30 days", ["318"], ["YWCA", "30 days"]),
+    ("call 651 555 0177 ext 31 and ask for the advocate", ["31", "0177"], ["advocate"]),
+    ("write me at tasha.m22 at yahoo dot com", ["tasha.m22", "yahoo"], []),
+    ("email is dee dot jones at gmail dot com", ["dee", "jones", "gmail"], []),
+    ("its kia underscore m at outlook dot com", ["kia", "m", "outlook"], []),
+    ("my son goes to Kennedy Middle and he waits outside", ["kennedy"], ["son"]),
+]
+
+
+@pytest.mark.parametrize(
+    ("text", "parts", "themes"), NUMBER_CASES, ids=[c[0][:30] for c in NUMBER_CASES]
+)
+def test_numbers_and_addresses_that_name_a_person_go(
+    text: str, parts: list[str], themes: list[str]
+) -> None:
+    assert_redacted(redact(text, "en"), parts, themes)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "me and faith in God kept me going",
+        "my mom hope i come home soon",
+        "faith and my kids kept me going",
+        "hope is all i have left",
+        "my ex will kill me if he finds out",
+        "his brother will never stop",
+        "i asked will he come to court",
+        "she called chase bank and froze the card",
+        "my son junior high school called CPS",
+        "i took the money out at Chase and met him at Target",
+        "he would call me honey and then hit me",
+        "they call him back every time",
+        "time goes by and nothing changes",
+        "the chase ended when the cops boxed him in",
+        "last 4 months have been hell",
+        "the room was 2 nights only",
+        "the social worker came 2 times",
+        "he keeps calling me from Charlotte",
+        "my kids are 7 and 5 and they saw it",
+        "Went To North High With My Cousin",
+    ],
+)
+def test_word_names_numbers_and_places_that_are_no_one_stay(text: str) -> None:
+    assert redact(text, "en") == text

@@ -8,6 +8,7 @@ city.
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from functools import lru_cache
 from typing import TYPE_CHECKING
 
@@ -109,6 +110,45 @@ _EN_APOSTROPHE_NAME = re.compile(r"^[^\W\d_]{1,3}['’][^\W\d_]{3,}$")
 _EN_NOT_APOSTROPHE_NAME = frozenset(
     {"o'clock", "y'all", "ma'am", "c'mon", "g'night", "e'er", "ne'er", "o'er", "li'l"}
 )
+# "keisha'd already called", "tyrone's cousin": a name with what is joined to it.
+_EN_JOINED = re.compile(r"['’](?:s|d|ll)$", re.IGNORECASE)
+# After "aka", "goes by", "they call him": a nickname, whatever word it is ("Tank", "smoke").
+_EN_AKA_BEFORE = re.compile(
+    r"(?:(?<![\w.])(?i:aka|a\.k\.a\.?|a/k/a|also known as|nicknamed)"
+    r"|(?<![\w.])(?i:he|she|they|who|now|also|\[name\])\s+(?i:goes|go|went)\s+by"
+    r"|(?i:they|everybody|everyone|people|ppl|we|yall|y'all|streets?)\s+(?i:call|calls|called)"
+    r"\s+(?i:him|her|them))\s+$"
+)
+# Whether a quote has any of these at all (most have none: the rule is then skipped).
+_EN_AKA_HERE = re.compile(r"(?i)aka|a\.k\.a|a/k/a|known as|nicknamed| by |call")
+# Before "aka": the name it is a second name of ("Devonte a.k.a. Tank").
+_EN_AKA_AFTER = re.compile(r"\s+(?i:aka|a\.k\.a\.?|a/k/a)(?![\w/])")
+# "his brother will came": the name "will" is not the verb when a past or -s form follows.
+_EN_MODAL_NAMES = frozenset({"will", "may"})
+_EN_PAST = frozenset(
+    {"came", "said", "told", "took", "got", "broke", "drove", "went", "saw", "ran", "threw",
+     "made", "left", "kept", "knew", "swore", "stole", "was", "had", "did", "found", "gave",
+     "brought", "heard", "thought", "showed", "wanted", "is", "has", "does", "says"}
+)  # fmt: skip
+# After a word-name at the start ("dallas kept calling", "chase said"): what a person does.
+_EN_WORD_NAME_VERBS = frozenset(
+    {"said", "says", "told", "tells", "texted", "texts", "called", "calls", "came", "comes",
+     "showed", "shows", "hit", "hits", "broke", "yelled", "threatened", "pushed", "grabbed",
+     "choked", "slapped", "punched", "followed", "stalked", "lied", "swore", "kept", "keeps",
+     "helped", "picked", "drove", "started", "starts", "tried", "jumped", "beat", "stole"}
+)  # fmt: skip
+# After a word-name, a word that makes it a bank, a place or a school ("called chase bank").
+_EN_NOT_AFTER_A_WORD_NAME = frozenset(
+    {"bank", "store", "card", "app", "account", "office", "hotline", "line", "county", "city",
+     "street", "st", "ave", "avenue", "road", "rd", "high", "school", "middle", "elementary",
+     "park", "lake", "river", "apartments", "hospital", "clinic", "center", "church", "pd",
+     "police"}
+)  # fmt: skip
+# After a virtue-name and its title: not an object or a clause ("my mom hope i come home").
+_EN_NOT_AFTER_A_VIRTUE = frozenset(
+    {"i", "he", "she", "we", "they", "you", "u", "that", "me", "him", "her", "us", "them", "it",
+     "my", "his", "for", "to", "so", "in", "is", "was", "the", "a"}
+)  # fmt: skip
 
 
 def _word_counts(language: str) -> dict[str, int]:
@@ -155,6 +195,65 @@ def _english_lists() -> tuple[frozenset[str], frozenset[str], frozenset[str], fr
         | {"po", "co", "cw"}
         | _EN_KIN,
     )
+
+
+@lru_cache(maxsize=1)
+def _english_word_names() -> tuple[frozenset[str], frozenset[str]]:
+    """Given names that are everyday words too ("chance", "rocky", "hope") from the English
+    list and _WORD_NAMES, and those of them that are a virtue or a feeling ("hope", "faith")."""
+    en = _load().get("en", {})
+    virtues = frozenset(w.lower() for w in en.get("given_names_that_are_virtues", []))
+    words = frozenset(w.lower() for w in en.get("given_names_that_are_words", []))
+    ascii_words = {w for w in _WORD_NAMES if w.isascii() and w not in {"ty", "dre", "jay"}}
+    return words | virtues | ascii_words, virtues
+
+
+def _english_word_name(
+    tokens: list[str], i: int, word_at: Callable[[int], str], titles: frozenset[str]
+) -> bool:
+    """Whether tokens[i], a given name that is also a word ("chance", "will", "hope"), stands
+    where a person stands: after a title ("my ex chance", "officer king", "my cousin precious"),
+    "me and", a verb of speech ("told grace"), "named"; and, unless it is a virtue, first in a
+    sentence before what a person does ("chase and his brother came", "austin from the
+    program", "dallas kept calling")."""
+    words, virtues = _english_word_names()
+    lower = tokens[i].lower()
+    starts = _sentence_start(tokens, i)
+    before = "" if starts or not (i >= 2 and tokens[i - 1] == " ") else word_at(i - 2)
+    after = word_at(i + 2) if i + 1 < len(tokens) and tokens[i + 1] == " " else ""
+    virtue = lower in virtues
+    if after in _EN_NOT_AFTER_A_WORD_NAME:
+        return False  # "called chase bank", "my son junior high school"
+    if before in {"told", "texted", "messaged"} and after != "in":
+        return True  # "told grace i was leaving": one tells a person
+    if (virtue or lower in _EN_MODAL_NAMES) and after in _EN_NOT_AFTER_A_VIRTUE:
+        return False  # "me and faith in God", "my mom hope i come home", "asked will he"
+    if before in {"named", "told", "texted", "called", "asked", "messaged", "tell", "text"}:
+        return True
+    if before in _AND and word_at(i - 4) in _ME:
+        return True  # "me and hope"
+    modal = lower in _EN_MODAL_NAMES and not (
+        after in _EN_PAST or (after.endswith("ed") and len(after) > 3)
+    )
+    if (
+        before in titles
+        and before not in _BEFORE_A_THING
+        and (not before.endswith("s") or before in {"sis", "boss", "ms", "mrs"})
+        and not modal
+    ):
+        return True  # "my cousin precious", "his brother will came", "officer king"
+    if virtue or modal or before in _BEFORE_A_THING or before in _EN_BEFORE_A_PLACE:
+        return False
+    if _role_word(lower, _rules()):
+        return False  # "bishop came to the house": the role, named by no title
+    first = starts or (before in _AND and word_at(i - 4) in words and i >= 4)
+    if not first:
+        return False
+    if after in _AND and word_at(i + 4) in _POSSESSIVES | {"i", "me"}:
+        return True  # "chase and his brother came"
+    if after in {"from", "at"} and word_at(i + 4) in {"the", "my", "his", "her", "our"}:
+        return True  # "austin from the program", "brandy and sunny from the program"
+    return after in _EN_WORD_NAME_VERBS  # "dallas kept calling"
 
 
 def _english_word(word: str, rules: _Rules, everyday: frozenset[str], rare: int = 0) -> bool:
@@ -231,7 +330,37 @@ def _english_place_before(before: str) -> bool:
         return True
     if len(words) >= 2 and (words[-2], words[-1]) in _EN_PERSON_PAIRS:
         return False  # "went back to Terrence", "talked to Charlotte"
+    if (
+        words[-1] == "from"
+        and len(words) >= 3
+        and words[-2] in {"me", "us"}
+        and words[-3] in {"calling", "called", "calls", "call", "texting", "texted", "writing"}
+    ):
+        return True  # "keeps calling me from Charlotte": where the call comes from
     return words[-1] in {"to", "from"} and bool(set(words[:-1]) & (_EN_GOING - {"me", "us"}))
+
+
+# "my kids [name] 7 jj 5 and baby mia": in a list of children with their ages, the word after
+# an age is the next child.
+_EN_AFTER_AN_AGE = re.compile(
+    r"(?P<lead>\[name\],?\s+\d{1,2}(?:\s*(?i:yrs?|years?|yo|mos?|months?)(?:\s+old)?)?,?\s+"
+    r"(?:(?i:and|&|n)\s+)?(?:(?i:baby|lil|little|my)\s+)?)(?P<word>[A-Za-z][a-z'’-]*)(?![\w'’-])"
+)
+
+
+def _english_after_an_age(text: str, rules: _Rules, everyday: frozenset[str]) -> str:
+    """The children of a list after the first found ("aaliyah 7 jj 5 and baby mia")."""
+
+    def child(m: re.Match[str]) -> str:
+        word = m.group("word")
+        lower = word.lower()
+        if lower in rules.given or not _english_word(word, rules, everyday):
+            return m.group("lead") + PLACEHOLDER
+        return m.group(0)
+
+    while (new := _EN_AFTER_AN_AGE.sub(child, text)) != text:
+        text = new
+    return text
 
 
 def _english_initials(text: str) -> str:
@@ -324,7 +453,7 @@ def _english_unmarked(
             and word_at(i - 6) in {"in", "near", "outside", "around", "into"}
         ):
             return False  # "in eagan and burnsville": a second place after the first
-        if level == 3 or (owner and level == 2 and not starts):
+        if level == 3 or (owner and level == 2 and (not starts or tokens[i].islower())):
             return True
         if before in _POSSESSIVES:
             return False
@@ -384,10 +513,44 @@ def _english_unmarked(
         return starts and after in _POSSESSIVES and word_at(i + 4) in titles
 
     new: set[int] = set()
+    word_names = _english_word_names()[0]
+    aka_here = bool(_EN_AKA_HERE.search("".join(tokens)))
     for i in words:
         word = tokens[i]
         lower = word.lower()
         if i in found:
+            continue
+        # "Devonte a.k.a. Tank", "they call him smoke": a nickname after "aka", and the name
+        # before it.
+        if (
+            aka_here
+            and (
+                _EN_AKA_BEFORE.search("".join(tokens[max(0, i - 14) : i]))
+                or _EN_AKA_AFTER.match("".join(tokens[i + 1 : i + 10]))
+            )
+        ) and (
+            lower in openers
+            or not (lower in rules.ordinary or lower in titles or _role_word(lower, rules))
+        ):
+            new.add(i)
+            if lower in openers and spaced(i) and i + 2 in standing:
+                new.add(i + 2)  # "aka big lou"
+            continue
+        # "tyrone's cousin", "keisha'd already called": a listed name with what is joined.
+        joined = _EN_JOINED.search(word)
+        stem = lower[: joined.start()] if joined else ""
+        if (
+            stem
+            and word.islower()
+            and stem in rules.given
+            and stem not in word_names
+            and not _plain_word(stem, rules, everyday)
+            and word_at(i - 2) not in {"a", "an", "the"}
+        ):
+            new.add(i)
+            continue
+        if lower in word_names and _english_word_name(tokens, i, word_at, titles):
+            new.add(i)
             continue
         # "T said", "told T": one capital letter where a person stands.
         if len(word) == 1 and word.isupper() and word not in {"I", "A"}:
@@ -418,6 +581,18 @@ def _english_unmarked(
                 continue
         level = candidate(i)
         if level and person_here(i, level):
+            new.add(i)
+    # "brandy and sunny": a word-name joined by "and" to a name found.
+    plain_word_names = word_names - _english_word_names()[1] - rules.months - _EN_MODAL_NAMES
+    for i in words:
+        if (
+            tokens[i].lower() in plain_word_names
+            and i not in new
+            and (
+                (word_at(i + 2) in _AND and (is_name(i + 4) or i + 4 in new))
+                or (word_at(i - 2) in _AND and (is_name(i - 4) or i - 4 in new))
+            )
+        ):
             new.add(i)
     # Lower-case words no English word list knows and that stand nowhere a person stands: a
     # few are typos and slang, many mean the quote is not plain English (Spanish or

@@ -1,5 +1,7 @@
 """Identifiers other than names: e-mail addresses, handles, phone numbers, street addresses and
-postcodes, dates with a day, years of birth and birthdays. Case numbers and A-numbers are
+postcodes, dates with a day, years of birth and birthdays; in English also plate and SSN
+numbers, po boxes and rooms, a phone's extension, an e-mail typed in words and a school named
+for a person ("Roosevelt High"). Case numbers and A-numbers are
 patterns compiled from the lists' case words, in ``rules``; the order of the passes is in
 ``pipeline.redact``.
 """
@@ -10,7 +12,7 @@ import re
 from typing import TYPE_CHECKING
 
 from .rules import _rules
-from .words import _UNITS, _alternation, _role_word
+from .words import _UNITS, PLACEHOLDER, _alternation, _role_word
 
 if TYPE_CHECKING:
     from .rules import _Rules
@@ -73,6 +75,58 @@ _POSTCODE = re.compile(
     r"(?P<lead>(?<!\w)(?i:zip(?:\s*code)?|zipcode|c[oó]digo postal|c\.p\.|postal code)"
     r"(?:\s+(?i:is|es|was|era))?\s*[:#]?\s*)\d{5}(?:-\d{4})?(?!\d)"
 )
+# A time after a number: "room 2 nights", "unit 3 weeks" are not a room or a unit.
+_NOT_AN_ID_AFTER = r"(?!\s*(?i:days?|nights?|weeks?|wks?|months?|mos?|years?|yrs?|hours?|hrs?|times?|min\w*|am|pm)\b)"
+# "plate is KFT 882", "last 4 of my ssn 4821", "social 123-45-6789": a number that names a
+# person's car or papers.
+_ID_NUMBER = re.compile(
+    r"(?P<lead>(?<![\w.])(?i:(?:license\s+)?plates?|tag\s+number|ssn|ss#|social(?:\s+security)?"
+    r"|last\s+(?:4|four)(?:\s+digits)?(?:\s+of\s+(?:my|his|her|the)\s+(?:ssn|social(?:\s+security)?"
+    r"|card|account))?)(?:\s+(?i:number|no\.?|#|num))?"
+    r"(?:\s+(?i:is|was|are|ends?\s+in|ending\s+in))?\s*[:#]?\s*)"
+    r"(?P<id>\d{3}[- ]\d{2}[- ]\d{4}|[A-Za-z]{1,4}[ -]\d{2,4}|\d{1,4}[ -][A-Z]{2,4}"
+    r"|[A-Za-z]{0,4}\d[A-Za-z0-9]{0,7})(?![\w-])" + _NOT_AN_ID_AFTER
+)
+# "po box 4471", "room 214 at the shelter", "unit 3B": where a person gets mail or sleeps.
+_BOX_OR_ROOM = re.compile(
+    r"(?P<lead>(?<![\w.])(?i:p\.?\s?o\.?\s*box|post office box|room|rm\.?|unit|suite|ste\.)"
+    r"\s*(?i:number\s*|no\.\s*|#\s*)?)[A-Za-z]?\d{1,5}[A-Za-z]?(?![\w/-])" + _NOT_AN_ID_AFTER
+)
+# "612 555 0188 ext 204": the extension goes with the number (read before addresses, which
+# would take "0188 ext" for a house number and a street).
+_PHONE_EXTENSION = re.compile(
+    r"(?<![0-9A-Za-z])(?:\+|\()?\d[\d\s().\-‐‑–—]{6,}\d,?\s*(?i:ext|extension|x)\.?\s*\d{1,6}(?!\d)"
+)
+# "keisha dot brown at gmail dot com": an email typed out in words.
+_EMAIL_IN_WORDS = re.compile(
+    r"(?<![\w.])[A-Za-z0-9_%+-]+(?:(?:\s+(?i:dot|underscore|dash)\s+|\.)[A-Za-z0-9_%+-]+)*"
+    r"\s+(?i:at)\s+"
+    r"[A-Za-z0-9-]+(?:(?:\s+(?i:dot)\s+|\.)[A-Za-z0-9-]+)*(?:\s+(?i:dot)\s+|\.)"
+    r"(?i:com|net|org|edu|gov|us|co|me|io)(?!\w)"
+)
+# "Roosevelt High", "Lincoln Elementary": a school named for a person tells where a child is.
+_SCHOOL_NAMED = re.compile(
+    r"(?<![\w\[])(?P<name>[A-Z][a-z'’]+(?: [A-Z][a-z'’]+)?)(?= (?:High|Middle|Elementary|"
+    r"Academy|Intermediate|Montessori)(?!\w))"
+)
+_NOT_A_SCHOOL_NAME = frozenset(
+    {"north", "south", "east", "west", "central", "northeast", "northwest", "southeast",
+     "southwest", "junior", "senior", "community", "public", "charter", "catholic",
+     "christian", "lutheran", "area", "regional", "international", "magnet", "new", "old",
+     "the", "my", "his", "her", "our", "their", "at", "to", "in", "from"}
+)  # fmt: skip
+
+
+def _school_named(m: re.Match[str], rules: _Rules) -> str:
+    """The words of a school's name that may be a person's ("Roosevelt High"), not "North"
+    or an ordinary word ("Went To North High")."""
+    words = m.group("name").split()
+    while words and (words[0].lower() in _NOT_A_SCHOOL_NAME or words[0].lower() in rules.ordinary):
+        words.pop(0)
+    if not words or any(w.lower() in _NOT_A_SCHOOL_NAME for w in words):
+        return m.group(0)
+    kept = m.group("name")[: len(m.group("name")) - len(" ".join(words))]
+    return kept + PLACEHOLDER
 
 
 def _named_street_is_a_place(street: str, rules: _Rules) -> bool:

@@ -23,15 +23,21 @@ from .identifiers import (
     _ANY_DIGIT,
     _BIRTH_YEAR,
     _BIRTHDAY,
+    _BOX_OR_ROOM,
     _EMAIL,
+    _EMAIL_IN_WORDS,
     _HANDLE,
+    _ID_NUMBER,
     _PHONE,
+    _PHONE_EXTENSION,
     _POSTCODE,
+    _SCHOOL_NAMED,
     _YEAR_RANGE,
     _address,
     _birth_year,
     _digits,
     _named_street_is_a_place,
+    _school_named,
 )
 from .names import (
     _CAPITALISED,
@@ -117,6 +123,9 @@ def redact(text: str, language: str = "en") -> str:
             ),
             text,
         )
+        text = _PHONE_EXTENSION.sub(
+            lambda m: "[phone]" if _digits(m.group(0)) >= 8 else m.group(0), text
+        )
         text = rules.addresses.sub(_address, text)
         if "[address]" in text:
             text = _ADDRESS_TAIL.sub("[address]", text)
@@ -124,6 +133,9 @@ def redact(text: str, language: str = "en") -> str:
         text = _BIRTH_YEAR.sub(_birth_year, text)
         text = _BIRTHDAY.sub(lambda m: m.group("lead") + "[date]", text)
         text = _POSTCODE.sub(lambda m: m.group("lead") + "[address]", text)
+        if language == "en":
+            text = _ID_NUMBER.sub(lambda m: m.group("lead") + "[case number]", text)
+            text = _BOX_OR_ROOM.sub(lambda m: m.group("lead") + "[address]", text)
         text = _PHONE.sub(
             lambda m: (
                 "[phone]"
@@ -132,6 +144,8 @@ def redact(text: str, language: str = "en") -> str:
             ),
             text,
         )
+    if " at " in text.lower():
+        text = _EMAIL_IN_WORDS.sub("[email]", text)
     if language not in ("zh", "ar"):
         text = rules.named_streets.sub(
             lambda m: (
@@ -152,6 +166,8 @@ def redact(text: str, language: str = "en") -> str:
         return (m.group("lead") or "") + _PLACE_MARK.format(len(places) - 1)
 
     text = rules.places_in_context.sub(place_in_context, text)
+    if language == "en" and not caseless:
+        text = _SCHOOL_NAMED.sub(lambda m: _school_named(m, rules), text)
     text = _ARABIC_SERVANT.sub(PLACEHOLDER, text)
 
     def named(m: re.Match[str]) -> str:

@@ -9,10 +9,10 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from .context import _BEFORE_A_PERSON, _SOMALI_AFTER_SUBJECT, _joined_to_a_name, _person_by_context
-from .english import _english_initials, _english_unmarked
+from .english import _EN_JOINED, _english_after_an_age, _english_initials, _english_unmarked
 from .names import _TOKEN, _plain_word, _sentence_start
 from .spanish import _spanish_unmarked
-from .words import _AND, _ANY_HAN, _ME, _POSSESSIVE, PLACEHOLDER, _role_word
+from .words import _AND, _ANY_HAN, _ME, PLACEHOLDER, _role_word
 
 if TYPE_CHECKING:
     from .rules import _Rules
@@ -136,7 +136,7 @@ def _unmarked_names(
         english = _english_unmarked(tokens, words, standing, found, rules, everyday, caseless)
         for i in english - found:
             # "went over to [name]'s house": the possessive stays, as after a title
-            owner = _POSSESSIVE.search(tokens[i])
+            owner = _EN_JOINED.search(tokens[i])
             tokens[i] = PLACEHOLDER + (owner.group(0) if owner else "")
     if not caseless and (found or PLACEHOLDER in text):
         for i in words:
@@ -154,4 +154,6 @@ def _unmarked_names(
                     found.add(i)
     for i in found:
         tokens[i] = PLACEHOLDER
+    if language == "en" and PLACEHOLDER in tokens:
+        return _english_after_an_age("".join(tokens), rules, everyday)
     return "".join(tokens)
