@@ -40,6 +40,8 @@ naming someone. Placeholders are English in storage and translated when shown
 
 The package, lower modules first (none imports this one):
 
+- ``somali``: Somali endings on a role, agency, day or place word, "3 mar", "me" after
+  the focus marker;
 - ``words``: placeholders, character classes, shared word lists, ``_role_word``;
 - ``chinese``: the characters around a Chinese name;
 - ``arabic``: Arabic spellings, naming and kinship words, names marked by the words before;

@@ -32,6 +32,7 @@ from .identifiers import (
     _PHONE_EXTENSION,
     _POSTCODE,
     _SCHOOL_NAMED,
+    _UNIT_AFTER,
     _YEAR_RANGE,
     _address,
     _birth_year,
@@ -48,6 +49,7 @@ from .names import (
     _plain_word,
 )
 from .rules import _rules
+from .somali import _SOMALI_TIMES
 from .unmarked import _unmarked_names
 from .words import (
     _ANY_HAN,
@@ -129,7 +131,17 @@ def redact(text: str, language: str = "en") -> str:
         text = rules.addresses.sub(_address, text)
         if "[address]" in text:
             text = _ADDRESS_TAIL.sub("[address]", text)
-        text = rules.dates.sub(lambda m: "[date]" if _digits(m.group(0)) else m.group(0), text)
+        text = rules.dates.sub(
+            lambda m: (
+                "[date]"
+                if _digits(m.group(0))
+                and not (language == "so" and _SOMALI_TIMES.fullmatch(m.group(0)))
+                # "Maarso 3 jeer", "Luulyo 2 toddobaad": a month, then a count or a duration
+                and not _UNIT_AFTER.match(m.string, m.end())
+                else m.group(0)
+            ),
+            text,
+        )
         text = _BIRTH_YEAR.sub(_birth_year, text)
         text = _BIRTHDAY.sub(lambda m: m.group("lead") + "[date]", text)
         text = _POSTCODE.sub(lambda m: m.group("lead") + "[address]", text)
@@ -236,6 +248,14 @@ def redact(text: str, language: str = "en") -> str:
                     break
                 if leading and word in stop_after_name:
                     break
+                # "turjumaan ayaan u baahday" (an interpreter I needed): "ayaan" is ayaa + aan
+                # there, unless a listed name follows ("dhakhtarad ayaan hirsi").
+                if (
+                    language == "so"
+                    and word in everyday
+                    and (leading + 1 >= len(words) or words[leading + 1].lower() not in listed)
+                ):
+                    break
                 leading += 1
                 if stem != word:
                     break
@@ -278,6 +298,8 @@ def redact(text: str, language: str = "en") -> str:
                 and words[0][0].isupper()
                 and first not in rules.ordinary
                 and first not in rules.roles
+                # "GARSOORAHA MAXKAMADA", "SARKAALKA ISNIINTA": a Somali word with its ending
+                and not (language == "so" and _role_word(words[0], rules))
             ):
                 leading = 1
             if not leading:
@@ -353,6 +375,12 @@ def redact(text: str, language: str = "en") -> str:
         after = text[m.end() :]
         if word.lower() in rules.roles and re.match(rf"\s+(?:\[name\]|{_UPPER})", after):
             return word  # a title before a name ("Sheekh Yaasiin"), though also a family name
+        if (
+            language == "so"
+            and word.lower() in rules.roles
+            and not text[: m.start()].rstrip().endswith(PLACEHOLDER)
+        ):
+            return word  # "Sheekh ayaa yiri": the sheikh alone, a role, though also a family name
         if lower in rules.given or word.lower() in rules.given:
             # "Long ago…", "Mai tôi…" (tomorrow I…): an everyday word opening a sentence.
             before = text[: m.start()]

@@ -13,6 +13,7 @@ from pathlib import Path
 
 from .arabic import _ARABIC_STOP, _ARABIC_STREET, _arabic_spellings
 from .chinese import _han_patterns
+from .somali import _somali_stems
 from .words import (
     _BEFORE_A_PLACE_WORDS,
     _COPULAS,
@@ -73,6 +74,9 @@ class _Rules:
     han_places: re.Pattern[str] | None
     # "Jenny陈是社工": a Chinese surname written right after a Latin given name.
     han_after_name: re.Pattern[str] | None
+    # What is left of a Somali role, agency, day or place word once its ending is off
+    # ("Garsoorihii", "Maxkamada", "Isniinta"): ``somali._somali_inflected_role``.
+    somali_stems: frozenset[str]
 
 
 def _load() -> dict[str, dict[str, list[str]]]:
@@ -165,7 +169,7 @@ def _rules() -> _Rules:
         r"|\d{1,2}\s*月\s*\d{1,2}\s*[日号]"
         # with and without tone marks: "ngày 14 tháng 2", "ngay 14 thang 2"
         r"|(?i:ng[àa]y\s+\d{1,2}\s+th[áa]ng\s+\d{1,2}(?:\s+n[ăa]m\s+\d{4})?)"
-        rf"|(?:\d{{1,2}}\s+(?:(?i:de)\s+)?)(?i:{months})(?!{_LATIN_LETTER})(?:,?\s+(?:(?i:de|del|xyoo|năm)\s+)?\d{{4}})?"
+        rf"|(?<!\d)(?:\d{{1,2}}\s+(?:(?i:de)\s+)?)(?i:{months})(?!{_LATIN_LETTER})(?:,?\s+(?:(?i:de|del|xyoo|năm)\s+)?\d{{4}})?"
         # "the 4th of July 1990"
         rf"|(?<!\w)(?i:the\s+)?\d{{1,2}}(?i:st|nd|rd|th)\s+(?i:of)\s+(?i:{months})(?!{_LATIN_LETTER})(?:,?\s+\d{{4}})?"
         # A month before its day or year; the look-ahead for a digit keeps the long list of
@@ -234,6 +238,15 @@ def _rules() -> _Rules:
         )
         for lang in latin
     }
+    all_roles = frozenset(
+        roles
+        | _INSTITUTIONS
+        | {w.lower() for w in every("street_words", latin) if " " not in w and len(w) > 3}
+        # Days of the week, agencies, peoples and role words that come before no name
+        # (plurals, groups) where a language lists them ("Isniinta", "Dowladda", "Soomaali",
+        # "Saraakiisha", "Maamulaha" stay beside a name, as a month does).
+        | {w.lower() for key in ("days", "agencies", "peoples", "role_words") for w in every(key)}
+    )
     return _Rules(
         middle=frozenset(w.lower() for w in every("middle_names")),
         ordinary=ordinary,
@@ -249,10 +262,9 @@ def _rules() -> _Rules:
             - _INSTITUTIONS
             - {w.lower() for w in every("street_words", latin)}
         ),
-        roles=frozenset(
-            roles
-            | _INSTITUTIONS
-            | {w.lower() for w in every("street_words", latin) if " " not in w and len(w) > 3}
+        roles=all_roles,
+        somali_stems=_somali_stems(
+            data.get("so", {}), _INSTITUTIONS, all_roles, shared["places"], frozenset(listed_names)
         ),
         places=re.compile(rf"(?<!\w)(?:{spaced_kept})(?!\w)|{_alternation(han_kept)}"),
         places_in_context=places_in_context,

@@ -8,9 +8,16 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from .context import _BEFORE_A_PERSON, _SOMALI_AFTER_SUBJECT, _joined_to_a_name, _person_by_context
+from .context import (
+    _BEFORE_A_PERSON,
+    _SOMALI_AFTER_SUBJECT,
+    _WORD_NAMES,
+    _joined_to_a_name,
+    _person_by_context,
+)
 from .english import _EN_JOINED, _english_after_an_age, _english_initials, _english_unmarked
 from .names import _TOKEN, _plain_word, _sentence_start
+from .somali import _SOMALI_ME_AFTER_SUBJECT
 from .spanish import _spanish_unmarked
 from .words import _AND, _ANY_HAN, _ME, PLACEHOLDER, _role_word
 
@@ -132,6 +139,15 @@ def _unmarked_names(
                 and not (i >= 2 and _role_word(word_at(i - 2), rules))
             ):
                 found.add(i)
+            # "Nabad ayaa i garaacay", "Ayaan ayaa i caawisay": a name that is also a word
+            # (peace, luck) is a person where it did something to the speaker, also first.
+            if (
+                (word.lower() in _WORD_NAMES or word.lower() in rules.given)
+                and word_at(i + 2) in _SOMALI_AFTER_SUBJECT
+                and word_at(i + 4) in _SOMALI_ME_AFTER_SUBJECT
+                and tokens[i + 1] == tokens[i + 3] == " "
+            ):
+                found.add(i)
     if language == "en":
         english = _english_unmarked(tokens, words, standing, found, rules, everyday, caseless)
         for i in english - found:
@@ -147,6 +163,8 @@ def _unmarked_names(
                 not (word[0].isupper() or (standing[i] == 2 and language == "so"))
                 or word.isupper()
                 or _plain_word(word, rules, everyday)
+                # "[name] iyo Hooyadeed", "Booliskii iyo [name]": a role with its ending
+                or (language == "so" and _role_word(word, rules))
             ):
                 continue
             for step in (2, -2):

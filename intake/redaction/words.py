@@ -10,6 +10,8 @@ import re
 from collections.abc import Iterable
 from typing import TYPE_CHECKING
 
+from .somali import _somali_inflected_role
+
 if TYPE_CHECKING:
     from .rules import _Rules
 
@@ -141,7 +143,7 @@ _UNITS = (
     "minutes", "min", "dollars", "bucks", "miles", "días", "dias", "semanas", "meses", "años",
     "anos", "horas", "dólares", "dolares", "ngày", "ngay", "tuần", "tuan", "tháng", "thang",
     "năm", "nam", "giờ", "gio", "đô", "maalmood", "maalin", "toddobaad", "bilood", "sano",
-    "saacadood", "saacad", "doollar", "hnub", "lub lim tiam", "hli", "xyoo", "teev", "nyiaj",
+    "saacadood", "saacad", "doollar", "jeer", "mar", "hnub", "lub lim tiam", "hli", "xyoo", "teev", "nyiaj",
     "天", "周", "个月", "年", "小时", "块", "美元", "يوم", "أيام", "ايام", "أسبوع", "اسبوع",
     "شهر", "شهور", "أشهر", "سنة", "سنين", "ساعة", "دولار",
 )  # fmt: skip
@@ -159,6 +161,7 @@ def _role_word(word: str, rules: _Rules) -> bool:
         stem in rules.roles
         or _SOMALI_ENDING.sub("", lower) in rules.roles
         or (len(lower) > 6 and _SOMALI_POSSESSIVE.sub("", lower) in rules.roles)
+        or _somali_inflected_role(lower, rules)
     )
 
 
