@@ -343,3 +343,35 @@ def test_a_long_run_of_digits_after_a_case_word_does_not_hang() -> None:
     finally:
         signal.alarm(0)
         signal.signal(signal.SIGALRM, previous)
+
+
+@pytest.mark.parametrize(
+    ("language", "text", "expected"),
+    [
+        # a date with its day in each language's other ways of writing it
+        ("hmn", "Nws yug hnub tim 5 lub 3 hlis xyoo 1990", "Nws yug hnub tim [date]"),
+        ("hmn", "hnub 3 lub 5 hli 2020 nws ntaus kuv", "hnub [date] nws ntaus kuv"),
+        ("zh", "他的生日是九零年三月十二号", "他的生日是[date]"),
+        ("zh", "他三月十二日打了我两次", "他[date]打了我两次"),
+        ("zh", "二〇二〇年三月五号他被抓了", "[date]他被抓了"),
+        ("es", "nació el 12 de marzo del 90", "nació el [date]"),
+    ],
+)
+def test_dates_with_a_day_written_other_ways(language: str, text: str, expected: str) -> None:
+    assert quote_text(text, language) == expected
+
+
+@pytest.mark.parametrize(
+    ("language", "text"),
+    [
+        # a month and a count: no day, so no date
+        ("en", "he called me March 3 times that night"),
+        ("es", "me llamó en marzo 3 veces"),
+        ("hmn", "lub 3 hlis nws ntaus kuv 5 zaug"),
+        ("hmn", "kuv nyob tsev tiv thaiv 3 lub hlis"),
+        ("zh", "三月的时候他打我"),
+        ("ar", "في مارس 3 مرات ضربني"),
+    ],
+)
+def test_a_month_and_a_count_stay(language: str, text: str) -> None:
+    assert quote_text(text, language) == text

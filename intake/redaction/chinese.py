@@ -24,6 +24,14 @@ _ZH_BEFORE_OBJECT = "找|告诉了|告诉|和|跟|给|问|见|联系|通知|打�
 _ZH_AFTER_SUBJECT = "是我|说|讲|告诉|打|骂|威胁|跟踪|不让|不肯|不给|让我|对我|把我|叫我|逼|一直|经常|总是|又|还|也说|就|却|来了|走了|拿走"
 
 
+# A date with its day written in characters ("三月十二号", "九零年三月十二日"; "三月" alone is a
+# month and stays); the digit forms are among the dates in ``rules``.
+_HAN_NUMERAL = "〇零一二三四五六七八九十"
+_HAN_DATE = re.compile(
+    rf"(?:[{_HAN_NUMERAL}]{{2,4}}年)?[{_HAN_NUMERAL}]{{1,3}}月[{_HAN_NUMERAL}]{{1,3}}[日号號]"
+)
+
+
 def _han_patterns(zh: dict[str, list[str]]) -> tuple[re.Pattern[str], re.Pattern[str]]:
     """From the Chinese lists: the pattern of a name written in Han characters
     (``_Rules.han_names``) and of a surname written right after a Latin given name

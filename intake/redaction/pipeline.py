@@ -17,6 +17,7 @@ from .arabic import (
     _ARABIC_WORD,
     _arabic_marked_names,
 )
+from .chinese import _HAN_DATE
 from .english import _english_place_before
 from .identifiers import (
     _ADDRESS_TAIL,
@@ -156,6 +157,8 @@ def redact(text: str, language: str = "en") -> str:
             ),
             text,
         )
+    if _ANY_HAN.search(text):
+        text = _HAN_DATE.sub("[date]", text)
     if " at " in text.lower():
         text = _EMAIL_IN_WORDS.sub("[email]", text)
     if language not in ("zh", "ar"):

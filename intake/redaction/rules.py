@@ -169,7 +169,10 @@ def _rules() -> _Rules:
         r"|\d{1,2}\s*月\s*\d{1,2}\s*[日号]"
         # with and without tone marks: "ngày 14 tháng 2", "ngay 14 thang 2"
         r"|(?i:ng[àa]y\s+\d{1,2}\s+th[áa]ng\s+\d{1,2}(?:\s+n[ăa]m\s+\d{4})?)"
-        rf"|(?<!\d)(?:\d{{1,2}}\s+(?:(?i:de)\s+)?)(?i:{months})(?!{_LATIN_LETTER})(?:,?\s+(?:(?i:de|del|xyoo|năm)\s+)?\d{{4}})?"
+        # Hmong with a month's number: "hnub tim 12 lub 3 hlis 1990" (the day, then "lub 3
+        # hlis"); "lub 3 hlis" alone is a month and stays, "3 lub hlis" is three months.
+        r"|(?<!\d)\d{1,2}\s+(?i:lub)\s+\d{1,2}\s+(?i:hlis?)(?!\w)(?:\s+(?:(?i:xyoo)\s+)?\d{4}(?!\d))?"
+        rf"|(?<!\d)(?:\d{{1,2}}\s+(?:(?i:de)\s+)?)(?i:{months})(?!{_LATIN_LETTER})(?:,?\s+(?:(?i:de|del|xyoo|năm)\s+)?\d{{4}}|\s+(?i:de|del)\s+\d{{2}}(?!\d))?"
         # "the 4th of July 1990"
         rf"|(?<!\w)(?i:the\s+)?\d{{1,2}}(?i:st|nd|rd|th)\s+(?i:of)\s+(?i:{months})(?!{_LATIN_LETTER})(?:,?\s+\d{{4}})?"
         # A month before its day or year; the look-ahead for a digit keeps the long list of

@@ -137,15 +137,17 @@ _HONORIFICS = frozenset({"mr", "mrs", "ms", "miss", "mx", "doña", "dona", "sra"
 
 _POSSESSIVE = re.compile(r"['’]s$", re.IGNORECASE)
 
-# Units after a number that make it an amount, not an identifier.
+# Units and counts after a number that make it an amount, not an identifier: "3 weeks",
+# and "March 3 times", "marzo 3 veces", "tháng 3 lần" (a month and a count, not a date).
 _UNITS = (
     "day", "days", "week", "weeks", "month", "months", "year", "years", "hour", "hours",
-    "minutes", "min", "dollars", "bucks", "miles", "días", "dias", "semanas", "meses", "años",
-    "anos", "horas", "dólares", "dolares", "ngày", "ngay", "tuần", "tuan", "tháng", "thang",
-    "năm", "nam", "giờ", "gio", "đô", "maalmood", "maalin", "toddobaad", "bilood", "sano",
-    "saacadood", "saacad", "doollar", "jeer", "mar", "hnub", "lub lim tiam", "hli", "xyoo", "teev", "nyiaj",
-    "天", "周", "个月", "年", "小时", "块", "美元", "يوم", "أيام", "ايام", "أسبوع", "اسبوع",
-    "شهر", "شهور", "أشهر", "سنة", "سنين", "ساعة", "دولار",
+    "minutes", "min", "dollars", "bucks", "miles", "times", "días", "dias", "semanas", "meses",
+    "años", "anos", "horas", "dólares", "dolares", "veces", "ngày", "ngay", "tuần", "tuan",
+    "tháng", "thang", "năm", "nam", "giờ", "gio", "đô", "lần", "maalmood", "maalin",
+    "toddobaad", "bilood", "sano", "saacadood", "saacad", "doollar", "jeer", "mar", "hnub",
+    "lub lim tiam", "hli", "xyoo", "teev", "nyiaj", "zaug", "天", "周", "个月", "年", "小时",
+    "块", "美元", "次", "يوم", "أيام", "ايام", "أسبوع", "اسبوع", "شهر", "شهور", "أشهر", "سنة",
+    "سنين", "ساعة", "دولار", "مرات", "مرة",
 )  # fmt: skip
 
 _ANY_HAN = re.compile(rf"[{_HAN}]")
