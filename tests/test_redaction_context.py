@@ -375,3 +375,50 @@ def test_dates_with_a_day_written_other_ways(language: str, text: str, expected:
 )
 def test_a_month_and_a_count_stay(language: str, text: str) -> None:
     assert quote_text(text, language) == text
+
+
+@pytest.mark.parametrize(
+    ("language", "text", "expected"),
+    [
+        # an initial beside a name goes with it, in lower case after a title too
+        ("en", "it was officer j ramirez who came", "it was officer [name] who came"),
+        ("en", "my caseworker t nguyen was rude", "my caseworker [name] was rude"),
+        ("en", "J. Ramirez was the officer", "[name] was the officer"),
+        ("en", "T Nguyen helped me", "[name] helped me"),
+        # a surname that is a word, first in a sentence before what a person does
+        (
+            "en",
+            "Brown from the DA office never called back",
+            "[name] from the DA office never called back",
+        ),
+        ("en", "White told me to leave", "[name] told me to leave"),
+        # numbers that name an officer, a car or papers
+        ("en", "it was Officer J Ramirez badge 4471", "it was Officer [name] badge [case number]"),
+        ("en", "his license plate is 7KDJ 442", "his license plate is [case number]"),
+        ("en", "uscis receipt EAC2190012345", "uscis receipt [case number]"),
+        ("zh", "我的收据号EAC2190012345", "我的收据号[case number]"),
+    ],
+)
+def test_initials_word_surnames_and_numbers_that_name(
+    language: str, text: str, expected: str
+) -> None:
+    assert quote_text(text, language) == expected
+
+
+@pytest.mark.parametrize(
+    ("language", "text"),
+    [
+        ("en", "the officer a lot of times"),
+        ("en", "OFFICER A LOT OF TIMES"),
+        ("en", "I told him no"),
+        ("en", "Church helped me a lot"),
+        ("en", "Love kept me going"),
+        ("en", "Young people called 911"),
+        # an immigration form's name is no case number: the VAWA self-petition, the U visa
+        ("en", "my lawyer filed the VAWA I-360 and the I-918 for the U visa"),
+        ("es", "me aprobaron la I-485 y pedí la N-400"),
+        ("en", "i have covid19"),
+    ],
+)
+def test_words_beside_those_rules_stay(language: str, text: str) -> None:
+    assert quote_text(text, language) == text

@@ -137,6 +137,13 @@ _EN_WORD_NAME_VERBS = frozenset(
      "choked", "slapped", "punched", "followed", "stalked", "lied", "swore", "kept", "keeps",
      "helped", "picked", "drove", "started", "starts", "tried", "jumped", "beat", "stole"}
 )  # fmt: skip
+# Surnames that are words and, first in a sentence before a verb, more often a thing or a
+# direction than a person ("Church helped me", "Love kept me going", "North from the city").
+_EN_SURNAMES_THAT_ARE_THINGS = frozenset(
+    {"church", "love", "snow", "frost", "rivers", "waters", "woods", "wood", "fields", "hills",
+     "hill", "stone", "little", "rich", "strong", "north", "south", "west", "golden", "young",
+     "price", "page", "cross", "sparks", "banks", "bush", "wise", "sharp", "noble"}
+)  # fmt: skip
 # After a word-name, a word that makes it a bank, a place or a school ("called chase bank").
 _EN_NOT_AFTER_A_WORD_NAME = frozenset(
     {"bank", "store", "card", "app", "account", "office", "hotline", "line", "county", "city",
@@ -550,6 +557,25 @@ def _english_unmarked(
             new.add(i)
             continue
         if lower in word_names and _english_word_name(tokens, i, word_at, titles):
+            new.add(i)
+            continue
+        # "Brown from the DA office never called back", "White told me to leave": a surname
+        # that is also a word, capitalised first in a sentence before what a person does.
+        if (
+            lower in surname_words
+            and lower not in _EN_SURNAMES_THAT_ARE_THINGS
+            and word[0].isupper()
+            and not caseless
+            and _sentence_start(tokens, i)
+            and spaced(i)
+            and (
+                word_at(i + 2) in _EN_WORD_NAME_VERBS
+                or (
+                    word_at(i + 2) in {"from", "at"}
+                    and word_at(i + 4) in {"the", "my", "his", "her", "our"}
+                )
+            )
+        ):
             new.add(i)
             continue
         # "T said", "told T": one capital letter where a person stands.

@@ -77,15 +77,23 @@ _POSTCODE = re.compile(
 )
 # A time after a number: "room 2 nights", "unit 3 weeks" are not a room or a unit.
 _NOT_AN_ID_AFTER = r"(?!\s*(?i:days?|nights?|weeks?|wks?|months?|mos?|years?|yrs?|hours?|hrs?|times?|min\w*|am|pm)\b)"
-# "plate is KFT 882", "last 4 of my ssn 4821", "social 123-45-6789": a number that names a
-# person's car or papers.
+# "plate is KFT 882", "last 4 of my ssn 4821", "social 123-45-6789", "badge 4471": a number
+# that names a person's car or papers, or the officer.
 _ID_NUMBER = re.compile(
-    r"(?P<lead>(?<![\w.])(?i:(?:license\s+)?plates?|tag\s+number|ssn|ss#|social(?:\s+security)?"
+    r"(?P<lead>(?<![\w.])(?i:(?:license\s+)?plates?|tag\s+number|badge|ssn|ss#|social(?:\s+security)?"
     r"|last\s+(?:4|four)(?:\s+digits)?(?:\s+of\s+(?:my|his|her|the)\s+(?:ssn|social(?:\s+security)?"
     r"|card|account))?)(?:\s+(?i:number|no\.?|#|num))?"
     r"(?:\s+(?i:is|was|are|ends?\s+in|ending\s+in))?\s*[:#]?\s*)"
     r"(?P<id>\d{3}[- ]\d{2}[- ]\d{4}|[A-Za-z]{1,4}[ -]\d{2,4}|\d{1,4}[ -][A-Z]{2,4}"
-    r"|[A-Za-z]{0,4}\d[A-Za-z0-9]{0,7})(?![\w-])" + _NOT_AN_ID_AFTER
+    r"|[A-Za-z]{0,4}\d[A-Za-z0-9]{0,7})"
+    # the second group of a plate ("7KDJ 442")
+    r"(?:[ -](?=[A-Za-z]{0,3}\d)[A-Za-z0-9]{1,4})?(?![\w-])" + _NOT_AN_ID_AFTER
+)
+# "EAC2190012345", "IOE0912345678": letters and six digits or more in one word are a
+# receipt, a booking or an account number in any language (a form's name, "I-485", has
+# fewer).
+_LETTERS_AND_DIGITS = re.compile(
+    r"(?<![\w@.-])(?=[A-Za-z]{0,6}\d)(?=(?:[A-Za-z]*\d){6})(?=\d*[A-Za-z])[A-Za-z0-9]{7,20}(?![\w@-])"
 )
 # "po box 4471", "room 214 at the shelter", "unit 3B": where a person gets mail or sleeps.
 _BOX_OR_ROOM = re.compile(

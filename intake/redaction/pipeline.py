@@ -29,6 +29,7 @@ from .identifiers import (
     _EMAIL_IN_WORDS,
     _HANDLE,
     _ID_NUMBER,
+    _LETTERS_AND_DIGITS,
     _PHONE,
     _PHONE_EXTENSION,
     _POSTCODE,
@@ -73,6 +74,9 @@ _PLACE_AFTER_NAME = re.compile(
 )
 
 _REPEATS = re.compile(r"\[name\](?:[\s,]*\[name\])+")
+# A capital initial with its point ("J."), or a capital consonant alone ("T"), right before
+# a name; "A", "I", "O", "Y" alone are words.
+_INITIAL_BEFORE_NAME = re.compile(r"(?<![\w.'’-])(?:[A-Z]\.|[B-DF-HJ-NP-TV-XZ])\s*\[name\]")
 
 # After "named" or a kunya ("أبو علي"), the next word is a name whatever its case.
 _NAMED = re.compile(
@@ -149,6 +153,7 @@ def redact(text: str, language: str = "en") -> str:
         if language == "en":
             text = _ID_NUMBER.sub(lambda m: m.group("lead") + "[case number]", text)
             text = _BOX_OR_ROOM.sub(lambda m: m.group("lead") + "[address]", text)
+        text = _LETTERS_AND_DIGITS.sub("[case number]", text)
         text = _PHONE.sub(
             lambda m: (
                 "[phone]"
@@ -263,6 +268,15 @@ def redact(text: str, language: str = "en") -> str:
                 if stem != word:
                     break
             first = words[0].lower()
+            # "officer j. ramirez", "officer j ramirez": an initial, then a listed name.
+            if (
+                not leading
+                and len(words) > 1
+                and len(first.rstrip(".")) == 1
+                and first[0].isalpha()
+                and _POSSESSIVE.sub("", words[1].lower().strip(".")) in listed
+            ):
+                leading = 2
             # "kuv tus txiv nyiaj lis": in Hmong a given name and a clan name typed in lower
             # case, the clan name listed, the given name a word too.
             if (
@@ -441,6 +455,9 @@ def redact(text: str, language: str = "en") -> str:
         text = _PLACE_AFTER_NAME.sub(
             lambda m: PLACEHOLDER if " " not in places[int(m.group(1))] else m.group(0), text
         )
+    if not caseless:
+        # "J. [name] was the officer": an initial right before a found name is part of it.
+        text = _INITIAL_BEFORE_NAME.sub(PLACEHOLDER, text)
     text = _REPEATS.sub(PLACEHOLDER, text)
     return re.sub("\x00(\\d+)\x00", lambda m: places[int(m.group(1))], text)
 

@@ -102,8 +102,12 @@ def _rules() -> _Rules:
 
     latin = [lang for lang in data if lang not in ("ar", "zh")]
     titles_latin = _alternation(every("titles_before", latin))
-    # A word, or an initial ("J."); capitalisation is checked in redact().
-    name_word = rf"(?:{_LATIN_LETTER}(?:{_LATIN_LETTER}|['’-])+|{_LATIN_LETTER}\.)"
+    # A word, or an initial ("J.", or "j" before a word: a consonant, so that "a", "y",
+    # "o" and the Vietnamese "ở" stay words); capitalisation is checked in redact().
+    name_word = (
+        rf"(?:{_LATIN_LETTER}(?:{_LATIN_LETTER}|['’-])+|{_LATIN_LETTER}\."
+        rf"|(?i:[b-df-hj-np-tv-xz])(?=\s+{_LATIN_LETTER}{{2}}))"
+    )
     titled = re.compile(
         # A Latin title may follow Chinese directly ("警察Officer Brown").
         rf"(?<!{_LATIN_LETTER})(?<![\d_])(?P<title>(?i:{titles_latin}))\.?(?P<comma>,)?\s+(?P<copula>(?i:{_alternation(_COPULAS)})\s+)?"
@@ -148,8 +152,10 @@ def _rules() -> _Rules:
         # ("A号码是A205 118 907")
         r"|(?<![A-Za-z0-9])[Aa](?:[-#]\s?|\s)?\d{3}[-\s]?\d{3}[-\s]?\d{2,3}(?![\w-])"
         # Court file numbers such as 27-CR-23-00412, FC-2023-0042 or 30-2023-FL-0456 (every
-        # group before the letters goes too, so no "30-" is left)
-        r"|(?<![A-Za-z0-9-])(?:\d{1,4}-)*[A-Z]{1,4}-\d{2,}(?:[-/]\d+)*(?![\w-])"
+        # group before the letters goes too, so no "30-" is left); an immigration form's
+        # name ("I-360", the VAWA self-petition; "I-918", "N-400", "G-28") is no number.
+        r"|(?<![A-Za-z0-9-])(?![GIN]-\d{1,3}[A-Z]?(?![\w-]))"
+        r"(?:\d{1,4}-)*[A-Z]{1,4}-\d{2,}(?:[-/]\d+)*(?![\w-])"
     )
     # "mi expediente es el 12345", "so ho so cua toi la 45821", "case number yog 45821":
     # a few short words between the case word and the number; then the number needs four
