@@ -77,13 +77,16 @@ _POSTCODE = re.compile(
 )
 # A time after a number: "room 2 nights", "unit 3 weeks" are not a room or a unit.
 _NOT_AN_ID_AFTER = r"(?!\s*(?i:days?|nights?|weeks?|wks?|months?|mos?|years?|yrs?|hours?|hrs?|times?|min\w*|am|pm)\b)"
-# "plate is KFT 882", "last 4 of my ssn 4821", "social 123-45-6789", "badge 4471": a number
-# that names a person's car or papers, or the officer.
+# "plate is KFT 882", "last 4 of my ssn 4821", "social 123-45-6789", "badge 4471", "his
+# number ends in 4471": a number that names a person's car, phone or papers, or the officer.
 _ID_NUMBER = re.compile(
     r"(?P<lead>(?<![\w.])(?i:(?:license\s+)?plates?|tag\s+number|badge|ssn|ss#|social(?:\s+security)?"
     r"|last\s+(?:4|four)(?:\s+digits)?(?:\s+of\s+(?:my|his|her|the)\s+(?:ssn|social(?:\s+security)?"
-    r"|card|account))?)(?:\s+(?i:number|no\.?|#|num))?"
-    r"(?:\s+(?i:is|was|are|ends?\s+in|ending\s+in))?\s*[:#]?\s*)"
+    r"|card|account))?"
+    # "his number ends in 4471", "my card ending with 0192": the end of a number names it
+    r"|(?:phone|cell|number|card|account)(?=\s+(?:ends?|ending)\s+(?:in|with)\s))"
+    r"(?:\s+(?i:number|no\.?|#|num))?"
+    r"(?:\s+(?i:is|was|are|(?:ends?|ending)\s+(?:in|with)))?\s*[:#]?\s*)"
     r"(?P<id>\d{3}[- ]\d{2}[- ]\d{4}|[A-Za-z]{1,4}[ -]\d{2,4}|\d{1,4}[ -][A-Z]{2,4}"
     r"|[A-Za-z]{0,4}\d[A-Za-z0-9]{0,7})"
     # the second group of a plate ("7KDJ 442")
