@@ -239,8 +239,10 @@ class Matcher:
         codes: set[str] = set()
         for point in named:
             yields_to = YIELDS.get(point)
-            if yields_to is not None and point not in keeps and any(
-                other in named and other in self._points_on for other in yields_to
+            if (
+                yields_to is not None
+                and point not in keeps
+                and any(other in named and other in self._points_on for other in yields_to)
             ):
                 continue
             with_dimension = False
