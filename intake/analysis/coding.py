@@ -83,7 +83,8 @@ class Sense(NamedTuple):
 # court word (trial, "ra tòa", "开庭") still does. A court of another kind ("traffic court",
 # "la corte de desalojo", "محكمة المرور") is not the criminal court. A meeting held
 # ("kulanka waxaa lagu qabtay") is no arrest, and a group session ("في جلسة المجموعة") no
-# court hearing: facilitators' notes tell their own sessions so. Bail ("bailed out",
+# court hearing: facilitators' notes tell their own sessions so; a social worker of a
+# hospital, clinic, shelter or school ("医院的社工") is no child protection. Bail ("bailed out",
 # "salió bajo fianza", "được tại ngoại", "保释") is the time before trial even in a
 # sentence that also tells the later sentence, as notes summing up a case in one
 # sentence do: a keeping sense, so that jail_pretrial does not yield there.
