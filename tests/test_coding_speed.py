@@ -195,24 +195,28 @@ class ReferenceMatcher(Matcher):
             # when the sentence names every point the sense goes with.
             named = {key for _span, kind, key in here if kind == "intervention"}
             covering = [
-                (coding.SENSES[key].point, span)
+                (coding.SENSES[key].point, span, coding.SENSES[key].keeps)
                 for span, kind, key in here
                 if kind == coding.SENSE and set(coding.SENSES[key].with_points) <= named
             ]
+            keeps: set[str] = set()
             for (a, b), kind, key in here:
                 if kind == coding.SENSE or (
                     kind == "intervention"
-                    and any(p == key and c <= a and b <= d for p, (c, d) in covering)
+                    and any(p == key and c <= a and b <= d for p, (c, d), k in covering if not k)
                 ):
                     continue
                 if kind == "intervention":
                     points.add(key)
+                    # Inside a keeping sense's phrase the point does not yield.
+                    if any(p == key and c <= a and b <= d for p, (c, d), k in covering if k):
+                        keeps.add(key)
                 elif kind == "dimension":
                     dims.add(key)
                 else:
                     own.add(key)
                 spans.add((a, b if b < end else end))
-            codes = self._codes(points, dims, own, implied)
+            codes = self._codes(points, dims, own, implied, keeps)
             found.append(
                 tuple.__new__(
                     Excerpt, (index, start, end, tuple(sorted(codes)), tuple(sorted(spans)))

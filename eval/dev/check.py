@@ -26,13 +26,14 @@ DEV = Path(__file__).resolve().parent
 LANGUAGES = ("en", "es", "so", "vi", "zh", "ar", "hmn")
 
 
-def points_hit(matcher: Matcher, text: str, language: str) -> set[str]:
+def points_hit(matcher: Matcher, text: str, language: str, question: str = "") -> set[str]:
     """The points of intervention suggested for ``text``: a point counts when any sentence
-    gets a code of it (as the evaluation scores them; a point's words alone suggest it)."""
+    gets a code of it (as the evaluation scores them; a point's words alone suggest it, and
+    the answer's question, when it has one, is passed as eval/score.py passes it)."""
     point_of = {code.key: code.intervention for code in matcher.codes}
     return {
         point
-        for excerpt in matcher.excerpts(text, language)
+        for excerpt in matcher.excerpts(text, language, question)
         for code in excerpt.codes
         if (point := point_of.get(code)) is not None
     }
@@ -59,7 +60,7 @@ def main(show_misses: bool, codebook: Codebook) -> int:
         answers = load(language)
         for answer in answers:
             gold = set(answer["points"])
-            found = points_hit(matcher, answer["text"], language)
+            found = points_hit(matcher, answer["text"], language, answer.get("question", ""))
             for point, outcome in (
                 *((p, "tp") for p in gold & found),
                 *((p, "fp") for p in found - gold),

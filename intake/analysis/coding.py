@@ -31,9 +31,10 @@ from .text import UNSPACED, normalise, sentences
 FALLBACK_LANGUAGE = "en"
 # Raise whenever a change here would suggest different codes for the same text and codebook:
 # coding sealed at submission under another revision is then worked out again at unlock.
-MATCHING_REVISION = 5  # 2: points suggested without a dimension; 3: a court word yields,
+MATCHING_REVISION = 6  # 2: points suggested without a dimension; 3: a court word yields,
 # Vietnamese pattern words match whole syllables; 4: it also yields to immigration and to
-# a protection order, and a jail word yields to the sentence; 5: word senses (SENSES)
+# a protection order, and a jail word yields to the sentence; 5: word senses (SENSES);
+# 6: senses that keep a point from yielding (bail beside the sentence), more senses
 # Word sense. A court word in a sentence that names custody, divorce, visits or the family
 # court is the family court's ("went to court for the divorce", "la audiencia de
 # custodia", "ra tòa ly hôn"): there the criminal court yields to it. A sentence about
@@ -65,6 +66,10 @@ class Sense(NamedTuple):
     point: str
     with_points: tuple[str, ...]
     part: Part  # kind SENSE, keyed by the sense's name
+    # A keeping sense ("keeps": true) works the other way round: a word of ``point``
+    # wholly inside one of its phrases names the point even in a sentence where it would
+    # yield to another (``YIELDS``): bail told beside the later sentence.
+    keeps: bool = False
 
 
 # Word senses, for every codebook (a facilitator's own too), from intake/data/
@@ -76,8 +81,15 @@ class Sense(NamedTuple):
 # are the prosecution's request, not the criminal court: they do not name the court in a
 # sentence that names the prosecution; testimony given ("testified against", "作证了") or a
 # court word (trial, "ra tòa", "开庭") still does. A court of another kind ("traffic court",
-# "la corte de desalojo", "محكمة المرور") is not the criminal court.
+# "la corte de desalojo", "محكمة المرور") is not the criminal court. A meeting held
+# ("kulanka waxaa lagu qabtay") is no arrest, and a group session ("في جلسة المجموعة") no
+# court hearing: facilitators' notes tell their own sessions so; a social worker of a
+# hospital, clinic, shelter or school ("医院的社工") is no child protection. Bail ("bailed out",
+# "salió bajo fianza", "được tại ngoại", "保释") is the time before trial even in a
+# sentence that also tells the later sentence, as notes summing up a case in one
+# sentence do: a keeping sense, so that jail_pretrial does not yield there.
 SENSE = "sense"
+KEEP = "keep"  # (KEEP, point): a keeping sense's phrase named the point in this sentence
 SENSES_FILE = Path(__file__).resolve().parent.parent / "data" / "word_senses.json"
 
 
@@ -88,6 +100,7 @@ def _load_senses() -> dict[str, Sense]:
             str(item["point"]),
             tuple(str(p) for p in item["with"]),
             Part(name, SENSE, {}, {lang: tuple(ph) for lang, ph in item["phrases"].items()}),
+            bool(item.get("keeps", False)),
         )
         for name, item in raw.items()
         if not name.startswith("_")
@@ -196,30 +209,41 @@ class Matcher:
             points: set[str] = set()
             dims: set[str] = set()
             own: set[str] = set()
+            keeps: set[str] = set()
             for kind, key in matched:
                 if kind == "intervention":
                     points.add(key)
                 elif kind == "dimension":
                     dims.add(key)
+                elif kind == KEEP:
+                    keeps.add(key)
                 else:
                     own.add(key)
-            known = tuple(sorted(self._codes(points, dims, own, implied)))
+            known = tuple(sorted(self._codes(points, dims, own, implied, keeps)))
             if len(self._known) >= _KNOWN_COMBINATIONS:
                 self._known.clear()
             self._known[(matched, implied)] = known
         return known
 
     def _codes(
-        self, named: set[str], dims: set[str], own: set[str], implied: str | None
+        self,
+        named: set[str],
+        dims: set[str],
+        own: set[str],
+        implied: str | None,
+        keeps: set[str] | frozenset[str] = frozenset(),
     ) -> set[str]:
         """The codes for one sentence's matched parts: each point with each dimension; a
-        point named with no (switched-on) dimension code on its own."""
+        point named with no (switched-on) dimension code on its own. A point in ``keeps``
+        (a keeping sense's phrase named it) does not yield."""
         pairs = self._by_pair
         codes: set[str] = set()
         for point in named:
             yields_to = YIELDS.get(point)
-            if yields_to is not None and any(
-                other in named and other in self._points_on for other in yields_to
+            if (
+                yields_to is not None
+                and point not in keeps
+                and any(other in named and other in self._points_on for other in yields_to)
             ):
                 continue
             with_dimension = False
@@ -249,15 +273,18 @@ def _apply_senses(
 ) -> tuple[set[tuple[str, str]], set[tuple[int, int]]]:
     """One sentence's parts and highlights once its word senses are applied (``SENSES``):
     a point's word wholly inside a sense's phrase drops out when the sentence names every
-    point the sense goes with; the phrases themselves are never codes."""
+    point the sense goes with; inside a keeping sense's phrase it is marked (KEEP, point)
+    instead, so that the point does not yield; the phrases themselves are never codes."""
     named = {key for kind, key in matched if kind == "intervention"}
     covers: dict[str, list[tuple[int, int]]] = {}
+    keeping: dict[str, list[tuple[int, int]]] = {}
     for a, b, parts in found:
         for kind, key in parts:
             if kind == SENSE:
                 sense = SENSES[key]
                 if all(p in named for p in sense.with_points):
-                    covers.setdefault(sense.point, []).append((a, b))
+                    into = keeping if sense.keeps else covers
+                    into.setdefault(sense.point, []).append((a, b))
     kept: set[tuple[str, str]] = set()
     spans: set[tuple[int, int]] = set()
     for a, b, parts in found:
@@ -272,6 +299,11 @@ def _apply_senses(
         if here:
             kept.update(here)
             spans.add((a, b if b < end else end))
+            for kind, key in here:
+                if kind == "intervention" and any(
+                    c <= a and b <= d for c, d in keeping.get(key, ())
+                ):
+                    kept.add((KEEP, key))
     return kept, spans
 
 
