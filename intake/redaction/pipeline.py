@@ -39,6 +39,8 @@ from .identifiers import (
     _address,
     _birth_year,
     _digits,
+    _id_numbers,
+    _nicknames,
     _named_street_is_a_place,
     _school_named,
 )
@@ -110,6 +112,7 @@ def redact(text: str, language: str = "en") -> str:
     text = _EMAIL.sub("[email]", text)
     if "@" in text:
         text = _HANDLE.sub(PLACEHOLDER, text)
+    text = _nicknames(text, rules)
     # Cities that contain a listed name ("Hồ Chí Minh", "San José") are set aside meanwhile;
     # Chinese ones before addresses too, so "法拉盛缅街41号" keeps its 法拉盛.
     places: list[str] = []
@@ -130,6 +133,7 @@ def redact(text: str, language: str = "en") -> str:
             ),
             text,
         )
+        text = _id_numbers(text)
         text = _PHONE_EXTENSION.sub(
             lambda m: "[phone]" if _digits(m.group(0)) >= 8 else m.group(0), text
         )
