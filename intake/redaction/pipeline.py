@@ -40,8 +40,8 @@ from .identifiers import (
     _birth_year,
     _digits,
     _id_numbers,
-    _nicknames,
     _named_street_is_a_place,
+    _nicknames,
     _school_named,
 )
 from .names import (
