@@ -311,12 +311,13 @@ def _label_patterns() -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str]
         # a few words between, or Chinese linking words ("是", "号码是")
         rf"(?P<gap>(?:[\s:：#,.]*(?:{han_linkers})|[\s:：#,]+(?![\d\[])[^\W\d_]{{1,12}}(?=[\s:：#,])){{0,5}}?)"
         r"[\s:：#,]*)"
-        r"(?!(?:19|20)\d\d(?![\w/.-]))(?!(?:911|٩١١)(?!\w))"
+        # never a bare year, 911 or a form's name ("baasaboorka, I-360")
+        r"(?!(?:19|20)\d\d(?![\w/.-]))(?!(?:911|٩١١)(?!\w))(?![GIN]-\d{1,3}[A-Z]?(?![\w-]))"
         # Letters before the digits: capitals, or joined to them ("UVW 482", "a-4471"), so a
         # word such as "waa" or "yog" before the number stays.
         rf"(?P<id>[{_HAN_PROVINCES}]?(?:[A-Z]{{1,4}}[ ·-]?|[A-Za-z]{{1,4}}-?)?\d[\dA-Za-z./-]*(?<![./-])"
         # the second group of a plate or a number ("UVW 482 B", "7KDJ 442", "123 45 6789")
-        r"(?:[ -](?:(?=[A-Za-z]{0,3}\d)[\dA-Za-z]{1,5}|[A-Z]{1,3}(?!\w))(?![\w-])){0,2})"
+        r"(?:[ -](?:(?=[A-Z]{0,3}\d)[\dA-Z]{1,5}|[A-Z]{1,3}(?!\w))(?![\w-])){0,2})"
         # Chinese may follow at once ("警号023456的警察")
         r"(?!(?![\u4e00-\u9fff])\w)"
         rf"(?!\s*(?:(?i:{_alternation(_UNITS)})(?!\w)|{_CURRENCY}))"
