@@ -15,13 +15,28 @@ from tests.redaction_helpers import assert_redacted
 
 GONE = [
     # a number after a label for a person's papers, car or badge, in each language
-    ("es", "el policía con placa 5823 no me quiso ayudar en 2 horas", ["5823"], ["policía", "2 horas"]),
-    ("es", "las placas del carro eran RTX 915 C y se fue a las 11", ["RTX", "915"], ["carro", "11"]),
+    (
+        "es",
+        "el policía con placa 5823 no me quiso ayudar en 2 horas",
+        ["5823"],
+        ["policía", "2 horas"],
+    ),
+    (
+        "es",
+        "las placas del carro eran RTX 915 C y se fue a las 11",
+        ["RTX", "915"],
+        ["carro", "11"],
+    ),
     ("es", "mi matrícula consular es la 73019 y pagué 40 dólares", ["73019"], ["40 dólares"]),
     ("es", "le di mi licencia de manejo 8812734 al oficial", ["8812734"], ["oficial"]),
     ("es", "su pasaporte número 630184 lo tiene el abogado", ["630184"], ["abogado"]),
     ("so", "baasaboorkiisa lambarkiisu waa 550912, 3 bilood ayuu qaatay", ["550912"], ["3 bilood"]),
-    ("so", "askariga lambarkiisu waa 6610, lambarka gaariga waa 9PLM 318", ["6610", "9PLM", "318"], ["askariga"]),
+    (
+        "so",
+        "askariga lambarkiisu waa 6610, lambarka gaariga waa 9PLM 318",
+        ["6610", "9PLM", "318"],
+        ["askariga"],
+    ),
     ("vi", "biển số xe của hắn là 29A-456.78, tôi báo cảnh sát", ["29A-456.78"], ["cảnh sát"]),
     ("vi", "công an số hiệu 30917 không giúp tôi suốt 4 tiếng", ["30917"], ["công an", "4 tiếng"]),
     ("vi", "bằng lái số 7730152 bị giữ lại 2 tuần", ["7730152"], ["2 tuần"]),
@@ -41,11 +56,26 @@ GONE = [
     ("ar", "ساكنة في Apt 7 on 23rd Street في ديترويت", ["23rd"], ["ديترويت"]),
     ("zh", "我们以前住在阳光花园5栋3单元702室，两年", ["阳光花园", "702"], ["两年"]),
     # dates of birth
-    ("so", "taariikhda dhalashadiisu waa 21-ka Oktoobar 1985, hadda 38 sano", ["21-ka", "1985"], ["38 sano"]),
+    (
+        "so",
+        "taariikhda dhalashadiisu waa 21-ka Oktoobar 1985, hadda 38 sano",
+        ["21-ka", "1985"],
+        ["38 sano"],
+    ),
     # nicknames marked as such
-    ("es", "a su hermano le apodan el Tuerto, vende en la esquina", ["Tuerto"], ["hermano", "esquina"]),
+    (
+        "es",
+        "a su hermano le apodan el Tuerto, vende en la esquina",
+        ["Tuerto"],
+        ["hermano", "esquina"],
+    ),
     ("es", "mi ex, alias la flaca, me amenazó en enero", ["flaca"], ["enero"]),
-    ("en", "her boyfriend, they call him el gallo, hit me twice", ["gallo"], ["boyfriend", "twice"]),
+    (
+        "en",
+        "her boyfriend, they call him el gallo, hit me twice",
+        ["gallo"],
+        ["boyfriend", "twice"],
+    ),
     ("so", "ninkaas waxaa loo yaqaan Gaduud, wuu i hanjabay", ["Gaduud"], ["ninkaas"]),
     ("vi", "thằng đó có biệt danh là Tí, nó đánh tôi", ["Tí"], ["đánh"]),
     ("vi", "tên ở nhà của chồng tôi là Cu, ảnh say rượu", ["Cu"], ["chồng"]),
@@ -53,7 +83,12 @@ GONE = [
     ("zh", "绰号小黑的那个人跟踪我", ["小黑"], ["跟踪我"]),
     ("ar", "أخوها يلقبونه كوكو وهو خطير", ["كوكو"], ["أخوها"]),
     ("ar", "الرجل الملقب بـ النمر جاء للبيت", ["النمر"], ["الرجل"]),
-    ("hmn", "kuv tus txiv, lawv hu nws ua Ntxawg Laus, nws ntaus kuv", ["Ntxawg", "Laus"], ["txiv"]),
+    (
+        "hmn",
+        "kuv tus txiv, lawv hu nws ua Ntxawg Laus, nws ntaus kuv",
+        ["Ntxawg", "Laus"],
+        ["txiv"],
+    ),
 ]
 
 KEPT = [
