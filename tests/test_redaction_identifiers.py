@@ -52,6 +52,7 @@ GONE = [
     ("es", "me marcaba del 713 ocho ocho dos 4410 todas las noches", ["713", "4410"], ["noches"]),
     ("en", "call me at 651 four four two 7781 after 5", ["651", "7781"], ["5"]),
     # addresses
+    ("en", "went to the passport office at 1450 W Lake St", ["1450", "Lake"], ["passport office"]),
     ("es", "vivía en calle 16 de Septiembre #88 en Toluca", ["16", "Septiembre", "88"], ["Toluca"]),
     ("ar", "ساكنة في Apt 7 on 23rd Street في ديترويت", ["23rd"], ["ديترويت"]),
     ("zh", "我们以前住在阳光花园5栋3单元702室，两年", ["阳光花园", "702"], ["两年"]),
@@ -102,6 +103,8 @@ KEPT = [
     ("ar", "جواز السفر أخذ ٦ أشهر ودفعت ٣٠٠ دولار", ["٦ أشهر", "٣٠٠"]),
     ("es", "le dicen que es peligroso desde 2019", ["dicen", "peligroso", "2019"]),
     ("vi", "tôi gọi 911 hai lần năm 2020", ["911", "hai", "2020"]),
+    # a year written with 年 after a label is no number of the passport
+    ("zh", "护照是2018年办的，等了4个月", ["2018年", "4个月"]),
 ]
 
 

@@ -320,7 +320,7 @@ def _label_patterns() -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str]
         r"(?:[ -](?:(?=[A-Z]{0,3}\d)[\dA-Z]{1,5}|[A-Z]{1,3}(?!\w))(?![\w-])){0,2})"
         # Chinese may follow at once ("警号023456的警察")
         r"(?!(?![\u4e00-\u9fff])\w)"
-        rf"(?!\s*(?:(?i:{_alternation(_UNITS)})(?!\w)|{_CURRENCY}))"
+        rf"(?!\s*(?:(?i:{_alternation(_UNITS)})(?!\w)|{_CURRENCY}|[年月日岁个天周次]))"
     )
     digit_word = rf"(?i:{_alternation(every('digit_words'))})"
     spelled_phone = re.compile(

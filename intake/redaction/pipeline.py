@@ -133,7 +133,6 @@ def redact(text: str, language: str = "en") -> str:
             ),
             text,
         )
-        text = _id_numbers(text)
         text = _PHONE_EXTENSION.sub(
             lambda m: "[phone]" if _digits(m.group(0)) >= 8 else m.group(0), text
         )
@@ -157,6 +156,7 @@ def redact(text: str, language: str = "en") -> str:
         if language == "en":
             text = _ID_NUMBER.sub(lambda m: m.group("lead") + "[case number]", text)
             text = _BOX_OR_ROOM.sub(lambda m: m.group("lead") + "[address]", text)
+        text = _id_numbers(text)
         text = _LETTERS_AND_DIGITS.sub("[case number]", text)
         text = _PHONE.sub(
             lambda m: (
