@@ -56,7 +56,11 @@ GONE = [
     ("es", "vivía en calle 16 de Septiembre #88 en Toluca", ["16", "Septiembre", "88"], ["Toluca"]),
     ("ar", "ساكنة في Apt 7 on 23rd Street في ديترويت", ["23rd"], ["ديترويت"]),
     ("zh", "我们以前住在阳光花园5栋3单元702室，两年", ["阳光花园", "702"], ["两年"]),
+    ("zh", "她住在人民路66号4单元503，三个月", ["66", "503"], ["三个月"]),
+    ("zh", "住在和平街9号院2号楼1单元101室", ["9号院", "101"], ["住在"]),
     # dates of birth
+    ("ar", "تاريخ الميلاد ٧ ١١ ١٩٩٢ وعندي ولدين", ["٧", "١١", "١٩٩٢"], ["ولدين"]),
+    ("es", "fecha de nacimiento: 9 10 1987, tengo 37 años", ["9", "10", "1987"], ["37 años"]),
     (
         "so",
         "taariikhda dhalashadiisu waa 21-ka Oktoobar 1985, hadda 38 sano",
@@ -64,6 +68,8 @@ GONE = [
         ["38 sano"],
     ),
     # nicknames marked as such
+    ("es", "en la cuadra le decían la Prieta desde niña", ["Prieta"], ["cuadra"]),
+    ("es", "le decían la Chata y vendía en el mercado", ["Chata"], ["mercado"]),
     (
         "es",
         "a su hermano le apodan el Tuerto, vende en la esquina",
@@ -105,6 +111,7 @@ KEPT = [
     ("vi", "tôi gọi 911 hai lần năm 2020", ["911", "hai", "2020"]),
     # a year written with 年 after a label is no number of the passport
     ("zh", "护照是2018年办的，等了4个月", ["2018年", "4个月"]),
+    ("zh", "我住在中山路12号3年了", ["3年了"]),
 ]
 
 

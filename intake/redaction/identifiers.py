@@ -360,11 +360,22 @@ def _id_number(m: re.Match[str]) -> str:
     return m.group("lead") + "[case number]"
 
 
+# "تاريخ الميلاد ٣ ٤ ١٩٨٨", "fecha de nacimiento 3 4 88": after the words for a date of birth,
+# numbers with spaces between are the date.
+_DATE_OF_BIRTH = re.compile(
+    r"(?P<lead>(?<!\w)(?i:date of birth|d\.?o\.?b\.?|fecha de nacimiento|ngày sinh|ngay sinh|"
+    r"taariikhda dhalashada\w*|hnub yug|تاريخ الميلاد|تاريخ ميلادي|تاريخ ميلاده|تاريخ ميلادها)"
+    r"(?:\s+(?i:is|es|là|waa|yog|هو))?[\s:：]*|(?:出生日期|生日)\s*(?:是|为)?[\s:：]*)"
+    r"\d{1,4}(?:[\s/.\-]+\d{1,4}){1,2}(?![\d/.-])"
+)
+
+
 def _id_numbers(text: str) -> str:
     """Numbers after the labels of every language, a phone number partly in words and a
     Chinese identity number."""
     id_number, spelled_phone, _nickname = _label_patterns()
     text = _HAN_ID_NUMBER.sub("[case number]", text)
+    text = _DATE_OF_BIRTH.sub(lambda m: m.group("lead") + "[date]", text)
     text = id_number.sub(_id_number, text)
 
     def spelled(m: re.Match[str]) -> str:
@@ -396,7 +407,7 @@ def _script(word: str) -> str:
     return "latin"
 
 
-def _nicknames(text: str, rules: _Rules) -> str:
+def _nicknames(text: str, rules: _Rules, language: str) -> str:
     """A nickname after the words that mark one; its article stays ("le dicen el [name]")."""
     nickname = _label_patterns()[2]
 
@@ -407,7 +418,10 @@ def _nicknames(text: str, rules: _Rules) -> str:
         lower = word.lower()
         if not m.group("article") and (lower in rules.ordinary or lower in {"the", "a", "an"}):
             return m.group(0)  # "le dicen que…", "they call him a liar"
-        if _role_word(word, rules) or lower in rules.months:
+        # a role word; a Somali ending is read only in Somali ("la Chata" is no chat-ka)
+        if (_role_word(word, rules) if language == "so" else lower in rules.roles) or (
+            lower in rules.months
+        ):
             return m.group(0)
         if _script(word) != _script(m.group("lead").strip()):
             return m.group(0)  # "le apodan رقم…": a marker and a word of another script

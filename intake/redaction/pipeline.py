@@ -112,7 +112,7 @@ def redact(text: str, language: str = "en") -> str:
     text = _EMAIL.sub("[email]", text)
     if "@" in text:
         text = _HANDLE.sub(PLACEHOLDER, text)
-    text = _nicknames(text, rules)
+    text = _nicknames(text, rules, language)
     # Cities that contain a listed name ("Hồ Chí Minh", "San José") are set aside meanwhile;
     # Chinese ones before addresses too, so "法拉盛缅街41号" keeps its 法拉盛.
     places: list[str] = []
