@@ -1,7 +1,9 @@
 """Identifiers other than names: e-mail addresses, handles, phone numbers, street addresses and
 postcodes, dates with a day, years of birth and birthdays; in English also plate and SSN
 numbers, po boxes and rooms, a phone's extension, an e-mail typed in words and a school named
-for a person ("Roosevelt High"). Case numbers and A-numbers are
+for a person ("Roosevelt High"); in every language the numbers after a label for papers, a
+car or a badge, a phone partly in words, a date of birth with spaces and a nickname after
+the words that mark one (``_id_numbers``, ``_nicknames``). Case numbers and A-numbers are
 patterns compiled from the lists' case words, in ``rules``; the order of the passes is in
 ``pipeline.redact``.
 """
