@@ -1,7 +1,9 @@
 """Identifiers other than names: e-mail addresses, handles, phone numbers, street addresses and
 postcodes, dates with a day, years of birth and birthdays; in English also plate and SSN
 numbers, po boxes and rooms, a phone's extension, an e-mail typed in words and a school named
-for a person ("Roosevelt High"). Case numbers and A-numbers are
+for a person ("Roosevelt High"); in every language the numbers after a label for papers, a
+car or a badge, a phone partly in words, a date of birth with spaces and a nickname after
+the words that mark one (``_id_numbers``, ``_nicknames``). Case numbers and A-numbers are
 patterns compiled from the lists' case words, in ``rules``; the order of the passes is in
 ``pipeline.redact``.
 """
@@ -9,10 +11,11 @@ patterns compiled from the lists' case words, in ``rules``; the order of the pas
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 from typing import TYPE_CHECKING
 
-from .rules import _rules
-from .words import _UNITS, PLACEHOLDER, _alternation, _role_word
+from .rules import _load, _rules
+from .words import _LATIN_LETTER, _UNITS, PLACEHOLDER, _alternation, _role_word
 
 if TYPE_CHECKING:
     from .rules import _Rules
@@ -257,3 +260,178 @@ def _address(m: re.Match[str]) -> str:
             ):
                 return m.group(0)
     return "[address]"
+
+
+# ------------------------------------------------------------------ every language's labels
+# Issue 18, item 4: a number after a word that names a person's papers, car or badge
+# ("placa 4471", "biển số xe … 51F-123.45", "车牌是京A12345", "رقم لوحة سيارته ١٢٣٤٥",
+# "daim phiaj yog 7KDJ 442"), a phone number partly in words ("612 cinco cinco cinco 0188"),
+# a Chinese identity number ending in X, and a nickname after the words that mark one ("le
+# dicen el Chato", "waxaa loo yaqaan Dheere", "biệt danh là Tèo", "外号叫大头", "يلقبونه شنب",
+# "hu nws ua Tsov Dub"). The labels are data (``id_words``, ``nickname_markers``,
+# ``digit_words`` of each language in redaction.json); English keeps its own ``_ID_NUMBER``.
+
+# Words between a label and its number: "es la", "lambarkiisu waa", "số", "là", "yog", "رقمه",
+# "是", "号码". Any other word between makes the number need more digits (see _id_number).
+_ID_LINKERS = frozenset(
+    {"is", "was", "es", "era", "son", "eran", "la", "el", "de", "su", "mi", "número", "numero",
+     "núm", "núm.", "no.", "nº", "n°", "#", "waa", "wuxuu", "yahay", "lambar", "lambarka",
+     "lambarkiisu", "lambarkeedu", "lambarkaygu", "là", "số", "so", "của", "yog", "nab",
+     "naj", "npawb", "tus", "lej", "هو", "هي", "رقم", "رقمه", "رقمها", "رقمي"}
+)  # fmt: skip
+_HAN_LINKERS = ("是", "为", "為", "号码", "號碼", "号", "號", "：", ":")
+
+# The one-character province that opens a Chinese plate ("京A12345", "粤B·D1234").
+_HAN_PROVINCES = "京津沪渝冀豫云辽黑湘皖鲁新苏浙赣鄂桂甘晋蒙陕吉闽贵粤青藏川宁琼"
+
+# What a number after a label is not: a bare year, 911, a count or an amount.
+_CURRENCY = r"dólares|dolares|dollars?|pesos|đô|đồng|doollar|dollar|美元|块|元|دولار|جنيه|nyiaj|\$"
+
+# A Chinese identity number: 17 digits and a check digit that may be X.
+_HAN_ID_NUMBER = re.compile(r"(?<![0-9A-Za-z])\d{17}[\dXx](?![0-9A-Za-z])")
+
+
+@lru_cache(maxsize=1)
+def _label_patterns() -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str]]:
+    """The patterns built from every language's ``id_words``, ``digit_words`` and
+    ``nickname_markers`` (compiled once)."""
+    data = _load()
+
+    def every(key: str) -> list[str]:
+        return [w for lang in data for w in data[lang].get(key, [])]
+
+    han = re.compile(r"[\u4e00-\u9fff]")
+    # Chinese labels follow other characters directly ("他的车牌是…"); others stand as words.
+    labels = (
+        rf"(?<!\w)(?i:{_alternation(w for w in every('id_words') if not han.match(w))})"
+        rf"(?!{_LATIN_LETTER})|{_alternation(w for w in every('id_words') if han.match(w))}"
+    )
+    markers = (
+        rf"(?<!\w)(?i:{_alternation(w for w in every('nickname_markers') if not han.match(w))})"
+        rf"|{_alternation(w for w in every('nickname_markers') if han.match(w))}"
+    )
+    han_linkers = _alternation(_HAN_LINKERS)
+    id_number = re.compile(
+        rf"(?P<lead>(?:{labels})"
+        # a few words between, or Chinese linking words ("是", "号码是")
+        rf"(?P<gap>(?:[\s:：#,.]*(?:{han_linkers})|[\s:：#,]+(?![\d\[])[^\W\d_]{{1,12}}(?=[\s:：#,])){{0,5}}?)"
+        r"[\s:：#,]*)"
+        # never a bare year, 911 or a form's name ("baasaboorka, I-360")
+        r"(?!(?:19|20)\d\d(?![\w/.-]))(?!(?:911|٩١١)(?!\w))(?![GIN]-\d{1,3}[A-Z]?(?![\w-]))"
+        # Letters before the digits: capitals, or joined to them ("UVW 482", "a-4471"), so a
+        # word such as "waa" or "yog" before the number stays.
+        rf"(?P<id>[{_HAN_PROVINCES}]?(?:[A-Z]{{1,4}}[ ·-]?|[A-Za-z]{{1,4}}-?)?\d[\dA-Za-z./-]*(?<![./-])"
+        # the second group of a plate or a number ("UVW 482 B", "7KDJ 442", "123 45 6789")
+        r"(?:[ -](?:(?=[A-Z]{0,3}\d)[\dA-Z]{1,5}|[A-Z]{1,3}(?!\w))(?![\w-])){0,2})"
+        # Chinese may follow at once ("警号023456的警察")
+        r"(?!(?![\u4e00-\u9fff])\w)"
+        rf"(?!\s*(?:(?i:{_alternation(_UNITS)})(?!\w)|{_CURRENCY}|[年月日岁个天周次]))"
+    )
+    digit_word = rf"(?i:{_alternation(every('digit_words'))})"
+    spelled_phone = re.compile(
+        rf"(?<!\w)(?:\d+|{digit_word})(?:[\s,.\-]+(?:\d+|{digit_word})(?!\w)){{3,}}"
+    )
+    nickname = re.compile(
+        rf"(?P<lead>(?:{markers})"
+        # "tên ở nhà của con tôi là Bin"
+        r"(?:\s+của(?:\s+[^\W\d_]+){1,2}?(?=\s+là))?"
+        r"(?:\s*(?i:là|es|era|waa|yog|is|was|hu ua|ua|هو|هي|是|叫|:|：)(?!\w))?"
+        r"\s*[\"'“‘「『]?\s*)"
+        r"(?:(?P<han>(?:(?![的是叫])[\u4e00-\u9fff]){1,4}?(?=[的，。,.、；;!！?？\s“”\"'‘’」』)）]|$)"
+        r"|(?:(?![的是叫])[\u4e00-\u9fff]){2})"
+        # "aka lil Ray": "lil" or "big" goes with the name
+        rf"|(?P<article>(?i:el|la|los|las)\s+)?(?:(?i:{_alternation(every('nickname_openers'))})\s+)?"
+        r"(?P<word>[^\W\d_][\w'’-]*)"
+        r"(?P<more>(?:\s+[A-ZÀ-ÖØ-ÞĀ-ſ][\w'’-]*){0,2}))"
+    )
+    return id_number, spelled_phone, nickname
+
+
+def _id_number(m: re.Match[str]) -> str:
+    """The number after a label, unless too short to name anyone: three digits or more, or
+    letters and digits; with other words between, four digits or letters and three."""
+    number = m.group("id")
+    digits = _digits(number)
+    letters = any(c.isalpha() for c in number)
+    loose = any(
+        w.lower() not in _ID_LINKERS
+        for w in re.findall(r"[^\W\d_]+", m.group("gap"))
+        if not re.fullmatch(r"[\u4e00-\u9fff]+", w)
+    )
+    if digits < 3 or (loose and digits < 4 and not letters):
+        return m.group(0)
+    if not letters and digits >= 7 and _PHONE.fullmatch(number):
+        return m.group(0)  # "lambarkiisu waa 612 555 0178": a phone, read as one later
+    return m.group("lead") + "[case number]"
+
+
+# "تاريخ الميلاد ٣ ٤ ١٩٨٨", "fecha de nacimiento 3 4 88": after the words for a date of birth,
+# numbers with spaces between are the date.
+_DATE_OF_BIRTH = re.compile(
+    r"(?P<lead>(?<!\w)(?i:date of birth|d\.?o\.?b\.?|fecha de nacimiento|ngày sinh|ngay sinh|"
+    r"taariikhda dhalashada\w*|hnub yug|تاريخ الميلاد|تاريخ ميلادي|تاريخ ميلاده|تاريخ ميلادها)"
+    r"(?:\s+(?i:is|es|là|waa|yog|هو))?[\s:：]*|(?:出生日期|生日)\s*(?:是|为)?[\s:：]*)"
+    r"\d{1,4}(?:[\s/.\-]+\d{1,4}){1,2}(?![\d/.-])"
+)
+
+
+def _id_numbers(text: str) -> str:
+    """Numbers after the labels of every language, a phone number partly in words and a
+    Chinese identity number."""
+    id_number, spelled_phone, _nickname = _label_patterns()
+    text = _HAN_ID_NUMBER.sub("[case number]", text)
+    text = _DATE_OF_BIRTH.sub(lambda m: m.group("lead") + "[date]", text)
+    text = id_number.sub(_id_number, text)
+
+    def spelled(m: re.Match[str]) -> str:
+        groups = re.findall(r"[^\s,.\-]+", m.group(0))
+        numeric = [g for g in groups if g.isdigit()]
+        words = len(groups) - len(numeric)
+        if (
+            words >= 2
+            and any(len(g) >= 3 for g in numeric)
+            and not any(_YEAR_ONLY.fullmatch(g) for g in numeric)
+            and sum(len(g) for g in numeric) + words >= 7
+        ):
+            return "[phone]"
+        return m.group(0)
+
+    return spelled_phone.sub(spelled, text)
+
+
+_YEAR_ONLY = re.compile(r"(?:19|20)\d\d")
+
+
+def _script(word: str) -> str:
+    """Arabic, Chinese or another (Latin) script, by the first letter."""
+    first = word[:1]
+    if "\u0600" <= first <= "\u06ff":
+        return "ar"
+    if "\u3400" <= first <= "\u9fff":
+        return "zh"
+    return "latin"
+
+
+def _nicknames(text: str, rules: _Rules, language: str) -> str:
+    """A nickname after the words that mark one; its article stays ("le dicen el [name]")."""
+    nickname = _label_patterns()[2]
+
+    def one(m: re.Match[str]) -> str:
+        if m.group("han") is not None:
+            return m.group("lead") + PLACEHOLDER
+        word = m.group("word")
+        lower = word.lower()
+        if not m.group("article") and (lower in rules.ordinary or lower in {"the", "a", "an"}):
+            return m.group(0)  # "le dicen que…", "they call him a liar"
+        # a role word; a Somali ending is read only in Somali ("la Chata" is no chat-ka)
+        if (_role_word(word, rules) if language == "so" else lower in rules.roles) or (
+            lower in rules.months
+        ):
+            return m.group(0)
+        if _script(word) != _script(m.group("lead").strip()):
+            return m.group(0)  # "le apodan رقم…": a marker and a word of another script
+        # "Tsov Dub": capitalised words after a capitalised nickname are more of it
+        rest = "" if word[0].isupper() else m.group("more")
+        return m.group("lead") + (m.group("article") or "") + PLACEHOLDER + rest
+
+    return nickname.sub(one, text)

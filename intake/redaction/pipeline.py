@@ -39,7 +39,9 @@ from .identifiers import (
     _address,
     _birth_year,
     _digits,
+    _id_numbers,
     _named_street_is_a_place,
+    _nicknames,
     _school_named,
 )
 from .names import (
@@ -110,6 +112,7 @@ def redact(text: str, language: str = "en") -> str:
     text = _EMAIL.sub("[email]", text)
     if "@" in text:
         text = _HANDLE.sub(PLACEHOLDER, text)
+    text = _nicknames(text, rules, language)
     # Cities that contain a listed name ("Hồ Chí Minh", "San José") are set aside meanwhile;
     # Chinese ones before addresses too, so "法拉盛缅街41号" keeps its 法拉盛.
     places: list[str] = []
@@ -153,6 +156,7 @@ def redact(text: str, language: str = "en") -> str:
         if language == "en":
             text = _ID_NUMBER.sub(lambda m: m.group("lead") + "[case number]", text)
             text = _BOX_OR_ROOM.sub(lambda m: m.group("lead") + "[address]", text)
+        text = _id_numbers(text)
         text = _LETTERS_AND_DIGITS.sub("[case number]", text)
         text = _PHONE.sub(
             lambda m: (

@@ -146,6 +146,8 @@ def _rules() -> _Rules:
         # 12 months); a number in groups ("A# 214 556 778") goes whole; otherwise one run
         # of characters.
         rf"(?!(?:911|٩١١)(?![\w-]))(?![\d٠-٩]{{1,4}}\s*(?i:{_alternation(_UNITS)})(?!\w))"
+        # nor an immigration form's name ("daim ntawv I-918": the form, not its number)
+        r"(?![GIN]-\d{1,3}[A-Z]?(?![\w-]))"
         r"(?:(?:A[-#]?\s?)?\d{3}[-\s]\d{3}[-\s]\d{2,4}(?![\w-])|"
         rf"(?:(?![{_HAN}])[\w(（])[\w()（）./\-]*\d[\w()（）./\-]*)"
         # A-numbers: A123456789, A-123-456-789, A# 123 456 789, also against Chinese
@@ -178,7 +180,8 @@ def _rules() -> _Rules:
         # Hmong with a month's number: "hnub tim 12 lub 3 hlis 1990" (the day, then "lub 3
         # hlis"); "lub 3 hlis" alone is a month and stays, "3 lub hlis" is three months.
         r"|(?<!\d)\d{1,2}\s+(?i:lub)\s+\d{1,2}\s+(?i:hlis?)(?!\w)(?:\s+(?:(?i:xyoo)\s+)?\d{4}(?!\d))?"
-        rf"|(?<!\d)(?:\d{{1,2}}\s+(?:(?i:de)\s+)?)(?i:{months})(?!{_LATIN_LETTER})(?:,?\s+(?:(?i:de|del|xyoo|năm)\s+)?\d{{4}}|\s+(?i:de|del)\s+\d{{2}}(?!\d))?"
+        # "3da Maarso 1990": a Somali ordinal ending on the day
+        rf"|(?<!\d)(?:\d{{1,2}}(?:-?(?i:da|aad|ka)(?!{_LATIN_LETTER}))?\s+(?:(?i:de)\s+)?)(?i:{months})(?!{_LATIN_LETTER})(?:,?\s+(?:(?i:de|del|xyoo|năm)\s+)?\d{{4}}|\s+(?i:de|del)\s+\d{{2}}(?!\d))?"
         # "the 4th of July 1990"
         rf"|(?<!\w)(?i:the\s+)?\d{{1,2}}(?i:st|nd|rd|th)\s+(?i:of)\s+(?i:{months})(?!{_LATIN_LETTER})(?:,?\s+\d{{4}})?"
         # A month before its day or year; the look-ahead for a digit keeps the long list of
@@ -193,9 +196,15 @@ def _rules() -> _Rules:
     # "1450 شارع ميشيغان ديربورن": the city after the street name stays.
     arabic_places = _alternation(every("places", ["ar"]))
     addresses = re.compile(
+        # "calle 5 de Mayo", "Av. 16 de Septiembre": a Mexican street named for a date
+        rf"(?<!\w)(?i:{_alternation(_STREETS_NAMED_FOR_A_DATE)})\.?\s+\d{{1,2}}\s+(?i:de)\s+(?i:{months})(?!\w)"
+        # "12th Ave", "on 3rd Street": a numbered street
+        r"|(?<!\w)\d{1,3}(?i:st|nd|rd|th)\s+(?i:street|st|avenue|ave|road|rd|boulevard|blvd)\.?(?!\w)"
+        # 幸福小区3栋2单元501室: a housing estate, its building, entrance and flat
+        rf"|(?:(?![住在到去来是的了我你他她])[{_HAN}]){{1,10}}(?:小区|社区|花园|新村|公寓|大厦|村)\s*\d{{1,4}}\s*(?:栋|号楼|幢|座|号)(?:\s*\d{{1,5}}\s*(?:单元|层|楼|室|号))*(?:\s*\d{{1,5}}(?!\d))?"
         # 4410 شارع وارن, 12 شارع الملك فهد, 12 بشارع الرشيد: Arabic has no capitals, so the
         # street name is the one or two words after the street word, up to a preposition or و.
-        rf"(?<!\w)\d{{1,6}}\s+[بف]?(?:{_ARABIC_STREET})(?:\s+(?!(?:{_ARABIC_STOP}|{arabic_places})(?!\w))[\u0600-\u06ff]+){{1,2}}"
+        rf"|(?<!\w)\d{{1,6}}\s+[بف]?(?:{_ARABIC_STREET})(?:\s+(?!(?:{_ARABIC_STOP}|{arabic_places})(?!\w))[\u0600-\u06ff]+){{1,2}}"
         # 1702 W Broadway, 136-20 Main St: a direction before a capitalised street name
         rf"|(?<!\w)\d{{1,6}}(?:-\d{{1,4}})?\s+(?:[NSEW]|NE|NW|SE|SW|North|South|East|West)\.?"
         rf"\s+{_UPPER}[\w'’-]+(?:\s+(?i:{streets})(?!\w))?"
@@ -211,7 +220,9 @@ def _rules() -> _Rules:
         rf"(?P<between>\s+(?:[\w'’.-]+\s+){{0,3}}?)(?=\d)(?P<number>\d{{1,6}}[A-Za-z]?(?!\w)"
         rf"(?:(?:\s+{_UPPER}[\w'’-]*){{1,3}}\s+(?i:{streets})(?!\w))?)"
         # A place name before 路/街, but not the "住在" (live at) in front of it.
-        rf"|(?:(?![住在到去来是的了我你他她])[{_HAN}]){{1,10}}(?:路|街|大道|巷|弄)\s*\d{{1,5}}(?:-\d{{1,5}})?\s*号?(?:\s*\d{{1,5}}\s*(?:单元|栋|号楼|楼|层|室|号))*"
+        rf"|(?:(?![住在到去来是的了我你他她])[{_HAN}]){{1,10}}(?:路|街|大道|巷|弄)\s*\d{{1,5}}(?:-\d{{1,5}})?\s*(?:号院?)?(?:\s*\d{{1,5}}\s*(?:单元|栋|号楼|楼|层|室|号)院?)*"
+        # the flat after an entrance or a building ("3单元402")
+        r"(?:(?:(?<=单元)|(?<=号楼)|(?<=栋))\s*\d{1,5}(?![\d年月日个天岁次周]))?"
     )
     roles = {
         word
@@ -306,6 +317,13 @@ def _rules() -> _Rules:
         addresses=addresses,
     )
 
+
+# Spanish street words before a street named for a date ("calle 5 de Mayo"); "casa" or
+# "número" before a date is not one.
+_STREETS_NAMED_FOR_A_DATE = frozenset(
+    {"calle", "avenida", "av", "avda", "calzada", "boulevard", "bulevar", "blvd", "privada",
+     "callejón", "callejon", "cerrada", "paseo", "carretera", "camino", "calle de"}
+)  # fmt: skip
 
 # English street words that do not end a street's name without a house number: "at the
 # Family Court" is an institution, "Dr." a doctor, "Apt" a flat.
