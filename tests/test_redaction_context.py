@@ -424,3 +424,11 @@ def test_initials_word_surnames_and_numbers_that_name(
 )
 def test_words_beside_those_rules_stay(language: str, text: str) -> None:
     assert quote_text(text, language) == text
+
+
+def test_a_title_and_the_word_after_it_that_make_a_longer_title_stay() -> None:
+    # "a shaman" (txiv neeb) with nothing after it is a role; "my husband Neeb" stays a name
+    text = "kuv niam mus cuag ib tug txiv neeb"
+    assert quote_text(text, "hmn") == text
+    assert quote_text("kuv tus txiv neeb ntaus kuv", "hmn") == "kuv tus txiv [name] ntaus kuv"
+    assert quote_text("txiv neeb Vang tuaj", "hmn") == "txiv neeb [name] tuaj"

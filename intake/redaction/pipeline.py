@@ -231,6 +231,14 @@ def redact(text: str, language: str = "en") -> str:
             if leading and bare.lower() in rules.months:
                 break  # "mi ex Jorge Marzo lo arrestaron": the month stays
             leading += 1
+        if (
+            len(words) == 1
+            and words[0].islower()
+            and f"{m.group('title').lower()} {words[0]}" in rules.titles
+        ):
+            # "mus cuag ib tug txiv neeb": with nothing after it, the word makes a longer
+            # title with the one before (txiv neeb, a shaman), not a name.
+            return m.group(0)
         if not leading and m.group("comma"):
             return m.group(0)  # "the officer, who…": after a comma only a capital marks a name
         if not leading:

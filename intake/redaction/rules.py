@@ -64,6 +64,8 @@ class _Rules:
     # Words that are a role only inside a longer title ("tswv" of "kws pab tswv yim"): before
     # a name, after a joiner, they are more of the name ("[name] thiab Tswv [name]").
     title_parts: frozenset[str]
+    # Every title of every language, whole and in lower case ("txiv neeb", "kuv tus txiv").
+    titles: frozenset[str]
     # Month names (one word each, every language): a month beside a name is a theme word
     # ("Jessica March 2020", "Axmed Cali Maarso ayuu…"), unless it is also a listed name.
     months: frozenset[str]
@@ -283,6 +285,11 @@ def _rules() -> _Rules:
             - {w.lower() for w in every("street_words", latin)}
         ),
         roles=all_roles,
+        titles=frozenset(
+            title.lower()
+            for lang in data
+            for title in data[lang].get("titles_before", []) + data[lang].get("titles_after", [])
+        ),
         somali_stems=_somali_stems(
             data.get("so", {}), _INSTITUTIONS, all_roles, shared["places"], frozenset(listed_names)
         ),
