@@ -50,6 +50,7 @@ from .names import (
     _mostly_capitalised,
     _plain_word,
 )
+from .notes import _note_names
 from .rules import _rules
 from .somali import _SOMALI_TIMES
 from .unmarked import _unmarked_names
@@ -439,6 +440,8 @@ def redact(text: str, language: str = "en") -> str:
         )
     if rules.han_after_name is not None and _ANY_HAN.search(text):
         text = rules.han_after_name.sub(PLACEHOLDER, text)
+    # Notes by an advocate or a facilitator: initials, lists, speakers, "Name:" labels.
+    text = _note_names(text, rules, language)
     # "Trương Mỹ Lan": a place word ("Mỹ", America) between two parts of a name is a name.
     text = _PLACE_IN_NAME.sub(PLACEHOLDER, text)
     if not caseless:
