@@ -95,6 +95,32 @@ CASES = [
     ("en", 'her boyfriend "Smoke" kept her phone for 3 weeks', ["Smoke"], ["3 weeks"]),
     ("vi", 'chồng "Tèo" đánh chị 2 năm', ["Tèo"], ["chồng", "2 năm"]),
     ("hmn", 'nws tus txiv "Npis" ntaus nws', ["Npis"], ["txiv"]),
+    # a nickname inside a name, and the rest of it
+    (
+        "en",
+        "her ex, Tremaine 'Scooter' Gaines, broke the OFP twice",
+        ["Tremaine", "Scooter", "Gaines"],
+        ["ex", "OFP"],
+    ),
+    # one letter with its point after a found name
+    ("ar", "زوجها رامي ك. ما دفع النفقة", ["رامي", "ك."], ["زوجها", "النفقة"]),
+    # a word for a person, a colon, and a field holding only a name
+    ("en", "boyfriend: Keandre P. / moved to Ohio", ["Keandre", "P."], ["boyfriend", "Ohio"]),
+    # a capital after a kin word with its ending or classifier (Somali, Vietnamese, Hmong)
+    ("so", "walaalkiis Sakariye ayaa booliska u yeeray", ["Sakariye"], ["walaalkiis", "booliska"]),
+    ("vi", "con gái Mơ 9 tuổi ở với bà ngoại", ["Mơ"], ["con gái", "bà ngoại"]),
+    # ... but a role word after a title is more of the title
+    (
+        "hmn",
+        "Txiv Neeb Nplooj Yaj hais tias kuv yuav tsum nyob",
+        ["Nplooj", "Yaj"],
+        ["Txiv Neeb"],
+    ),
+    # a capital before a verb of saying
+    ("vi", "Xuyến nói công an không tới", ["Xuyến"], ["công an"]),
+    ("hmn", "Zoov hais tias tub ceev xwm tsis tuaj", ["Zoov"], ["tub ceev xwm"]),
+    # "Phan" (the phán of "tham phan", a judge, typed without tones) is the family name
+    ("vi", "tôi gặp Phan Thị Xoan ở tòa án", ["Phan", "Thị", "Xoan"], ["tòa án"]),
     # the Somali "ka" opening a sentence is a word, not the Hmong name Ka
     ("so", "Ka qaybgalayaasha waxay sheegeen in booliska la wacay", [], ["Ka", "booliska"]),
 ]
@@ -117,6 +143,10 @@ KEPT = [
     ("en", "Q: what happened? A: he hit me", ["Q:", "A:"]),
     ("en", "Name: / Date: / Notes: none", ["Name:", "Notes"]),
     ("en", "the judge said (again) no", ["(again)"]),
+    ("so", "Bulshada Muslimka ah ayaa i caawiyay", ["Bulshada", "Muslimka"]),
+    ("vi", "HỒ SƠ của tôi ở tòa", ["HỒ SƠ"]),
+    ("en", "Officer: Stop right there", ["Officer", "Stop"]),
+    ("ar", "الميسرة: وبعدين؟", ["الميسرة", "وبعدين"]),
     ("zh", "周一、周二我去法院", ["周一", "周二", "法院"]),
     ("zh", "我（周末）去了法院", ["周末", "法院"]),
 ]

@@ -28,11 +28,15 @@ from typing import TYPE_CHECKING
 
 from .arabic import _ARABIC_WORD
 from .chinese import _HAN_NUMERAL, _ZH_NOT_IN_NAME
+from .names import _mostly_capitalised
 from .rules import _load
 from .words import (
     _HAN,
+    _INSTITUTIONS,
     _LATIN_LETTER,
     _POSSESSIVE,
+    _SOMALI_ENDING,
+    _SOMALI_POSSESSIVE,
     _UPPER,
     PLACEHOLDER,
     _alternation,
@@ -74,11 +78,37 @@ _ENCLOSED = re.compile(
 # A participant's code: "P2", "P#4", "R12".
 _CODE = re.compile(r"[A-Z]{1,2}#?\d{1,3}")
 
+# "Marcus 'Scoot' Lyle": a nickname in quotation marks inside a name, and the word after it.
+_NICKNAME_IN_NAME = re.compile(
+    rf"\[name\] ['‘\"“](?P<nick>{_ITEM}(?: {_ITEM})?)['’\"”] (?P<last>{_UPPER}[\w'’-]+)"
+)
+
+# "Chong T.", "وسيم ح.": one letter with its point after a found name is more of it.
+_INITIAL_AFTER_NAME = re.compile(rf"\[name\] (?:(?!I\.){_UPPER}|{_ARABIC_LETTER})\.(?!\w)")
+
+# "pareja: Ulises M.", "tus txiv qub: Chong T.", "الزوج: وسيم": a word for a person, a colon,
+# then the person's name.
+# Only a whole field: the name, perhaps an initial, then a slash, a comma or the end.
+_ROLE_LABEL = re.compile(
+    rf"(?P<role>(?<![\w\[])[^\W\d_]+)[:：] (?P<words>{_ITEM}(?: {_ITEM}){{0,3}})"
+    rf"(?: {_UPPER}\.)?(?=\s*(?:[/／|;,(（\n]|$))"
+)
+
+# "con trai Khôi", "nws tus tub Xab", "walaalkeed Siciid": in these languages a kin or role
+# word has more forms than a title list holds; a capital after one, inside a sentence, is a
+# name.
+_ROLE_THEN_CAPITAL = re.compile(
+    rf"(?P<role>(?<![\w\[])[^\W\d_]+) (?P<word>{_UPPER}[^\W\d_]*(?:['’-][^\W\d_]+)?)(?![\w.])"
+)
+_ROLE_THEN_CAPITAL_LANGUAGES = frozenset({"so", "vi", "hmn"})
+
 _ZH_NAME_CHAR = rf"(?:(?![{_ZH_NOT_IN_NAME}{_HAN_NUMERAL}末])[{_HAN}])"
 
 
 @lru_cache(maxsize=1)
-def _note_words() -> tuple[frozenset[str], re.Pattern[str], re.Pattern[str] | None]:
+def _note_words() -> tuple[
+    frozenset[str], re.Pattern[str], re.Pattern[str] | None, re.Pattern[str] | None
+]:
     """The abbreviations that are no initials, the name labels, and the Chinese name shapes."""
     data = _load()
 
@@ -89,6 +119,12 @@ def _note_words() -> tuple[frozenset[str], re.Pattern[str], re.Pattern[str] | No
     labels = re.compile(
         rf"(?<!\w)(?P<label>(?i:{_alternation(every('name_labels'))}))\s*[:：]\s*"
         rf"(?P<words>(?:{_ITEM})(?: (?:{_ITEM})){{0,3}})"
+    )
+    speech = [w for w in every("reported_speech")]
+    said = (
+        re.compile(rf"(?P<word>(?<![\w\[]){_UPPER}[^\W\d_]*) (?=(?i:{_alternation(speech)})(?!\w))")
+        if speech
+        else None
     )
     family = data.get("zh", {}).get("family_names", [])
     han = None
@@ -106,7 +142,7 @@ def _note_words() -> tuple[frozenset[str], re.Pattern[str], re.Pattern[str] | No
             rf"|(?<=姓名：)(?:{item})(?![{_HAN}])|(?<=姓名:)(?:{item})(?![{_HAN}])"
             rf"|(?<=名字：)(?:{item})(?![{_HAN}])"
         )
-    return not_initials, labels, han
+    return not_initials, labels, han, said
 
 
 def _is_person_word(word: str, rules: _Rules) -> bool:
@@ -224,6 +260,109 @@ def _enclosed(text: str, rules: _Rules) -> str:
     return _ENCLOSED.sub(enclosed, text)
 
 
+# The first word of a longer title after which every word is a word for the person ("tus
+# tub", "con trai", "my husband"); other titles' words may be an agency's ("chánh án").
+_CLASSIFIERS = frozenset(
+    {"tus", "cov", "nws", "kuv", "con", "người", "my", "mi", "su", "his", "her", "their", "our"}
+)
+
+
+@lru_cache(maxsize=1)
+def _person_words() -> tuple[frozenset[str], frozenset[str]]:
+    """Words for a person (single-word titles, and the words after a classifier), and the
+    words for the people of a session."""
+    data = _load()
+    words: set[str] = set()
+    for lang in data.values():
+        for title in lang.get("titles_before", []) + lang.get("titles_after", []):
+            parts = title.lower().split()
+            if len(parts) == 1:
+                words.add(parts[0])
+            elif parts[0] in _CLASSIFIERS:
+                words.update(parts[1:])
+    groups = {
+        w.lower()
+        for lang in data.values()
+        for key in ("days", "agencies", "peoples", "role_words", "street_words")
+        for w in lang.get(key, [])
+    }
+    note_roles = frozenset(w.lower() for lang in data.values() for w in lang.get("note_roles", []))
+    return frozenset(words - groups - _INSTITUTIONS), note_roles
+
+
+def _person_before(word: str, rules: _Rules) -> bool:
+    """A word for a person (kin, role), not a stop word, an agency, a place or a session's
+    word ("Facilitator:" opens what the facilitator said)."""
+    lower = word.lower()
+    words, note_roles = _person_words()
+    if lower in rules.ordinary or lower in note_roles or word in rules.arabic_ordinary:
+        return False
+    forms = {lower, _SOMALI_ENDING.sub("", lower), _SOMALI_POSSESSIVE.sub("", lower)}
+    if lower.startswith("ال"):
+        forms.add(lower[2:])
+    return bool(forms & words)
+
+
+def _around_names(text: str, rules: _Rules, language: str) -> str:
+    """Nicknames inside a name, initials after one, a person's label, a kin word's capital."""
+    if "[name]" in text:
+        text = _NICKNAME_IN_NAME.sub(
+            lambda m: PLACEHOLDER if _is_person_word(m.group("last"), rules) else m.group(0),
+            text,
+        )
+    if ":" in text or "：" in text:
+
+        def role_label(m: re.Match[str]) -> str:
+            if not _person_before(m.group("role"), rules):
+                return m.group(0)
+            # Every word capitalised, none an agency or a month, one a name: "Lwm Pov" (lwm,
+            # other, is also a word); a title first stays ("ex: Officer [name]").
+            words = m.group("words").split(" ")
+            if (
+                words[0] != PLACEHOLDER
+                and _person_before(words[0], rules)
+                and words[0].lower() not in rules.names
+            ):
+                return m.group(0)
+            if not all(
+                w == PLACEHOLDER
+                or (
+                    w[0].isupper()
+                    and not _ARABIC_WORD.match(w)
+                    and w.lower() not in _INSTITUTIONS
+                    and w.lower() not in rules.months
+                )
+                for w in words
+            ) or not any(w == PLACEHOLDER or _is_person_word(w, rules) for w in words):
+                return m.group(0)
+            head = m.group(0)[: m.start("words") - m.start()]
+            return head + PLACEHOLDER + m.group(0)[m.end("words") - m.start() :]
+
+        text = _ROLE_LABEL.sub(role_label, text)
+    if language in _ROLE_THEN_CAPITAL_LANGUAGES and not _mostly_capitalised(text):
+        text = _ROLE_THEN_CAPITAL.sub(
+            lambda m: (
+                m.group("role") + " " + PLACEHOLDER
+                if _person_before(m.group("role"), rules)
+                and _is_person_word(m.group("word"), rules)
+                # "Txiv Neeb Chong Her": a role word after a role is more of the title
+                and not _role_word(m.group("word"), rules)
+                and m.group("word").lower() not in rules.months
+                else m.group(0)
+            ),
+            text,
+        )
+    said = _note_words()[3]
+    if said is not None and language in _ROLE_THEN_CAPITAL_LANGUAGES:
+        text = said.sub(
+            lambda m: PLACEHOLDER + " " if _is_person_word(m.group("word"), rules) else m.group(0),
+            text,
+        )
+    if "[name]" in text:
+        text = _INITIAL_AFTER_NAME.sub(PLACEHOLDER, text)
+    return text
+
+
 def _note_names(text: str, rules: _Rules, language: str) -> str:
     """``text`` with the names that only the shape of a note marks replaced."""
     if "." in text:
@@ -245,4 +384,4 @@ def _note_names(text: str, rules: _Rules, language: str) -> str:
         text = _speakers(text, rules)
     if re.search(r"[(（\"“«]", text):
         text = _enclosed(text, rules)
-    return text
+    return _around_names(text, rules, language)

@@ -391,7 +391,18 @@ def redact(text: str, language: str = "en") -> str:
         owner = possessive.group(0) if possessive else ""
         lower = (word[: possessive.start()] if possessive else word).lower()
         after = text[m.end() :]
-        if word.lower() in rules.roles and re.match(rf"\s+(?:\[name\]|{_UPPER})", after):
+        if (
+            word.lower() in rules.roles
+            and re.match(rf"\s+(?:\[name\]|{_UPPER})", after)
+            # "Phan Thị Bích": a family name that is a role only inside a longer title
+            # ("tham phan", a judge, typed without tones) is the family name.
+            and not (
+                word.lower() in rules.title_parts
+                and word.lower() in rules.family
+                and word.lower() not in everyday
+                and not word.isupper()  # "HỒ SƠ", a file, typed in capitals
+            )
+        ):
             return word  # a title before a name ("Sheekh Yaasiin"), though also a family name
         if (
             language == "so"
