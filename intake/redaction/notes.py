@@ -14,7 +14,12 @@ Each shape marks a person by its place, so a word the lists do not hold still go
   ("el ex (Wilmer)", "chồng "Bi"", "tus hluas nraug "Boo"") or a participant code ("P2
   (Hodan)");
 - in Chinese, a surname and one or two characters standing alone in a "、" list, in
-  parentheses or after the label 姓名 ("赵丽、孙梅、周燕", 丈夫 then 张伟 in parentheses).
+  parentheses or after the label 姓名 ("赵丽、孙梅、周燕", 丈夫 then 张伟 in parentheses);
+- around a found name (``_around_names``): a nickname inside it and the word after ("Marcus
+  'Scoot' Lyle"), one letter with its point after it ("Chong T."), a person word's field
+  ("pareja: Ulises M. /"); in Somali, Vietnamese and Hmong a capital after a kin word
+  ("walaalkeed Siciid", "con trai Khôi", "tus tub Xab") or before a verb of saying
+  (``reported_speech``: "waxay sheegtay", "nói", "hais tias").
 
 Participant codes ("P2", "Participante 2") and the words for the people in a session
 ("facilitator", "الميسرة", ``note_roles`` in ``intake/data/redaction.json``) are no names.
