@@ -52,6 +52,8 @@ The package, lower modules first (none imports this one):
 - ``context``: words around a lower-case name that mark a person;
 - ``english``, ``spanish``: the pyspellchecker word checks for unmarked names;
 - ``unmarked``: lower-case names nothing but their place marks;
+- ``notes``: names only the shape of a note marks (initials, slash lists, a transcript's
+  speakers, "Name:" labels, a name in parentheses or quotation marks after a person word);
 - ``pipeline``: the order of the passes (``redact``, ``quote_text``).
 """
 

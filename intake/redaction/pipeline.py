@@ -52,6 +52,7 @@ from .names import (
     _mostly_capitalised,
     _plain_word,
 )
+from .notes import _note_names
 from .rules import _rules
 from .somali import _SOMALI_TIMES
 from .unmarked import _unmarked_names
@@ -402,7 +403,18 @@ def redact(text: str, language: str = "en") -> str:
         owner = possessive.group(0) if possessive else ""
         lower = (word[: possessive.start()] if possessive else word).lower()
         after = text[m.end() :]
-        if word.lower() in rules.roles and re.match(rf"\s+(?:\[name\]|{_UPPER})", after):
+        if (
+            word.lower() in rules.roles
+            and re.match(rf"\s+(?:\[name\]|{_UPPER})", after)
+            # "Phan Thị Bích": a family name that is a role only inside a longer title
+            # ("tham phan", a judge, typed without tones) is the family name.
+            and not (
+                word.lower() in rules.title_parts
+                and word.lower() in rules.family
+                and word.lower() not in everyday
+                and not word.isupper()  # "HỒ SƠ", a file, typed in capitals
+            )
+        ):
             return word  # a title before a name ("Sheekh Yaasiin"), though also a family name
         if (
             language == "so"
@@ -451,6 +463,8 @@ def redact(text: str, language: str = "en") -> str:
         )
     if rules.han_after_name is not None and _ANY_HAN.search(text):
         text = rules.han_after_name.sub(PLACEHOLDER, text)
+    # Notes by an advocate or a facilitator: initials, lists, speakers, "Name:" labels.
+    text = _note_names(text, rules, language)
     # "Trương Mỹ Lan": a place word ("Mỹ", America) between two parts of a name is a name.
     text = _PLACE_IN_NAME.sub(PLACEHOLDER, text)
     if not caseless:

@@ -267,7 +267,11 @@ def _rules() -> _Rules:
         # Days of the week, agencies, peoples and role words that come before no name
         # (plurals, groups) where a language lists them ("Isniinta", "Dowladda", "Soomaali",
         # "Saraakiisha", "Maamulaha" stay beside a name, as a month does).
-        | {w.lower() for key in ("days", "agencies", "peoples", "role_words") for w in every(key)}
+        | {
+            w.lower()
+            for key in ("days", "agencies", "peoples", "role_words", "note_roles")
+            for w in every(key)
+        }
     )
     return _Rules(
         middle=frozenset(w.lower() for w in every("middle_names")),

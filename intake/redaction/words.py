@@ -94,7 +94,8 @@ _EVERYDAY_BY_LANGUAGE = {
     # "Ayaan u baahnaa" (I needed: ayaa + aan), nabad peace, farxad joy, amaan safety,
     # nasteexo advice, sahal easy ("ma ahayn sahal").
     "so": _EVERYDAY
-    | {"ayaan", "nabad", "farxad", "amaan", "sabar", "barwaaqo", "nasteexo", "nastexo", "sahal"},
+    | {"ayaan", "nabad", "farxad", "amaan", "sabar", "barwaaqo", "nasteexo", "nastexo", "sahal",
+       "ka"},
     "es": _EVERYDAY
     | {"dolores", "consuelo", "socorro", "amparo", "esperanza", "luz", "paz", "soledad",
        "remedios", "milagros", "gracia", "victoria", "rosario", "mercedes"},
