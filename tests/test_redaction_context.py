@@ -432,3 +432,21 @@ def test_a_title_and_the_word_after_it_that_make_a_longer_title_stay() -> None:
     assert quote_text(text, "hmn") == text
     assert quote_text("kuv tus txiv neeb ntaus kuv", "hmn") == "kuv tus txiv [name] ntaus kuv"
     assert quote_text("txiv neeb Vang tuaj", "hmn") == "txiv neeb [name] tuaj"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "the D.A. dropped it",
+        "I called C.P.S. on him",
+        "went to the E.R. that night",
+        "the S.A.N.E. nurse was kind",
+    ],
+)
+def test_an_agency_written_with_points_is_no_initials(text: str) -> None:
+    assert quote_text(text, "en") == text
+
+
+def test_initials_still_go() -> None:
+    assert quote_text("my ex d.j. broke my phone", "en") == "my ex [name] broke my phone"
+    assert quote_text("told T what happened", "en") == "told [name] what happened"

@@ -93,10 +93,6 @@ _EN_BEFORE_A_PLACE = frozenset(
 # "d.j.", "K.C.": initials standing for a name, but not "a.m.", "e.g." or "P.O."
 _EN_INITIALS = re.compile(r"(?<![\w.])(?:[A-Za-z]\.){2,3}(?![\w.])")
 
-_EN_NOT_INITIALS = frozenset(
-    {"a.m.", "p.m.", "e.g.", "i.e.", "u.s.", "u.k.", "d.c.", "p.o.", "a.k.a.", "u.s.a.", "r.n.",
-     "m.d.", "b.a.", "n.a.", "a.d.", "b.c.", "o.k.", "t.v."}
-)  # fmt: skip
 
 # "D'Angelo", "o'neal", "Ja'Marcus": a name by its shape, but not "o'clock" or "y'all".
 _EN_ENDINGS = ("ing", "in", "ed", "d", "s", "es", "er", "ers", "y", "ly", "z", "able", "ness")
@@ -370,10 +366,19 @@ def _english_after_an_age(text: str, rules: _Rules, everyday: frozenset[str]) ->
     return text
 
 
+@lru_cache(maxsize=1)
+def _english_not_initials() -> frozenset[str]:
+    """Abbreviations written with points that are no one's initials ("a.m.", "D.A.", "C.P.S."):
+    the English ``initials_not_names`` of redaction.json, shared with ``notes``."""
+    return frozenset(w.lower() for w in _load().get("en", {}).get("initials_not_names", []))
+
+
 def _english_initials(text: str) -> str:
-    """Initials standing for a name ("my ex d.j. broke my phone")."""
+    """Initials standing for a name ("my ex d.j. broke my phone"), not an agency's or an
+    abbreviation ("the D.A. dropped it", "called C.P.S.", "the E.R.")."""
     return _EN_INITIALS.sub(
-        lambda m: m.group(0) if m.group(0).lower() in _EN_NOT_INITIALS else PLACEHOLDER, text
+        lambda m: m.group(0) if m.group(0).lower() in _english_not_initials() else PLACEHOLDER,
+        text,
     )
 
 
@@ -579,7 +584,13 @@ def _english_unmarked(
             new.add(i)
             continue
         # "T said", "told T": one capital letter where a person stands.
-        if len(word) == 1 and word.isupper() and word not in {"I", "A"}:
+        dotted = "".join(tokens[i : i + 3])  # "C.P" of "called C.P.S.": an abbreviation
+        if (
+            len(word) == 1
+            and word.isupper()
+            and word not in {"I", "A"}
+            and not re.fullmatch(r"[A-Za-z]\.[A-Za-z]", dotted)
+        ):
             if (spaced(i) and word_at(i + 2) in _AFTER_A_PERSON["en"]) or (
                 spaced(i - 2) and word_at(i - 2) in _BEFORE_A_PERSON_WORDS["en"]
             ):
