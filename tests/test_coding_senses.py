@@ -172,10 +172,11 @@ def test_senses_apply_to_a_facilitators_own_codebook_too() -> None:
     m = Matcher(own)
     assert points(m, "i picked them up from school", "en") == set()
     assert points(m, "the teacher saw them from school", "en") == {"schools"}
-    # a codebook without the point gets none of its senses
+    # a codebook without the point gets none of its senses (housing has none)
     other = codebook_module.parse(
-        {"interventions": {"police": {"label": {}, "patterns": {"en": ["polic"]}}}}
+        {"interventions": {"housing": {"label": {}, "patterns": {"en": ["shelter"]}}}}
     )
+    assert not any(s.point == "housing" for s in SENSES.values())
     assert Matcher(other)._senses == []
 
 
@@ -197,7 +198,7 @@ def test_every_sense_names_a_shipped_point_and_a_language_it_has() -> None:
 
 # Changing the senses changes suggested codes, so coding sealed at submission must be
 # worked out again at unlock: raise MATCHING_REVISION and then this digest.
-SENSES_DIGEST = (6, "242db307d3a8a045b5994979519725cc64b63e842f141d52ca48274c64189a5f")
+SENSES_DIGEST = (7, "cdfebf03f84962901d8d6c56d00eb56b94c834b42780ce7db587c0855e8aa9ee")
 
 
 def test_changing_the_senses_raises_the_matching_revision() -> None:

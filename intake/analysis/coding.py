@@ -31,10 +31,12 @@ from .text import UNSPACED, normalise, sentences
 FALLBACK_LANGUAGE = "en"
 # Raise whenever a change here would suggest different codes for the same text and codebook:
 # coding sealed at submission under another revision is then worked out again at unlock.
-MATCHING_REVISION = 6  # 2: points suggested without a dimension; 3: a court word yields,
+MATCHING_REVISION = 7  # 2: points suggested without a dimension; 3: a court word yields,
 # Vietnamese pattern words match whole syllables; 4: it also yields to immigration and to
 # a protection order, and a jail word yields to the sentence; 5: word senses (SENSES);
-# 6: senses that keep a point from yielding (bail beside the sentence), more senses
+# 6: senses that keep a point from yielding (bail beside the sentence), more senses;
+# 7: everyday senses (a home like a jail, a job's probation, wanting to be the police, a
+# court on screen, the Arabic dash, a school in a saying, a social worker beside health care)
 # Word sense. A court word in a sentence that names custody, divorce, visits or the family
 # court is the family court's ("went to court for the divorce", "la audiencia de
 # custodia", "ra tòa ly hôn"): there the criminal court yields to it. A sentence about
@@ -87,7 +89,13 @@ class Sense(NamedTuple):
 # hospital, clinic, shelter or school ("医院的社工") is no child protection. Bail ("bailed out",
 # "salió bajo fianza", "được tại ngoại", "保释") is the time before trial even in a
 # sentence that also tells the later sentence, as notes summing up a case in one
-# sentence do: a keeping sense, so that jail_pretrial does not yield there.
+# sentence do: a keeping sense, so that jail_pretrial does not yield there. Everyday words
+# that are not the system: a home told as a jail or prison ("that house was a prison",
+# "像监狱一样"), a new job's probation period, a child who wants to be a police officer
+# ("想当警察"), a court on television ("法院的电视剧"), "perdió el juicio" (lost his mind),
+# the Arabic dash ("بدون شرطة أو مسافات": شرطة is also the dash), a school in a saying
+# ("الغربة مدرسة", "school of hard knocks"), and a social worker in a sentence that names
+# health care (the hospital's, not child protection's) name no point.
 SENSE = "sense"
 KEEP = "keep"  # (KEEP, point): a keeping sense's phrase named the point in this sentence
 SENSES_FILE = Path(__file__).resolve().parent.parent / "data" / "word_senses.json"
