@@ -105,6 +105,28 @@ def points(matcher: Matcher, text: str, language: str) -> set[str]:
             "At the hospital they called CPS and a social worker came.",
             {"health_care", "child_protection"},
         ),
+        # A trial, a court or a sentence of everyday life.
+        ("en", "The app had a free trial and then charged me.", set()),
+        ("en", "He was at the basketball court with his friends all night.", set()),
+        ("en", "He never lets me finish my sentences.", set()),
+        ("en", "He went to trial and was found guilty.", {"criminal_court", "sentencing"}),
+        # An officer, an agent, a place of worship or a hospital that is only a job or a venue.
+        ("en", "The loan officer at the credit union helped me get my own account.", set()),
+        ("es", "El oficial de prestamos del banco me ayudo con la cuenta.", set()),
+        ("en", "We got married at the church in 2010, his family chose it.", set()),
+        ("zh", "他每个星期天在教会的停车场等我。", set()),
+        ("en", "Our pastor told me to go back to him.", {"faith_community"}),
+        ("en", "He works at the hospital as a janitor.", set()),
+        ("so", "Wuxuu ka shaqeeyaa isbitaalka habeenkii.", set()),
+        ("zh", "他在医院上班，认识很多人。", set()),
+        ("ar", "هو يشتغل في المستشفى بالليل.", set()),
+        ("hmn", "Nws ua haujlwm ntawm tsev kho mob.", set()),
+        ("en", "He works at the hospital and the ER nurse there helped me.", {"health_care"}),
+        # A traffic or parking fine is no sentence.
+        ("en", "He got a speeding ticket and blamed me for it.", set()),
+        ("es", "Le llego una multa de transito y se enojo conmigo.", set()),
+        ("zh", "他收到交通罚款以后就打我。", set()),
+        ("es", "El juez le puso una multa y un año de carcel.", {"sentencing"}),
     ],
 )
 def test_everyday_words_that_are_not_the_system(
@@ -122,6 +144,12 @@ def test_the_everyday_senses_are_shipped() -> None:
         "a_court_on_screen",
         "the_dash",
         "a_school_in_a_saying",
+        "a_trial_or_court_of_everyday_life",
+        "a_sentence_in_grammar",
+        "an_officer_of_another_kind",
+        "a_place_of_worship_as_a_venue",
+        "a_job_at_a_hospital",
+        "a_fine_of_another_kind",
         "a_social_worker_beside_health_care",
     ):
         assert name in SENSES, name

@@ -36,7 +36,8 @@ MATCHING_REVISION = 7  # 2: points suggested without a dimension; 3: a court wor
 # a protection order, and a jail word yields to the sentence; 5: word senses (SENSES);
 # 6: senses that keep a point from yielding (bail beside the sentence), more senses;
 # 7: everyday senses (a home like a jail, a job's probation, wanting to be the police, a
-# court on screen, the Arabic dash, a school in a saying, a social worker beside health care)
+# court on screen, the Arabic dash, a school in a saying, a social worker beside health care,
+# everyday trials, courts, sentences, officers, venues, hospital jobs and fines)
 # Word sense. A court word in a sentence that names custody, divorce, visits or the family
 # court is the family court's ("went to court for the divorce", "la audiencia de
 # custodia", "ra tòa ly hôn"): there the criminal court yields to it. A sentence about
@@ -95,7 +96,9 @@ class Sense(NamedTuple):
 # ("想当警察"), a court on television ("法院的电视剧"), "perdió el juicio" (lost his mind),
 # the Arabic dash ("بدون شرطة أو مسافات": شرطة is also the dash), a school in a saying
 # ("الغربة مدرسة", "school of hard knocks"), and a social worker in a sentence that names
-# health care (the hospital's, not child protection's) name no point.
+# health care (the hospital's, not child protection's) name no point; nor do a free trial,
+# a basketball or food court, "finish my sentences", a loan or HR officer, a wedding or a
+# parking lot at a church, a job at a hospital, or a traffic or parking fine.
 SENSE = "sense"
 KEEP = "keep"  # (KEEP, point): a keeping sense's phrase named the point in this sentence
 SENSES_FILE = Path(__file__).resolve().parent.parent / "data" / "word_senses.json"
