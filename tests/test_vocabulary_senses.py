@@ -127,6 +127,17 @@ def points(matcher: Matcher, text: str, language: str) -> set[str]:
         ("es", "Le llego una multa de transito y se enojo conmigo.", set()),
         ("zh", "他收到交通罚款以后就打我。", set()),
         ("es", "El juez le puso una multa y un año de carcel.", {"sentencing"}),
+        # The police on screen, and a job at a jail or a prison (the abuser's work).
+        ("en", "He was watching his police shows all weekend.", set()),
+        ("es", "Le encantan las peliculas de policias.", set()),
+        ("ar", "كان يتفرج على مسلسل بوليسي.", set()),
+        ("hmn", "Nws nyiam saib yeeb yaj kiab tub ceev xwm.", set()),
+        ("en", "He works at the jail so he knows all the guards.", set()),
+        ("es", "Mi ex trabaja en la carcel del condado.", set()),
+        ("zh", "我前夫在看守所上班。", set()),
+        ("so", "Ninkaygu wuxuu ka shaqeeyaa xabsiga.", set()),
+        ("en", "He works at the jail and they let him out the same day.", {"jail_pretrial"}),
+        ("en", "I walked the kids to the school bus stop and he was there.", set()),
     ],
 )
 def test_everyday_words_that_are_not_the_system(
@@ -150,6 +161,9 @@ def test_the_everyday_senses_are_shipped() -> None:
         "a_place_of_worship_as_a_venue",
         "a_job_at_a_hospital",
         "a_fine_of_another_kind",
+        "the_police_on_screen",
+        "a_job_at_a_jail",
+        "a_job_at_a_prison",
         "a_social_worker_beside_health_care",
     ):
         assert name in SENSES, name

@@ -98,7 +98,8 @@ class Sense(NamedTuple):
 # ("الغربة مدرسة", "school of hard knocks"), and a social worker in a sentence that names
 # health care (the hospital's, not child protection's) name no point; nor do a free trial,
 # a basketball or food court, "finish my sentences", a loan or HR officer, a wedding or a
-# parking lot at a church, a job at a hospital, or a traffic or parking fine.
+# parking lot at a church, a job at a hospital, a jail or a prison, the police on screen,
+# or a traffic or parking fine.
 SENSE = "sense"
 KEEP = "keep"  # (KEEP, point): a keeping sense's phrase named the point in this sentence
 SENSES_FILE = Path(__file__).resolve().parent.parent / "data" / "word_senses.json"
