@@ -49,7 +49,7 @@ _ARABIC_STREET = "شارع|الشارع|طريق|الطريق|جادة|الجا�
 _ARABIC_STOP = "في|فى|من|إلى|الى|على|عند|قرب|جنب|بجانب|و|مع|رقم|بس|لكن|عشان|لأن"
 
 # Arabic letters, marks and digits, but not its punctuation: "محمد؟" and "حميد،" are a name
-# and a question mark or comma (، ؛ ؟ ٪ ٫ ٬ ٭ ۔).
+# and a question mark or comma (، ؛ ؟ and the percent, decimal, thousands and star signs).
 _ARABIC_CHARS = r"[\u0600-\u060b\u060e-\u061a\u061c-\u061e\u0620-\u0669\u066e-\u06d3\u06d5-\u06ff]"
 _ARABIC_WORD = re.compile(rf"(?<!\w){_ARABIC_CHARS}+")
 
