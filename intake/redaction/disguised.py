@@ -22,9 +22,17 @@ from .words import PLACEHOLDER
 if TYPE_CHECKING:
     from .rules import _Rules
 
-# Full-width digits, capital and small letters and the wide at sign (a phone keyboard's wide mode).
-_FULL_WIDTH = {code: code - 0xFEE0 for code in range(0xFF10, 0xFF1A)} | {
-    code: code - 0xFEE0 for code in (*range(0xFF20, 0xFF3B), *range(0xFF41, 0xFF5B))
+# Full-width digits, capital and small letters, the wide at sign, full stop and underscore
+# (a phone keyboard's wide mode); not the wide comma or colon of Chinese text.
+_FULL_WIDTH = {
+    code: code - 0xFEE0
+    for code in (
+        0xFF0E,
+        *range(0xFF10, 0xFF1A),
+        *range(0xFF20, 0xFF3B),
+        0xFF3F,
+        *range(0xFF41, 0xFF5B),
+    )
 }
 
 # Tatweel and the vowel marks: they decorate an Arabic word and never change whose name it is.
@@ -117,7 +125,7 @@ def _digit_count(text: str) -> int:
 def _disguised(text: str, rules: _Rules, language: str) -> str:
     """``text`` with full-width letters made plain, decorated Arabic names undecorated, and
     spelled-out or broken-up identifiers replaced by their placeholders."""
-    if any("\uff10" <= ch <= "\uff5a" for ch in text):
+    if any("\uff0e" <= ch <= "\uff5a" for ch in text):
         text = text.translate(_FULL_WIDTH)
     if "\u0640" in text or any("\u064b" <= ch <= "\u0670" for ch in text):
 
