@@ -12,7 +12,6 @@ wherever else it stands in the quote ("Officer Kowalski … then Kowalski", "ا�
 
 from __future__ import annotations
 
-import difflib
 import re
 from typing import TYPE_CHECKING
 
@@ -118,6 +117,11 @@ _ES_SPELLED_DATE = re.compile(
 )
 
 
+_ANY_FULL_WIDTH = re.compile("[\uff0e-\uff5a]")
+_ANY_DIGIT = re.compile(r"\d")
+_ANY_HAN_DIGIT = re.compile(f"[{_HAN_DIGIT}]")
+
+
 def _digit_count(text: str) -> int:
     return sum(ch.isdigit() for ch in text)
 
@@ -125,9 +129,9 @@ def _digit_count(text: str) -> int:
 def _disguised(text: str, rules: _Rules, language: str) -> str:
     """``text`` with full-width letters made plain, decorated Arabic names undecorated, and
     spelled-out or broken-up identifiers replaced by their placeholders."""
-    if any("\uff0e" <= ch <= "\uff5a" for ch in text):
+    if _ANY_FULL_WIDTH.search(text):
         text = text.translate(_FULL_WIDTH)
-    if "\u0640" in text or any("\u064b" <= ch <= "\u0670" for ch in text):
+    if _ARABIC_DECORATION.search(text):
 
         def plain(m: re.Match[str]) -> str:
             word = _ARABIC_DECORATION.sub("", m.group(0))
@@ -138,7 +142,7 @@ def _disguised(text: str, rules: _Rules, language: str) -> str:
         text = _ARABIC_WORD.sub(plain, text)
     if "@" in text:
         text = _SPACED_EMAIL.sub("[email]", text)
-    if any(ch.isdigit() for ch in text):
+    if _ANY_DIGIT.search(text):
         text = _PHONE_IN_PIECES.sub(
             # only with a word between: plain groups are _PHONE's, with their extension
             lambda m: (
@@ -148,7 +152,7 @@ def _disguised(text: str, rules: _Rules, language: str) -> str:
             ),
             text,
         )
-    if any(ch in _HAN_DIGIT for ch in text):
+    if _ANY_HAN_DIGIT.search(text):
         text = _HAN_ADDRESS.sub("[address]", text)
         text = _HAN_PHONE.sub(
             lambda m: "[phone]" if sum(ch in _HAN_DIGIT for ch in m.group(0)) >= 7 else m.group(0),
@@ -163,7 +167,9 @@ def _disguised(text: str, rules: _Rules, language: str) -> str:
     return text
 
 
-_TOKEN = re.compile(r"\[[a-z ]+\]|\x00\d+\x00|[\u3400-\u9fff]|\w+|[^\w\s]")
+_WORD = re.compile(r"(?<![\w\[])\w+(?![\w\]])")
+
+_SPLIT = re.compile(r"(\[(?:name|phone|email|address|date|case number)\]|\x00\d+\x00)")
 
 
 def _names_again(original: str, text: str, rules: _Rules, language: str) -> str:
@@ -172,32 +178,43 @@ def _names_again(original: str, text: str, rules: _Rules, language: str) -> str:
     toi la nguyen van hung"."""
     if PLACEHOLDER not in text:
         return text
-    before = _TOKEN.findall(original)
-    after = _TOKEN.findall(text)
+    # What each placeholder stands for: the text between the words kept on either side of
+    # it (kept words are the same in both, in the same order); if they cannot be lined up,
+    # nothing is looked for.
+    pieces = _SPLIT.split(text)
+    if not original.startswith(pieces[0]):
+        return text
+    pos = len(pieces[0])
     found: set[str] = set()
-    matcher = difflib.SequenceMatcher(None, before, after, autojunk=False)
-    for tag, i1, i2, j1, j2 in matcher.get_opcodes():
-        if tag != "replace" or after[j1:j2] != [PLACEHOLDER]:
-            continue
-        for word in before[i1:i2]:
-            if not re.match(r"\w", word) or word.isdigit():
-                continue
-            lower = word.lower()
-            if (
-                len(word) < (2 if re.match(r"[\u3400-\u9fff]", word) else 3)
-                or lower in rules.ordinary
-                or lower in rules.roles
-                or lower in rules.middle
-                or lower in rules.months
-            ):
-                continue
-            found.add(word)
+    for k in range(1, len(pieces), 2):
+        following = pieces[k + 1]
+        if k + 2 >= len(pieces):  # the last piece ends the quote
+            end = len(original) - len(following)
+            if end < pos or not original.endswith(following):
+                return text
+        else:
+            end = original.find(following, pos) if following else pos
+            if end < 0:
+                return text
+        if pieces[k] == PLACEHOLDER:
+            for word in _WORD.findall(original, pos, end):
+                lower = word.lower()
+                if (
+                    len(word) < 3
+                    or word.isdigit()
+                    or re.match(r"[\u3400-\u9fff]", word)
+                    or lower in rules.ordinary
+                    or lower in rules.roles
+                    or lower in rules.middle
+                    or lower in rules.months
+                ):
+                    continue
+                found.add(word)
+        pos = end + len(following)
     if not found:
         return text
     # As written, or capitalised when found in lower case ("hung … Hung"); never in lower
     # case when found capitalised ("Nabad ayaa…", a name, beside "nabad", peace).
     spellings = found | {w[:1].upper() + w[1:] for w in found if w.islower()}
-    words = "|".join(re.escape(w) for w in sorted(spellings, key=len, reverse=True))
-    # Chinese is read a character at a time here, so a Chinese name is never looked for again.
-    pattern = re.compile(rf"(?<![\w\[])(?:{words})(?![\w\]])")
-    return pattern.sub(PLACEHOLDER, text)
+    # Chinese is written without spaces: a Chinese name is not looked for again.
+    return _WORD.sub(lambda m: PLACEHOLDER if m.group(0) in spellings else m.group(0), text)
