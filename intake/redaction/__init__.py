@@ -54,6 +54,9 @@ The package, lower modules first (none imports this one):
 - ``unmarked``: lower-case names nothing but their place marks;
 - ``notes``: names only the shape of a note marks (initials, slash lists, a transcript's
   speakers, "Name:" labels, a name in parentheses or quotation marks after a person word);
+- ``disguised``: identifiers and names written to slip past the rules (full-width letters,
+  decorated Arabic names, spaced e-mails, phones in pieces, numbers and dates in words), run
+  first; and a word found as a name once, looked for again wherever it stands, run last;
 - ``pipeline``: the order of the passes (``redact``, ``quote_text``).
 """
 

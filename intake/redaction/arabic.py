@@ -48,7 +48,10 @@ _ARABIC_STREET = "شارع|الشارع|طريق|الطريق|جادة|الجا�
 
 _ARABIC_STOP = "في|فى|من|إلى|الى|على|عند|قرب|جنب|بجانب|و|مع|رقم|بس|لكن|عشان|لأن"
 
-_ARABIC_WORD = re.compile(r"(?<!\w)[\u0600-\u06ff]+")
+# Arabic letters, marks and digits, but not its punctuation: "محمد؟" and "حميد،" are a name
+# and a question mark or comma (، ؛ ؟ and the percent, decimal, thousands and star signs).
+_ARABIC_CHARS = r"[\u0600-\u060b\u060e-\u061a\u061c-\u061e\u0620-\u0669\u066e-\u06d3\u06d5-\u06ff]"
+_ARABIC_WORD = re.compile(rf"(?<!\w){_ARABIC_CHARS}+")
 
 _ARABIC_CONJUNCTION = re.compile(r"^[وفبل](?!ل)")
 
@@ -68,10 +71,10 @@ _ARABIC_NAMING = frozenset(
 
 # "ناصر وأخوه [name]": a name-word, then "and his brother" and a found name.
 _ARABIC_KIN_JOINED = re.compile(
-    r"(?<![\w\[])(?P<word>[\u0600-\u06ff]+)(?P<joined>\s+(?P<kin>و[\u0600-\u06ff]+)\s+\[name\])"
+    rf"(?<![\w\[])(?P<word>{_ARABIC_CHARS}+)(?P<joined>\s+(?P<kin>و{_ARABIC_CHARS}+)\s+\[name\])"
 )
 
-_ARABIC_SERVANT = re.compile(r"(?<![\w\[])[وفبل]?عبد\s*ال[\u0600-\u06ff]+")
+_ARABIC_SERVANT = re.compile(rf"(?<![\w\[])[وفبل]?عبد\s*ال{_ARABIC_CHARS}+")
 
 # "يسموه جاكو", "ينادونها لولو", "واحد اسمو سمعان": the word after a naming verb is a name,
 # unless it is an ordinary word, a title ("اسمها الدكتورة …") or has the article ("اسمه
@@ -79,13 +82,13 @@ _ARABIC_SERVANT = re.compile(r"(?<![\w\[])[وفبل]?عبد\s*ال[\u0600-\u06ff
 _ARABIC_NAMED = re.compile(
     r"(?<![\w\[])(?P<named>(?:[وف]?(?:ا|إ)سم(?:و|ه|ها|هم)|يسمو(?:ه|ها)|يسمون(?:ه|ها)|سمو(?:ه|ها)"
     r"|ينادو(?:ه|ها)|ينادون(?:ه|ها)|ينادوا\s+عليه|ينادوا\s+عليها|يلقبو(?:ه|ها)|يلقبون(?:ه|ها)"
-    r"|لقب(?:ه|ها)|يقولوله|يقولولها|يقولون\s+له|يقولون\s+لها)\s+)(?P<word>[\u0600-\u06ff]+)"
+    rf"|لقب(?:ه|ها)|يقولوله|يقولولها|يقولون\s+له|يقولون\s+لها)\s+)(?P<word>{_ARABIC_CHARS}+)"
 )
 
-_ARABIC_UMM = re.compile(r"(?<![\w\[])(?P<pre>[وف]?)(?:أم|ام)\s+(?P<word>[\u0600-\u06ff]+)")
+_ARABIC_UMM = re.compile(rf"(?<![\w\[])(?P<pre>[وف]?)(?:أم|ام)\s+(?P<word>{_ARABIC_CHARS}+)")
 
 # "آل الزين", "آل سعود": the family of; what follows is a family name.
-_ARABIC_FAMILY_OF = re.compile(r"(?<![\w\[])آل\s+(?P<word>[\u0600-\u06ff]+)")
+_ARABIC_FAMILY_OF = re.compile(rf"(?<![\w\[])آل\s+(?P<word>{_ARABIC_CHARS}+)")
 
 # Wife or husband of: after these any word that is no kin, role or ordinary word is a name
 # ("مرت نزيه", "زوجة نزار"); after "جوز" (also a pair) and the other kin words before a

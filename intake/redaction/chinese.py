@@ -60,5 +60,9 @@ def _han_patterns(zh: dict[str, list[str]]) -> tuple[re.Pattern[str], re.Pattern
         rf"|{surname}(?=(?:{given}))"
         # 我去找刘强 / 告诉了王芳和赵磊: a name as the object, up to the next comma or 和
         rf"|(?P<zhverb>{_ZH_BEFORE_OBJECT}){surname}(?!{after}){name_char}{{1,2}}(?=[，。、！？,.!?\s和跟]|说|讲|一起|见面|吵|$)"
+        # 有王芳、刘洋和陈阿姨: names in a list, each a surname and one or two characters,
+        # the first before another such name, the others after a 、.
+        rf"|(?:(?<=^)|(?<=[有是：:，,])){surname}{name_char}{{1,2}}(?=、{surname}{name_char})"
+        rf"|(?<=、){surname}{name_char}{{1,2}}(?=[和及跟、，。！？,.!?\s]|都|说|$)"
     )
     return han, han_after_name

@@ -18,6 +18,7 @@ from .arabic import (
     _arabic_marked_names,
 )
 from .chinese import _HAN_DATE
+from .disguised import _disguised, _names_again
 from .english import _english_place_before
 from .identifiers import (
     _ADDRESS_TAIL,
@@ -110,6 +111,7 @@ def redact(text: str, language: str = "en") -> str:
     stop_after_name = (
         frozenset() if language in ("vi", "hmn") else _EVERYDAY & (rules.ordinary | {"long"})
     )
+    original = text = _disguised(text, rules, language)
     text = _EMAIL.sub("[email]", text)
     if "@" in text:
         text = _HANDLE.sub(PLACEHOLDER, text)
@@ -484,6 +486,7 @@ def redact(text: str, language: str = "en") -> str:
     if not caseless:
         # "J. [name] was the officer": an initial right before a found name is part of it.
         text = _INITIAL_BEFORE_NAME.sub(PLACEHOLDER, text)
+    text = _names_again(original, text, rules, language)
     text = _REPEATS.sub(PLACEHOLDER, text)
     return re.sub("\x00(\\d+)\x00", lambda m: places[int(m.group(1))], text)
 

@@ -1,0 +1,220 @@
+"""Identifiers and names written so the other passes miss them (found by red-teaming the
+quotes page): full-width letters (U+FF21…, "Kevin" typed wide), an Arabic name drawn out with tatweel or
+written with its vowel marks ("أحـــمد", "مُحَمَّد"), an e-mail with spaces ("maria.l @ gmail
+. com"), a phone number in pieces with words between ("612 555 then 0198", "612 555 iyo
+0198"), a phone number in Chinese numerals ("一三八 一二三四 五六七八"), a house number in
+words ("twelve forty Maple Avenue", "calle Hidalgo número cuarenta y dos", "缅街四十一号"), a
+date with its day in words ("the twelfth of March nineteen ninety", "el doce de marzo de mil
+novecientos noventa"); and, once the passes are done, a word found as a name once is a name
+wherever else it stands in the quote ("Officer Kowalski … then Kowalski", "الضابط منصور …
+منصور حكى", "nguyen van hung, hung bi ICE bat").
+"""
+
+from __future__ import annotations
+
+import re
+from typing import TYPE_CHECKING
+
+from .arabic import _ARABIC_CONJUNCTION, _ARABIC_WORD
+from .words import PLACEHOLDER
+
+if TYPE_CHECKING:
+    from .rules import _Rules
+
+# Full-width digits, capital and small letters, the wide at sign, full stop and underscore
+# (a phone keyboard's wide mode); not the wide comma or colon of Chinese text.
+_FULL_WIDTH = {
+    code: code - 0xFEE0
+    for code in (
+        0xFF0E,
+        *range(0xFF10, 0xFF1A),
+        *range(0xFF20, 0xFF3B),
+        0xFF3F,
+        *range(0xFF41, 0xFF5B),
+    )
+}
+
+# Tatweel and the vowel marks: they decorate an Arabic word and never change whose name it is.
+_ARABIC_DECORATION = re.compile(r"[\u0640\u064b-\u065f\u0670]")
+
+# Spaces only on one line, and only the endings of a mail provider's address.
+_SPACED_EMAIL = re.compile(
+    r"(?<![\w.%+-])[A-Za-z0-9][A-Za-z0-9._%+-]*[ \t]*@[ \t]*[A-Za-z][A-Za-z0-9-]*"
+    r"(?:[ \t]*\.[ \t]*[A-Za-z0-9-]+)*?[ \t]*\.[ \t]*(?i:com|net|org|edu)(?![\w.])"
+)
+
+# Words said between the groups of a phone number read out: "then", "y luego", "iyo"…
+_PHONE_JOINER = (
+    r"(?i:and\s+then|then|and|y\s+luego|luego|y|e|iyo|kadibna|kadib|thiab|ces|tom\s+qab|và|rồi"
+    r"|xong|ثم|و)"
+)
+_PHONE_IN_PIECES = re.compile(
+    rf"(?<![\w.])(?:\+?1[\s.-]*)?\(?\d{{3}}\)?(?:[\s.,-]+(?:{_PHONE_JOINER}\s+){{0,2}}\d{{2,4}}){{2,3}}(?![\w])"
+)
+
+_HAN_DIGIT = "零〇一二三四五六七八九幺"
+# Seven or more Chinese digits with no 十, 百 or 千 between: read out one by one, a number
+# (a phone, an ID), never an amount or a date ("一九九零年" has four).
+_HAN_PHONE = re.compile(rf"[{_HAN_DIGIT}]{{3,}}(?:[\s\-－—]*[{_HAN_DIGIT}]{{2,}}){{0,3}}")
+# The house number after a street ("缅街四十一号" → "缅街[address]").
+_HAN_ADDRESS = re.compile(rf"(?<=[街路道巷弄])[{_HAN_DIGIT}十百千两]+[号號]")
+
+_EN_UNITS = (
+    "one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen"
+    "|fifteen|sixteen|seventeen|eighteen|nineteen"
+)
+_EN_TENS = "twenty|thirty|forty|fourty|fifty|sixty|seventy|eighty|ninety"
+_EN_NUMBER = rf"(?:{_EN_TENS}|{_EN_UNITS}|hundred|thousand|oh)"
+_EN_STREET = (
+    r"(?:Avenue|Ave|Street|St|Road|Rd|Boulevard|Blvd|Drive|Dr|Lane|Ln|Court|Ct|Way|Place|Pl"
+    r"|Circle|Cir|Parkway|Pkwy|Terrace|Trail|Highway|Hwy)"
+)
+_EN_ADDRESS_IN_WORDS = re.compile(
+    rf"(?<![\w-])(?i:{_EN_NUMBER})(?:[\s-]+(?i:{_EN_NUMBER})){{0,4}}"
+    rf"\s+(?:[A-Z][\w'’]*\s+){{1,2}}{_EN_STREET}\b\.?"
+)
+_ES_NUMBER = (
+    r"(?:uno|una|dos|tres|cuatro|cinco|seis|siete|ocho|nueve|diez|once|doce|trece|catorce"
+    r"|quince|diecis[eé]is|diecisiete|dieciocho|diecinueve|veinte|veinti\w+|treinta|cuarenta"
+    r"|cincuenta|sesenta|setenta|ochenta|noventa|cien|ciento|doscientos|trescientos"
+    r"|cuatrocientos|quinientos|seiscientos|setecientos|ochocientos|novecientos|mil)"
+)
+_ES_ADDRESS_IN_WORDS = re.compile(
+    r"(?<!\w)(?i:calle|avenida|av\.|camino|bulevar|boulevard|carretera|privada|callej[oó]n)"
+    rf"\s+(?:(?:\[name\]|[A-ZÁÉÍÓÚÑ][\w'’]*|de|del|la|las|los)\s+){{1,4}}"
+    rf"(?:(?i:n[uú]mero|num\.?|no\.?|n[º°]|#)\s*)?(?i:{_ES_NUMBER})(?:\s+(?:y\s+)?(?i:{_ES_NUMBER})){{0,4}}(?!\w)"
+)
+
+_EN_MONTHS = (
+    "january|february|march|april|may|june|july|august|september|october|november|december"
+    "|jan|feb|mar|apr|jun|jul|aug|sep|sept|oct|nov|dec"
+)
+_EN_ORDINAL = (
+    r"(?:(?:twenty|thirty)[\s-]?)?(?:first|second|third|fourth|fifth|sixth|seventh|eighth|ninth)"
+    r"|tenth|eleventh|twelfth|thirteenth|fourteenth|fifteenth|sixteenth|seventeenth|eighteenth"
+    r"|nineteenth|twentieth|thirtieth"
+)
+_EN_YEAR = (
+    rf"(?:nineteen|twenty)[\s-]+(?:hundred\s+(?:and\s+)?)?(?:{_EN_TENS}|{_EN_UNITS}|oh\s+\w+)"
+    rf"(?:[\s-]+(?:{_EN_UNITS}))?|two\s+thousand(?:\s+and)?(?:[\s-]+(?:{_EN_TENS}|{_EN_UNITS}))*"
+)
+_EN_SPELLED_DATE = re.compile(
+    rf"(?<!\w)(?i:(?:the\s+)?(?:{_EN_ORDINAL})\s+of\s+(?:{_EN_MONTHS})"
+    rf"|(?:{_EN_MONTHS})\s+(?:the\s+)?(?:{_EN_ORDINAL}))"
+    rf"(?:,?\s+(?i:{_EN_YEAR}|\d{{4}}))?(?!\w)"
+)
+_ES_MONTHS = (
+    "enero|febrero|marzo|abril|mayo|junio|julio|agosto|septiembre|setiembre|octubre"
+    "|noviembre|diciembre"
+)
+_ES_DAY = (
+    r"primero|uno|dos|tres|cuatro|cinco|seis|siete|ocho|nueve|diez|once|doce|trece|catorce"
+    r"|quince|diecis[eé]is|diecisiete|dieciocho|diecinueve|veinte|veinti\w+|treinta(?:\s+y\s+uno)?"
+)
+_ES_SPELLED_DATE = re.compile(
+    rf"(?<!\w)(?i:(?:el\s+)?(?:{_ES_DAY})\s+de\s+(?:{_ES_MONTHS}))"
+    rf"(?:\s+(?i:de|del)\s+(?:(?i:mil|dos\s+mil)(?:\s+(?:y\s+)?(?i:{_ES_NUMBER}))*|\d{{4}}))?(?!\w)"
+)
+
+
+_ANY_FULL_WIDTH = re.compile("[\uff0e-\uff5a]")
+_ANY_DIGIT = re.compile(r"\d")
+_ANY_HAN_DIGIT = re.compile(f"[{_HAN_DIGIT}]")
+
+
+def _digit_count(text: str) -> int:
+    return sum(ch.isdigit() for ch in text)
+
+
+def _disguised(text: str, rules: _Rules, language: str) -> str:
+    """``text`` with full-width letters made plain, decorated Arabic names undecorated, and
+    spelled-out or broken-up identifiers replaced by their placeholders."""
+    if _ANY_FULL_WIDTH.search(text):
+        text = text.translate(_FULL_WIDTH)
+    if _ARABIC_DECORATION.search(text):
+
+        def plain(m: re.Match[str]) -> str:
+            word = _ARABIC_DECORATION.sub("", m.group(0))
+            bare = _ARABIC_CONJUNCTION.sub("", word)
+            listed = word in rules.arabic_names or bare in rules.arabic_names
+            return word if listed else m.group(0)
+
+        text = _ARABIC_WORD.sub(plain, text)
+    if "@" in text:
+        text = _SPACED_EMAIL.sub("[email]", text)
+    if _ANY_DIGIT.search(text):
+        text = _PHONE_IN_PIECES.sub(
+            # only with a word between: plain groups are _PHONE's, with their extension
+            lambda m: (
+                "[phone]"
+                if 10 <= _digit_count(m.group(0)) <= 11 and re.search(r"[^\W\d_]", m.group(0))
+                else m.group(0)
+            ),
+            text,
+        )
+    if _ANY_HAN_DIGIT.search(text):
+        text = _HAN_ADDRESS.sub("[address]", text)
+        text = _HAN_PHONE.sub(
+            lambda m: "[phone]" if sum(ch in _HAN_DIGIT for ch in m.group(0)) >= 7 else m.group(0),
+            text,
+        )
+    if language == "en":
+        text = _EN_ADDRESS_IN_WORDS.sub("[address]", text)
+        text = _EN_SPELLED_DATE.sub("[date]", text)
+    elif language == "es":
+        text = _ES_ADDRESS_IN_WORDS.sub("[address]", text)
+        text = _ES_SPELLED_DATE.sub("[date]", text)
+    return text
+
+
+_WORD = re.compile(r"(?<![\w\[])\w+(?![\w\]])")
+
+_SPLIT = re.compile(r"(\[(?:name|phone|email|address|date|case number)\]|\x00\d+\x00)")
+
+
+def _names_again(original: str, text: str, rules: _Rules, language: str) -> str:
+    """A word the passes took as (part of) a name in one place goes wherever else it stands:
+    "Officer Kowalski took the report, then Kowalski told…", "hung bi ICE bat" after "chong
+    toi la nguyen van hung"."""
+    if PLACEHOLDER not in text:
+        return text
+    # What each placeholder stands for: the text between the words kept on either side of
+    # it (kept words are the same in both, in the same order); if they cannot be lined up,
+    # nothing is looked for.
+    pieces = _SPLIT.split(text)
+    if not original.startswith(pieces[0]):
+        return text
+    pos = len(pieces[0])
+    found: set[str] = set()
+    for k in range(1, len(pieces), 2):
+        following = pieces[k + 1]
+        if k + 2 >= len(pieces):  # the last piece ends the quote
+            end = len(original) - len(following)
+            if end < pos or not original.endswith(following):
+                return text
+        else:
+            end = original.find(following, pos) if following else pos
+            if end < 0:
+                return text
+        if pieces[k] == PLACEHOLDER:
+            for word in _WORD.findall(original, pos, end):
+                lower = word.lower()
+                if (
+                    len(word) < 3
+                    or word.isdigit()
+                    or re.match(r"[\u3400-\u9fff]", word)
+                    or lower in rules.ordinary
+                    or lower in rules.roles
+                    or lower in rules.middle
+                    or lower in rules.months
+                ):
+                    continue
+                found.add(word)
+        pos = end + len(following)
+    if not found:
+        return text
+    # As written, or capitalised when found in lower case ("hung … Hung"); never in lower
+    # case when found capitalised ("Nabad ayaa…", a name, beside "nabad", peace).
+    spellings = found | {w[:1].upper() + w[1:] for w in found if w.islower()}
+    # Chinese is written without spaces: a Chinese name is not looked for again.
+    return _WORD.sub(lambda m: PLACEHOLDER if m.group(0) in spellings else m.group(0), text)
