@@ -243,37 +243,8 @@ def _titled(m: re.Match[str], state: _Redaction, read_again: list[bool]) -> str:
         # Typed in lower case on a phone ("officer diaz", "thẩm phán tran van long",
         # "my ex mike's brother"): still a name if it is listed, and so are the listed
         # words after it, up to a possessive.
-        listed = rules.lowercase.get(language) or rules.names
-        leading = _listed_after_title(words, listed, state)
+        leading = _lower_case_after_title(m, words, state)
         first = words[0].lower()
-        # "officer j. ramirez", "officer j ramirez": an initial, then a listed name.
-        if (
-            not leading
-            and len(words) > 1
-            and len(first.rstrip(".")) == 1
-            and first[0].isalpha()
-            and _POSSESSIVE.sub("", words[1].lower().strip(".")) in listed
-        ):
-            leading = 2
-        # "kuv tus txiv nyiaj lis": in Hmong a given name and a clan name typed in lower
-        # case, the clan name listed, the given name a word too.
-        if (
-            not leading
-            and language == "hmn"
-            and len(words) >= 2
-            and (first in rules.family or words[1].lower() in rules.family)
-            and not _plain_word(first, rules, state.everyday)
-            and not _plain_word(words[1], rules, state.everyday)
-        ):
-            leading = 2
-        # An honorific only ever comes before a name: "doña lucha", "ms okafor".
-        if (
-            not leading
-            and m.group("title").lower().rstrip(".") in _HONORIFICS
-            and first not in rules.ordinary
-            and first not in rules.roles
-        ):
-            leading = 1
         # "mi suegra doña lucha": the honorific after a title, then the name.
         if (
             not leading
@@ -311,6 +282,46 @@ def _titled(m: re.Match[str], state: _Redaction, read_again: list[bool]) -> str:
         + (owner.group(0) if owner else "")
         + (f" {rest}" if rest else "")
     )
+
+
+def _lower_case_after_title(m: re.Match[str], words: list[str], state: _Redaction) -> int:
+    """How many of the words after a title are a name typed in lower case: listed words, an
+    initial and a listed name, a Hmong given and clan name, or (after an honorific) a word
+    that is neither an ordinary word nor a role."""
+    rules = state.rules
+    language = state.language
+    listed = rules.lowercase.get(language) or rules.names
+    leading = _listed_after_title(words, listed, state)
+    first = words[0].lower()
+    # "officer j. ramirez", "officer j ramirez": an initial, then a listed name.
+    if (
+        not leading
+        and len(words) > 1
+        and len(first.rstrip(".")) == 1
+        and first[0].isalpha()
+        and _POSSESSIVE.sub("", words[1].lower().strip(".")) in listed
+    ):
+        leading = 2
+    # "kuv tus txiv nyiaj lis": in Hmong a given name and a clan name typed in lower
+    # case, the clan name listed, the given name a word too.
+    if (
+        not leading
+        and language == "hmn"
+        and len(words) >= 2
+        and (first in rules.family or words[1].lower() in rules.family)
+        and not _plain_word(first, rules, state.everyday)
+        and not _plain_word(words[1], rules, state.everyday)
+    ):
+        leading = 2
+    # An honorific only ever comes before a name: "doña lucha", "ms okafor".
+    if (
+        not leading
+        and m.group("title").lower().rstrip(".") in _HONORIFICS
+        and first not in rules.ordinary
+        and first not in rules.roles
+    ):
+        leading = 1
+    return leading
 
 
 def _capitalised_after_title(words: list[str], state: _Redaction) -> int:
