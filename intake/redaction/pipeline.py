@@ -1,5 +1,9 @@
 """The order of the passes: ``redact`` (identifiers, places set aside, titles, listed names,
 unmarked names, merging) and ``quote_text``; placeholders shown in the reader's language.
+
+``redact`` is the list of passes, each a function here (or in the module whose job it is)
+with a docstring saying what it finds and why it runs where it does; what they share (the
+lists, the language, the places set aside) is one ``_Redaction``.
 """
 
 from __future__ import annotations
@@ -451,6 +455,8 @@ def _capitalised_names(text: str, state: _Redaction) -> str:
 
 
 def _latin_name(m: re.Match[str], state: _Redaction) -> str:
+    """One capitalised word: a placeholder (its possessive kept) if it is a listed given or
+    family name where a name can stand, else the word as written."""
     rules = state.rules
     language = state.language
     everyday = state.everyday
