@@ -14,8 +14,10 @@ import re
 from functools import lru_cache
 from typing import TYPE_CHECKING
 
+from .chinese import _HAN_DATE
 from .rules import _load, _rules
-from .words import _LATIN_LETTER, _UNITS, PLACEHOLDER, _alternation, _role_word
+from .somali import _SOMALI_TIMES
+from .words import _ANY_HAN, _LATIN_LETTER, _UNITS, PLACEHOLDER, _alternation, _role_word
 
 if TYPE_CHECKING:
     from .rules import _Rules
@@ -435,3 +437,79 @@ def _nicknames(text: str, rules: _Rules, language: str) -> str:
         return m.group("lead") + (m.group("article") or "") + PLACEHOLDER + rest
 
     return nickname.sub(one, text)
+
+
+def _identifiers(text: str, rules: _Rules, language: str) -> str:
+    """Identifiers written with digits: case and file numbers, phones (with an extension),
+    street addresses, dates with a day, years of birth and birthdays, postcodes, ID numbers
+    (and in English plate and SSN numbers, boxes and rooms), letters mixed with digits.
+
+    The phone comes last: a case number, an address, a date or an ID number is read as what
+    it is before its digits could pass for a phone.
+    """
+    if not _ANY_DIGIT.search(text):  # numbers, dates and addresses all have a digit
+        return text
+    text = rules.case.sub(lambda m: (m.group("words") or "") + "[case number]", text)
+    text = rules.case_then_words.sub(
+        lambda m: (
+            m.group("words") + "[case number]" if _digits(m.group("number")) >= 4 else m.group(0)
+        ),
+        text,
+    )
+    text = _PHONE_EXTENSION.sub(
+        lambda m: "[phone]" if _digits(m.group(0)) >= 8 else m.group(0), text
+    )
+    text = rules.addresses.sub(_address, text)
+    if "[address]" in text:
+        text = _ADDRESS_TAIL.sub("[address]", text)
+    text = rules.dates.sub(
+        lambda m: (
+            "[date]"
+            if _digits(m.group(0))
+            and not (language == "so" and _SOMALI_TIMES.fullmatch(m.group(0)))
+            # "Maarso 3 jeer", "Luulyo 2 toddobaad": a month, then a count or a duration
+            and not _UNIT_AFTER.match(m.string, m.end())
+            else m.group(0)
+        ),
+        text,
+    )
+    text = _BIRTH_YEAR.sub(_birth_year, text)
+    text = _BIRTHDAY.sub(lambda m: m.group("lead") + "[date]", text)
+    text = _POSTCODE.sub(lambda m: m.group("lead") + "[address]", text)
+    if language == "en":
+        text = _ID_NUMBER.sub(lambda m: m.group("lead") + "[case number]", text)
+        text = _BOX_OR_ROOM.sub(lambda m: m.group("lead") + "[address]", text)
+    text = _id_numbers(text)
+    text = _LETTERS_AND_DIGITS.sub("[case number]", text)
+    return _PHONE.sub(
+        lambda m: (
+            "[phone]"
+            if _digits(m.group(0)) >= 7 and not _YEAR_RANGE.fullmatch(m.group(0))
+            else m.group(0)
+        ),
+        text,
+    )
+
+
+def _identifiers_in_words(text: str, rules: _Rules, language: str) -> str:
+    """Identifiers the digits pass cannot see: a Chinese date in characters (二〇二〇年三月五日),
+    an e-mail typed in words ("maria at gmail dot com") and a street named without a number
+    ("lives on Lake Street"), unless the street's name is a place of its own.
+    """
+    if _ANY_HAN.search(text):
+        text = _HAN_DATE.sub("[date]", text)
+    if " at " in text.lower():
+        text = _EMAIL_IN_WORDS.sub("[email]", text)
+    if language not in ("zh", "ar"):
+        text = rules.named_streets.sub(
+            lambda m: (
+                m.group("lead")
+                + (
+                    "[address]"
+                    if not _named_street_is_a_place(m.group("street"), rules)
+                    else m.group("street")
+                )
+            ),
+            text,
+        )
+    return text

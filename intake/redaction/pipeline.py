@@ -1,11 +1,17 @@
 """The order of the passes: ``redact`` (identifiers, places set aside, titles, listed names,
 unmarked names, merging) and ``quote_text``; placeholders shown in the reader's language.
+
+``redact`` is the list of passes, each a function here (or in the module whose job it is)
+with a docstring saying what it finds and why it runs where it does; what they share (the
+lists, the language, the places set aside) is one ``_Redaction``.
 """
 
 from __future__ import annotations
 
 import re
 from collections.abc import Iterable
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
 
 from flask_babel import gettext
 
@@ -17,31 +23,14 @@ from .arabic import (
     _ARABIC_WORD,
     _arabic_marked_names,
 )
-from .chinese import _HAN_DATE
 from .disguised import _disguised, _names_again
 from .english import _english_place_before
 from .identifiers import (
-    _ADDRESS_TAIL,
-    _ANY_DIGIT,
-    _BIRTH_YEAR,
-    _BIRTHDAY,
-    _BOX_OR_ROOM,
     _EMAIL,
-    _EMAIL_IN_WORDS,
     _HANDLE,
-    _ID_NUMBER,
-    _LETTERS_AND_DIGITS,
-    _PHONE,
-    _PHONE_EXTENSION,
-    _POSTCODE,
     _SCHOOL_NAMED,
-    _UNIT_AFTER,
-    _YEAR_RANGE,
-    _address,
-    _birth_year,
-    _digits,
-    _id_numbers,
-    _named_street_is_a_place,
+    _identifiers,
+    _identifiers_in_words,
     _nicknames,
     _school_named,
 )
@@ -55,7 +44,6 @@ from .names import (
 )
 from .notes import _note_names
 from .rules import _rules
-from .somali import _SOMALI_TIMES
 from .unmarked import _unmarked_names
 from .words import (
     _ANY_HAN,
@@ -70,6 +58,9 @@ from .words import (
     PLACEHOLDER,
     _role_word,
 )
+
+if TYPE_CHECKING:
+    from .rules import _Rules
 
 _PLACE_MAY_BE_SURNAME = frozenset({"en", "es"})
 
@@ -101,101 +92,113 @@ _PLACE_IN_NAME = re.compile(r"\[name\] \x00\d+\x00 \[name\]")
 _SENTENCE_START = re.compile(r"(?:^|[.!?:;\n]\s*|[\"“«]\s*)$")
 
 
-def redact(text: str, language: str = "en") -> str:
-    """``text`` with names and identifying details replaced by placeholders."""
-    rules = _rules()
-    everyday = _EVERYDAY_BY_LANGUAGE.get(language, _EVERYDAY)
-    caseless = _mostly_capitalised(text)
+@dataclass(slots=True)
+class _Redaction:
+    """What the passes of one ``redact`` call share: the lists, the language and what the
+    text is like, and the places set aside meanwhile (each as its index in ``places`` between
+    two NUL characters; they come back last)."""
+
+    rules: _Rules
+    language: str
+    everyday: frozenset[str]
+    caseless: bool
     # After a lower-case name, an English everyday word ("will", "long") is not more of it;
     # in Vietnamese and Hmong it is ("tran van long", "nou lee").
-    stop_after_name = (
-        frozenset() if language in ("vi", "hmn") else _EVERYDAY & (rules.ordinary | {"long"})
+    stop_after_name: frozenset[str]
+    places: list[str] = field(default_factory=list)
+    # The text once its disguises are undone, before any pass: where ``_names_again`` looks
+    # for a name found once.
+    original: str = ""
+
+    def set_aside(self, m: re.Match[str]) -> str:
+        self.places.append(m.group(0))
+        return _PLACE_MARK.format(len(self.places) - 1)
+
+
+def redact(text: str, language: str = "en") -> str:
+    """``text`` with names and identifying details replaced by placeholders.
+
+    The passes, in order: each one's docstring says what it finds and why it runs there.
+    """
+    rules = _rules()
+    state = _Redaction(
+        rules=rules,
+        language=language,
+        everyday=_EVERYDAY_BY_LANGUAGE.get(language, _EVERYDAY),
+        caseless=_mostly_capitalised(text),
+        stop_after_name=(
+            frozenset() if language in ("vi", "hmn") else _EVERYDAY & (rules.ordinary | {"long"})
+        ),
     )
-    original = text = _disguised(text, rules, language)
+    # Full-width letters, spaced e-mails, phones in pieces, numbers in words made plain first.
+    state.original = text = _disguised(text, rules, language)
+    text = _emails_handles_nicknames(text, state)
+    text = _set_aside_han_places(text, state)
+    text = _identifiers(text, rules, language)
+    text = _identifiers_in_words(text, rules, language)
+    text = _set_aside_places(text, state)
+    text = _names_by_their_form(text, state)
+    text = _named(text, state)
+    text = _titled_names(text, state)
+    text = _arabic_titled_names(text, state)
+    text = _arabic_listed_names(text, state)
+    text = _han_names(text, state)
+    text = _capitalised_names(text, state)
+    text = _unmarked_names(text, rules, language, state.everyday, state.caseless)
+    text = _merged_names(text, state)
+    # Notes by an advocate or a facilitator: initials, lists, speakers, "Name:" labels.
+    text = _note_names(text, rules, language)
+    text = _words_around_names(text, state)
+    return _places_back(text, state)
+
+
+def _emails_handles_nicknames(text: str, state: _Redaction) -> str:
+    """E-mail addresses, then handles ("@big_mike_215"), then nicknames after the words that
+    mark one ("le dicen el Chino"): first, while every "@" and word is as written."""
     text = _EMAIL.sub("[email]", text)
     if "@" in text:
         text = _HANDLE.sub(PLACEHOLDER, text)
-    text = _nicknames(text, rules, language)
+    return _nicknames(text, state.rules, state.language)
+
+
+def _set_aside_han_places(text: str, state: _Redaction) -> str:
+    """Chinese cities set aside before the identifiers are read (the other places after)."""
     # Cities that contain a listed name ("Hồ Chí Minh", "San José") are set aside meanwhile;
     # Chinese ones before addresses too, so "法拉盛缅街41号" keeps its 法拉盛.
-    places: list[str] = []
+    if state.rules.han_places is not None and _ANY_HAN.search(text):
+        text = state.rules.han_places.sub(state.set_aside, text)
+    return text
 
-    def set_aside(m: re.Match[str]) -> str:
-        places.append(m.group(0))
-        return _PLACE_MARK.format(len(places) - 1)
 
-    if rules.han_places is not None and _ANY_HAN.search(text):
-        text = rules.han_places.sub(set_aside, text)
-    if _ANY_DIGIT.search(text):  # numbers, dates and addresses all have a digit
-        text = rules.case.sub(lambda m: (m.group("words") or "") + "[case number]", text)
-        text = rules.case_then_words.sub(
-            lambda m: (
-                m.group("words") + "[case number]"
-                if _digits(m.group("number")) >= 4
-                else m.group(0)
-            ),
-            text,
-        )
-        text = _PHONE_EXTENSION.sub(
-            lambda m: "[phone]" if _digits(m.group(0)) >= 8 else m.group(0), text
-        )
-        text = rules.addresses.sub(_address, text)
-        if "[address]" in text:
-            text = _ADDRESS_TAIL.sub("[address]", text)
-        text = rules.dates.sub(
-            lambda m: (
-                "[date]"
-                if _digits(m.group(0))
-                and not (language == "so" and _SOMALI_TIMES.fullmatch(m.group(0)))
-                # "Maarso 3 jeer", "Luulyo 2 toddobaad": a month, then a count or a duration
-                and not _UNIT_AFTER.match(m.string, m.end())
-                else m.group(0)
-            ),
-            text,
-        )
-        text = _BIRTH_YEAR.sub(_birth_year, text)
-        text = _BIRTHDAY.sub(lambda m: m.group("lead") + "[date]", text)
-        text = _POSTCODE.sub(lambda m: m.group("lead") + "[address]", text)
-        if language == "en":
-            text = _ID_NUMBER.sub(lambda m: m.group("lead") + "[case number]", text)
-            text = _BOX_OR_ROOM.sub(lambda m: m.group("lead") + "[address]", text)
-        text = _id_numbers(text)
-        text = _LETTERS_AND_DIGITS.sub("[case number]", text)
-        text = _PHONE.sub(
-            lambda m: (
-                "[phone]"
-                if _digits(m.group(0)) >= 7 and not _YEAR_RANGE.fullmatch(m.group(0))
-                else m.group(0)
-            ),
-            text,
-        )
-    if _ANY_HAN.search(text):
-        text = _HAN_DATE.sub("[date]", text)
-    if " at " in text.lower():
-        text = _EMAIL_IN_WORDS.sub("[email]", text)
-    if language not in ("zh", "ar"):
-        text = rules.named_streets.sub(
-            lambda m: (
-                m.group("lead")
-                + (
-                    "[address]"
-                    if not _named_street_is_a_place(m.group("street"), rules)
-                    else m.group("street")
-                )
-            ),
-            text,
-        )
-    text = rules.places.sub(set_aside, text)
+def _set_aside_places(text: str, state: _Redaction) -> str:
+    """Cities, regions and counties set aside, once the addresses (which hold street and city
+    names) are gone and before any name is looked for: a city that contains a name ("San
+    José") stays whole, and a place that is also a name ("Jordan") only after "in", "moved
+    to"… or before County/PD."""
+    text = state.rules.places.sub(state.set_aside, text)
+    places = state.places
 
     def place_in_context(m: re.Match[str]) -> str:
         place = m.group("place") or m.group("before") or m.group("county")
         places.append(place)
         return (m.group("lead") or "") + _PLACE_MARK.format(len(places) - 1)
 
-    text = rules.places_in_context.sub(place_in_context, text)
-    if language == "en" and not caseless:
-        text = _SCHOOL_NAMED.sub(lambda m: _school_named(m, rules), text)
-    text = _ARABIC_SERVANT.sub(PLACEHOLDER, text)
+    return state.rules.places_in_context.sub(place_in_context, text)
+
+
+def _names_by_their_form(text: str, state: _Redaction) -> str:
+    """Names no list holds but their form shows: an English school named for a person
+    ("Roosevelt High"), then an Arabic "عبد ال…" (servant of…), before the titles and lists
+    could take a part of them."""
+    if state.language == "en" and not state.caseless:
+        text = _SCHOOL_NAMED.sub(lambda m: _school_named(m, state.rules), text)
+    return _ARABIC_SERVANT.sub(PLACEHOLDER, text)
+
+
+def _named(text: str, state: _Redaction) -> str:
+    """The word after "named", "her last name is", "se llama", "اسمه"… or a kunya ("أبو علي"):
+    a name whatever its case, so it runs before the titles and capitals are read."""
+    rules = state.rules
 
     def named(m: re.Match[str]) -> str:
         word = m.group("word")
@@ -207,154 +210,201 @@ def redact(text: str, language: str = "en") -> str:
             return (kunya[0] if kunya[0] in "وف" else "") + PLACEHOLDER
         return m.group("named") + PLACEHOLDER
 
-    text = _NAMED.sub(named, text)
+    return _NAMED.sub(named, text)
 
-    def titled(m: re.Match[str]) -> str:
-        # Only the capitalised words after a title are a name: "Officer Diaz", but not the
-        # "came" of "the officer came".
-        words = m.group("name").split()
-        if _role_word(words[0], rules) and m.string[m.end("name") :].lstrip().startswith(
-            PLACEHOLDER
-        ):
-            return m.group(0)  # "Txiv Neeb [name]" read again: Neeb ends the title
-        leading = 0
-        while leading < len(words) and words[leading][0].isupper() and not caseless:
-            # "Sarkaal Cabdi Booliska Minneapolis", "my advocate Maria Legal Aid": the name
-            # ends at a role, agency or street word.
-            if (
-                words[leading].lower() not in rules.names  # "Thanh", "Nkauj": names too
-                and _role_word(words[leading], rules)
-                # first, only a role of its own: "Ông Tư" (the tư of tư vấn) is a name
-                and (leading or words[leading].lower() not in rules.title_parts)
-            ):
-                break  # also first: "Hooyo Hoyga Haweenka" is mother and the shelter
-            bare = words[leading].strip(".,;:!?")
-            if len(bare) > 1 and bare.isupper() and bare.lower() not in rules.names:
-                break  # "my mom called CPS": an agency's letters, not a name
-            if leading and bare.lower() in rules.months:
-                break  # "mi ex Jorge Marzo lo arrestaron": the month stays
-            leading += 1
-        if (
-            len(words) == 1
-            and words[0].islower()
-            and f"{m.group('title').lower()} {words[0]}" in rules.titles
-        ):
-            # "mus cuag ib tug txiv neeb": with nothing after it, the word makes a longer
-            # title with the one before (txiv neeb, a shaman), not a name.
-            return m.group(0)
-        if not leading and m.group("comma"):
-            return m.group(0)  # "the officer, who…": after a comma only a capital marks a name
-        if not leading:
-            # Typed in lower case on a phone ("officer diaz", "thẩm phán tran van long",
-            # "my ex mike's brother"): still a name if it is listed, and so are the listed
-            # words after it, up to a possessive.
-            listed = rules.lowercase.get(language) or rules.names
-            while leading < len(words):
-                word = words[leading].lower().strip(".")
-                stem = _POSSESSIVE.sub("", word)
-                # "ngô văn tài": after a Vietnamese middle name comes the given name,
-                # whatever word it is.
-                given_after_middle = (
-                    language == "vi"
-                    and leading
-                    and words[leading - 1].lower() in rules.middle
-                    and not _plain_word(word, rules, everyday)
-                )
-                # "jason r.": an initial after a listed name is more of it.
-                initial = leading and len(stem) == 1 and words[leading].endswith(".")
-                if (
-                    stem not in listed
-                    and not (leading and stem in rules.middle)
-                    and not given_after_middle
-                    and not initial
-                ):
-                    break
-                if leading and word in stop_after_name:
-                    break
-                # "turjumaan ayaan u baahday" (an interpreter I needed): "ayaan" is ayaa + aan
-                # there, unless a listed name follows ("dhakhtarad ayaan hirsi").
-                if (
-                    language == "so"
-                    and word in everyday
-                    and (leading + 1 >= len(words) or words[leading + 1].lower() not in listed)
-                ):
-                    break
-                leading += 1
-                if stem != word:
-                    break
-            first = words[0].lower()
-            # "officer j. ramirez", "officer j ramirez": an initial, then a listed name.
-            if (
-                not leading
-                and len(words) > 1
-                and len(first.rstrip(".")) == 1
-                and first[0].isalpha()
-                and _POSSESSIVE.sub("", words[1].lower().strip(".")) in listed
-            ):
-                leading = 2
-            # "kuv tus txiv nyiaj lis": in Hmong a given name and a clan name typed in lower
-            # case, the clan name listed, the given name a word too.
-            if (
-                not leading
-                and language == "hmn"
-                and len(words) >= 2
-                and (first in rules.family or words[1].lower() in rules.family)
-                and not _plain_word(first, rules, everyday)
-                and not _plain_word(words[1], rules, everyday)
-            ):
-                leading = 2
-            # An honorific only ever comes before a name: "doña lucha", "ms okafor".
-            if (
-                not leading
-                and m.group("title").lower().rstrip(".") in _HONORIFICS
-                and first not in rules.ordinary
-                and first not in rules.roles
-            ):
-                leading = 1
-            # "mi suegra doña lucha": the honorific after a title, then the name.
-            if (
-                not leading
-                and len(words) > 1
-                and first.rstrip(".") in _HONORIFICS
-                and words[1].lower() not in rules.ordinary
-                and words[1].lower() not in rules.roles
-            ):
-                rest = " ".join(words[2:])
-                named = f"{m.group('title')} {m.group('copula') or ''}{words[0]} {PLACEHOLDER}"
-                return named + (f" {rest}" if rest else "")
-            # "OFFICER KOWALCZYK ARRESTED ME": in capitals the word after a title is taken,
-            # unless it is an ordinary word ("EL OFICIAL NO ME AYUDÓ").
-            if (
-                not leading
-                and caseless
-                and words[0][0].isupper()
-                and first not in rules.ordinary
-                and first not in rules.roles
-                # "GARSOORAHA MAXKAMADA", "SARKAALKA ISNIINTA": a Somali word with its ending
-                and not (language == "so" and _role_word(words[0], rules))
-            ):
-                leading = 1
-            if not leading:
-                return m.group(0)
-        rest = " ".join(words[leading:])
-        if rest:
-            read_again.append(True)
-        # Everything before the name stays as written ("Det. ", "the nurse, "), and so does
-        # a possessive after it ("my ex [name]'s brother").
-        owner = _POSSESSIVE.search(words[leading - 1])
-        return (
-            m.string[m.start() : m.start("name")]
-            + PLACEHOLDER
-            + (owner.group(0) if owner else "")
-            + (f" {rest}" if rest else "")
-        )
 
+def _titled_names(text: str, state: _Redaction) -> str:
+    """A title or role word and the name after it ("Officer Diaz", "bác sĩ Lan", "my ex
+    mike's brother"), before the capitalised-name passes, so the title's own capital is not
+    read as a name and a name in lower case is still found after its title."""
     read_again: list[bool] = []
-    text = rules.titled.sub(titled, text)
+    titled = state.rules.titled
+    text = titled.sub(lambda m: _titled(m, state, read_again), text)
     if read_again:
         # The words taken along after a name may hold another title ("my ex carlos and his
         # brother luis"): read the quote once more.
-        text = rules.titled.sub(titled, text)
+        text = titled.sub(lambda m: _titled(m, state, read_again), text)
+    return text
+
+
+def _titled(m: re.Match[str], state: _Redaction, read_again: list[bool]) -> str:
+    """One title and the words after it: the name goes, the title and the rest stay; a rest
+    after a name is noted in ``read_again``."""
+    rules = state.rules
+    language = state.language
+    caseless = state.caseless
+    # Only the capitalised words after a title are a name: "Officer Diaz", but not the
+    # "came" of "the officer came".
+    words = m.group("name").split()
+    if _role_word(words[0], rules) and m.string[m.end("name") :].lstrip().startswith(PLACEHOLDER):
+        return m.group(0)  # "Txiv Neeb [name]" read again: Neeb ends the title
+    leading = _capitalised_after_title(words, state)
+    if (
+        len(words) == 1
+        and words[0].islower()
+        and f"{m.group('title').lower()} {words[0]}" in rules.titles
+    ):
+        # "mus cuag ib tug txiv neeb": with nothing after it, the word makes a longer
+        # title with the one before (txiv neeb, a shaman), not a name.
+        return m.group(0)
+    if not leading and m.group("comma"):
+        return m.group(0)  # "the officer, who…": after a comma only a capital marks a name
+    if not leading:
+        # Typed in lower case on a phone ("officer diaz", "thẩm phán tran van long",
+        # "my ex mike's brother"): still a name if it is listed, and so are the listed
+        # words after it, up to a possessive.
+        leading = _lower_case_after_title(m, words, state)
+        first = words[0].lower()
+        # "mi suegra doña lucha": the honorific after a title, then the name.
+        if (
+            not leading
+            and len(words) > 1
+            and first.rstrip(".") in _HONORIFICS
+            and words[1].lower() not in rules.ordinary
+            and words[1].lower() not in rules.roles
+        ):
+            rest = " ".join(words[2:])
+            named = f"{m.group('title')} {m.group('copula') or ''}{words[0]} {PLACEHOLDER}"
+            return named + (f" {rest}" if rest else "")
+        # "OFFICER KOWALCZYK ARRESTED ME": in capitals the word after a title is taken,
+        # unless it is an ordinary word ("EL OFICIAL NO ME AYUDÓ").
+        if (
+            not leading
+            and caseless
+            and words[0][0].isupper()
+            and first not in rules.ordinary
+            and first not in rules.roles
+            # "GARSOORAHA MAXKAMADA", "SARKAALKA ISNIINTA": a Somali word with its ending
+            and not (language == "so" and _role_word(words[0], rules))
+        ):
+            leading = 1
+        if not leading:
+            return m.group(0)
+    rest = " ".join(words[leading:])
+    if rest:
+        read_again.append(True)
+    # Everything before the name stays as written ("Det. ", "the nurse, "), and so does
+    # a possessive after it ("my ex [name]'s brother").
+    owner = _POSSESSIVE.search(words[leading - 1])
+    return (
+        m.string[m.start() : m.start("name")]
+        + PLACEHOLDER
+        + (owner.group(0) if owner else "")
+        + (f" {rest}" if rest else "")
+    )
+
+
+def _lower_case_after_title(m: re.Match[str], words: list[str], state: _Redaction) -> int:
+    """How many of the words after a title are a name typed in lower case: listed words, an
+    initial and a listed name, a Hmong given and clan name, or (after an honorific) a word
+    that is neither an ordinary word nor a role."""
+    rules = state.rules
+    language = state.language
+    listed = rules.lowercase.get(language) or rules.names
+    leading = _listed_after_title(words, listed, state)
+    first = words[0].lower()
+    # "officer j. ramirez", "officer j ramirez": an initial, then a listed name.
+    if (
+        not leading
+        and len(words) > 1
+        and len(first.rstrip(".")) == 1
+        and first[0].isalpha()
+        and _POSSESSIVE.sub("", words[1].lower().strip(".")) in listed
+    ):
+        leading = 2
+    # "kuv tus txiv nyiaj lis": in Hmong a given name and a clan name typed in lower
+    # case, the clan name listed, the given name a word too.
+    if (
+        not leading
+        and language == "hmn"
+        and len(words) >= 2
+        and (first in rules.family or words[1].lower() in rules.family)
+        and not _plain_word(first, rules, state.everyday)
+        and not _plain_word(words[1], rules, state.everyday)
+    ):
+        leading = 2
+    # An honorific only ever comes before a name: "doña lucha", "ms okafor".
+    if (
+        not leading
+        and m.group("title").lower().rstrip(".") in _HONORIFICS
+        and first not in rules.ordinary
+        and first not in rules.roles
+    ):
+        leading = 1
+    return leading
+
+
+def _capitalised_after_title(words: list[str], state: _Redaction) -> int:
+    """How many of the words after a title are a capitalised name (none in a text typed in
+    capitals)."""
+    rules = state.rules
+    leading = 0
+    while leading < len(words) and words[leading][0].isupper() and not state.caseless:
+        # "Sarkaal Cabdi Booliska Minneapolis", "my advocate Maria Legal Aid": the name
+        # ends at a role, agency or street word.
+        if (
+            words[leading].lower() not in rules.names  # "Thanh", "Nkauj": names too
+            and _role_word(words[leading], rules)
+            # first, only a role of its own: "Ông Tư" (the tư of tư vấn) is a name
+            and (leading or words[leading].lower() not in rules.title_parts)
+        ):
+            break  # also first: "Hooyo Hoyga Haweenka" is mother and the shelter
+        bare = words[leading].strip(".,;:!?")
+        if len(bare) > 1 and bare.isupper() and bare.lower() not in rules.names:
+            break  # "my mom called CPS": an agency's letters, not a name
+        if leading and bare.lower() in rules.months:
+            break  # "mi ex Jorge Marzo lo arrestaron": the month stays
+        leading += 1
+    return leading
+
+
+def _listed_after_title(words: list[str], listed: frozenset[str], state: _Redaction) -> int:
+    """How many of the lower-case words after a title are a listed name (with its middle
+    names and an initial), up to a possessive."""
+    rules = state.rules
+    language = state.language
+    everyday = state.everyday
+    leading = 0
+    while leading < len(words):
+        word = words[leading].lower().strip(".")
+        stem = _POSSESSIVE.sub("", word)
+        # "ngô văn tài": after a Vietnamese middle name comes the given name,
+        # whatever word it is.
+        given_after_middle = (
+            language == "vi"
+            and leading
+            and words[leading - 1].lower() in rules.middle
+            and not _plain_word(word, rules, everyday)
+        )
+        # "jason r.": an initial after a listed name is more of it.
+        initial = leading and len(stem) == 1 and words[leading].endswith(".")
+        if (
+            stem not in listed
+            and not (leading and stem in rules.middle)
+            and not given_after_middle
+            and not initial
+        ):
+            break
+        if leading and word in state.stop_after_name:
+            break
+        # "turjumaan ayaan u baahday" (an interpreter I needed): "ayaan" is ayaa + aan
+        # there, unless a listed name follows ("dhakhtarad ayaan hirsi").
+        if (
+            language == "so"
+            and word in everyday
+            and (leading + 1 >= len(words) or words[leading + 1].lower() not in listed)
+        ):
+            break
+        leading += 1
+        if stem != word:
+            break
+    return leading
+
+
+def _arabic_titled_names(text: str, state: _Redaction) -> str:
+    """Arabic names marked by the words before them, then a listed name after an Arabic title
+    ("الضابط أحمد"), once the Latin titles are done."""
+    rules = state.rules
     if _ARABIC_WORD.search(text):
         text = _arabic_marked_names(text, rules)
     if rules.titled_arabic is not None:
@@ -362,9 +412,15 @@ def redact(text: str, language: str = "en") -> str:
         # "حماي الحاج مصطفى"): a word after a title that is not taken is read again.
         pos = 0
         while m := rules.titled_arabic.search(text, pos):
-            if _arabic_titled_name(m, rules, language):
+            if _arabic_titled_name(m, rules, state.language):
                 text = text[: m.start("name")] + PLACEHOLDER + text[m.end("name") :]
             pos = m.start("name")
+    return text
+
+
+def _arabic_listed_names(text: str, state: _Redaction) -> str:
+    """Listed Arabic names standing alone, with a و, ف, ب or ل joined to them."""
+    rules = state.rules
 
     def arabic_name(m: re.Match[str]) -> str:
         # Only و, ف, ب or ل comes off a name standing alone ("وأحمد", "لريم"): a given name
@@ -381,78 +437,104 @@ def redact(text: str, language: str = "en") -> str:
             return PLACEHOLDER
         return word
 
-    text = _ARABIC_WORD.sub(arabic_name, text)
-    if rules.han_names is not None and _ANY_HAN.search(text):
-        text = rules.han_names.sub(
+    return _ARABIC_WORD.sub(arabic_name, text)
+
+
+def _han_names(text: str, state: _Redaction) -> str:
+    """Chinese names: a surname beside a title, after 叫/姓, or before a verb ("张伟说");
+    the title or verb stays."""
+    if state.rules.han_names is not None and _ANY_HAN.search(text):
+        text = state.rules.han_names.sub(
             lambda m: (m.group("zhtitle") or m.group("zhverb") or "") + PLACEHOLDER, text
         )
+    return text
 
-    def latin_name(m: re.Match[str]) -> str:
-        word = m.group(0)
-        if not word[0].isupper():
-            return word
-        previous = text[: m.start()].split()[-1:]
-        if previous and previous[0].lower() in _NOT_A_NAME_AFTER:
-            return word
-        if (
-            language == "en"
-            and not _POSSESSIVE.search(word)
-            and _english_place_before(text[: m.start()])
-        ):
-            return word  # "she lives in Jackson", "drove to Madison": a city
-        # "Tanya's mom": the name goes, the possessive stays.
-        possessive = _POSSESSIVE.search(word)
-        owner = possessive.group(0) if possessive else ""
-        lower = (word[: possessive.start()] if possessive else word).lower()
-        after = text[m.end() :]
-        if (
-            word.lower() in rules.roles
-            and re.match(rf"\s+(?:\[name\]|{_UPPER})", after)
-            # "Phan Thị Bích": a family name that is a role only inside a longer title
-            # ("tham phan", a judge, typed without tones) is the family name.
-            and not (
-                word.lower() in rules.title_parts
-                and word.lower() in rules.family
-                and word.lower() not in everyday
-                and not word.isupper()  # "HỒ SƠ", a file, typed in capitals
-            )
-        ):
-            return word  # a title before a name ("Sheekh Yaasiin"), though also a family name
-        if (
-            language == "so"
-            and word.lower() in rules.roles
-            and not text[: m.start()].rstrip().endswith(PLACEHOLDER)
-        ):
-            return word  # "Sheekh ayaa yiri": the sheikh alone, a role, though also a family name
-        if lower in rules.given or word.lower() in rules.given:
-            # "Long ago…", "Mai tôi…" (tomorrow I…): an everyday word opening a sentence.
-            before = text[: m.start()]
-            if (
-                (lower in everyday or word.lower() in everyday)
-                and _SENTENCE_START.search(before)
-                and not before.rstrip().endswith(PLACEHOLDER)
-                and not re.match(rf"\s+{_UPPER}", after)
-                # "Grace from the church prayed with me": someone from somewhere
-                and not _FROM_SOMEWHERE.match(after)
-            ):
-                return word
-            return PLACEHOLDER + owner
-        if lower in rules.family or word.lower() in rules.family:
-            before = text[: m.start()]
-            beside_name = before.rstrip().endswith(PLACEHOLDER) or bool(
-                re.match(r"\s+[A-ZÀ-ÖØ-ÞĀ-ſ]", after)
-            )
-            # A listed family name is a name, except at the start of a sentence when it is
-            # also an everyday word ("Her husband…", "Long ago…").
-            if beside_name or not _SENTENCE_START.search(before) or lower not in everyday:
-                return PLACEHOLDER + owner
-        return word
 
+def _capitalised_names(text: str, state: _Redaction) -> str:
+    """Capitalised listed names: given names anywhere (but an everyday word opening a
+    sentence), family names beside another name or inside a sentence. After the titles: the
+    names a title marks are placeholders by now, which a family name beside one reads."""
     # Two passes so "Maria Lopez" and "Lopez, Maria" both go, whichever is listed.
     for _pass in range(2):
-        text = _CAPITALISED.sub(latin_name, text)
-    text = _unmarked_names(text, rules, language, everyday, caseless)
-    text = _merge_names(_REPEATS.sub(PLACEHOLDER, text), rules, language, caseless)
+        text = _CAPITALISED.sub(lambda m: _latin_name(m, state), text)
+    return text
+
+
+def _latin_name(m: re.Match[str], state: _Redaction) -> str:
+    """One capitalised word: a placeholder (its possessive kept) if it is a listed given or
+    family name where a name can stand, else the word as written."""
+    rules = state.rules
+    language = state.language
+    everyday = state.everyday
+    text = m.string
+    word = m.group(0)
+    if not word[0].isupper():
+        return word
+    previous = text[: m.start()].split()[-1:]
+    if previous and previous[0].lower() in _NOT_A_NAME_AFTER:
+        return word
+    if (
+        language == "en"
+        and not _POSSESSIVE.search(word)
+        and _english_place_before(text[: m.start()])
+    ):
+        return word  # "she lives in Jackson", "drove to Madison": a city
+    # "Tanya's mom": the name goes, the possessive stays.
+    possessive = _POSSESSIVE.search(word)
+    owner = possessive.group(0) if possessive else ""
+    lower = (word[: possessive.start()] if possessive else word).lower()
+    after = text[m.end() :]
+    if (
+        word.lower() in rules.roles
+        and re.match(rf"\s+(?:\[name\]|{_UPPER})", after)
+        # "Phan Thị Bích": a family name that is a role only inside a longer title
+        # ("tham phan", a judge, typed without tones) is the family name.
+        and not (
+            word.lower() in rules.title_parts
+            and word.lower() in rules.family
+            and word.lower() not in everyday
+            and not word.isupper()  # "HỒ SƠ", a file, typed in capitals
+        )
+    ):
+        return word  # a title before a name ("Sheekh Yaasiin"), though also a family name
+    if (
+        language == "so"
+        and word.lower() in rules.roles
+        and not text[: m.start()].rstrip().endswith(PLACEHOLDER)
+    ):
+        return word  # "Sheekh ayaa yiri": the sheikh alone, a role, though also a family name
+    if lower in rules.given or word.lower() in rules.given:
+        # "Long ago…", "Mai tôi…" (tomorrow I…): an everyday word opening a sentence.
+        before = text[: m.start()]
+        if (
+            (lower in everyday or word.lower() in everyday)
+            and _SENTENCE_START.search(before)
+            and not before.rstrip().endswith(PLACEHOLDER)
+            and not re.match(rf"\s+{_UPPER}", after)
+            # "Grace from the church prayed with me": someone from somewhere
+            and not _FROM_SOMEWHERE.match(after)
+        ):
+            return word
+        return PLACEHOLDER + owner
+    if lower in rules.family or word.lower() in rules.family:
+        before = text[: m.start()]
+        beside_name = before.rstrip().endswith(PLACEHOLDER) or bool(
+            re.match(r"\s+[A-ZÀ-ÖØ-ÞĀ-ſ]", after)
+        )
+        # A listed family name is a name, except at the start of a sentence when it is
+        # also an everyday word ("Her husband…", "Long ago…").
+        if beside_name or not _SENTENCE_START.search(before) or lower not in everyday:
+            return PLACEHOLDER + owner
+    return word
+
+
+def _merged_names(text: str, state: _Redaction) -> str:
+    """Parts of one name joined into one placeholder, with the words between them ("de los",
+    "bin", "Văn"); then an Arabic kinship word joined to a found name, and a Chinese given
+    name after a found surname: once every part has been found."""
+    rules = state.rules
+    language = state.language
+    text = _merge_names(_REPEATS.sub(PLACEHOLDER, text), rules, language, state.caseless)
     if PLACEHOLDER in text and _ARABIC_WORD.search(text):
         text = _ARABIC_KIN_JOINED.sub(
             lambda m: (
@@ -465,29 +547,42 @@ def redact(text: str, language: str = "en") -> str:
         )
     if rules.han_after_name is not None and _ANY_HAN.search(text):
         text = rules.han_after_name.sub(PLACEHOLDER, text)
-    # Notes by an advocate or a facilitator: initials, lists, speakers, "Name:" labels.
-    text = _note_names(text, rules, language)
+    return text
+
+
+def _words_around_names(text: str, state: _Redaction) -> str:
+    """The last clean-ups, when every name has been found: a word, a place or an initial
+    caught between or beside parts of a name is part of it; repeated placeholders become
+    one. The places are still set aside here, so a place beside a name can be told."""
+    rules = state.rules
     # "Trương Mỹ Lan": a place word ("Mỹ", America) between two parts of a name is a name.
     text = _PLACE_IN_NAME.sub(PLACEHOLDER, text)
-    if not caseless:
+    if not state.caseless:
         # "Vaj [name] Xyooj" → "[name] Neeb [name]": a capitalised word between two parts of
         # one name is part of it, though it is also a role word (txiv neeb, a shaman).
         text = _WORD_IN_NAME.sub(
             lambda m: m.group(0) if m.group("word").lower() in rules.ordinary else PLACEHOLDER,
             text,
         )
-    if language in _PLACE_MAY_BE_SURNAME and "\x00" in text:
+    if state.language in _PLACE_MAY_BE_SURNAME and "\x00" in text:
         # "Judge Anne Lowell", "Carlos Durango": in English and Spanish a one-word city right
         # after a name may be the family name, and a piece of a name is worse than a lost
         # city ("Officer [name] Bloomington PD" keeps its city: a police department follows).
+        places = state.places
         text = _PLACE_AFTER_NAME.sub(
             lambda m: PLACEHOLDER if " " not in places[int(m.group(1))] else m.group(0), text
         )
-    if not caseless:
+    if not state.caseless:
         # "J. [name] was the officer": an initial right before a found name is part of it.
         text = _INITIAL_BEFORE_NAME.sub(PLACEHOLDER, text)
-    text = _names_again(original, text, rules, language)
-    text = _REPEATS.sub(PLACEHOLDER, text)
+    # A word taken for a name once goes wherever else it stands ("Officer Diaz… then Diaz").
+    text = _names_again(state.original, text, state.rules, state.language)
+    return _REPEATS.sub(PLACEHOLDER, text)
+
+
+def _places_back(text: str, state: _Redaction) -> str:
+    """The places set aside put back as written."""
+    places = state.places
     return re.sub("\x00(\\d+)\x00", lambda m: places[int(m.group(1))], text)
 
 
