@@ -399,3 +399,39 @@ def test_a_court_word_beside_a_protection_order_is_its_hearing(
     points = _points(matcher, text, language)
     assert "protection_order" in points, points
     assert "criminal_court" not in points, points
+
+
+def test_a_matcher_compiles_a_phrase_level_only_when_a_text_reaches_it() -> None:
+    """Building the shipped codebook's matcher compiles no phrase level's expressions
+    (thousands of them, most never reached: compiling them all took most of a second at
+    the first unlock or submission); a text compiles the levels it walks, and finds the same."""
+    from intake.analysis.matching import WordIndex, _Level
+
+    index = next(
+        f for f in Matcher(codebook_module.shipped())._for("en") if isinstance(f, WordIndex)
+    )
+    compiled_slot = _Level.__dict__["after"]
+
+    def levels(level: _Level, seen: dict[int, _Level]) -> dict[int, _Level]:
+        if id(level) not in seen:
+            seen[id(level)] = level
+            for _hits, after, exact in level.table.values():
+                for nxt in (after, exact[1] if exact else None):
+                    if nxt is not None:
+                        levels(nxt, seen)
+        return seen
+
+    def compiled(level: _Level) -> bool:
+        try:
+            compiled_slot.__get__(level, _Level)
+        except AttributeError:
+            return False
+        return True
+
+    every = levels(index.first, {})
+    assert len(every) > 100
+    assert not any(compiled(level) for level in every.values())
+    found = index.find("the prosecutor dropped the charges and the judge gave him probation")
+    assert {key for _kind, key, _a, _b in found} >= {"prosecution", "probation_programs"}
+    reached = [level for level in every.values() if compiled(level)]
+    assert 0 < len(reached) < len(every)

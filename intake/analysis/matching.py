@@ -127,7 +127,7 @@ class _Level:
     the next word, for the phrases that go on (``None`` if none does); and, when some
     pattern wants this word whole, the same for a text word that is exactly this word."""
 
-    __slots__ = ("after", "match", "table")
+    __slots__ = ("_stems", "after", "match", "table")
 
     def __init__(self, entries: list[Entry]) -> None:
         ends: dict[tuple[str, bool], list[tuple[str, str]]] = {}
@@ -164,12 +164,22 @@ class _Level:
                     level(begun + (((stem, True),) if (stem, True) in rests else ())),
                 )
             self.table[stem] = (hits, level(begun), exact)
-        body = longest_prefix_regex(stems_here)
+        # ``match`` and ``after`` are compiled the first time a text reaches this level
+        # (``__getattr__``): most levels of a large codebook's phrases are never reached in a
+        # process, and compiling them all made building a matcher take most of a second.
+        self._stems = stems_here
+
+    def __getattr__(self, name: str) -> Any:
+        # Called only while a slot is still unset: compile both, then plain slot reads.
+        if name not in ("after", "match"):
+            raise AttributeError(name)
+        body = longest_prefix_regex(self._stems)
         # A word by itself (an Arabic word without its proclitic): the longest pattern word
         # it starts with.
         self.match = re.compile(body).match
         # The next word of the text, past any punctuation, from the end of a word.
         self.after = re.compile(rf"\W+({body})\w*").match
+        return getattr(self, name)
 
 
 class WordIndex:
