@@ -450,3 +450,22 @@ def test_an_agency_written_with_points_is_no_initials(text: str) -> None:
 def test_initials_still_go() -> None:
     assert quote_text("my ex d.j. broke my phone", "en") == "my ex [name] broke my phone"
     assert quote_text("told T what happened", "en") == "told [name] what happened"
+
+
+@pytest.mark.parametrize(
+    ("language", "text", "expected"),
+    [
+        (
+            "en",
+            "my daughter April and her dad Kenya Brooks went to court in June",
+            "my daughter [name] and her dad [name] went to court in June",
+        ),
+        ("es", "mi tío Durango Pérez me ayudó", "mi tío [name] me ayudó"),
+        # after no title the place stays
+        ("en", "we moved to Houston Maria helped us", "we moved to Houston [name] helped us"),
+    ],
+)
+def test_a_place_between_a_title_and_a_name_is_its_given_name(
+    language: str, text: str, expected: str
+) -> None:
+    assert quote_text(text, language) == expected

@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass, field
+from functools import lru_cache
 from typing import TYPE_CHECKING
 
 from flask_babel import gettext
@@ -43,7 +44,7 @@ from .names import (
     _plain_word,
 )
 from .notes import _note_names
-from .rules import _rules
+from .rules import _load, _rules
 from .unmarked import _unmarked_names
 from .words import (
     _ANY_HAN,
@@ -54,6 +55,7 @@ from .words import (
     _PLACE_AFTER,
     _PLACE_AFTER_COUNTY,
     _POSSESSIVE,
+    _POSSESSIVES,
     _UPPER,
     PLACEHOLDER,
     _role_word,
@@ -64,6 +66,8 @@ if TYPE_CHECKING:
 
 _PLACE_MAY_BE_SURNAME = frozenset({"en", "es"})
 
+# "her dad Kenya [name]": a one-word place between a title or kin word and a found name.
+_PLACE_BEFORE_NAME = re.compile(r"(?<!\w)(?P<title>[^\W\d_]+) \x00(?P<place>\d+)\x00 (?=\[name\])")
 _PLACE_AFTER_NAME = re.compile(
     rf"\[name\] \x00(\d+)\x00(?!\s+(?:{_PLACE_AFTER}|{_PLACE_AFTER_COUNTY})(?!\w))"
 )
@@ -113,6 +117,17 @@ class _Redaction:
     def set_aside(self, m: re.Match[str]) -> str:
         self.places.append(m.group(0))
         return _PLACE_MARK.format(len(self.places) - 1)
+
+
+@lru_cache(maxsize=8)
+def _title_words(language: str) -> frozenset[str]:
+    """The words of the language's own titles ("dad", "officer", "tío"), less the words
+    that open a phrase ("my", "his", "mi"): another language's title words include "to"
+    and "y" (Vietnamese "cong to vien", "y tá")."""
+    titles = _load().get(language, {}).get("titles_before", [])
+    return frozenset(
+        word for title in titles for word in title.lower().split() if word not in _POSSESSIVES
+    )
 
 
 def redact(text: str, language: str = "en") -> str:
@@ -571,6 +586,17 @@ def _words_around_names(text: str, state: _Redaction) -> str:
         places = state.places
         text = _PLACE_AFTER_NAME.sub(
             lambda m: PLACEHOLDER if " " not in places[int(m.group(1))] else m.group(0), text
+        )
+        # "her dad Kenya Brooks", "mi tío Durango Pérez": after a title or a kin word, the
+        # place right before a found name is its given name.
+        text = _PLACE_BEFORE_NAME.sub(
+            lambda m: (
+                f"{m.group('title')} {PLACEHOLDER} "
+                if m.group("title").lower() in _title_words(state.language)
+                and " " not in places[int(m.group("place"))]
+                else m.group(0)
+            ),
+            text,
         )
     if not state.caseless:
         # "J. [name] was the officer": an initial right before a found name is part of it.
