@@ -14,22 +14,12 @@ import pytest
 from intake.analysis import codebook as codebook_module
 from intake.analysis.coding import MATCHING_REVISION, SENSES, SENSES_FILE, Matcher
 from intake.analysis.pattern_use import PatternCounter
+from tests.coding_helpers import suggested_points as points
 
 
 @pytest.fixture(scope="module")
 def matcher() -> Matcher:
     return Matcher(codebook_module.shipped())
-
-
-def points(matcher: Matcher, text: str, language: str) -> set[str]:
-    """The points suggested for ``text``, as the evaluation counts them."""
-    point_of = {code.key: code.intervention for code in matcher.codes}
-    return {
-        point
-        for excerpt in matcher.excerpts(text, language)
-        for code in excerpt.codes
-        if (point := point_of.get(code)) is not None
-    }
 
 
 # -- a school named only as a place or a time -------------------------------------------

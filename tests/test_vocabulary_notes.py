@@ -12,21 +12,12 @@ import pytest
 
 from intake.analysis import codebook as codebook_module
 from intake.analysis.coding import SENSES, Matcher
+from tests.coding_helpers import suggested_points as points
 
 
 @pytest.fixture(scope="module")
 def matcher() -> Matcher:
     return Matcher(codebook_module.shipped())
-
-
-def points(matcher: Matcher, text: str, language: str, question: str = "") -> set[str]:
-    point_of = {code.key: code.intervention for code in matcher.codes}
-    return {
-        point
-        for excerpt in matcher.excerpts(text, language, question)
-        for code in excerpt.codes
-        if (point := point_of.get(code)) is not None
-    }
 
 
 @pytest.mark.parametrize(
