@@ -469,3 +469,20 @@ def test_a_place_between_a_title_and_a_name_is_its_given_name(
     language: str, text: str, expected: str
 ) -> None:
     assert quote_text(text, language) == expected
+
+
+@pytest.mark.parametrize(
+    ("language", "text", "expected"),
+    [
+        ("en", "our house number is 25", "our house number is [address]"),
+        ("es", "vivíamos en la casa número 25", "vivíamos en la casa número [address]"),
+        ("so", "guriga lambarkiisu waa 25", "guriga lambarkiisu waa [address]"),
+        ("ar", "رقم البيت 25", "رقم البيت [address]"),
+        # a count or a duration after a house word stays
+        ("so", "guriga 2 jeer", "guriga 2 jeer"),
+        ("so", "guriga waa 3 qol", "guriga waa 3 qol"),
+        ("en", "house number 25 days", "house number 25 days"),
+    ],
+)
+def test_a_house_number_after_its_words_goes(language: str, text: str, expected: str) -> None:
+    assert quote_text(text, language) == expected

@@ -103,6 +103,19 @@ _ID_NUMBER = re.compile(
 _LETTERS_AND_DIGITS = re.compile(
     r"(?<![\w@.-])(?=[A-Za-z]{0,6}\d)(?=(?:[A-Za-z]*\d){6})(?=\d*[A-Za-z])[A-Za-z0-9]{7,20}(?![\w@-])"
 )
+# "our house number is 25", "la casa número 25", "guriga lambarkiisu waa 25", "رقم البيت 25":
+# a house's number after the words that name it, in any language, however short.
+_HOUSE_NUMBER = re.compile(
+    r"(?P<lead>(?<!\w)(?:"
+    r"(?i:house|home|apartment|apt|flat)\s+(?:number|no\.?|#)(?:\s+(?i:is|was))?"
+    r"|(?i:casa|departamento|apartamento)\s+(?:n[úu]mero|no\.?|#)"
+    r"|(?i:n[úu]mero\s+de\s+(?:la\s+)?(?:casa|departamento|apartamento))(?:\s+(?i:es|era))?"
+    r"|(?i:guri(?:ga|gayga|geena|gayaga)\s+lambarki(?:isu|isa|eedu|eeda|isii))"
+    r"(?:\s+(?i:waa|wuxuu\s+ahaa))?"
+    r"|رقم\s+(?:البيت|المنزل|الشقة|بيتي|بيتنا|شقتي)(?:\s+(?:هو|كان))?"
+    r")\s*[:#]?\s*)"
+    r"(?P<number>[0-9\u0660-\u0669]{1,5}[A-Za-z]?)(?![\w/-])" + _NOT_AN_ID_AFTER
+)
 # "po box 4471", "room 214 at the shelter", "unit 3B": where a person gets mail or sleeps.
 _BOX_OR_ROOM = re.compile(
     r"(?P<lead>(?<![\w.])(?i:p\.?\s?o\.?\s*box|post office box|room|rm\.?|unit|suite|ste\.)"
@@ -462,6 +475,13 @@ def _identifiers(text: str, rules: _Rules, language: str) -> str:
     text = rules.addresses.sub(_address, text)
     if "[address]" in text:
         text = _ADDRESS_TAIL.sub("[address]", text)
+    # After the whole addresses, so a house number with its street goes as one.
+    text = _HOUSE_NUMBER.sub(
+        lambda m: (
+            m.group(0) if _UNIT_AFTER.match(m.string, m.end()) else m.group("lead") + "[address]"
+        ),
+        text,
+    )
     text = rules.dates.sub(
         lambda m: (
             "[date]"
