@@ -1,18 +1,13 @@
-"""What the coding tests share: the points a matcher suggests for a text, counted as the
-evaluation counts them (``eval/score.py``): a point is suggested when any sentence gets a
-code of that point."""
+"""What the coding tests share: the points a matcher suggests for a text, counted by the
+evaluation's own suggester (``eval.score.codebook_suggester``), so a test and ``make eval``
+can never count a point differently."""
 
 from __future__ import annotations
 
+from eval.score import codebook_suggester
 from intake.analysis.coding import Matcher
 
 
 def suggested_points(matcher: Matcher, text: str, language: str, question: str = "") -> set[str]:
     """The points of intervention suggested for ``text`` (codes without a point left out)."""
-    point_of = {code.key: code.intervention for code in matcher.codes}
-    return {
-        point
-        for excerpt in matcher.excerpts(text, language, question)
-        for code in excerpt.codes
-        if (point := point_of.get(code)) is not None
-    }
+    return codebook_suggester(matcher.codebook, matcher)(text, language, question)
