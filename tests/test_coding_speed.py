@@ -195,7 +195,11 @@ class ReferenceMatcher(Matcher):
             # when the sentence names every point the sense goes with.
             named = {key for _span, kind, key in here if kind == "intervention"}
             covering = [
-                (coding.SENSES[key].point, span, coding.SENSES[key].keeps)
+                (
+                    coding.SENSES[key].point,
+                    (-1, 1 << 62) if coding.SENSES[key].whole_sentence else span,
+                    coding.SENSES[key].keeps,
+                )
                 for span, kind, key in here
                 if kind == coding.SENSE and set(coding.SENSES[key].with_points) <= named
             ]
