@@ -23,6 +23,7 @@ from __future__ import annotations
 import pytest
 
 from intake.analysis import codebook as codebook_module
+from intake.analysis import matching
 from intake.analysis.coding import SENSES, Matcher
 from tests.coding_helpers import suggested_points as points
 
@@ -146,3 +147,38 @@ def test_a_sentence_wide_sense_reaches_only_its_own_sentence(matcher: Matcher) -
     assert points(matcher, text, "en") == {"criminal_court"}
     one = "He took me to small claims over the car and his trial for the assault was in May."
     assert points(matcher, one, "en") == set()  # the trade-off, in one sentence
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # An English pattern word of one or two letters matches a whole word only ...
+        ("the dad said he would be there at six", set()),
+        ("we stayed at the dad's house that weekend", set()),
+        ("the damn shelter was full", {"housing"}),
+        ("the daycare called me when he tried to pick her up", {"schools"}),
+        ("the error was on their side", set()),
+        ("they took him inside to talk", set()),
+        # ... the abbreviation itself still counts ...
+        ("the DA said there was nothing she could do", {"prosecution"}),
+        ("the D.A.'s office never called me back", {"prosecution"}),
+        ("I went to the ER and the nurse asked if I was safe", {"health_care"}),
+        ("his PO said he was doing fine", {"probation_programs"}),
+        ("they took him in and booked him", {"arrest"}),
+        # ... and a number still starts a longer one.
+        ("he got 18 months", {"sentencing"}),
+    ],
+)
+def test_short_english_pattern_words_match_whole_words(
+    matcher: Matcher, text: str, expected: set[str]
+) -> None:
+    assert points(matcher, text, "en") == expected
+
+
+def test_which_pattern_words_are_whole() -> None:
+    assert matching.whole_word("da", "en")
+    assert matching.whole_word("s", "en")
+    assert not matching.whole_word("1", "en")  # "he got 1 year" finds "18 years"
+    assert not matching.whole_word("court", "en")
+    assert not matching.whole_word("ku", "so")  # only English (and all of Vietnamese)
+    assert matching.whole_word("toa", "vi")

@@ -39,7 +39,8 @@ MATCHING_REVISION = 8  # 2: points suggested without a dimension; 3: a court wor
 # court on screen, the Arabic dash, a school in a saying, a social worker beside health care,
 # everyday trials, courts, sentences, officers, venues, hospital jobs and fines)
 # 8: sentence-wide senses (a small-claims, traffic or eviction case beside a court word), a
-# judge's words beside custody are no sentence, more school-in-passing phrases (batch j)
+# judge's words beside custody are no sentence, more school-in-passing phrases, and English
+# pattern words of one or two letters match whole words only (matching.whole_word; batch j)
 # Word sense. A court word in a sentence that names custody, divorce, visits or the family
 # court is the family court's ("went to court for the divorce", "la audiencia de
 # custodia", "ra tòa ly hôn"): there the criminal court yields to it. A sentence about
