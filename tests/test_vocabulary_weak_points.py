@@ -182,3 +182,22 @@ def test_which_pattern_words_are_whole() -> None:
     assert not matching.whole_word("court", "en")
     assert not matching.whole_word("ku", "so")  # only English (and all of Vietnamese)
     assert matching.whole_word("toa", "vi")
+
+
+@pytest.mark.parametrize(
+    ("language", "text", "expected"),
+    [
+        # A case dropped, shelved or rejected, told in each language's own words.
+        ("es", "el caso se cayo porque no fui", {"prosecution"}),
+        ("so", "eedeymaha waa laga qaaday", {"prosecution"}),
+        ("vi", "vụ án bị bác vì tôi không đến", {"prosecution"}),
+        ("zh", "案子被撤了因为我没去", {"prosecution"}),
+        ("ar", "القضية انحفظت", {"prosecution"}),
+        # A fine paid is the sentence.
+        ("zh", "他只被罚了款", {"sentencing"}),
+    ],
+)
+def test_a_case_dropped_and_a_fine(
+    matcher: Matcher, language: str, text: str, expected: set[str]
+) -> None:
+    assert points(matcher, text, language) == expected
