@@ -193,6 +193,14 @@ def test_which_pattern_words_are_whole() -> None:
         ("vi", "vụ án bị bác vì tôi không đến", {"prosecution"}),
         ("zh", "案子被撤了因为我没去", {"prosecution"}),
         ("ar", "القضية انحفظت", {"prosecution"}),
+        # Court for the children is the family court; jury duty and a landlord's suit no court.
+        ("zh", "为了孩子去法院打官司", {"civil_court_custody"}),
+        ("ar", "رحت المحكمة عشان الأولاد", {"civil_court_custody"}),
+        ("hmn", "kuv mus tsev hais plaub kom tau cov menyuam", {"civil_court_custody"}),
+        ("es", "fui a la corte por los niños", {"civil_court_custody"}),
+        ("en", "I had jury duty the same week", set()),
+        ("zh", "房东把我告上法庭", {"housing"}),
+        ("ar", "رحت المحكمة عشان أشهد ضده", {"criminal_court"}),
         # A fine paid is the sentence.
         ("zh", "他只被罚了款", {"sentencing"}),
     ],
