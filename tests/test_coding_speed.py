@@ -59,26 +59,28 @@ class ReferenceStemIndex:
     def __init__(self, parts: Iterable[Part], languages: Iterable[str]) -> None:
         languages = list(languages)
         self.arabic = "ar" in languages
-        index: dict[str, list[tuple[tuple[str, ...], str, str, bool]]] = {}
+        index: dict[str, list[tuple[tuple[str, ...], str, str, tuple[bool, ...]]]] = {}
         for part in parts:
             for language in languages:
                 for pattern in part.patterns.get(language, ()):
                     stems = tuple(fold(pattern).split())
-                    entry = (stems, part.kind, part.key, language in matching.WHOLE_WORDS)
+                    wholes = tuple(matching.whole_word(s, language) for s in stems)
+                    entry = (stems, part.kind, part.key, wholes)
                     if stems and entry not in index.get(stems[0], []):
                         index.setdefault(stems[0], []).append(entry)
-        # Added to the walk as it was: whole-word patterns (Vietnamese) end, or go on to
-        # their next word (under "\t" rather than " "), only where the text word ends.
+        # Added to the walk as it was: whole pattern words (Vietnamese; short English ones)
+        # end, or go on to the next word (under "\t" rather than " "), only where the text
+        # word ends.
         self.trie: dict = {}  # type: ignore[type-arg]
         for entries in index.values():
-            for stems, kind, key, whole in entries:
+            for stems, kind, key, wholes in entries:
                 node = self.trie
                 for number, stem in enumerate(stems):
                     if number:
-                        node = node.setdefault("\t" if whole else " ", {})
+                        node = node.setdefault("\t" if wholes[number - 1] else " ", {})
                     for char in stem:
                         node = node.setdefault(char, {})
-                node.setdefault(None, []).append((kind, key, whole))
+                node.setdefault(None, []).append((kind, key, wholes[-1]))
         prefix = matching.ARABIC_PREFIX if self.arabic else ""
         self.starts = re.compile(rf"(?<!\w){prefix}{_trie_regex(index)}")
 
@@ -195,7 +197,11 @@ class ReferenceMatcher(Matcher):
             # when the sentence names every point the sense goes with.
             named = {key for _span, kind, key in here if kind == "intervention"}
             covering = [
-                (coding.SENSES[key].point, span, coding.SENSES[key].keeps)
+                (
+                    coding.SENSES[key].point,
+                    (-1, 1 << 62) if coding.SENSES[key].whole_sentence else span,
+                    coding.SENSES[key].keeps,
+                )
                 for span, kind, key in here
                 if kind == coding.SENSE and set(coding.SENSES[key].with_points) <= named
             ]

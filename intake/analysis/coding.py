@@ -31,13 +31,16 @@ from .text import UNSPACED, normalise, sentences
 FALLBACK_LANGUAGE = "en"
 # Raise whenever a change here would suggest different codes for the same text and codebook:
 # coding sealed at submission under another revision is then worked out again at unlock.
-MATCHING_REVISION = 7  # 2: points suggested without a dimension; 3: a court word yields,
+MATCHING_REVISION = 8  # 2: points suggested without a dimension; 3: a court word yields,
 # Vietnamese pattern words match whole syllables; 4: it also yields to immigration and to
 # a protection order, and a jail word yields to the sentence; 5: word senses (SENSES);
 # 6: senses that keep a point from yielding (bail beside the sentence), more senses;
 # 7: everyday senses (a home like a jail, a job's probation, wanting to be the police, a
 # court on screen, the Arabic dash, a school in a saying, a social worker beside health care,
 # everyday trials, courts, sentences, officers, venues, hospital jobs and fines)
+# 8: sentence-wide senses (a small-claims, traffic or eviction case beside a court word), a
+# judge's words beside custody are no sentence, more school-in-passing phrases, and English
+# pattern words of one or two letters match whole words only (matching.whole_word; batch j)
 # Word sense. A court word in a sentence that names custody, divorce, visits or the family
 # court is the family court's ("went to court for the divorce", "la audiencia de
 # custodia", "ra tòa ly hôn"): there the criminal court yields to it. A sentence about
@@ -73,6 +76,11 @@ class Sense(NamedTuple):
     # wholly inside one of its phrases names the point even in a sentence where it would
     # yield to another (``YIELDS``): bail told beside the later sentence.
     keeps: bool = False
+    # A sentence-wide sense ("sentence": true): one of its phrases anywhere in the sentence
+    # (not only around the point's word) takes the point's words out of that sentence — a
+    # small-claims or eviction case told apart from its court word ("he took me to small
+    # claims and I had to go to court").
+    whole_sentence: bool = False
 
 
 # Word senses, for every codebook (a facilitator's own too), from intake/data/
@@ -99,8 +107,15 @@ class Sense(NamedTuple):
 # health care (the hospital's, not child protection's) name no point; nor do a free trial,
 # a basketball or food court, "finish my sentences", a loan or HR officer, a wedding or a
 # parking lot at a church, a job at a hospital, a jail or a prison, the police on screen,
-# or a traffic or parking fine.
+# or a traffic or parking fine. Nor (batch j) do a change of school, the survivor's own
+# studies ("finish school", "community college", "كنت أدرس في الجامعة") or the baby
+# dropped "at daycare"; nor a judge's words ("the judge gave him", "القاضي أعطاه") in a
+# sentence that names custody, which are the family court's ruling, not a sentence; and a
+# court word in a sentence that names a small-claims, traffic or eviction case anywhere
+# ("took me to small claims … had to go to court": a sentence-wide sense) is not the
+# criminal court.
 SENSE = "sense"
+_WHOLE_SENTENCE = (-1, 1 << 62)  # covers every word of a sentence
 KEEP = "keep"  # (KEEP, point): a keeping sense's phrase named the point in this sentence
 SENSES_FILE = Path(__file__).resolve().parent.parent / "data" / "word_senses.json"
 
@@ -113,6 +128,7 @@ def _load_senses() -> dict[str, Sense]:
             tuple(str(p) for p in item["with"]),
             Part(name, SENSE, {}, {lang: tuple(ph) for lang, ph in item["phrases"].items()}),
             bool(item.get("keeps", False)),
+            bool(item.get("sentence", False)),
         )
         for name, item in raw.items()
         if not name.startswith("_")
@@ -296,7 +312,9 @@ def _apply_senses(
                 sense = SENSES[key]
                 if all(p in named for p in sense.with_points):
                     into = keeping if sense.keeps else covers
-                    into.setdefault(sense.point, []).append((a, b))
+                    into.setdefault(sense.point, []).append(
+                        _WHOLE_SENTENCE if sense.whole_sentence else (a, b)
+                    )
     kept: set[tuple[str, str]] = set()
     spans: set[tuple[int, int]] = set()
     for a, b, parts in found:

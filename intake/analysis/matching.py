@@ -1,7 +1,8 @@
 """Finding a codebook's patterns in normalised text: the finders ``coding.Matcher`` uses.
 
 A pattern is one or more words; each pattern word matches any text word that *starts*
-with it (a whole text word only, for the languages in ``WHOLE_WORDS``), and the words of a
+with it (a whole text word only, for the languages in ``WHOLE_WORDS`` and for English pattern
+words of one or two letters, ``whole_word``), and the words of a
 phrase must be consecutive words of the text (whatever non-word characters stand between
 them). Chinese patterns match anywhere.
 
@@ -37,6 +38,17 @@ WORDS = re.compile(r"\w+")
 # pattern words match whole syllables. Elsewhere a pattern word matches any word it starts
 # ("deport" finds "deported").
 WHOLE_WORDS = frozenset({"vi"})
+# In English a pattern word of one or two letters (not a number) matches a whole word only:
+# "the da said" must not find "the dad said", "the er" not "the error", "his po" not "his
+# point" (numbers still start longer ones: "he got 1 year" finds "he got 18 years").
+SHORT_WORDS_WHOLE = frozenset({"en"})
+
+
+def whole_word(stem: str, language: str) -> bool:
+    """Whether the pattern word ``stem`` of ``language`` matches only a text word equal to it."""
+    return language in WHOLE_WORDS or (
+        language in SHORT_WORDS_WHOLE and len(stem) <= 2 and not stem.isdigit()
+    )
 
 
 def pattern_regex(pattern: str, language: str) -> str:
@@ -115,7 +127,8 @@ def longest_prefix_regex(stems: Iterable[str]) -> str:
     return render(trie) if trie else r"(?!x)x"
 
 
-Entry = tuple[tuple[str, ...], str, str, bool]  # pattern words, kind, key, whole words only
+# pattern words, kind, key, and for each pattern word whether it matches a whole word only
+Entry = tuple[tuple[str, ...], str, str, tuple[bool, ...]]
 Hits = tuple[tuple[str, str], ...]
 
 
@@ -133,14 +146,16 @@ class _Level:
         ends: dict[tuple[str, bool], list[tuple[str, str]]] = {}
         rests: dict[tuple[str, bool], list[Entry]] = {}
         stems_here: set[str] = set()
-        for stems, kind, key, whole in entries:
+        for stems, kind, key, wholes in entries:
             stems_here.add(stems[0])
             if len(stems) == 1:
-                found = ends.setdefault((stems[0], whole), [])
+                found = ends.setdefault((stems[0], wholes[0]), [])
                 if (kind, key) not in found:
                     found.append((kind, key))
             else:
-                rests.setdefault((stems[0], whole), []).append((stems[1:], kind, key, whole))
+                rests.setdefault((stems[0], wholes[0]), []).append(
+                    (stems[1:], kind, key, wholes[1:])
+                )
         following: dict[tuple[tuple[str, bool], ...], _Level] = {}
 
         def level(begun: tuple[tuple[str, bool], ...]) -> _Level | None:
@@ -184,7 +199,8 @@ class _Level:
 
 class WordIndex:
     """Spaced languages: every pattern of ``parts`` in ``languages``, found word by word.
-    Patterns of a language in ``WHOLE_WORDS`` match whole words only."""
+    Patterns of a language in ``WHOLE_WORDS`` match whole words only, and so do the short
+    pattern words of a language in ``SHORT_WORDS_WHOLE`` (``whole_word``)."""
 
     def __init__(self, parts: Iterable[Part], languages: Iterable[str]) -> None:
         languages = list(languages)
@@ -192,13 +208,13 @@ class WordIndex:
         entries: list[Entry] = []
         for part in parts:
             for language in languages:
-                whole = language in WHOLE_WORDS
                 for pattern in part.patterns.get(language, ()):
                     stems = tuple(fold(pattern).split())
                     # A pattern word holding a non-word character never equals the start of
                     # a text word (words are runs of \w), so it can never match.
                     if stems and all(WORDS.fullmatch(s) for s in stems):
-                        entries.append((stems, part.kind, part.key, whole))
+                        wholes = tuple(whole_word(s, language) for s in stems)
+                        entries.append((stems, part.kind, part.key, wholes))
         self.first = _Level(entries)
         body = longest_prefix_regex(self.first.table)
         if self.arabic:
