@@ -273,7 +273,7 @@ _SSN = re.compile(r"\d{3}[- ]\d{2}[- ]\d{4}")
 
 class _NumberLabels(NamedTuple):
     pattern: re.Pattern[str]
-    kinds: dict[str, tuple[str, bool]]  # a label (lower case) -> placeholder, however short
+    kinds: dict[str, tuple[str, bool]]  # a label (case folded) -> placeholder, however short
     between: re.Pattern[str]
 
 
@@ -285,7 +285,7 @@ def _number_label_table() -> _NumberLabels:
     for table in tables:
         for kind in table["kinds"]:
             for label in kind["labels"]:
-                key = " ".join(label.lower().split())
+                key = " ".join(label.casefold().split())
                 # the same label in two languages: the number goes if either says however short
                 short = kind["however_short"] or kinds.get(key, ("", False))[1]
                 kinds[key] = (kind["placeholder"], short)
@@ -335,7 +335,10 @@ def _labelled_number(m: re.Match[str], table: _NumberLabels, rules: _Rules) -> s
     table's ("placa del carro de mi hermano 4471"), four digits, or letters and three. A bare
     year stays unless it follows at once a label that goes however short ("badge 2019").
     A date, a whole address or a phone is left for its own pass."""
-    placeholder, however_short = table.kinds[" ".join(m.group("label").lower().split())]
+    kind = table.kinds.get(" ".join(m.group("label").casefold().split()))
+    if kind is None:
+        return None  # a letter the case-blind pattern reads as another (a long s for an s)
+    placeholder, however_short = kind
     lead, number = m.group("lead"), m.group("id")
     words = [
         w
