@@ -396,7 +396,7 @@ def test_a_month_and_a_count_stay(language: str, text: str) -> None:
         ("en", "it was Officer J Ramirez badge 4471", "it was Officer [name] badge [case number]"),
         ("en", "his license plate is 7KDJ 442", "his license plate is [case number]"),
         ("en", "uscis receipt EAC2190012345", "uscis receipt [case number]"),
-        ("en", "his number ends in 4471", "his number ends in [case number]"),
+        ("en", "his number ends in 4471", "his number ends in [phone]"),
         ("en", "my card ending with 0192 was used", "my card ending with [case number] was used"),
         ("zh", "我的收据号EAC2190012345", "我的收据号[case number]"),
     ],

@@ -47,7 +47,8 @@ The package, lower modules first (none imports this one):
 - ``arabic``: Arabic spellings, naming and kinship words, names marked by the words before;
 - ``rules``: the lists loaded and compiled once (``_rules()``);
 - ``identifiers``: e-mails, handles, phones, addresses, postcodes, dates, years of birth
-  (and, in English, plate and SSN numbers, boxes and rooms, schools named for a person);
+  (a number after its label, in every language; in English boxes and rooms, schools named
+  for a person);
 - ``names``: the shared name machinery (``_is_name_part``, ``_merge_names``);
 - ``context``: words around a lower-case name that mark a person;
 - ``english``, ``spanish``: the pyspellchecker word checks for unmarked names;

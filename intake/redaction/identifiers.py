@@ -1,18 +1,18 @@
 """Identifiers other than names: e-mail addresses, handles, phone numbers, street addresses and
-postcodes, dates with a day, years of birth and birthdays; in English also plate and SSN
-numbers, po boxes and rooms, a phone's extension, an e-mail typed in words and a school named
-for a person ("Roosevelt High"); in every language the numbers after a label for papers, a
-car or a badge, a phone partly in words, a date of birth with spaces and a nickname after
-the words that mark one (``_id_numbers``, ``_nicknames``). Case numbers and A-numbers are
-patterns compiled from the lists' case words, in ``rules``; the order of the passes is in
-``pipeline.redact``.
+postcodes, dates with a day, years of birth and birthdays; in English also po boxes and rooms,
+a phone's extension, an e-mail typed in words and a school named for a person ("Roosevelt
+High"); in every language a number after its label (a plate, papers, a badge, a phone's last
+digits, a house: one table, ``number_labels`` in redaction.json, read by ``_number_labels``),
+a phone partly in words, a date of birth with spaces and a nickname after the words that mark
+one (``_spelled_numbers``, ``_nicknames``). Case numbers and A-numbers are patterns compiled
+from the lists' case words, in ``rules``; the order of the passes is in ``pipeline.redact``.
 """
 
 from __future__ import annotations
 
 import re
 from functools import lru_cache
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, NamedTuple
 
 from .chinese import _HAN_DATE
 from .rules import _load, _rules
@@ -82,39 +82,11 @@ _POSTCODE = re.compile(
 )
 # A time after a number: "room 2 nights", "unit 3 weeks" are not a room or a unit.
 _NOT_AN_ID_AFTER = r"(?!\s*(?i:days?|nights?|weeks?|wks?|months?|mos?|years?|yrs?|hours?|hrs?|times?|min\w*|am|pm)\b)"
-# "plate is KFT 882", "last 4 of my ssn 4821", "social 123-45-6789", "badge 4471", "his
-# number ends in 4471": a number that names a person's car, phone or papers, or the officer.
-_ID_NUMBER = re.compile(
-    r"(?P<lead>(?<![\w.])(?i:(?:license\s+)?plates?|tag\s+number|badge|ssn|ss#|social(?:\s+security)?"
-    r"|last\s+(?:4|four)(?:\s+digits)?(?:\s+of\s+(?:my|his|her|the)\s+(?:ssn|social(?:\s+security)?"
-    r"|card|account))?"
-    # "his number ends in 4471", "my card ending with 0192": the end of a number names it
-    r"|(?:phone|cell|number|card|account)(?=\s+(?:ends?|ending)\s+(?:in|with)\s))"
-    r"(?:\s+(?i:number|no\.?|#|num))?"
-    r"(?:\s+(?i:is|was|are|(?:ends?|ending)\s+(?:in|with)))?\s*[:#]?\s*)"
-    r"(?P<id>\d{3}[- ]\d{2}[- ]\d{4}|[A-Za-z]{1,4}[ -]\d{2,4}|\d{1,4}[ -][A-Z]{2,4}"
-    r"|[A-Za-z]{0,4}\d[A-Za-z0-9]{0,7})"
-    # the second group of a plate ("7KDJ 442")
-    r"(?:[ -](?=[A-Za-z]{0,3}\d)[A-Za-z0-9]{1,4})?(?![\w-])" + _NOT_AN_ID_AFTER
-)
 # "EAC2190012345", "IOE0912345678": letters and six digits or more in one word are a
 # receipt, a booking or an account number in any language (a form's name, "I-485", has
 # fewer).
 _LETTERS_AND_DIGITS = re.compile(
     r"(?<![\w@.-])(?=[A-Za-z]{0,6}\d)(?=(?:[A-Za-z]*\d){6})(?=\d*[A-Za-z])[A-Za-z0-9]{7,20}(?![\w@-])"
-)
-# "our house number is 25", "la casa número 25", "guriga lambarkiisu waa 25", "رقم البيت 25":
-# a house's number after the words that name it, in any language, however short.
-_HOUSE_NUMBER = re.compile(
-    r"(?P<lead>(?<!\w)(?:"
-    r"(?i:house|home|apartment|apt|flat)\s+(?:number|no\.?|#)(?:\s+(?i:is|was))?"
-    r"|(?i:casa|departamento|apartamento)\s+(?:n[úu]mero|no\.?|#)"
-    r"|(?i:n[úu]mero\s+de\s+(?:la\s+)?(?:casa|departamento|apartamento))(?:\s+(?i:es|era))?"
-    r"|(?i:guri(?:ga|gayga|geena|gayaga)\s+lambarki(?:isu|isa|eedu|eeda|isii))"
-    r"(?:\s+(?i:waa|wuxuu\s+ahaa))?"
-    r"|رقم\s+(?:البيت|المنزل|الشقة|بيتي|بيتنا|شقتي)(?:\s+(?:هو|كان))?"
-    r")\s*[:#]?\s*)"
-    r"(?P<number>[0-9\u0660-\u0669]{1,5}[A-Za-z]?)(?![\w/-])" + _NOT_AN_ID_AFTER
 )
 # "po box 4471", "room 214 at the shelter", "unit 3B": where a person gets mail or sleeps.
 _BOX_OR_ROOM = re.compile(
@@ -277,62 +249,70 @@ def _address(m: re.Match[str]) -> str:
     return "[address]"
 
 
-# ------------------------------------------------------------------ every language's labels
-# Issue 18, item 4: a number after a word that names a person's papers, car or badge
-# ("placa 4471", "biển số xe … 51F-123.45", "车牌是京A12345", "رقم لوحة سيارته ١٢٣٤٥",
-# "daim phiaj yog 7KDJ 442"), a phone number partly in words ("612 cinco cinco cinco 0188"),
-# a Chinese identity number ending in X, and a nickname after the words that mark one ("le
-# dicen el Chato", "waxaa loo yaqaan Dheere", "biệt danh là Tèo", "外号叫大头", "يلقبونه شنب",
-# "hu nws ua Tsov Dub"). The labels are data (``id_words``, ``nickname_markers``,
-# ``digit_words`` of each language in redaction.json); English keeps its own ``_ID_NUMBER``.
-
-# Words between a label and its number: "es la", "lambarkiisu waa", "số", "là", "yog", "رقمه",
-# "是", "号码". Any other word between makes the number need more digits (see _id_number).
-_ID_LINKERS = frozenset(
-    {"is", "was", "es", "era", "son", "eran", "la", "el", "de", "su", "mi", "número", "numero",
-     "núm", "núm.", "no.", "nº", "n°", "#", "waa", "wuxuu", "yahay", "lambar", "lambarka",
-     "lambarkiisu", "lambarkeedu", "lambarkaygu", "là", "số", "so", "của", "yog", "nab",
-     "naj", "npawb", "tus", "lej", "هو", "هي", "رقم", "رقمه", "رقمها", "رقمي"}
-)  # fmt: skip
-_HAN_LINKERS = ("是", "为", "為", "号码", "號碼", "号", "號", "：", ":")
+# ------------------------------------------------------------------ a number after its label
+# "placa 4471", "pasaporte número 482193", "license plate KFT 882", "badge 4471", "last 4 of my
+# ssn 4821", "his phone ends in 4471", "our house number is 25", "la casa número 25", "guriga
+# lambarkiisu waa 25", "رقم البيت ٢٥", "biển số xe … 51F-123.45", "车牌是京A12345", "daim phiaj
+# yog 7KDJ 442": a number after a label for a person's papers, car, badge, phone or house.
+# One table, ``number_labels`` of each language in redaction.json: the kinds of label (the
+# placeholder each gives, and whether the number goes however short), the words that may stand
+# between label and number, and the words after a number that make it a count or a duration
+# ("placa 3 veces", "guriga lambarkiisu 3 bilood"). Every language's labels are read in every
+# quote, as people mix languages ("my placa 4471").
 
 # The one-character province that opens a Chinese plate ("京A12345", "粤B·D1234").
 _HAN_PROVINCES = "京津沪渝冀豫云辽黑湘皖鲁新苏浙赣鄂桂甘晋蒙陕吉闽贵粤青藏川宁琼"
 
-# What a number after a label is not: a bare year, 911, a count or an amount.
-_CURRENCY = r"dólares|dolares|dollars?|pesos|đô|đồng|doollar|dollar|美元|块|元|دولار|جنيه|nyiaj|\$"
+_HAN_WORD = re.compile(r"[\u4e00-\u9fff]")
 
-# A Chinese identity number: 17 digits and a check digit that may be X.
-_HAN_ID_NUMBER = re.compile(r"(?<![0-9A-Za-z])\d{17}[\dXx](?![0-9A-Za-z])")
+_YEAR_ONLY = re.compile(r"(?:19|20)\d\d")
+
+# "123-45-6789": a social security number, not a phone, after its label.
+_SSN = re.compile(r"\d{3}[- ]\d{2}[- ]\d{4}")
+
+
+class _NumberLabels(NamedTuple):
+    pattern: re.Pattern[str]
+    kinds: dict[str, tuple[str, bool]]  # a label (case folded) -> placeholder, however short
+    between: re.Pattern[str]
 
 
 @lru_cache(maxsize=1)
-def _label_patterns() -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str]]:
-    """The patterns built from every language's ``id_words``, ``digit_words`` and
-    ``nickname_markers`` (compiled once)."""
-    data = _load()
+def _number_label_table() -> _NumberLabels:
+    """The ``number_labels`` of every language, compiled once."""
+    tables = [lang["number_labels"] for lang in _load().values() if "number_labels" in lang]
+    kinds: dict[str, tuple[str, bool]] = {}
+    for table in tables:
+        for kind in table["kinds"]:
+            for label in kind["labels"]:
+                key = " ".join(label.casefold().split())
+                # the same label in two languages: the number goes if either says however short
+                short = kind["however_short"] or kinds.get(key, ("", False))[1]
+                kinds[key] = (kind["placeholder"], short)
+    between = [w for table in tables for w in table["between"]]
+    not_after = [w for table in tables for w in table["not_after"]]
 
-    def every(key: str) -> list[str]:
-        return [w for lang in data for w in data[lang].get(key, [])]
+    def spaced(words: list[str]) -> list[str]:
+        return [w for w in words if not _HAN_WORD.match(w)]
 
-    han = re.compile(r"[\u4e00-\u9fff]")
+    def han(words: list[str]) -> list[str]:
+        return [w for w in words if _HAN_WORD.match(w) or w in (":", "：")]
+
     # Chinese labels follow other characters directly ("他的车牌是…"); others stand as words.
     labels = (
-        rf"(?<!\w)(?i:{_alternation(w for w in every('id_words') if not han.match(w))})"
-        rf"(?!{_LATIN_LETTER})|{_alternation(w for w in every('id_words') if han.match(w))}"
+        rf"(?<!\w)(?i:{_alternation(spaced(list(kinds)))})(?!{_LATIN_LETTER})"
+        rf"|{_alternation(han(list(kinds)))}"
     )
-    markers = (
-        rf"(?<!\w)(?i:{_alternation(w for w in every('nickname_markers') if not han.match(w))})"
-        rf"|{_alternation(w for w in every('nickname_markers') if han.match(w))}"
-    )
-    han_linkers = _alternation(_HAN_LINKERS)
-    id_number = re.compile(
-        rf"(?P<lead>(?:{labels})"
+    pattern = re.compile(
+        rf"(?P<lead>(?P<label>{labels})"
         # a few words between, or Chinese linking words ("是", "号码是")
-        rf"(?P<gap>(?:[\s:：#,.]*(?:{han_linkers})|[\s:：#,]+(?![\d\[])[^\W\d_]{{1,12}}(?=[\s:：#,])){{0,5}}?)"
+        rf"(?P<gap>(?:[\s:：#,.]*(?:{_alternation(han(between))})"
+        # "placa no. 4471": a word with a full stop only if the table has it so
+        rf"|[\s:：#,]+(?:(?i:{_alternation(w for w in between if w.endswith('.'))})"
+        r"|(?![\d\[])[^\W\d_]{1,12})(?=[\s:：#,])){0,5}?)"
         r"[\s:：#,]*)"
-        # never a bare year, 911 or a form's name ("baasaboorka, I-360")
-        r"(?!(?:19|20)\d\d(?![\w/.-]))(?!(?:911|٩١١)(?!\w))(?![GIN]-\d{1,3}[A-Z]?(?![\w-]))"
+        # never 911 or a form's name ("baasaboorka, I-360")
+        r"(?!(?:911|٩١١)(?!\w))(?![GIN]-\d{1,3}[A-Z]?(?![\w-]))"
         # Letters before the digits: capitals, or joined to them ("UVW 482", "a-4471"), so a
         # word such as "waa" or "yog" before the number stays.
         rf"(?P<id>[{_HAN_PROVINCES}]?(?:[A-Z]{{1,4}}[ ·-]?|[A-Za-z]{{1,4}}-?)?\d[\dA-Za-z./-]*(?<![./-])"
@@ -340,7 +320,112 @@ def _label_patterns() -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str]
         r"(?:[ -](?:(?=[A-Z]{0,3}\d)[\dA-Z]{1,5}|[A-Z]{1,3}(?!\w))(?![\w-])){0,2})"
         # Chinese may follow at once ("警号023456的警察")
         r"(?!(?![\u4e00-\u9fff])\w)"
-        rf"(?!\s*(?:(?i:{_alternation(_UNITS)})(?!\w)|{_CURRENCY}|[年月日岁个天周次]))"
+        # a count, a duration or an amount after the number ("placa 3 veces", "3 bilood")
+        rf"(?!\s*(?:(?i:{_alternation(spaced(not_after))})(?!\w)|{_alternation(han(not_after))}))"
+    )
+    linkers = rf"(?<!\w)(?i:{_alternation(spaced(between))})(?!\w)|{_alternation(han(between))}"
+    return _NumberLabels(pattern, kinds, re.compile(linkers))
+
+
+def _labelled_number(m: re.Match[str], table: _NumberLabels, rules: _Rules) -> str | None:
+    """What a label and its number become, or None when the number is not the label's.
+
+    A number after a label that goes however short (a plate, a badge, a house number) goes
+    with one digit; after the others it needs three. With other words between than the
+    table's ("placa del carro de mi hermano 4471"), four digits, or letters and three. A bare
+    year stays unless it follows at once a label that goes however short ("badge 2019").
+    A date, a whole address or a phone is left for its own pass."""
+    kind = table.kinds.get(" ".join(m.group("label").casefold().split()))
+    if kind is None:
+        return None  # a letter the case-blind pattern reads as another (a long s for an s)
+    placeholder, however_short = kind
+    lead, number = m.group("lead"), m.group("id")
+    words = [
+        w
+        for w in re.findall(r"[^\W\d_]+\.?", table.between.sub(" ", m.group("gap")))
+        if not _HAN_WORD.match(w)
+    ]
+    if however_short and len(words) == 1 and not any(c.isalpha() for c in number):
+        # "plate kft 882", "plate is abc 123": the plate's letters, typed small, are the one
+        # word between that is neither the table's nor an everyday one
+        last = words[0]
+        tail = lead.rstrip(" :：#,")
+        if (
+            tail.endswith(last)
+            and re.fullmatch(r"[A-Za-z]{1,4}", last)
+            and last.lower() not in rules.ordinary
+        ):
+            lead, words = tail[: -len(last)], []
+    loose = bool(words)
+    digits = _digits(number)
+    letters = any(c.isalpha() for c in number)
+    if digits < (1 if however_short else 3) or (loose and digits < 4 and not letters):
+        return None
+    text, end = m.string, m.end("id")
+    if (
+        _YEAR_ONLY.fullmatch(number)
+        and (loose or not however_short)
+        and not re.match(r"[/.-]", text[end : end + 1])
+    ):
+        return None  # "social media in 2019", "baasaboorka 2019"
+    for start in {m.start("id"), m.start("id") + _ANY_DIGIT.search(number).start()}:
+        if rules.dates.match(text, start) and not _SSN.fullmatch(number):
+            return None  # "licencia 12/05/2020", "security IN 30/10/2019"
+        address = rules.addresses.match(text, start)
+        if address and _address(address) != address.group(0):
+            return None  # "house number is 2100 Riverside Ave"
+    phone = _PHONE.match(text, m.start("id"))
+    if (
+        placeholder != "[phone]"
+        and not letters
+        and phone
+        and phone.end() >= end
+        and _digits(phone.group(0)) >= 7
+        and not _SSN.fullmatch(number)
+    ):
+        return None  # "lambarkiisu waa 612 555 0178", "social security 5 357501": a phone
+    return lead + placeholder
+
+
+def _number_labels(text: str, rules: _Rules) -> str:
+    """Every number after a label of the ``number_labels`` table. When a number is not the
+    label's, the search goes on after the label, so a later label is still read ("last 4 of
+    my ssn 482")."""
+    table = _number_label_table()
+    parts: list[str] = []
+    done = at = 0
+    while m := table.pattern.search(text, at):
+        replaced = _labelled_number(m, table, rules)
+        if replaced is None:
+            at = m.end("label")
+            continue
+        parts += [text[done : m.start()], replaced]
+        done = at = m.end()
+    return "".join(parts) + text[done:] if parts else text
+
+
+# A phone number partly in words ("612 cinco cinco cinco 0188"), a Chinese identity number
+# ending in X, and a nickname after the words that mark one ("le dicen el Chato", "waxaa loo
+# yaqaan Dheere", "biệt danh là Tèo", "外号叫大头", "يلقبونه شنب", "hu nws ua Tsov Dub"), from
+# the ``nickname_markers`` and ``digit_words`` of each language in redaction.json.
+
+# A Chinese identity number: 17 digits and a check digit that may be X.
+_HAN_ID_NUMBER = re.compile(r"(?<![0-9A-Za-z])\d{17}[\dXx](?![0-9A-Za-z])")
+
+
+@lru_cache(maxsize=1)
+def _label_patterns() -> tuple[re.Pattern[str], re.Pattern[str]]:
+    """The patterns built from every language's ``digit_words`` and ``nickname_markers``
+    (compiled once)."""
+    data = _load()
+
+    def every(key: str) -> list[str]:
+        return [w for lang in data for w in data[lang].get(key, [])]
+
+    han = re.compile(r"[\u4e00-\u9fff]")
+    markers = (
+        rf"(?<!\w)(?i:{_alternation(w for w in every('nickname_markers') if not han.match(w))})"
+        rf"|{_alternation(w for w in every('nickname_markers') if han.match(w))}"
     )
     digit_word = rf"(?i:{_alternation(every('digit_words'))})"
     spelled_phone = re.compile(
@@ -359,25 +444,7 @@ def _label_patterns() -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str]
         r"(?P<word>[^\W\d_][\w'’-]*)"
         r"(?P<more>(?:\s+[A-ZÀ-ÖØ-ÞĀ-ſ][\w'’-]*){0,2}))"
     )
-    return id_number, spelled_phone, nickname
-
-
-def _id_number(m: re.Match[str]) -> str:
-    """The number after a label, unless too short to name anyone: three digits or more, or
-    letters and digits; with other words between, four digits or letters and three."""
-    number = m.group("id")
-    digits = _digits(number)
-    letters = any(c.isalpha() for c in number)
-    loose = any(
-        w.lower() not in _ID_LINKERS
-        for w in re.findall(r"[^\W\d_]+", m.group("gap"))
-        if not re.fullmatch(r"[\u4e00-\u9fff]+", w)
-    )
-    if digits < 3 or (loose and digits < 4 and not letters):
-        return m.group(0)
-    if not letters and digits >= 7 and _PHONE.fullmatch(number):
-        return m.group(0)  # "lambarkiisu waa 612 555 0178": a phone, read as one later
-    return m.group("lead") + "[case number]"
+    return spelled_phone, nickname
 
 
 # "تاريخ الميلاد ٣ ٤ ١٩٨٨", "fecha de nacimiento 3 4 88": after the words for a date of birth,
@@ -390,13 +457,12 @@ _DATE_OF_BIRTH = re.compile(
 )
 
 
-def _id_numbers(text: str) -> str:
-    """Numbers after the labels of every language, a phone number partly in words and a
-    Chinese identity number."""
-    id_number, spelled_phone, _nickname = _label_patterns()
+def _spelled_numbers(text: str) -> str:
+    """A Chinese identity number, a date of birth with spaces and a phone number partly in
+    words."""
+    spelled_phone, _nickname = _label_patterns()
     text = _HAN_ID_NUMBER.sub("[case number]", text)
     text = _DATE_OF_BIRTH.sub(lambda m: m.group("lead") + "[date]", text)
-    text = id_number.sub(_id_number, text)
 
     def spelled(m: re.Match[str]) -> str:
         groups = re.findall(r"[^\s,.\-]+", m.group(0))
@@ -414,9 +480,6 @@ def _id_numbers(text: str) -> str:
     return spelled_phone.sub(spelled, text)
 
 
-_YEAR_ONLY = re.compile(r"(?:19|20)\d\d")
-
-
 def _script(word: str) -> str:
     """Arabic, Chinese or another (Latin) script, by the first letter."""
     first = word[:1]
@@ -429,7 +492,7 @@ def _script(word: str) -> str:
 
 def _nicknames(text: str, rules: _Rules, language: str) -> str:
     """A nickname after the words that mark one; its article stays ("le dicen el [name]")."""
-    nickname = _label_patterns()[2]
+    nickname = _label_patterns()[1]
 
     def one(m: re.Match[str]) -> str:
         if m.group("han") is not None:
@@ -472,16 +535,11 @@ def _identifiers(text: str, rules: _Rules, language: str) -> str:
     text = _PHONE_EXTENSION.sub(
         lambda m: "[phone]" if _digits(m.group(0)) >= 8 else m.group(0), text
     )
+    # Before the addresses, so "pasaporte número 482193" is not read as a street's number.
+    text = _number_labels(text, rules)
     text = rules.addresses.sub(_address, text)
     if "[address]" in text:
         text = _ADDRESS_TAIL.sub("[address]", text)
-    # After the whole addresses, so a house number with its street goes as one.
-    text = _HOUSE_NUMBER.sub(
-        lambda m: (
-            m.group(0) if _UNIT_AFTER.match(m.string, m.end()) else m.group("lead") + "[address]"
-        ),
-        text,
-    )
     text = rules.dates.sub(
         lambda m: (
             "[date]"
@@ -497,9 +555,8 @@ def _identifiers(text: str, rules: _Rules, language: str) -> str:
     text = _BIRTHDAY.sub(lambda m: m.group("lead") + "[date]", text)
     text = _POSTCODE.sub(lambda m: m.group("lead") + "[address]", text)
     if language == "en":
-        text = _ID_NUMBER.sub(lambda m: m.group("lead") + "[case number]", text)
         text = _BOX_OR_ROOM.sub(lambda m: m.group("lead") + "[address]", text)
-    text = _id_numbers(text)
+    text = _spelled_numbers(text)
     text = _LETTERS_AND_DIGITS.sub("[case number]", text)
     return _PHONE.sub(
         lambda m: (
