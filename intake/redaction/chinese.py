@@ -7,8 +7,13 @@ subject), and the Chinese name patterns built from them and the Chinese lists
 from __future__ import annotations
 
 import re
+from functools import lru_cache
+from typing import TYPE_CHECKING
 
-from .words import _HAN, _alternation
+from .words import _HAN, PLACEHOLDER, _alternation
+
+if TYPE_CHECKING:
+    from .rules import _Rules
 
 # Characters that end a Chinese name: verbs, particles and pronouns that follow a name.
 _ZH_NOT_IN_NAME = "说讲了是在把被给对跟和与也都就还又不没很让叫打骂来去到的我你他她们总一经却才"
@@ -66,3 +71,72 @@ def _han_patterns(zh: dict[str, list[str]]) -> tuple[re.Pattern[str], re.Pattern
         rf"|(?<=、){surname}{name_char}{{1,2}}(?=[和及跟、，。！？,.!?\s]|都|说|$)"
     )
     return han, han_after_name
+
+
+# A surname standing alone once the full name was found: where a subject starts (after a
+# clause's punctuation and perhaps a word that opens it: "后来李又来了") or after a verb that
+# takes a person ("我跟李说"), and before what a person does or an adverb.
+_ZH_CLAUSE_OPENER = (
+    "后来|然后|可是|但是|不过|结果|所以|因为|而且|现在|当时|那天|第二天|之后|以后|最后"
+)
+_ZH_SURNAME_ALONE_AFTER = (
+    "又|也|还|就|都|才|每|总|一直|经常|不|没|说|讲|打|骂|来|去|把|被|让|叫|跟|和|对|给|是|在"
+    "|要|会|想|告诉|威胁|知道|带|拿"
+)
+_ZH_PREFIXES = "老小阿"
+# Lookbehinds have one width each: the openers grouped by length.
+_ZH_AFTER_OPENER = "|".join(
+    rf"(?<=(?:{'|'.join(w for w in _ZH_CLAUSE_OPENER.split('|') if len(w) == n)}))"
+    for n in sorted({len(w) for w in _ZH_CLAUSE_OPENER.split("|")})
+)
+# The one-character verbs before a person ("跟", "和", "给", "找", "问"): "告诉了" is read by
+# the full name's own pattern.
+_ZH_BEFORE_OBJECT_ONE = "|".join(w for w in _ZH_BEFORE_OBJECT.split("|") if len(w) == 1)
+_HAN_CHAR = re.compile(rf"[{_HAN}]")
+
+
+@lru_cache(maxsize=1)
+def _han_surnames() -> frozenset[str]:
+    """The listed Chinese surnames (one or two characters)."""
+    from .rules import _load  # rules builds its patterns from this module
+
+    return frozenset(_load().get("zh", {}).get("family_names", []))
+
+
+def _han_names_again(pieces: list[str], text: str, rules: _Rules) -> str:
+    """In Chinese, the parts of a name found once, looked for again: the surname alone as a
+    subject or object ("李明打了我, 后来李又来了", "李警官…李每次都"), and a two-character given
+    name anywhere ("王小明…小明说", "陈建国…建国还说"); ``pieces`` is what each placeholder
+    stood for."""
+    family = _han_surnames()
+    surnames: set[str] = set()
+    given: set[str] = set()
+    for piece in pieces:
+        name = piece.strip()
+        if not name or not all(_HAN_CHAR.match(ch) for ch in name):
+            continue
+        if len(name) >= 2 and name[0] in _ZH_PREFIXES and name[1:] in family:
+            surnames.add(name[1:])  # 老王, 小李
+            continue
+        surname = name[:2] if name[:2] in family and len(name) > 2 else name[:1]
+        if surname not in family or len(name) > len(surname) + 2:
+            continue
+        surnames.add(surname)
+        rest = name[len(surname) :]
+        if len(rest) == 2:
+            given.add(rest)
+    if not surnames and not given:
+        return text
+    names = []
+    if given:
+        names.append("|".join(re.escape(g) for g in sorted(given, key=len, reverse=True)))
+    if surnames:
+        surname = "|".join(re.escape(s) for s in sorted(surnames, key=len, reverse=True))
+        names.append(
+            rf"(?:(?<=^)|(?<=[{_ZH_CLAUSE_START}])|{_ZH_AFTER_OPENER})"
+            rf"(?:{surname})(?=(?:{_ZH_SURNAME_ALONE_AFTER}))"
+        )
+        names.append(
+            rf"(?<=(?:{_ZH_BEFORE_OBJECT_ONE}))(?:{surname})(?=[{_ZH_CLAUSE_START}]|说|讲|一起|$)"
+        )
+    return re.sub("|".join(names), PLACEHOLDER, text)

@@ -7,6 +7,7 @@ Arabic title.
 from __future__ import annotations
 
 import re
+import unicodedata
 from typing import TYPE_CHECKING
 
 from .arabic import (
@@ -267,3 +268,38 @@ def _arabic_titled_name(m: re.Match[str], rules: _Rules, language: str) -> bool:
             )
         )
     )
+
+
+_VI_INITIAL_D = re.compile(r"^(?:Dz|D|Z)(?=[^\W\d_])", re.IGNORECASE)
+
+
+def _without_marks(word: str) -> str:
+    """A Vietnamese word as typed without its tone and vowel marks ("Đức" → "Duc")."""
+    plain = unicodedata.normalize("NFD", word.replace("đ", "d").replace("Đ", "D"))
+    return unicodedata.normalize(
+        "NFC", "".join(ch for ch in plain if not unicodedata.combining(ch))
+    )
+
+
+def _other_spellings(found: set[str], rules: _Rules) -> set[str]:
+    """The other ways a Vietnamese name found once is written: without its marks ("Phương …
+    Phuong", "Đức … Duc") and, for a D that is no Đ (said z or y), the romanisations Dz and Z
+    ("Dũng … Dzung, Zung"), and back ("Dzung … Dung"). Never an ordinary or role word."""
+    spellings: set[str] = set()
+    for word in found:
+        plain = _without_marks(word)
+        forms = {plain}
+        if not word.lower().startswith("đ") and (m := _VI_INITIAL_D.match(plain)):
+            rest = plain[m.end() :]
+            upper = plain[0].isupper()
+            forms |= {(d if upper else d.lower()) + rest for d in ("D", "Dz", "Z")}
+        for form in forms:
+            if (
+                form != word
+                and form.lower() not in rules.ordinary
+                and form.lower() not in rules.roles
+            ):
+                spellings.add(form)
+                if form.islower():
+                    spellings.add(form[:1].upper() + form[1:])
+    return spellings
