@@ -128,6 +128,8 @@ def _is_name_part(
         return False
     if caseless:  # capitals say nothing in a quote typed in capitals or Title Case
         return lower in rules.names
+    if after_name and language == "so" and lower not in rules.names and _english_word(lower):
+        return False  # "Xasan Hearing ayuu…", "Faadumo Green Card": English in a Somali quote
     # An acronym (ICE, CPS, ER) is an agency, unless it is a listed name typed in capitals.
     return not word.isupper() or len(word) == 1 or lower in rules.names
 
@@ -303,3 +305,11 @@ def _other_spellings(found: set[str], rules: _Rules) -> set[str]:
                 if form.islower():
                     spellings.add(form[:1].upper() + form[1:])
     return spellings
+
+
+def _english_word(lower: str) -> bool:
+    """Whether a word is a common English word (seen more than 200 times in pyspellchecker's
+    English list; False without the package): in a Somali quote no more of a name."""
+    from .english import _english_dictionary  # english builds on this module
+
+    return lower in _english_dictionary().get(200, frozenset())

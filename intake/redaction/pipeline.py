@@ -45,6 +45,7 @@ from .names import (
 )
 from .notes import _note_names
 from .rules import _load, _rules
+from .somali import _SOMALI_AM_NOT
 from .unmarked import _unmarked_names
 from .words import (
     _ANY_HAN,
@@ -519,6 +520,8 @@ def _latin_name(m: re.Match[str], state: _Redaction) -> str:
     ):
         return word  # "Sheekh ayaa yiri": the sheikh alone, a role, though also a family name
     if lower in rules.given or word.lower() in rules.given:
+        if language == "so" and _SOMALI_AM_NOT.match(after):
+            return word  # "Hodan ma ihi": I am not rich
         # "Long ago…", "Mai tôi…" (tomorrow I…): an everyday word opening a sentence.
         before = text[: m.start()]
         if (
