@@ -24,6 +24,7 @@ from .arabic import (
     _ARABIC_WORD,
     _arabic_marked_names,
 )
+from .context import _hmong_names_alone
 from .disguised import _disguised, _names_again
 from .english import _english_place_before
 from .identifiers import (
@@ -473,6 +474,8 @@ def _capitalised_names(text: str, state: _Redaction) -> str:
     # Two passes so "Maria Lopez" and "Lopez, Maria" both go, whichever is listed.
     for _pass in range(2):
         text = _CAPITALISED.sub(lambda m: _latin_name(m, state), text)
+    if state.language == "hmn" and not state.caseless:
+        text = _hmong_names_alone(text, state.rules)  # "puas yog Npib?"
     return text
 
 
