@@ -52,14 +52,16 @@ def _han_patterns(zh: dict[str, list[str]]) -> tuple[re.Pattern[str], re.Pattern
     # A given name is one or two characters, but never a verb or particle that follows
     # the name ("警察陈志强来了" takes 陈志强, "警官王说" keeps 说).
     # nor the 阿 of a kinship word after a surname ("李阿姨" is auntie Li: 李 goes)
-    name_char = rf"(?:(?![{_ZH_NOT_IN_NAME}])(?!阿[{_ZH_KIN}])[{_HAN}])"
+    # nor the first of a doubled kinship word ("郭叔叔" is uncle Guo: 郭 goes, 叔叔 stays)
+    doubled_kin = "|".join(c * 2 for c in _ZH_KIN)
+    name_char = rf"(?:(?![{_ZH_NOT_IN_NAME}])(?!阿[{_ZH_KIN}])(?!{doubled_kin})[{_HAN}])"
     han_after_name = re.compile(rf"\[name\]{surname}(?=[{_ZH_NOT_IN_NAME}{_ZH_CLAUSE_START}]|$)")
     han = re.compile(
         rf"(?:{given})"  # 芳芳, 建国 (a surname before it goes with it below)
         rf"|[小老阿]{surname}"  # 小王, 老李: the surname alone
         rf"|阿[{given_chars}]"  # 阿强, 阿明: a nickname from a given name, not 阿姨
         rf"|{surname}{name_char}{{0,2}}(?=(?:{after}))"  # 王警官, 李明医生
-        rf"|(?P<zhtitle>(?:{long_before})是?|叫|姓){surname}{name_char}{{0,2}}"  # 警官王, 前夫刘建国, 叫张伟
+        rf"|(?P<zhtitle>(?:{long_before})是?|名字是|名字叫|名叫|叫做|叫|姓){surname}{name_char}{{0,2}}"  # 警官王, 前夫刘建国, 叫张伟
         # A title is no given name: "给刘律师" takes 刘 (below), keeps 律师.
         rf"|(?:(?<=^)|(?<=[{_ZH_CLAUSE_START}])){surname}(?!{after}){name_char}{{1,2}}(?=(?:{_ZH_AFTER_SUBJECT}))"  # 张伟说
         rf"|{surname}(?=(?:{given}))"
@@ -93,6 +95,7 @@ _ZH_AFTER_OPENER = "|".join(
 # the full name's own pattern.
 _ZH_BEFORE_OBJECT_ONE = "|".join(w for w in _ZH_BEFORE_OBJECT.split("|") if len(w) == 1)
 _HAN_CHAR = re.compile(rf"[{_HAN}]")
+_ALL_HAN = re.compile(rf"[{_HAN}]+")
 
 
 @lru_cache(maxsize=1)
@@ -125,9 +128,11 @@ def _han_names_again(pieces: list[str], text: str, rules: _Rules) -> str:
         rest = name[len(surname) :]
         if len(rest) == 2:
             given.add(rest)
-    if not surnames and not given:
-        return text
-    names = []
+    names = [
+        re.escape(p.strip())
+        for p in pieces
+        if len(p.strip()) >= 2 and _ALL_HAN.fullmatch(p.strip())
+    ]
     if given:
         names.append("|".join(re.escape(g) for g in sorted(given, key=len, reverse=True)))
     if surnames:
@@ -139,4 +144,6 @@ def _han_names_again(pieces: list[str], text: str, rules: _Rules) -> str:
         names.append(
             rf"(?<=(?:{_ZH_BEFORE_OBJECT_ONE}))(?:{surname})(?=[{_ZH_CLAUSE_START}]|说|讲|一起|$)"
         )
+    if not names:
+        return text
     return re.sub("|".join(names), PLACEHOLDER, text)

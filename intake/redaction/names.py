@@ -15,6 +15,7 @@ from .arabic import (
     _ARABIC_FOREIGN_NAME,
     _ARABIC_KIN_STEM,
     _ARABIC_NAMING,
+    _ARABIC_NISBA_OF_PLACE,
     _ARABIC_PREFIX,
     _ARABIC_SPOUSE_OF,
     _ARABIC_THEOPHORIC,
@@ -245,6 +246,8 @@ def _arabic_titled_name(m: re.Match[str], rules: _Rules, language: str) -> bool:
     if name in rules.arabic_ordinary:
         # "عوض" (instead) is a name before the second part of a compound name.
         return second in _ARABIC_THEOPHORIC - {"الله", "الحق", "الخير", "النبي", "الرسول"}
+    if name in _ARABIC_NISBA_OF_PLACE:
+        return False  # "الضابط العراقي": the Iraqi officer
     if name in rules.arabic_names or name in rules.arabic_beside_name:
         return True
     if name.startswith("ال"):
@@ -286,15 +289,18 @@ def _without_marks(word: str) -> str:
 def _other_spellings(found: set[str], rules: _Rules) -> set[str]:
     """The other ways a Vietnamese name found once is written: without its marks ("Phương …
     Phuong", "Đức … Duc") and, for a D that is no Đ (said z or y), the romanisations Dz and Z
-    ("Dũng … Dzung, Zung"), and back ("Dzung … Dung"). Never an ordinary or role word."""
+    ("Dũng … Dzung, Zung"), and back ("Dzung … Dung"); Gi as Z ("Giang … Zang"). Never an ordinary or role word."""
     spellings: set[str] = set()
     for word in found:
         plain = _without_marks(word)
         forms = {plain}
+        upper = plain[:1].isupper()
         if not word.lower().startswith("đ") and (m := _VI_INITIAL_D.match(plain)):
             rest = plain[m.end() :]
-            upper = plain[0].isupper()
             forms |= {(d if upper else d.lower()) + rest for d in ("D", "Dz", "Z")}
+        elif plain.lower().startswith("gi") and len(plain) > 3:
+            # "Giang … Zang": Gi is said z or y too
+            forms.add(("Z" if upper else "z") + plain[2:])
         for form in forms:
             if (
                 form != word
@@ -313,3 +319,25 @@ def _english_word(lower: str) -> bool:
     from .english import _english_dictionary  # english builds on this module
 
     return lower in _english_dictionary().get(200, frozenset())
+
+
+# "Trịnh Văn Tài", "Lò Thị Mây": a capitalised word, the middle name Văn or Thị, a capitalised
+# word is a Vietnamese full name, its family name listed or not.
+_VI_WITH_MIDDLE = re.compile(
+    rf"(?<![\w\[])(?P<family>{_LATIN_LETTER}+) (?:Văn|Thị|Van|Thi) (?P<given>{_LATIN_LETTER}+)(?![\w\]])"
+)
+
+
+def _vietnamese_full_names(text: str, rules: _Rules) -> str:
+    """A Vietnamese full name no list holds whole, marked by its middle name ("Trịnh Văn Tài
+    là chồng tôi"); the words around it must be capitalised and no role or ordinary word."""
+
+    def full(m: re.Match[str]) -> str:
+        for word in (m.group("family"), m.group("given")):
+            if not word[0].isupper() or word.isupper() or word.lower() in rules.ordinary:
+                return m.group(0)
+            if _role_word(word, rules) and word.lower() not in rules.names:
+                return m.group(0)
+        return PLACEHOLDER
+
+    return _VI_WITH_MIDDLE.sub(full, text)

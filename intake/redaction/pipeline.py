@@ -20,6 +20,7 @@ from .arabic import (
     _ARABIC_CONJUNCTION,
     _ARABIC_KIN_AFTER_ABU,
     _ARABIC_KIN_JOINED,
+    _ARABIC_NISBA_OF_PLACE,
     _ARABIC_SERVANT,
     _ARABIC_WORD,
     _arabic_marked_names,
@@ -43,6 +44,7 @@ from .names import (
     _merge_names,
     _mostly_capitalised,
     _plain_word,
+    _vietnamese_full_names,
 )
 from .notes import _note_names
 from .rules import _load, _rules
@@ -447,6 +449,8 @@ def _arabic_listed_names(text: str, state: _Redaction) -> str:
         bare = _ARABIC_CONJUNCTION.sub("", word)
         if _role_word(word, rules):
             return word  # "الخوري" before a name is the priest; after one, a family name
+        if word in _ARABIC_NISBA_OF_PLACE:
+            return word  # "المصري" alone is the Egyptian; after a name, its family name
         if word in rules.arabic_names or (len(bare) > 2 and bare in rules.arabic_names):
             return PLACEHOLDER
         # "وليلى", "ولينا": و before a name that starts with ل ("وليد" is a name itself).
@@ -476,6 +480,8 @@ def _capitalised_names(text: str, state: _Redaction) -> str:
         text = _CAPITALISED.sub(lambda m: _latin_name(m, state), text)
     if state.language == "hmn" and not state.caseless:
         text = _hmong_names_alone(text, state.rules)  # "puas yog Npib?"
+    if state.language == "vi" and not state.caseless:
+        text = _vietnamese_full_names(text, state.rules)  # "Trịnh Văn Tài"
     return text
 
 

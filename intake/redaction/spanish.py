@@ -325,6 +325,13 @@ def _spanish_unmarked(
             and _role_word(word_at(i + 6 if after == "de" else i + 4), _rules())
         ):
             return True  # "con kenia de la iglesia": someone from somewhere
+        if (
+            capital
+            and before in _ES_ARTICLES
+            and two_before not in _ES_NOT_A_NAME_BEFORE
+            and after in _ES_AFTER_A_PERSON - {"y", "es", "esta", "era"}
+        ):
+            return True  # "la Chayo me dio…": a capital after an article, before a verb
         if strength < 2:
             return False
         if before in {"a", "con"} and not capital and two_before not in _ES_GOING:
@@ -367,6 +374,8 @@ def _spanish_unmarked(
         comma_after = i + 1 < len(tokens) and tokens[i + 1] in {",", ";"}
         if after == "me" and word_at(i + 4) in _ES_SUITS:
             return False  # "el negro me queda bien": a colour
+        if spaced(i) and is_name(i + 2):
+            return True  # "mi ex el flaco [name]": the nickname before the name
         if (
             comma_after
             or after in _ES_AFTER_A_PERSON - _ES_PREDICATE
