@@ -249,3 +249,20 @@ _ARABIC_NISBA_OF_PLACE = frozenset(
         "حجازي",
     )
 )
+
+
+def _arabic_after_title(before: str, rules: _Rules) -> bool:
+    """Whether the text ``before`` a word ends with an Arabic title, role or kin word ("الضابط",
+    "جوزي", "زوجها"): the word after it describes that person."""
+    words = before.split()
+    if not words:
+        return False
+    last = words[-1]
+    return bool(
+        _ARABIC_WORD.fullmatch(last)
+        and (
+            last in rules.roles
+            or _ARABIC_PREFIX.sub("", last) in rules.roles
+            or _ARABIC_KIN_STEM.match(last)
+        )
+    )

@@ -16,7 +16,7 @@ if TYPE_CHECKING:
     from .rules import _Rules
 
 # Characters that end a Chinese name: verbs, particles and pronouns that follow a name.
-_ZH_NOT_IN_NAME = "说讲了是在把被给对跟和与也都就还又不没很让叫打骂来去到的我你他她们总一经却才"
+_ZH_NOT_IN_NAME = "说讲了是在把被给对跟和与也都就还又不没很让叫打骂来去到的我你他她们总一经却才帮"
 
 # After 阿 these make a relative (阿姨 auntie, 阿公 grandpa), not a nickname.
 _ZH_KIN = "姨婆公伯叔哥姐妈爸妹弟嫂舅奶爷嬷"

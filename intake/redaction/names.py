@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from functools import lru_cache
 from typing import TYPE_CHECKING
 
 from .arabic import (
@@ -23,7 +24,7 @@ from .arabic import (
     _arabic_after_name,
     _arabic_middle,
 )
-from .rules import _rules
+from .rules import _load, _rules
 from .words import _AND, _HAN, _LATIN_LETTER, _NOT_A_NAME_AFTER, _PARTICLES, PLACEHOLDER, _role_word
 
 if TYPE_CHECKING:
@@ -315,10 +316,18 @@ def _other_spellings(found: set[str], rules: _Rules) -> set[str]:
 
 def _english_word(lower: str) -> bool:
     """Whether a word is a common English word (seen more than 200 times in pyspellchecker's
-    English list; False without the package): in a Somali quote no more of a name."""
+    English list; False without the package) and no family name that is also a word ("Rice",
+    "Hill": "Jazmine Rice" stays one name): in a Somali quote no more of a name."""
     from .english import _english_dictionary  # english builds on this module
 
-    return lower in _english_dictionary().get(200, frozenset())
+    return lower in _english_dictionary().get(200, frozenset()) and lower not in _surname_words()
+
+
+@lru_cache(maxsize=1)
+def _surname_words() -> frozenset[str]:
+    return frozenset(
+        w.lower() for w in _load().get("en", {}).get("family_names_that_are_words", [])
+    )
 
 
 # "Trịnh Văn Tài", "Lò Thị Mây": a capitalised word, the middle name Văn or Thị, a capitalised

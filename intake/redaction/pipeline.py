@@ -23,6 +23,7 @@ from .arabic import (
     _ARABIC_NISBA_OF_PLACE,
     _ARABIC_SERVANT,
     _ARABIC_WORD,
+    _arabic_after_title,
     _arabic_marked_names,
 )
 from .context import _hmong_names_alone
@@ -449,8 +450,8 @@ def _arabic_listed_names(text: str, state: _Redaction) -> str:
         bare = _ARABIC_CONJUNCTION.sub("", word)
         if _role_word(word, rules):
             return word  # "الخوري" before a name is the priest; after one, a family name
-        if word in _ARABIC_NISBA_OF_PLACE:
-            return word  # "المصري" alone is the Egyptian; after a name, its family name
+        if word in _ARABIC_NISBA_OF_PLACE and _arabic_after_title(m.string[: m.start()], rules):
+            return word  # "الضابط العراقي", "جوزي المصري": the Iraqi officer, my Egyptian husband
         if word in rules.arabic_names or (len(bare) > 2 and bare in rules.arabic_names):
             return PLACEHOLDER
         # "وليلى", "ولينا": و before a name that starts with ل ("وليد" is a name itself).
