@@ -22,6 +22,7 @@ CASES = [
     ("zh", "孩子的爸爸冯军不给抚养费", ["冯", "军"], ["孩子的爸爸", "抚养费"]),
     ("zh", "郭叔叔帮我找了律师", ["郭"], ["叔叔", "律师"]),
     ("zh", "社工刘芳帮了我很多", ["刘", "芳"], ["社工", "帮了我"]),
+    ("zh", "我很感谢丽娟，她陪我去了法院", ["丽娟"], ["感谢", "法院"]),
     # Vietnamese: a name found once, again without its marks or in another romanisation.
     ("vi", "anh Hữu nói sẽ báo công an, rồi Huu đánh tôi", ["Hữu", "Huu"], ["công an"]),
     ("vi", "chị Giao giúp tôi, Zao rất tốt", ["Giao", "Zao"], []),
@@ -74,6 +75,7 @@ UNCHANGED = [
     # Hmong peoples and roles after "is"/"call".
     ("hmn", "nws yog Hmoob, nws tus poj niam yog Nplog"),
     ("hmn", "kuv paub Tub Ceev Xwm lawm"),
+    ("hmn", "kuv hu rau Tub Ceev Xwm"),
     # Spanish: the nickname words as words.
     ("es", "con el flaco sueldo que gano no alcanza"),
     ("es", "el chino es muy difícil de aprender"),

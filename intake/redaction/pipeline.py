@@ -261,8 +261,9 @@ def _titled(m: re.Match[str], state: _Redaction, read_again: list[bool]) -> str:
     leading = _capitalised_after_title(words, state)
     if (
         len(words) == 1
-        and words[0].islower()
-        and f"{m.group('title').lower()} {words[0]}" in rules.titles
+        # "Tub Ceev Xwm" capitalised as the title before it is, not "txiv Neeb"
+        and (words[0].islower() or (m.group("title")[:1].isupper() and not caseless))
+        and f"{m.group('title').lower()} {words[0].lower()}" in rules.titles
     ):
         # "mus cuag ib tug txiv neeb": with nothing after it, the word makes a longer
         # title with the one before (txiv neeb, a shaman), not a name.
