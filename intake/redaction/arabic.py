@@ -186,3 +186,83 @@ def _arabic_marked_names(text: str, rules: _Rules) -> str:
     text = _ARABIC_NAMED.sub(named, text)
     text = _ARABIC_UMM.sub(umm, text)
     return _ARABIC_FAMILY_OF.sub(family_of, text)
+
+
+# A family name of origin that is also what it says, a people or a city's adjective ("the
+# Iraqi officer", "my Egyptian husband"): after a given name it is the family name ("خالد
+# الصومالي"), alone or right after a title it is a description and stays ("الضابط العراقي").
+_ARABIC_NISBA_OF_PLACE = frozenset(
+    f"{article}{stem}"
+    for article in ("ال",)
+    for stem in (
+        "عراقي",
+        "مصري",
+        "سوري",
+        "لبناني",
+        "صومالي",
+        "أردني",
+        "اردني",
+        "فلسطيني",
+        "يمني",
+        "سوداني",
+        "مغربي",
+        "جزائري",
+        "تونسي",
+        "ليبي",
+        "سعودي",
+        "كويتي",
+        "إماراتي",
+        "اماراتي",
+        "قطري",
+        "بحريني",
+        "عماني",
+        "أمريكي",
+        "امريكي",
+        "أميركي",
+        "عربي",
+        "كردي",
+        "تركي",
+        "إيراني",
+        "ايراني",
+        "أفغاني",
+        "افغاني",
+        "إثيوبي",
+        "اثيوبي",
+        "إريتري",
+        "ارتيري",
+        "موريتاني",
+        "حلبي",
+        "بغدادي",
+        "شامي",
+        "دمشقي",
+        "حمصي",
+        "موصلي",
+        "بصري",
+        "بيروتي",
+        "قاهري",
+        "إسكندراني",
+        "اسكندراني",
+        "صنعاني",
+        "عدني",
+        "خرطومي",
+        "نجدي",
+        "حجازي",
+    )
+)
+
+
+def _arabic_after_title(before: str, rules: _Rules) -> bool:
+    """Whether the text ``before`` a word ends with an Arabic title, role or kin word ("الضابط",
+    "جوزي", "زوجها"): the word after it describes that person."""
+    words = before.split()
+    if not words:
+        return False
+    last = words[-1]
+    return bool(
+        _ARABIC_WORD.fullmatch(last)
+        and (
+            last in rules.roles
+            or _ARABIC_PREFIX.sub("", last) in rules.roles
+            or _ARABIC_KIN_STEM.match(last)
+        )
+    )

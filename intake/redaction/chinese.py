@@ -7,11 +7,16 @@ subject), and the Chinese name patterns built from them and the Chinese lists
 from __future__ import annotations
 
 import re
+from functools import lru_cache
+from typing import TYPE_CHECKING
 
-from .words import _HAN, _alternation
+from .words import _HAN, PLACEHOLDER, _alternation
+
+if TYPE_CHECKING:
+    from .rules import _Rules
 
 # Characters that end a Chinese name: verbs, particles and pronouns that follow a name.
-_ZH_NOT_IN_NAME = "说讲了是在把被给对跟和与也都就还又不没很让叫打骂来去到的我你他她们总一经却才"
+_ZH_NOT_IN_NAME = "说讲了是在把被给对跟和与也都就还又不没很让叫打骂来去到的我你他她们总一经却才帮"
 
 # After 阿 these make a relative (阿姨 auntie, 阿公 grandpa), not a nickname.
 _ZH_KIN = "姨婆公伯叔哥姐妈爸妹弟嫂舅奶爷嬷"
@@ -47,14 +52,16 @@ def _han_patterns(zh: dict[str, list[str]]) -> tuple[re.Pattern[str], re.Pattern
     # A given name is one or two characters, but never a verb or particle that follows
     # the name ("警察陈志强来了" takes 陈志强, "警官王说" keeps 说).
     # nor the 阿 of a kinship word after a surname ("李阿姨" is auntie Li: 李 goes)
-    name_char = rf"(?:(?![{_ZH_NOT_IN_NAME}])(?!阿[{_ZH_KIN}])[{_HAN}])"
+    # nor the first of a doubled kinship word ("郭叔叔" is uncle Guo: 郭 goes, 叔叔 stays)
+    doubled_kin = "|".join(c * 2 for c in _ZH_KIN)
+    name_char = rf"(?:(?![{_ZH_NOT_IN_NAME}])(?!阿[{_ZH_KIN}])(?!{doubled_kin})[{_HAN}])"
     han_after_name = re.compile(rf"\[name\]{surname}(?=[{_ZH_NOT_IN_NAME}{_ZH_CLAUSE_START}]|$)")
     han = re.compile(
         rf"(?:{given})"  # 芳芳, 建国 (a surname before it goes with it below)
         rf"|[小老阿]{surname}"  # 小王, 老李: the surname alone
         rf"|阿[{given_chars}]"  # 阿强, 阿明: a nickname from a given name, not 阿姨
         rf"|{surname}{name_char}{{0,2}}(?=(?:{after}))"  # 王警官, 李明医生
-        rf"|(?P<zhtitle>(?:{long_before})是?|叫|姓){surname}{name_char}{{0,2}}"  # 警官王, 前夫刘建国, 叫张伟
+        rf"|(?P<zhtitle>(?:{long_before})是?|名字是|名字叫|名叫|叫做|叫|姓){surname}{name_char}{{0,2}}"  # 警官王, 前夫刘建国, 叫张伟
         # A title is no given name: "给刘律师" takes 刘 (below), keeps 律师.
         rf"|(?:(?<=^)|(?<=[{_ZH_CLAUSE_START}])){surname}(?!{after}){name_char}{{1,2}}(?=(?:{_ZH_AFTER_SUBJECT}))"  # 张伟说
         rf"|{surname}(?=(?:{given}))"
@@ -66,3 +73,77 @@ def _han_patterns(zh: dict[str, list[str]]) -> tuple[re.Pattern[str], re.Pattern
         rf"|(?<=、){surname}{name_char}{{1,2}}(?=[和及跟、，。！？,.!?\s]|都|说|$)"
     )
     return han, han_after_name
+
+
+# A surname standing alone once the full name was found: where a subject starts (after a
+# clause's punctuation and perhaps a word that opens it: "后来李又来了") or after a verb that
+# takes a person ("我跟李说"), and before what a person does or an adverb.
+_ZH_CLAUSE_OPENER = (
+    "后来|然后|可是|但是|不过|结果|所以|因为|而且|现在|当时|那天|第二天|之后|以后|最后"
+)
+_ZH_SURNAME_ALONE_AFTER = (
+    "又|也|还|就|都|才|每|总|一直|经常|不|没|说|讲|打|骂|来|去|把|被|让|叫|跟|和|对|给|是|在"
+    "|要|会|想|告诉|威胁|知道|带|拿"
+)
+_ZH_PREFIXES = "老小阿"
+# Lookbehinds have one width each: the openers grouped by length.
+_ZH_AFTER_OPENER = "|".join(
+    rf"(?<=(?:{'|'.join(w for w in _ZH_CLAUSE_OPENER.split('|') if len(w) == n)}))"
+    for n in sorted({len(w) for w in _ZH_CLAUSE_OPENER.split("|")})
+)
+# The one-character verbs before a person ("跟", "和", "给", "找", "问"): "告诉了" is read by
+# the full name's own pattern.
+_ZH_BEFORE_OBJECT_ONE = "|".join(w for w in _ZH_BEFORE_OBJECT.split("|") if len(w) == 1)
+_HAN_CHAR = re.compile(rf"[{_HAN}]")
+_ALL_HAN = re.compile(rf"[{_HAN}]+")
+
+
+@lru_cache(maxsize=1)
+def _han_surnames() -> frozenset[str]:
+    """The listed Chinese surnames (one or two characters)."""
+    from .rules import _load  # rules builds its patterns from this module
+
+    return frozenset(_load().get("zh", {}).get("family_names", []))
+
+
+def _han_names_again(pieces: list[str], text: str, rules: _Rules) -> str:
+    """In Chinese, the parts of a name found once, looked for again: the surname alone as a
+    subject or object ("李明打了我, 后来李又来了", "李警官…李每次都"), and a two-character given
+    name anywhere ("王小明…小明说", "陈建国…建国还说"); ``pieces`` is what each placeholder
+    stood for."""
+    family = _han_surnames()
+    surnames: set[str] = set()
+    given: set[str] = set()
+    for piece in pieces:
+        name = piece.strip()
+        if not name or not all(_HAN_CHAR.match(ch) for ch in name):
+            continue
+        if len(name) >= 2 and name[0] in _ZH_PREFIXES and name[1:] in family:
+            surnames.add(name[1:])  # 老王, 小李
+            continue
+        surname = name[:2] if name[:2] in family and len(name) > 2 else name[:1]
+        if surname not in family or len(name) > len(surname) + 2:
+            continue
+        surnames.add(surname)
+        rest = name[len(surname) :]
+        if len(rest) == 2:
+            given.add(rest)
+    names = [
+        re.escape(p.strip())
+        for p in pieces
+        if len(p.strip()) >= 2 and _ALL_HAN.fullmatch(p.strip())
+    ]
+    if given:
+        names.append("|".join(re.escape(g) for g in sorted(given, key=len, reverse=True)))
+    if surnames:
+        surname = "|".join(re.escape(s) for s in sorted(surnames, key=len, reverse=True))
+        names.append(
+            rf"(?:(?<=^)|(?<=[{_ZH_CLAUSE_START}])|{_ZH_AFTER_OPENER})"
+            rf"(?:{surname})(?=(?:{_ZH_SURNAME_ALONE_AFTER}))"
+        )
+        names.append(
+            rf"(?<=(?:{_ZH_BEFORE_OBJECT_ONE}))(?:{surname})(?=[{_ZH_CLAUSE_START}]|说|讲|一起|$)"
+        )
+    if not names:
+        return text
+    return re.sub("|".join(names), PLACEHOLDER, text)

@@ -5,6 +5,7 @@ found name ("Osmin y su hermano [name]").
 
 from __future__ import annotations
 
+import re
 from typing import TYPE_CHECKING
 
 from .names import _sentence_start
@@ -260,3 +261,50 @@ def _joined_to_a_name(tokens: list[str], i: int, step: int, found: set[int], rul
         and spaced(joiner, other)
         and (tokens[other] == PLACEHOLDER or other in found)
     )
+
+
+# A Hmong syllable in the Romanized Popular Alphabet: an onset, a vowel, a tone letter. A
+# Hmong name is one or more of them, each written apart and capitalised ("Npib", "Txhiaj").
+_HMONG_SYLLABLE = (
+    r"(?i:nplh|ntsh|ntxh|hml|hny|nch|nkh|nph|npl|nqh|nrh|nth|nts|ntx|plh|tsh|txh|ch|dh|hl|hm"
+    r"|hn|kh|ml|nc|nk|np|nq|nr|nt|ny|ph|pl|qh|rh|th|ts|tx|xy|[cdfhklmnpqrstvxyz])?"
+    r"(?i:ai|aw|au|ia|ua|ee|oo|[aeiouw])(?i:[bjvsgmd])?"
+)
+# Where a Hmong name stands alone and nothing else marks it: after "is", "know", "ask",
+# "meet", "see", "call", "look for", "wait for", "that" ("puas yog Npib?", "koj puas paub
+# Tswb?"), before a question mark, or called by name before "you" ("Nplias, koj…").
+_HMONG_BEFORE_A_NAME = "yog|paub|nug|ntsib|pom|hu|nrhiav|tos|tias"
+_HMONG_ALONE = re.compile(
+    rf"(?P<cue>(?<!\w)(?i:{_HMONG_BEFORE_A_NAME}) )(?P<after>{_HMONG_SYLLABLE})(?![\w'’-])"
+    rf"|(?<=\w )(?P<question>{_HMONG_SYLLABLE})(?=\s*\?)"
+    rf"|(?:^|(?<=[.!?]\s))(?P<called>{_HMONG_SYLLABLE})(?=,\s*(?i:koj|nej)(?!\w))"
+)
+# Capitalised Hmong words that are no person: peoples, countries, God, heaven.
+_HMONG_NOT_NAMES = frozenset(
+    {"hmoob", "nplog", "suav", "nyab", "laj", "thaib", "fab", "kis", "ntuj", "tswv", "xeev",
+     "teb", "meskas", "mekas", "yawg", "niam", "txiv"}
+)  # fmt: skip
+
+
+def _hmong_names_alone(text: str, rules: _Rules) -> str:
+    """Capitalised Hmong names no list holds, where a person stands alone: in a question or
+    after "is" and "know" ("puas yog Npib?", "yog Txhiaj los tsis yog?"), or called by name
+    ("Nplias, koj nyob qhov twg?"). A people, a country, a role, a month or an ordinary word
+    stays ("nws yog Hmoob", "yog Tub Ceev Xwm")."""
+
+    def alone(m: re.Match[str]) -> str:
+        cue = m.group("cue") or ""
+        word = m.group(0)[len(cue) :]
+        lower = word.lower()
+        if (
+            not word[0].isupper()
+            or word.isupper()
+            or lower in _HMONG_NOT_NAMES
+            or lower in rules.ordinary
+            or _role_word(word, rules)
+            or lower in rules.months
+        ):
+            return m.group(0)
+        return cue + PLACEHOLDER
+
+    return _HMONG_ALONE.sub(alone, text)

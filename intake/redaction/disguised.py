@@ -16,7 +16,9 @@ import re
 from typing import TYPE_CHECKING
 
 from .arabic import _ARABIC_CONJUNCTION, _ARABIC_WORD
-from .words import PLACEHOLDER
+from .chinese import _han_names_again
+from .names import _other_spellings
+from .words import _ANY_HAN, PLACEHOLDER
 
 if TYPE_CHECKING:
     from .rules import _Rules
@@ -169,52 +171,82 @@ def _disguised(text: str, rules: _Rules, language: str) -> str:
 
 _WORD = re.compile(r"(?<![\w\[])\w+(?![\w\]])")
 
+_AFTER_NUMBER = re.compile(r"\d\s+$")
+
 _SPLIT = re.compile(r"(\[(?:name|phone|email|address|date|case number)\]|\x00\d+\x00)")
 
 
-def _names_again(original: str, text: str, rules: _Rules, language: str) -> str:
-    """A word the passes took as (part of) a name in one place goes wherever else it stands:
-    "Officer Kowalski took the report, then Kowalski told…", "hung bi ICE bat" after "chong
-    toi la nguyen van hung"."""
-    if PLACEHOLDER not in text:
-        return text
-    # What each placeholder stands for: the text between the words kept on either side of
-    # it (kept words are the same in both, in the same order); if they cannot be lined up,
-    # nothing is looked for.
+def _found_pieces(original: str, text: str) -> list[str] | None:
+    """What each placeholder of ``text`` stands for in ``original``: the text between the
+    words kept on either side of it (kept words are the same in both, in the same order);
+    None when they cannot be lined up."""
     pieces = _SPLIT.split(text)
     if not original.startswith(pieces[0]):
-        return text
+        return None
     pos = len(pieces[0])
-    found: set[str] = set()
+    found: list[str] = []
     for k in range(1, len(pieces), 2):
         following = pieces[k + 1]
         if k + 2 >= len(pieces):  # the last piece ends the quote
             end = len(original) - len(following)
             if end < pos or not original.endswith(following):
-                return text
+                return None
         else:
             end = original.find(following, pos) if following else pos
             if end < 0:
-                return text
+                return None
         if pieces[k] == PLACEHOLDER:
-            for word in _WORD.findall(original, pos, end):
-                lower = word.lower()
-                if (
-                    len(word) < 3
-                    or word.isdigit()
-                    or re.match(r"[\u3400-\u9fff]", word)
-                    or lower in rules.ordinary
-                    or lower in rules.roles
-                    or lower in rules.middle
-                    or lower in rules.months
-                ):
-                    continue
-                found.add(word)
+            found.append(original[pos:end])
         pos = end + len(following)
+    return found
+
+
+def _names_again(original: str, text: str, rules: _Rules, language: str) -> str:
+    """A word the passes took as (part of) a name in one place goes wherever else it stands:
+    "Officer Kowalski took the report, then Kowalski told…", "hung bi ICE bat" after "chong
+    toi la nguyen van hung"; with its other spellings ("Đức … Duc", ``_other_spellings``),
+    and in Chinese the surname or given name of a full name found ("李明…后来李又来了")."""
+    if PLACEHOLDER not in text:
+        return text
+    # If the pieces cannot be lined up, nothing is looked for.
+    pieces = _found_pieces(original, text)
+    if pieces is None:
+        return text
+    found: set[str] = set()
+    for piece in pieces:
+        words = _WORD.findall(piece)
+        for word in words:
+            lower = word.lower()
+            if (
+                len(word) < 3
+                or word.isdigit()
+                or re.match(r"[\u3400-\u9fff]", word)
+                or lower in rules.ordinary
+                or lower in rules.roles
+                # a middle name standing alone is the given name ("ông Đức")
+                or (lower in rules.middle and len(words) > 1)
+                or lower in rules.months
+            ):
+                continue
+            found.add(word)
+    if rules.han_names is not None and _ANY_HAN.search(text):
+        text = _han_names_again(pieces, text, rules)
     if not found:
         return text
     # As written, or capitalised when found in lower case ("hung … Hung"); never in lower
     # case when found capitalised ("Nabad ayaa…", a name, beside "nabad", peace).
     spellings = found | {w[:1].upper() + w[1:] for w in found if w.islower()}
-    # Chinese is written without spaces: a Chinese name is not looked for again.
-    return _WORD.sub(lambda m: PLACEHOLDER if m.group(0) in spellings else m.group(0), text)
+    if language == "vi":
+        spellings |= _other_spellings(found, rules)
+
+    def again(m: re.Match[str]) -> str:
+        word = m.group(0)
+        if word not in spellings:
+            return word
+        # "chu tuan … o nho 2 tuan" (two weeks): a lower-case word after a number is a count.
+        if word.islower() and _AFTER_NUMBER.search(text, 0, m.start()):
+            return word
+        return PLACEHOLDER
+
+    # Chinese is written without spaces: a Chinese name is not looked for again as a word.
+    return _WORD.sub(again, text)

@@ -7,6 +7,8 @@ Arabic title.
 from __future__ import annotations
 
 import re
+import unicodedata
+from functools import lru_cache
 from typing import TYPE_CHECKING
 
 from .arabic import (
@@ -14,6 +16,7 @@ from .arabic import (
     _ARABIC_FOREIGN_NAME,
     _ARABIC_KIN_STEM,
     _ARABIC_NAMING,
+    _ARABIC_NISBA_OF_PLACE,
     _ARABIC_PREFIX,
     _ARABIC_SPOUSE_OF,
     _ARABIC_THEOPHORIC,
@@ -21,7 +24,7 @@ from .arabic import (
     _arabic_after_name,
     _arabic_middle,
 )
-from .rules import _rules
+from .rules import _load, _rules
 from .words import _AND, _HAN, _LATIN_LETTER, _NOT_A_NAME_AFTER, _PARTICLES, PLACEHOLDER, _role_word
 
 if TYPE_CHECKING:
@@ -127,6 +130,8 @@ def _is_name_part(
         return False
     if caseless:  # capitals say nothing in a quote typed in capitals or Title Case
         return lower in rules.names
+    if after_name and language == "so" and lower not in rules.names and _english_word(lower):
+        return False  # "Xasan Hearing ayuu…", "Faadumo Green Card": English in a Somali quote
     # An acronym (ICE, CPS, ER) is an agency, unless it is a listed name typed in capitals.
     return not word.isupper() or len(word) == 1 or lower in rules.names
 
@@ -242,6 +247,8 @@ def _arabic_titled_name(m: re.Match[str], rules: _Rules, language: str) -> bool:
     if name in rules.arabic_ordinary:
         # "عوض" (instead) is a name before the second part of a compound name.
         return second in _ARABIC_THEOPHORIC - {"الله", "الحق", "الخير", "النبي", "الرسول"}
+    if name in _ARABIC_NISBA_OF_PLACE:
+        return False  # "الضابط العراقي": the Iraqi officer
     if name in rules.arabic_names or name in rules.arabic_beside_name:
         return True
     if name.startswith("ال"):
@@ -267,3 +274,79 @@ def _arabic_titled_name(m: re.Match[str], rules: _Rules, language: str) -> bool:
             )
         )
     )
+
+
+_VI_INITIAL_D = re.compile(r"^(?:Dz|D|Z)(?=[^\W\d_])", re.IGNORECASE)
+
+
+def _without_marks(word: str) -> str:
+    """A Vietnamese word as typed without its tone and vowel marks ("Đức" → "Duc")."""
+    plain = unicodedata.normalize("NFD", word.replace("đ", "d").replace("Đ", "D"))
+    return unicodedata.normalize(
+        "NFC", "".join(ch for ch in plain if not unicodedata.combining(ch))
+    )
+
+
+def _other_spellings(found: set[str], rules: _Rules) -> set[str]:
+    """The other ways a Vietnamese name found once is written: without its marks ("Phương …
+    Phuong", "Đức … Duc") and, for a D that is no Đ (said z or y), the romanisations Dz and Z
+    ("Dũng … Dzung, Zung"), and back ("Dzung … Dung"); Gi as Z ("Giang … Zang"). Never an ordinary or role word."""
+    spellings: set[str] = set()
+    for word in found:
+        plain = _without_marks(word)
+        forms = {plain}
+        upper = plain[:1].isupper()
+        if not word.lower().startswith("đ") and (m := _VI_INITIAL_D.match(plain)):
+            rest = plain[m.end() :]
+            forms |= {(d if upper else d.lower()) + rest for d in ("D", "Dz", "Z")}
+        elif plain.lower().startswith("gi") and len(plain) > 3:
+            # "Giang … Zang": Gi is said z or y too
+            forms.add(("Z" if upper else "z") + plain[2:])
+        for form in forms:
+            if (
+                form != word
+                and form.lower() not in rules.ordinary
+                and form.lower() not in rules.roles
+            ):
+                spellings.add(form)
+                if form.islower():
+                    spellings.add(form[:1].upper() + form[1:])
+    return spellings
+
+
+def _english_word(lower: str) -> bool:
+    """Whether a word is a common English word (seen more than 200 times in pyspellchecker's
+    English list; False without the package) and no family name that is also a word ("Rice",
+    "Hill": "Jazmine Rice" stays one name): in a Somali quote no more of a name."""
+    from .english import _english_dictionary  # english builds on this module
+
+    return lower in _english_dictionary().get(200, frozenset()) and lower not in _surname_words()
+
+
+@lru_cache(maxsize=1)
+def _surname_words() -> frozenset[str]:
+    return frozenset(
+        w.lower() for w in _load().get("en", {}).get("family_names_that_are_words", [])
+    )
+
+
+# "Trịnh Văn Tài", "Lò Thị Mây": a capitalised word, the middle name Văn or Thị, a capitalised
+# word is a Vietnamese full name, its family name listed or not.
+_VI_WITH_MIDDLE = re.compile(
+    rf"(?<![\w\[])(?P<family>{_LATIN_LETTER}+) (?:Văn|Thị|Van|Thi) (?P<given>{_LATIN_LETTER}+)(?![\w\]])"
+)
+
+
+def _vietnamese_full_names(text: str, rules: _Rules) -> str:
+    """A Vietnamese full name no list holds whole, marked by its middle name ("Trịnh Văn Tài
+    là chồng tôi"); the words around it must be capitalised and no role or ordinary word."""
+
+    def full(m: re.Match[str]) -> str:
+        for word in (m.group("family"), m.group("given")):
+            if not word[0].isupper() or word.isupper() or word.lower() in rules.ordinary:
+                return m.group(0)
+            if _role_word(word, rules) and word.lower() not in rules.names:
+                return m.group(0)
+        return PLACEHOLDER
+
+    return _VI_WITH_MIDDLE.sub(full, text)

@@ -33,12 +33,16 @@ from typing import TYPE_CHECKING
 
 from .arabic import _ARABIC_WORD
 from .chinese import _HAN_NUMERAL, _ZH_NOT_IN_NAME
-from .names import _mostly_capitalised
+from .names import _english_word, _mostly_capitalised
 from .rules import _load
+from .spanish import _spanish_word
 from .words import (
+    _BEFORE_A_PLACE,
     _HAN,
     _INSTITUTIONS,
     _LATIN_LETTER,
+    _PLACE_AFTER,
+    _PLACE_AFTER_COUNTY,
     _POSSESSIVE,
     _SOMALI_ENDING,
     _SOMALI_POSSESSIVE,
@@ -65,6 +69,7 @@ _ITEM = rf"(?:\[name\]|(?:{_LATIN_LETTER}|[\u0600-\u06ff])(?:{_LATIN_LETTER}|[\u
 # "Hodan/Amina/Sahra", "سلمى/رنا/نور": items of one word joined by slashes.
 # Slashes with spaces around them part the fields of a note ("Name: … / DOB … / age 41").
 _SLASH_LIST = re.compile(rf"(?<![\w/])({_ITEM})(?:[/／、]({_ITEM}))+(?![\w/])")
+_PLACES_AFTER_LIST = re.compile(rf"\s+(?i:{_PLACE_AFTER}|{_PLACE_AFTER_COUNTY}|counties)(?!\w)")
 _SLASH_ITEM = re.compile(rf"[/／、]|{_ITEM}")
 
 # A speaker's label: one or two words and a colon, first in the quote, after a slash, a line
@@ -164,6 +169,17 @@ def _is_person_word(word: str, rules: _Rules) -> bool:
     return bare[0].isupper() and not (len(bare) > 1 and bare.isupper())
 
 
+def _unfound_name(word: str, rules: _Rules) -> bool:
+    """In a slash list none of whose items is a found name ("Tawni/Breelyn/Kaysha",
+    "Npib/Tswb/Ntxawg"): a capitalised Latin word that is a listed name, or no common English
+    or Spanish word ("Mom/Dad", "Lunes/Martes", "Spanish/English" stay), nor Arabic."""
+    stem = _POSSESSIVE.sub("", word)
+    if _ARABIC_WORD.match(stem) or not _is_person_word(stem, rules):
+        return False
+    lower = stem.lower()
+    return lower in rules.names or not (_english_word(lower) or _spanish_word(stem, rare=True))
+
+
 def _initials(text: str, rules: _Rules) -> str:
     not_initials = _note_words()[0]
 
@@ -180,7 +196,15 @@ def _slash_lists(text: str, rules: _Rules) -> str:
     def listed(m: re.Match[str]) -> str:
         parts = _SLASH_ITEM.findall(m.group(0))
         items = [p for p in parts if p not in ("/", "／", "、")]
-        if PLACEHOLDER not in items:
+        if (
+            PLACEHOLDER not in items
+            and (
+                not all(_unfound_name(p, rules) for p in items)
+                # "Hennepin/Ramsey county", "in Eagan/Burnsville": places
+                or _PLACES_AFTER_LIST.match(m.string, m.end())
+                or (m.string[: m.start()].split() or [""])[-1].lower() in _BEFORE_A_PLACE
+            )
+        ):
             return m.group(0)
         out = []
         for p in parts:

@@ -20,10 +20,13 @@ from .arabic import (
     _ARABIC_CONJUNCTION,
     _ARABIC_KIN_AFTER_ABU,
     _ARABIC_KIN_JOINED,
+    _ARABIC_NISBA_OF_PLACE,
     _ARABIC_SERVANT,
     _ARABIC_WORD,
+    _arabic_after_title,
     _arabic_marked_names,
 )
+from .context import _hmong_names_alone
 from .disguised import _disguised, _names_again
 from .english import _english_place_before
 from .identifiers import (
@@ -42,9 +45,11 @@ from .names import (
     _merge_names,
     _mostly_capitalised,
     _plain_word,
+    _vietnamese_full_names,
 )
 from .notes import _note_names
 from .rules import _load, _rules
+from .somali import _SOMALI_AM_NOT
 from .unmarked import _unmarked_names
 from .words import (
     _ANY_HAN,
@@ -256,8 +261,9 @@ def _titled(m: re.Match[str], state: _Redaction, read_again: list[bool]) -> str:
     leading = _capitalised_after_title(words, state)
     if (
         len(words) == 1
-        and words[0].islower()
-        and f"{m.group('title').lower()} {words[0]}" in rules.titles
+        # "Tub Ceev Xwm" capitalised as the title before it is, not "txiv Neeb"
+        and (words[0].islower() or (m.group("title")[:1].isupper() and not caseless))
+        and f"{m.group('title').lower()} {words[0].lower()}" in rules.titles
     ):
         # "mus cuag ib tug txiv neeb": with nothing after it, the word makes a longer
         # title with the one before (txiv neeb, a shaman), not a name.
@@ -445,6 +451,8 @@ def _arabic_listed_names(text: str, state: _Redaction) -> str:
         bare = _ARABIC_CONJUNCTION.sub("", word)
         if _role_word(word, rules):
             return word  # "الخوري" before a name is the priest; after one, a family name
+        if word in _ARABIC_NISBA_OF_PLACE and _arabic_after_title(m.string[: m.start()], rules):
+            return word  # "الضابط العراقي", "جوزي المصري": the Iraqi officer, my Egyptian husband
         if word in rules.arabic_names or (len(bare) > 2 and bare in rules.arabic_names):
             return PLACEHOLDER
         # "وليلى", "ولينا": و before a name that starts with ل ("وليد" is a name itself).
@@ -472,6 +480,10 @@ def _capitalised_names(text: str, state: _Redaction) -> str:
     # Two passes so "Maria Lopez" and "Lopez, Maria" both go, whichever is listed.
     for _pass in range(2):
         text = _CAPITALISED.sub(lambda m: _latin_name(m, state), text)
+    if state.language == "hmn" and not state.caseless:
+        text = _hmong_names_alone(text, state.rules)  # "puas yog Npib?"
+    if state.language == "vi" and not state.caseless:
+        text = _vietnamese_full_names(text, state.rules)  # "Trịnh Văn Tài"
     return text
 
 
@@ -519,6 +531,8 @@ def _latin_name(m: re.Match[str], state: _Redaction) -> str:
     ):
         return word  # "Sheekh ayaa yiri": the sheikh alone, a role, though also a family name
     if lower in rules.given or word.lower() in rules.given:
+        if language == "so" and _SOMALI_AM_NOT.match(after):
+            return word  # "Hodan ma ihi": I am not rich
         # "Long ago…", "Mai tôi…" (tomorrow I…): an everyday word opening a sentence.
         before = text[: m.start()]
         if (

@@ -25,6 +25,21 @@ _SOMALI_INFLECTED = re.compile(
 )
 _DOUBLED = re.compile(r"(.)\1+")
 
+# "Hodan ma ihi" (I am not rich), "Nabad ma nihin": a word before "I/we am not" is what the
+# speaker is not, an adjective or noun, not a person.
+_SOMALI_AM_NOT = re.compile(r"\s+(?i:ma)\s+(?i:ihi|ahi|ihin|nihin|ahin|ahayn)(?!\w)")
+
+# Before a place that is also a name (Hodan, a district of Mogadishu and a given name): living,
+# settling, coming from, a district or a neighbourhood ("waxaan ku noolaa Hodan", "degmada
+# Hodan"); not "u tagay" (went to), which leads to a person as often.
+_SOMALI_BEFORE_A_PLACE = frozenset(
+    {"ku noolaa", "ku nool", "ku noolayn", "ku noolahay", "ku noolnayn", "ku noolaayeen",
+     "ku dhashay", "ku dhalatay", "ku koray", "ku barbaaray", "degganaa", "deggan",
+     "degnaa", "degtay", "degay", "degnay", "degmada", "degmadda", "xaafadda", "xaafada",
+     "ka imid", "ka imaaday", "ka yimid", "ka timid", "ka timaaday", "ka soo jeeda",
+     "ka soo jeedaa", "u guuray", "u guurtay", "u guurnay", "u qaxay", "u qaxnay"}
+)  # fmt: skip
+
 # "3 mar" is three times in Somali ("booliska 3 mar ayaan wacay"), not the 3rd of March.
 _SOMALI_TIMES = re.compile(r"\d{1,2}\s+(?i:mar)")
 # After the focus marker, "me" or "us" as the object ("ayaa i garaacay", it hit me; "ayaa

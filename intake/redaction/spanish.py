@@ -142,6 +142,30 @@ _ES_NOT_A_NAME_BEFORE = frozenset(
 )  # fmt: skip
 
 
+# A nickname is no name after these ("el chino es difícil", "es el negro").
+_ES_PREDICATE = frozenset({"es", "esta", "era", "estaba", "fue", "tiene", "tenia", "muy"})
+
+# "el gordo ese me quitó…": a demonstrative after a person.
+_ES_THAT_ONE = frozenset({"ese", "esa", "este", "aquel", "aquella"})
+
+_ES_SUITS = frozenset({"queda", "quedaba", "quedan", "gusta", "gustaba", "gustan"})
+
+# "me pegó el chato": verbs whose subject comes after them.
+_ES_DONE_BY = frozenset(
+    {"pego", "pegaba", "amenazo", "amenazaba", "golpeo", "golpeaba", "llego", "vino", "dijo",
+     "llamo", "grito", "empujo", "mando", "quito"}
+)  # fmt: skip
+
+
+@lru_cache(maxsize=1)
+def _spanish_nicknames() -> frozenset[str]:
+    """Nicknames that are words ("chato", "güera", "flaco"), without accents: a name after
+    el/la where a person stands (``nicknames_after_article`` in the lists)."""
+    return frozenset(
+        _unaccented(w) for w in _load().get("es", {}).get("nicknames_after_article", [])
+    )
+
+
 def _unaccented(word: str) -> str:
     """``word`` in lower case without accents, an ñ kept an ñ ("Xóchitl" → "xochitl")."""
     return word.lower().translate(_ES_UNACCENT)
@@ -301,6 +325,13 @@ def _spanish_unmarked(
             and _role_word(word_at(i + 6 if after == "de" else i + 4), _rules())
         ):
             return True  # "con kenia de la iglesia": someone from somewhere
+        if (
+            capital
+            and before in _ES_ARTICLES
+            and two_before not in _ES_NOT_A_NAME_BEFORE
+            and after in _ES_AFTER_A_PERSON - {"y", "es", "esta", "era"}
+        ):
+            return True  # "la Chayo me dio…": a capital after an article, before a verb
         if strength < 2:
             return False
         if before in {"a", "con"} and not capital and two_before not in _ES_GOING:
@@ -327,9 +358,44 @@ def _spanish_unmarked(
             return True  # "jeyson me pegó", "que yaretzi se queda"
         return starts and after in {"mi", "su"} and word_at(i + 4) in titles  # "nayeli mi vecina"
 
+    nicknames = _spanish_nicknames()
+
+    def nickname_here(i: int) -> bool:
+        """A nickname that is also a word ("el chato", "la güera") used as a name: after
+        el/la, before what a person does, a comma, "ese" or "de la tienda" and a verb;
+        never before a noun ("el flaco sueldo") or after "es", "muy", "un"."""
+        if _unaccented(tokens[i]) not in nicknames or _sentence_start(tokens, i):
+            return False
+        before = word_at(i - 2) if spaced(i - 2) else ""
+        two_before = word_at(i - 4) if before and spaced(i - 4) else ""
+        if before not in _ES_ARTICLES or two_before in _ES_NOT_A_NAME_BEFORE | _ES_PREDICATE:
+            return False
+        after = word_at(i + 2) if spaced(i) else ""
+        comma_after = i + 1 < len(tokens) and tokens[i + 1] in {",", ";"}
+        if after == "me" and word_at(i + 4) in _ES_SUITS:
+            return False  # "el negro me queda bien": a colour
+        if spaced(i) and is_name(i + 2):
+            return True  # "mi ex el flaco [name]": the nickname before the name
+        if (
+            comma_after
+            or after in _ES_AFTER_A_PERSON - _ES_PREDICATE
+            or after in _ES_THAT_ONE | _ES_DONE_BY
+            or after.endswith(("aron", "ieron"))
+        ):
+            return True  # "el chato me pegó", "el gordo ese", "el chino vinieron"
+        if after in {"de", "del"}:
+            # "el güero de la tienda llamó": someone from somewhere, then what they did
+            rest = [word_at(j) for j in range(i + 4, i + 12, 2)]
+            return any(w in _ES_AFTER_A_PERSON - _ES_PREDICATE - {"y"} for w in rest[1:])
+        # "me pegó el chato": the subject after what was done to me, ending the clause
+        return two_before in _ES_DONE_BY and (not after or after == "y")
+
     new: set[int] = set()
     for i in words:
         if i in found:
+            continue
+        if nickname_here(i):
+            new.add(i)
             continue
         strength = level(i)
         if strength and person_here(i, strength):

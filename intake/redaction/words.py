@@ -10,7 +10,7 @@ import re
 from collections.abc import Iterable
 from typing import TYPE_CHECKING
 
-from .somali import _somali_inflected_role
+from .somali import _SOMALI_BEFORE_A_PLACE, _somali_inflected_role
 
 if TYPE_CHECKING:
     from .rules import _Rules
@@ -197,4 +197,5 @@ _BEFORE_A_PLACE_WORDS = tuple(
     | {"outside", "around", "ku", "city of", "ciudad de", "thành phố", "moved to", "move to",
        "moving to", "went to", "drove to", "flew to", "back to", "then to", "moved from",
        "came from"}
+    | _SOMALI_BEFORE_A_PLACE
 )  # fmt: skip
