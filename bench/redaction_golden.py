@@ -52,10 +52,22 @@ def vocabulary(texts: list[str]) -> list[str]:
     for t in texts:
         words.update(re.findall(r"\S+", t))
     data = json.loads((ROOT / "intake/data/redaction.json").read_text(encoding="utf-8"))
+
+    def strings(value: object) -> None:  # every string at any depth (number_labels nests)
+        if isinstance(value, str):
+            words.add(value)
+        elif isinstance(value, list):
+            for item in value:
+                strings(item)
+        elif isinstance(value, dict):
+            for item in value.values():
+                strings(item)
+
     for lang in data.values():
-        for lst in lang.values():
-            if isinstance(lst, list):
-                words.update(w for w in lst if isinstance(w, str))
+        if isinstance(lang, dict):
+            for key, value in lang.items():
+                if not key.startswith("_"):
+                    strings(value)
     places = json.loads((ROOT / "intake/data/places.json").read_text(encoding="utf-8"))
     for key in ("places", "counties", "also_names"):
         words.update(w for w in places.get(key, []) if isinstance(w, str))
