@@ -16,6 +16,7 @@ import re
 from typing import TYPE_CHECKING
 
 from .arabic import _ARABIC_CONJUNCTION, _ARABIC_WORD
+from .english import _english_again
 from .words import PLACEHOLDER
 
 if TYPE_CHECKING:
@@ -169,6 +170,9 @@ def _disguised(text: str, rules: _Rules, language: str) -> str:
 
 _WORD = re.compile(r"(?<![\w\[])\w+(?![\w\]])")
 
+# A word and the word after it ("Chase" before "bank").
+_WORD_THEN_NEXT = re.compile(r"(?<![\w\[])(\w+)(?![\w\]])(?=[\s,]*(\w*))")
+
 _SPLIT = re.compile(r"(\[(?:name|phone|email|address|date|case number)\]|\x00\d+\x00)")
 
 
@@ -216,5 +220,16 @@ def _names_again(original: str, text: str, rules: _Rules, language: str) -> str:
     # As written, or capitalised when found in lower case ("hung … Hung"); never in lower
     # case when found capitalised ("Nabad ayaa…", a name, beside "nabad", peace).
     spellings = found | {w[:1].upper() + w[1:] for w in found if w.islower()}
+    if language == "en":
+        # English writes one person again in more ways ("Dunn … dunn … Dunny", "jamaal").
+        again = _english_again(found)
+        return _WORD_THEN_NEXT.sub(
+            lambda m: (
+                PLACEHOLDER
+                if m.group(1) in spellings or again(m.group(1), m.group(2) or "")
+                else m.group(1)
+            ),
+            text,
+        )
     # Chinese is written without spaces: a Chinese name is not looked for again.
     return _WORD.sub(lambda m: PLACEHOLDER if m.group(0) in spellings else m.group(0), text)
