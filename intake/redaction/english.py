@@ -465,8 +465,10 @@ def _english_unmarked(
             and word_at(i - 6) in {"in", "near", "outside", "around", "into"}
         ):
             return False  # "in eagan and burnsville": a second place after the first
-        if level == 3 or (owner and level == 2 and (not starts or tokens[i].islower())):
-            return True
+        if level == 3 or (
+            owner and level == 2 and (not starts or tokens[i].islower() or after in titles)
+        ):
+            return True  # "Sione's uncle": at a sentence's start too, before a kin word
         if before in _POSSESSIVES:
             return False
         if capital and not starts and _role_word(after, rules) and after not in titles:
@@ -718,12 +720,34 @@ _EN_MAILBOX = re.compile(
 )  # with "dot com" after it, the whole address is read with the identifiers
 
 
+# "$KMack99": a Cash App name (an amount has digits after "$").
+_EN_CASHTAG = re.compile(r"(?<![\w$])\$[A-Za-z][\w-]*\w")
+# "the snap he made was lil.k.mack": a word with points, underscores or digits among its
+# letters a few words after the name of a site.
+_EN_SITE_THEN_HANDLE = re.compile(
+    r"(?i)(?<!\w)(?P<lead>(?:ig|insta|instagram|snap|snapchat|tiktok|twitter|fb|facebook"
+    r"|username|handle|cashapp|venmo)(?:\s+[a-z']+){1,4}\s+)"
+    r"(?P<handle>(?=[a-z]*[\d._])[a-z][\w.]*[a-z\d])(?![\w@])"
+)
+
+
 def _english_handles(text: str) -> str:
     """Handles written without "@": after a profile site's address, after the name of a site
-    ("his IG is jsmith_88"), any word with an underscore, and an address's own part before
-    "at yahoo" — a user name names a person as surely as a name does."""
+    ("his IG is jsmith_88", "the snap he made was lil.k.mack"), any word with an underscore, a
+    Cash App name, and an address's own part before "at yahoo" — a user name names a person as
+    surely as a name does."""
     if "/" in text:
         text = _EN_PROFILE.sub(lambda m: m.group("site") + PLACEHOLDER, text)
+    if "$" in text:
+        text = _EN_CASHTAG.sub(PLACEHOLDER, text)
+    text = _EN_SITE_THEN_HANDLE.sub(
+        lambda m: (
+            m.group(0)
+            if _EN_INITIALS.fullmatch(m.group("handle"))
+            else m.group("lead") + PLACEHOLDER
+        ),
+        text,
+    )
 
     def after_site(m: re.Match[str]) -> str:
         handle = m.group("handle")
@@ -742,7 +766,8 @@ def _english_handles(text: str) -> str:
 _EN_HOUSING = re.compile(
     r"(?<![\w\[\x00])(?P<name>[A-Z][a-z'’]+(?: [A-Z][a-z'’]+){0,2})(?= (?:Apartments|Apts\.?"
     r"|Townhomes|Townhouses|Estates|Manor|Villas|Gardens|Towers|Commons|Lofts|Heights"
-    r"|Mobile Home Park|Trailer Park|Trailer Court)(?!\w))"
+    r"|Mobile Home Park|Trailer Park|Trailer Court|(?i:apartments|apts|mobile homes?"
+    r"|trailer park|trailer court|townhomes|condos|projects))(?!\w))"
 )
 _EN_NOT_A_HOUSING_NAME = frozenset(
     {"the", "my", "his", "her", "our", "their", "at", "to", "in", "from", "by", "near", "public",
@@ -811,9 +836,27 @@ _EN_PARTICLES_BEFORE_NAME = re.compile(
 )
 
 
+# "Li [name]", "Vu [name]": a capitalised word of two letters right before a found name is
+# part of it, unless it is one of English's own ("To [name]", "Mr [name]", "My [name]").
+_EN_SHORT_BEFORE_NAME = re.compile(r"(?<![\w'’.-])(?P<word>[A-Z][a-z])(?= \[name\])")
+_EN_TWO_LETTER_WORDS = frozenset(
+    {"to", "of", "in", "at", "by", "so", "no", "oh", "ok", "go", "he", "we", "me", "us", "it",
+     "if", "is", "an", "as", "or", "up", "do", "am", "my", "mr", "ms", "dr", "st", "hi", "ya",
+     "yo", "ex", "bf", "gf", "da", "po", "er", "co", "on", "be", "ur", "im", "jr", "sr", "sw",
+     "nw", "ne", "se", "mt", "ft", "lt", "pd", "cw", "id", "tv", "aa", "na", "ma", "pa"}
+)  # fmt: skip
+
+
 def _english_particles(text: str) -> str:
     """The joining words of a family name ("de la", "van der") between a title and the name
-    found after it go with the name; a piece of a name is worse than a lost word."""
+    found after it go with the name, and a two-letter name before one ("Li [name]"); a piece
+    of a name is worse than a lost word."""
+    if "[name]" not in text:
+        return text
+    text = _EN_SHORT_BEFORE_NAME.sub(
+        lambda m: m.group(0) if m.group("word").lower() in _EN_TWO_LETTER_WORDS else PLACEHOLDER,
+        text,
+    )
     titles = _english_lists()[3]
 
     def joined(m: re.Match[str]) -> str:
