@@ -16,7 +16,7 @@ import re
 from typing import TYPE_CHECKING
 
 from .arabic import _ARABIC_CONJUNCTION, _ARABIC_WORD
-from .english import _english_again
+from .english import _EN_MODAL_NAMES, _english_again
 from .words import PLACEHOLDER
 
 if TYPE_CHECKING:
@@ -207,7 +207,11 @@ def _names_again(original: str, text: str, rules: _Rules, language: str) -> str:
                     len(word) < 3
                     or word.isdigit()
                     or re.match(r"[\u3400-\u9fff]", word)
-                    or lower in rules.ordinary
+                    or (
+                        # "Will said he will…": the name found goes in both senses in English
+                        lower in rules.ordinary
+                        and not (language == "en" and word.istitle() and lower in _EN_MODAL_NAMES)
+                    )
                     or lower in rules.roles
                     or lower in rules.middle
                     or lower in rules.months
@@ -226,7 +230,7 @@ def _names_again(original: str, text: str, rules: _Rules, language: str) -> str:
         return _WORD_THEN_NEXT.sub(
             lambda m: (
                 PLACEHOLDER
-                if m.group(1) in spellings or again(m.group(1), m.group(2) or "")
+                if again(m.group(1), m.group(2) or "", m.group(1) in spellings)
                 else m.group(1)
             ),
             text,

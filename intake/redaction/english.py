@@ -708,6 +708,7 @@ _EN_HANDLE_AFTER = re.compile(
     r"(?i)(?<!\w)(?P<lead>(?:ig|insta|instagram|snap|snapchat|tiktok|tik tok|twitter|fb|facebook"
     r"|username|user name|handle|gamertag|gamer tag|cashapp|cash app|venmo|page|account)"
     r"(?:\s+(?:is|was|name is|called|=)|\s*:)?\s+)(?P<handle>[$@]?[A-Za-z][\w.]*\w)"
+    r"(?![\w/@])(?<!\.com)(?<!\.net)(?<!\.org)"
 )
 # "jsmith_88", "big_mike": a word with an underscore is a user name.
 _EN_UNDERSCORED = re.compile(
@@ -727,7 +728,8 @@ _EN_CASHTAG = re.compile(r"(?<![\w$])\$[A-Za-z][\w-]*\w")
 _EN_SITE_THEN_HANDLE = re.compile(
     r"(?i)(?<!\w)(?P<lead>(?:ig|insta|instagram|snap|snapchat|tiktok|twitter|fb|facebook"
     r"|username|handle|cashapp|venmo)(?:\s+[a-z']+){1,4}\s+)"
-    r"(?P<handle>(?=[a-z]*[\d._])[a-z][\w.]*[a-z\d])(?![\w@])"
+    r"(?P<handle>(?=[a-z]*[\d._])[a-z][\w.]*[a-z\d])(?![\w@/])"
+    r"(?<!\.com)(?<!\.net)(?<!\.org)"
 )
 
 
@@ -872,14 +874,15 @@ def _english_particles(text: str) -> str:
 _EN_PET_ENDINGS = ("y", "ie", "ey", "o", "z", "s")
 
 
-def _english_again(found: set[str]) -> Callable[[str, str], bool]:
-    """Whether a word (and the word after it) is one found as a name elsewhere in the quote,
+def _english_again(found: set[str]) -> Callable[[str, str, bool], bool]:
+    """Whether a word (given the word after it, and whether it is spelt as found) is one found
+    as a name elsewhere in the quote,
     in any of the ways English writes one person again: in another case ("Dunn … dunn",
     "Rose … the rent rose": an ambiguous word goes too, erring towards removing), with a pet
     ending ("Dunny"), misspelt by one letter ("Jamal … jamaal"), or cut short, capitalised
     ("Rashad … Shad"). Not a word before "bank", "street"… ("Mr. Chase … Chase bank"), and
-    in lower case only a listed name or a word the dictionary rarely sees ("dunn", not
-    "elementary" from "King Elementary")."""
+    in lower case only a listed name or a word less common than "rose" ("dunn", "crane", not
+    "high" from "Roosevelt High")."""
     dictionary = _english_dictionary()
     rare, common = dictionary.get(200, frozenset()), dictionary.get(20000, frozenset())
     rules = _rules()
@@ -893,12 +896,16 @@ def _english_again(found: set[str]) -> Callable[[str, str], bool]:
             or lower in rules.family
             or lower in word_names
             or lower in surname_words
-            or lower not in rare
+            or lower not in common
         )
 
-    def again(word: str, after: str) -> bool:
+    def again(word: str, after: str, spelt: bool) -> bool:
         lower = word.lower()
-        if len(lower) < 3 or not lower.isalpha() or after.lower() in _EN_NOT_AFTER_A_WORD_NAME:
+        if after.lower() in _EN_NOT_AFTER_A_WORD_NAME and len(lower) >= 3 and not word.isupper():
+            return False  # "Mr. Chase … Chase bank"
+        if spelt:
+            return True
+        if len(lower) < 3 or not lower.isalpha():
             return False
         capital = word[0].isupper() and not word.isupper()
         if lower in names:
