@@ -69,6 +69,10 @@ PLACES = [
 ]
 
 JOINED = [
+    # the family name is also a city, set aside later ("Rio", "Pierre"): taken with its title
+    ("the advocate, Ms. del Rio, came to court with me", ["del", "rio"], ["advocate", "court"]),
+    ("Ms. St. Pierre from the county said no", ["st", "pierre"], ["county"]),
+    ("Officer van Dyke laughed at me", ["van", "dyke"], ["Officer"]),
     (
         "the caseworker, Mrs. de los Santos, said CPS closed it",
         ["de", "los", "santos"],
@@ -80,6 +84,8 @@ JOINED = [
 ]
 
 THEMES_STAY = [
+    "Officer St. Paul PD came to the house",
+    "i told my mom la Policia came",
     "i went to Target, then Chase bank, then the YWCA in Charlotte and called 911",
     "the judge, the DA, my PO and CPS all met in Madison in August for 2 hours",
     "Will you help me? he will not stop",

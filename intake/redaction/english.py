@@ -813,9 +813,39 @@ _EN_HOME_WORDS = frozenset(
 )  # fmt: skip
 
 
+# "Ms. del Rio", "Officer van Dyke", "Ms. St. Pierre": a title, the joining words of a family
+# name, and a capitalised word, before the places are set aside ("Rio", "Pierre" are cities).
+_EN_TITLE_PARTICLES_NAME = re.compile(
+    r"(?P<title>(?<![\w.])[A-Za-z]+\.?)\s+(?P<name>(?:(?i:de|del|della|la|las|los|le|van|von"
+    r"|der|den|da|di|du|dos|das|st\.?|saint|san|bin|ibn|al|el)\s+){1,3}[A-Z][\w'’-]*\w)"
+    r"(?![\w'’-])(?!\s+(?i:pd|police|county|city|sheriff)(?!\w))"
+)
+# Titles a surname follows ("Ms.", "Officer"), not kin words ("my mom la Policía").
+_EN_SURNAME_TITLES = frozenset(
+    {"mr", "mrs", "ms", "miss", "dr", "officer", "ofc", "judge", "det", "detective", "sgt",
+     "sergeant", "deputy", "lt", "lieutenant", "captain", "capt", "agent", "trooper",
+     "caseworker", "advocate", "pastor", "father", "reverend", "rev", "attorney", "lawyer",
+     "prosecutor", "counselor", "nurse", "professor", "prof", "coach", "bailiff"}
+)  # fmt: skip
+
+
+def _english_titled_particles(m: re.Match[str]) -> str:
+    rules = _rules()
+    last = m.group("name").split()[-1].lower()
+    if (
+        m.group("title").lower().strip(".") not in _EN_SURNAME_TITLES
+        or last in rules.ordinary
+        or _role_word(last, rules)
+    ):
+        return m.group(0)
+    return m.group(0)[: m.start("name") - m.start()] + PLACEHOLDER
+
+
 def _english_places_of_a_person(text: str) -> str:
     """Places that tell where a person lives: a housing complex's name ("Cedar Ridge
-    Apartments") and a common street named alone after a home ("the blue house on Elm")."""
+    Apartments") and a common street named alone after a home ("the blue house on Elm"); and
+    a family name with its joining words after a title, before "Rio" is set aside as a city."""
+    text = _EN_TITLE_PARTICLES_NAME.sub(_english_titled_particles, text)
     text = _EN_HOUSING.sub(_english_housing, text)
     streets = _english_street_names()
     if streets is None:
