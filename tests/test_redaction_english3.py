@@ -83,7 +83,21 @@ JOINED = [
     ("Kaveh's uncle is a deacon and he told everyone", ["kaveh"], ["deacon"]),
 ]
 
+FAMILIES_AND_COMMON_NAMES = [
+    # a family by its name in the plural
+    ("the Hernandezes next door called 911 for me", ["hernandezes", "hernandez"], ["911"]),
+    ("we stayed at the Petersons' for a week", ["petersons"], ["a week"]),
+    # common given names the dictionary also knows, capitalised inside a sentence
+    ("i told Maureen everything and she called the cops", ["maureen"], ["cops"]),
+    ("the judge believed Desmond over me in March", ["desmond"], ["judge", "March"]),
+    ("Gideon came to the house at 2am", ["gideon"], []),
+    # a nickname in quotation marks inside a name whose last part is listed
+    ("her ex, Dwayne 'Boo' Johnson, broke the OFP", ["dwayne", "boo", "johnson"], ["OFP"]),
+]
+
 THEMES_STAY = [
+    "the Browns game was on when he came home",
+    "the Officers at the desk laughed",
     "Officer St. Paul PD came to the house",
     "i told my mom la Policia came",
     "i went to Target, then Chase bank, then the YWCA in Charlotte and called 911",
@@ -144,3 +158,12 @@ def test_a_name_again_leaves_a_bank_and_a_file_name() -> None:
     )
     # "tasha.m22 at yahoo dot com" is one address, read whole
     assert redact("write me at kiki.r7 at yahoo dot com", "en") == "write me at [email]"
+
+
+@pytest.mark.parametrize(
+    ("text", "parts", "themes"),
+    FAMILIES_AND_COMMON_NAMES,
+    ids=[c[0][:28] for c in FAMILIES_AND_COMMON_NAMES],
+)
+def test_families_and_common_names_go(text: str, parts: list[str], themes: list[str]) -> None:
+    assert_redacted(redact(text, "en"), parts, themes)

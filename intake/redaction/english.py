@@ -841,11 +841,27 @@ def _english_titled_particles(m: re.Match[str]) -> str:
     return m.group(0)[: m.start("name") - m.start()] + PLACEHOLDER
 
 
+# "the Johnsons next door", "stayed at the Garcias'": a family by its name in the plural.
+_EN_FAMILY_PLURAL = re.compile(
+    r"(?<![\w-])(?P<the>[Tt]he )(?P<stem>[A-Z][a-z]+?)(?:es|s)(?P<own>['’])?(?![\w'’-])"
+)
+
+
+def _english_family(m: re.Match[str]) -> str:
+    stem = m.group("stem").lower()
+    rules = _rules()
+    if stem not in rules.family or stem in _english_lists()[1] or _role_word(stem, rules):
+        return m.group(0)  # "the Browns game", "the Officers"
+    return m.group("the") + PLACEHOLDER + (m.group("own") or "")
+
+
 def _english_places_of_a_person(text: str) -> str:
     """Places that tell where a person lives: a housing complex's name ("Cedar Ridge
     Apartments") and a common street named alone after a home ("the blue house on Elm"); and
-    a family name with its joining words after a title, before "Rio" is set aside as a city."""
+    a family name with its joining words after a title, before "Rio" is set aside as a city;
+    a family by its name in the plural ("the Johnsons next door")."""
     text = _EN_TITLE_PARTICLES_NAME.sub(_english_titled_particles, text)
+    text = _EN_FAMILY_PLURAL.sub(_english_family, text)
     text = _EN_HOUSING.sub(_english_housing, text)
     streets = _english_street_names()
     if streets is None:
