@@ -91,11 +91,18 @@ FAMILIES_AND_COMMON_NAMES = [
     ("i told Maureen everything and she called the cops", ["maureen"], ["cops"]),
     ("the judge believed Desmond over me in March", ["desmond"], ["judge", "March"]),
     ("Gideon came to the house at 2am", ["gideon"], []),
+    # a listed name in lower case after a verb whose object is a person
+    ("the judge believed keisha over me", ["keisha"], ["judge"]),
+    ("he punched tamika in the face and the cops came", ["tamika"], ["cops"]),
+    ("my mom blamed jasmine for everything", ["jasmine"], ["mom"]),
     # a nickname in quotation marks inside a name whose last part is listed
     ("her ex, Dwayne 'Boo' Johnson, broke the OFP", ["dwayne", "boo", "johnson"], ["OFP"]),
 ]
 
 THEMES_STAY = [
+    "we visited madison last june",
+    "he followed us to austin in july",
+    "i reported chase bank to the police",
     "the Browns game was on when he came home",
     "the Officers at the desk laughed",
     "Officer St. Paul PD came to the house",
