@@ -2,7 +2,9 @@
 dictionary knows where a person stands. The dictionary is pyspellchecker's English frequency
 list (MIT), read the first time an English quote is redacted (never at import); without it
 these rules are off. Also initials ("d.j.") and a listed name after "in"/"moved to" read as a
-city.
+city; and (third English pass) handles written without "@", housing complexes and streets named
+alone, a family name's joining words after a title, families in the plural, and the ways English
+writes a found name again (``_english_again``, asked by ``disguised._names_again``).
 """
 
 from __future__ import annotations
