@@ -269,7 +269,7 @@ def test_a_case_number_after_its_word_still_goes() -> None:
         (
             "en",
             "we stayed at the Cedar Ridge Apartments on Lake St",
-            "we stayed at the Cedar Ridge Apartments on [address]",
+            "we stayed at the [address] Apartments on [address]",
         ),
     ],
 )

@@ -17,6 +17,7 @@ from typing import TYPE_CHECKING
 
 from .arabic import _ARABIC_CONJUNCTION, _ARABIC_WORD
 from .chinese import _han_names_again
+from .english import _EN_MODAL_NAMES, _english_again
 from .names import _other_spellings
 from .words import _ANY_HAN, PLACEHOLDER
 
@@ -173,6 +174,9 @@ _WORD = re.compile(r"(?<![\w\[])\w+(?![\w\]])")
 
 _AFTER_NUMBER = re.compile(r"\d\s+$")
 
+# A word and the word after it ("Chase" before "bank").
+_WORD_THEN_NEXT = re.compile(r"(?<![\w\[])(\w+)(?![\w\]])(?=[\s,]*(\w*))")
+
 _SPLIT = re.compile(r"(\[(?:name|phone|email|address|date|case number)\]|\x00\d+\x00)")
 
 
@@ -221,7 +225,11 @@ def _names_again(original: str, text: str, rules: _Rules, language: str) -> str:
                 len(word) < 3
                 or word.isdigit()
                 or re.match(r"[\u3400-\u9fff]", word)
-                or lower in rules.ordinary
+                or (
+                    # "Will said he will…": the name found goes in both senses in English
+                    lower in rules.ordinary
+                    and not (language == "en" and word.istitle() and lower in _EN_MODAL_NAMES)
+                )
                 or lower in rules.roles
                 # a middle name standing alone is the given name ("ông Đức")
                 or (lower in rules.middle and len(words) > 1)
@@ -236,6 +244,17 @@ def _names_again(original: str, text: str, rules: _Rules, language: str) -> str:
     # As written, or capitalised when found in lower case ("hung … Hung"); never in lower
     # case when found capitalised ("Nabad ayaa…", a name, beside "nabad", peace).
     spellings = found | {w[:1].upper() + w[1:] for w in found if w.islower()}
+    if language == "en":
+        # English writes one person again in more ways ("Dunn … dunn … Dunny", "jamaal").
+        same_person = _english_again(found)
+        return _WORD_THEN_NEXT.sub(
+            lambda m: (
+                PLACEHOLDER
+                if same_person(m.group(1), m.group(2) or "", m.group(1) in spellings)
+                else m.group(1)
+            ),
+            text,
+        )
     if language == "vi":
         spellings |= _other_spellings(found, rules)
 

@@ -2,7 +2,9 @@
 dictionary knows where a person stands. The dictionary is pyspellchecker's English frequency
 list (MIT), read the first time an English quote is redacted (never at import); without it
 these rules are off. Also initials ("d.j.") and a listed name after "in"/"moved to" read as a
-city.
+city; and (third English pass) handles written without "@", housing complexes and streets named
+alone, a family name's joining words after a title, families in the plural, and the ways English
+writes a found name again (``_english_again``, asked by ``disguised._names_again``).
 """
 
 from __future__ import annotations
@@ -465,8 +467,10 @@ def _english_unmarked(
             and word_at(i - 6) in {"in", "near", "outside", "around", "into"}
         ):
             return False  # "in eagan and burnsville": a second place after the first
-        if level == 3 or (owner and level == 2 and (not starts or tokens[i].islower())):
-            return True
+        if level == 3 or (
+            owner and level == 2 and (not starts or tokens[i].islower() or after in titles)
+        ):
+            return True  # "Sione's uncle": at a sentence's start too, before a kin word
         if before in _POSSESSIVES:
             return False
         if capital and not starts and _role_word(after, rules) and after not in titles:
@@ -690,3 +694,288 @@ def _english_unmarked(
                 new.add(i)
                 changed = True
     return new
+
+
+# ---------------------------------------------------------------- fifth pass (en-qp)
+
+# "facebook.com/jay.smith88", "instagram.com/@tre": the part of a profile's address after the
+# site names its owner; the site stays.
+_EN_PROFILE = re.compile(
+    r"(?i)(?<![\w.])(?P<site>(?:https?://)?(?:www\.|m\.)?(?:facebook|fb|instagram|tiktok|twitter"
+    r"|x|snapchat|youtube|linkedin|venmo|cash\.app|threads\.net|onlyfans)(?:\.com|\.me|\.app)?/)"
+    r"(?P<owner>[@$]?[\w.\-]*\w)"
+)
+# "his IG is jsmith_88", "her snap: dreyy_2x": a handle named by its site, written without "@".
+_EN_HANDLE_AFTER = re.compile(
+    r"(?i)(?<!\w)(?P<lead>(?:ig|insta|instagram|snap|snapchat|tiktok|tik tok|twitter|fb|facebook"
+    r"|username|user name|handle|gamertag|gamer tag|cashapp|cash app|venmo|page|account)"
+    r"(?:\s+(?:is|was|name is|called|=)|\s*:)?\s+)(?P<handle>[$@]?[A-Za-z][\w.]*\w)"
+    r"(?![\w/@])(?<!\.com)(?<!\.net)(?<!\.org)"
+)
+# "jsmith_88", "big_mike": a word with an underscore is a user name.
+_EN_UNDERSCORED = re.compile(
+    r"(?<![\w@./\[])[A-Za-z][A-Za-z0-9]*_[A-Za-z0-9_]*[A-Za-z0-9](?![\w@\]/]|\.\w)"
+)  # not a file's name ("notes_2024.txt")
+# "emails me from bigtony2 at yahoo": an address's own part with a mail service and no "dot com".
+_EN_MAILBOX = re.compile(
+    r"(?i)(?<![\w.@])(?=[\w.]*[\d_.])[A-Za-z][\w.]*\w\s+at\s+(?:gmail|yahoo|hotmail|outlook"
+    r"|icloud|aol|live|msn|protonmail|ymail)(?!\w)(?!\s*(?:\.|(?i:dot)\s)\s*\w)"
+)  # with "dot com" after it, the whole address is read with the identifiers
+
+
+# "$KMack99": a Cash App name (an amount has digits after "$").
+_EN_CASHTAG = re.compile(r"(?<![\w$])\$[A-Za-z][\w-]*\w")
+# "the snap he made was lil.k.mack": a word with points, underscores or digits among its
+# letters a few words after the name of a site.
+_EN_SITE_THEN_HANDLE = re.compile(
+    r"(?i)(?<!\w)(?P<lead>(?:ig|insta|instagram|snap|snapchat|tiktok|twitter|fb|facebook"
+    r"|username|handle|cashapp|venmo)(?:\s+[a-z']+){1,4}\s+)"
+    r"(?P<handle>(?=[a-z]*[\d._])[a-z][\w.]*[a-z\d])(?![\w@/])"
+    r"(?<!\.com)(?<!\.net)(?<!\.org)"
+)
+
+
+def _english_handles(text: str) -> str:
+    """Handles written without "@": after a profile site's address, after the name of a site
+    ("his IG is jsmith_88", "the snap he made was lil.k.mack"), any word with an underscore, a
+    Cash App name, and an address's own part before "at yahoo" — a user name names a person as
+    surely as a name does."""
+    if "/" in text:
+        text = _EN_PROFILE.sub(lambda m: m.group("site") + PLACEHOLDER, text)
+    if "$" in text:
+        text = _EN_CASHTAG.sub(PLACEHOLDER, text)
+    text = _EN_SITE_THEN_HANDLE.sub(
+        lambda m: (
+            m.group(0)
+            if _EN_INITIALS.fullmatch(m.group("handle"))
+            else m.group("lead") + PLACEHOLDER
+        ),
+        text,
+    )
+
+    def after_site(m: re.Match[str]) -> str:
+        handle = m.group("handle")
+        if re.search(r"[\d_.]", handle) or not _english_word(handle, _rules(), _EVERYDAY):
+            return m.group("lead") + PLACEHOLDER
+        return m.group(0)  # "his IG is private"
+
+    text = _EN_HANDLE_AFTER.sub(after_site, text)
+    if "_" in text:
+        text = _EN_UNDERSCORED.sub(PLACEHOLDER, text)
+    return _EN_MAILBOX.sub("[email]", text)
+
+
+# "Cedar Ridge Apartments", "Pine Valley Estates": a housing complex's name says where someone
+# lives; the kind of place stays ("[address] Apartments").
+_EN_HOUSING = re.compile(
+    r"(?<![\w\[\x00])(?P<name>[A-Z][a-z'’]+(?: [A-Z][a-z'’]+){0,2})(?= (?:Apartments|Apts\.?"
+    r"|Townhomes|Townhouses|Estates|Manor|Villas|Gardens|Towers|Commons|Lofts|Heights"
+    r"|Mobile Home Park|Trailer Park|Trailer Court|(?i:apartments|apts|mobile homes?"
+    r"|trailer park|trailer court|townhomes|condos|projects))(?!\w))"
+)
+_EN_NOT_A_HOUSING_NAME = frozenset(
+    {"the", "my", "his", "her", "our", "their", "at", "to", "in", "from", "by", "near", "public",
+     "senior", "section", "new", "old", "north", "south", "east", "west", "low", "income",
+     "county", "city"}
+)  # fmt: skip
+
+
+def _english_housing(m: re.Match[str]) -> str:
+    words = m.group("name").split()
+    while words and words[0].lower() in _EN_NOT_A_HOUSING_NAME:
+        words.pop(0)
+    if not words or any(w.lower() in _EN_NOT_A_HOUSING_NAME for w in words):
+        return m.group(0)
+    return m.group("name")[: len(m.group("name")) - len(" ".join(words))] + "[address]"
+
+
+@lru_cache(maxsize=1)
+def _english_street_names() -> re.Pattern[str] | None:
+    """ "the blue house on Elm", "lives off Maple": a common street's name after "on"/"off",
+    without a number (``street_names_alone`` in redaction.json), with its street word if any."""
+    en = _load().get("en", {})
+    names = sorted(en.get("street_names_alone", []), key=len, reverse=True)
+    streets = sorted(
+        (re.escape(w) for w in en.get("street_words", []) if w[:1].isalpha()), key=len, reverse=True
+    )
+    if not names:
+        return None
+    return re.compile(
+        rf"(?:(?<=\bon )|(?<=\bOn )|(?<=\boff )|(?<=\bOff ))(?:{'|'.join(map(re.escape, names))})"
+        rf"(?:\s+(?i:{'|'.join(streets)})(?![\w.]))?(?![\w'’])"
+    )
+
+
+# Before a street named alone, these make it where someone lives ("the blue house on Elm");
+# without one it is where a shop is ("the Walgreens on Broadway"), which stays.
+_EN_HOME_WORDS = frozenset(
+    {"house", "home", "lives", "live", "lived", "living", "stays", "stay", "stayed", "staying",
+     "apartment", "apt", "duplex", "trailer", "place", "moved", "moving", "rents", "rented",
+     "address", "mom's", "moms", "dad's", "dads", "grandma's", "grandmas"}
+)  # fmt: skip
+
+
+# "Ms. del Rio", "Officer van Dyke", "Ms. St. Pierre": a title, the joining words of a family
+# name, and a capitalised word, before the places are set aside ("Rio", "Pierre" are cities).
+_EN_TITLE_PARTICLES_NAME = re.compile(
+    r"(?P<title>(?<![\w.])[A-Za-z]+\.?)\s+(?P<name>(?:(?i:de|del|della|la|las|los|le|van|von"
+    r"|der|den|da|di|du|dos|das|st\.?|saint|san|bin|ibn|al|el)\s+){1,3}[A-Z][\w'’-]*\w)"
+    r"(?![\w'’-])(?!\s+(?i:pd|police|county|city|sheriff)(?!\w))"
+)
+# Titles a surname follows ("Ms.", "Officer"), not kin words ("my mom la Policía").
+_EN_SURNAME_TITLES = frozenset(
+    {"mr", "mrs", "ms", "miss", "dr", "officer", "ofc", "judge", "det", "detective", "sgt",
+     "sergeant", "deputy", "lt", "lieutenant", "captain", "capt", "agent", "trooper",
+     "caseworker", "advocate", "pastor", "father", "reverend", "rev", "attorney", "lawyer",
+     "prosecutor", "counselor", "nurse", "professor", "prof", "coach", "bailiff"}
+)  # fmt: skip
+
+
+def _english_titled_particles(m: re.Match[str]) -> str:
+    rules = _rules()
+    last = m.group("name").split()[-1].lower()
+    if (
+        m.group("title").lower().strip(".") not in _EN_SURNAME_TITLES
+        or last in rules.ordinary
+        or _role_word(last, rules)
+    ):
+        return m.group(0)
+    return m.group(0)[: m.start("name") - m.start()] + PLACEHOLDER
+
+
+# "the Johnsons next door", "stayed at the Garcias'": a family by its name in the plural.
+_EN_FAMILY_PLURAL = re.compile(
+    r"(?<![\w-])(?P<the>[Tt]he )(?P<stem>[A-Z][a-z]+?)(?:es|s)(?P<own>['’])?(?![\w'’-])"
+)
+
+
+def _english_family(m: re.Match[str]) -> str:
+    stem = m.group("stem").lower()
+    rules = _rules()
+    if stem not in rules.family or stem in _english_lists()[1] or _role_word(stem, rules):
+        return m.group(0)  # "the Browns game", "the Officers"
+    return m.group("the") + PLACEHOLDER + (m.group("own") or "")
+
+
+def _english_places_of_a_person(text: str) -> str:
+    """Places that tell where a person lives: a housing complex's name ("Cedar Ridge
+    Apartments") and a common street named alone after a home ("the blue house on Elm"); and
+    a family name with its joining words after a title, before "Rio" is set aside as a city;
+    a family by its name in the plural ("the Johnsons next door")."""
+    text = _EN_TITLE_PARTICLES_NAME.sub(_english_titled_particles, text)
+    text = _EN_FAMILY_PLURAL.sub(_english_family, text)
+    text = _EN_HOUSING.sub(_english_housing, text)
+    streets = _english_street_names()
+    if streets is None:
+        return text
+
+    def home_street(m: re.Match[str]) -> str:
+        clause = re.split(r"[.!?;,\n]", text[max(0, m.start() - 60) : m.start()])[-1]
+        words = {w.strip("'’") for w in clause.lower().split()[-7:]} | set(
+            clause.lower().split()[-7:]
+        )
+        return "[address]" if words & _EN_HOME_WORDS else m.group(0)
+
+    return streets.sub(home_street, text)
+
+
+# "Ms. de la [name]", "Officer van der [name]": the joining words of a family name after a title.
+_EN_PARTICLES_BEFORE_NAME = re.compile(
+    r"(?P<title>[^\W\d_]+\.?)\s+(?P<particles>(?:(?i:de|del|della|la|las|los|le|van|von|der|den"
+    r"|da|di|du|dos|das|st\.?|san|bin|ibn|al|el)\s+){1,3})\[name\]"
+)
+
+
+# "Li [name]", "Vu [name]": a capitalised word of two letters right before a found name is
+# part of it, unless it is one of English's own ("To [name]", "Mr [name]", "My [name]").
+_EN_SHORT_BEFORE_NAME = re.compile(r"(?<![\w'’.-])(?P<word>[A-Z][a-z])(?= \[name\])")
+_EN_TWO_LETTER_WORDS = frozenset(
+    {"to", "of", "in", "at", "by", "so", "no", "oh", "ok", "go", "he", "we", "me", "us", "it",
+     "if", "is", "an", "as", "or", "up", "do", "am", "my", "mr", "ms", "dr", "st", "hi", "ya",
+     "yo", "ex", "bf", "gf", "da", "po", "er", "co", "on", "be", "ur", "im", "jr", "sr", "sw",
+     "nw", "ne", "se", "mt", "ft", "lt", "pd", "cw", "id", "tv", "aa", "na", "ma", "pa"}
+)  # fmt: skip
+
+
+def _english_particles(text: str) -> str:
+    """The joining words of a family name ("de la", "van der") between a title and the name
+    found after it go with the name, and a two-letter name before one ("Li [name]"); a piece
+    of a name is worse than a lost word."""
+    if "[name]" not in text:
+        return text
+    text = _EN_SHORT_BEFORE_NAME.sub(
+        lambda m: m.group(0) if m.group("word").lower() in _EN_TWO_LETTER_WORDS else PLACEHOLDER,
+        text,
+    )
+    titles = _english_lists()[3]
+
+    def joined(m: re.Match[str]) -> str:
+        title = m.group("title").lower().strip(".")
+        if title not in titles and title not in {"mr", "mrs", "ms", "miss", "dr"}:
+            return m.group(0)
+        return m.group(0)[: m.start("particles") - m.start()] + PLACEHOLDER
+
+    return _EN_PARTICLES_BEFORE_NAME.sub(joined, text) if "[name]" in text else text
+
+
+# Endings a name takes as a pet name ("Dunn … Dunny", "Will … Willie").
+_EN_PET_ENDINGS = ("y", "ie", "ey", "o", "z", "s")
+
+
+def _english_again(found: set[str]) -> Callable[[str, str, bool], bool]:
+    """Whether a word (given the word after it, and whether it is spelt as found) is one found
+    as a name elsewhere in the quote,
+    in any of the ways English writes one person again: in another case ("Dunn … dunn",
+    "Rose … the rent rose": an ambiguous word goes too, erring towards removing), with a pet
+    ending ("Dunny"), misspelt by one letter ("Jamal … jamaal"), or cut short, capitalised
+    ("Rashad … Shad"). Not a word before "bank", "street"… ("Mr. Chase … Chase bank"), and
+    in lower case only a listed name or a word less common than "rose" ("dunn", "crane", not
+    "high" from "Roosevelt High")."""
+    dictionary = _english_dictionary()
+    rare, common = dictionary.get(200, frozenset()), dictionary.get(20000, frozenset())
+    rules = _rules()
+    surname_words = _english_lists()[1]
+    word_names = _english_word_names()[0]
+    names = {w.lower() for w in found if w.isalpha() and len(w) >= 3}
+
+    def listed(lower: str) -> bool:
+        return (
+            lower in rules.given
+            or lower in rules.family
+            or lower in word_names
+            or lower in surname_words
+            or lower not in common
+        )
+
+    def again(word: str, after: str, spelt: bool) -> bool:
+        lower = word.lower()
+        if after.lower() in _EN_NOT_AFTER_A_WORD_NAME and len(lower) >= 3 and not word.isupper():
+            return False  # "Mr. Chase … Chase bank"
+        if spelt:
+            return True
+        if len(lower) < 3 or not lower.isalpha():
+            return False
+        capital = word[0].isupper() and not word.isupper()
+        if lower in names:
+            return word in found or capital or word.isupper() or listed(lower)
+        if lower in rules.ordinary or _role_word(lower, rules):
+            return False
+        for name in names:
+            if (
+                lower.startswith(name)
+                and lower[len(name) :] in _EN_PET_ENDINGS
+                and (capital or lower not in rare)
+            ):
+                return True  # "Dunny"
+            if len(name) >= 5 and len(lower) >= 5 and lower not in rare and _one_edit(lower, name):
+                return True  # "jamaal"
+            if (
+                capital
+                and len(name) >= len(lower) + 2
+                and (name.startswith(lower) or name.endswith(lower))
+                and lower not in common
+            ):
+                return True  # "Shad"
+        return False
+
+    return again

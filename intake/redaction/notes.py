@@ -90,7 +90,7 @@ _CODE = re.compile(r"[A-Z]{1,2}#?\d{1,3}")
 
 # "Marcus 'Scoot' Lyle": a nickname in quotation marks inside a name, and the word after it.
 _NICKNAME_IN_NAME = re.compile(
-    rf"\[name\] ['‘\"“](?P<nick>{_ITEM}(?: {_ITEM})?)['’\"”] (?P<last>{_UPPER}[\w'’-]+)"
+    rf"\[name\] ['‘\"“](?P<nick>{_ITEM}(?: {_ITEM})?)['’\"”] (?P<last>{_UPPER}[\w'’-]+|\[name\])"
 )
 
 # "Chong T.", "وسيم ح.": one letter with its point after a found name is more of it.
@@ -336,7 +336,11 @@ def _around_names(text: str, rules: _Rules, language: str) -> str:
     """Nicknames inside a name, initials after one, a person's label, a kin word's capital."""
     if "[name]" in text:
         text = _NICKNAME_IN_NAME.sub(
-            lambda m: PLACEHOLDER if _is_person_word(m.group("last"), rules) else m.group(0),
+            lambda m: (
+                PLACEHOLDER
+                if m.group("last") == PLACEHOLDER or _is_person_word(m.group("last"), rules)
+                else m.group(0)
+            ),
             text,
         )
     if ":" in text or "：" in text:

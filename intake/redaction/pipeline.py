@@ -28,7 +28,12 @@ from .arabic import (
 )
 from .context import _hmong_names_alone
 from .disguised import _disguised, _names_again
-from .english import _english_place_before
+from .english import (
+    _english_handles,
+    _english_particles,
+    _english_place_before,
+    _english_places_of_a_person,
+)
 from .identifiers import (
     _EMAIL,
     _HANDLE,
@@ -156,6 +161,8 @@ def redact(text: str, language: str = "en") -> str:
     text = _set_aside_han_places(text, state)
     text = _identifiers(text, rules, language)
     text = _identifiers_in_words(text, rules, language)
+    if language == "en":
+        text = _english_places_of_a_person(text)
     text = _set_aside_places(text, state)
     text = _names_by_their_form(text, state)
     text = _named(text, state)
@@ -178,6 +185,8 @@ def _emails_handles_nicknames(text: str, state: _Redaction) -> str:
     text = _EMAIL.sub("[email]", text)
     if "@" in text:
         text = _HANDLE.sub(PLACEHOLDER, text)
+    if state.language == "en":
+        text = _english_handles(text)  # "facebook.com/jay.smith88", "his IG is jsmith_88"
     return _nicknames(text, state.rules, state.language)
 
 
@@ -615,6 +624,8 @@ def _words_around_names(text: str, state: _Redaction) -> str:
     if not state.caseless:
         # "J. [name] was the officer": an initial right before a found name is part of it.
         text = _INITIAL_BEFORE_NAME.sub(PLACEHOLDER, text)
+    if state.language == "en":
+        text = _english_particles(text)  # "Ms. de la [name]"
     # A word taken for a name once goes wherever else it stands ("Officer Diaz… then Diaz").
     text = _names_again(state.original, text, state.rules, state.language)
     return _REPEATS.sub(PLACEHOLDER, text)
