@@ -20,9 +20,9 @@ from intake.analysis.coding import SENSES, SENSES_FILE, Matcher, fingerprint_of,
 from intake.analysis.pattern_use import PatternCounter, PatternUse
 from intake.models import AuditEntry, CodebookVersion
 from tests.conftest import FACILITATOR_PASSPHRASE
-from tests.test_translations import CATALOGS, SHIPPED
 from tests.test_staff_side import people, signed_in, token  # noqa: F401 - fixture
 from tests.test_themes import add_responses, keystore_of
+from tests.test_translations import CATALOGS, SHIPPED
 
 SCHOOL_RUN = "I dropped the kids at school and he was waiting"
 SHOWN = re.compile(r'name="shown" value="([^"]*)"')
@@ -100,9 +100,7 @@ def test_every_sense_title_is_translated(language: str) -> None:
 
 
 # -- counts -----------------------------------------------------------------------------
-def test_the_counter_counts_answers_with_a_senses_phrases_once_without_changing_patterns() -> (
-    None
-):
+def test_the_counter_counts_answers_with_a_senses_phrases_once_without_changing_patterns() -> None:
     cb = codebook_module.shipped()
     counter = PatternCounter(cb)
     plain = PatternCounter(codebook_module.Codebook(cb.interventions, cb.dimensions))

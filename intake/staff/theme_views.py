@@ -472,7 +472,11 @@ def register(bp: Blueprint, config: Config) -> None:
                 cb.interventions[sense.point],
                 sense.keeps,
                 name not in cb.senses_off,
-                {lang: sense.part.patterns[lang] for lang in config.languages if sense.part.patterns.get(lang)},
+                {
+                    lang: sense.part.patterns[lang]
+                    for lang in config.languages
+                    if sense.part.patterns.get(lang)
+                },
             )
             for name, sense in SENSES.items()
             if sense.point in cb.interventions
@@ -498,7 +502,10 @@ def register(bp: Blueprint, config: Config) -> None:
             if changed:
                 codebook_module.save(db_session(), updated, g.staff.username)
                 audit.record(
-                    db_session(), g.staff.username, "codebook changed", "senses: " + ", ".join(changed)
+                    db_session(),
+                    g.staff.username,
+                    "codebook changed",
+                    "senses: " + ", ".join(changed),
                 )
                 db_session().commit()
                 flash(_("The codebook is saved. Suggestions now use the word senses as switched."))
