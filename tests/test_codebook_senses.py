@@ -4,6 +4,7 @@ sealed coding and the themes pages follow."""
 
 from __future__ import annotations
 
+import datetime as dt
 import json
 import re
 from typing import Any
@@ -28,6 +29,10 @@ SCHOOL_RUN = "I dropped the kids at school and he was waiting"
 SHOWN = re.compile(r'name="shown" value="([^"]*)"')
 
 
+def old_time() -> dt.datetime:
+    return dt.datetime(2026, 11, 1, 9, 0)
+
+
 def _points(matcher: Matcher, text: str, language: str = "en") -> set[str]:
     return {code.split(".")[0] for e in matcher.excerpts(text, language) for code in e.codes}
 
@@ -43,6 +48,19 @@ def test_a_codebook_saved_before_senses_could_be_switched_has_them_all_on() -> N
     assert loaded.to_data() == saved
     assert loaded.fingerprint == parse(saved).fingerprint
     assert _points(Matcher(loaded), SCHOOL_RUN) == set()
+
+
+def test_a_stored_version_without_senses_off_is_read_with_all_senses_on(session: Session) -> None:
+    # A row as the app stored it before this change (the same JSON ``save`` writes).
+    old = codebook_module.shipped().with_disabled("schools.made_safer", True)
+    content = json.dumps(old.to_data(), ensure_ascii=False, sort_keys=True)
+    session.add(CodebookVersion(created_at=old_time(), created_by="fran", content=content))
+    session.commit()
+    current = codebook_module.current(session)
+    assert current.senses_off == frozenset()
+    assert json.dumps(current.to_data(), ensure_ascii=False, sort_keys=True) == content
+    assert current.fingerprint == old.fingerprint  # sealed coding under it is still reused
+    assert _points(matcher_for(current), SCHOOL_RUN) == set()
 
 
 def test_switching_a_sense_is_saved_in_the_codebook_and_changes_its_fingerprint() -> None:
