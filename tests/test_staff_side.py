@@ -139,6 +139,7 @@ EXPECTED: dict[str, set[str]] = {
     "staff.codebook_part": {"facilitator"},
     "staff.codebook_new": {"facilitator"},
     "staff.codebook_toggle": {"facilitator"},
+    "staff.codebook_senses": {"facilitator"},
     "staff.publish": {"facilitator"},
     "staff.reports": {"facilitator", "viewer"},
     "staff.report_csv": {"facilitator", "viewer"},

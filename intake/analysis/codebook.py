@@ -6,8 +6,10 @@ Each point gives one code per dimension (``police.made_less_safe``) and one for 
 with no dimension (``police.unspecified``, "Police — not said how"): people name the place
 and tell what happened without a "made me less safe" word, and such a sentence must still
 count under its point. The dimension is a second layer on top. Facilitators can edit any
-part's labels and patterns, switch codes off and add codes of their own (a single list of
-patterns); every edit is saved as a new version, so the history stays.
+part's labels and patterns, switch codes off, switch word senses off (``senses_off``: the
+phrases of ``intake/data/word_senses.json`` in which a point's word does not name it) and
+add codes of their own (a single list of patterns); every edit is saved as a new version,
+so the history stays.
 
 Patterns: see docs/themes.md. In short, each is one or more word stems ("deport",
 "orden de protec"); a stem matches a word that starts with it; Chinese patterns match
@@ -50,6 +52,42 @@ def N_(message: str) -> str:
 
 
 NOT_SAID_HOW = N_("%(point)s — not said how")
+
+# What each word sense (``intake/data/word_senses.json``, keyed by its name) means, for the
+# codebook page, where a facilitator switches senses off. A sense without a title here is
+# shown by its name; tests/test_codebook_senses.py asks for one per sense.
+SENSE_TITLES: dict[str, str] = {
+    "school_in_passing": N_("A school named only as a place or a time (dropping the children at school, after school)"),
+    "witness_for_the_prosecution": N_("Being asked to be a witness, in a sentence about the prosecution"),
+    "court_of_another_kind": N_("A court of another kind (traffic, small claims, eviction)"),
+    "a_meeting_held": N_("A meeting being held (Somali uses the word for an arrest)"),
+    "a_group_session": N_("A group or support session (Arabic uses the word for a court hearing)"),
+    "bail_before_the_sentence": N_("Bail, told in the same sentence as the later prison sentence"),
+    "a_social_worker_of_another_service": N_("A social worker of a hospital, clinic, shelter or school"),
+    "a_home_like_a_jail": N_("A home described as a jail or a prison"),
+    "a_home_like_a_prison": N_("A home described as a jail or a prison"),
+    "a_job_s_probation": N_("The probation period of a new job"),
+    "wanting_to_be_the_police": N_("A child who wants to be a police officer"),
+    "a_court_on_screen": N_("A court on television or in a film"),
+    "the_dash": N_("The dash between words (in Arabic, the same word as police)"),
+    "a_school_in_a_saying": N_("A school in a saying (the school of life)"),
+    "a_social_worker_beside_health_care": N_("A social worker, in a sentence about health care"),
+    "a_trial_or_court_of_everyday_life": N_("A trial or court of everyday life (a free trial, a food court)"),
+    "a_sentence_in_grammar": N_("A sentence that is written or spoken, not a prison sentence"),
+    "an_officer_of_another_kind": N_("An officer who is not the police (a loan officer, a human resources officer)"),
+    "a_place_of_worship_as_a_venue": N_("A place of worship only as a place (a wedding, its parking lot)"),
+    "a_job_at_a_hospital": N_("A job at a hospital"),
+    "a_fine_of_another_kind": N_("A traffic or parking fine"),
+    "the_police_on_screen": N_("The police on television or in a film"),
+    "a_job_at_a_jail": N_("A job at a jail or a prison"),
+    "a_job_at_a_prison": N_("A job at a jail or a prison"),
+}  # fmt: skip
+
+
+def sense_title(name: str) -> str:
+    """The English title of a word sense (translate it with the catalog); a sense added
+    without a title is shown by its name."""
+    return SENSE_TITLES.get(name) or name.replace("_", " ")
 
 
 def point_only_key(intervention: str) -> str:
@@ -119,6 +157,10 @@ class Codebook:
     custom: dict[str, Part] = field(default_factory=dict)
     disabled: set[str] = field(default_factory=set)
     version: int = 0  # 0: as shipped
+    # Word senses (``coding.SENSES``, by name) a facilitator switched off: the matcher
+    # skips them. Saved only when there are some, so that a codebook saved before senses
+    # could be switched (all on) keeps its content and so its fingerprint.
+    senses_off: frozenset[str] = frozenset()
 
     @cached_property
     def fingerprint(self) -> str:
@@ -159,13 +201,16 @@ class Codebook:
         return None
 
     def to_data(self) -> dict[str, Any]:
-        return {
+        data: dict[str, Any] = {
             "version": FORMAT,
             "interventions": {k: p.to_data() for k, p in self.interventions.items()},
             "dimensions": {k: p.to_data() for k, p in self.dimensions.items()},
             "custom": {k: p.to_data() for k, p in self.custom.items()},
             "disabled": sorted(self.disabled),
         }
+        if self.senses_off:
+            data["senses_off"] = sorted(self.senses_off)
+        return data
 
     # -- edits (each returns a new codebook; ``save`` stores it) --------------------------
     def with_part(self, part: Part) -> Codebook:
@@ -181,6 +226,14 @@ class Codebook:
         keys = set(data["disabled"])
         (keys.add if disabled else keys.discard)(code_key)
         data["disabled"] = sorted(keys)
+        return parse(data)
+
+    def with_sense_off(self, name: str, off: bool) -> Codebook:
+        """The codebook with word sense ``name`` switched off (or on again)."""
+        data = self.to_data()
+        names = set(data.get("senses_off", ()))
+        (names.add if off else names.discard)(name)
+        data["senses_off"] = sorted(names)
         return parse(data)
 
 
@@ -228,7 +281,18 @@ def parse(data: Mapping[str, Any], version: int = 0) -> Codebook:
         custom={k: _part(k, "custom", v) for k, v in (data.get("custom") or {}).items()},
         disabled=disabled,
         version=version,
+        senses_off=_names(data.get("senses_off")),
     )
+
+
+def _names(raw: Any) -> frozenset[str]:
+    """Sense names as saved; none (all senses on) for a codebook saved before senses could
+    be switched off. A name no sense has any more is kept, and does nothing."""
+    if raw is None:
+        return frozenset()
+    if not isinstance(raw, list) or not all(isinstance(n, str) for n in raw):
+        raise CodebookError("senses_off")
+    return frozenset(raw)
 
 
 def _format_of(data: Mapping[str, Any]) -> int:

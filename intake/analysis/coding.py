@@ -167,8 +167,13 @@ class Matcher:
                 self._by_pair[(code.intervention, code.dimension)] = code.key
         self._points_on = {c.intervention for c in self.codes if c.intervention is not None}
         self._finders: dict[str, list[Expression | WordIndex]] = {}
-        # Senses of points this codebook has (none for the pattern counter's pseudo-codes).
-        self._senses = [s.part for s in SENSES.values() if s.point in codebook.interventions]
+        # Senses of points this codebook has (none for the pattern counter's pseudo-codes),
+        # but those a facilitator switched off on the codebook page.
+        self._senses = [
+            s.part
+            for name, s in SENSES.items()
+            if s.point in codebook.interventions and name not in codebook.senses_off
+        ]
         self._known: dict[tuple[frozenset[tuple[str, str]], str | None], tuple[str, ...]] = {}
 
     def _for(self, language: str) -> list[Expression | WordIndex]:

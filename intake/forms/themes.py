@@ -67,6 +67,14 @@ class ToggleCodeForm(FlaskForm):
     enabled = HiddenField(validators=[InputRequired(), AnyOf(["0", "1"])])
 
 
+class SensesForm(FlaskForm):
+    """The word senses switched on, as ticked boxes (``sense_on``, read from the request);
+    ``shown`` names every sense the page listed, so that a sense added since the page was
+    opened is not switched off by a box that was never shown."""
+
+    shown = HiddenField(validators=[InputRequired(), Length(max=4000)])
+
+
 class PromoteForm(FlaskForm):
     language = HiddenField(validators=[InputRequired(), Length(max=8)])
     terms = HiddenField(validators=[InputRequired(), Length(max=400)])

@@ -42,7 +42,7 @@ from ..analysis import emerging, labels, snapshots
 from ..analysis import report as report_module
 from ..analysis.annotations import Annotation, excerpt_key
 from ..analysis.codebook import Codebook, CodebookError, Part
-from ..analysis.coding import matcher_for
+from ..analysis.coding import SENSES, matcher_for
 from ..analysis.pattern_use import PatternUse
 from ..analysis.state import ThemeState, collecting_later, state_for
 from ..config import Config
@@ -53,6 +53,7 @@ from ..forms.themes import (
     PromoteForm,
     PublishForm,
     ReportChoiceForm,
+    SensesForm,
     ToggleCodeForm,
     WithdrawForm,
     part_form,
@@ -82,6 +83,18 @@ class QueueItem:
     confirmed: tuple[str, ...]
     rejected: tuple[str, ...]
     quoted: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class SenseRow:
+    """A word sense as the codebook page lists it."""
+
+    name: str
+    title: str  # in the reader's language
+    point: Part
+    keeps: bool  # keeps the point suggested (else: stops its word naming it)
+    on: bool
+    phrases: dict[str, tuple[str, ...]]  # per language the deployment offers
 
 
 def highlight(text: str, spans: tuple[tuple[int, int], ...]) -> Markup:
@@ -447,7 +460,58 @@ def register(bp: Blueprint, config: Config) -> None:
             new_form=_new_code_form(),
             locale=i18n.current_language(),  # a language code, as labels are kept
             use=pattern_use(cb),
+            senses=senses_of(cb),
         )
+
+    def senses_of(cb: Codebook) -> list[SenseRow]:
+        """The word senses of the codebook's points, in the file's order."""
+        return [
+            SenseRow(
+                name,
+                _(codebook_module.sense_title(name)),
+                cb.interventions[sense.point],
+                sense.keeps,
+                name not in cb.senses_off,
+                {
+                    lang: sense.part.patterns[lang]
+                    for lang in config.languages
+                    if sense.part.patterns.get(lang)
+                },
+            )
+            for name, sense in SENSES.items()
+            if sense.point in cb.interventions
+        ]
+
+    @bp.post("/codebook/senses")
+    @role_required("facilitator")
+    def codebook_senses() -> WerkzeugResponse:
+        """Saves the word senses switched on and off as a new codebook version (only if
+        one changed), with an audit entry naming each sense switched."""
+        cb = codebook()
+        form = SensesForm()
+        if form.validate_on_submit():
+            shown = set((form.shown.data or "").split()) & set(SENSES)
+            on = set(request.form.getlist("sense_on"))
+            updated = cb
+            changed = []
+            for name in sorted(shown):
+                off = name not in on
+                if off != (name in cb.senses_off):
+                    updated = updated.with_sense_off(name, off)
+                    changed.append(f"{name} {'off' if off else 'on'}")
+            if changed:
+                codebook_module.save(db_session(), updated, g.staff.username)
+                audit.record(
+                    db_session(),
+                    g.staff.username,
+                    "codebook changed",
+                    "senses: " + ", ".join(changed),
+                )
+                db_session().commit()
+                flash(_("The codebook is saved. Suggestions now use the word senses as switched."))
+            else:
+                flash(_("No word sense was switched: the codebook is unchanged."))
+        return redirect(url_for("staff.codebook_page", _anchor="senses"), code=303)
 
     def pattern_use(cb: Codebook) -> PatternUse | None:
         """How many answers each pattern matched: only while the responses are unlocked,
@@ -558,6 +622,7 @@ def register(bp: Blueprint, config: Config) -> None:
                 toggle_form=ToggleCodeForm(),
                 new_form=form,
                 locale=str(get_locale()),
+                senses=senses_of(cb),
             ),
             422,
         )
