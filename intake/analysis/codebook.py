@@ -81,6 +81,8 @@ SENSE_TITLES: dict[str, str] = {
     "the_police_on_screen": N_("The police on television or in a film"),
     "a_job_at_a_jail": N_("A job at a jail or a prison"),
     "a_job_at_a_prison": N_("A job at a jail or a prison"),
+    "a_case_of_another_kind": N_("A case of another kind in the sentence (an eviction, small claims, a traffic ticket)"),
+    "a_judge_giving_custody": N_("A judge giving a parent the children or visits, in a sentence about custody"),
 }  # fmt: skip
 
 
