@@ -1,6 +1,7 @@
-"""The known misses of docs/themes.md, fifth pass (the misses in six languages): each case is
-a shape, with other names than the development quotes (eval/dev/*-qm*). Every part of the
-name must go and the theme words stay; the second list holds the edges that must not change.
+"""The known misses of docs/themes-history.md, fifth pass (the misses in six languages; what is
+still missed today is listed in docs/themes.md, "Known misses"): each case is a shape, with
+other names than the development quotes (eval/dev/*-qm*). Every part of the name must go and
+the theme words stay; the second list holds the edges that must not change.
 Each case of CASES failed before the change.
 """
 

@@ -1,5 +1,5 @@
 """Red-team shapes: quotes written to make a name, a phone number, an address or a date survive
-redaction (fifth pass, docs/themes.md). Each case is a shape, not a word: the names and numbers
+redaction (fifth pass, docs/themes-history.md). Each case is a shape, not a word: the names and numbers
 here are not the development quotes' (eval/dev/*-qr*). Every part must go; the theme words
 (role words, agencies, cities, months, 911) must stay. Each case failed before the change.
 """

@@ -11,8 +11,8 @@ phrases of ``intake/data/word_senses.json`` in which a point's word does not nam
 add codes of their own (a single list of patterns); every edit is saved as a new version,
 so the history stays.
 
-Patterns: see docs/themes.md. In short, each is one or more word stems ("deport",
-"orden de protec"); a stem matches a word that starts with it; Chinese patterns match
+Patterns: see docs/themes.md, "Coding free text". In short, each is one or more word stems
+("deport", "orden de protec"); a stem matches a word that starts with it; Chinese patterns match
 anywhere. Matching ignores case, accents and Arabic letter variants.
 """
 
