@@ -41,7 +41,8 @@ MATCHING_REVISION = 9  # 2: points suggested without a dimension; 3: a court wor
 # 8: sentence-wide senses (a small-claims, traffic or eviction case beside a court word), a
 # judge's words beside custody are no sentence, more school-in-passing phrases, and English
 # pattern words of one or two letters match whole words only (matching.whole_word; batch j)
-# 9: a probation or parole officer is no police officer (an_officer_of_another_kind; batch k)
+# 9: a probation or parole officer is no police officer (an_officer_of_another_kind), and
+# Hmong pattern words of one or two letters match whole words only ("tus da"; batch k)
 # Word sense. A court word in a sentence that names custody, divorce, visits or the family
 # court is the family court's ("went to court for the divorce", "la audiencia de
 # custodia", "ra tòa ly hôn"): there the criminal court yields to it. A sentence about
