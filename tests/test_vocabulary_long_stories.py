@@ -80,6 +80,13 @@ def matcher() -> Matcher:
         ("so", "lix bilood ayuu ku jiray, markii uu soo baxay wuu igu soo laabtay", {"sentencing"}),
         # ... while a few days before bail, or thirty days "from", are not.
         ("en", "he sat in jail 3 days till his brother bailed him out", {"jail_pretrial"}),
+        # (thirty days in jail waiting for trial keep the time before trial, though the
+        # length still suggests the sentence: the trade-off of the days' patterns)
+        (
+            "en",
+            "he spent 30 days in jail waiting for trial",
+            {"jail_pretrial", "criminal_court", "sentencing"},
+        ),
         ("vi", "anh ta o tu 3 ngay roi dong tien bao lanh ra", {"jail_pretrial"}),
         ("vi", "toi o shelter 30 ngay tu thang 5", {"housing"}),
         ("zh", "关了三天，他哥哥交了保释金", {"jail_pretrial"}),
