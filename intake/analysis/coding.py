@@ -107,7 +107,7 @@ class Sense(NamedTuple):
 # the Arabic dash ("بدون شرطة أو مسافات": شرطة is also the dash), a school in a saying
 # ("الغربة مدرسة", "school of hard knocks"), and a social worker in a sentence that names
 # health care (the hospital's, not child protection's) name no point; nor do a free trial,
-# a basketball or food court, "finish my sentences", a loan or HR officer, a wedding or a
+# a basketball or food court, "finish my sentences", a loan, HR or probation officer, a wedding or a
 # parking lot at a church, a job at a hospital, a jail or a prison, the police on screen,
 # or a traffic or parking fine. Nor (batch j) do a change of school, the survivor's own
 # studies ("finish school", "community college", "كنت أدرس في الجامعة") or the baby
