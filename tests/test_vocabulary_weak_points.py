@@ -92,7 +92,7 @@ def matcher() -> Matcher:
         ("so", "wuxuu galay xabsi lix bilood ah", {"sentencing"}),
         ("zh", "他坐了两年牢，出来又找我", {"sentencing"}),
         ("ar", "أخذ شهر حبس وبس", {"sentencing"}),
-        ("ar", "القاضي أعطاه خدمة مجتمعية", {"sentencing", "probation_programs"}),
+        ("ar", "القاضي أعطاه خدمة مجتمعية", {"sentencing"}),
         ("hmn", "nws raug kaw ob xyoos hauv tsev loj cuj", {"sentencing"}),
         ("hmn", "tus kws txiav txim muab probation rau nws", {"sentencing", "probation_programs"}),
         # ... while days in jail before trial stay the time before trial.

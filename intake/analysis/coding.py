@@ -31,7 +31,7 @@ from .text import UNSPACED, normalise, sentences
 FALLBACK_LANGUAGE = "en"
 # Raise whenever a change here would suggest different codes for the same text and codebook:
 # coding sealed at submission under another revision is then worked out again at unlock.
-MATCHING_REVISION = 8  # 2: points suggested without a dimension; 3: a court word yields,
+MATCHING_REVISION = 9  # 2: points suggested without a dimension; 3: a court word yields,
 # Vietnamese pattern words match whole syllables; 4: it also yields to immigration and to
 # a protection order, and a jail word yields to the sentence; 5: word senses (SENSES);
 # 6: senses that keep a point from yielding (bail beside the sentence), more senses;
@@ -41,6 +41,8 @@ MATCHING_REVISION = 8  # 2: points suggested without a dimension; 3: a court wor
 # 8: sentence-wide senses (a small-claims, traffic or eviction case beside a court word), a
 # judge's words beside custody are no sentence, more school-in-passing phrases, and English
 # pattern words of one or two letters match whole words only (matching.whole_word; batch j)
+# 9: a probation or parole officer is no police officer (an_officer_of_another_kind), and
+# Hmong pattern words of one or two letters match whole words only ("tus da"; batch k)
 # Word sense. A court word in a sentence that names custody, divorce, visits or the family
 # court is the family court's ("went to court for the divorce", "la audiencia de
 # custodia", "ra tòa ly hôn"): there the criminal court yields to it. A sentence about
@@ -105,7 +107,7 @@ class Sense(NamedTuple):
 # the Arabic dash ("بدون شرطة أو مسافات": شرطة is also the dash), a school in a saying
 # ("الغربة مدرسة", "school of hard knocks"), and a social worker in a sentence that names
 # health care (the hospital's, not child protection's) name no point; nor do a free trial,
-# a basketball or food court, "finish my sentences", a loan or HR officer, a wedding or a
+# a basketball or food court, "finish my sentences", a loan, HR or probation officer, a wedding or a
 # parking lot at a church, a job at a hospital, a jail or a prison, the police on screen,
 # or a traffic or parking fine. Nor (batch j) do a change of school, the survivor's own
 # studies ("finish school", "community college", "كنت أدرس في الجامعة") or the baby
