@@ -955,7 +955,7 @@ _EN_TWO_LETTER_NOT_NAMES = _EN_TWO_LETTER_WORDS | frozenset(
 # Two-letter words English writes in lower case that, capitalised, are a name ("special ed",
 # "6 mo", "al fin"): a short name found capitalised is not looked for again in lower case as
 # one of these.
-_EN_SHORT_LOWER_WORDS = frozenset({"ed", "mo", "al", "di", "ho", "li"})
+_EN_SHORT_LOWER_WORDS = frozenset({"ed", "mo", "al", "di", "ho"})
 # Two capitals with a J that are no one's initials ("JD", a law degree; "JR").
 _EN_J_NOT_INITIALS = frozenset({"jd", "jr", "jv", "jp", "jw", "jc", "ja", "jo", "js"})
 
