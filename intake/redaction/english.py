@@ -213,6 +213,15 @@ def _english_lists() -> tuple[frozenset[str], frozenset[str], frozenset[str], fr
 
 
 @lru_cache(maxsize=1)
+def _english_street_words() -> frozenset[str]:
+    """The street words of every list ("lane", "court", "st"; an English street in a Spanish or
+    Somali address too): a role word only after a name ("Maple Lane")."""
+    return frozenset(
+        w.lower().strip(".") for lists in _load().values() for w in lists.get("street_words", [])
+    )
+
+
+@lru_cache(maxsize=1)
 def _english_word_names() -> tuple[frozenset[str], frozenset[str]]:
     """Given names that are everyday words too ("chance", "rocky", "hope") from the English
     list and _WORD_NAMES, and those of them that are a virtue or a feeling ("hope", "faith")."""
@@ -276,18 +285,25 @@ def _english_word_name(
         return True  # "my cousin precious", "his brother will came", "officer king"
     if virtue or modal or before in _BEFORE_A_THING or before in _EN_BEFORE_A_PLACE:
         return False
-    if _role_word(lower, _rules()):
-        return False  # "bishop came to the house": the role, named by no title
+    rules = _rules()
+    # "the cops said Mark was fine", "i lived with Dawn", "the judge let Lane see the kids": a
+    # word-name capitalised inside a sentence, after a word in lower case (so not the "Lane"
+    # of "Maple Lane"), is a name; but not a title ("the bishop"), a month or after "last".
     if (
         capital
         and not starts
         and before
+        and tokens[i - 2].islower()
         and before not in _POSSESSIVES
         and before not in {"his", "her", "all", "some", "last", "next", "this", "every"}
         and before not in {"de", "del", "en", "desde", "para", "por"}  # "el refugio de Phoenix"
-        and lower not in _rules().months
+        and lower not in rules.months
+        and lower not in titles
+        and (not _role_word(lower, rules) or lower in _english_street_words())
     ):
-        return True  # "the cops said Mark was fine", "i lived with Dawn": capitalised inside
+        return True
+    if _role_word(lower, rules):
+        return False  # "bishop came to the house": the role, named by no title
     first = starts or (before in _AND and word_at(i - 4) in words and i >= 4)
     if not first:
         return False
@@ -593,7 +609,7 @@ def _english_unmarked(
         # "Ed from the church", "I met Ed", "Bo, my ex", "JB jumped him": a short name by its
         # shape wherever it stands, but not a state after a city ("Tulsa, Ok") or "the DJ".
         if (
-            _english_short_name(_POSSESSIVE.sub("", word), caseless)
+            _english_short_name(_POSSESSIVE.sub("", word), caseless, _sentence_start(tokens, i))
             and word_at(i - 2) not in {"a", "an", "the"}
             and not _EN_AFTER_A_PLACE_MARK.search("".join(tokens[max(0, i - 4) : i]))
         ):
@@ -952,6 +968,11 @@ _EN_TWO_LETTER_NOT_NAMES = _EN_TWO_LETTER_WORDS | frozenset(
      "lo", "ni", "si", "du", "et", "au", "ai", "em", "sa", "le", "fe", "ka", "ke", "ta", "xe",
      "cl", "av", "bd", "fr", "mx", "ct", "ln", "rd", "pl"}
 )  # fmt: skip
+# Of those, the borrowed words that are also names ("Tu", "Le", "Ta": Tú, Lê, Tạ): words only
+# first in a sentence ("Tu mamá llamó", "Le dije"), names inside one ("Uy and Tu are my kids").
+_EN_TWO_LETTER_WORDS_FIRST = frozenset(
+    {"tu", "te", "su", "si", "ni", "ta", "le"}
+)
 # Two-letter words English writes in lower case that, capitalised, are a name ("special ed",
 # "6 mo", "al fin"): a short name found capitalised is not looked for again in lower case as
 # one of these.
@@ -960,14 +981,17 @@ _EN_SHORT_LOWER_WORDS = frozenset({"ed", "mo", "al", "di", "ho"})
 _EN_J_NOT_INITIALS = frozenset({"jd", "jr", "jv", "jp", "jw", "jc", "ja", "jo", "js"})
 
 
-def _english_short_name(word: str, caseless: bool) -> bool:
+def _english_short_name(word: str, caseless: bool, starts: bool = False) -> bool:
     """Whether ``word`` (its possessive off) is a short name by its shape, wherever it stands:
-    a capitalised two-letter word English does not write ("Ed", "Bo", "Cy", "Vu"), or two
-    capitals with a J ("JB", "TJ"), initials said as a name; not in a text typed in capitals."""
+    a capitalised two-letter word English does not write ("Ed", "Bo", "Cy", "Vu"; a borrowed
+    word that is also a name, "Tu", inside a sentence), or two capitals with a J ("JB", "TJ"),
+    initials said as a name; not in a text typed in capitals."""
     if caseless or len(word) != 2 or not word.isalpha() or not word.isascii():
         return False
     lower = word.lower()
     if word[0].isupper() and word[1].islower():
+        if lower in _EN_TWO_LETTER_WORDS_FIRST:
+            return not starts
         return lower not in _EN_TWO_LETTER_NOT_NAMES
     return word.isupper() and "j" in lower and lower not in _EN_J_NOT_INITIALS
 
