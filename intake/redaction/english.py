@@ -970,9 +970,7 @@ _EN_TWO_LETTER_NOT_NAMES = _EN_TWO_LETTER_WORDS | frozenset(
 )  # fmt: skip
 # Of those, the borrowed words that are also names ("Tu", "Le", "Ta": Tú, Lê, Tạ): words only
 # first in a sentence ("Tu mamá llamó", "Le dije"), names inside one ("Uy and Tu are my kids").
-_EN_TWO_LETTER_WORDS_FIRST = frozenset(
-    {"tu", "te", "su", "si", "ni", "ta", "le"}
-)
+_EN_TWO_LETTER_WORDS_FIRST = frozenset({"tu", "te", "su", "si", "ni", "ta", "le"})
 # Two-letter words English writes in lower case that, capitalised, are a name ("special ed",
 # "6 mo", "al fin"): a short name found capitalised is not looked for again in lower case as
 # one of these.
