@@ -52,6 +52,12 @@ WORDS_THAT_ARE_NAMES = [
     ("the cops said Rocky was fine", ["Rocky"], ["cops"]),
     ("so Duke took the kids in May", ["Duke"], ["kids", "May"]),
     ("i told Grant everything and he called ICE", ["Grant"], ["ICE"]),
+    # a street word that is a name, capitalised after a word in lower case
+    ("my lawyer said Lane can have the kids on Sundays", ["Lane"], ["lawyer", "kids", "Sundays"]),
+    # a borrowed two-letter word that is also a name, inside a sentence
+    ("Hoa and Ta are my kids, Ta is 6", ["Hoa", "Ta"], ["kids"]),
+    # a word-like given name joined by "and" to a found one
+    ("Chip and Bud from AA took me to meetings", ["Chip", "Bud"], ["AA", "meetings"]),
     # a second spelling the dictionary knows, of a name of six letters or more
     ("Dustin hit me, dusting is how the clerk typed it", ["Dustin", "dusting"], ["clerk"]),
 ]
@@ -83,6 +89,9 @@ KEPT = [
     "they gave me a Bill",
     "we used Chase bank",
     "the shelter, el refugio de Phoenix, took us in",
+    "Ta mère a appelé. Tu mamá llamó a la policía",
+    "Con Fe y esperanza salí adelante",
+    "we lost the case in court, i need a kit",
 ]
 
 
