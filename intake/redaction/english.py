@@ -4,7 +4,10 @@ list (MIT), read the first time an English quote is redacted (never at import); 
 these rules are off. Also initials ("d.j.") and a listed name after "in"/"moved to" read as a
 city; and (third English pass) handles written without "@", housing complexes and streets named
 alone, a family name's joining words after a title, families in the plural, and the ways English
-writes a found name again (``_english_again``, asked by ``disguised._names_again``).
+writes a found name again (``_english_again``, asked by ``disguised._names_again``). And (fourth
+English pass) short names by their shape ("Ed", "Bo", "JB": ``_english_short_name``), after
+"name is" whatever their length (``_english_named``), and word-names capitalised inside a
+sentence ("the cops said Mark was fine").
 """
 
 from __future__ import annotations
