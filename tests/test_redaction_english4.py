@@ -92,6 +92,10 @@ KEPT = [
     "Ta mère a appelé. Tu mamá llamó a la policía",
     "Con Fe y esperanza salí adelante",
     "we lost the case in court, i need a kit",
+    # a word-name before another capitalised word is a place or a business; a virtue after "and"
+    "thank God for Hope House, he had Ruby Tuesday gift cards",
+    "I prayed to God and Heaven helped me",
+    "i have Crystal meth issues with him",
 ]
 
 

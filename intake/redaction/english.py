@@ -160,7 +160,7 @@ _EN_NOT_AFTER_A_WORD_NAME = frozenset(
     {"bank", "store", "card", "app", "account", "office", "hotline", "line", "county", "city",
      "street", "st", "ave", "avenue", "road", "rd", "high", "school", "middle", "elementary",
      "park", "lake", "river", "apartments", "hospital", "clinic", "center", "church", "pd",
-     "police"}
+     "police", "meth"}
 )  # fmt: skip
 # After a virtue-name and its title: not an object or a clause ("my mom hope i come home").
 _EN_NOT_AFTER_A_VIRTUE = frozenset(
@@ -258,7 +258,17 @@ def _english_word_name(
     if before in {"told", "texted", "messaged"} and after != "in":
         return True  # "told grace i was leaving": one tells a person
     capital = tokens[i][:1].isupper() and not tokens[i].isupper() and not caseless
-    if virtue and capital and not starts and before in _EN_PERSON_CUES and after != "in":
+    # "Hope House", "Ruby Tuesday": before another capitalised word, the name of a place or a
+    # business (a person's family name after it is found by the lists).
+    if capital and i + 2 < len(tokens) and tokens[i + 1] == " " and tokens[i + 2][:1].isupper():
+        capital = False
+    if (
+        virtue
+        and capital
+        and not starts
+        and before in _EN_PERSON_CUES - _AND  # not "God and Heaven"
+        and after != "in"
+    ):
         return True  # "then Hope called the police", "stayed with Joy for two weeks"
     if (
         virtue
