@@ -17,7 +17,7 @@ from typing import TYPE_CHECKING
 
 from .arabic import _ARABIC_CONJUNCTION, _ARABIC_WORD
 from .chinese import _han_names_again
-from .english import _EN_MODAL_NAMES, _english_again
+from .english import _EN_MODAL_NAMES, _english_again, _english_short_name
 from .names import _other_spellings
 from .words import _ANY_HAN, PLACEHOLDER
 
@@ -221,6 +221,11 @@ def _names_again(original: str, text: str, rules: _Rules, language: str) -> str:
         words = _WORD.findall(piece)
         for word in words:
             lower = word.lower()
+            # "me and Ty … ty said": in English a short name by its shape is looked for too
+            short = language == "en" and _english_short_name(word, False)
+            if short:
+                found.add(word)
+                continue
             if (
                 len(word) < 3
                 or word.isdigit()

@@ -4,7 +4,10 @@ list (MIT), read the first time an English quote is redacted (never at import); 
 these rules are off. Also initials ("d.j.") and a listed name after "in"/"moved to" read as a
 city; and (third English pass) handles written without "@", housing complexes and streets named
 alone, a family name's joining words after a title, families in the plural, and the ways English
-writes a found name again (``_english_again``, asked by ``disguised._names_again``).
+writes a found name again (``_english_again``, asked by ``disguised._names_again``). And (fourth
+English pass) short names by their shape ("Ed", "Bo", "JB": ``_english_short_name``), after
+"name is" whatever their length (``_english_named``), and word-names capitalised inside a
+sentence ("the cops said Mark was fine").
 """
 
 from __future__ import annotations
@@ -96,6 +99,9 @@ _EN_BEFORE_A_PLACE = frozenset(
 _EN_INITIALS = re.compile(r"(?<![\w.])(?:[A-Za-z]\.){2,3}(?![\w.])")
 
 
+# A place set aside or an address, then perhaps a comma: what follows is a state ("Tulsa, Ok").
+_EN_AFTER_A_PLACE_MARK = re.compile(r"(?:\x00\d+\x00|\[address\]),?\s*$")
+
 # "D'Angelo", "o'neal", "Ja'Marcus": a name by its shape, but not "o'clock" or "y'all".
 _EN_ENDINGS = ("ing", "in", "ed", "d", "s", "es", "er", "ers", "y", "ly", "z", "able", "ness")
 
@@ -135,6 +141,13 @@ _EN_WORD_NAME_VERBS = frozenset(
      "choked", "slapped", "punched", "followed", "stalked", "lied", "swore", "kept", "keeps",
      "helped", "picked", "drove", "started", "starts", "tried", "jumped", "beat", "stole"}
 )  # fmt: skip
+# After a capitalised virtue-name first in a sentence, what only a person does ("Joy said",
+# "Hope called"; not "Faith kept me going", "Hope helped").
+_EN_VIRTUE_VERBS = frozenset(
+    {"said", "says", "told", "tells", "texted", "texts", "called", "calls", "came", "comes",
+     "showed", "yelled", "threatened", "pushed", "grabbed", "choked", "slapped", "punched",
+     "lied", "swore", "drove", "picked", "asked", "sent", "gave"}
+)  # fmt: skip
 # Surnames that are words and, first in a sentence before a verb, more often a thing or a
 # direction than a person ("Church helped me", "Love kept me going", "North from the city").
 _EN_SURNAMES_THAT_ARE_THINGS = frozenset(
@@ -147,7 +160,7 @@ _EN_NOT_AFTER_A_WORD_NAME = frozenset(
     {"bank", "store", "card", "app", "account", "office", "hotline", "line", "county", "city",
      "street", "st", "ave", "avenue", "road", "rd", "high", "school", "middle", "elementary",
      "park", "lake", "river", "apartments", "hospital", "clinic", "center", "church", "pd",
-     "police"}
+     "police", "meth"}
 )  # fmt: skip
 # After a virtue-name and its title: not an object or a clause ("my mom hope i come home").
 _EN_NOT_AFTER_A_VIRTUE = frozenset(
@@ -203,6 +216,15 @@ def _english_lists() -> tuple[frozenset[str], frozenset[str], frozenset[str], fr
 
 
 @lru_cache(maxsize=1)
+def _english_street_words() -> frozenset[str]:
+    """The street words of every list ("lane", "court", "st"; an English street in a Spanish or
+    Somali address too): a role word only after a name ("Maple Lane")."""
+    return frozenset(
+        w.lower().strip(".") for lists in _load().values() for w in lists.get("street_words", [])
+    )
+
+
+@lru_cache(maxsize=1)
 def _english_word_names() -> tuple[frozenset[str], frozenset[str]]:
     """Given names that are everyday words too ("chance", "rocky", "hope") from the English
     list and _WORD_NAMES, and those of them that are a virtue or a feeling ("hope", "faith")."""
@@ -214,7 +236,11 @@ def _english_word_names() -> tuple[frozenset[str], frozenset[str]]:
 
 
 def _english_word_name(
-    tokens: list[str], i: int, word_at: Callable[[int], str], titles: frozenset[str]
+    tokens: list[str],
+    i: int,
+    word_at: Callable[[int], str],
+    titles: frozenset[str],
+    caseless: bool = False,
 ) -> bool:
     """Whether tokens[i], a given name that is also a word ("chance", "will", "hope"), stands
     where a person stands: after a title ("my ex chance", "officer king", "my cousin precious"),
@@ -231,6 +257,29 @@ def _english_word_name(
         return False  # "called chase bank", "my son junior high school"
     if before in {"told", "texted", "messaged"} and after != "in":
         return True  # "told grace i was leaving": one tells a person
+    capital = tokens[i][:1].isupper() and not tokens[i].isupper() and not caseless
+    # "Hope House", "Ruby Tuesday": before another capitalised word, the name of a place or a
+    # business (a person's family name after it is found by the lists).
+    if capital and i + 2 < len(tokens) and tokens[i + 1] == " " and tokens[i + 2][:1].isupper():
+        capital = False
+    if (
+        virtue
+        and capital
+        and not starts
+        and before in _EN_PERSON_CUES - _AND  # not "God and Heaven"
+        and after != "in"
+    ):
+        return True  # "then Hope called the police", "stayed with Joy for two weeks"
+    if (
+        virtue
+        and capital
+        and starts
+        and (
+            after in _EN_VIRTUE_VERBS
+            or (after in {"from", "at"} and word_at(i + 4) not in {"", "all", "least", "first"})
+        )
+    ):
+        return True  # "Faith at legal aid said", "Hope from the shelter", "Joy said"
     if (virtue or lower in _EN_MODAL_NAMES) and after in _EN_NOT_AFTER_A_VIRTUE:
         return False  # "me and faith in God", "my mom hope i come home", "asked will he"
     if before in {"named", "told", "texted", "called", "asked", "messaged", "tell", "text"}:
@@ -249,7 +298,24 @@ def _english_word_name(
         return True  # "my cousin precious", "his brother will came", "officer king"
     if virtue or modal or before in _BEFORE_A_THING or before in _EN_BEFORE_A_PLACE:
         return False
-    if _role_word(lower, _rules()):
+    rules = _rules()
+    # "the cops said Mark was fine", "i lived with Dawn", "the judge let Lane see the kids": a
+    # word-name capitalised inside a sentence, after a word in lower case (so not the "Lane"
+    # of "Maple Lane"), is a name; but not a title ("the bishop"), a month or after "last".
+    if (
+        capital
+        and not starts
+        and before
+        and tokens[i - 2].islower()
+        and before not in _POSSESSIVES
+        and before not in {"his", "her", "all", "some", "last", "next", "this", "every"}
+        and before not in {"de", "del", "en", "desde", "para", "por"}  # "el refugio de Phoenix"
+        and lower not in rules.months
+        and lower not in titles
+        and (not _role_word(lower, rules) or lower in _english_street_words())
+    ):
+        return True
+    if _role_word(lower, rules):
         return False  # "bishop came to the house": the role, named by no title
     first = starts or (before in _AND and word_at(i - 4) in words and i >= 4)
     if not first:
@@ -546,11 +612,21 @@ def _english_unmarked(
             )
         ) and (
             lower in openers
+            or _english_named(word)  # "we call him Bo"
             or not (lower in rules.ordinary or lower in titles or _role_word(lower, rules))
         ):
             new.add(i)
             if lower in openers and spaced(i) and i + 2 in standing:
                 new.add(i + 2)  # "aka big lou"
+            continue
+        # "Ed from the church", "I met Ed", "Bo, my ex", "JB jumped him": a short name by its
+        # shape wherever it stands, but not a state after a city ("Tulsa, Ok") or "the DJ".
+        if (
+            _english_short_name(_POSSESSIVE.sub("", word), caseless, _sentence_start(tokens, i))
+            and word_at(i - 2) not in {"a", "an", "the"}
+            and not _EN_AFTER_A_PLACE_MARK.search("".join(tokens[max(0, i - 4) : i]))
+        ):
+            new.add(i)
             continue
         # "tyrone's cousin", "keisha'd already called": a listed name with what is joined.
         joined = _EN_JOINED.search(word)
@@ -565,7 +641,7 @@ def _english_unmarked(
         ):
             new.add(i)
             continue
-        if lower in word_names and _english_word_name(tokens, i, word_at, titles):
+        if lower in word_names and _english_word_name(tokens, i, word_at, titles, caseless):
             new.add(i)
             continue
         # "Brown from the DA office never called back", "White told me to leave": a surname
@@ -895,6 +971,47 @@ _EN_TWO_LETTER_WORDS = frozenset(
      "yo", "ex", "bf", "gf", "da", "po", "er", "co", "on", "be", "ur", "im", "jr", "sr", "sw",
      "nw", "ne", "se", "mt", "ft", "lt", "pd", "cw", "id", "tv", "aa", "na", "ma", "pa"}
 )  # fmt: skip
+# (sixth pass) More two-letter words English writes capitalised: sounds, shorthand, units, and
+# the Spanish and French words a quote in English borrows ("Mi casa", "De la Cruz"); any other
+# capitalised two-letter word is a name ("Ed", "Bo", "Cy").
+_EN_TWO_LETTER_NOT_NAMES = _EN_TWO_LETTER_WORDS | frozenset(
+    {"ah", "eh", "uh", "um", "hm", "mm", "aw", "ow", "ha", "ye", "ay", "ad", "ax", "ox", "oo",
+     "re", "pm", "vs", "ps", "fb", "ig", "bb", "bc", "dv", "ss", "rn", "np", "pt", "hr", "yr",
+     "wk", "lb", "oz", "mi", "km", "xo", "de", "la", "el", "en", "es", "un", "su", "tu", "te",
+     "lo", "ni", "si", "du", "et", "au", "ai", "em", "sa", "le", "fe", "ka", "ke", "ta", "xe",
+     "cl", "av", "bd", "fr", "mx", "ct", "ln", "rd", "pl"}
+)  # fmt: skip
+# Of those, the borrowed words that are also names ("Tu", "Le", "Ta": Tú, Lê, Tạ): words only
+# first in a sentence ("Tu mamá llamó", "Le dije"), names inside one ("Uy and Tu are my kids").
+_EN_TWO_LETTER_WORDS_FIRST = frozenset({"tu", "te", "su", "si", "ni", "ta", "le"})
+# Two-letter words English writes in lower case that, capitalised, are a name ("special ed",
+# "6 mo", "al fin"): a short name found capitalised is not looked for again in lower case as
+# one of these.
+_EN_SHORT_LOWER_WORDS = frozenset({"ed", "mo", "al", "di", "ho"})
+# Two capitals with a J that are no one's initials ("JD", a law degree; "JR").
+_EN_J_NOT_INITIALS = frozenset({"jd", "jr", "jv", "jp", "jw", "jc", "ja", "jo", "js"})
+
+
+def _english_short_name(word: str, caseless: bool, starts: bool = False) -> bool:
+    """Whether ``word`` (its possessive off) is a short name by its shape, wherever it stands:
+    a capitalised two-letter word English does not write ("Ed", "Bo", "Cy", "Vu"; a borrowed
+    word that is also a name, "Tu", inside a sentence), or two capitals with a J ("JB", "TJ"),
+    initials said as a name; not in a text typed in capitals."""
+    if caseless or len(word) != 2 or not word.isalpha() or not word.isascii():
+        return False
+    lower = word.lower()
+    if word[0].isupper() and word[1].islower():
+        if lower in _EN_TWO_LETTER_WORDS_FIRST:
+            return not starts
+        return lower not in _EN_TWO_LETTER_NOT_NAMES
+    return word.isupper() and "j" in lower and lower not in _EN_J_NOT_INITIALS
+
+
+def _english_named(word: str) -> bool:
+    """After "his name is", "goes by", "we call him": a two-letter word is a name unless English
+    writes it ("his name is Bo", "name's ty"; not "her name is on the lease")."""
+    lower = word.lower()
+    return len(lower) == 2 and lower.isalpha() and lower not in _EN_TWO_LETTER_NOT_NAMES
 
 
 def _english_particles(text: str) -> str:
@@ -937,6 +1054,15 @@ def _english_again(found: set[str]) -> Callable[[str, str, bool], bool]:
     surname_words = _english_lists()[1]
     word_names = _english_word_names()[0]
     names = {w.lower() for w in found if w.isalpha() and len(w) >= 3}
+    # "me and Ty … ty said": a short name found goes again in lower case when that is no
+    # English word ("ty", "jo", "bo"; not "ed" of "special ed").
+    short = {
+        w.lower()
+        for w in found
+        if len(w) == 2
+        and w.lower() not in _EN_TWO_LETTER_NOT_NAMES
+        and w.lower() not in _EN_SHORT_LOWER_WORDS
+    }
 
     def listed(lower: str) -> bool:
         return (
@@ -952,6 +1078,8 @@ def _english_again(found: set[str]) -> Callable[[str, str, bool], bool]:
         if after.lower() in _EN_NOT_AFTER_A_WORD_NAME and len(lower) >= 3 and not word.isupper():
             return False  # "Mr. Chase … Chase bank"
         if spelt:
+            return True
+        if lower in short:
             return True
         if len(lower) < 3 or not lower.isalpha():
             return False
@@ -969,6 +1097,13 @@ def _english_again(found: set[str]) -> Callable[[str, str, bool], bool]:
                 return True  # "Dunny"
             if len(name) >= 5 and len(lower) >= 5 and lower not in rare and _one_edit(lower, name):
                 return True  # "jamaal"
+            if (
+                len(name) >= 6
+                and lower[:3] == name[:3]
+                and lower not in common
+                and _one_edit(lower, name)
+            ):
+                return True  # "Marlon … marlin": a second spelling the dictionary knows
             if (
                 capital
                 and len(name) >= len(lower) + 2

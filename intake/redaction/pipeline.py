@@ -30,6 +30,7 @@ from .context import _hmong_names_alone
 from .disguised import _disguised, _names_again
 from .english import (
     _english_handles,
+    _english_named,
     _english_particles,
     _english_place_before,
     _english_places_of_a_person,
@@ -231,7 +232,9 @@ def _named(text: str, state: _Redaction) -> str:
 
     def named(m: re.Match[str]) -> str:
         word = m.group("word")
-        if word.lower() in rules.ordinary or word in _ARABIC_KIN_AFTER_ABU:
+        if (
+            word.lower() in rules.ordinary and not (state.language == "en" and _english_named(word))
+        ) or word in _ARABIC_KIN_AFTER_ABU:
             return m.group(0)  # "her name is on the lease", "أبو ولادي" (my children's father)
         if m.group("kunya"):
             # "أبو خالد" is one name: both words go, an attached و or ف stays.
