@@ -144,6 +144,9 @@ class ThemeIndex:
     )
 
     def recount(self, rid: str, state: ThemeState, excerpts: list[list[Excerpt]]) -> None:
+        if rid not in self._given and rid not in state.annotations:
+            self._suggested_only(rid, excerpts)
+            return
         old_sure, old_maybe, old_quotes = self._given.pop(rid, (_NOTHING, _NOTHING, ()))
         for code in old_sure:
             self.confirmed[code].pop(rid, None)
@@ -181,6 +184,19 @@ class ThemeIndex:
             frozenset(maybe) if maybe else _NOTHING,
             tuple(quoted),
         )
+
+    def _suggested_only(self, rid: str, excerpts: list[list[Excerpt]]) -> None:
+        """``recount`` of a response counted for the first time and never annotated (most
+        of them at an unlock): every code suggested for it is pending, none confirmed,
+        nothing quoted."""
+        maybe: set[str] = set()
+        for position in self.texts_of.get(rid, []):
+            for excerpt in excerpts[position]:
+                if excerpt.codes:
+                    maybe.update(excerpt.codes)
+        for code in maybe:
+            self.pending.setdefault(code, set()).add(rid)
+        self._given[rid] = (_NOTHING, frozenset(maybe) if maybe else _NOTHING, ())
 
 
 _STATES: dict[str, ThemeState] = {}
