@@ -15,8 +15,9 @@ from __future__ import annotations
 import datetime as dt
 import math
 from collections import Counter
-from collections.abc import Callable, Iterable, Mapping
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
+from itertools import chain
 from operator import itemgetter
 from typing import Any, NamedTuple
 
@@ -209,16 +210,24 @@ def _pick(column: tuple[Any, ...], positions: list[int]) -> tuple[Any, ...]:
     return itemgetter(*positions)(column)  # type: ignore[no-any-return]
 
 
-def _tally(
-    column: Iterable[Any], kind: str, distinct: Counter[Any] | None = None
-) -> tuple[Counter[str], int]:
+def _tally(column: Sequence[Any], kind: str) -> tuple[Counter[str], int]:
     """(respondents per counted value, respondents answering) for one column of answers:
     each chosen option of a multiple choice, a number's band, or the value itself.
-    ``distinct``: ``Counter(column)``, when the caller already has it."""
+
+    A multiple choice's answers are lists (an empty one is no answer): its options are
+    counted one by one, in C, rather than per distinct set of options chosen."""
+    if kind is _MULTIPLE:
+        present = tuple(filter(None, column))
+        chosen: Counter[Any] = Counter(chain.from_iterable(present))
+        if all(value.__class__ is str for value in chosen):
+            return chosen, len(present)
+        # Options that are not text (never in a stored response): each under its text, as
+        # a value at a time would count them (1 and True are one key of a Counter).
+        column = tuple(tuple(value) if value else None for value in column)
     counts: Counter[str] = Counter()
     get = counts.get  # a missing key through Counter's __missing__ costs a Python call
     answered = 0
-    for raw, n in (Counter(column) if distinct is None else distinct).items():
+    for raw, n in Counter(column).items():
         if raw is None:
             continue
         answered += n
@@ -482,18 +491,13 @@ class Aggregate:
             for (_question_key, key, kind, split), column in zip(
                 plan.counted, columns, strict=True
             ):
-                distinct = None
-                if kind is _MULTIPLE:  # lists are not hashable; an empty list is no answer
-                    column = tuple(tuple(value) if value else None for value in column)
-                    distinct = Counter(column)
-                counts, answered = _tally(column, kind, distinct)
+                counts, answered = _tally(column, kind)
                 if not answered:
                     continue
-                if distinct is not None:
+                if kind is _MULTIPLE:  # lists are not hashable; an empty list is no answer
                     choices = self._choices.setdefault(key, Counter())
-                    for raw, n in distinct.items():
-                        if raw is not None:
-                            choices[(plan.group, tuple(str(v) for v in raw))] += n
+                    for raw, n in Counter(map(tuple, filter(None, column))).items():
+                        choices[(plan.group, tuple(str(v) for v in raw))] += n
                 self._answered[key][plan.group] += answered
                 group_counts = self._answers[key]
                 for value, n in counts.items():

@@ -18,7 +18,8 @@ import time
 from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
-from itertools import islice
+from itertools import chain, islice
+from operator import attrgetter
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
@@ -126,6 +127,7 @@ class ThemeState:
 
 
 _NOTHING: frozenset[str] = frozenset()
+_CODES = attrgetter("codes")  # of an excerpt
 
 
 @dataclass
@@ -191,9 +193,7 @@ class ThemeIndex:
         nothing quoted."""
         maybe: set[str] = set()
         for position in self.texts_of.get(rid, []):
-            for excerpt in excerpts[position]:
-                if excerpt.codes:
-                    maybe.update(excerpt.codes)
+            maybe.update(chain.from_iterable(map(_CODES, excerpts[position])))
         for code in maybe:
             self.pending.setdefault(code, set()).add(rid)
         self._given[rid] = (_NOTHING, frozenset(maybe) if maybe else _NOTHING, ())
