@@ -349,7 +349,7 @@ def _opened(stored: StoredResponse, values: dict[str, Any]) -> OpenedResponse:
         language=str(language),
         answers=values,
         program=program if isinstance(program, str) else None,
-        assistance=tuple(str(a) for a in assistance),
+        assistance=tuple(map(str, assistance)),
     )
 
 
@@ -406,12 +406,17 @@ class AssociatedParts:
     def both(
         self, response_id: str, epoch_label: str, version_id: int, provenance: str, month: dt.date
     ) -> tuple[bytes, bytes]:
-        """(``_data_key_info``, ``_record_aad``) of one response, its id encoded once."""
-        rid = crypto.associated_data(response_id)
-        return (
-            _DATA_KEY_HEAD + rid + self._info_tail(epoch_label, version_id, provenance, month),
-            _RECORD_HEAD + rid + self._record_tail(version_id, epoch_label),
+        """(``_data_key_info``, ``_record_aad``) of one response, its id encoded once (as
+        ``associated_data`` encodes a part: its length, then its UTF-8)."""
+        encoded = response_id.encode("utf-8")
+        rid = len(encoded).to_bytes(4, "big") + encoded
+        info_tail = self._info_tails.get(
+            (epoch_label, version_id, provenance, month)
+        ) or self._info_tail(epoch_label, version_id, provenance, month)
+        record_tail = self._record_tails.get((version_id, epoch_label)) or self._record_tail(
+            version_id, epoch_label
         )
+        return _DATA_KEY_HEAD + rid + info_tail, _RECORD_HEAD + rid + record_tail
 
 
 class RecordReading:

@@ -17,8 +17,8 @@ import math
 from collections import Counter
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
-from itertools import chain
-from operator import itemgetter
+from itertools import chain, compress
+from operator import itemgetter, not_
 from typing import Any, NamedTuple
 
 from ..questionnaires.definition import AUDIENCES, Definition
@@ -171,11 +171,12 @@ def _values(question: Question, value: Any) -> list[str]:
 
 
 # Pending responses are counted in batches of this many: large enough that most answers in
-# a column repeat (so Counter does the work), small enough that the answers waiting to be
-# counted do not pile up in memory over a reading of 100,000 responses.
-_SETTLE_EVERY = 4096
+# a column repeat (so Counter does the work) and that the per-batch work (a count per point
+# of intervention and question) is paid rarely, small enough that the answers waiting to be
+# counted do not pile up in memory over a reading of 100,000 responses (~25 MB at most).
+_SETTLE_EVERY = 16384
 
-_ANSWERS = itemgetter(2)  # a pending row's answers
+_CONTACTED, _SAID, _ANSWERS = itemgetter(0), itemgetter(1), itemgetter(2)  # of a pending row
 
 # How one answer is counted: under each chosen option, under its own value, or in a band.
 _MULTIPLE, _SINGLE, _BANDED = "multiple", "single", "banded"
@@ -466,27 +467,24 @@ class Aggregate:
             plan = self._version_plans[version_id]
             if not plan.counted:
                 continue
-            # Positions (in ``rows``) of the people who had each contact, and of the people
-            # asked about contacts who did not say.
+            # Positions (in ``rows``) of the people asked about contacts who did not say,
+            # and of the people who had each contact (in any order: they are counted), found
+            # per distinct set of contacts (the same sets recur): each point, and each family
+            # of points, a person once however many of it they met (a split by family when
+            # its points' own splits would be mostly hidden).
+            unsaid = list(compress(range(len(rows)), map(not_, map(_SAID, rows))))
+            with_set: dict[frozenset[str], list[int]] = {}
+            for position, contacted in enumerate(map(_CONTACTED, rows)):
+                if contacted:
+                    found = with_set.get(contacted)
+                    if found is None:
+                        with_set[contacted] = [position]
+                    else:
+                        found.append(position)
             had: dict[str, list[int]] = {}
-            unsaid: list[int] = []
-            # What a set of contacts is counted under (the same sets recur): each point,
-            # and each family of points, a person once however many of it they met (a
-            # split by family when its points' own splits would be mostly hidden).
-            counted_under: dict[frozenset[str], tuple[str, ...]] = {}
-            for position, (contacted, said, _answers) in enumerate(rows):
-                if not said:
-                    unsaid.append(position)
-                if not contacted:
-                    continue
-                under = counted_under.get(contacted)
-                if under is None:
-                    under = counted_under[contacted] = (
-                        *contacted,
-                        *{family_key(point) for point in contacted},
-                    )
-                for point in under:
-                    had.setdefault(point, []).append(position)
+            for contacted, positions in with_set.items():
+                for point in (*contacted, *{family_key(point) for point in contacted}):
+                    had.setdefault(point, []).extend(positions)
             columns = zip(*map(_ANSWERS, rows), strict=True)
             for (_question_key, key, kind, split), column in zip(
                 plan.counted, columns, strict=True
