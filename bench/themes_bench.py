@@ -3,6 +3,7 @@
     python -m bench.themes_bench prepare DIR N   # seal N responses into a fresh instance
     python -m bench.themes_bench themes DIR      # full build, then refresh after 100 new
     python -m bench.themes_bench floor DIR       # HPKE-open + AES-GCM of the same data
+    python -m bench.themes_bench digest DIR      # a hash of everything themes produce
 
 Each measurement runs in its own process (``bench.run`` starts them), so peak memory is that
 process's own. The *themes* figure is everything a facilitator waits for on a cold unlock:
@@ -80,10 +81,10 @@ def themes(workdir: Path) -> dict[str, float]:
         import numpy  # noqa: F401
         import scipy.optimize  # noqa: F401
 
-        t0 = time.perf_counter()
+        t0, c0 = time.perf_counter(), time.process_time()
         state = state_for(session, unlock_id, team, keystore)
         snapshot = report.build(state, cb, matcher, 5, languages)
-        full = time.perf_counter() - t0
+        full, full_cpu = time.perf_counter() - t0, time.process_time() - c0
         responses = state.aggregate.total
         peak = _peak_mb()
 
@@ -106,6 +107,7 @@ def themes(workdir: Path) -> dict[str, float]:
         "texts": len(state.aggregate.texts),
         "tables": len(snapshot["tables"]),
         "themes_seconds": full,
+        "themes_cpu_seconds": full_cpu,
         "refresh_seconds": refresh,
         "peak_mb": peak,
     }
@@ -113,7 +115,7 @@ def themes(workdir: Path) -> dict[str, float]:
 
 def floor(workdir: Path) -> dict[str, float]:
     """HPKE-open + AES-GCM-decrypt every response and field, ciphertexts already loaded."""
-    from intake.responses import _data_key_info, field_aads, stored_responses
+    from intake.responses import AssociatedParts, field_aads, stored_responses
 
     app = _app(workdir)
     with app.app_context():
@@ -125,14 +127,16 @@ def floor(workdir: Path) -> dict[str, float]:
         # Loaded by the same reader the app uses, before the clock starts.
         rows = list(stored_responses(session, set(session.scalars(select(Response.id)))))
         session.close()
-    t0 = time.perf_counter()
+    t0, c0 = time.perf_counter(), time.process_time()
     opened = 0
+    # The data key's info from cached parts, as themes build it (the cheapest correct way).
+    parts = AssociatedParts()
     for row in rows:
         label = row.epoch.label
         data_key = crypto.open_sealed(
             privates[row.epoch.id],
             row.sealed_data_key,
-            _data_key_info(
+            parts.data_key_info(
                 row.id, label, row.questionnaire_version_id, row.provenance, row.submitted_month
             ),
         )
@@ -142,8 +146,13 @@ def floor(workdir: Path) -> dict[str, float]:
         for blob, aad in zip(row.fields.values(), aads, strict=True):
             crypto.decrypt_field(cipher, blob, aad)
             opened += 1
-    elapsed = time.perf_counter() - t0
-    return {"responses": len(rows), "fields": opened, "floor_seconds": elapsed}
+    elapsed, cpu = time.perf_counter() - t0, time.process_time() - c0
+    return {
+        "responses": len(rows),
+        "fields": opened,
+        "floor_seconds": elapsed,
+        "floor_cpu_seconds": cpu,
+    }
 
 
 def phases(workdir: Path) -> dict[str, float]:
@@ -194,6 +203,91 @@ def phases(workdir: Path) -> dict[str, float]:
     return out
 
 
+def _canonical(value: object) -> object:
+    """``value`` as plain JSON-ready data, with every set and mapping in a fixed order."""
+    if isinstance(value, dict):
+        items = [(_canonical(k), _canonical(v)) for k, v in value.items()]
+        return sorted(([json.dumps(k, sort_keys=True), v] for k, v in items), key=str)
+    if hasattr(value, "_asdict"):  # a named tuple: by its fields, like a dataclass
+        return _canonical(value._asdict())
+    if isinstance(value, set | frozenset):
+        return sorted((_canonical(v) for v in value), key=repr)
+    if isinstance(value, list | tuple):
+        return [_canonical(v) for v in value]
+    if hasattr(value, "__dataclass_fields__"):
+        return _canonical({k: getattr(value, k) for k in value.__dataclass_fields__})
+    if isinstance(value, int | float | str | bool) or value is None:
+        return value
+    return repr(value)
+
+
+def digest(workdir: Path) -> dict[str, object]:
+    """What themes produce over this data, hashed: the report (every table, count,
+    suppression, quote), every counter of the aggregate, the free text, its excerpts and
+    the theme index, after the full build and again after the refresh (there, what does not
+    depend on the new responses' random ids). Two versions of the
+    code give the same hashes only if they give the same themes (a speed change must)."""
+    import hashlib
+
+    app = _app(workdir)
+    out: dict[str, object] = {}
+    with app.app_context():
+        session = db.get_database().session()
+        keystore = app.extensions["intake.keystore"]
+        user, team = _team(session)
+        from intake import clock
+        from intake.models import StaffSession
+
+        now = clock.utcnow()
+        session.merge(StaffSession(id="d" * 64, user_id=user.id, created_at=now, last_seen_at=now))
+        session.flush()
+        ticket = keyring.unlock(session, "d" * 64, team)
+        session.commit()
+        unlock_id = crypto.token_digest(ticket.token)
+        cb = codebook_module.current(session)
+        matcher = Matcher(cb)
+        languages = app.extensions["intake.config"].languages
+        before = set(session.scalars(select(Response.id)))
+
+        def hashes(step: str, by_id: bool = True) -> None:
+            state = state_for(session, unlock_id, team, keystore)
+            snapshot = report.build(state, cb, matcher, 5, languages)
+            snapshot.pop("generated_on")
+            agg = state.aggregate
+            agg.settle()
+            parts = {
+                "report": snapshot,
+                "aggregate": {k: getattr(agg, k) for k in agg.__dataclass_fields__},
+                "excerpts": state.excerpts(cb, matcher),
+                "themes": state.themes(cb, matcher),
+                "unreadable": state.unreadable,
+                "bad_coding": state.bad_coding,
+                "data_keys": sorted(state.data_keys),
+            }
+            if not by_id:  # the new responses' ids are random: only what does not name them
+                for name in ("excerpts", "themes", "data_keys"):
+                    del parts[name]
+                parts["aggregate"] = {
+                    k: v
+                    for k, v in parts["aggregate"].items()
+                    if k not in ("seen", "contact", "texts")
+                }
+            for name, value in parts.items():
+                text = json.dumps(_canonical(value), sort_keys=True, default=repr)
+                out[f"{step}:{name}"] = hashlib.sha256(text.encode()).hexdigest()[:16]
+
+        hashes("full")
+        synthetic.seal(session, keystore, 100, seed=99)
+        hashes("refresh", by_id=False)
+        added = set(session.scalars(select(Response.id))) - before
+        session.execute(Response.__table__.delete().where(Response.id.in_(added)))
+        session.query(UnlockSession).delete()
+        session.commit()
+        discard_all()
+        session.close()
+    return out
+
+
 if __name__ == "__main__":
     command, folder = sys.argv[1], Path(sys.argv[2])
     if command == "prepare":
@@ -202,6 +296,8 @@ if __name__ == "__main__":
         print(json.dumps(themes(folder)))
     elif command == "floor":
         print(json.dumps(floor(folder)))
+    elif command == "digest":
+        print(json.dumps(digest(folder)))
     elif command == "phases":
         print(json.dumps(phases(folder)))
     else:

@@ -349,7 +349,7 @@ def _opened(stored: StoredResponse, values: dict[str, Any]) -> OpenedResponse:
         language=str(language),
         answers=values,
         program=program if isinstance(program, str) else None,
-        assistance=tuple(str(a) for a in assistance),
+        assistance=tuple(map(str, assistance)),
     )
 
 
@@ -358,10 +358,72 @@ _Known = dict[Any, type]
 _UNREMEMBERED = object()
 
 
+_DATA_KEY_HEAD = crypto.associated_data("data-key")
+_RECORD_HEAD = crypto.associated_data("analysis")
+_PARTS_ENTRIES = 10_000
+
+
+class AssociatedParts:
+    """``_data_key_info`` and ``_record_aad`` for many responses, byte for byte the same,
+    from cached parts: ``associated_data`` is its parts' encodings one after the other, and
+    everything but the response id (epoch, version, provenance, month) repeats across a
+    reading. Holds only those public values, bounded."""
+
+    def __init__(self) -> None:
+        self._info_tails: dict[tuple[str, int, str, dt.date], bytes] = {}
+        self._record_tails: dict[tuple[int, str], bytes] = {}
+
+    def _info_tail(
+        self, epoch_label: str, version_id: int, provenance: str, month: dt.date
+    ) -> bytes:
+        item = (epoch_label, version_id, provenance, month)
+        tail = self._info_tails.get(item)
+        if tail is None:
+            tail = crypto.associated_data(epoch_label, version_id, provenance, month.isoformat())
+            if len(self._info_tails) < _PARTS_ENTRIES:
+                self._info_tails[item] = tail
+        return tail
+
+    def _record_tail(self, version_id: int, epoch_label: str) -> bytes:
+        item = (version_id, epoch_label)
+        tail = self._record_tails.get(item)
+        if tail is None:
+            tail = crypto.associated_data(version_id, epoch_label)
+            if len(self._record_tails) < _PARTS_ENTRIES:
+                self._record_tails[item] = tail
+        return tail
+
+    def data_key_info(
+        self, response_id: str, epoch_label: str, version_id: int, provenance: str, month: dt.date
+    ) -> bytes:
+        """``_data_key_info`` of these values."""
+        return (
+            _DATA_KEY_HEAD
+            + crypto.associated_data(response_id)
+            + self._info_tail(epoch_label, version_id, provenance, month)
+        )
+
+    def both(
+        self, response_id: str, epoch_label: str, version_id: int, provenance: str, month: dt.date
+    ) -> tuple[bytes, bytes]:
+        """(``_data_key_info``, ``_record_aad``) of one response, its id encoded once (as
+        ``associated_data`` encodes a part: its length, then its UTF-8)."""
+        encoded = response_id.encode("utf-8")
+        rid = len(encoded).to_bytes(4, "big") + encoded
+        info_tail = self._info_tails.get(
+            (epoch_label, version_id, provenance, month)
+        ) or self._info_tail(epoch_label, version_id, provenance, month)
+        record_tail = self._record_tails.get((version_id, epoch_label)) or self._record_tail(
+            version_id, epoch_label
+        )
+        return _DATA_KEY_HEAD + rid + info_tail, _RECORD_HEAD + rid + record_tail
+
+
 class RecordReading:
     """What one reading of many analysis records works out once rather than per response:
-    each version's field keys and questions, and the closed answers already checked (they
-    repeat: a skipped question, "yes", a scale point). Lives as long as that reading.
+    each version's field keys and questions, the closed answers already checked (they
+    repeat: a skipped question, "yes", a scale point) and the parts of the associated data
+    that repeat (``AssociatedParts``). Lives as long as that reading.
 
     Checked answers are kept per version and question as value -> class, and an answer is
     taken as checked only if its class matches too: ``True == 1 == 1.0`` in Python, and a
@@ -373,6 +435,7 @@ class RecordReading:
             int, tuple[frozenset[str], tuple[tuple[str, Question, _Known], ...]]
         ] = {}
         self.remembered = 0
+        self.parts = AssociatedParts()
 
     def layout(
         self, version_id: int, definition: Definition
@@ -402,17 +465,27 @@ def open_record(
     rid = stored.id
     if stored.analysis is None:
         raise ValueError("open_record needs a response with an analysis record")
-    data_key = _open_data_key(stored, team, keystore)
+    if reading is None:
+        reading = RecordReading()
+    epoch = stored.epoch
+    label = epoch.label
     version_id = stored.questionnaire_version_id
+    info, aad = reading.parts.both(
+        rid, label, version_id, stored.provenance, stored.submitted_month
+    )
     try:
-        plaintext = crypto.decrypt_field(
-            data_key, stored.analysis, _record_aad(rid, version_id, stored.epoch.label)
-        )
+        epoch_private = team.epoch_recipient(epoch, keystore)
+    except KeyringError as exc:
+        raise UnreadableResponse(rid, str(exc)) from exc
+    try:
+        data_key = crypto.open_sealed(epoch_private, stored.sealed_data_key, info)  # type: ignore[arg-type]
+    except crypto.DecryptionError as exc:
+        raise UnreadableResponse(rid, "its data key failed authentication") from exc
+    try:
+        plaintext = crypto.decrypt_field(data_key, stored.analysis, aad)
         values, suggested = record_format.parse(plaintext)
     except (crypto.DecryptionError, record_format.MalformedRecord) as exc:
         raise UnreadableResponse(rid, "its analysis record failed authentication") from exc
-    if reading is None:
-        reading = RecordReading()
     field_keys, questions = reading.layout(version_id, definition)
     if len(values) != len(field_keys) or values.keys() != field_keys:
         raise UnreadableResponse(rid, "its analysis record has missing or added answers")
@@ -420,25 +493,21 @@ def open_record(
         value = values[key]
         kind = value.__class__
         # What the answer is remembered by: lists as tuples; free text and anything
-        # unhashable not at all (checked every time).
-        memo: Any
-        if kind is str:
-            memo = value if len(value) <= _MEMO_PLAINTEXT_BYTES else _UNREMEMBERED
-        elif kind is list:
-            memo = tuple(value)
-        elif kind is dict:
+        # unhashable not at all (checked every time). A long text is looked up but never
+        # stored, so it is never found: only the short ones can be.
+        memo: Any = tuple(value) if kind is list else value
+        try:
+            if known.get(memo) is kind:
+                continue
+        except TypeError:  # a dict, or a list holding lists: not remembered (nor valid)
             memo = _UNREMEMBERED
-        else:
-            memo = value
-        if memo is not _UNREMEMBERED:
-            try:
-                if known.get(memo) is kind:
-                    continue
-            except TypeError:  # a list holding lists: not remembered (and not valid)
-                memo = _UNREMEMBERED
         if not question.is_valid_value(value):
             raise UnreadableResponse(rid, f"field {key!r} holds an impossible value")
-        if memo is not _UNREMEMBERED and reading.remembered < _MEMO_ENTRIES:
+        if (
+            memo is not _UNREMEMBERED
+            and (kind is not str or len(value) <= _MEMO_PLAINTEXT_BYTES)
+            and reading.remembered < _MEMO_ENTRIES
+        ):
             known[memo] = kind
             reading.remembered += 1
     return _opened(stored, values), data_key, suggested

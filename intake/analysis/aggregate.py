@@ -15,10 +15,11 @@ from __future__ import annotations
 import datetime as dt
 import math
 from collections import Counter
-from collections.abc import Callable, Iterable, Mapping
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
-from operator import itemgetter
-from typing import Any
+from itertools import chain, compress
+from operator import itemgetter, not_
+from typing import Any, NamedTuple
 
 from ..questionnaires.definition import AUDIENCES, Definition
 from ..questionnaires.types import (
@@ -96,13 +97,19 @@ class QuestionInfo:
         return (self.type_name, tuple(value for value, _label in self.options))
 
 
-@dataclass(frozen=True)
-class TextAnswer:
+class TextAnswer(NamedTuple):
+    """One free-text answer. (A named tuple: one is made for every free-text answer at each
+    unlock, about 260,000 at 100,000 responses; a frozen dataclass costs several times as
+    much to make and to hold.)"""
+
     response_id: str
     question_key: str
     group: str
     language: str
     text: str
+
+
+_new_tuple = tuple.__new__  # builds a named tuple without its Python-level __new__
 
 
 def _band(value: int) -> str:
@@ -164,9 +171,12 @@ def _values(question: Question, value: Any) -> list[str]:
 
 
 # Pending responses are counted in batches of this many: large enough that most answers in
-# a column repeat (so Counter does the work), small enough that the answers waiting to be
-# counted do not pile up in memory over a reading of 100,000 responses.
-_SETTLE_EVERY = 4096
+# a column repeat (so Counter does the work) and that the per-batch work (a count per point
+# of intervention and question) is paid rarely, small enough that the answers waiting to be
+# counted do not pile up in memory over a reading of 100,000 responses (~25 MB at most).
+_SETTLE_EVERY = 16384
+
+_CONTACTED, _SAID, _ANSWERS = itemgetter(0), itemgetter(1), itemgetter(2)  # of a pending row
 
 # How one answer is counted: under each chosen option, under its own value, or in a band.
 _MULTIPLE, _SINGLE, _BANDED = "multiple", "single", "banded"
@@ -201,10 +211,22 @@ def _pick(column: tuple[Any, ...], positions: list[int]) -> tuple[Any, ...]:
     return itemgetter(*positions)(column)  # type: ignore[no-any-return]
 
 
-def _tally(column: Iterable[Any], kind: str) -> tuple[Counter[str], int]:
+def _tally(column: Sequence[Any], kind: str) -> tuple[Counter[str], int]:
     """(respondents per counted value, respondents answering) for one column of answers:
-    each chosen option of a multiple choice, a number's band, or the value itself."""
+    each chosen option of a multiple choice, a number's band, or the value itself.
+
+    A multiple choice's answers are lists (an empty one is no answer): its options are
+    counted one by one, in C, rather than per distinct set of options chosen."""
+    if kind is _MULTIPLE:
+        present = tuple(filter(None, column))
+        chosen: Counter[Any] = Counter(chain.from_iterable(present))
+        if all(value.__class__ is str for value in chosen):
+            return chosen, len(present)
+        # Options that are not text (never in a stored response): each under its text, as
+        # a value at a time would count them (1 and True are one key of a Counter).
+        column = tuple(tuple(value) if value else None for value in column)
     counts: Counter[str] = Counter()
+    get = counts.get  # a missing key through Counter's __missing__ costs a Python call
     answered = 0
     for raw, n in Counter(column).items():
         if raw is None:
@@ -212,11 +234,14 @@ def _tally(column: Iterable[Any], kind: str) -> tuple[Counter[str], int]:
         answered += n
         if kind is _MULTIPLE:
             for value in raw:
-                counts[str(value)] += n
+                value = str(value)
+                counts[value] = get(value, 0) + n
         elif kind is _BANDED:
-            counts[_band_of(raw)] += n
+            value = _band_of(raw)
+            counts[value] = get(value, 0) + n
         else:
-            counts[str(raw)] += n
+            value = str(raw)
+            counts[value] = get(value, 0) + n
     return counts, answered
 
 
@@ -406,12 +431,13 @@ class Aggregate:
             contacted = {v for v in answers.get(CONTACT_QUESTION) or [] if v != "none"}
             self.contact[opened.id] = contacted
 
-        for question_key in plan.texts:
-            value = answers.get(question_key)
-            if isinstance(value, str) and value.strip():
-                self.texts.append(
-                    TextAnswer(opened.id, question_key, group, opened.language, value)
-                )
+        if plan.texts:
+            append = self.texts.append
+            rid, language = opened.id, opened.language
+            for question_key in plan.texts:
+                value = answers.get(question_key)
+                if isinstance(value, str) and value.strip():
+                    append(_new_tuple(TextAnswer, (rid, question_key, group, language, value)))
         try:
             row = plan.getter(answers)
         except KeyError:  # answers without every question (not from a stored response)
@@ -441,33 +467,35 @@ class Aggregate:
             plan = self._version_plans[version_id]
             if not plan.counted:
                 continue
-            # Positions (in ``rows``) of the people who had each contact, and of the people
-            # asked about contacts who did not say.
+            # Positions (in ``rows``) of the people asked about contacts who did not say,
+            # and of the people who had each contact (in any order: they are counted), found
+            # per distinct set of contacts (the same sets recur): each point, and each family
+            # of points, a person once however many of it they met (a split by family when
+            # its points' own splits would be mostly hidden).
+            unsaid = list(compress(range(len(rows)), map(not_, map(_SAID, rows))))
+            with_set: dict[frozenset[str], list[int]] = {}
+            for position, contacted in enumerate(map(_CONTACTED, rows)):
+                if contacted:
+                    found = with_set.get(contacted)
+                    if found is None:
+                        with_set[contacted] = [position]
+                    else:
+                        found.append(position)
             had: dict[str, list[int]] = {}
-            unsaid: list[int] = []
-            for position, (contacted, said, _answers) in enumerate(rows):
-                if not said:
-                    unsaid.append(position)
-                for point in contacted:
-                    had.setdefault(point, []).append(position)
-                # And each family of points, a person once however many of it they met:
-                # a split by family when its points' own splits would be mostly hidden.
-                for family in {family_key(point) for point in contacted}:
-                    had.setdefault(family, []).append(position)
-            columns = zip(*(row[2] for row in rows), strict=True)
+            for contacted, positions in with_set.items():
+                for point in (*contacted, *{family_key(point) for point in contacted}):
+                    had.setdefault(point, []).extend(positions)
+            columns = zip(*map(_ANSWERS, rows), strict=True)
             for (_question_key, key, kind, split), column in zip(
                 plan.counted, columns, strict=True
             ):
-                if kind is _MULTIPLE:  # lists are not hashable; an empty list is no answer
-                    column = tuple(tuple(value) if value else None for value in column)
                 counts, answered = _tally(column, kind)
                 if not answered:
                     continue
-                if kind is _MULTIPLE:
+                if kind is _MULTIPLE:  # lists are not hashable; an empty list is no answer
                     choices = self._choices.setdefault(key, Counter())
-                    for raw, n in Counter(column).items():
-                        if raw is not None:
-                            choices[(plan.group, tuple(str(v) for v in raw))] += n
+                    for raw, n in Counter(map(tuple, filter(None, column))).items():
+                        choices[(plan.group, tuple(str(v) for v in raw))] += n
                 self._answered[key][plan.group] += answered
                 group_counts = self._answers[key]
                 for value, n in counts.items():

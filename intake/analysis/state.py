@@ -16,8 +16,10 @@ import gc
 import threading
 import time
 from collections.abc import Iterable, Iterator
-from contextlib import contextmanager, suppress
+from contextlib import contextmanager
 from dataclasses import dataclass, field
+from itertools import chain, islice
+from operator import attrgetter
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
@@ -125,6 +127,7 @@ class ThemeState:
 
 
 _NOTHING: frozenset[str] = frozenset()
+_CODES = attrgetter("codes")  # of an excerpt
 
 
 @dataclass
@@ -143,6 +146,9 @@ class ThemeIndex:
     )
 
     def recount(self, rid: str, state: ThemeState, excerpts: list[list[Excerpt]]) -> None:
+        if rid not in self._given and rid not in state.annotations:
+            self._suggested_only(rid, excerpts)
+            return
         old_sure, old_maybe, old_quotes = self._given.pop(rid, (_NOTHING, _NOTHING, ()))
         for code in old_sure:
             self.confirmed[code].pop(rid, None)
@@ -180,6 +186,17 @@ class ThemeIndex:
             frozenset(maybe) if maybe else _NOTHING,
             tuple(quoted),
         )
+
+    def _suggested_only(self, rid: str, excerpts: list[list[Excerpt]]) -> None:
+        """``recount`` of a response counted for the first time and never annotated (most
+        of them at an unlock): every code suggested for it is pending, none confirmed,
+        nothing quoted."""
+        maybe: set[str] = set()
+        for position in self.texts_of.get(rid, []):
+            maybe.update(chain.from_iterable(map(_CODES, excerpts[position])))
+        for code in maybe:
+            self.pending.setdefault(code, set()).add(rid)
+        self._given[rid] = (_NOTHING, frozenset(maybe) if maybe else _NOTHING, ())
 
 
 _STATES: dict[str, ThemeState] = {}
@@ -317,6 +334,12 @@ def collecting_later() -> Iterator[None]:
             gc.enable()
 
 
+# Responses are read from the database this many at a time, then opened, then counted:
+# alternating between SQLite, the cryptography and the counting response by response costs
+# about a tenth more CPU than each in a run (caches), and a batch holds a few MB.
+_READ_BATCH = 4096
+
+
 def _read_records(
     session: Session,
     state: ThemeState,
@@ -327,17 +350,27 @@ def _read_records(
     reading: RecordReading,
     without_record: list[str],
 ) -> None:
-    for response in stored_responses(session, new, with_fields=False):
-        if response.analysis is None:
-            without_record.append(response.id)
-            continue
-        definition = definition_of(versions[response.questionnaire_version_id])
-        try:
-            opened, data_key, suggested = open_record(response, team, keystore, definition, reading)
-        except UnreadableResponse:
-            state.unreadable.add(response.id)
-            continue
-        _fold_in(state, opened, data_key, definition, suggested)
+    definitions: dict[int, Definition] = {}  # by version id, looked up once per reading
+    rows = stored_responses(session, new, with_fields=False)
+    while batch := list(islice(rows, _READ_BATCH)):
+        opened = []
+        for response in batch:
+            if response.analysis is None:
+                without_record.append(response.id)
+                continue
+            version_id = response.questionnaire_version_id
+            definition = definitions.get(version_id)
+            if definition is None:
+                definition = definitions[version_id] = definition_of(versions[version_id])
+            try:
+                opened.append(
+                    (open_record(response, team, keystore, definition, reading), definition)
+                )
+            except UnreadableResponse:
+                state.unreadable.add(response.id)
+        del batch
+        for (response_opened, data_key, suggested), definition in opened:
+            _fold_in(state, response_opened, data_key, definition, suggested)
 
 
 def _fold_in(
@@ -354,12 +387,16 @@ def _fold_in(
     if suggested is not None:
         # Turned into excerpts now, so the record's parsed form is freed with the record.
         fingerprint, by_question = suggested
+        precoded = state.precoded
         for position in range(first, len(texts)):
             data = by_question.get(texts[position].question_key)
             if data is None:
                 continue
-            with suppress(ValueError):  # malformed: coded again when wanted
-                state.precoded[position] = (fingerprint, excerpts_from_data(data))
+            try:
+                excerpts = excerpts_from_data(data)
+            except ValueError:  # malformed: coded again when wanted
+                continue
+            precoded[position] = (fingerprint, excerpts)
 
 
 def read_annotations(session: Session, state: ThemeState) -> None:

@@ -374,11 +374,13 @@ class MultipleChoice(ChoiceQuestion):
         return list(value or [])
 
     def is_valid_value(self, value: Any) -> bool:
-        return value is None or (
-            isinstance(value, list)
-            and bool(value)
-            and all(isinstance(v, str) and v in self.allowed_values() for v in value)
-            and self.count_allowed(len(set(value)))
+        if value is None:
+            return True
+        if not isinstance(value, list) or not value:
+            return False
+        allowed = self.allowed_values()  # once, not once per chosen option
+        return all(isinstance(v, str) and v in allowed for v in value) and self.count_allowed(
+            len(set(value))
         )
 
 
