@@ -215,6 +215,12 @@ def _address(m: re.Match[str]) -> str:
         return m.group(0)  # "mi número es 713-555-0148" is a phone number, not a house
     if (
         m.group("before") is not None
+        and m.group("between").strip()
+        and m.group("number").split()[0] in ("911", "112", "999")
+    ):
+        return m.group(0)  # "into the street and called 911": the emergency number, not a house
+    if (
+        m.group("before") is not None
         and m.group("before").lower() in _AMBIGUOUS_STREET
         and m.group("between").strip()
         # only when a named street follows the number: "the court for 2 weeks", "court on
@@ -640,7 +646,7 @@ _STREETS_NAMED_FOR_AN_INSTITUTION = frozenset(
      "mosque", "center's", "jail", "prison", "library"}
 )  # fmt: skip
 # Chinese road words a street's name cannot end in (公路, 马路, 铁路 are roads, not a street).
-_HAN_NOT_A_STREET = "公马道铁网水山小大一半走上下街路门"
+_HAN_NOT_A_STREET = "公马道铁网水小大一半走上下街路门"
 # Arabic: the one or two words of a street's name, up to a preposition, "and" or a place.
 _ARABIC_NAME_WORD = r"[\u0621-\u064a\u0660-\u0669\u066e-\u06d3]+"
 
