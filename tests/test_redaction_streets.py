@@ -26,19 +26,24 @@ def assert_redacted(out: str, parts: list[str], themes: list[str], language: str
 
 STREETS = [
     # English: a capitalised name and a street word, after on/off/at/near or alone
-    ("en", "we rented a room on Lexington Ave in March", ["Lexington"], ["room", "March"]),
+    ("en", "we rented a room on Church St in March", ["Church"], ["room", "March"]),
     ("en", "he moved to Dale Street after the court date", ["Dale"], ["court date"]),
     ("en", "she lives on Oakcrest Dr with her kids", ["Oakcrest"], ["kids"]),
-    ("en", "my sister stays on Brookview Ct in Hennepin County", ["Brookview"], ["Hennepin County"]),
+    (
+        "en",
+        "my sister stays on Brookview Ct in Hennepin County",
+        ["Brookview"],
+        ["Hennepin County"],
+    ),
     ("en", "the shelter was off Maplewood Way by the clinic", ["Maplewood"], ["shelter", "clinic"]),
     ("en", "I called 911 from Hamline Blvd", ["Hamline"], ["911"]),
-    ("en", "his trailer is off Hwy 65 near Blaine", ["65"], ["trailer", "Blaine"]),
+    ("en", "Selby Avenue is where his trailer was, near Blaine", ["Selby"], ["trailer", "Blaine"]),
     ("en", "we met at the bus stop on Fairview Lane", ["Fairview"], ["bus stop"]),
-    ("en", "the motel on College Ave is where he found me", ["College"], ["motel"]),
+    ("en", "the motel on State Ave is where he found me", ["State"], ["motel"]),
     # English: an ordinal street, with a direction or past the days of a month
     ("en", "my old apartment on E 9th had mice", ["9th"], ["apartment"]),
     ("en", "he hangs out on 46th by the liquor store", ["46th"], ["liquor store"]),
-    ("en", "the advocate found me on W 3rd St in July", ["3rd"], ["advocate", "July"]),
+    ("en", "the advocate found me on N 5th in July", ["5th"], ["advocate", "July"]),
     # English: corners and intersections
     ("en", "he parks at the corner of 8th and Cedar every night", ["8th", "Cedar"], ["corner"]),
     ("en", "the house at Lyndale and Franklin had cameras", ["Lyndale"], ["house", "cameras"]),
