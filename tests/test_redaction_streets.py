@@ -125,3 +125,19 @@ def test_the_st_of_a_saint_stays() -> None:
 
 def test_a_numbered_chinese_street_is_one_address() -> None:
     assert redact("他住在缅街41号，警察去过", "zh") == "他住在[address]，警察去过"
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # the words before a street's name stay; in capitals, every everyday word does
+        ("On Fremont Street the cops came", "On [address] the cops came"),
+        (
+            "THE POLICE CAME TO MY HOUSE ON FREMONT STREET",
+            "THE POLICE CAME TO MY HOUSE ON [address]",
+        ),
+        ("My Experience With The Police Road Trip", "My Experience With The Police Road Trip"),
+    ],
+)
+def test_the_words_before_a_street_stay(text: str, expected: str) -> None:
+    assert redact(text, "en") == expected

@@ -16,6 +16,7 @@ from typing import TYPE_CHECKING, NamedTuple
 
 from .arabic import _ARABIC_STOP
 from .chinese import _HAN_DATE
+from .names import _mostly_capitalised
 from .rules import _load, _rules
 from .somali import _SOMALI_TIMES
 from .words import (
@@ -741,12 +742,34 @@ def _streets_without_a_number(text: str, rules: _Rules, language: str) -> str:
     elif not re.search(r"[A-Z0-9]", text):
         return text
 
+    caseless: list[bool] = []
+
     def street(m: re.Match[str]) -> str:
         found = m.group("street")
         lead = m.groupdict().get("corner") or ""
         words = found.split()
-        if words[0].lower().strip(".") in _NOT_A_STREET_NAME:
-            return m.group(0)
+        # "On Lake Street", "MY HOUSE ON LAKE STREET", "Went Down Memory Lane": the words
+        # before the street's name stay (in a quote in capitals or Title Case, every
+        # everyday word); nothing left but the street word, nothing is a street.
+        if lang not in ("ar", "zh") and len(words) > 1:
+            if not caseless:
+                caseless.append(_mostly_capitalised(text))
+            kept = 0
+            while kept < len(words) - 1 and (
+                words[kept].lower().strip(".") in _NOT_A_STREET_NAME
+                or (
+                    caseless[0]
+                    and (words[kept].lower() in rules.ordinary or _role_word(words[kept], rules))
+                )
+            ):
+                kept += 1
+            if kept == len(words) - 1 or (kept and words[kept].lower() in ("and", "&", "y")):
+                return m.group(0)
+            cut = re.match(rf"(?:\S+\s+){{{kept}}}", found) if kept else None
+            if cut is not None:
+                lead += found[: cut.end()]
+                found = found[cut.end() :]
+                words = words[kept:]
         # "my wife Ave"?, "the Police Road"?: a name made only of role words, unless they
         # are the kind a street is named for ("University Ave", "Church St", "State Street")
         name = [w.lower() for w in words[:-1] if not re.fullmatch(r"(?i:and|&|[NSEW]\.?)", w)]
