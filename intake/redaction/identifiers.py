@@ -693,7 +693,12 @@ def _street_patterns() -> dict[str, tuple[re.Pattern[str], ...]]:
         if before:
             # en la calle Lake, wadada Lake, đường Lake, txoj kev Rice: a street word and a name
             shapes.append(rf"(?<!\w)(?P<corner>(?i:{before})\s+)(?P<street>{caps})")
-        patterns[lang] = tuple(re.compile(s) for s in shapes)
+        # Most quotes name no street: one look for any street word, corner or ordinal first.
+        trigger = (
+            rf"(?<!\w)(?i:{strong}|{weak}|{corner}|{before or 'street'})(?!\w)|\d(?i:st|nd|rd|th)(?!\w)"
+            rf"|{_UPPER}\S*[ \t]+(?:and|&)[ \t]"
+        )
+        patterns[lang] = (re.compile(trigger), *(re.compile(s) for s in shapes))
     ar_before = words("street_words_before_a_name", "ar")
     ar_corner = words("street_corner_words", "ar")
     ar_not = _alternation(data["ar"].get("street_not_a_name", []))
@@ -731,15 +736,23 @@ def _street_patterns() -> dict[str, tuple[re.Pattern[str], ...]]:
     return patterns
 
 
+# The quick look in Chinese and Arabic: a street, road or corner word.
+_STREET_WORD_IN = {
+    "zh": re.compile("[路街道]"),
+    "ar": re.compile("شارع|طريق|جادة|تقاطع|زاوية|ناصية"),
+}
+
+
 def _streets_without_a_number(text: str, rules: _Rules, language: str) -> str:
     """A street named without a house number, in each language's way, becomes an address;
     a street named only by role words ("the Police Road"?) or its ordinary words stays."""
     lang = language if language in ("en", "es", "so", "vi", "hmn", "ar", "zh") else "en"
     patterns = _street_patterns()[lang]
-    # Most quotes name no street: a capital, a digit or the script's street word first.
-    if lang in ("ar", "zh"):
-        pass
-    elif not re.search(r"[A-Z0-9]", text):
+    if lang not in ("ar", "zh"):
+        trigger, *patterns = patterns
+        if not trigger.search(text):
+            return text
+    elif not _STREET_WORD_IN[lang].search(text):
         return text
 
     caseless: list[bool] = []
