@@ -73,7 +73,6 @@ def test_unmarked_english_name_goes_and_themes_stay(
         "we moved to Austin in june and then to Charlotte",
         "stayed w my aunt in Madison for 6 weeks after the ER",
         "we went to Eagan and Burnsville looking for a shelter",
-        "he lives off 35th & Bloomington now",
         "the CO at the jail was cool but the judge wasnt",
         "the ER doctor and the caseworker both said call the advocate",
         "me and the kids stayed at the ywca for like 2 wks",

@@ -14,10 +14,20 @@ import re
 from functools import lru_cache
 from typing import TYPE_CHECKING, NamedTuple
 
+from .arabic import _ARABIC_STOP
 from .chinese import _HAN_DATE
+from .names import _mostly_capitalised
 from .rules import _load, _rules
 from .somali import _SOMALI_TIMES
-from .words import _ANY_HAN, _LATIN_LETTER, _UNITS, PLACEHOLDER, _alternation, _role_word
+from .words import (
+    _ANY_HAN,
+    _LATIN_LETTER,
+    _UNITS,
+    _UPPER,
+    PLACEHOLDER,
+    _alternation,
+    _role_word,
+)
 
 if TYPE_CHECKING:
     from .rules import _Rules
@@ -204,6 +214,12 @@ def _address(m: re.Match[str]) -> str:
         and re.match(r"[-.\s]?\d", m.string[m.end() :])
     ):
         return m.group(0)  # "mi número es 713-555-0148" is a phone number, not a house
+    if (
+        m.group("before") is not None
+        and m.group("between").strip()
+        and m.group("number").split()[0] in ("911", "112", "999")
+    ):
+        return m.group(0)  # "into the street and called 911": the emergency number, not a house
     if (
         m.group("before") is not None
         and m.group("before").lower() in _AMBIGUOUS_STREET
@@ -577,6 +593,7 @@ def _identifiers_in_words(text: str, rules: _Rules, language: str) -> str:
         text = _HAN_DATE.sub("[date]", text)
     if " at " in text.lower():
         text = _EMAIL_IN_WORDS.sub("[email]", text)
+    text = _streets_without_a_number(text, rules, language)
     if language not in ("zh", "ar"):
         text = rules.named_streets.sub(
             lambda m: (
@@ -590,3 +607,216 @@ def _identifiers_in_words(text: str, rules: _Rules, language: str) -> str:
             text,
         )
     return text
+
+
+# Streets named without a house number (sixth pass). A street where someone lives, works or
+# waits names them as a house number does: "on Hillcrest Dr", "on W 7th", "the corner of 5th
+# and Main", "en la calle Lake", "wadada Lake", "đường Lake", "txoj kev Rice", "شارع ليك",
+# "在University大道", "富兰克林路和芝加哥路的路口". The words are ``street_suffixes_after_a_name``,
+# ``street_suffixes_after_on``, ``street_words_before_a_name``, ``street_corner_words`` and
+# ``street_and_words`` in redaction.json.
+_DIRECTION = r"(?:[NSEW]|North|South|East|West)\.?"
+_ORDINAL = r"\d{1,3}(?i:st|nd|rd|th)"
+# What follows an ordinal that is not a street: "on 5th of May", "the 38th floor", "in 3rd
+# grade", "on 2nd thought".
+_NOT_AFTER_AN_ORDINAL = (
+    r"\s+(?i:of|floor|fl|grade|time|times|day|birthday|place|try|attempt|year|month|week|"
+    r"anniversary|hearing|offense|offence|degree|period|round|visit|child|kid|baby|ward|"
+    r"precinct|district|amendment|thought|street|st|avenue|ave)(?!\w)"
+)
+# Words that begin a capitalised run but are no street's name: "On The Street", "That Road".
+_NOT_A_STREET_NAME = frozenset(
+    {"the", "a", "an", "this", "that", "these", "those", "my", "his", "her", "our", "their",
+     "your", "its", "every", "any", "same", "one", "which", "what", "each", "no", "some",
+     "on", "at", "in", "off", "by", "near", "to", "from", "down", "up", "and", "or", "of",
+     "i", "we", "he", "she", "they", "you", "it", "then", "so", "but", "just", "now"}
+)  # fmt: skip
+# Around "at/on A and B", the words that make it a place ("the building at Franklin and
+# Bloomington", "staying at Chicago and Lake"); without one, "at Target and Walmart" stays.
+_EN_CORNER_CONTEXT = frozenset(
+    {"house", "home", "building", "apartment", "apartments", "apt", "place", "station", "store",
+     "shop", "stop", "corner", "lives", "live", "lived", "living", "stays", "stay", "stayed",
+     "staying", "waits", "wait", "waited", "waiting", "meet", "met", "parked", "parks", "park",
+     "motel", "hotel", "shelter", "duplex", "trailer", "moved", "rent", "rented", "room",
+     "bus", "lot", "mall", "church", "clinic", "school", "laundromat"}
+)  # fmt: skip
+# Role words a street is often named for ("University Ave", "Church St", "State Street").
+_STREETS_NAMED_FOR_AN_INSTITUTION = frozenset(
+    {"university", "college", "church", "school", "state", "court", "center", "centre",
+     "hospital", "temple", "city", "county", "house", "home", "park", "market", "capitol",
+     "mosque", "center's", "jail", "prison", "library"}
+)  # fmt: skip
+# Chinese road words a street's name cannot end in (公路, 马路, 铁路 are roads, not a street).
+_HAN_NOT_A_STREET = "公马道铁网水小大一半走上下街路门"
+# Arabic: the one or two words of a street's name, up to a preposition, "and" or a place.
+_ARABIC_NAME_WORD = r"[\u0621-\u064a\u0660-\u0669\u066e-\u06d3]+"
+
+
+@lru_cache(maxsize=1)
+def _street_patterns() -> dict[str, tuple[re.Pattern[str], ...]]:
+    """The compiled street shapes by language (Latin, Arabic, Chinese)."""
+    data = _load()
+    en = data.get("en", {})
+
+    def words(key: str, lang: str) -> str:
+        return _alternation(data.get(lang, {}).get(key, []))
+
+    strong = _alternation(en["street_suffixes_after_a_name"])
+    weak = _alternation(en["street_suffixes_after_on"])
+    # A capitalised word, not a possessive ("Dallas's PKWY"); up to three, on one line.
+    cap = rf"{_UPPER}[\w'’-]*(?![\w'’-])(?<!['’]s)"
+    caps = rf"{cap}(?:[ \t]+{cap}){{0,2}}"
+    ordinal = rf"(?:{_DIRECTION}\s+)?{_ORDINAL}"
+    # One side of a corner: a name or an ordinal, with its street word if any.
+    side = rf"(?:{ordinal}|{caps})(?:\s+(?i:{strong}|{weak}))?(?![\w'’])"
+    patterns: dict[str, tuple[re.Pattern[str], ...]] = {}
+    for lang in ("en", "es", "so", "vi", "hmn"):
+        corner = words("street_corner_words", lang) or words("street_corner_words", "en")
+        joined = words("street_and_words", lang)
+        before = words("street_words_before_a_name", lang)
+        shapes = [
+            # the corner of 5th and Main, esquina de Franklin y Bloomington, isgoyska A iyo B
+            rf"(?<!\w)(?P<corner>(?i:{corner})\s+)(?P<street>{side}[ \t]+(?i:{joined}|and)[ \t]+{side})",
+            # at Franklin and Bloomington (a place around it), at 38th and Chicago
+            rf"(?<!\w)(?P<corner>(?i:at|on|off|near|by)\s+)(?P<street>{side}[ \t]+(?:and|&)[ \t]+{side})",
+            # on Hillcrest Dr, a Rice St, Lake Street agoonta: a name and a street word
+            rf"(?<![\w'’])(?P<street>(?:{_DIRECTION}[ \t]+)?(?:{caps}|{_ORDINAL})[ \t]+(?i:{strong})(?!\w)\.?)",
+            # on Hillcrest Dr, at Pleasant Way, off Hwy 10: weaker street words after on/off/at
+            rf"(?<!\w)(?P<corner>(?i:on|off|at|near|by|to|along|down|onto|from|ntawm)\s+)"
+            rf"(?P<street>(?:{caps}[ \t]+(?i:{weak})(?!\w)\.?(?![ \t]+{_UPPER})"
+            rf"|(?i:highway|hwy\.?)\s+\d{{1,3}}(?!\d)))",
+            # on W 7th, on 38th: an ordinal with a direction, or past the days of a month
+            rf"(?<!\w)(?P<street>{_DIRECTION}[ \t]+{_ORDINAL}(?!\w)(?!{_NOT_AFTER_AN_ORDINAL}))",
+            rf"(?<!\w)(?P<corner>(?i:on|off|near|at|by|along|down|onto)\s+)"
+            rf"(?P<street>(?:3[2-9]|[4-9]\d|1\d\d)(?i:st|nd|rd|th)(?!\w)(?!{_NOT_AFTER_AN_ORDINAL}))",
+        ]
+        if before:
+            # en la calle Lake, wadada Lake, đường Lake, txoj kev Rice: a street word and a name
+            shapes.append(rf"(?<!\w)(?P<corner>(?i:{before})\s+)(?P<street>{caps})")
+        # Most quotes name no street: one look for any street word, corner or ordinal first.
+        trigger = (
+            rf"(?<!\w)(?i:{strong}|{weak}|{corner}|{before or 'street'})(?!\w)|\d(?i:st|nd|rd|th)(?!\w)"
+            rf"|{_UPPER}\S*[ \t]+(?:and|&)[ \t]"
+        )
+        patterns[lang] = (re.compile(trigger), *(re.compile(s) for s in shapes))
+    ar_before = words("street_words_before_a_name", "ar")
+    ar_corner = words("street_corner_words", "ar")
+    ar_not = _alternation(data["ar"].get("street_not_a_name", []))
+    name = rf"(?!(?:{_ARABIC_STOP}|{ar_not})(?!\w)){_ARABIC_NAME_WORD}"
+    latin_name = rf"{cap}(?:\s+{cap}){{0,2}}"
+    patterns["ar"] = (
+        # عند تقاطع فرانكلين وشيكاغو, تقاطع شارع ليك مع شارع فرانكلين
+        re.compile(
+            rf"(?<!\w)(?P<corner>(?:{ar_corner})\s+)(?P<street>(?:(?:{ar_before})\s+)?"
+            rf"(?:{name}|{latin_name})(?:\s+{name})?\s*(?:و|مع\s+)(?:(?:{ar_before})\s+)?"
+            rf"(?:{name}|{latin_name}))"
+        ),
+        # في شارع ليك, بشارع الرشيد: the street word without "the" and its name
+        re.compile(
+            rf"(?<![\w\u0621-\u064a])(?P<corner>[بف]?)(?P<street>(?:{ar_before})\s+"
+            rf"(?:{name}(?:\s+{name})?|{latin_name}))"
+        ),
+    )
+    han = r"(?:(?![住在到去来是的了我你他她和与跟同那这个就还也都从离每天])[\u4e00-\u9fff]|\x00\d+\x00)"
+    han_street = rf"{han}{{0,5}}(?<![{_HAN_NOT_A_STREET}])(?:大道|大街|路|街)"
+    latin_street = rf"{_UPPER}[\w'’-]*(?:\s+{_UPPER}[\w'’-]*){{0,2}}\s*(?:大道|大街|路|街)"
+    patterns["zh"] = (
+        # 富兰克林路和芝加哥路(的路口)
+        re.compile(
+            rf"(?P<street>(?:{han_street}|{latin_street})\s*(?:和|与|跟|同)\s*"
+            rf"(?:{han_street}|{latin_street}))(?=(?:的)?(?:路口|交叉口|十字路口|拐角|交界))"
+        ),
+        # 在University大道
+        re.compile(rf"(?P<street>(?<![A-Za-z]){latin_street})"),
+        # 住在湖街, 搬到中山路: a street's name after 在/到 (not 马路, 公路, 街上)
+        re.compile(
+            rf"(?<=[在到住近])(?P<street>{han}{{1,4}}(?<![{_HAN_NOT_A_STREET}])(?:大道|大街|路|街))(?![上边头道口])"
+        ),
+    )
+    return patterns
+
+
+# The quick look in Chinese and Arabic: a street, road or corner word.
+_STREET_WORD_IN = {
+    "zh": re.compile("[路街道]"),
+    "ar": re.compile("شارع|طريق|جادة|تقاطع|زاوية|ناصية"),
+}
+
+
+def _streets_without_a_number(text: str, rules: _Rules, language: str) -> str:
+    """A street named without a house number, in each language's way, becomes an address;
+    a street named only by role words ("the Police Road"?) or its ordinary words stays."""
+    lang = language if language in ("en", "es", "so", "vi", "hmn", "ar", "zh") else "en"
+    patterns = _street_patterns()[lang]
+    if lang not in ("ar", "zh"):
+        trigger, *patterns = patterns
+        if not trigger.search(text):
+            return text
+    elif not _STREET_WORD_IN[lang].search(text):
+        return text
+
+    caseless: list[bool] = []
+
+    def street(m: re.Match[str]) -> str:
+        found = m.group("street")
+        lead = m.groupdict().get("corner") or ""
+        words = found.split()
+        # "On Lake Street", "MY HOUSE ON LAKE STREET", "Went Down Memory Lane": the words
+        # before the street's name stay (in a quote in capitals or Title Case, every
+        # everyday word); nothing left but the street word, nothing is a street.
+        if lang not in ("ar", "zh") and len(words) > 1:
+            if not caseless:
+                caseless.append(_mostly_capitalised(text))
+            kept = 0
+            while kept < len(words) - 1 and (
+                words[kept].lower().strip(".") in _NOT_A_STREET_NAME
+                or (
+                    caseless[0]
+                    and (words[kept].lower() in rules.ordinary or _role_word(words[kept], rules))
+                )
+            ):
+                kept += 1
+            if kept == len(words) - 1 or (kept and words[kept].lower() in ("and", "&", "y")):
+                return m.group(0)
+            cut = re.match(rf"(?:\S+\s+){{{kept}}}", found) if kept else None
+            if cut is not None:
+                lead += found[: cut.end()]
+                found = found[cut.end() :]
+                words = words[kept:]
+        # "my wife Ave"?, "the Police Road"?: a name made only of role words, unless they
+        # are the kind a street is named for ("University Ave", "Church St", "State Street")
+        name = [w.lower() for w in words[:-1] if not re.fullmatch(r"(?i:and|&|[NSEW]\.?)", w)]
+        if (
+            lang not in ("ar", "zh")
+            and name
+            and all(_role_word(w, rules) or w in _NOT_A_STREET_NAME for w in name)
+            and not any(w in _STREETS_NAMED_FOR_AN_INSTITUTION for w in name)
+        ):
+            return m.group(0)
+        # "Ruth St. John", "st. paul": the "St" of a saint, not a street
+        if re.search(r"(?i:\bst\.?)$", found) and re.match(
+            rf"[ \t]+(?:{_UPPER}|(?i:paul|cloud|louis|joseph|charles)(?!\w))", text[m.end() :]
+        ):
+            return m.group(0)
+        if "corner" not in m.re.groupindex or lead.strip().lower() not in (
+            "at",
+            "on",
+            "off",
+            "near",
+            "by",
+        ):
+            return lead + "[address]"
+        if " and " not in found and "&" not in found:
+            return lead + "[address]"
+        # "at A and B": a corner only with a place around it, or a street word or ordinal
+        if re.search(rf"{_ORDINAL}|\s(?i:st|street|ave|avenue|rd|road|blvd)\b", found):
+            return lead + "[address]"
+        clause = re.split(r"[.!?;,\n]", text[max(0, m.start() - 60) : m.start()])[-1]
+        after = re.split(r"[.!?;,\n]", text[m.end() : m.end() + 30])[0]
+        context = {w.strip("'’") for w in (clause.lower().split()[-6:] + after.lower().split()[:3])}
+        return lead + "[address]" if context & _EN_CORNER_CONTEXT else m.group(0)
+
+    for pattern in patterns:
+        text = pattern.sub(street, text)
+    # "缅街41号" read as two addresses ("[address][address]") is one
+    return text.replace("[address][address]", "[address]")
