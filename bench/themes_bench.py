@@ -227,8 +227,6 @@ def digest(workdir: Path) -> dict[str, object]:
     the theme index, after the full build and again after the refresh (there, what does not
     depend on the new responses' random ids). Two versions of the
     code give the same hashes only if they give the same themes (a speed change must)."""
-    import hashlib
-
     app = _app(workdir)
     out: dict[str, object] = {}
     with app.app_context():
@@ -274,7 +272,7 @@ def digest(workdir: Path) -> dict[str, object]:
                 }
             for name, value in parts.items():
                 text = json.dumps(_canonical(value), sort_keys=True, default=repr)
-                out[f"{step}:{name}"] = hashlib.sha256(text.encode()).hexdigest()[:16]
+                out[f"{step}:{name}"] = crypto.sha256_hex(text.encode())[:16]
 
         hashes("full")
         synthetic.seal(session, keystore, 100, seed=99)
