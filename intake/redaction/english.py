@@ -806,7 +806,7 @@ _EN_CASHTAG = re.compile(r"(?<![\w$])\$[A-Za-z][\w-]*\w")
 _EN_SITE_THEN_HANDLE = re.compile(
     r"(?i)(?<!\w)(?P<lead>(?:ig|insta|instagram|snap|snapchat|tiktok|twitter|fb|facebook"
     r"|username|handle|cashapp|venmo)(?:\s+[a-z']+){1,4}\s+)"
-    r"(?P<handle>(?=[a-z]*[\d._])[a-z][\w.]*[a-z\d])(?![\w@/])"
+    r"(?P<handle>(?=[a-z]*(?:\d|[._][a-z\d]))[a-z][\w.]*[a-z\d])(?![\w@/])"
     r"(?<!\.com)(?<!\.net)(?<!\.org)"
 )
 

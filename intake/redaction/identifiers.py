@@ -696,7 +696,9 @@ def _street_patterns() -> dict[str, tuple[re.Pattern[str], ...]]:
         # Most quotes name no street: one look for any street word, corner or ordinal first.
         trigger = (
             rf"(?<!\w)(?i:{strong}|{weak}|{corner}|{before or 'street'})(?!\w)|\d(?i:st|nd|rd|th)(?!\w)"
-            rf"|{_UPPER}\S*[ \t]+(?:and|&)[ \t]"
+            # a capitalised word then "and": from a word's start only, and at most 40 long,
+            # so a long run of capitals without spaces is read once, not once a letter
+            rf"|(?<!\S){_UPPER}\S{{0,40}}[ \t]+(?:and|&)[ \t]"
         )
         patterns[lang] = (re.compile(trigger), *(re.compile(s) for s in shapes))
     ar_before = words("street_words_before_a_name", "ar")

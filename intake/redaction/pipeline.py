@@ -146,6 +146,10 @@ def redact(text: str, language: str = "en") -> str:
 
     The passes, in order: each one's docstring says what it finds and why it runs there.
     """
+    # NUL marks the places set aside below ("\x00<n>\x00"): one typed by a respondent would be
+    # read as such a mark (an IndexError on every page that quotes the answer), and it is
+    # never part of what anyone wrote to be read.
+    text = text.replace("\x00", "")
     rules = _rules()
     state = _Redaction(
         rules=rules,
