@@ -59,3 +59,36 @@ def test_the_corner_look_starts_only_at_a_word(language: str) -> None:
     assert trigger.search("we met at Lake and Hiawatha") is not None
     assert trigger.search("xyzLake and Hiawatha") is None
     assert trigger.search("A" * 50 + " and ") is None
+
+
+# Older over-removal the review found: a word of the quote's language that opens a sentence,
+# or a Vietnamese pronoun or role phrase, read as a name from another language's list.
+@pytest.mark.parametrize(
+    ("language", "text"),
+    [
+        ("vi", "Quan tòa cho anh ta án treo một năm."),  # the judge
+        ("vi", "Anh ấy bị trục xuất về Việt Nam tháng 12 năm 2019."),  # he
+        ("vi", "Chị ta gọi cảnh sát."),  # she
+        ("es", "Fue horrible cuando la policía vino."),  # it was (Hmong Fue)
+        ("es", "Ella me dijo que llamara a la policía."),  # she (English Ella)
+        ("es", "Son muchos los problemas con la corte."),  # they are (Vietnamese Sơn)
+        ("es", "Tan pronto llegó la policía se fue."),  # as soon as (Chinese Tan)
+        ("es", "Deja que te cuente lo que pasó."),  # let me tell you (English Deja)
+        ("es", "Tú no sabes lo que es vivir con miedo."),  # you (Vietnamese Tú)
+    ],
+)
+def test_a_word_of_the_quote_s_language_is_no_name(language: str, text: str) -> None:
+    assert quote_text(text, language) == text
+
+
+@pytest.mark.parametrize(
+    ("language", "text", "name"),
+    [
+        ("vi", "Quan tòa Lan nói tôi phải đi", "Lan"),
+        ("vi", "Anh Tuấn đánh tôi. Anh ấy bị bắt.", "Tuấn"),
+        ("es", "mi esposo Fue Vang me pegó", "Fue"),
+        ("es", "Le dije a Ella Martinez que llamara", "Ella"),
+    ],
+)
+def test_the_same_words_as_names_still_go(language: str, text: str, name: str) -> None:
+    assert name not in quote_text(text, language)

@@ -98,7 +98,13 @@ _EVERYDAY_BY_LANGUAGE = {
        "ka"},
     "es": _EVERYDAY
     | {"dolores", "consuelo", "socorro", "amparo", "esperanza", "luz", "paz", "soledad",
-       "remedios", "milagros", "gracia", "victoria", "rosario", "mercedes"},
+       "remedios", "milagros", "gracia", "victoria", "rosario", "mercedes",
+       # Spanish words that open sentences and are names in another shipped language's list
+       # ("Fue horrible", Hmong Fue; "Son muchos", Vietnamese Sơn; "Tan pronto", Chinese Tan;
+       # "Ella me dijo", "Deja que te cuente", English Ella, Deja; "Tú no sabes", Vietnamese Tú)
+       "fue", "fui", "son", "tan", "ella", "deja", "tú", "tu", "era", "van", "dan", "ven",
+       "ves", "vas", "sin", "con", "mal", "más", "mas", "le", "les", "lo", "la", "una", "uno",
+       "mi", "si", "sí", "ya", "hay", "tierra", "isla", "tono"},
 }  # fmt: skip
 
 # Capitalised words that are never part of a name: institutions, days.
