@@ -19,6 +19,7 @@ import resource
 import sys
 import time
 from pathlib import Path
+from typing import Any
 
 from sqlalchemy import select
 
@@ -56,21 +57,29 @@ def _team(session):  # type: ignore[no-untyped-def]
     return user, keyring.open_with_passphrase(session, user, instance.PASSPHRASE)
 
 
+def _unlock(session: Any, staff_session_id: str) -> tuple[Any, str]:
+    """The bench user's team key, and the data unlocked for a staff session of that id, as a
+    facilitator's unlock leaves them: the key and the unlock id the themes are read with."""
+    from intake import clock
+    from intake.models import StaffSession
+
+    user, team = _team(session)
+    now = clock.utcnow()
+    session.merge(
+        StaffSession(id=staff_session_id, user_id=user.id, created_at=now, last_seen_at=now)
+    )
+    session.flush()
+    ticket = keyring.unlock(session, staff_session_id, team)
+    session.commit()
+    return team, crypto.token_digest(ticket.token)
+
+
 def themes(workdir: Path) -> dict[str, float]:
     app = _app(workdir)
     with app.app_context():
         session = db.get_database().session()
         keystore = app.extensions["intake.keystore"]
-        user, team = _team(session)
-        from intake import clock
-        from intake.models import StaffSession
-
-        now = clock.utcnow()
-        session.merge(StaffSession(id="b" * 64, user_id=user.id, created_at=now, last_seen_at=now))
-        session.flush()
-        ticket = keyring.unlock(session, "b" * 64, team)
-        session.commit()
-        unlock_id = crypto.token_digest(ticket.token)
+        team, unlock_id = _unlock(session, "b" * 64)
         cb = codebook_module.current(session)
         matcher = Matcher(cb)
         languages = app.extensions["intake.config"].languages
@@ -232,16 +241,7 @@ def digest(workdir: Path) -> dict[str, object]:
     with app.app_context():
         session = db.get_database().session()
         keystore = app.extensions["intake.keystore"]
-        user, team = _team(session)
-        from intake import clock
-        from intake.models import StaffSession
-
-        now = clock.utcnow()
-        session.merge(StaffSession(id="d" * 64, user_id=user.id, created_at=now, last_seen_at=now))
-        session.flush()
-        ticket = keyring.unlock(session, "d" * 64, team)
-        session.commit()
-        unlock_id = crypto.token_digest(ticket.token)
+        team, unlock_id = _unlock(session, "d" * 64)
         cb = codebook_module.current(session)
         matcher = Matcher(cb)
         languages = app.extensions["intake.config"].languages
