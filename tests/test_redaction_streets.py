@@ -95,7 +95,7 @@ def test_a_street_without_a_number_goes(
         ("en", "the corner store guy called the police"),
         ("en", "I worked at Target and Walmart in 2019"),
         ("en", "she lives on the 3rd floor now"),
-        ("en", "my son is in 5th grade at Roosevelt"),
+        ("en", "my son is in 5th grade at the middle school"),
         ("en", "my advocate went to Family Court with me"),
         ("en", "we moved to St Paul in June"),
         ("en", "I had to go to the Government Center and the family court"),

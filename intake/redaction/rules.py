@@ -34,6 +34,13 @@ DATA_FILE = Path(__file__).resolve().parent.parent / "data" / "redaction.json"
 # a person (intake/data/places.json says how one that is also a name is read).
 PLACES_FILE = Path(__file__).resolve().parent.parent / "data" / "places.json"
 
+# The English given names of the US Census (the file's header says what was left out): the
+# hand-written lists know the names people wrote in development quotes, and a common name
+# nobody happened to write ("Jane hit me", "i called Leslie") stayed.
+CENSUS_GIVEN_NAMES_FILE = (
+    Path(__file__).resolve().parent.parent / "data" / "given-names-en-census.txt"
+)
+
 
 @dataclass(frozen=True)
 class _Rules:
@@ -82,7 +89,15 @@ class _Rules:
 
 
 def _load() -> dict[str, dict[str, list[str]]]:
-    return json.loads(DATA_FILE.read_text(encoding="utf-8"))
+    data = json.loads(DATA_FILE.read_text(encoding="utf-8"))
+    english = data.setdefault("en", {})
+    english["given_names"] = english.get("given_names", []) + _census_given_names()
+    return data
+
+
+def _census_given_names() -> list[str]:
+    lines = CENSUS_GIVEN_NAMES_FILE.read_text(encoding="utf-8").splitlines()
+    return [line.strip() for line in lines if line.strip() and not line.startswith("#")]
 
 
 def _load_places() -> dict[str, list[str]]:
