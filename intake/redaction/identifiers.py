@@ -1160,10 +1160,13 @@ def _lower_street(m: re.Match[str], rules: _Rules) -> str:
         for w in name
     ):
         return m.group(0)
-    if all(_role_word(w, rules) for w in name) and not any(
-        w in _STREETS_NAMED_FOR_AN_INSTITUTION for w in name
-    ):
+    # in lower case a role word is no street's name ("family court ct", "my po st"), unless it
+    # is a common one ("university ave")
+    if any(_role_word(w, rules) and w not in lists.common for w in name):
         return m.group(0)
+    before = m.string[: m.start()].split()[-1:]
+    if not lead and before and before[0].lower() in _DETERMINERS:
+        return m.group(0)  # "by the river rd", "my po st"
     if re.fullmatch(r"(?i:st)\.?", words[name_end]) and _SAINT_AFTER.match(m.string, m.end()):
         return m.group(0)  # "to west st paul"
     if kept:
