@@ -51,6 +51,8 @@ GONE = [
     ("so", "wuxuu degan yahay wadada cedar ee Minneapolis", ["cedar"], ["Minneapolis"]),
     ("vi", "nhà chị ấy ở duong cedar gần trường", ["cedar"], ["trường"]),
     ("hmn", "nws nyob txoj kev cedar hauv St Paul", ["cedar"], ["St Paul"]),
+    ("es", "la casa en la calle maple y jefferson", ["maple", "jefferson"], ["casa"]),
+    ("es", "la calle maple y su casa", ["maple"], ["y su casa"]),
     # a street typed in lower case against Chinese or Arabic; a Chinese street after 去
     ("zh", "他住在hamline ave旁边", ["hamline"], ["旁边"]),
     ("ar", "يسكن في hamline ave مع أخته", ["hamline"], ["أخته"]),
@@ -96,6 +98,9 @@ def test_a_street_in_lower_case_or_a_bare_corner_goes(
         ("en", "we went to st paul in June"),
         ("es", "vivo en Minneapolis y trabajo en St Paul"),
         ("es", "trabaja en Target y Walmart"),
+        ("es", "vivimos en Washington y Oregon antes"),
+        ("en", "we moved to Texas and Oregon in May"),
+        ("en", "the shelter at Chicago and Milwaukee"),
         ("es", "vivía en la calle principal cerca del juzgado"),
         ("es", "me dejó en la calle sola de noche"),
         ("so", "Minneapolis iyo St Paul ayaan ku noolaa"),

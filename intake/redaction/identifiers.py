@@ -852,10 +852,9 @@ def _streets_without_a_number(text: str, rules: _Rules, language: str) -> str:
         # "at A and B": a corner only with a place around it, or a street word or ordinal
         if re.search(rf"{_ORDINAL}|\s(?i:st|street|ave|avenue|rd|road|blvd)\b", found):
             return lead + "[address]"
-        if any(
-            _side_kind(side, rules) == "store" for side in re.split(r"[ \t]+(?:and|&)[ \t]+", found)
-        ):
-            return m.group(0)  # "met at Target and Walmart"
+        kinds = [_side_kind(side, rules) for side in re.split(r"[ \t]+(?:and|&)[ \t]+", found)]
+        if "store" in kinds or kinds == ["place", "place"]:
+            return m.group(0)  # "met at Target and Walmart", "moved at Chicago and Milwaukee"
         clause = re.split(r"[.!?;,\n]", text[max(0, m.start() - 60) : m.start()])[-1]
         after = re.split(r"[.!?;,\n]", text[m.end() : m.end() + 30])[0]
         context = {w.strip("'’") for w in (clause.lower().split()[-6:] + after.lower().split()[:3])}
@@ -894,11 +893,12 @@ _LOW_LEADS = (
 _LOW_LEAD = re.compile(rf"(?i:{_LOW_LEADS})")
 _SAINT_AFTER = re.compile(r"[ \t]+(?i:paul|cloud|louis|joseph|charles|francis|anthony|croix)(?!\w)")
 # "hwy 55 and 494", "I-94 & 35W": the junction of two numbered roads.
+# "us 20 and 50 dollars" is no road: "I" and "US" count in capitals or with a hyphen only.
+_ROAD = r"(?:(?i:hwy|highway|interstate|route|rte)\.?|I-?|US-?|i-|us-)"
 _HIGHWAY_JUNCTION = re.compile(
-    r"(?<![\w-])(?i:hwy|highway|interstate|i-?|us|route|rte)\.?[ \t]*\d{1,3}[A-Za-z]?(?![\w-])"
+    rf"(?<![\w-]){_ROAD}[ \t]*\d{{1,3}}[A-Za-z]?(?![\w-])"
     r"[ \t]+(?:and|&|n|y|e|iyo|và|thiab|و)[ \t]+"
-    r"(?:(?i:hwy|highway|interstate|i-?|us|route|rte)\.?[ \t]*)?\d{2,3}[A-Za-z]?(?![\w-])"
-    + _NOT_AN_ID_AFTER
+    rf"(?:{_ROAD}[ \t]*)?\d{{2,3}}[A-Za-z]?(?![\w-])" + _NOT_AN_ID_AFTER
 )
 
 
@@ -935,8 +935,8 @@ def _street_lists() -> _StreetLists:
         phrases=every("street_phrases_not_addresses"),
         not_a_name=every("street_words_not_a_name"),
         stores=every("stores_not_streets"),
-        places=frozenset(p.casefold() for p in [*shared["places"], *shared["counties"]])
-        | every("places"),
+        # not the counties: "Franklin", "Washington" are a county only before "County"
+        places=frozenset(p.casefold() for p in shared["places"]) | every("places"),
         also_names=frozenset(p.casefold() for p in shared["also_names"]),
         holidays=every("holidays_with_a_day"),
     )
@@ -1023,7 +1023,11 @@ def _lower_street_patterns() -> dict[str, tuple[re.Pattern[str], ...]]:
         re.compile(rf"(?<![A-Za-z0-9'’])(?P<corner>(?i:{_LOW_LEADS})[ \t]+){low_street}"),
         re.compile(rf"(?<![A-Za-z0-9'’.])(?P<corner>){low_alone}"),
         # "calle lake", "wadada lake", "duong lake", "txoj kev lake": a known street's name
-        re.compile(rf"(?<![\w'’])(?P<corner>(?i:{before})[ \t]+)(?P<named>{_LOW})(?![\w'’])"),
+        # (and a second after "y", "iyo", "và": "calle lake y chicago")
+        re.compile(
+            rf"(?<![\w'’])(?P<corner>(?i:{before})[ \t]+)(?P<named>{_LOW})"
+            rf"(?:[ \t]+(?:{joiners})[ \t]+(?P<other>{_LOW}))?(?![\w'’])"
+        ),
         re.compile(
             rf"(?<![\w'’])(?P<corner>(?i:{corner_words})[ \t]+)(?P<a>{side})[ \t]+"
             rf"(?P<and>{joiners})[ \t]+(?P<b>{side})(?![\w'’])"
@@ -1062,7 +1066,8 @@ def _lower_street_patterns() -> dict[str, tuple[re.Pattern[str], ...]]:
 
 def _side_kind(side: str, rules: _Rules) -> str:
     """What one side of a corner is: "street" (a street word, an ordinal or a common street
-    name), "store", "place", "name" (a place that is also a name), "word" or nothing known."""
+    name that is no listed place), "store", "place", "name" (a place that is also a name),
+    "word" or nothing known."""
     lists = _street_lists()
     words = side.casefold().replace("’", "'").rstrip(".").split()
     if len(words) > 1 and re.fullmatch(r"[nsew]\.?|north|south|east|west", words[0]):
@@ -1072,12 +1077,12 @@ def _side_kind(side: str, rules: _Rules) -> str:
         return "street"
     if whole in lists.stores or whole in rules.months:
         return "store"
+    if whole in lists.also_names:
+        return "name"  # "Lincoln", "Franklin": a city, a person or a street
+    if whole in lists.places:
+        return "place"  # "Washington and Oregon" are two places before two streets
     if whole in lists.common:
         return "street"
-    if whole in lists.places:
-        return "place"
-    if whole in lists.also_names:
-        return "name"
     if whole in rules.ordinary or whole in _NOT_A_STREET_NAME or whole in lists.not_a_name:
         return "word"
     return ""
@@ -1112,6 +1117,8 @@ def _corner(m: re.Match[str], rules: _Rules) -> str:
         return lead + "[address]" if "store" not in kinds or "street" in kinds else m.group(0)
     if lower and any(_side_kind(s, rules) not in ("street", "place", "name") for s in lower):
         return m.group(0)  # "at home and school", "at lake and something": too little
+    if kinds == ("place", "place"):
+        return m.group(0)  # "en Washington y Oregon", "at Chicago and Milwaukee"
     if "store" in kinds and not any(re.search(r"\d|\s", s.strip()) for s in (a, b)):
         return m.group(0)  # "at Target and Walmart", "at Christmas and Easter"
     if "street" in kinds:
@@ -1174,6 +1181,19 @@ def _lower_street(m: re.Match[str], rules: _Rules) -> str:
     return lead + "[address]"
 
 
+def _named_in_lower_case(m: re.Match[str], rules: _Rules) -> str:
+    """ "calle lake", "wadada cedar y chicago": after a street word, a name in lower case goes
+    when it is a common street's name or a place (and the name after "y" with it when that
+    one is too)."""
+    known = ("street", "place", "name")
+    if _side_kind(m.group("named"), rules) not in known:
+        return m.group(0)
+    other = m.group("other")
+    if other is not None and _side_kind(other, rules) not in known:
+        return m.group("corner") + "[address]" + m.group(0)[m.end("named") - m.start() :]
+    return m.group("corner") + "[address]"
+
+
 def _streets_in_lower_case(text: str, rules: _Rules, language: str) -> str:
     """The second street pass (see above), after the first."""
     script = language if language in ("so", "zh", "ar") else "latin"
@@ -1184,14 +1204,7 @@ def _streets_in_lower_case(text: str, rules: _Rules, language: str) -> str:
         if "a" in pattern.groupindex:
             text = pattern.sub(lambda m: _corner(m, rules), text)
         elif "named" in pattern.groupindex:
-            text = pattern.sub(
-                lambda m: (
-                    m.group("corner") + "[address]"
-                    if _side_kind(m.group("named"), rules) in ("street", "place", "name")
-                    else m.group(0)
-                ),
-                text,
-            )
+            text = pattern.sub(lambda m: _named_in_lower_case(m, rules), text)
         else:
             text = pattern.sub(lambda m: _lower_street(m, rules), text)
     text = _DIRECTION_BEFORE_ADDRESS.sub(lambda m: m.group("lead") + "[address]", text)
