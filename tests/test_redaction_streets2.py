@@ -82,6 +82,9 @@ def test_a_street_in_lower_case_or_a_bare_corner_goes(
         ("en", "he ran me off a dirt road in March"),
         ("en", "on our street everybody knows him"),
         ("en", "a busy st at night scares me"),
+        # "dr" is a doctor except on a street, "hwy" without its number no road's name
+        ("en", "i went to eye dr today and by pediatric dr after"),
+        ("en", "he drove hwy all night"),
         # phrases named like a street
         ("en", "sometimes i go down memory lane and cry"),
         ("en", "Going Down Memory Lane helped me"),

@@ -881,7 +881,7 @@ def _streets_without_a_number(text: str, rules: _Rules, language: str) -> str:
 _LOW = r"[a-z][a-z'’-]*(?<!['’]s)(?![A-Za-z'’-])"
 _LOW_DIRECTION = r"(?:[nsewNSEW]|north|south|east|west|North|South|East|West)\.?"
 # The street words that are a street after any lower-case name ("snelling ave", "rice st").
-_LOW_ABBREVIATIONS = r"(?i:st|ave|blvd|rd|pkwy|hwy)\.?"
+_LOW_ABBREVIATIONS = r"(?i:st|ave|blvd|rd|pkwy)\.?"
 # Those that need a word such as "on" before ("on hillcrest dr", "on lake street").
 _LOW_AFTER_ON = (
     r"(?i:street|avenue|road|boulevard|parkway|lane|ln|drive|dr|ct|st|ave|blvd|rd|pkwy)\.?"
@@ -890,6 +890,8 @@ _LOW_LEADS = (
     "on|off|of|at|near|by|to|along|down|onto|from|up|across|past|en|por|sobre|cerca de|trên|tren"
     "|ở|tại|tai|gần|gan|nyob|ntawm|ze|hauv|ku|ee"
 )
+# Only after these is a lower-case "dr" or "ct" a street (elsewhere a doctor, a court).
+_ON_A_STREET = frozenset({"on", "off", "along", "onto", "down", "up", "trên", "tren", "nyob"})
 _LOW_LEAD = re.compile(rf"(?i:{_LOW_LEADS})")
 _SAINT_AFTER = re.compile(r"[ \t]+(?i:paul|cloud|louis|joseph|charles|francis|anthony|croix)(?!\w)")
 # "hwy 55 and 494", "I-94 & 35W": the junction of two numbered roads.
@@ -1174,6 +1176,8 @@ def _lower_street(m: re.Match[str], rules: _Rules) -> str:
     before = m.string[: m.start()].split()[-1:]
     if not lead and before and before[0].lower() in _DETERMINERS:
         return m.group(0)  # "by the river rd", "my po st"
+    if re.fullmatch(r"(?i:dr|ct)\.?", words[name_end]) and lead.strip().lower() not in _ON_A_STREET:
+        return m.group(0)  # "went to eye dr", "by pediatric dr": a doctor; "on hillcrest dr"
     if re.fullmatch(r"(?i:st)\.?", words[name_end]) and _SAINT_AFTER.match(m.string, m.end()):
         return m.group(0)  # "to west st paul"
     if kept:
