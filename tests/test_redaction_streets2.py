@@ -46,6 +46,7 @@ GONE = [
     ("hmn", "nws tos kuv ntawm Oak thiab Kessler", ["Oak", "Kessler"], ["tos kuv"]),
     ("zh", "他每天在Maple和Kessler等我", ["Maple", "Kessler"], ["等我"]),
     ("ar", "كان ينتظرني عند Maple و Kessler كل ليلة", ["Maple", "Kessler"], ["كل ليلة"]),
+    ("ar", "كان يستناني عند مين وبرودواي كل ليلة", ["مين", "برودواي"], ["كل ليلة"]),
     # a street word before a known street's name in lower case, in each language
     ("es", "vivía en la calle maple en Richfield", ["maple"], ["Richfield"]),
     ("so", "wuxuu degan yahay wadada cedar ee Minneapolis", ["cedar"], ["Minneapolis"]),
@@ -116,6 +117,8 @@ def test_a_street_in_lower_case_or_a_bare_corner_goes(
         ("zh", "在Target和Walmart都见过他"),
         ("ar", "في Target و Walmart"),
         ("ar", "اتصلت بـ ٩١١ من الشارع قرب البيت"),
+        ("ar", "كنت عند ليك وبعدين رحت للبيت"),
+        ("ar", "كنت عند ليك وصديقي"),
     ],
 )
 def test_no_street_no_change(language: str, text: str) -> None:

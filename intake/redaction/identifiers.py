@@ -997,6 +997,8 @@ def _lower_street_patterns() -> dict[str, tuple[re.Pattern[str], ...]]:
         if not _ANY_HAN.match(w) and not ("\u0600" <= w[:1] <= "\u06ff")
     )
     arabic_leads = _alternation(data.get("ar", {}).get("street_corner_leads", []))
+    arabic_strong = _alternation(data.get("ar", {}).get("street_corner_leads_strong", []))
+    arabic_side = rf"(?!(?:{_ARABIC_STOP})(?!\w)){_ARABIC_NAME_WORD}"
     cap = rf"{_UPPER}[\w'’-]*(?![\w'’-])(?<!['’]s)"
     ordinal = rf"(?:{_DIRECTION}[ \t]+)?{_ORDINAL}"
     suffix = rf"(?:[ \t]+(?i:{strong}|{weak})(?![\w'’]))?"
@@ -1055,12 +1057,18 @@ def _lower_street_patterns() -> dict[str, tuple[re.Pattern[str], ...]]:
         ),
     )
     arabic = (
-        trigger,
+        re.compile(rf"{trigger.pattern}|(?<!\w)(?:{arabic_strong})\s"),
         re.compile(rf"(?<![A-Za-z0-9'’])(?P<corner>){low_alone}"),
         # في Lake و Chicago, عند Franklin وChicago
         re.compile(
             rf"(?<!\w)(?P<corner>(?:{arabic_leads})\s+)(?P<a>{latin_name})\s*(?P<and>و|مع)\s*"
             rf"(?P<b>{latin_name})(?![A-Za-z'’])"
+        ),
+        # عند مين وبرودواي: in Arabic letters, one word a side after a lead that means "at",
+        # both a common street's name or a place
+        re.compile(
+            rf"(?<!\w)(?P<corner>(?:{arabic_strong})\s+)(?P<a>{arabic_side})\s*(?P<and>و)\s*"
+            rf"(?P<b>{arabic_side})(?!\w)"
         ),
     )
     return {"latin": latin, "so": (*latin, somali), "zh": han, "ar": arabic}
@@ -1113,6 +1121,8 @@ def _corner(m: re.Match[str], rules: _Rules) -> str:
     leads, strong_leads = _corner_leads()
     lead_words = " ".join(lead.casefold().split())
     after_corner_word = bool(lead_words) and lead_words not in leads
+    # Latin in lower case, and Arabic letters (no capitals, no dictionary: "عند ليك وبعدين" is
+    # "at Lake, and then"), need both sides known
     lower = [s for s in (a, b) if not _UPPER_START.match(s)]
     if after_corner_word:
         # "the corner of lake n chicago": the corner word says it; the sides are no words
