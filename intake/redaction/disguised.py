@@ -18,6 +18,7 @@ from typing import TYPE_CHECKING
 from .arabic import _ARABIC_CONJUNCTION, _ARABIC_WORD
 from .chinese import _han_names_again
 from .english import _EN_MODAL_NAMES, _english_again, _english_short_name
+from .identifiers import _a_holiday
 from .names import _other_spellings
 from .words import _ANY_HAN, PLACEHOLDER
 
@@ -129,6 +130,11 @@ def _digit_count(text: str) -> int:
     return sum(ch.isdigit() for ch in text)
 
 
+def _date_unless_a_holiday(m: re.Match[str]) -> str:
+    """ "the Fourth of July", "el Cinco de Mayo" without a year are holidays, not a day."""
+    return m.group(0) if _a_holiday(m.group(0)) else "[date]"
+
+
 def _disguised(text: str, rules: _Rules, language: str) -> str:
     """``text`` with full-width letters made plain, decorated Arabic names undecorated, and
     spelled-out or broken-up identifiers replaced by their placeholders."""
@@ -163,10 +169,10 @@ def _disguised(text: str, rules: _Rules, language: str) -> str:
         )
     if language == "en":
         text = _EN_ADDRESS_IN_WORDS.sub("[address]", text)
-        text = _EN_SPELLED_DATE.sub("[date]", text)
+        text = _EN_SPELLED_DATE.sub(_date_unless_a_holiday, text)
     elif language == "es":
         text = _ES_ADDRESS_IN_WORDS.sub("[address]", text)
-        text = _ES_SPELLED_DATE.sub("[date]", text)
+        text = _ES_SPELLED_DATE.sub(_date_unless_a_holiday, text)
     return text
 
 

@@ -17,7 +17,7 @@ from typing import TYPE_CHECKING, NamedTuple
 from .arabic import _ARABIC_STOP
 from .chinese import _HAN_DATE
 from .names import _mostly_capitalised
-from .rules import _load, _rules
+from .rules import _load, _load_places, _rules
 from .somali import _SOMALI_TIMES
 from .words import (
     _ANY_HAN,
@@ -194,7 +194,8 @@ _UNIT_AFTER = re.compile(rf"\s*(?i:{_alternation(_UNITS)})(?!\w)")
 _NOT_IN_ADDRESS = frozenset(
     {"in", "on", "at", "the", "a", "to", "of", "from", "down", "up", "near", "by", "and", "or",
      "times", "days", "weeks", "months", "years", "de", "la", "el", "en", "del", "y", "ở", "tại",
-     "và", "ka", "iyo", "hauv", "thiab", "في", "و"}
+     "và", "ka", "iyo", "hauv", "thiab", "في", "و", "من", "إلى", "الى", "عند", "قرب", "على", "عن",
+     "مع", "بعد", "قبل"}
 )  # fmt: skip
 
 _ANY_DIGIT = re.compile(r"\d")
@@ -417,7 +418,36 @@ def _number_labels(text: str, rules: _Rules) -> str:
             continue
         parts += [text[done : m.start()], replaced]
         done = at = m.end()
+        # "la placa ABC 123 y XYZ 789", "badge 4471 and 4472": more of the same kind
+        while (more := _NEXT_NUMBER.match(text, done)) and _same_shape(m.group("id"), more):
+            parts += [more.group("join"), replaced[len(m.group("lead")) :]]
+            done = at = more.end()
     return "".join(parts) + text[done:] if parts else text
+
+
+# After a labelled number, another joined to it by a comma, "and", "y", "iyo", "và"…
+_NEXT_NUMBER = re.compile(
+    r"(?P<join>[ \t]*,?[ \t]*(?:(?i:and|&|or|y|o|e|iyo|ama|và|va|hoặc|thiab|los sis|nrog)[ \t]+"
+    r"|و[ \t]*|أو[ \t]+|[和或、与][ \t]*)?)"
+    r"(?P<id>(?:[A-Z]{1,4}[ ·-]?|[A-Za-z]{1,4}-)?\d[\dA-Za-z./-]*(?<![./-])"
+    r"(?:[ -](?:(?=[A-Z]{0,3}\d)[\dA-Z]{1,5}|[A-Z]{1,3}(?!\w))(?![\w-])){0,2})"
+    r"(?![\w-])" + _NOT_AN_ID_AFTER
+)
+
+
+def _same_shape(first: str, more: re.Match[str]) -> bool:
+    """A second number is one of the kind when it is written like the first: letters and
+    digits after letters and digits, as many digits (or one fewer) after digits alone, and no
+    bare year ("badge 4471 and 2 other officers", "placa 123 y 2019" stay)."""
+    second = more.group("id")
+    if not more.group("join").strip(" \t,") and not any(c.isalpha() for c in second):
+        return False  # "house no. 25, 6481 people": a comma alone joins plates only
+    if _YEAR_ONLY.fullmatch(second):
+        return False
+    letters = any(c.isalpha() for c in first)
+    if letters:
+        return any(c.isalpha() for c in second) and _digits(second) >= 2
+    return not any(c.isalpha() for c in second) and _digits(second) >= max(3, _digits(first) - 1)
 
 
 # A phone number partly in words ("612 cinco cinco cinco 0188"), a Chinese identity number
@@ -553,6 +583,7 @@ def _identifiers(text: str, rules: _Rules, language: str) -> str:
     )
     # Before the addresses, so "pasaporte número 482193" is not read as a street's number.
     text = _number_labels(text, rules)
+    text = _HIGHWAY_JUNCTION.sub("[address]", text)
     text = rules.addresses.sub(_address, text)
     if "[address]" in text:
         text = _ADDRESS_TAIL.sub("[address]", text)
@@ -561,6 +592,8 @@ def _identifiers(text: str, rules: _Rules, language: str) -> str:
             "[date]"
             if _digits(m.group(0))
             and not (language == "so" and _SOMALI_TIMES.fullmatch(m.group(0)))
+            # "the 4th of July" without a year: a holiday
+            and not _a_holiday(m.group(0))
             # "Maarso 3 jeer", "Luulyo 2 toddobaad": a month, then a count or a duration
             and not _UNIT_AFTER.match(m.string, m.end())
             else m.group(0)
@@ -594,6 +627,7 @@ def _identifiers_in_words(text: str, rules: _Rules, language: str) -> str:
     if " at " in text.lower():
         text = _EMAIL_IN_WORDS.sub("[email]", text)
     text = _streets_without_a_number(text, rules, language)
+    text = _streets_in_lower_case(text, rules, language)
     if language not in ("zh", "ar"):
         text = rules.named_streets.sub(
             lambda m: (
@@ -601,6 +635,7 @@ def _identifiers_in_words(text: str, rules: _Rules, language: str) -> str:
                 + (
                     "[address]"
                     if not _named_street_is_a_place(m.group("street"), rules)
+                    and not _a_street_phrase(m.group("street"))
                     else m.group("street")
                 )
             ),
@@ -647,7 +682,7 @@ _STREETS_NAMED_FOR_AN_INSTITUTION = frozenset(
      "mosque", "center's", "jail", "prison", "library"}
 )  # fmt: skip
 # Chinese road words a street's name cannot end in (公路, 马路, 铁路 are roads, not a street).
-_HAN_NOT_A_STREET = "公马道铁网水小大一半走上下街路门"
+_HAN_NOT_A_STREET = "公马道铁网水小大一半走上下街路门逛行"
 # Arabic: the one or two words of a street's name, up to a preposition, "and" or a place.
 _ARABIC_NAME_WORD = r"[\u0621-\u064a\u0660-\u0669\u066e-\u06d3]+"
 
@@ -732,7 +767,7 @@ def _street_patterns() -> dict[str, tuple[re.Pattern[str], ...]]:
         re.compile(rf"(?P<street>(?<![A-Za-z]){latin_street})"),
         # 住在湖街, 搬到中山路: a street's name after 在/到 (not 马路, 公路, 街上)
         re.compile(
-            rf"(?<=[在到住近])(?P<street>{han}{{1,4}}(?<![{_HAN_NOT_A_STREET}])(?:大道|大街|路|街))(?![上边头道口])"
+            rf"(?<=[在到住近去往从])(?P<street>{han}{{1,4}}(?<![{_HAN_NOT_A_STREET}])(?:大道|大街|路|街))(?![上边头道口])"
         ),
     )
     return patterns
@@ -762,6 +797,8 @@ def _streets_without_a_number(text: str, rules: _Rules, language: str) -> str:
     def street(m: re.Match[str]) -> str:
         found = m.group("street")
         lead = m.groupdict().get("corner") or ""
+        if _ordinal_of_something(m):
+            return m.group(0)  # "at 5th and 6th grade"
         words = found.split()
         # "On Lake Street", "MY HOUSE ON LAKE STREET", "Went Down Memory Lane": the words
         # before the street's name stay (in a quote in capitals or Title Case, every
@@ -785,6 +822,8 @@ def _streets_without_a_number(text: str, rules: _Rules, language: str) -> str:
                 lead += found[: cut.end()]
                 found = found[cut.end() :]
                 words = words[kept:]
+        if _a_street_phrase(found):
+            return m.group(0)  # "down Memory Lane", "Easy Street"
         # "my wife Ave"?, "the Police Road"?: a name made only of role words, unless they
         # are the kind a street is named for ("University Ave", "Church St", "State Street")
         name = [w.lower() for w in words[:-1] if not re.fullmatch(r"(?i:and|&|[NSEW]\.?)", w)]
@@ -813,6 +852,9 @@ def _streets_without_a_number(text: str, rules: _Rules, language: str) -> str:
         # "at A and B": a corner only with a place around it, or a street word or ordinal
         if re.search(rf"{_ORDINAL}|\s(?i:st|street|ave|avenue|rd|road|blvd)\b", found):
             return lead + "[address]"
+        kinds = [_side_kind(side, rules) for side in re.split(r"[ \t]+(?:and|&)[ \t]+", found)]
+        if "store" in kinds or kinds == ["place", "place"]:
+            return m.group(0)  # "met at Target and Walmart", "moved at Chicago and Milwaukee"
         clause = re.split(r"[.!?;,\n]", text[max(0, m.start() - 60) : m.start()])[-1]
         after = re.split(r"[.!?;,\n]", text[m.end() : m.end() + 30])[0]
         context = {w.strip("'’") for w in (clause.lower().split()[-6:] + after.lower().split()[:3])}
@@ -821,4 +863,363 @@ def _streets_without_a_number(text: str, rules: _Rules, language: str) -> str:
     for pattern in patterns:
         text = pattern.sub(street, text)
     # "缅街41号" read as two addresses ("[address][address]") is one
+    return text.replace("[address][address]", "[address]")
+
+
+# Streets, second pass: a street typed in lower case ("on snelling ave", "off of lake st", "在
+# snelling ave附近"), a corner with nothing around it ("we ate at Lake and Hiawatha", "vive por
+# Franklin y Bloomington", "在Lake和Hiawatha"), a numbered highway's junction ("hwy 55 and
+# 494"). Lower case and a bare corner carry less evidence than a capital before "Street", so
+# each side of a corner must show itself a street: a street word or an ordinal, one of the
+# country's most common street names (``street_names_common``: Main, Lake, Washington…), or
+# after a lead that means "at" a listed city ("por Franklin y Bloomington"); two cities ("at
+# Chicago and Milwaukee"), a store or a holiday ("at Target and Walmart", "at Christmas and
+# Easter") stay. Phrases named like a street ("down Memory Lane", ``street_phrases_not_
+# addresses``) and the words that describe a road ("dirt road", "the main road",
+# ``street_words_not_a_name``) stay.
+# a word in lower case, not a possessive ("cuong's st" is no street's name)
+_LOW = r"[a-z][a-z'’-]*(?<!['’]s)(?![A-Za-z'’-])"
+_LOW_DIRECTION = r"(?:[nsewNSEW]|north|south|east|west|North|South|East|West)\.?"
+# The street words that are a street after any lower-case name ("snelling ave", "rice st").
+_LOW_ABBREVIATIONS = r"(?i:st|ave|blvd|rd|pkwy)\.?"
+# Those that need a word such as "on" before ("on hillcrest dr", "on lake street").
+_LOW_AFTER_ON = (
+    r"(?i:street|avenue|road|boulevard|parkway|lane|ln|drive|dr|ct|st|ave|blvd|rd|pkwy)\.?"
+)
+_LOW_LEADS = (
+    "on|off|of|at|near|by|to|along|down|onto|from|up|across|past|en|por|sobre|cerca de|trên|tren"
+    "|ở|tại|tai|gần|gan|nyob|ntawm|ze|hauv|ku|ee"
+)
+# Only after these is a lower-case "dr" or "ct" a street (elsewhere a doctor, a court).
+_ON_A_STREET = frozenset({"on", "off", "along", "onto", "down", "up", "trên", "tren", "nyob"})
+_LOW_LEAD = re.compile(rf"(?i:{_LOW_LEADS})")
+_SAINT_AFTER = re.compile(r"[ \t]+(?i:paul|cloud|louis|joseph|charles|francis|anthony|croix)(?!\w)")
+# "hwy 55 and 494", "I-94 & 35W": the junction of two numbered roads.
+# "us 20 and 50 dollars" is no road: "I" and "US" count in capitals or with a hyphen only.
+_ROAD = r"(?:(?i:hwy|highway|interstate|route|rte)\.?|I-?|US-?|i-|us-)"
+_HIGHWAY_JUNCTION = re.compile(
+    rf"(?<![\w-]){_ROAD}[ \t]*\d{{1,3}}[A-Za-z]?(?![\w-])"
+    r"[ \t]+(?:and|&|n|y|e|iyo|và|thiab|و)[ \t]+"
+    rf"(?:{_ROAD}[ \t]*)?\d{{2,3}}[A-Za-z]?(?![\w-])" + _NOT_AN_ID_AFTER
+)
+
+
+# "on e [address]": a direction typed in lower case before a street already found.
+_DIRECTION_BEFORE_ADDRESS = re.compile(
+    r"(?P<lead>(?<![\w'’])(?i:on|off|at|near|by|to|from|down|along|onto)[ \t]+)"
+    r"(?i:[nsew]|north|south|east|west)\.?[ \t]+\[address\]"
+)
+
+
+class _StreetLists(NamedTuple):
+    common: frozenset[str]
+    phrases: frozenset[str]
+    not_a_name: frozenset[str]
+    stores: frozenset[str]
+    places: frozenset[str]
+    also_names: frozenset[str]
+    holidays: frozenset[str]
+
+
+@lru_cache(maxsize=1)
+def _street_lists() -> _StreetLists:
+    """The lists of the second street pass, case folded, from every language."""
+    data = _load()
+    shared = _load_places()
+
+    def every(key: str) -> frozenset[str]:
+        return frozenset(
+            " ".join(w.casefold().split()) for lang in data.values() for w in lang.get(key, [])
+        )
+
+    return _StreetLists(
+        common=every("street_names_common"),
+        phrases=every("street_phrases_not_addresses"),
+        not_a_name=every("street_words_not_a_name"),
+        stores=every("stores_not_streets"),
+        # not the counties: "Franklin", "Washington" are a county only before "County"
+        places=frozenset(p.casefold() for p in shared["places"]) | every("places"),
+        also_names=frozenset(p.casefold() for p in shared["also_names"]),
+        holidays=every("holidays_with_a_day"),
+    )
+
+
+def _a_holiday(found: str) -> bool:
+    """ "the 4th of July", "Cinco de Mayo": a holiday without a year names no one's day."""
+    words = found.casefold().replace("’", "'").split()
+    if words and words[0] in ("the", "el", "on"):
+        words = words[1:]
+    return " ".join(words).rstrip(".,") in _street_lists().holidays
+
+
+def _ordinal_of_something(m: re.Match[str]) -> bool:
+    """A match that ends in an ordinal followed by "grade", "floor", "of May"…"""
+    return bool(
+        re.search(rf"{_ORDINAL}$", m.group(0))
+        and re.match(_NOT_AFTER_AN_ORDINAL, m.string[m.end() :])
+    )
+
+
+def _a_street_phrase(street: str) -> bool:
+    """ "Memory Lane", "Easy Street", "Wall Street": a phrase named like a street, also at the
+    end of a run of capitals ("Going Down Memory Lane")."""
+    words = street.casefold().rstrip(".").split()
+    phrases = _street_lists().phrases
+    return any(" ".join(words[i:]) in phrases for i in range(len(words)))
+
+
+@lru_cache(maxsize=1)
+def _lower_street_patterns() -> dict[str, tuple[re.Pattern[str], ...]]:
+    """The second pass's shapes by script ("latin", "so", "zh", "ar"): a quick look first, then
+    the shapes in the order they run (in Latin script: a lower-case street after a lead, one
+    alone before an abbreviation, a known name after a street word, a corner after its word, a
+    bare corner after a lead; Somali adds a bare corner with no lead)."""
+    data = _load()
+    en = data["en"]
+    strong = _alternation(en["street_suffixes_after_a_name"])
+    weak = _alternation(en["street_suffixes_after_on"])
+    corner_words = _alternation(
+        w
+        for lang in data.values()
+        for w in lang.get("street_corner_words", [])
+        if not _ANY_HAN.match(w)
+    )
+    joiners = _alternation(
+        w
+        for lang in data.values()
+        for w in lang.get("street_and_words", [])
+        if not _ANY_HAN.match(w)
+    )
+    leads = _alternation(
+        w
+        for lang in data.values()
+        for w in lang.get("street_corner_leads", [])
+        if not _ANY_HAN.match(w) and not ("\u0600" <= w[:1] <= "\u06ff")
+    )
+    arabic_leads = _alternation(data.get("ar", {}).get("street_corner_leads", []))
+    arabic_strong = _alternation(data.get("ar", {}).get("street_corner_leads_strong", []))
+    arabic_side = rf"(?!(?:{_ARABIC_STOP})(?!\w)){_ARABIC_NAME_WORD}"
+    cap = rf"{_UPPER}[\w'’-]*(?![\w'’-])(?<!['’]s)"
+    ordinal = rf"(?:{_DIRECTION}[ \t]+)?{_ORDINAL}"
+    suffix = rf"(?:[ \t]+(?i:{strong}|{weak})(?![\w'’]))?"
+    # one side of a corner: an ordinal, up to three capitalised words or one in lower case
+    side = rf"(?:{ordinal}|{cap}(?:[ \t]+{cap}){{0,2}}|{_LOW}){suffix}"
+    cap_side = rf"(?:{ordinal}|{cap}(?:[ \t]+{cap}){{0,2}}){suffix}"
+    low_street = (
+        rf"(?P<street>(?:{_LOW_DIRECTION}[ \t]+)?{_LOW}(?:[ \t]+{_LOW})?[ \t]+{_LOW_AFTER_ON}"
+        r"(?:[ \t]+(?i:ne|nw|se|sw))?)(?![A-Za-z0-9'’])"
+    )
+    low_alone = (
+        rf"(?P<street>(?:{_LOW_DIRECTION}[ \t]+)?{_LOW}[ \t]+{_LOW_ABBREVIATIONS}"
+        r"(?:[ \t]+(?i:ne|nw|se|sw))?)(?![A-Za-z0-9'’])"
+    )
+    before = _alternation(
+        w
+        for lang in ("es", "so", "vi", "hmn")
+        for w in data.get(lang, {}).get("street_words_before_a_name", [])
+    )
+    trigger = re.compile(
+        rf"(?<![A-Za-z])(?:{_LOW_ABBREVIATIONS}|{_LOW_AFTER_ON}|{before})(?![A-Za-z])"
+        rf"|[ \t](?:{joiners}|[和与跟و])[ \t]|[和与跟]|(?i:{corner_words})"
+    )
+    latin = (
+        trigger,
+        re.compile(rf"(?<![A-Za-z0-9'’])(?P<corner>(?i:{_LOW_LEADS})[ \t]+){low_street}"),
+        re.compile(rf"(?<![A-Za-z0-9'’.])(?P<corner>){low_alone}"),
+        # "calle lake", "wadada lake", "duong lake", "txoj kev lake": a known street's name
+        # (and a second after "y", "iyo", "và": "calle lake y chicago")
+        re.compile(
+            rf"(?<![\w'’])(?P<corner>(?i:{before})[ \t]+)(?P<named>{_LOW})"
+            rf"(?:[ \t]+(?:{joiners})[ \t]+(?P<other>{_LOW}))?(?![\w'’])"
+        ),
+        re.compile(
+            rf"(?<![\w'’])(?P<corner>(?i:{corner_words})[ \t]+)(?P<a>{side})[ \t]+"
+            rf"(?P<and>{joiners})[ \t]+(?P<b>{side})(?![\w'’])"
+        ),
+        re.compile(
+            rf"(?<![\w'’])(?P<corner>(?i:{leads})[ \t]+)(?P<a>{side})[ \t]+"
+            rf"(?P<and>{joiners})[ \t]+(?P<b>{side})(?![\w'’])"
+        ),
+    )
+    # Somali puts no word before a corner ("ku kulanay Lake iyo Hiawatha"): capitals only.
+    somali = re.compile(
+        rf"(?<![\w'’])(?P<corner>)(?P<a>{cap_side})[ \t]+(?P<and>iyo)[ \t]+(?P<b>{cap_side})(?![\w'’])"
+    )
+    # against Chinese or Arabic a name is Latin letters only ("Lake和Hiawatha")
+    latin_cap = r"[A-Z][A-Za-z'’-]*(?![A-Za-z'’-])"
+    latin_name = rf"(?:{latin_cap}(?:[ \t]+{latin_cap}){{0,2}}|{_LOW}){suffix}"
+    han = (
+        trigger,
+        re.compile(rf"(?<![A-Za-z0-9'’])(?P<corner>){low_alone}"),
+        # 在Lake和Hiawatha, 去Franklin与Chicago
+        re.compile(
+            rf"(?<=[在到去往])(?P<corner>)(?P<a>{latin_name})\s*(?P<and>[和与跟])\s*(?P<b>{latin_name})(?![A-Za-z'’])"
+        ),
+    )
+    arabic = (
+        re.compile(rf"{trigger.pattern}|(?<!\w)(?:{arabic_strong})\s"),
+        re.compile(rf"(?<![A-Za-z0-9'’])(?P<corner>){low_alone}"),
+        # في Lake و Chicago, عند Franklin وChicago
+        re.compile(
+            rf"(?<!\w)(?P<corner>(?:{arabic_leads})\s+)(?P<a>{latin_name})\s*(?P<and>و|مع)\s*"
+            rf"(?P<b>{latin_name})(?![A-Za-z'’])"
+        ),
+        # عند مين وبرودواي: in Arabic letters, one word a side after a lead that means "at",
+        # both a common street's name or a place
+        re.compile(
+            rf"(?<!\w)(?P<corner>(?:{arabic_strong})\s+)(?P<a>{arabic_side})\s*(?P<and>و)\s*"
+            rf"(?P<b>{arabic_side})(?!\w)"
+        ),
+    )
+    return {"latin": latin, "so": (*latin, somali), "zh": han, "ar": arabic}
+
+
+def _side_kind(side: str, rules: _Rules) -> str:
+    """What one side of a corner is: "street" (a street word, an ordinal or a common street
+    name that is no listed place), "store", "place", "name" (a place that is also a name),
+    "word" or nothing known."""
+    lists = _street_lists()
+    words = side.casefold().replace("’", "'").rstrip(".").split()
+    if len(words) > 1 and re.fullmatch(r"[nsew]\.?|north|south|east|west", words[0]):
+        words = words[1:]
+    whole = " ".join(words)
+    if re.search(r"\d", whole) or (len(words) > 1 and re.fullmatch(_LOW_AFTER_ON, words[-1])):
+        return "street"
+    if whole in lists.stores or whole in rules.months:
+        return "store"
+    if whole in lists.also_names:
+        return "name"  # "Lincoln", "Franklin": a city, a person or a street
+    if whole in lists.places:
+        return "place"  # "Washington and Oregon" are two places before two streets
+    if whole in lists.common:
+        return "street"
+    if whole in rules.ordinary or whole in _NOT_A_STREET_NAME or whole in lists.not_a_name:
+        return "word"
+    return ""
+
+
+@lru_cache(maxsize=1)
+def _corner_leads() -> tuple[frozenset[str], frozenset[str]]:
+    """The words before a bare corner ("at", "por", "ở"…), and those that mean "at" a place."""
+    data = _load().values()
+
+    def every(key: str) -> frozenset[str]:
+        return frozenset(" ".join(w.casefold().split()) for lang in data for w in lang.get(key, []))
+
+    return every("street_corner_leads"), every("street_corner_leads_strong")
+
+
+def _corner(m: re.Match[str], rules: _Rules) -> str:
+    """A corner is an address when its sides show themselves streets (see above)."""
+    a, b = m.group("a"), m.group("b")
+    kinds = (_side_kind(a, rules), _side_kind(b, rules))
+    lead = m.group("corner") or ""
+    if "word" in kinds or any(map(_a_street_phrase, (a, b, f"{a} {m.group('and')} {b}"))):
+        return m.group(0)
+    if _ordinal_of_something(m):
+        return m.group(0)  # "at 5th and 6th grade"
+    leads, strong_leads = _corner_leads()
+    lead_words = " ".join(lead.casefold().split())
+    after_corner_word = bool(lead_words) and lead_words not in leads
+    # Latin in lower case, and Arabic letters (no capitals, no dictionary: "عند ليك وبعدين" is
+    # "at Lake, and then"), need both sides known
+    lower = [s for s in (a, b) if not _UPPER_START.match(s)]
+    if after_corner_word:
+        # "the corner of lake n chicago": the corner word says it; the sides are no words
+        return lead + "[address]" if "store" not in kinds or "street" in kinds else m.group(0)
+    if lower and any(_side_kind(s, rules) not in ("street", "place", "name") for s in lower):
+        return m.group(0)  # "at home and school", "at lake and something": too little
+    if kinds == ("place", "place"):
+        return m.group(0)  # "en Washington y Oregon", "at Chicago and Milwaukee"
+    if "store" in kinds and not any(re.search(r"\d|\s", s.strip()) for s in (a, b)):
+        return m.group(0)  # "at Target and Walmart", "at Christmas and Easter"
+    if "street" in kinds:
+        return lead + "[address]"
+    places = [k for k in kinds if k in ("place", "name")]
+    # "vive por Franklin y Bloomington"; not "at Chicago and Milwaukee"
+    if places and kinds != ("place", "place") and lead_words in strong_leads:
+        return lead + "[address]"
+    return m.group(0)
+
+
+# Before a name in lower case, the words that make it an everyday road ("the main road").
+_DETERMINERS = frozenset(
+    {"the", "a", "an", "this", "that", "these", "those", "my", "his", "her", "our", "their",
+     "your", "its", "every", "any", "same", "one", "which", "what", "each", "no", "some"}
+)  # fmt: skip
+_UPPER_START = re.compile(rf"(?:{_DIRECTION}[ \t]+)?(?:{_UPPER}|\d)")
+
+
+def _lower_street(m: re.Match[str], rules: _Rules) -> str:
+    """ "on snelling ave", "off of lake st": a street in lower case, unless its name is an
+    everyday word ("on dirt road", "on the street", "down memory lane")."""
+    lead, found = m.group("corner") or "", m.group("street")
+    if _a_street_phrase(found):
+        return m.group(0)
+    words = found.split()
+    lists = _street_lists()
+    name_end = len(words) - (2 if re.fullmatch(r"(?i:ne|nw|se|sw)", words[-1]) else 1)
+    start = 1 if len(words) > 1 and re.fullmatch(_LOW_DIRECTION, words[0]) and name_end > 1 else 0
+    kept = start
+    while kept < name_end and (
+        words[kept].lower() in _NOT_A_STREET_NAME or words[kept].lower() in rules.ordinary
+    ):
+        kept += 1
+    if kept == name_end or (kept > start and start):
+        return m.group(0)
+    if any(w.lower() in _DETERMINERS for w in words[start:kept]):
+        return m.group(0)  # "down the main road", "on our street": a road, not its name
+    name = [w.lower() for w in words[kept:name_end]]
+    if any(
+        w in rules.ordinary
+        or w in _NOT_A_STREET_NAME
+        or w in lists.not_a_name
+        or w in rules.months
+        or _LOW_LEAD.fullmatch(w)
+        for w in name
+    ):
+        return m.group(0)
+    # in lower case a role word is no street's name ("family court ct", "my po st"), unless it
+    # is a common one ("university ave")
+    if any(_role_word(w, rules) and w not in lists.common for w in name):
+        return m.group(0)
+    before = m.string[: m.start()].split()[-1:]
+    if not lead and before and before[0].lower() in _DETERMINERS:
+        return m.group(0)  # "by the river rd", "my po st"
+    if re.fullmatch(r"(?i:dr|ct)\.?", words[name_end]) and lead.strip().lower() not in _ON_A_STREET:
+        return m.group(0)  # "went to eye dr", "by pediatric dr": a doctor; "on hillcrest dr"
+    if re.fullmatch(r"(?i:st)\.?", words[name_end]) and _SAINT_AFTER.match(m.string, m.end()):
+        return m.group(0)  # "to west st paul"
+    if kept:
+        lead += found[: re.match(rf"(?:\S+\s+){{{kept}}}", found).end()]
+    return lead + "[address]"
+
+
+def _named_in_lower_case(m: re.Match[str], rules: _Rules) -> str:
+    """ "calle lake", "wadada cedar y chicago": after a street word, a name in lower case goes
+    when it is a common street's name or a place (and the name after "y" with it when that
+    one is too)."""
+    known = ("street", "place", "name")
+    if _side_kind(m.group("named"), rules) not in known:
+        return m.group(0)
+    other = m.group("other")
+    if other is not None and _side_kind(other, rules) not in known:
+        return m.group("corner") + "[address]" + m.group(0)[m.end("named") - m.start() :]
+    return m.group("corner") + "[address]"
+
+
+def _streets_in_lower_case(text: str, rules: _Rules, language: str) -> str:
+    """The second street pass (see above), after the first."""
+    script = language if language in ("so", "zh", "ar") else "latin"
+    trigger, *patterns = _lower_street_patterns()[script]
+    if not trigger.search(text):
+        return text
+    for pattern in patterns:
+        if "a" in pattern.groupindex:
+            text = pattern.sub(lambda m: _corner(m, rules), text)
+        elif "named" in pattern.groupindex:
+            text = pattern.sub(lambda m: _named_in_lower_case(m, rules), text)
+        else:
+            text = pattern.sub(lambda m: _lower_street(m, rules), text)
+    text = _DIRECTION_BEFORE_ADDRESS.sub(lambda m: m.group("lead") + "[address]", text)
     return text.replace("[address][address]", "[address]")
