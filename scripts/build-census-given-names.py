@@ -41,7 +41,17 @@ HMONG_SYLLABLE = re.compile(
     r"|nt|pl|plh|kh|ph|qh|rh|th|ts|tsh|tx|txh|xy|dh|ch|[bcdfghjklmnpqrstvxyz])?"
     r"(?:aa|ee|oo|ai|au|aw|ia|ua|a|e|i|o|u|w)(?:ng)?[bsjvmgd]?$"
 )
-SPANISH_WORD_SEEN = 1000  # times in pyspellchecker's Spanish list: "del", "esta", "buena"
+SPANISH_WORD_SEEN = 1000
+# Holidays stay like months ("at Christmas and Easter he drinks"); no list holds them.
+HOLIDAYS = {
+    "easter",
+    "christmas",
+    "thanksgiving",
+    "halloween",
+    "kwanzaa",
+    "hanukkah",
+    "ramadan",
+}  # times in pyspellchecker's Spanish list: "del", "esta", "buena"
 
 
 def fold(text: str) -> str:
@@ -133,6 +143,7 @@ def main(census_dir: Path, wamerican_dir: Path) -> None:
                 or name in listed
                 or name in lower_words
                 or name in avoid
+                or name in HOLIDAYS
                 or spanish.get(name, 0) >= SPANISH_WORD_SEEN
                 or VIETNAMESE_SYLLABLE.match(name)
                 or HMONG_SYLLABLE.match(name)

@@ -50,6 +50,8 @@ def test_a_common_english_name_goes_wherever_it_stands(text, name, kept):
         # a country and a place of two words stay
         ("we came from Argentina and lived in Los Angeles", "en"),
         ("my cousin in Puerto Rico sent money", "en"),
+        # a holiday stays like a month
+        ("at Christmas and Easter he gets drunk and mean", "en"),
     ],
 )
 def test_words_the_census_list_leaves_out_stay(text, language):
