@@ -31,7 +31,7 @@ from .text import UNSPACED, normalise, sentences
 FALLBACK_LANGUAGE = "en"
 # Raise whenever a change here would suggest different codes for the same text and codebook:
 # coding sealed at submission under another revision is then worked out again at unlock.
-MATCHING_REVISION = 9  # 2: points suggested without a dimension; 3: a court word yields,
+MATCHING_REVISION = 10  # 2: points suggested without a dimension; 3: a court word yields,
 # Vietnamese pattern words match whole syllables; 4: it also yields to immigration and to
 # a protection order, and a jail word yields to the sentence; 5: word senses (SENSES);
 # 6: senses that keep a point from yielding (bail beside the sentence), more senses;
@@ -43,6 +43,9 @@ MATCHING_REVISION = 9  # 2: points suggested without a dimension; 3: a court wor
 # pattern words of one or two letters match whole words only (matching.whole_word; batch j)
 # 9: a probation or parole officer is no police officer (an_officer_of_another_kind), and
 # Hmong pattern words of one or two letters match whole words only ("tus da"; batch k)
+# 10: a school said to have had no part ("no school involved", "学校根本不知道") is no
+# school acting, and everyday words are not the prosecution ("he pledged to", "they
+# dropped it off"; batch l)
 # Word sense. A court word in a sentence that names custody, divorce, visits or the family
 # court is the family court's ("went to court for the divorce", "la audiencia de
 # custodia", "ra tòa ly hôn"): there the criminal court yields to it. A sentence about
