@@ -44,8 +44,10 @@ MATCHING_REVISION = 10  # 2: points suggested without a dimension; 3: a court wo
 # 9: a probation or parole officer is no police officer (an_officer_of_another_kind), and
 # Hmong pattern words of one or two letters match whole words only ("tus da"; batch k)
 # 10: a school said to have had no part ("no school involved", "学校根本不知道") is no
-# school acting, and everyday words are not the prosecution ("he pledged to", "they
-# dropped it off"; batch l)
+# school acting, a school as a venue or a place outside it ("outside the school", "school
+# gym") no school either, everyday words are not the prosecution ("he pledged to", "they
+# dropped it off") and taking the children somewhere ("take the kids to school", "took the
+# kids and left") is no child protection (batch l)
 # Word sense. A court word in a sentence that names custody, divorce, visits or the family
 # court is the family court's ("went to court for the divorce", "la audiencia de
 # custodia", "ra tòa ly hôn"): there the criminal court yields to it. A sentence about
