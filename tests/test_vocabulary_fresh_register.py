@@ -21,6 +21,12 @@
 - Taking the children somewhere is no child protection (sense
   ``taking_the_children_somewhere``): "I take the kids to school", "I took the kids and
   left"; "they took my kids and put them in foster care" still is.
+- A court named in plain words ("the hearing", "en la corte", "开庭", "في المحكمة") in the
+  sentence after one about custody, a protection order or immigration is that court's
+  (sense ``a_court_word_after_another_court``, the first *following* sense,
+  ``Sense.follows``): the criminal court yields to it across the sentence boundary, unless
+  the sentence tells the criminal case (an arrest, a charge, jail, the sentence), or
+  names the criminal court in its own words ("his trial").
 - Smaller ones: "the case lady" (child protection), "报过警" (the police), "released on his
   own recognizance" (before trial), "the order was on file" (the protection order), "court
   for more time with the kids" (the family court), "طلع براءة" (the criminal court).
@@ -154,10 +160,99 @@ def test_fresh_register_shapes(
     assert points(matcher, text, language) == expected
 
 
+@pytest.mark.parametrize(
+    ("language", "text", "expected"),
+    [
+        # A court named in plain words after a sentence about another court is that court ...
+        (
+            "en",
+            "I filed for a protective order. The hearing was two weeks later and he didnt show.",
+            {"protection_order"},
+        ),
+        (
+            "en",
+            "we are going through a divorce. every time we go to court he lies",
+            {"civil_court_custody"},
+        ),
+        (
+            "en",
+            "I filed for divorce. The hearing was in May. At court he lied.",
+            {"civil_court_custody"},
+        ),
+        (
+            "en",
+            "My immigration case is still open. In court last week the judge was kind.",
+            {"immigration"},
+        ),
+        (
+            "es",
+            "Pedí la custodia de mis hijos. En la corte él mintió todo el tiempo.",
+            {"civil_court_custody"},
+        ),
+        (
+            "so",
+            "Waxaan codsaday amar ilaalin. Maxkamadda waxa la iigu yeeray laba toddobaad kadib.",
+            {"protection_order"},
+        ),
+        ("vi", "Tôi xin lệnh bảo vệ. Ra tòa thì anh ta không tới.", {"protection_order"}),
+        ("zh", "我申请了保护令。开庭那天他没来。", {"protection_order"}),
+        ("ar", "قدمت على الطلاق. في المحكمة كذب علي.", {"civil_court_custody"}),
+        (
+            "hmn",
+            "Kuv thov daim ntawv tiv thaiv. Hnub mus hais plaub nws tsis tuaj.",
+            {"protection_order"},
+        ),
+        # ... but not a court of the criminal case: after an arrest, beside a charge, a trial,
+        # or after a sentence that names nothing.
+        (
+            "en",
+            "He was arrested and I got an emergency protective order. The court date is in May.",
+            {"arrest", "protection_order", "criminal_court"},
+        ),
+        (
+            "en",
+            "I filed for divorce. He was charged with assault. At court he lied.",
+            {"civil_court_custody", "prosecution", "criminal_court"},
+        ),
+        (
+            "en",
+            "my divorce is final. his trial is next month.",
+            {"civil_court_custody", "criminal_court"},
+        ),
+        (
+            "en",
+            "I filed for divorce. He kept calling me. Court was a nightmare. I had to go to court alone.",
+            {"civil_court_custody", "criminal_court"},
+        ),
+        ("zh", "他被抓了。开庭那天他没来。", {"arrest", "criminal_court"}),
+        (
+            "es",
+            "Lo arrestaron y me dieron una orden de protección. La audiencia es en mayo.",
+            {"arrest", "protection_order", "criminal_court"},
+        ),
+    ],
+)
+def test_a_plain_court_word_follows_the_sentence_before(
+    matcher: Matcher, language: str, text: str, expected: set[str]
+) -> None:
+    assert points(matcher, text, language) == expected
+
+
+def test_the_following_sense_switched_off_counts_the_court_again() -> None:
+    data = codebook_module.shipped().to_data()
+    data["senses_off"] = ["a_court_word_after_another_court"]
+    text = "I filed for a protective order. The hearing was two weeks later."
+    assert points(Matcher(codebook_module.parse(data)), text, "en") == {
+        "protection_order",
+        "criminal_court",
+    }
+
+
 def test_the_new_senses_are_shipped_with_their_points() -> None:
     assert SENSES["a_school_not_involved"].point == "schools"
     assert SENSES["everyday_words_not_the_prosecution"].point == "prosecution"
     assert SENSES["taking_the_children_somewhere"].point == "child_protection"
+    assert SENSES["a_court_word_after_another_court"].follows
     # A school said to have had no part is told in every shipped language.
     assert set(SENSES["a_school_not_involved"].part.patterns) == {
         "en", "es", "so", "vi", "zh", "ar", "hmn"
