@@ -177,6 +177,7 @@ class ReferenceMatcher(Matcher):
         found = []
         position = 0
         count = len(hits)
+        previous: set[str] = set()  # points the sentence before handed on (following senses)
         for index, (start, end) in enumerate(reference_sentences(text)):
             while position < count and hits[position][0][0] < start:
                 position += 1  # between sentences: matches nothing
@@ -184,6 +185,7 @@ class ReferenceMatcher(Matcher):
                 # Nothing matched in this sentence, so no code (an implied point of
                 # intervention needs a dimension beside it): most sentences end here.
                 found.append(tuple.__new__(Excerpt, (index, start, end, (), ())))
+                previous = set()
                 continue
             points: set[str] = set()
             dims: set[str] = set()
@@ -203,15 +205,30 @@ class ReferenceMatcher(Matcher):
                     coding.SENSES[key].keeps,
                 )
                 for span, kind, key in here
-                if kind == coding.SENSE and set(coding.SENSES[key].with_points) <= named
+                if kind == coding.SENSE
+                and set(coding.SENSES[key].with_points) <= named
+                and not coding.SENSES[key].follows
+            ]
+            # A following sense's phrases (plain court words) neither hide nor keep.
+            plain = [
+                (coding.SENSES[key].point, span)
+                for span, kind, key in here
+                if kind == coding.SENSE
+                and set(coding.SENSES[key].with_points) <= named
+                and coding.SENSES[key].follows
             ]
             keeps: set[str] = set()
+            inside_plain: dict[str, list[bool]] = {}
             for (a, b), kind, key in here:
                 if kind == coding.SENSE or (
                     kind == "intervention"
                     and any(p == key and c <= a and b <= d for p, (c, d), k in covering if not k)
                 ):
                     continue
+                if kind == "intervention" and any(p == key for p, _span in plain):
+                    inside_plain.setdefault(key, []).append(
+                        any(p == key and c <= a and b <= d for p, (c, d) in plain)
+                    )
                 if kind == "intervention":
                     points.add(key)
                     # Inside a keeping sense's phrase the point does not yield.
@@ -222,7 +239,20 @@ class ReferenceMatcher(Matcher):
                 else:
                     own.add(key)
                 spans.add((a, b if b < end else end))
-            codes = self._codes(points, dims, own, implied, keeps)
+            follows = {key for key, insides in inside_plain.items() if all(insides)}
+            before = previous if follows else set()
+            codes = self._codes(points, dims, own, implied, keeps, follows, before)
+            # What this sentence hands on: the points it named that another yields to, or
+            # after a plain court word that yielded across, the points before it again;
+            # nothing after a sentence that tells the criminal case.
+            named_now = {c.rpartition(".")[0] for c in codes}
+            yielded_to = {o for others in coding.YIELDS.values() for o in others}
+            if named_now & coding.CASE_POINTS:
+                previous = set()
+            elif follows and before and any(p not in named_now for p in follows):
+                previous = (named_now & yielded_to) | before
+            else:
+                previous = named_now & yielded_to
             found.append(
                 tuple.__new__(
                     Excerpt, (index, start, end, tuple(sorted(codes)), tuple(sorted(spans)))

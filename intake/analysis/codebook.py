@@ -83,6 +83,10 @@ SENSE_TITLES: dict[str, str] = {
     "a_job_at_a_prison": N_("A job at a jail or a prison"),
     "a_case_of_another_kind": N_("A case of another kind in the sentence (an eviction, small claims, a traffic ticket)"),
     "a_judge_giving_custody": N_("A judge giving a parent the children or visits, in a sentence about custody"),
+    "a_school_not_involved": N_("A school said to have had no part (it did not know, it was not involved)"),
+    "everyday_words_not_the_prosecution": N_("Everyday words that are not the prosecution (pleading with someone, a pledge, something dropped off)"),
+    "taking_the_children_somewhere": N_("Taking the children somewhere (to school, to a relative, away when leaving)"),
+    "a_court_word_after_another_court": N_("A court in plain words, after a sentence about custody, a protection order or immigration"),
 }  # fmt: skip
 
 

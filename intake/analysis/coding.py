@@ -31,7 +31,7 @@ from .text import UNSPACED, normalise, sentences
 FALLBACK_LANGUAGE = "en"
 # Raise whenever a change here would suggest different codes for the same text and codebook:
 # coding sealed at submission under another revision is then worked out again at unlock.
-MATCHING_REVISION = 9  # 2: points suggested without a dimension; 3: a court word yields,
+MATCHING_REVISION = 10  # 2: points suggested without a dimension; 3: a court word yields,
 # Vietnamese pattern words match whole syllables; 4: it also yields to immigration and to
 # a protection order, and a jail word yields to the sentence; 5: word senses (SENSES);
 # 6: senses that keep a point from yielding (bail beside the sentence), more senses;
@@ -43,6 +43,14 @@ MATCHING_REVISION = 9  # 2: points suggested without a dimension; 3: a court wor
 # pattern words of one or two letters match whole words only (matching.whole_word; batch j)
 # 9: a probation or parole officer is no police officer (an_officer_of_another_kind), and
 # Hmong pattern words of one or two letters match whole words only ("tus da"; batch k)
+# 10: a school said to have had no part ("no school involved", "学校根本不知道") is no
+# school acting, a school as a venue or a place outside it ("outside the school", "school
+# gym") no school either, everyday words are not the prosecution ("he pledged to", "they
+# dropped it off") and taking the children somewhere ("take the kids to school", "took the
+# kids and left") is no child protection; and a court named in plain words yields to the
+# family court, a protection order or immigration named in the sentence before (a following
+# sense, ``Sense.follows``: "I filed for a protective order. The hearing was two weeks
+# later"; batch l)
 # Word sense. A court word in a sentence that names custody, divorce, visits or the family
 # court is the family court's ("went to court for the divorce", "la audiencia de
 # custodia", "ra tòa ly hôn"): there the criminal court yields to it. A sentence about
@@ -83,6 +91,12 @@ class Sense(NamedTuple):
     # small-claims or eviction case told apart from its court word ("he took me to small
     # claims and I had to go to court").
     whole_sentence: bool = False
+    # A following sense ("follows": true): where every word of ``point`` in a sentence lies
+    # inside its phrases (a court named in plain words: "the hearing", "la corte", "法院"),
+    # the point yields (``YIELDS``) to what the sentence *before* named as well, unless the
+    # sentence tells the criminal case itself (``CASE_POINTS``): "I filed for a protective
+    # order. The hearing was two weeks later" is the order's hearing.
+    follows: bool = False
 
 
 # Word senses, for every codebook (a facilitator's own too), from intake/data/
@@ -119,6 +133,11 @@ class Sense(NamedTuple):
 SENSE = "sense"
 _WHOLE_SENTENCE = (-1, 1 << 62)  # covers every word of a sentence
 KEEP = "keep"  # (KEEP, point): a keeping sense's phrase named the point in this sentence
+FOLLOW = "follow"  # (FOLLOW, point): the point was named only by a following sense's phrases
+BEFORE = "before"  # (BEFORE, point): the sentence before named the point (for FOLLOW)
+# Points that tell the criminal case itself: a sentence naming one keeps its plain court word.
+CASE_POINTS = frozenset({"arrest", "jail_pretrial", "prosecution", "sentencing"})
+_YIELDED_TO = frozenset(other for others in YIELDS.values() for other in others)
 SENSES_FILE = Path(__file__).resolve().parent.parent / "data" / "word_senses.json"
 
 
@@ -131,6 +150,7 @@ def _load_senses() -> dict[str, Sense]:
             Part(name, SENSE, {}, {lang: tuple(ph) for lang, ph in item["phrases"].items()}),
             bool(item.get("keeps", False)),
             bool(item.get("sentence", False)),
+            bool(item.get("follows", False)),
         )
         for name, item in raw.items()
         if not name.startswith("_")
@@ -168,6 +188,7 @@ class Matcher:
             else:
                 self._by_pair[(code.intervention, code.dimension)] = code.key
         self._points_on = {c.intervention for c in self.codes if c.intervention is not None}
+        self._point_of_code = {c.key: c.intervention for c in self.codes if c.intervention}
         self._finders: dict[str, list[Expression | WordIndex]] = {}
         # Senses of points this codebook has (none for the pattern counter's pseudo-codes),
         # but those a facilitator switched off on the codebook page.
@@ -211,6 +232,7 @@ class Matcher:
         excerpts = []
         position = 0
         count = len(found_at)
+        before: tuple[tuple[str, str], ...] = ()  # (BEFORE, point): the sentence before's
         for index, (start, end) in enumerate(sentences(text)):
             while position < count and found_at[position][0] < start:
                 position += 1  # between sentences: matches nothing
@@ -218,6 +240,7 @@ class Matcher:
                 # Nothing matched in this sentence, so no code (an implied point of
                 # intervention needs a dimension beside it): most sentences end here.
                 excerpts.append(_new_tuple(Excerpt, (index, start, end, (), ())))
+                before = ()
                 continue
             matched: set[tuple[str, str]] = set()
             spans: set[tuple[int, int]] = set()
@@ -227,11 +250,38 @@ class Matcher:
                 position += 1
                 matched.update(parts)
                 spans.add((a, b if b < end else end))
+            follows = False
             if self._senses and any(kind == SENSE for kind, _key in matched):
                 matched, spans = _apply_senses(found_at[first:position], matched, end)
+                follows = any(kind == FOLLOW for kind, _key in matched)
+                if follows and before:
+                    matched.update(before)
             codes = self._codes_of(frozenset(matched), implied)
             excerpts.append(_new_tuple(Excerpt, (index, start, end, codes, tuple(sorted(spans)))))
+            before = self._before_next(codes, matched if follows else None, before)
         return excerpts
+
+    def _before_next(
+        self,
+        codes: tuple[str, ...],
+        matched: set[tuple[str, str]] | None,
+        before: tuple[tuple[str, str], ...],
+    ) -> tuple[tuple[str, str], ...]:
+        """What a sentence hands to the next for a following sense: the points it named that
+        another may yield to, and, when its own plain court word yielded to the sentence
+        before, that sentence's points again ("I filed for divorce. The hearing was in May.
+        At court he lied."); nothing after a sentence that tells the criminal case ("He was
+        arrested and I got an emergency order. Court is in May.")."""
+        point_of = self._point_of_code
+        named = {point_of.get(code) for code in codes}
+        if not named.isdisjoint(CASE_POINTS):
+            return ()  # the criminal case told: its court is the criminal one
+        carried = tuple(sorted((BEFORE, p) for p in named if p in _YIELDED_TO))
+        if matched is not None and before:
+            for kind, point in matched:
+                if kind == FOLLOW and point not in named:
+                    return tuple(sorted({*carried, *before}))
+        return carried
 
     def _codes_of(
         self, matched: frozenset[tuple[str, str]], implied: str | None
@@ -245,6 +295,8 @@ class Matcher:
             dims: set[str] = set()
             own: set[str] = set()
             keeps: set[str] = set()
+            follows: set[str] = set()
+            before: set[str] = set()
             for kind, key in matched:
                 if kind == "intervention":
                     points.add(key)
@@ -252,9 +304,13 @@ class Matcher:
                     dims.add(key)
                 elif kind == KEEP:
                     keeps.add(key)
+                elif kind == FOLLOW:
+                    follows.add(key)
+                elif kind == BEFORE:
+                    before.add(key)
                 else:
                     own.add(key)
-            known = tuple(sorted(self._codes(points, dims, own, implied, keeps)))
+            known = tuple(sorted(self._codes(points, dims, own, implied, keeps, follows, before)))
             if len(self._known) >= _KNOWN_COMBINATIONS:
                 self._known.clear()
             self._known[(matched, implied)] = known
@@ -267,18 +323,27 @@ class Matcher:
         own: set[str],
         implied: str | None,
         keeps: set[str] | frozenset[str] = frozenset(),
+        follows: set[str] | frozenset[str] = frozenset(),
+        before: set[str] | frozenset[str] = frozenset(),
     ) -> set[str]:
         """The codes for one sentence's matched parts: each point with each dimension; a
         point named with no (switched-on) dimension code on its own. A point in ``keeps``
-        (a keeping sense's phrase named it) does not yield."""
+        (a keeping sense's phrase named it) does not yield; a point in ``follows`` (named
+        only by a following sense's phrases) also yields to the points in ``before`` (named
+        by the sentence before), unless the sentence names a point of ``CASE_POINTS``."""
         pairs = self._by_pair
         codes: set[str] = set()
+        across = before if follows and not named & CASE_POINTS else frozenset()
         for point in named:
             yields_to = YIELDS.get(point)
             if (
                 yields_to is not None
                 and point not in keeps
-                and any(other in named and other in self._points_on for other in yields_to)
+                and any(
+                    (other in named or (point in follows and other in across))
+                    and other in self._points_on
+                    for other in yields_to
+                )
             ):
                 continue
             with_dimension = False
@@ -313,17 +378,19 @@ def _apply_senses(
     named = {key for kind, key in matched if kind == "intervention"}
     covers: dict[str, list[tuple[int, int]]] = {}
     keeping: dict[str, list[tuple[int, int]]] = {}
+    plain: dict[str, list[tuple[int, int]]] = {}
     for a, b, parts in found:
         for kind, key in parts:
             if kind == SENSE:
                 sense = SENSES[key]
                 if all(p in named for p in sense.with_points):
-                    into = keeping if sense.keeps else covers
+                    into = plain if sense.follows else keeping if sense.keeps else covers
                     into.setdefault(sense.point, []).append(
                         _WHOLE_SENTENCE if sense.whole_sentence else (a, b)
                     )
     kept: set[tuple[str, str]] = set()
     spans: set[tuple[int, int]] = set()
+    alone: dict[str, bool] = {}  # a following sense's point: every word of it inside a phrase
     for a, b, parts in found:
         here = [
             (kind, key)
@@ -341,6 +408,10 @@ def _apply_senses(
                     c <= a and b <= d for c, d in keeping.get(key, ())
                 ):
                     kept.add((KEEP, key))
+                if kind == "intervention" and key in plain:
+                    inside = any(c <= a and b <= d for c, d in plain[key])
+                    alone[key] = alone.get(key, True) and inside
+    kept.update((FOLLOW, key) for key, only in alone.items() if only)
     return kept, spans
 
 
