@@ -169,6 +169,10 @@ def test_the_codebook_page_lists_the_senses_with_a_labelled_switch(
     assert "Point: Schools." in page
     assert "Its phrases keep this point suggested." in page  # bail
     assert "Its phrases stop this point being suggested." in page
+    # a following sense says what it does, not that its phrases stop the point
+    about = page.split('id="sense-a_court_word_after_another_court-about">', 1)[1].split("</p>")[0]
+    assert "the sentence before decides" in about
+    assert "stop this point" not in about
     assert '<dd lang="zh" dir="auto">在学校' in page
     assert "Answers with these phrases" not in page  # counted only while unlocked
 

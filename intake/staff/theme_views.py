@@ -93,6 +93,7 @@ class SenseRow:
     title: str  # in the reader's language
     point: Part
     keeps: bool  # keeps the point suggested (else: stops its word naming it)
+    follows: bool  # the point yields to what the sentence before named
     on: bool
     phrases: dict[str, tuple[str, ...]]  # per language the deployment offers
 
@@ -471,6 +472,7 @@ def register(bp: Blueprint, config: Config) -> None:
                 _(codebook_module.sense_title(name)),
                 cb.interventions[sense.point],
                 sense.keeps,
+                sense.follows,
                 name not in cb.senses_off,
                 {
                     lang: sense.part.patterns[lang]
