@@ -48,8 +48,34 @@ _EN_PERSON_CUES = frozenset(
 _EN_PERSON_PAIRS = frozenset(
     {("talked", "to"), ("spoke", "to"), ("talk", "to"), ("speak", "to"), ("out", "to"),
      ("said", "to"), ("lied", "to"), ("back", "to"), ("married", "to"), ("engaged", "to"),
-     ("gave", "to"), ("sent", "to"), ("belongs", "to"), ("name", "was"), ("name", "is")}
+     ("gave", "to"), ("sent", "to"), ("belongs", "to"), ("name", "was"), ("name", "is"),
+     # (seventh pass) "always talking to brooke", "listen to kendra"
+     ("talking", "to"), ("speaking", "to"), ("lying", "to"), ("listen", "to"),
+     ("listened", "to"), ("listening", "to"), ("talkin", "to")}
 )  # fmt: skip
+
+# (seventh English pass, en-qv) "a text from shay", "a call from Jordan", "heard it from
+# kendra": what comes from a person, so "from" leads to one and not to a place.
+_EN_FROM_A_PERSON = frozenset(
+    {"call", "calls", "text", "texts", "txt", "message", "messages", "msg", "letter", "letters",
+     "email", "emails", "dm", "dms", "voicemail", "vm", "note", "visit", "ride", "heard", "hear"}
+)  # fmt: skip
+# Weak cues before a name in lower case that is listed or no English word ("picked up by
+# deshawn", "meaner than lakisha", "except kendra"): not before a word that is one.
+_EN_WEAK_PERSON_CUES = frozenset({"by", "than", "like", "except", "besides"})
+# Being with someone: "was with hope", "stayed w river", "moved in with dash": after these,
+# "with" leads to a person, and a word-name after it is one.
+_EN_WITH_A_PERSON = frozenset(
+    {"was", "were", "am", "im", "i'm", "been", "be", "stayed", "stay", "staying", "stays",
+     "lived", "live", "lives", "living", "left", "went", "came", "hanging", "hung", "chilling",
+     "chillin", "slept", "sleeping", "cheated", "cheating", "cheats", "fought", "fighting",
+     "argued", "arguing", "partying", "drinking", "out", "in"}
+)  # fmt: skip
+# Names of the shared word-name list that are no English word ("dre", "ty", "jay").
+_EN_NAMES_NOT_WORDS = frozenset({"ty", "dre", "jay"})
+# Seasons and months: first in a sentence before "went" or "got" they are time ("Summer went
+# by"), so they take only the narrower list of a person's verbs.
+_EN_SEASONS = frozenset({"summer", "winter", "autumn", "spring", "fall"})
 
 _EN_AFTER_A_PERSON = frozenset(
     {"stayed", "stays", "lives", "lived", "works", "worked", "drives", "beat", "beats", "hurt",
@@ -141,12 +167,25 @@ _EN_WORD_NAME_VERBS = frozenset(
      "choked", "slapped", "punched", "followed", "stalked", "lied", "swore", "kept", "keeps",
      "helped", "picked", "drove", "started", "starts", "tried", "jumped", "beat", "stole"}
 )  # fmt: skip
+# (seventh pass) More of what a person does, first in a sentence after a word-name that is
+# neither a virtue nor a month or season ("Grant moved out", "Sky took my phone", "Lucky got
+# out on bail", "Rocky never paid"); after "never", "always", "still", "just" the next word
+# must be a verb of these or end in -ed.
+_EN_WORD_NAME_MORE_VERBS = frozenset(
+    {"moved", "moves", "took", "takes", "got", "gets", "paid", "pays", "stayed", "stays",
+     "left", "leaves", "sent", "gave", "brought", "bought", "wanted", "knew", "kicked",
+     "locked", "cheated", "lives", "lived", "works", "worked", "hid", "found", "ran", "went",
+     "showed", "hurt", "raped", "robbed", "sold", "owes", "owed"}
+)  # fmt: skip
+_EN_ADVERBS_BEFORE_A_VERB = frozenset({"never", "always", "still", "just", "finally", "also"})
 # After a capitalised virtue-name first in a sentence, what only a person does ("Joy said",
 # "Hope called"; not "Faith kept me going", "Hope helped").
 _EN_VIRTUE_VERBS = frozenset(
     {"said", "says", "told", "tells", "texted", "texts", "called", "calls", "came", "comes",
      "showed", "yelled", "threatened", "pushed", "grabbed", "choked", "slapped", "punched",
-     "lied", "swore", "drove", "picked", "asked", "sent", "gave"}
+     "lied", "swore", "drove", "picked", "asked", "sent", "gave",
+     # (seventh pass) "Mercy stayed w me at the hospital", "Hope moved out"
+     "stayed", "moved", "paid", "bought"}
 )  # fmt: skip
 # Surnames that are words and, first in a sentence before a verb, more often a thing or a
 # direction than a person ("Church helped me", "Love kept me going", "North from the city").
@@ -231,7 +270,7 @@ def _english_word_names() -> tuple[frozenset[str], frozenset[str]]:
     en = _load().get("en", {})
     virtues = frozenset(w.lower() for w in en.get("given_names_that_are_virtues", []))
     words = frozenset(w.lower() for w in en.get("given_names_that_are_words", []))
-    ascii_words = {w for w in _WORD_NAMES if w.isascii() and w not in {"ty", "dre", "jay"}}
+    ascii_words = {w for w in _WORD_NAMES if w.isascii() and w not in _EN_NAMES_NOT_WORDS}
     return words | virtues | ascii_words, virtues
 
 
@@ -255,6 +294,8 @@ def _english_word_name(
     virtue = lower in virtues
     if after in _EN_NOT_AFTER_A_WORD_NAME:
         return False  # "called chase bank", "my son junior high school"
+    if before == "from" and _from_a_person(word_at, i):
+        return True  # "got a call from Jordan", "a text from star"
     if before in {"told", "texted", "messaged"} and after != "in":
         return True  # "told grace i was leaving": one tells a person
     capital = tokens[i][:1].isupper() and not tokens[i].isupper() and not caseless
@@ -284,6 +325,18 @@ def _english_word_name(
         return False  # "me and faith in God", "my mom hope i come home", "asked will he"
     if before in {"named", "told", "texted", "called", "asked", "messaged", "tell", "text"}:
         return True
+    if before in {"texting", "calling", "telling", "asking", "messaging"} and not virtue:
+        return True  # "he kept texting star"
+    if (
+        before in {"with", "w", "w/"}
+        and i >= 4
+        and word_at(i - 4) in _EN_WITH_A_PERSON
+        and after not in {"of", "for", "in", "that", "to"}
+        and not (virtue and capital and after and after not in {"when", "at", "and", "after"})
+    ):
+        return True  # "i was with hope when", "stayed w river and her kids"
+    if before in {"except", "besides"} and (not virtue or after in {"from", "at", "and", ""}):
+        return True  # "nobody believed me except grace from church"
     if before in _AND and word_at(i - 4) in _ME:
         return True  # "me and hope"
     modal = lower in _EN_MODAL_NAMES and not (
@@ -324,7 +377,28 @@ def _english_word_name(
         return True  # "chase and his brother came"
     if after in {"from", "at"} and word_at(i + 4) in {"the", "my", "his", "her", "our"}:
         return True  # "austin from the program", "brandy and sunny from the program"
-    return after in _EN_WORD_NAME_VERBS  # "dallas kept calling"
+    if after in _EN_WORD_NAME_VERBS:
+        return True  # "dallas kept calling"
+    # (seventh pass) "Grant moved out", "Rocky never paid": more of what a person does, first
+    # in a sentence; not after a month or season ("Summer went by", "June got hot").
+    if not starts or lower in rules.months or lower in _EN_SEASONS:
+        return False
+    if after in _EN_ADVERBS_BEFORE_A_VERB:
+        after = word_at(i + 4)
+        return (
+            after in _EN_WORD_NAME_VERBS
+            or after in _EN_WORD_NAME_MORE_VERBS
+            or after in _EN_PAST - {"is", "was", "has", "does", "says"}
+            or (after.endswith("ed") and len(after) > 3)
+        )
+    return after in _EN_WORD_NAME_MORE_VERBS
+
+
+def _from_a_person(word_at: Callable[[int], str], i: int) -> bool:
+    """Whether the "from" before tokens[i] leads to a person: "a call from", "a text from",
+    "heard it from"."""
+    lead = word_at(i - 4)
+    return lead in _EN_FROM_A_PERSON or (lead == "it" and word_at(i - 6) in {"heard", "hear"})
 
 
 def _english_word(word: str, rules: _Rules, everyday: frozenset[str], rare: int = 0) -> bool:
@@ -401,6 +475,10 @@ def _english_place_before(before: str) -> bool:
         return True
     if len(words) >= 2 and (words[-2], words[-1]) in _EN_PERSON_PAIRS:
         return False  # "went back to Terrence", "talked to Charlotte"
+    if words[-1] == "from" and len(words) >= 2 and (
+        words[-2] in _EN_FROM_A_PERSON or (words[-2] == "it" and words[-3:-2] in (["heard"], ["hear"]))
+    ):
+        return False  # "got a call from Jordan": a call comes from a person
     if (
         words[-1] == "from"
         and len(words) >= 3
@@ -495,8 +573,8 @@ def _english_unmarked(
             return 2 * all(p in rules.names or not _english_word(p, rules, everyday) for p in parts)
         if word[0].isupper() and not caseless:
             return 2 * (not _english_word(word, rules, everyday, rare=100))
-        if standing[i] == 2:
-            return 2 * (word.lower() not in _WORD_NAMES)  # "with grace" keeps its grace
+        if standing[i] == 2:  # "with grace" keeps its grace, "w/ dre" loses dre
+            return 2 * (word.lower() not in _WORD_NAMES or word.lower() in _EN_NAMES_NOT_WORDS)
         if not _english_word(word, rules, everyday):
             return 2
         return int(not _english_word(word, rules, everyday, rare=200))
@@ -517,6 +595,7 @@ def _english_unmarked(
             and before in _EN_BEFORE_A_PLACE
             and (word_at(i - 4), before) not in _EN_PERSON_PAIRS
             and not owner
+            and not (before == "from" and _from_a_person(word_at, i))
             and not (
                 before in {"to", "by"}
                 and not {word_at(i - k) for k in range(4, 14, 2)}
@@ -574,12 +653,19 @@ def _english_unmarked(
             or (before in titles and before not in rules.ordinary | {"ex"})
             or (before == "ex" and word_at(i - 4) in _POSSESSIVES)
             or (before in _AND and word_at(i - 4) in _ME)  # "me and dakota", "me n nneka"
+            or (before == "from" and _from_a_person(word_at, i))  # "a text from shay"
         )
         if strong:
             return True
         if level < 2:
             return False
         if before in _EN_PERSON_CUES:
+            return True
+        # "picked up by deshawn", "meaner than lakisha": a listed name or no word; "by" not
+        # after staying somewhere ("lives by" a place).
+        if before in _EN_WEAK_PERSON_CUES and not (
+            before == "by" and {word_at(i - k) for k in range(4, 10, 2)} & _EN_STAYING
+        ):
             return True
         if after in _AFTER_A_PERSON["en"] or after in _EN_AFTER_A_PERSON:
             return True
