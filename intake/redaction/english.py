@@ -13,7 +13,7 @@ sentence ("the cops said Mark was fine").
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from functools import lru_cache
 from typing import TYPE_CHECKING
 
@@ -73,6 +73,8 @@ _EN_WITH_A_PERSON = frozenset(
 )  # fmt: skip
 # Names of the shared word-name list that are no English word ("dre", "ty", "jay").
 _EN_NAMES_NOT_WORDS = frozenset({"ty", "dre", "jay"})
+# One letter three or more times in a row ("devonnnn"): a word said long.
+_EN_HELD_LETTER = re.compile(r"([a-z])\1{2,}")
 # Seasons and months: first in a sentence before "went" or "got" they are time ("Summer went
 # by"), so they take only the narrower list of a person's verbs.
 _EN_SEASONS = frozenset({"summer", "winter", "autumn", "spring", "fall"})
@@ -147,7 +149,7 @@ _EN_AKA_BEFORE = re.compile(
     r"(?:(?<![\w.])(?i:aka|a\.k\.a\.?|a/k/a|also known as|nicknamed)"
     r"|(?<![\w.])(?i:he|she|they|who|now|also|\[name\])\s+(?i:goes|go|went)\s+by"
     r"|(?i:they|everybody|everyone|people|ppl|we|yall|y'all|streets?)\s+(?i:call|calls|called)"
-    r"\s+(?i:him|her|them))\s+$"
+    r"\s+(?i:him|her|them))\s+[\"“]?$"
 )
 # Whether a quote has any of these at all (most have none: the rule is then skipped).
 _EN_AKA_HERE = re.compile(r"(?i)aka|a\.k\.a|a/k/a|known as|nicknamed| by |call")
@@ -401,6 +403,48 @@ def _from_a_person(word_at: Callable[[int], str], i: int) -> bool:
     return lead in _EN_FROM_A_PERSON or (lead == "it" and word_at(i - 6) in {"heard", "hear"})
 
 
+def _english_stretched_name(
+    lower: str, rules: _Rules, everyday: frozenset[str], word_names: frozenset[str]
+) -> bool:
+    """Whether ``lower`` is a listed given name with a letter held for emphasis ("devonnnn",
+    "jasmineee", "kevvvin"): three or more of one letter, made one or two."""
+    if not _EN_HELD_LETTER.search(lower):
+        return False
+    for short in (_EN_HELD_LETTER.sub(r"\1", lower), _EN_HELD_LETTER.sub(r"\1\1", lower)):
+        if (
+            short in rules.given
+            and short not in word_names
+            and not _plain_word(short, rules, everyday)
+        ):
+            return True
+    return False
+
+
+def _english_owner_unmarked(
+    word: str,
+    rules: _Rules,
+    everyday: frozenset[str],
+    word_names: frozenset[str],
+    common: frozenset[str],
+) -> bool:
+    """Whether ``word`` is a listed given name's possessive typed without its apostrophe
+    ("tashas", "brandons", "Jaylens"): the name and an s, and no word or name itself."""
+    lower = word.lower()
+    if len(lower) < 5 or not lower.endswith("s") or not lower.isalpha():
+        return False
+    stem = lower[:-1]
+    return (
+        stem in rules.given
+        and stem not in word_names
+        and stem not in _WORD_NAMES
+        and not _plain_word(stem, rules, everyday)
+        and lower not in rules.given
+        and lower not in rules.family
+        and not _plain_word(lower, rules, everyday)
+        and (lower not in common or (word[0].isupper() and not word.isupper()))
+    )
+
+
 def _english_word(word: str, rules: _Rules, everyday: frozenset[str], rare: int = 0) -> bool:
     """Whether ``word`` is an English word (or a number, a role, an agency, chat shorthand):
     anything but an unlisted name. With ``rare``, a word seen fewer times than that in the
@@ -517,6 +561,54 @@ def _english_not_initials() -> frozenset[str]:
     """Abbreviations written with points that are no one's initials ("a.m.", "D.A.", "C.P.S."):
     the English ``initials_not_names`` of redaction.json, shared with ``notes``."""
     return frozenset(w.lower() for w in _load().get("en", {}).get("initials_not_names", []))
+
+
+# (seventh pass) "his friend (dre)", "the advocate [kiana]", "her dad 'lamont'": one word in
+# brackets or quotation marks right after a word for a person.
+_EN_ENCLOSED = re.compile(
+    r"(?P<before>(?<![\w'’])[A-Za-z]+)\s*(?P<open>[(\[\"“'‘])"
+    r"(?P<word>[A-Za-z][A-Za-z]+(?:-[A-Za-z][a-z]+)?)(?P<close>[)\]\"”'’])(?![\w'’])"
+)
+_EN_ENCLOSING = frozenset({"()", "[]", '""', "“”", "''", "‘’", "'’"})
+
+
+def _english_enclosed(text: str, rules: _Rules, everyday: frozenset[str]) -> str:
+    """A name in brackets or quotation marks right after a word for a person, in any case
+    ("his friend (dre)", "the advocate [kiana]" → "the advocate [name]", "her dad 'lamont'"):
+    a listed name, a word-name or a word the dictionary hardly knows; not an everyday word or
+    a role ("my ex (again)", "my mom (the nurse)")."""
+    if not any(c in text for c in "([\"“'‘"):
+        return text
+    titles = _english_lists()[3]
+    word_names = _english_word_names()[0]
+
+    def enclosed(m: re.Match[str]) -> str:
+        before, word = m.group("before").lower(), m.group("word")
+        lower = word.lower()
+        if m.group("open") + m.group("close") not in _EN_ENCLOSING:
+            return m.group(0)
+        if before not in titles and not _role_word(before, rules):
+            return m.group(0)
+        if (
+            _plain_word(lower, rules, everyday)
+            or _role_word(lower, rules)
+            or lower in titles
+            or lower in rules.months
+        ):
+            return m.group(0)
+        if not (
+            lower in rules.given
+            or lower in word_names
+            or lower in _EN_NAMES_NOT_WORDS
+            or not _english_word(word, rules, everyday, rare=200)
+        ):
+            return m.group(0)
+        head = m.group(0)[: m.start("open") - m.start()]
+        if m.group("open") == "[":
+            return head + PLACEHOLDER
+        return head + m.group("open") + PLACEHOLDER + m.group("close")
+
+    return _EN_ENCLOSED.sub(enclosed, text)
 
 
 def _english_initials(text: str) -> str:
@@ -782,6 +874,21 @@ def _english_unmarked(
             ):
                 new.update({i, i + 2})  # "lil tre", "big mike"
                 continue
+        # (seventh pass) "DEVONNNN", "jasmineee": a listed name with a letter held.
+        if _english_stretched_name(lower, rules, everyday, word_names):
+            new.add(i)
+            continue
+        # "tashas house", "brandons mom": a listed name's possessive typed without its
+        # apostrophe, before the word it owns (not "the williams", not a word: "lens").
+        if (
+            spaced(i)
+            and i + 2 in standing
+            and tokens[i + 2].islower()
+            and word_at(i - 2) not in {"a", "an", "the"}
+            and _english_owner_unmarked(word, rules, everyday, word_names, common)
+        ):
+            new.add(i)
+            continue
         level = candidate(i)
         if level and person_here(i, level):
             new.add(i)
@@ -797,6 +904,36 @@ def _english_unmarked(
             )
         ):
             new.add(i)
+    # (seventh pass) "[name], dre, keyon and them": a word alone between the commas of a list
+    # that opens with a name, a listed name or one the dictionary hardly knows, is one more.
+    changed = True
+    while changed:
+        changed = False
+        for i in words:
+            if (
+                i in new
+                or i in found
+                or i < 3
+                or tokens[i - 1] != " "
+                or tokens[i - 2] != ","
+                or not (is_name(i - 3) or i - 3 in new)
+                or not (
+                    tokens[i + 1 : i + 2] == [","]
+                    or (spaced(i) and word_at(i + 2) in _AND)
+                    or i + 1 == len(tokens)
+                )
+            ):
+                continue
+            lower = tokens[i].lower()
+            if _plain_word(lower, rules, everyday) or _role_word(lower, rules) or lower in titles:
+                continue
+            if (
+                (lower in rules.given and lower not in word_names)
+                or lower in _EN_NAMES_NOT_WORDS
+                or not _english_word(tokens[i], rules, everyday, rare=20000)
+            ):
+                new.add(i)
+                changed = True
     # Lower-case words no English word list knows and that stand nowhere a person stands: a
     # few are typos and slang, many mean the quote is not plain English (Spanish or
     # Vietnamese typed without accents, code-switching), where these rules would take words.
@@ -1119,6 +1256,36 @@ def _english_particles(text: str) -> str:
         return m.group(0)[: m.start("particles") - m.start()] + PLACEHOLDER
 
     return _EN_PARTICLES_BEFORE_NAME.sub(joined, text) if "[name]" in text else text
+
+
+# A place set aside while names are looked for ("\x00<n>\x00").
+_EN_PLACE_MARK = re.compile("\x00(\\d+)\x00")
+
+
+def _english_places_of_a_name(text: str, found: set[str], places: Sequence[str]) -> str:
+    """(seventh pass) A place set aside that is, or holds, a word found as a name elsewhere in
+    the quote loses that word ("Officer Jackson … in Jackson" → "… in [name]"; "Detective
+    Tyler … Tyler County" → "[name] County"): the same word cannot be both, and a piece of a
+    name is worse than a lost city. Not a word of three letters or fewer, nor a month."""
+    names = {w.lower() for w in found if len(w) > 3 and w.isalpha()}
+    if not names:
+        return text
+    months = _rules().months
+
+    def place(m: re.Match[str]) -> str:
+        written = places[int(m.group(1))]
+        words = re.findall(r"[^\W\d_]+", written)
+        if not any(w.lower() in names and w.lower() not in months for w in words):
+            return m.group(0)
+        if len(words) == 1:
+            return PLACEHOLDER
+        return re.sub(
+            r"[^\W\d_]+",
+            lambda w: PLACEHOLDER if w.group(0).lower() in names else w.group(0),
+            written,
+        )
+
+    return _EN_PLACE_MARK.sub(place, text)
 
 
 # Endings a name takes as a pet name ("Dunn … Dunny", "Will … Willie").
