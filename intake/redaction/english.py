@@ -925,7 +925,12 @@ def _english_unmarked(
             ):
                 continue
             lower = tokens[i].lower()
-            if _plain_word(lower, rules, everyday) or _role_word(lower, rules) or lower in titles:
+            if (
+                not lower.isascii()  # "[name], hắn": another language's word
+                or _plain_word(lower, rules, everyday)
+                or _role_word(lower, rules)
+                or lower in titles
+            ):
                 continue
             if (
                 (lower in rules.given and lower not in word_names)
