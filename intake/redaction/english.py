@@ -51,7 +51,9 @@ _EN_PERSON_PAIRS = frozenset(
      ("gave", "to"), ("sent", "to"), ("belongs", "to"), ("name", "was"), ("name", "is"),
      # (seventh pass) "always talking to brooke", "listen to kendra"
      ("talking", "to"), ("speaking", "to"), ("lying", "to"), ("listen", "to"),
-     ("listened", "to"), ("listening", "to"), ("talkin", "to")}
+     ("listened", "to"), ("listening", "to"), ("talkin", "to"),
+     # "and so did quinton", "neither did tamara": the one who did it too
+     ("so", "did"), ("neither", "did"), ("nor", "did"), ("so", "does")}
 )  # fmt: skip
 
 # (seventh English pass, en-qv) "a text from shay", "a call from Jordan", "heard it from
@@ -662,6 +664,16 @@ def _english_unmarked(
                 return 2 * all(
                     p in rules.names or not _plain_word(p, rules, everyday) for p in parts
                 )
+            # (seventh pass) "jean-pierre", "mary-kate": a listed given name joined to parts
+            # that are no everyday word or role, though the dictionary knows them ("pierre")
+            if any(p in rules.given for p in parts) and all(
+                len(p) >= 2
+                and p.isalpha()
+                and not _plain_word(p, rules, everyday)
+                and not _role_word(p, rules)
+                for p in parts
+            ):
+                return 2
             return 2 * all(p in rules.names or not _english_word(p, rules, everyday) for p in parts)
         if word[0].isupper() and not caseless:
             return 2 * (not _english_word(word, rules, everyday, rare=100))
@@ -746,6 +758,8 @@ def _english_unmarked(
             or (before == "ex" and word_at(i - 4) in _POSSESSIVES)
             or (before in _AND and word_at(i - 4) in _ME)  # "me and dakota", "me n nneka"
             or (before == "from" and _from_a_person(word_at, i))  # "a text from shay"
+            # "i left with yaw", "was w/ kiki": being with someone
+            or (before in {"with", "w", "w/"} and word_at(i - 4) in _EN_WITH_A_PERSON)
         )
         if strong:
             return True
