@@ -521,8 +521,13 @@ def _english_place_before(before: str) -> bool:
         return True
     if len(words) >= 2 and (words[-2], words[-1]) in _EN_PERSON_PAIRS:
         return False  # "went back to Terrence", "talked to Charlotte"
-    if words[-1] == "from" and len(words) >= 2 and (
-        words[-2] in _EN_FROM_A_PERSON or (words[-2] == "it" and words[-3:-2] in (["heard"], ["hear"]))
+    if (
+        words[-1] == "from"
+        and len(words) >= 2
+        and (
+            words[-2] in _EN_FROM_A_PERSON
+            or (words[-2] == "it" and words[-3:-2] in (["heard"], ["hear"]))
+        )
     ):
         return False  # "got a call from Jordan": a call comes from a person
     if (
