@@ -41,6 +41,8 @@ WEAK_CUES = [
     ("stayed w/ sunny and her kids for a month", ["sunny"], ["kids", "a month"]),
     ("he kept texting ginger all night", ["ginger"], ["night"]),
     ("nobody helped me except faith from the shelter", ["faith"], ["shelter"]),
+    # trust, believe, blame: their object is a person
+    ("i trust shanice more than my own sister", ["shanice"], ["sister"]),
     # a name that is a common word, listed
     ("we left with yaw and the kids at night", ["yaw"], ["kids", "night"]),
 ]
@@ -107,6 +109,8 @@ MUST_NOT_CHANGE = [
     "June was the worst month, he left in July",
     "August my brother got out of jail",
     "Summer went by so fast",
+    "Summer came and he got worse",
+    "Sky got dark and he came home drunk",
     "Spring got hot early that year",
     # with a thing or nobody
     "i left w/ nothing but my kids",

@@ -181,6 +181,11 @@ _EN_WORD_NAME_MORE_VERBS = frozenset(
      "locked", "cheated", "lives", "lived", "works", "worked", "hid", "found", "ran", "went",
      "showed", "hurt", "raped", "robbed", "sold", "owes", "owed"}
 )  # fmt: skip
+# After "got": a state, so the word-name before is a thing ("Sky got dark", "Summer got hot").
+_EN_GOT_A_STATE = frozenset(
+    {"dark", "worse", "better", "bad", "cold", "hot", "late", "loud", "quiet", "crazy", "scary",
+     "harder", "rough", "real", "ugly", "tense", "heated", "busy", "long", "short", "closer"}
+)  # fmt: skip
 _EN_ADVERBS_BEFORE_A_VERB = frozenset({"never", "always", "still", "just", "finally", "also"})
 # After a capitalised virtue-name first in a sentence, what only a person does ("Joy said",
 # "Hope called"; not "Faith kept me going", "Hope helped").
@@ -381,6 +386,10 @@ def _english_word_name(
         return True  # "chase and his brother came"
     if after in {"from", "at"} and word_at(i + 4) in {"the", "my", "his", "her", "our"}:
         return True  # "austin from the program", "brandy and sunny from the program"
+    if lower in _EN_SEASONS and after in {"came", "comes", "started", "starts"}:
+        return False  # "Summer came and he got worse": time
+    if after in {"got", "gets"} and word_at(i + 4) in _EN_GOT_A_STATE:
+        return False  # "Sky got dark"
     if after in _EN_WORD_NAME_VERBS:
         return True  # "dallas kept calling"
     # (seventh pass) "Grant moved out", "Rocky never paid": more of what a person does, first
