@@ -43,6 +43,16 @@ WEAK_CUES = [
     ("nobody helped me except faith from the shelter", ["faith"], ["shelter"]),
     # trust, believe, blame: their object is a person
     ("i trust shanice more than my own sister", ["shanice"], ["sister"]),
+    # because of, as, about typed short, staying by someone's
+    ("called 911 cuz of tyrell n his boys", ["tyrell"], ["911", "boys"]),
+    ("she says the same stuff as jalisa", ["jalisa"], ["same stuff"]),
+    ("i told my sister abt deshawn", ["deshawn"], ["sister"]),
+    ("i been staying by latrice since march", ["latrice"], ["staying", "march"]),
+    # a list after "me"
+    ("it was me, shanice and tyrell in the car", ["shanice", "tyrell"], ["car"]),
+    # a word-name after "then" before "and her", after a verb whose object is a person
+    ("then daisy and her mom came over", ["daisy"], ["mom"]),
+    ("he slapped Patience in front of the kids", ["Patience"], ["kids"]),
     # a name that is a common word, listed
     ("we left with yaw and the kids at night", ["yaw"], ["kids", "night"]),
 ]
@@ -128,6 +138,10 @@ MUST_NOT_CHANGE = [
     "we moved to Jordan in 2019",
     "he sent money from Jordan every month",
     "i called the cops and so did my mom",
+    "it was me, the kids and him",
+    "bc of money we stayed",
+    "then summer came and he got worse",
+    "i hit rock bottom that year",
 ]
 
 

@@ -41,7 +41,7 @@ if TYPE_CHECKING:
 _EN_PERSON_CUES = frozenset(
     {"named", "then", "with", "w", "w/", "and", "n", "&", "ask", "asked", "when", "cause",
      "because", "bc", "cuz", "until", "till", "til", "after", "before", "if", "since", "while",
-     "once", "against", "about", "for"}
+     "once", "against", "about", "for", "abt", "bout"}
 )  # fmt: skip
 
 # "went back to Dmitri", "talked to chidi"; not "went to", "moved to" (a place).
@@ -64,7 +64,7 @@ _EN_FROM_A_PERSON = frozenset(
 )  # fmt: skip
 # Weak cues before a name in lower case that is listed or no English word ("picked up by
 # deshawn", "meaner than lakisha", "except kendra"): not before a word that is one.
-_EN_WEAK_PERSON_CUES = frozenset({"by", "than", "like", "except", "besides"})
+_EN_WEAK_PERSON_CUES = frozenset({"by", "than", "like", "except", "besides", "as"})
 # Being with someone: "was with hope", "stayed w river", "moved in with dash": after these,
 # "with" leads to a person, and a word-name after it is one.
 _EN_WITH_A_PERSON = frozenset(
@@ -77,6 +77,12 @@ _EN_WITH_A_PERSON = frozenset(
 _EN_NAMES_NOT_WORDS = frozenset({"ty", "dre", "jay"})
 # One letter three or more times in a row ("devonnnn"): a word said long.
 _EN_HELD_LETTER = re.compile(r"([a-z])\1{2,}")
+# Verbs whose object is a person (of context's list, less the weak cues): before a word-name.
+_EN_OBJECT_IS_A_PERSON = frozenset(
+    {"believed", "trusted", "blamed", "punched", "slapped", "choked", "pushed", "grabbed",
+     "kicked", "threatened", "stalked", "married", "dated", "divorced", "hugged", "warned",
+     "sued", "hit", "beat", "raped", "attacked", "strangled"}
+)  # fmt: skip
 # Seasons and months: first in a sentence before "went" or "got" they are time ("Summer went
 # by"), so they take only the narrower list of a person's verbs.
 _EN_SEASONS = frozenset({"summer", "winter", "autumn", "spring", "fall"})
@@ -330,6 +336,8 @@ def _english_word_name(
         )
     ):
         return True  # "Faith at legal aid said", "Hope from the shelter", "Joy said"
+    if before in _EN_OBJECT_IS_A_PERSON and (not virtue or capital):
+        return True  # "he punched rocky", "he slapped Patience in front of the kids"
     if (virtue or lower in _EN_MODAL_NAMES) and after in _EN_NOT_AFTER_A_VIRTUE:
         return False  # "me and faith in God", "my mom hope i come home", "asked will he"
     if before in {"named", "told", "texted", "called", "asked", "messaged", "tell", "text"}:
@@ -379,7 +387,11 @@ def _english_word_name(
         return True
     if _role_word(lower, rules):
         return False  # "bishop came to the house": the role, named by no title
-    first = starts or (before in _AND and word_at(i - 4) in words and i >= 4)
+    first = (
+        starts
+        or before == "then"  # "then ruby and her mom came"
+        or (before in _AND and word_at(i - 4) in words and i >= 4)
+    )
     if not first:
         return False
     if after in _AND and word_at(i + 4) in _POSSESSIVES | {"i", "me"}:
@@ -705,6 +717,12 @@ def _english_unmarked(
         capital = tokens[i][0].isupper() and not caseless
         if before == "that" and level == 2 and after in _EN_AFTER_A_PERSON:
             return True  # "told the nurse that tavita did it"
+        if (
+            before == "of"
+            and word_at(i - 4) in {"bc", "because", "cuz", "cause", "bcuz"}
+            and level == 2
+        ):
+            return True  # "bc of marcus n his boys"
         if before in _BEFORE_A_THING and before not in _POSSESSIVES:
             return False
         owner = bool(_POSSESSIVE.search(tokens[i]))  # "went over to Kwame's house"
@@ -784,7 +802,9 @@ def _english_unmarked(
         # "picked up by deshawn", "meaner than lakisha": a listed name or no word; "by" not
         # after staying somewhere ("lives by" a place).
         if before in _EN_WEAK_PERSON_CUES and not (
-            before == "by" and {word_at(i - k) for k in range(4, 10, 2)} & _EN_STAYING
+            before == "by"
+            and standing[i] != 2  # "staying by nikki": at her place, still a person
+            and {word_at(i - k) for k in range(4, 10, 2)} & _EN_STAYING
         ):
             return True
         if after in _AFTER_A_PERSON["en"] or after in _EN_AFTER_A_PERSON:
@@ -944,7 +964,7 @@ def _english_unmarked(
                 or i < 3
                 or tokens[i - 1] != " "
                 or tokens[i - 2] != ","
-                or not (is_name(i - 3) or i - 3 in new)
+                or not (is_name(i - 3) or i - 3 in new or word_at(i - 3) in {"me", "i"})
                 or not (
                     tokens[i + 1 : i + 2] == [","]
                     or (spaced(i) and word_at(i + 2) in _AND)
