@@ -270,6 +270,14 @@ def _english_lists() -> tuple[frozenset[str], frozenset[str], frozenset[str], fr
 
 
 @lru_cache(maxsize=1)
+def _english_given() -> frozenset[str]:
+    """The English list's given names and word-names, in lower case ("emily", "billy"; not
+    "german", a Spanish given name, nor "foster", a family name)."""
+    en = _load().get("en", {})
+    return frozenset(w.lower() for w in en.get("given_names", [])) | _english_word_names()[0]
+
+
+@lru_cache(maxsize=1)
 def _english_street_words() -> frozenset[str]:
     """The street words of every list ("lane", "court", "st"; an English street in a Spanish or
     Somali address too): a role word only after a name ("Maple Lane")."""
@@ -662,6 +670,7 @@ def _english_unmarked(
     is a word after a given name ("marcus brown"), a single letter ("T said")."""
     surname_words, openers, titles = _english_lists()[1:]
     common = _english_dictionary().get(200, frozenset())
+    given_en = _english_given()
 
     def word_at(j: int) -> str:
         return tokens[j].lower() if 0 <= j < len(tokens) and j in standing else ""
@@ -712,6 +721,10 @@ def _english_unmarked(
     def person_here(i: int, level: int) -> bool:
         """Whether the word at tokens[i] stands where a person stands."""
         starts = _sentence_start(tokens, i)
+        # (seventh pass) A common English word that is a name only as a family name or in
+        # another language's list ("foster", "german", "ward", "memo"): the weak cues of this
+        # pass do not make it one ("placed by foster care", "talking to german police").
+        everyday_word = tokens[i].lower() in common and tokens[i].lower() not in given_en
         before = "" if starts or not spaced(i - 2) else word_at(i - 2)
         after = word_at(i + 2) if spaced(i) else ""
         capital = tokens[i][0].isupper() and not caseless
@@ -721,6 +734,7 @@ def _english_unmarked(
             before == "of"
             and word_at(i - 4) in {"bc", "because", "cuz", "cause", "bcuz"}
             and level == 2
+            and not everyday_word
         ):
             return True  # "bc of marcus n his boys"
         if before in _BEFORE_A_THING and before not in _POSSESSIVES:
@@ -785,13 +799,18 @@ def _english_unmarked(
             (before in _BEFORE_A_PERSON_WORDS["en"] and before not in _EN_PERSON_CUES)
             # "the detective, ifeoma okafor, said": a name after a role and a comma
             or (i >= 3 and tokens[i - 2] == "," and tokens[i - 3].lower() in titles)
-            or (word_at(i - 4), before) in _EN_PERSON_PAIRS | {("in", "law")}
+            or ((word_at(i - 4), before) in _EN_PERSON_PAIRS and not everyday_word)
+            or (word_at(i - 4), before) == ("in", "law")
             or (before in titles and before not in rules.ordinary | {"ex"})
             or (before == "ex" and word_at(i - 4) in _POSSESSIVES)
             or (before in _AND and word_at(i - 4) in _ME)  # "me and dakota", "me n nneka"
-            or (before == "from" and _from_a_person(word_at, i))  # "a text from shay"
+            or (before == "from" and _from_a_person(word_at, i) and not everyday_word)
             # "i left with yaw", "was w/ kiki": being with someone
-            or (before in {"with", "w", "w/"} and word_at(i - 4) in _EN_WITH_A_PERSON)
+            or (
+                before in {"with", "w", "w/"}
+                and word_at(i - 4) in _EN_WITH_A_PERSON
+                and not everyday_word
+            )
         )
         if strong:
             return True
@@ -801,10 +820,14 @@ def _english_unmarked(
             return True
         # "picked up by deshawn", "meaner than lakisha": a listed name or no word; "by" not
         # after staying somewhere ("lives by" a place).
-        if before in _EN_WEAK_PERSON_CUES and not (
-            before == "by"
-            and standing[i] != 2  # "staying by nikki": at her place, still a person
-            and {word_at(i - k) for k in range(4, 10, 2)} & _EN_STAYING
+        if (
+            before in _EN_WEAK_PERSON_CUES
+            and not everyday_word
+            and not (
+                before == "by"
+                and standing[i] != 2  # "staying by nikki": at her place, still a person
+                and {word_at(i - k) for k in range(4, 10, 2)} & _EN_STAYING
+            )
         ):
             return True
         if after in _AFTER_A_PERSON["en"] or after in _EN_AFTER_A_PERSON:
