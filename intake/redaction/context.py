@@ -55,6 +55,9 @@ _BEFORE_A_PERSON_WORDS = {
             "believed",
             "trusted",
             "blamed",
+            "believe",  # (seventh English pass) "i trust kiana more than my mom"
+            "trust",
+            "blame",
             "punched",
             "slapped",
             "choked",

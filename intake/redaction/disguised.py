@@ -13,11 +13,17 @@ wherever else it stands in the quote ("Officer Kowalski … then Kowalski", "ا�
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
 from .arabic import _ARABIC_CONJUNCTION, _ARABIC_WORD
 from .chinese import _han_names_again
-from .english import _EN_MODAL_NAMES, _english_again, _english_short_name
+from .english import (
+    _EN_MODAL_NAMES,
+    _english_again,
+    _english_places_of_a_name,
+    _english_short_name,
+)
 from .identifiers import _a_holiday
 from .names import _other_spellings
 from .words import _ANY_HAN, PLACEHOLDER
@@ -211,11 +217,15 @@ def _found_pieces(original: str, text: str) -> list[str] | None:
     return found
 
 
-def _names_again(original: str, text: str, rules: _Rules, language: str) -> str:
+def _names_again(
+    original: str, text: str, rules: _Rules, language: str, places: Sequence[str] = ()
+) -> str:
     """A word the passes took as (part of) a name in one place goes wherever else it stands:
     "Officer Kowalski took the report, then Kowalski told…", "hung bi ICE bat" after "chong
     toi la nguyen van hung"; with its other spellings ("Đức … Duc", ``_other_spellings``),
-    and in Chinese the surname or given name of a full name found ("李明…后来李又来了")."""
+    and in Chinese the surname or given name of a full name found ("李明…后来李又来了").
+    In English also inside a place set aside (``places``, marked "\x00<n>\x00"): "Officer
+    Jackson … in Jackson" loses both, as "Rose … the rent rose" does."""
     if PLACEHOLDER not in text:
         return text
     # If the pieces cannot be lined up, nothing is looked for.
@@ -258,6 +268,8 @@ def _names_again(original: str, text: str, rules: _Rules, language: str) -> str:
     if language == "en":
         # English writes one person again in more ways ("Dunn … dunn … Dunny", "jamaal").
         same_person = _english_again(found)
+        if places and "\x00" in text:
+            text = _english_places_of_a_name(text, found, places)
         return _WORD_THEN_NEXT.sub(
             lambda m: (
                 PLACEHOLDER

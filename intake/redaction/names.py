@@ -53,8 +53,10 @@ _SUFFIXES = frozenset({"jr", "sr", "ii", "iii", "iv"})
 _SPACED_WORD = rf"(?:[^\W{_HAN}]|['’])+"
 
 # A Han run is its own token, so a Latin name written against Chinese ("Wu说") is a word.
+# "w/" before a space is one word, "with" typed short ("stayed w/ tasha"), so the words around
+# it are read as around "with" (not "w/o", without, nor "w/tasha").
 _TOKEN = re.compile(
-    rf"\[name\]|[{_HAN}]+|{_SPACED_WORD}(?:-{_SPACED_WORD})*|\s+|.",
+    rf"\[name\]|[{_HAN}]+|(?i:w/)(?=\s)|{_SPACED_WORD}(?:-{_SPACED_WORD})*|\s+|.",
     re.DOTALL,
 )
 

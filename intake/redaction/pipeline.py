@@ -634,7 +634,7 @@ def _words_around_names(text: str, state: _Redaction) -> str:
     if state.language == "en":
         text = _english_particles(text)  # "Ms. de la [name]"
     # A word taken for a name once goes wherever else it stands ("Officer Diaz… then Diaz").
-    text = _names_again(state.original, text, state.rules, state.language)
+    text = _names_again(state.original, text, state.rules, state.language, state.places)
     return _REPEATS.sub(PLACEHOLDER, text)
 
 

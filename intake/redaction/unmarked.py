@@ -15,7 +15,13 @@ from .context import (
     _joined_to_a_name,
     _person_by_context,
 )
-from .english import _EN_JOINED, _english_after_an_age, _english_initials, _english_unmarked
+from .english import (
+    _EN_JOINED,
+    _english_after_an_age,
+    _english_enclosed,
+    _english_initials,
+    _english_unmarked,
+)
 from .names import _TOKEN, _plain_word, _sentence_start
 from .somali import _SOMALI_ME_AFTER_SUBJECT
 from .spanish import _spanish_unmarked
@@ -35,7 +41,7 @@ def _unmarked_names(
     if listed is None:
         return text
     if language == "en":
-        text = _english_initials(text)
+        text = _english_enclosed(_english_initials(text), rules, everyday)
     tokens = _TOKEN.findall(text)
     words = [i for i, t in enumerate(tokens) if t[:1].isalpha() and not _ANY_HAN.match(t)]
     # Each word's standing, worked out once: 2 a lower-case listed name, 1 a middle name that
