@@ -79,3 +79,34 @@ def test_a_school_named_for_a_person_loses_the_name():
     assert quote_text("my son is in 5th grade at Roosevelt", "en") == (
         "my son is in 5th grade at [name]"
     )
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("Herb drove me to the shelter", "Herb"),
+        ("me and Fern left that night", "Fern"),
+        ("Curt pushed me down the stairs", "Curt"),
+        ("i told Flora everything", "Flora"),
+        ("then Mickey showed up drunk", "Mickey"),
+        ("Kitty said no to the judge", "Kitty"),
+    ],
+)
+def test_a_census_name_that_is_a_word_goes_where_a_person_stands(text, name):
+    quote = quote_text(text, "en")
+    assert name.lower() not in quote.lower(), quote
+    assert "[name]" in quote
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "we grew a herb garden at the shelter",
+        "he was curt with me at the front desk",
+        "my kitty died when we moved out",
+        "the officer was earnest about it",
+        "i was a tad late to court",
+    ],
+)
+def test_the_same_words_stay_where_they_are_words(text):
+    assert quote_text(text, "en") == text
