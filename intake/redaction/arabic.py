@@ -66,12 +66,15 @@ _ARABIC_KIN_AFTER_ABU = frozenset(
 _ARABIC_NAMING = frozenset(
     {"اسمه", "اسمها", "يدعى", "تدعى", "يسمى", "تسمى", "إسمه", "إسمها", "اسمو", "إسمو", "اسمهم",
      "يسموه", "يسموها", "يسمونه", "يسمونها", "سموه", "سموها", "ينادوه", "ينادوها", "ينادونه",
-     "ينادونها", "يلقبوه", "يلقبونه", "لقبه", "لقبها", "يقولوله", "يقولولها"}
+     "ينادونها", "يلقبوه", "يلقبونه", "لقبه", "لقبها", "يقولوله", "يقولولها", "بيقولوله",
+     "بيقولولها", "بتقوله", "بتقولها", "بيسموه", "بيسموها", "بينادوه", "بينادوها", "بيدلعوه",
+     "بيدلعوها", "بدلعوه", "بدلعوها", "يدلعونه", "يدلعونها"}
 )  # fmt: skip
 
-# "ناصر وأخوه [name]": a name-word, then "and his brother" and a found name.
+# "ناصر وأخوه [name]": a name-word, then "and his brother" and a found name; a word with the
+# article is no given name ("المركز الاسلامي والشيخ [name]", the Islamic centre).
 _ARABIC_KIN_JOINED = re.compile(
-    rf"(?<![\w\[])(?P<word>{_ARABIC_CHARS}+)(?P<joined>\s+(?P<kin>و{_ARABIC_CHARS}+)\s+\[name\])"
+    rf"(?<![\w\[])(?!ال)(?P<word>{_ARABIC_CHARS}+)(?P<joined>\s+(?P<kin>و{_ARABIC_CHARS}+)\s+\[name\])"
 )
 
 _ARABIC_SERVANT = re.compile(rf"(?<![\w\[])[وفبل]?عبد\s*ال{_ARABIC_CHARS}+")
@@ -82,7 +85,17 @@ _ARABIC_SERVANT = re.compile(rf"(?<![\w\[])[وفبل]?عبد\s*ال{_ARABIC_CHAR
 _ARABIC_NAMED = re.compile(
     r"(?<![\w\[])(?P<named>(?:[وف]?(?:ا|إ)سم(?:و|ه|ها|هم)|يسمو(?:ه|ها)|يسمون(?:ه|ها)|سمو(?:ه|ها)"
     r"|ينادو(?:ه|ها)|ينادون(?:ه|ها)|ينادوا\s+عليه|ينادوا\s+عليها|يلقبو(?:ه|ها)|يلقبون(?:ه|ها)"
-    rf"|لقب(?:ه|ها)|يقولوله|يقولولها|يقولون\s+له|يقولون\s+لها)\s+)(?P<word>{_ARABIC_CHARS}+)"
+    rf"|لقب(?:ه|ها)|يقولوله|يقولولها|يقولون\s+له|يقولون\s+لها"
+    # Egyptian and Levantine: "بيقولوله", "الناس بتقوله", "بيسموه", "بيدلعوه" (a pet name)
+    r"|بيقولول(?:ه|ها)|بيقولوا\s+(?:له|لها)|الناس\s+بتقول(?:ه|ها)|بيسمو(?:ه|ها)|بينادو(?:ه|ها)"
+    rf"|بي?دلعو(?:ه|ها)|يدلعون(?:ه|ها)|اسم\s+(?:الدلع|دلعه|دلعها))\s+)(?P<word>{_ARABIC_CHARS}+)"
+)
+
+# A school, mosque or church named for a person by his father's name ("مدرسة ابن سينا",
+# "جامع ابن تيمية", "بمسجد أبو بكر"): the name goes, the institution and ابن stay.
+_ARABIC_INSTITUTION_OF = re.compile(
+    r"(?<![\w\[])(?P<lead>[وبل]?(?:ال)?(?:مدرسة|مدرسه|مسجد|جامع|كنيسة|كنيسه|مركز|معهد|أكاديمية)"
+    rf"\s+(?:ابن|إبن|بن|أبو|ابو|أبي|ابي)\s+)(?P<word>{_ARABIC_CHARS}+)"
 )
 
 _ARABIC_UMM = re.compile(rf"(?<![\w\[])(?P<pre>[وف]?)(?:أم|ام)\s+(?P<word>{_ARABIC_CHARS}+)")
@@ -153,8 +166,9 @@ def _arabic_middle(tokens: list[str], k: int, rules: _Rules) -> bool:
 
 
 def _arabic_marked_names(text: str, rules: _Rules) -> str:
-    """Arabic names marked by the words before them: a naming verb ("يسموه جاكو"), a
-    kunya with أم ("أم جورج", not "ام العيال") and a family after آل ("آل الزين")."""
+    """Arabic names marked by the words before them: a naming verb ("يسموه جاكو"), a school
+    or mosque named "ابن …" ("مدرسة ابن سينا"), a kunya with أم ("أم جورج", not "ام العيال")
+    and a family after آل ("آل الزين")."""
 
     def plain(word: str) -> bool:
         return (
@@ -184,6 +198,9 @@ def _arabic_marked_names(text: str, rules: _Rules) -> str:
         return m.group(0) if plain(word) or word in {"البيت", "بيت"} else PLACEHOLDER
 
     text = _ARABIC_NAMED.sub(named, text)
+    text = _ARABIC_INSTITUTION_OF.sub(
+        lambda m: m.group(0) if plain(m.group("word")) else m.group("lead") + PLACEHOLDER, text
+    )
     text = _ARABIC_UMM.sub(umm, text)
     return _ARABIC_FAMILY_OF.sub(family_of, text)
 

@@ -37,6 +37,22 @@ _HAN_DATE = re.compile(
 )
 
 
+# A handle after the name of a Chinese app ("微信号 liuqiang_1988", "加我微信：lq1988"): the
+# owner's account names them as a name does.
+_HAN_HANDLE = re.compile(
+    r"(?<![A-Za-z])(?P<app>(?i:微信号|微信號|微信|wechat|weixin|wx|qq号|qq號|qq|抖音号|抖音|小红书|账号|帳號|用户名|id))"
+    r"(?P<between>\s*(?:是|为|為|叫|号|:|：)?\s*)"
+    r"(?P<handle>(?=[A-Za-z0-9_.-]*[A-Za-z])(?=[A-Za-z0-9_.-]*[\d_])[A-Za-z][A-Za-z0-9_.-]{3,}[A-Za-z0-9])"
+    r"(?![A-Za-z0-9_@])"
+)
+
+
+def _han_handles(text: str) -> str:
+    """A handle after the name of a Chinese app, letters with digits or an underscore (a
+    number alone is a phone's, read later)."""
+    return _HAN_HANDLE.sub(lambda m: m.group("app") + m.group("between") + PLACEHOLDER, text)
+
+
 def _han_patterns(zh: dict[str, list[str]]) -> tuple[re.Pattern[str], re.Pattern[str]]:
     """From the Chinese lists: the pattern of a name written in Han characters
     (``_Rules.han_names``) and of a surname written right after a Latin given name
@@ -61,7 +77,8 @@ def _han_patterns(zh: dict[str, list[str]]) -> tuple[re.Pattern[str], re.Pattern
         rf"|[小老阿]{surname}"  # 小王, 老李: the surname alone
         rf"|阿[{given_chars}]"  # 阿强, 阿明: a nickname from a given name, not 阿姨
         rf"|{surname}{name_char}{{0,2}}(?=(?:{after}))"  # 王警官, 李明医生
-        rf"|(?P<zhtitle>(?:{long_before})是?|名字是|名字叫|名叫|叫做|叫|姓){surname}{name_char}{{0,2}}"  # 警官王, 前夫刘建国, 叫张伟
+        # "警察赵警官说": the title after the surname is no given name (赵 goes, 警官 stays)
+        rf"|(?P<zhtitle>(?:{long_before})是?|名字是|名字叫|名叫|叫做|叫|姓){surname}(?:(?!{after}){name_char}){{0,2}}"  # 警官王, 前夫刘建国, 叫张伟
         # A title is no given name: "给刘律师" takes 刘 (below), keeps 律师.
         rf"|(?:(?<=^)|(?<=[{_ZH_CLAUSE_START}])){surname}(?!{after}){name_char}{{1,2}}(?=(?:{_ZH_AFTER_SUBJECT}))"  # 张伟说
         rf"|{surname}(?=(?:{given}))"

@@ -26,6 +26,7 @@ from .arabic import (
     _arabic_after_title,
     _arabic_marked_names,
 )
+from .chinese import _han_handles
 from .context import _hmong_names_alone
 from .disguised import _disguised, _names_again
 from .english import (
@@ -52,6 +53,7 @@ from .names import (
     _mostly_capitalised,
     _plain_word,
     _vietnamese_full_names,
+    _vietnamese_given_after_family,
 )
 from .notes import _note_names
 from .rules import _load, _rules
@@ -192,6 +194,8 @@ def _emails_handles_nicknames(text: str, state: _Redaction) -> str:
         text = _HANDLE.sub(PLACEHOLDER, text)
     if state.language == "en":
         text = _english_handles(text)  # "facebook.com/jay.smith88", "his IG is jsmith_88"
+    elif state.language == "zh":
+        text = _han_handles(text)  # "微信号 liuqiang_1988"
     return _nicknames(text, state.rules, state.language)
 
 
@@ -272,6 +276,19 @@ def _titled(m: re.Match[str], state: _Redaction, read_again: list[bool]) -> str:
     # Only the capitalised words after a title are a name: "Officer Diaz", but not the
     # "came" of "the officer came".
     words = m.group("name").split()
+    dot = m.end("title")
+    if (
+        m.string.startswith(".", dot)
+        and words[0].lower() in rules.ordinary
+        and m.string[m.end("title") - 1 : m.end("title")].isalpha()
+    ):
+        # "la policía. La licenciada Xiomara": the full stop ends a sentence, and the word
+        # after it opens the next (an abbreviation's point comes before a name: "Det. Ruiz");
+        # the rest is read on its own.
+        rest = m.string[dot + 1 : m.end()]
+        return m.string[m.start() : dot + 1] + state.rules.titled.sub(
+            lambda again: _titled(again, state, read_again), rest
+        )
     if _role_word(words[0], rules) and m.string[m.end("name") :].lstrip().startswith(PLACEHOLDER):
         return m.group(0)  # "Txiv Neeb [name]" read again: Neeb ends the title
     leading = _capitalised_after_title(words, state)
@@ -316,7 +333,7 @@ def _titled(m: re.Match[str], state: _Redaction, read_again: list[bool]) -> str:
         ):
             leading = 1
         if not leading:
-            return m.group(0)
+            return _after_the_first_word(m, state, read_again)
     rest = " ".join(words[leading:])
     if rest:
         read_again.append(True)
@@ -328,6 +345,21 @@ def _titled(m: re.Match[str], state: _Redaction, read_again: list[bool]) -> str:
         + PLACEHOLDER
         + (owner.group(0) if owner else "")
         + (f" {rest}" if rest else "")
+    )
+
+
+def _after_the_first_word(
+    m: re.Match[str], state: _Redaction, read_again: list[bool]
+) -> str:
+    """No name after a title: the words it took along are read for a title of their own
+    ("xib fwb yog mrs vue": the teacher is Mrs Vue)."""
+    start = m.start("name")
+    first = m.string[start:].split(None, 1)[0]
+    rest = m.string[start + len(first) : m.end()]
+    if not rest.strip():
+        return m.group(0)
+    return m.string[m.start() : start + len(first)] + state.rules.titled.sub(
+        lambda again: _titled(again, state, read_again), rest
     )
 
 
@@ -493,6 +525,8 @@ def _capitalised_names(text: str, state: _Redaction) -> str:
     """Capitalised listed names: given names anywhere (but an everyday word opening a
     sentence), family names beside another name or inside a sentence. After the titles: the
     names a title marks are placeholders by now, which a family name beside one reads."""
+    if state.language == "vi" and not state.caseless:
+        text = _vietnamese_given_after_family(text, state.rules)  # "Nguyễn Du"
     # Two passes so "Maria Lopez" and "Lopez, Maria" both go, whichever is listed.
     for _pass in range(2):
         text = _CAPITALISED.sub(lambda m: _latin_name(m, state), text)
