@@ -37,7 +37,7 @@ _HAN_DATE = re.compile(
 )
 
 
-# A handle after the name of a Chinese app ("微信号 liuqiang_1988", "加我微信：lq1988"): the
+# A handle after the name of a Chinese app ("微信号 liuqiang_1988", "加我微信 lq1988"): the
 # owner's account names them as a name does.
 _HAN_HANDLE = re.compile(
     r"(?<![A-Za-z])(?P<app>(?i:微信号|微信號|微信|wechat|weixin|wx|qq号|qq號|qq|抖音号|抖音|小红书|账号|帳號|用户名|id))"

@@ -139,9 +139,7 @@ def _phone_all_in_words() -> re.Pattern[str]:
 
 @lru_cache(maxsize=1)
 def _counting() -> tuple[tuple[str, ...], ...]:
-    return tuple(
-        tuple(w.lower() for w in lang.get("digit_words", [])) for lang in _load().values()
-    )
+    return tuple(tuple(w.lower() for w in lang.get("digit_words", [])) for lang in _load().values())
 
 
 def _phones_all_in_words(text: str) -> str:

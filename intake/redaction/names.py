@@ -339,8 +339,9 @@ _VI_WITH_MIDDLE = re.compile(
 
 @lru_cache(maxsize=1)
 def _vietnamese_lists() -> tuple[re.Pattern[str], frozenset[str]]:
-    """"Nguyễn Du", "Lê Lợi": a listed Vietnamese family name, then a word (both checked
-    for their capital by the caller); and the Vietnamese given and middle names, lower case."""
+    """The pattern of a listed Vietnamese family name and the word after it ("Nguyễn Du",
+    "Lê Lợi"; the caller checks both capitals), and the Vietnamese given and middle names in
+    lower case."""
     vi = _load().get("vi", {})
     family = "|".join(
         re.escape(w) for w in sorted(vi.get("family_names", []), key=len, reverse=True)

@@ -348,9 +348,7 @@ def _titled(m: re.Match[str], state: _Redaction, read_again: list[bool]) -> str:
     )
 
 
-def _after_the_first_word(
-    m: re.Match[str], state: _Redaction, read_again: list[bool]
-) -> str:
+def _after_the_first_word(m: re.Match[str], state: _Redaction, read_again: list[bool]) -> str:
     """No name after a title: the words it took along are read for a title of their own
     ("xib fwb yog mrs vue": the teacher is Mrs Vue)."""
     start = m.start("name")
