@@ -40,7 +40,8 @@ _HAN_DATE = re.compile(
 # A handle after the name of a Chinese app ("微信号 liuqiang_1988", "加我微信 lq1988"): the
 # owner's account names them as a name does.
 _HAN_HANDLE = re.compile(
-    r"(?<![A-Za-z])(?P<app>(?i:微信号|微信號|微信|wechat|weixin|wx|qq号|qq號|qq|抖音号|抖音|小红书|账号|帳號|用户名|id))"
+    r"(?P<app>微信号|微信號|微信|抖音号|抖音|小红书|账号|帳號|用户名"
+    r"|(?<![A-Za-z])(?i:wechat|weixin|wx|qq号|qq號|qq|id)(?![A-Za-z]))"
     r"(?P<between>\s*(?:是|为|為|叫|号|:|：)?\s*)"
     r"(?P<handle>(?=[A-Za-z0-9_.-]*[A-Za-z])(?=[A-Za-z0-9_.-]*[\d_])[A-Za-z][A-Za-z0-9_.-]{3,}[A-Za-z0-9])"
     r"(?![A-Za-z0-9_@])"

@@ -241,8 +241,18 @@ def _named(text: str, state: _Redaction) -> str:
     def named(m: re.Match[str]) -> str:
         word = m.group("word")
         if (
-            word.lower() in rules.ordinary and not (state.language == "en" and _english_named(word))
-        ) or word in _ARABIC_KIN_AFTER_ABU:
+            (
+                word.lower() in rules.ordinary
+                and not (state.language == "en" and _english_named(word))
+            )
+            or word in _ARABIC_KIN_AFTER_ABU
+            # "الشرطي اسمه Officer Brown": a title, read with its name by the titles
+            or (
+                word[:1].isupper()
+                and word.lower() in rules.titles
+                and word.lower() not in rules.names  # "tên nó là Anh": Anh is a name too
+            )
+        ):
             return m.group(0)  # "her name is on the lease", "أبو ولادي" (my children's father)
         if m.group("kunya"):
             # "أبو خالد" is one name: both words go, an attached و or ف stays.
@@ -349,13 +359,19 @@ def _titled(m: re.Match[str], state: _Redaction, read_again: list[bool]) -> str:
 
 
 def _after_the_first_word(m: re.Match[str], state: _Redaction, read_again: list[bool]) -> str:
-    """No name after a title: the words it took along are read for a title of their own
-    ("xib fwb yog mrs vue": the teacher is Mrs Vue)."""
+    """No name after a title: when an honorific follows its first word (in Vietnamese and
+    Hmong, any title), the words it took along are read for a title of their own ("xib fwb
+    yog mrs vue": the teacher is Mrs Vue; "Mẹ chồng tôi bà Sáu": my mother-in-law, Mrs Sáu)."""
     start = m.start("name")
-    first = m.string[start:].split(None, 1)[0]
-    rest = m.string[start + len(first) : m.end()]
-    if not rest.strip():
+    first, *more = m.string[start : m.end()].split()
+    if not more:
         return m.group(0)
+    second = more[0].lower().rstrip(".")
+    if second not in _HONORIFICS and not (
+        state.language in ("vi", "hmn") and second in state.rules.titles
+    ):
+        return m.group(0)
+    rest = m.string[start + len(first) : m.end()]
     return m.string[m.start() : start + len(first)] + state.rules.titled.sub(
         lambda again: _titled(again, state, read_again), rest
     )
