@@ -88,7 +88,7 @@ _ARABIC_NAMED = re.compile(
     rf"|لقب(?:ه|ها)|يقولوله|يقولولها|يقولون\s+له|يقولون\s+لها"
     # Egyptian and Levantine: "بيقولوله", "الناس بتقوله", "بيسموه", "بيدلعوه" (a pet name)
     r"|بيقولول(?:ه|ها)|بيقولوا\s+(?:له|لها)|الناس\s+بتقول(?:ه|ها)|بيسمو(?:ه|ها)|بينادو(?:ه|ها)"
-    rf"|بي?دلعو(?:ه|ها)|يدلعون(?:ه|ها)|اسم\s+(?:الدلع|دلعه|دلعها))\s+)(?P<word>{_ARABIC_CHARS}+)"
+    rf"|بي?دلعو(?:ه|ها)|يدلعون(?:ه|ها))\s+)(?P<word>{_ARABIC_CHARS}+)"
 )
 
 # A school, mosque or church named for a person by his father's name ("مدرسة ابن سينا",
@@ -97,6 +97,8 @@ _ARABIC_INSTITUTION_OF = re.compile(
     r"(?<![\w\[])(?P<lead>[وبل]?(?:ال)?(?:مدرسة|مدرسه|مسجد|جامع|كنيسة|كنيسه|مركز|معهد|أكاديمية)"
     rf"\s+(?:ابن|إبن|بن|أبو|ابو|أبي|ابي)\s+)(?P<word>{_ARABIC_CHARS}+)"
 )
+
+_ARABIC_NAME_NOUN = re.compile(r"[وف]?(?:ا|إ)سم")
 
 _ARABIC_UMM = re.compile(rf"(?<![\w\[])(?P<pre>[وف]?)(?:أم|ام)\s+(?P<word>{_ARABIC_CHARS}+)")
 
@@ -182,7 +184,10 @@ def _arabic_marked_names(text: str, rules: _Rules) -> str:
     def named(m: re.Match[str]) -> str:
         word = m.group("word")
         listed = word in rules.arabic_names or word in rules.arabic_beside_name
-        if plain(word) or (word.startswith("ال") and not listed):
+        # After a verb that gives a nickname an epithet with the article is the nickname
+        # ("يسموه الأعور", "يلقبونه الأسد"); after "اسمه" it says which name ("اسمه الحقيقي").
+        name_word = _ARABIC_NAME_NOUN.match(m.group("named")) is not None
+        if plain(word) or (word.startswith("ال") and not listed and name_word):
             return m.group(0)
         return m.group("named") + PLACEHOLDER
 

@@ -48,10 +48,31 @@ _HAN_HANDLE = re.compile(
 )
 
 
-def _han_handles(text: str) -> str:
+# A name in Latin letters after a naming word ("我前夫叫kevin", "名字叫 maria"), typed in lower
+# case (a capital is read by the Latin passes): a name when a list holds it, so "叫uber" stays.
+_HAN_NAMED_LATIN = re.compile(
+    r"(?P<lead>(?:名字叫|名字是|名叫|叫做|叫)\s*)(?P<word>[a-z][a-z'’-]+)(?![A-Za-z])"
+    r"(?:(?P<space>\s+)(?P<second>[a-z][a-z'’-]+)(?![A-Za-z]))?"
+)
+
+
+def _han_handles(text: str, rules: _Rules) -> str:
     """A handle after the name of a Chinese app, letters with digits or an underscore (a
-    number alone is a phone's, read later)."""
-    return _HAN_HANDLE.sub(lambda m: m.group("app") + m.group("between") + PLACEHOLDER, text)
+    number alone is a phone's, read later); a listed name in lower-case Latin letters after
+    叫 or 名字是."""
+    text = _HAN_HANDLE.sub(lambda m: m.group("app") + m.group("between") + PLACEHOLDER, text)
+
+    def named(m: re.Match[str]) -> str:
+        if m.group("word") not in rules.names:
+            return m.group(0)
+        second = m.group("second")
+        if second is None:
+            return m.group("lead") + PLACEHOLDER
+        if second in rules.names:  # "maria lopez"
+            return m.group("lead") + PLACEHOLDER
+        return m.group("lead") + PLACEHOLDER + m.group("space") + second
+
+    return _HAN_NAMED_LATIN.sub(named, text)
 
 
 def _han_patterns(zh: dict[str, list[str]]) -> tuple[re.Pattern[str], re.Pattern[str]]:

@@ -195,7 +195,7 @@ def _emails_handles_nicknames(text: str, state: _Redaction) -> str:
     if state.language == "en":
         text = _english_handles(text)  # "facebook.com/jay.smith88", "his IG is jsmith_88"
     elif state.language == "zh":
-        text = _han_handles(text)  # "微信号 liuqiang_1988"
+        text = _han_handles(text, state.rules)  # "微信号 liuqiang_1988", "叫kevin"
     return _nicknames(text, state.rules, state.language)
 
 
@@ -246,6 +246,12 @@ def _named(text: str, state: _Redaction) -> str:
                 and not (state.language == "en" and _english_named(word))
             )
             or word in _ARABIC_KIN_AFTER_ABU
+            # "اسمه الحقيقي" (his real name): a word with the article, no listed name
+            or (
+                _ARABIC_WORD.fullmatch(word) is not None
+                and word.startswith("ال")
+                and word not in rules.arabic_names
+            )
             # "الشرطي اسمه Officer Brown": a title, read with its name by the titles
             or (
                 word[:1].isupper()
