@@ -179,8 +179,9 @@ def _spanish_diminutives(found: set[str], rules: _Rules) -> set[str]:
     for word in found:
         if len(word) < 4 or not word.isalpha():
             continue
-        lower = word.lower()
-        stem = lower[:-1] if lower[-1] in "aeoáéó" else lower
+        # the accent goes with the stress: "Ramón … Ramoncito"
+        lower = _unaccented(word)
+        stem = lower[:-1] if lower[-1] in "aeo" else lower
         if len(stem) < 3:
             continue
         endings = ("ita", "ito", "itas", "itos", "illa", "illo")
