@@ -172,3 +172,9 @@ def test_a_title_after_a_naming_verb_stays_with_its_name() -> None:
 def test_the_islamic_centre_keeps_its_adjective_beside_a_sheikh() -> None:
     out = quote_text("رحت المركز الاسلامي والشيخ ماجد قال لي اصبري", "ar")
     assert_redacted(out, ["ماجد"], ["المركز الاسلامي", "والشيخ"], "ar")
+
+
+def test_a_kunya_still_takes_a_word_with_the_article() -> None:
+    """"اسمه الحقيقي" keeps its word, but "أبو الفضل" is one name."""
+    out = quote_text("أبو الفضل جارنا اتصل بالشرطة", "ar")
+    assert_redacted(out, ["الفضل"], ["جارنا", "بالشرطة"], "ar")

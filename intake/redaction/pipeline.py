@@ -246,9 +246,11 @@ def _named(text: str, state: _Redaction) -> str:
                 and not (state.language == "en" and _english_named(word))
             )
             or word in _ARABIC_KIN_AFTER_ABU
-            # "اسمه الحقيقي" (his real name): a word with the article, no listed name
+            # "اسمه الحقيقي" (his real name): a word with the article, no listed name (a
+            # kunya takes one: "أبو العبد")
             or (
-                _ARABIC_WORD.fullmatch(word) is not None
+                not m.group("kunya")
+                and _ARABIC_WORD.fullmatch(word) is not None
                 and word.startswith("ال")
                 and word not in rules.arabic_names
             )
