@@ -175,6 +175,6 @@ def test_the_islamic_centre_keeps_its_adjective_beside_a_sheikh() -> None:
 
 
 def test_a_kunya_still_takes_a_word_with_the_article() -> None:
-    """"اسمه الحقيقي" keeps its word, but "أبو الفضل" is one name."""
+    """ "اسمه الحقيقي" keeps its word, but "أبو الفضل" is one name."""
     out = quote_text("أبو الفضل جارنا اتصل بالشرطة", "ar")
     assert_redacted(out, ["الفضل"], ["جارنا", "بالشرطة"], "ar")
