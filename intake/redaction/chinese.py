@@ -100,7 +100,9 @@ def _han_patterns(zh: dict[str, list[str]]) -> tuple[re.Pattern[str], re.Pattern
         rf"|阿[{given_chars}]"  # 阿强, 阿明: a nickname from a given name, not 阿姨
         rf"|{surname}{name_char}{{0,2}}(?=(?:{after}))"  # 王警官, 李明医生
         # "警察赵警官说": the title after the surname is no given name (赵 goes, 警官 stays)
-        rf"|(?P<zhtitle>(?:{long_before})是?|名字是|名字叫|名叫|叫做|叫|姓){surname}(?:(?!{after}){name_char}){{0,2}}"  # 警官王, 前夫刘建国, 叫张伟
+        rf"|(?P<zhtitle>(?:{long_before})是?|名字是|名字叫|名叫|叫做|叫|姓)(?:{surname}(?:(?!{after}){name_char}){{0,2}}"  # 警官王, 前夫刘建国, 叫张伟
+        # "我表妹小敏的电话": 小 and a given name's character after a title, then what ends a name
+        rf"|小[{given_chars}](?=[{_ZH_NOT_IN_NAME}{_ZH_CLAUSE_START}]|$))"
         # A title is no given name: "给刘律师" takes 刘 (below), keeps 律师.
         rf"|(?:(?<=^)|(?<=[{_ZH_CLAUSE_START}])){surname}(?!{after}){name_char}{{1,2}}(?=(?:{_ZH_AFTER_SUBJECT}))"  # 张伟说
         rf"|{surname}(?=(?:{given}))"

@@ -331,3 +331,43 @@ def _hmong_names_alone(text: str, rules: _Rules) -> str:
         return cue + PLACEHOLDER
 
     return _HMONG_ALONE.sub(alone, text)
+
+
+# A Hmong name of two syllables after the words that give it ("hu ua paj ntaub", "hu nws ua
+# tsov dub"): the nickname pass takes the first; the second is a word that is no verb and no
+# ordinary word, before an ordinary word, a verb or the end.
+_HMONG_NAMED_TWO = re.compile(
+    r"(?P<lead>(?<!\w)(?i:hu nws ua|hu ua|npe hu ua|npe yog) \[name\]) (?P<word>[a-z]+)"
+    r"(?=(?P<end>\s*[.,!?;:]|\s*$)|\s+(?P<next>\w+))"
+)
+_HMONG_VERBS = frozenset(
+    {"ntaus", "hem", "coj", "pab", "nyob", "qhia", "xav", "paub", "pom", "tau", "yuav", "kom",
+     "hais", "tuaj", "mus", "los", "muaj", "ua", "yog", "hu", "noj", "haus", "quaj", "khiav",
+     "tawm", "rov", "tua", "ntes", "raug", "pib", "sau", "nug", "tham", "tos", "hlub", "cem",
+     "ntxub", "chim", "thiab", "nrog", "rau", "ntawm", "hauv", "kuj", "twb", "yeej", "tsis",
+     "muab", "ces", "tab", "tiam", "txawm", "heev", "lawm"}
+)  # fmt: skip
+
+
+def _hmong_second_syllable(text: str, rules: _Rules) -> str:
+    """The second syllable of a Hmong name given in lower case after "hu ua" ("hu ua [name]
+    ntaub nws…" → "hu ua [name] nws…"), when the first was taken as the nickname."""
+
+    def second(m: re.Match[str]) -> str:
+        word = m.group("word")
+        following = (m.group("next") or "").lower()
+        if (
+            word in _HMONG_VERBS
+            or word in rules.ordinary
+            or _role_word(word, rules)
+            or word in rules.months
+            or not (
+                m.group("end") is not None
+                or following in rules.ordinary
+                or following in _HMONG_VERBS
+            )
+        ):
+            return m.group(0)
+        return m.group("lead")
+
+    return _HMONG_NAMED_TWO.sub(second, text)

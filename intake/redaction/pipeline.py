@@ -27,7 +27,7 @@ from .arabic import (
     _arabic_marked_names,
 )
 from .chinese import _han_handles
-from .context import _hmong_names_alone
+from .context import _hmong_names_alone, _hmong_second_syllable
 from .disguised import _disguised, _names_again
 from .english import (
     _english_handles,
@@ -414,6 +414,19 @@ def _lower_case_after_title(m: re.Match[str], words: list[str], state: _Redactio
         and not _plain_word(words[1], rules, state.everyday)
     ):
         leading = 2
+    # "nws tus txiv tswv xyooj": a given name that is also part of a role (tswv, of "kws pab
+    # tswv yim"), then a listed clan name: a name all the same.
+    if (
+        not leading
+        and language == "hmn"
+        and len(words) >= 2
+        and words[1].lower() in rules.family
+        and first in rules.roles
+        and first not in rules.ordinary
+        # "tus txiv neeb xyooj" is the shaman Xyooj: txiv neeb is a title of its own
+        and f"{m.group('title').lower().split()[-1]} {first}" not in rules.titles
+    ):
+        leading = 2
     # An honorific only ever comes before a name: "doña lucha", "ms okafor".
     if (
         not leading
@@ -469,12 +482,15 @@ def _listed_after_title(words: list[str], listed: frozenset[str], state: _Redact
         )
         # "jason r.": an initial after a listed name is more of it.
         initial = leading and len(stem) == 1 and words[leading].endswith(".")
-        if (
-            stem not in listed
-            and not (leading and stem in rules.middle)
-            and not given_after_middle
-            and not initial
-        ):
+        # A middle name follows a family name (or another middle name): "tran van binh",
+        # but in "huy thi van goi" (Huy still calls) thi and van are the words thì and vẫn.
+        previous = words[leading - 1].lower().strip(".") if leading else ""
+        middle = (
+            leading
+            and stem in rules.middle
+            and (language != "vi" or previous in rules.family or previous in rules.middle)
+        )
+        if stem not in listed and not middle and not given_after_middle and not initial:
             break
         if leading and word in state.stop_after_name:
             break
@@ -554,6 +570,8 @@ def _capitalised_names(text: str, state: _Redaction) -> str:
         text = _CAPITALISED.sub(lambda m: _latin_name(m, state), text)
     if state.language == "hmn" and not state.caseless:
         text = _hmong_names_alone(text, state.rules)  # "puas yog Npib?"
+    if state.language == "hmn" and PLACEHOLDER in text:
+        text = _hmong_second_syllable(text, state.rules)  # "hu ua [name] ntaub"
     if state.language == "vi" and not state.caseless:
         text = _vietnamese_full_names(text, state.rules)  # "Trịnh Văn Tài"
     return text

@@ -150,6 +150,12 @@ _ES_NOT_A_NAME_BEFORE = frozenset(
 _ES_PREDICATE = frozenset({"es", "esta", "era", "estaba", "fue", "tiene", "tenia", "muy"})
 
 # "el gordo ese me quitó…": a demonstrative after a person.
+# Relatives and partners before "el/la" and a nickname ("mi hermano el güero").
+_ES_FAMILY = frozenset(
+    {"hermano", "hermana", "esposo", "esposa", "marido", "novio", "novia", "suegro", "suegra",
+     "cuñado", "cuñada", "hijo", "hija", "padre", "madre", "pareja", "compadre", "comadre"}
+)  # fmt: skip
+
 _ES_THAT_ONE = frozenset({"ese", "esa", "este", "aquel", "aquella"})
 
 _ES_SUITS = frozenset({"queda", "quedaba", "quedan", "gusta", "gustaba", "gustan"})
@@ -404,6 +410,8 @@ def _spanish_unmarked(
             return False  # "el negro me queda bien": a colour
         if spaced(i) and is_name(i + 2):
             return True  # "mi ex el flaco [name]": the nickname before the name
+        if two_before in _ES_KIN | _ES_FAMILY:
+            return True  # "su hermano el güero que…": a kin word, then the nickname
         if (
             comma_after
             or after in _ES_AFTER_A_PERSON - _ES_PREDICATE
