@@ -208,3 +208,11 @@ def test_a_kunya_still_takes_a_word_with_the_article() -> None:
     """ "اسمه الحقيقي" keeps its word, but "أبو الفضل" is one name."""
     out = quote_text("أبو الفضل جارنا اتصل بالشرطة", "ar")
     assert_redacted(out, ["الفضل"], ["جارنا", "بالشرطة"], "ar")
+
+
+def test_a_title_after_hu_ua_keeps_its_title() -> None:
+    """ "hu ua" gives a name, but "Officer" after it is a title: only the name goes."""
+    out = quote_text("tus tub ceev xwm hu ua Officer Thoj hais lus Hmoob", "hmn")
+    assert_redacted(out, ["Thoj"], ["Officer", "tub ceev xwm", "Hmoob"], "hmn")
+    out = quote_text("sarkaalka booliska maxamed ayaa igu qeylyey", "hmn")
+    assert "booliska" in out, out

@@ -6,6 +6,7 @@ found name ("Osmin y su hermano [name]").
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 from typing import TYPE_CHECKING
 
 from .names import _sentence_start
@@ -333,11 +334,13 @@ def _hmong_names_alone(text: str, rules: _Rules) -> str:
     return _HMONG_ALONE.sub(alone, text)
 
 
-# A Hmong name of two syllables after the words that give it ("hu ua paj ntaub", "hu nws ua
-# tsov dub"): the nickname pass takes the first; the second is a word that is no verb and no
-# ordinary word, before an ordinary word, a verb or the end.
-_HMONG_NAMED_TWO = re.compile(
-    r"(?P<lead>(?<!\w)(?i:hu nws ua|hu ua|npe hu ua|npe yog) \[name\]) (?P<word>[a-z]+)"
+# A Hmong name after the words that give it ("hu ua kaos", "hu ua paj ntaub", "hu nws ua
+# tsov dub"), in any case: one word that is no verb, ordinary word, role or title, and a second
+# such word before an ordinary word, a verb or the end. After the titles are read, so "hu ua
+# Officer [name]" keeps its title.
+_HMONG_NAMED = re.compile(
+    r"(?P<lead>(?<!\w)(?i:hu nws ua|lawv hu ua|hu ua|npe hu ua) )"
+    r"(?P<word>\[name\]|[^\W\d_]+)(?: (?P<second>[^\W\d_]+))?"
     r"(?=(?P<end>\s*[.,!?;:]|\s*$)|\s+(?P<next>\w+))"
 )
 _HMONG_VERBS = frozenset(
@@ -349,25 +352,38 @@ _HMONG_VERBS = frozenset(
 )  # fmt: skip
 
 
-def _hmong_second_syllable(text: str, rules: _Rules) -> str:
-    """The second syllable of a Hmong name given in lower case after "hu ua" ("hu ua [name]
-    ntaub nws…" → "hu ua [name] nws…"), when the first was taken as the nickname."""
+def _hmong_named(text: str, rules: _Rules) -> str:
+    """A Hmong name given after "hu ua" or "hu nws ua", typed in any case ("kuv tus tub hu ua
+    kaos" → "hu ua [name]"), with its second syllable ("hu ua [name] ntaub nws…")."""
 
-    def second(m: re.Match[str]) -> str:
-        word = m.group("word")
-        following = (m.group("next") or "").lower()
-        if (
-            word in _HMONG_VERBS
-            or word in rules.ordinary
+    def plain(word: str) -> bool:
+        lower = word.lower()
+        return (
+            lower in _HMONG_VERBS
+            or lower in rules.ordinary
+            or lower in rules.titles
             or _role_word(word, rules)
-            or word in rules.months
-            or not (
-                m.group("end") is not None
-                or following in rules.ordinary
-                or following in _HMONG_VERBS
-            )
-        ):
-            return m.group(0)
-        return m.group("lead")
+            or lower in rules.months
+        )
 
-    return _HMONG_NAMED_TWO.sub(second, text)
+    def named(m: re.Match[str]) -> str:
+        word, second = m.group("word"), m.group("second")
+        if word != PLACEHOLDER and (plain(word) or word.isupper()):
+            return m.group(0)
+        following = (m.group("next") or "").lower()
+        ends = (
+            m.group("end") is not None or following in rules.ordinary or following in _HMONG_VERBS
+        )
+        if second and not plain(second) and second.islower() == word.islower() and ends:
+            return m.group("lead") + PLACEHOLDER
+        return m.group("lead") + PLACEHOLDER + (f" {second}" if second else "")
+
+    return _HMONG_NAMED.sub(named, text)
+
+
+@lru_cache(maxsize=1)
+def _hmong_clans() -> frozenset[str]:
+    """The Hmong clan names (``family_names`` of "hmn"), lower case."""
+    from .rules import _load  # rules builds on the modules below it
+
+    return frozenset(w.lower() for w in _load().get("hmn", {}).get("family_names", []))

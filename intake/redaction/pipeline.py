@@ -27,7 +27,7 @@ from .arabic import (
     _arabic_marked_names,
 )
 from .chinese import _han_handles
-from .context import _hmong_names_alone, _hmong_second_syllable
+from .context import _hmong_clans, _hmong_named, _hmong_names_alone
 from .disguised import _disguised, _names_again
 from .english import (
     _english_handles,
@@ -420,7 +420,9 @@ def _lower_case_after_title(m: re.Match[str], words: list[str], state: _Redactio
         not leading
         and language == "hmn"
         and len(words) >= 2
-        and words[1].lower() in rules.family
+        and words[0].islower()  # typed in lower case: "Officer Moua" is a title and a name
+        and words[1].islower()
+        and words[1] in _hmong_clans()
         and first in rules.roles
         and first not in rules.ordinary
         # "tus txiv neeb xyooj" is the shaman Xyooj: txiv neeb is a title of its own
@@ -570,8 +572,8 @@ def _capitalised_names(text: str, state: _Redaction) -> str:
         text = _CAPITALISED.sub(lambda m: _latin_name(m, state), text)
     if state.language == "hmn" and not state.caseless:
         text = _hmong_names_alone(text, state.rules)  # "puas yog Npib?"
-    if state.language == "hmn" and PLACEHOLDER in text:
-        text = _hmong_second_syllable(text, state.rules)  # "hu ua [name] ntaub"
+    if state.language == "hmn":
+        text = _hmong_named(text, state.rules)  # "hu ua kaos", "hu ua [name] ntaub"
     if state.language == "vi" and not state.caseless:
         text = _vietnamese_full_names(text, state.rules)  # "Trịnh Văn Tài"
     return text
