@@ -216,3 +216,14 @@ def test_a_title_after_hu_ua_keeps_its_title() -> None:
     assert_redacted(out, ["Thoj"], ["Officer", "tub ceev xwm", "Hmoob"], "hmn")
     out = quote_text("sarkaalka booliska maxamed ayaa igu qeylyey", "hmn")
     assert "booliska" in out, out
+
+
+def test_arabizi_names_after_a_kin_word() -> None:
+    """Arabic in Latin letters and digits: a listed Arabizi spelling or a capitalised word after
+    a kin or role word goes; an everyday word after it stays ("ibni ra7na", my son and I went)."""
+    out = quote_text("tli2i 5alil kan yhadedni w a5to Rania kamen", "ar")
+    assert_redacted(out, ["5alil", "Rania"], ["tli2i", "kan", "a5to", "kamen"], "ar")
+    out = quote_text("7amati om 7amza 2alet enno ana el ghalta", "ar")
+    assert_redacted(out, ["7amza"], ["7amati", "om", "ghalta"], "ar")
+    text = "ana w ibni ra7na 3al shelter bi Dearborn"
+    assert quote_text(text, "ar") == text

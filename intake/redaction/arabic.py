@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable
+from functools import lru_cache
 from typing import TYPE_CHECKING
 
 from .words import PLACEHOLDER, _role_word
@@ -288,3 +289,46 @@ def _arabic_after_title(before: str, rules: _Rules) -> bool:
             or _ARABIC_KIN_STEM.match(last)
         )
     )
+
+
+# Arabic typed in Latin letters and digits (Arabizi: "jozi mahmoud", "a5ooh 3adel", "7amati
+# om 5aled"): after a kin or role word, a capitalised word or an Arabizi spelling of a given
+# name (``arabizi_given_names`` of "ar": "3adel", "5aled", "mahmoud") is a name. Only in Arabic
+# quotes; "ibni ra7na" (my son and I went) keeps its verb.
+_ARABIZI_KIN = (
+    r"jozi|jouzi|joozi|zoji|zawji|zouji|gozi|goozi|gooz|tli2i|tali2i|tlee2i|mart|ibni|ebni|"
+    r"binti|benti|bnti|a5ooh|a5oo|a5ooya|akhooh|akhoo|a5oy|a5oya|akhoy|akhoya|a5i|akhi|a5ti|"
+    r"okhti|o5ti|ukhti|ekhti|a5to|ukhto|okhto|7amati|hamati|7ami|hami|7amay|3ammi|ammi|3ami|"
+    r"5ali|khali|5alti|khalti|3amti|ammti|abooh|abuh|abou|abu|abo|omo|ummo|om|umm|"
+    r"el\s?sheikh|sheikh|shei5|el\s?mo7ami|mo7ami|mohami|el\s?mo7amiye|mo7amiye|"
+    r"el\s?shorti|shorti|el\s?dabet|dabet|ostaz|ostaaz|ustaz"
+)
+_ARABIZI_NAMED = re.compile(
+    rf"(?<![\w\[])(?P<kin>(?i:{_ARABIZI_KIN}))\s+(?=(?P<word>[A-Za-z0-9']*[A-Za-z][A-Za-z0-9']*)(?![\w\]]))"
+)
+
+
+@lru_cache(maxsize=1)
+def _arabizi_given() -> frozenset[str]:
+    from .rules import _load  # rules builds its patterns from this module
+
+    return frozenset(w.lower() for w in _load().get("ar", {}).get("arabizi_given_names", []))
+
+
+def _arabizi_names(text: str) -> str:
+    """A name after an Arabizi kin or role word in an Arabic quote ("jozi mahmoud" →
+    "jozi [name]", "a5ooh 3adel" → "a5ooh [name]", "7amati om 5aled" → "7amati om [name]")."""
+    given = _arabizi_given()
+    parts: list[str] = []
+    done = 0
+    for m in _ARABIZI_NAMED.finditer(text):
+        word = m.group("word")
+        if m.start("word") < done:
+            continue
+        if word.lower() not in given and not (word[0].isupper() and not word.isupper()):
+            continue
+        if word.lower() in {"el", "il", "al", "the"}:
+            continue
+        parts += [text[done : m.start("word")], PLACEHOLDER]
+        done = m.end("word")
+    return "".join(parts) + text[done:] if parts else text

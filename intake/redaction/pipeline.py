@@ -25,6 +25,7 @@ from .arabic import (
     _ARABIC_WORD,
     _arabic_after_title,
     _arabic_marked_names,
+    _arabizi_names,
 )
 from .chinese import _han_handles
 from .context import _hmong_clans, _hmong_named, _hmong_names_alone
@@ -101,6 +102,8 @@ _NAMED = re.compile(
 _FROM_SOMEWHERE = re.compile(r"\s+(?i:from|at|with|de|con)\s+(?i:the|my|our|la|el|mi|los|las)\s")
 
 _PLACE_MARK = "\x00{}\x00"
+
+_ANY_LATIN = re.compile("[A-Za-z]")
 
 _WORD_IN_NAME = re.compile(rf"\[name\] (?P<word>{_UPPER}[^\W\d_]+) \[name\]")
 
@@ -514,6 +517,8 @@ def _arabic_titled_names(text: str, state: _Redaction) -> str:
     """Arabic names marked by the words before them, then a listed name after an Arabic title
     ("الضابط أحمد"), once the Latin titles are done."""
     rules = state.rules
+    if state.language == "ar" and _ANY_LATIN.search(text):
+        text = _arabizi_names(text)  # "jozi mahmoud", "a5ooh 3adel"
     if _ARABIC_WORD.search(text):
         text = _arabic_marked_names(text, rules)
     if rules.titled_arabic is not None:
