@@ -152,6 +152,13 @@ SHAPES = [
         ["chong toi", "van goi dien"],
     ),
     ("hmn", "nws tus txiv tswv vaj hem kuv", ["tswv", "vaj"], ["tus txiv", "hem kuv"]),
+    # No-tone Vietnamese: a title that takes no name leaves its words to the next title.
+    (
+        "vi",
+        "toi o nha chi hai nam roi chong toi la khoa hay den phien",
+        ["khoa"],
+        ["hai nam", "chong toi"],
+    ),
     (
         "hmn",
         "kuv tus ntxhais hu ua nkauj ntsuab nws muaj 5 xyoos",

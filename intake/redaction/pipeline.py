@@ -279,13 +279,31 @@ def _titled_names(text: str, state: _Redaction) -> str:
     mike's brother"), before the capitalised-name passes, so the title's own capital is not
     read as a name and a name in lower case is still found after its title."""
     read_again: list[bool] = []
-    titled = state.rules.titled
-    text = titled.sub(lambda m: _titled(m, state, read_again), text)
+    text = _each_title(text, state, read_again)
     if read_again:
         # The words taken along after a name may hold another title ("my ex carlos and his
         # brother luis"): read the quote once more.
-        text = titled.sub(lambda m: _titled(m, state, read_again), text)
+        text = _each_title(text, state, read_again)
     return text
+
+
+def _each_title(text: str, state: _Redaction, read_again: list[bool]) -> str:
+    """Every title and its name, left to right; in Vietnamese a title that takes no name
+    leaves the words after it to be read for a title of their own ("chi hai nam roi chong toi
+    la vinh": after chị, "two years", then "chong toi la vinh", my husband is Vinh)."""
+    titled = state.rules.titled
+    if state.language != "vi":
+        return titled.sub(lambda m: _titled(m, state, read_again), text)
+    parts: list[str] = []
+    done = at = 0
+    while m := titled.search(text, at):
+        new = _titled(m, state, read_again)
+        if new == m.group(0):
+            at = m.start("name")
+            continue
+        parts += [text[done : m.start()], new]
+        done = at = m.end()
+    return "".join(parts) + text[done:] if parts else text
 
 
 def _titled(m: re.Match[str], state: _Redaction, read_again: list[bool]) -> str:
