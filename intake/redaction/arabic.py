@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable
+from functools import lru_cache
 from typing import TYPE_CHECKING
 
 from .words import PLACEHOLDER, _role_word
@@ -66,12 +67,15 @@ _ARABIC_KIN_AFTER_ABU = frozenset(
 _ARABIC_NAMING = frozenset(
     {"اسمه", "اسمها", "يدعى", "تدعى", "يسمى", "تسمى", "إسمه", "إسمها", "اسمو", "إسمو", "اسمهم",
      "يسموه", "يسموها", "يسمونه", "يسمونها", "سموه", "سموها", "ينادوه", "ينادوها", "ينادونه",
-     "ينادونها", "يلقبوه", "يلقبونه", "لقبه", "لقبها", "يقولوله", "يقولولها"}
+     "ينادونها", "يلقبوه", "يلقبونه", "لقبه", "لقبها", "يقولوله", "يقولولها", "بيقولوله",
+     "بيقولولها", "بتقوله", "بتقولها", "بيسموه", "بيسموها", "بينادوه", "بينادوها", "بيدلعوه",
+     "بيدلعوها", "بدلعوه", "بدلعوها", "يدلعونه", "يدلعونها"}
 )  # fmt: skip
 
-# "ناصر وأخوه [name]": a name-word, then "and his brother" and a found name.
+# "ناصر وأخوه [name]": a name-word, then "and his brother" and a found name; a word with the
+# article is no given name ("المركز الاسلامي والشيخ [name]", the Islamic centre).
 _ARABIC_KIN_JOINED = re.compile(
-    rf"(?<![\w\[])(?P<word>{_ARABIC_CHARS}+)(?P<joined>\s+(?P<kin>و{_ARABIC_CHARS}+)\s+\[name\])"
+    rf"(?<![\w\[])(?!ال)(?P<word>{_ARABIC_CHARS}+)(?P<joined>\s+(?P<kin>و{_ARABIC_CHARS}+)\s+\[name\])"
 )
 
 _ARABIC_SERVANT = re.compile(rf"(?<![\w\[])[وفبل]?عبد\s*ال{_ARABIC_CHARS}+")
@@ -82,8 +86,20 @@ _ARABIC_SERVANT = re.compile(rf"(?<![\w\[])[وفبل]?عبد\s*ال{_ARABIC_CHAR
 _ARABIC_NAMED = re.compile(
     r"(?<![\w\[])(?P<named>(?:[وف]?(?:ا|إ)سم(?:و|ه|ها|هم)|يسمو(?:ه|ها)|يسمون(?:ه|ها)|سمو(?:ه|ها)"
     r"|ينادو(?:ه|ها)|ينادون(?:ه|ها)|ينادوا\s+عليه|ينادوا\s+عليها|يلقبو(?:ه|ها)|يلقبون(?:ه|ها)"
-    rf"|لقب(?:ه|ها)|يقولوله|يقولولها|يقولون\s+له|يقولون\s+لها)\s+)(?P<word>{_ARABIC_CHARS}+)"
+    rf"|لقب(?:ه|ها)|يقولوله|يقولولها|يقولون\s+له|يقولون\s+لها"
+    # Egyptian and Levantine: "بيقولوله", "الناس بتقوله", "بيسموه", "بيدلعوه" (a pet name)
+    r"|بيقولول(?:ه|ها)|بيقولوا\s+(?:له|لها)|الناس\s+بتقول(?:ه|ها)|بيسمو(?:ه|ها)|بينادو(?:ه|ها)"
+    rf"|بي?دلعو(?:ه|ها)|يدلعون(?:ه|ها))\s+)(?P<word>{_ARABIC_CHARS}+)"
 )
+
+# A school, mosque or church named for a person by his father's name ("مدرسة ابن سينا",
+# "جامع ابن تيمية", "بمسجد أبو بكر"): the name goes, the institution and ابن stay.
+_ARABIC_INSTITUTION_OF = re.compile(
+    r"(?<![\w\[])(?P<lead>[وبل]?(?:ال)?(?:مدرسة|مدرسه|مسجد|جامع|كنيسة|كنيسه|مركز|معهد|أكاديمية)"
+    rf"\s+(?:ابن|إبن|بن|أبو|ابو|أبي|ابي)\s+)(?P<word>{_ARABIC_CHARS}+)"
+)
+
+_ARABIC_NAME_NOUN = re.compile(r"[وف]?(?:ا|إ)سم")
 
 _ARABIC_UMM = re.compile(rf"(?<![\w\[])(?P<pre>[وف]?)(?:أم|ام)\s+(?P<word>{_ARABIC_CHARS}+)")
 
@@ -153,8 +169,9 @@ def _arabic_middle(tokens: list[str], k: int, rules: _Rules) -> bool:
 
 
 def _arabic_marked_names(text: str, rules: _Rules) -> str:
-    """Arabic names marked by the words before them: a naming verb ("يسموه جاكو"), a
-    kunya with أم ("أم جورج", not "ام العيال") and a family after آل ("آل الزين")."""
+    """Arabic names marked by the words before them: a naming verb ("يسموه جاكو"), a school
+    or mosque named "ابن …" ("مدرسة ابن سينا"), a kunya with أم ("أم جورج", not "ام العيال")
+    and a family after آل ("آل الزين")."""
 
     def plain(word: str) -> bool:
         return (
@@ -168,7 +185,10 @@ def _arabic_marked_names(text: str, rules: _Rules) -> str:
     def named(m: re.Match[str]) -> str:
         word = m.group("word")
         listed = word in rules.arabic_names or word in rules.arabic_beside_name
-        if plain(word) or (word.startswith("ال") and not listed):
+        # After a verb that gives a nickname an epithet with the article is the nickname
+        # ("يسموه الأعور", "يلقبونه الأسد"); after "اسمه" it says which name ("اسمه الحقيقي").
+        name_word = _ARABIC_NAME_NOUN.match(m.group("named")) is not None
+        if plain(word) or (word.startswith("ال") and not listed and name_word):
             return m.group(0)
         return m.group("named") + PLACEHOLDER
 
@@ -184,6 +204,9 @@ def _arabic_marked_names(text: str, rules: _Rules) -> str:
         return m.group(0) if plain(word) or word in {"البيت", "بيت"} else PLACEHOLDER
 
     text = _ARABIC_NAMED.sub(named, text)
+    text = _ARABIC_INSTITUTION_OF.sub(
+        lambda m: m.group(0) if plain(m.group("word")) else m.group("lead") + PLACEHOLDER, text
+    )
     text = _ARABIC_UMM.sub(umm, text)
     return _ARABIC_FAMILY_OF.sub(family_of, text)
 
@@ -266,3 +289,46 @@ def _arabic_after_title(before: str, rules: _Rules) -> bool:
             or _ARABIC_KIN_STEM.match(last)
         )
     )
+
+
+# Arabic typed in Latin letters and digits (Arabizi: "jozi mahmoud", "a5ooh 3adel", "7amati
+# om 5aled"): after a kin or role word, a capitalised word or an Arabizi spelling of a given
+# name (``arabizi_given_names`` of "ar": "3adel", "5aled", "mahmoud") is a name. Only in Arabic
+# quotes; "ibni ra7na" (my son and I went) keeps its verb.
+_ARABIZI_KIN = (
+    r"jozi|jouzi|joozi|zoji|zawji|zouji|gozi|goozi|gooz|tli2i|tali2i|tlee2i|mart|ibni|ebni|"
+    r"binti|benti|bnti|a5ooh|a5oo|a5ooya|akhooh|akhoo|a5oy|a5oya|akhoy|akhoya|a5i|akhi|a5ti|"
+    r"okhti|o5ti|ukhti|ekhti|a5to|ukhto|okhto|7amati|hamati|7ami|hami|7amay|3ammi|ammi|3ami|"
+    r"5ali|khali|5alti|khalti|3amti|ammti|abooh|abuh|abou|abu|abo|omo|ummo|om|umm|"
+    r"el\s?sheikh|sheikh|shei5|el\s?mo7ami|mo7ami|mohami|el\s?mo7amiye|mo7amiye|"
+    r"el\s?shorti|shorti|el\s?dabet|dabet|ostaz|ostaaz|ustaz"
+)
+_ARABIZI_NAMED = re.compile(
+    rf"(?<![\w\[])(?P<kin>(?i:{_ARABIZI_KIN}))\s+(?=(?P<word>[A-Za-z0-9']*[A-Za-z][A-Za-z0-9']*)(?![\w\]]))"
+)
+
+
+@lru_cache(maxsize=1)
+def _arabizi_given() -> frozenset[str]:
+    from .rules import _load  # rules builds its patterns from this module
+
+    return frozenset(w.lower() for w in _load().get("ar", {}).get("arabizi_given_names", []))
+
+
+def _arabizi_names(text: str) -> str:
+    """A name after an Arabizi kin or role word in an Arabic quote ("jozi mahmoud" →
+    "jozi [name]", "a5ooh 3adel" → "a5ooh [name]", "7amati om 5aled" → "7amati om [name]")."""
+    given = _arabizi_given()
+    parts: list[str] = []
+    done = 0
+    for m in _ARABIZI_NAMED.finditer(text):
+        word = m.group("word")
+        if m.start("word") < done:
+            continue
+        if word.lower() not in given and not (word[0].isupper() and not word.isupper()):
+            continue
+        if word.lower() in {"el", "il", "al", "the"}:
+            continue
+        parts += [text[done : m.start("word")], PLACEHOLDER]
+        done = m.end("word")
+    return "".join(parts) + text[done:] if parts else text

@@ -37,6 +37,44 @@ _HAN_DATE = re.compile(
 )
 
 
+# A handle after the name of a Chinese app ("微信号 liuqiang_1988", "加我微信 lq1988"): the
+# owner's account names them as a name does.
+_HAN_HANDLE = re.compile(
+    r"(?P<app>微信号|微信號|微信|抖音号|抖音|小红书|账号|帳號|用户名"
+    r"|(?<![A-Za-z])(?i:wechat|weixin|wx|qq号|qq號|qq|id)(?![A-Za-z]))"
+    r"(?P<between>\s*(?:是|为|為|叫|号|:|：)?\s*)"
+    r"(?P<handle>(?=[A-Za-z0-9_.-]*[A-Za-z])(?=[A-Za-z0-9_.-]*[\d_])[A-Za-z][A-Za-z0-9_.-]{3,}[A-Za-z0-9])"
+    r"(?![A-Za-z0-9_@])"
+)
+
+
+# A name in Latin letters after a naming word ("我前夫叫kevin", "名字叫 maria"), typed in lower
+# case (a capital is read by the Latin passes): a name when a list holds it, so "叫uber" stays.
+_HAN_NAMED_LATIN = re.compile(
+    r"(?P<lead>(?:名字叫|名字是|名叫|叫做|叫)\s*)(?P<word>[a-z][a-z'’-]+)(?![A-Za-z])"
+    r"(?:(?P<space>\s+)(?P<second>[a-z][a-z'’-]+)(?![A-Za-z]))?"
+)
+
+
+def _han_handles(text: str, rules: _Rules) -> str:
+    """A handle after the name of a Chinese app, letters with digits or an underscore (a
+    number alone is a phone's, read later); a listed name in lower-case Latin letters after
+    叫 or 名字是."""
+    text = _HAN_HANDLE.sub(lambda m: m.group("app") + m.group("between") + PLACEHOLDER, text)
+
+    def named(m: re.Match[str]) -> str:
+        if m.group("word") not in rules.names:
+            return m.group(0)
+        second = m.group("second")
+        if second is None:
+            return m.group("lead") + PLACEHOLDER
+        if second in rules.names:  # "maria lopez"
+            return m.group("lead") + PLACEHOLDER
+        return m.group("lead") + PLACEHOLDER + m.group("space") + second
+
+    return _HAN_NAMED_LATIN.sub(named, text)
+
+
 def _han_patterns(zh: dict[str, list[str]]) -> tuple[re.Pattern[str], re.Pattern[str]]:
     """From the Chinese lists: the pattern of a name written in Han characters
     (``_Rules.han_names``) and of a surname written right after a Latin given name
@@ -61,7 +99,10 @@ def _han_patterns(zh: dict[str, list[str]]) -> tuple[re.Pattern[str], re.Pattern
         rf"|[小老阿]{surname}"  # 小王, 老李: the surname alone
         rf"|阿[{given_chars}]"  # 阿强, 阿明: a nickname from a given name, not 阿姨
         rf"|{surname}{name_char}{{0,2}}(?=(?:{after}))"  # 王警官, 李明医生
-        rf"|(?P<zhtitle>(?:{long_before})是?|名字是|名字叫|名叫|叫做|叫|姓){surname}{name_char}{{0,2}}"  # 警官王, 前夫刘建国, 叫张伟
+        # "警察赵警官说": the title after the surname is no given name (赵 goes, 警官 stays)
+        rf"|(?P<zhtitle>(?:{long_before})是?|名字是|名字叫|名叫|叫做|叫|姓)(?:{surname}(?:(?!{after}){name_char}){{0,2}}"  # 警官王, 前夫刘建国, 叫张伟
+        # "我表妹小敏的电话": 小 and a given name's character after a title, then what ends a name
+        rf"|小[{given_chars}](?=[{_ZH_NOT_IN_NAME}{_ZH_CLAUSE_START}]|$))"
         # A title is no given name: "给刘律师" takes 刘 (below), keeps 律师.
         rf"|(?:(?<=^)|(?<=[{_ZH_CLAUSE_START}])){surname}(?!{after}){name_char}{{1,2}}(?=(?:{_ZH_AFTER_SUBJECT}))"  # 张伟说
         rf"|{surname}(?=(?:{given}))"

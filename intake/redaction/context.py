@@ -6,6 +6,7 @@ found name ("Osmin y su hermano [name]").
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 from typing import TYPE_CHECKING
 
 from .names import _sentence_start
@@ -334,3 +335,58 @@ def _hmong_names_alone(text: str, rules: _Rules) -> str:
         return cue + PLACEHOLDER
 
     return _HMONG_ALONE.sub(alone, text)
+
+
+# A Hmong name after the words that give it ("hu ua kaos", "hu ua paj ntaub", "hu nws ua
+# tsov dub"), in any case: one word that is no verb, ordinary word, role or title, and a second
+# such word before an ordinary word, a verb or the end. After the titles are read, so "hu ua
+# Officer [name]" keeps its title.
+_HMONG_NAMED = re.compile(
+    r"(?P<lead>(?<!\w)(?i:hu nws ua|lawv hu ua|hu ua|npe hu ua) )"
+    r"(?P<word>\[name\]|[^\W\d_]+)(?: (?P<second>[^\W\d_]+))?"
+    r"(?=(?P<end>\s*[.,!?;:]|\s*$)|\s+(?P<next>\w+))"
+)
+_HMONG_VERBS = frozenset(
+    {"ntaus", "hem", "coj", "pab", "nyob", "qhia", "xav", "paub", "pom", "tau", "yuav", "kom",
+     "hais", "tuaj", "mus", "los", "muaj", "ua", "yog", "hu", "noj", "haus", "quaj", "khiav",
+     "tawm", "rov", "tua", "ntes", "raug", "pib", "sau", "nug", "tham", "tos", "hlub", "cem",
+     "ntxub", "chim", "thiab", "nrog", "rau", "ntawm", "hauv", "kuj", "twb", "yeej", "tsis",
+     "muab", "ces", "tab", "tiam", "txawm", "heev", "lawm"}
+)  # fmt: skip
+
+
+def _hmong_named(text: str, rules: _Rules) -> str:
+    """A Hmong name given after "hu ua" or "hu nws ua", typed in any case ("kuv tus tub hu ua
+    kaos" → "hu ua [name]"), with its second syllable ("hu ua [name] ntaub nws…")."""
+
+    def plain(word: str) -> bool:
+        lower = word.lower()
+        return (
+            lower in _HMONG_VERBS
+            or lower in rules.ordinary
+            or lower in rules.titles
+            or _role_word(word, rules)
+            or lower in rules.months
+        )
+
+    def named(m: re.Match[str]) -> str:
+        word, second = m.group("word"), m.group("second")
+        if word != PLACEHOLDER and (plain(word) or word.isupper()):
+            return m.group(0)
+        following = (m.group("next") or "").lower()
+        ends = (
+            m.group("end") is not None or following in rules.ordinary or following in _HMONG_VERBS
+        )
+        if second and not plain(second) and second.islower() == word.islower() and ends:
+            return m.group("lead") + PLACEHOLDER
+        return m.group("lead") + PLACEHOLDER + (f" {second}" if second else "")
+
+    return _HMONG_NAMED.sub(named, text)
+
+
+@lru_cache(maxsize=1)
+def _hmong_clans() -> frozenset[str]:
+    """The Hmong clan names (``family_names`` of "hmn"), lower case."""
+    from .rules import _load  # rules builds on the modules below it
+
+    return frozenset(w.lower() for w in _load().get("hmn", {}).get("family_names", []))

@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
+from functools import lru_cache
 from typing import TYPE_CHECKING
 
 from .arabic import _ARABIC_CONJUNCTION, _ARABIC_WORD
@@ -26,6 +27,8 @@ from .english import (
 )
 from .identifiers import _a_holiday
 from .names import _other_spellings
+from .rules import _load
+from .spanish import _spanish_diminutives
 from .words import _ANY_HAN, PLACEHOLDER
 
 if TYPE_CHECKING:
@@ -127,6 +130,39 @@ _ES_SPELLED_DATE = re.compile(
 )
 
 
+@lru_cache(maxsize=1)
+def _phone_all_in_words() -> re.Pattern[str]:
+    """Seven to twelve digits read out one by one, every one a word of some language's
+    ``digit_words`` ("seis uno dos cinco cinco cinco cero uno nueve ocho", "lix kow laba
+    shan…", "bảy một bốn, năm năm năm…", "rau tsib ib…"); led by a lone "A", an A-number.
+    (A phone partly in digits is ``identifiers._spelled_numbers``'s.)"""
+    words = {w for lang in _load().values() for w in lang.get("digit_words", [])}
+    alternation = "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
+    return re.compile(
+        rf"(?<![\w-])(?P<a>A[\s-]+)?(?i:{alternation})(?:[\s,.\-]+(?i:{alternation})(?![\w-])){{6,11}}"
+        r"(?![\w-]|[\s,.\-]+\d)"
+    )
+
+
+@lru_cache(maxsize=1)
+def _counting() -> tuple[tuple[str, ...], ...]:
+    return tuple(tuple(w.lower() for w in lang.get("digit_words", [])) for lang in _load().values())
+
+
+def _phones_all_in_words(text: str) -> str:
+    def one(m: re.Match[str]) -> str:
+        said = m.group(0)[len(m.group("a") or "") :]
+        words = tuple(re.findall(r"[^\s,.\-]+", said.lower()))
+        # "uno dos tres cuatro cinco seis siete" is counting, no number
+        for listed in _counting():
+            for start in range(len(listed) - len(words) + 1):
+                if listed[start : start + len(words)] == words:
+                    return m.group(0)
+        return "[case number]" if m.group("a") else "[phone]"
+
+    return _phone_all_in_words().sub(one, text)
+
+
 _ANY_FULL_WIDTH = re.compile("[\uff0e-\uff5a]")
 _ANY_DIGIT = re.compile(r"\d")
 _ANY_HAN_DIGIT = re.compile(f"[{_HAN_DIGIT}]")
@@ -157,6 +193,7 @@ def _disguised(text: str, rules: _Rules, language: str) -> str:
         text = _ARABIC_WORD.sub(plain, text)
     if "@" in text:
         text = _SPACED_EMAIL.sub("[email]", text)
+    text = _phones_all_in_words(text)
     if _ANY_DIGIT.search(text):
         text = _PHONE_IN_PIECES.sub(
             # only with a word between: plain groups are _PHONE's, with their extension
@@ -242,8 +279,13 @@ def _names_again(
             if short:
                 found.add(word)
                 continue
+            # "Nkau Ia … Nkau Ia", "bé Út … Út chở tôi": two letters, capitalised, in
+            # Vietnamese and Hmong (where such names are common)
+            short_given = (
+                len(word) == 2 and language in ("vi", "hmn") and word.istitle() and not short
+            )
             if (
-                len(word) < 3
+                (len(word) < 3 and not short_given)
                 or word.isdigit()
                 or re.match(r"[\u3400-\u9fff]", word)
                 or (
@@ -280,6 +322,8 @@ def _names_again(
         )
     if language == "vi":
         spellings |= _other_spellings(found, rules)
+    elif language == "es":
+        spellings |= _spanish_diminutives(found, rules)
 
     def again(m: re.Match[str]) -> str:
         word = m.group(0)

@@ -339,6 +339,43 @@ _VI_WITH_MIDDLE = re.compile(
 )
 
 
+@lru_cache(maxsize=1)
+def _vietnamese_lists() -> tuple[re.Pattern[str], frozenset[str]]:
+    """The pattern of a listed Vietnamese family name and the word after it ("Nguyễn Du",
+    "Lê Lợi"; the caller checks both capitals), and the Vietnamese given and middle names in
+    lower case."""
+    vi = _load().get("vi", {})
+    family = "|".join(
+        re.escape(w) for w in sorted(vi.get("family_names", []), key=len, reverse=True)
+    )
+    pattern = re.compile(
+        rf"(?<![\w\[])(?P<family>(?i:{family})) (?P<given>{_LATIN_LETTER}+)(?![\w\]])"
+    )
+    given = frozenset(w.lower() for w in vi.get("given_names", []) + vi.get("middle_names", []))
+    return pattern, given
+
+
+def _vietnamese_given_after_family(text: str, rules: _Rules) -> str:
+    """A capitalised word right after a listed Vietnamese family name is the rest of the name,
+    listed or not ("trường Nguyễn Du", "tên thật là Nguyễn Thanh Tùng": Thanh, a listed name
+    and an everyday word). Not an ordinary word unless listed as a name, not a role, not a
+    word in capitals; both words capitalised, so "Lý do" (the reason) stays."""
+    family_then_word, given = _vietnamese_lists()
+
+    def one(m: re.Match[str]) -> str:
+        first, second = m.group("family"), m.group("given")
+        if not first.istitle() or not second.istitle():
+            return m.group(0)
+        lower = second.lower()
+        if lower not in given and (
+            lower in rules.ordinary or _role_word(second, rules) or lower in rules.months
+        ):
+            return m.group(0)
+        return PLACEHOLDER
+
+    return family_then_word.sub(one, text)
+
+
 def _vietnamese_full_names(text: str, rules: _Rules) -> str:
     """A Vietnamese full name no list holds whole, marked by its middle name ("Trịnh Văn Tài
     là chồng tôi"); the words around it must be capitalised and no role or ordinary word."""

@@ -25,8 +25,10 @@ from .arabic import (
     _ARABIC_WORD,
     _arabic_after_title,
     _arabic_marked_names,
+    _arabizi_names,
 )
-from .context import _hmong_names_alone
+from .chinese import _han_handles
+from .context import _hmong_clans, _hmong_named, _hmong_names_alone
 from .disguised import _disguised, _names_again
 from .english import (
     _english_handles,
@@ -52,6 +54,7 @@ from .names import (
     _mostly_capitalised,
     _plain_word,
     _vietnamese_full_names,
+    _vietnamese_given_after_family,
 )
 from .notes import _note_names
 from .rules import _load, _rules
@@ -99,6 +102,8 @@ _NAMED = re.compile(
 _FROM_SOMEWHERE = re.compile(r"\s+(?i:from|at|with|de|con)\s+(?i:the|my|our|la|el|mi|los|las)\s")
 
 _PLACE_MARK = "\x00{}\x00"
+
+_ANY_LATIN = re.compile("[A-Za-z]")
 
 _WORD_IN_NAME = re.compile(rf"\[name\] (?P<word>{_UPPER}[^\W\d_]+) \[name\]")
 
@@ -192,6 +197,8 @@ def _emails_handles_nicknames(text: str, state: _Redaction) -> str:
         text = _HANDLE.sub(PLACEHOLDER, text)
     if state.language == "en":
         text = _english_handles(text)  # "facebook.com/jay.smith88", "his IG is jsmith_88"
+    elif state.language == "zh":
+        text = _han_handles(text, state.rules)  # "微信号 liuqiang_1988", "叫kevin"
     return _nicknames(text, state.rules, state.language)
 
 
@@ -237,8 +244,26 @@ def _named(text: str, state: _Redaction) -> str:
     def named(m: re.Match[str]) -> str:
         word = m.group("word")
         if (
-            word.lower() in rules.ordinary and not (state.language == "en" and _english_named(word))
-        ) or word in _ARABIC_KIN_AFTER_ABU:
+            (
+                word.lower() in rules.ordinary
+                and not (state.language == "en" and _english_named(word))
+            )
+            or word in _ARABIC_KIN_AFTER_ABU
+            # "اسمه الحقيقي" (his real name): a word with the article, no listed name (a
+            # kunya takes one: "أبو العبد")
+            or (
+                not m.group("kunya")
+                and _ARABIC_WORD.fullmatch(word) is not None
+                and word.startswith("ال")
+                and word not in rules.arabic_names
+            )
+            # "الشرطي اسمه Officer Brown": a title, read with its name by the titles
+            or (
+                word[:1].isupper()
+                and word.lower() in rules.titles
+                and word.lower() not in rules.names  # "tên nó là Anh": Anh is a name too
+            )
+        ):
             return m.group(0)  # "her name is on the lease", "أبو ولادي" (my children's father)
         if m.group("kunya"):
             # "أبو خالد" is one name: both words go, an attached و or ف stays.
@@ -254,13 +279,31 @@ def _titled_names(text: str, state: _Redaction) -> str:
     mike's brother"), before the capitalised-name passes, so the title's own capital is not
     read as a name and a name in lower case is still found after its title."""
     read_again: list[bool] = []
-    titled = state.rules.titled
-    text = titled.sub(lambda m: _titled(m, state, read_again), text)
+    text = _each_title(text, state, read_again)
     if read_again:
         # The words taken along after a name may hold another title ("my ex carlos and his
         # brother luis"): read the quote once more.
-        text = titled.sub(lambda m: _titled(m, state, read_again), text)
+        text = _each_title(text, state, read_again)
     return text
+
+
+def _each_title(text: str, state: _Redaction, read_again: list[bool]) -> str:
+    """Every title and its name, left to right; in Vietnamese a title that takes no name
+    leaves the words after it to be read for a title of their own ("chi hai nam roi chong toi
+    la vinh": after chị, "two years", then "chong toi la vinh", my husband is Vinh)."""
+    titled = state.rules.titled
+    if state.language != "vi":
+        return titled.sub(lambda m: _titled(m, state, read_again), text)
+    parts: list[str] = []
+    done = at = 0
+    while m := titled.search(text, at):
+        new = _titled(m, state, read_again)
+        if new == m.group(0):
+            at = m.start("name")
+            continue
+        parts += [text[done : m.start()], new]
+        done = at = m.end()
+    return "".join(parts) + text[done:] if parts else text
 
 
 def _titled(m: re.Match[str], state: _Redaction, read_again: list[bool]) -> str:
@@ -272,6 +315,19 @@ def _titled(m: re.Match[str], state: _Redaction, read_again: list[bool]) -> str:
     # Only the capitalised words after a title are a name: "Officer Diaz", but not the
     # "came" of "the officer came".
     words = m.group("name").split()
+    dot = m.end("title")
+    if (
+        m.string.startswith(".", dot)
+        and words[0].lower() in rules.ordinary
+        and m.string[m.end("title") - 1 : m.end("title")].isalpha()
+    ):
+        # "la policía. La licenciada Xiomara": the full stop ends a sentence, and the word
+        # after it opens the next (an abbreviation's point comes before a name: "Det. Ruiz");
+        # the rest is read on its own.
+        rest = m.string[dot + 1 : m.end()]
+        return m.string[m.start() : dot + 1] + state.rules.titled.sub(
+            lambda again: _titled(again, state, read_again), rest
+        )
     if _role_word(words[0], rules) and m.string[m.end("name") :].lstrip().startswith(PLACEHOLDER):
         return m.group(0)  # "Txiv Neeb [name]" read again: Neeb ends the title
     leading = _capitalised_after_title(words, state)
@@ -316,7 +372,7 @@ def _titled(m: re.Match[str], state: _Redaction, read_again: list[bool]) -> str:
         ):
             leading = 1
         if not leading:
-            return m.group(0)
+            return _after_the_first_word(m, state, read_again)
     rest = " ".join(words[leading:])
     if rest:
         read_again.append(True)
@@ -328,6 +384,25 @@ def _titled(m: re.Match[str], state: _Redaction, read_again: list[bool]) -> str:
         + PLACEHOLDER
         + (owner.group(0) if owner else "")
         + (f" {rest}" if rest else "")
+    )
+
+
+def _after_the_first_word(m: re.Match[str], state: _Redaction, read_again: list[bool]) -> str:
+    """No name after a title: when an honorific follows its first word (in Vietnamese and
+    Hmong, any title), the words it took along are read for a title of their own ("xib fwb
+    yog mrs vue": the teacher is Mrs Vue; "Mẹ chồng tôi bà Sáu": my mother-in-law, Mrs Sáu)."""
+    start = m.start("name")
+    first, *more = m.string[start : m.end()].split()
+    if not more:
+        return m.group(0)
+    second = more[0].lower().rstrip(".")
+    if second not in _HONORIFICS and not (
+        state.language in ("vi", "hmn") and second in state.rules.titles
+    ):
+        return m.group(0)
+    rest = m.string[start + len(first) : m.end()]
+    return m.string[m.start() : start + len(first)] + state.rules.titled.sub(
+        lambda again: _titled(again, state, read_again), rest
     )
 
 
@@ -358,6 +433,21 @@ def _lower_case_after_title(m: re.Match[str], words: list[str], state: _Redactio
         and (first in rules.family or words[1].lower() in rules.family)
         and not _plain_word(first, rules, state.everyday)
         and not _plain_word(words[1], rules, state.everyday)
+    ):
+        leading = 2
+    # "nws tus txiv tswv xyooj": a given name that is also part of a role (tswv, of "kws pab
+    # tswv yim"), then a listed clan name: a name all the same.
+    if (
+        not leading
+        and language == "hmn"
+        and len(words) >= 2
+        and words[0].islower()  # typed in lower case: "Officer Moua" is a title and a name
+        and words[1].islower()
+        and words[1] in _hmong_clans()
+        and first in rules.roles
+        and first not in rules.ordinary
+        # "tus txiv neeb xyooj" is the shaman Xyooj: txiv neeb is a title of its own
+        and f"{m.group('title').lower().split()[-1]} {first}" not in rules.titles
     ):
         leading = 2
     # An honorific only ever comes before a name: "doña lucha", "ms okafor".
@@ -415,12 +505,15 @@ def _listed_after_title(words: list[str], listed: frozenset[str], state: _Redact
         )
         # "jason r.": an initial after a listed name is more of it.
         initial = leading and len(stem) == 1 and words[leading].endswith(".")
-        if (
-            stem not in listed
-            and not (leading and stem in rules.middle)
-            and not given_after_middle
-            and not initial
-        ):
+        # A middle name follows a family name (or another middle name): "tran van binh",
+        # but in "huy thi van goi" (Huy still calls) thi and van are the words thì and vẫn.
+        previous = words[leading - 1].lower().strip(".") if leading else ""
+        middle = (
+            leading
+            and stem in rules.middle
+            and (language != "vi" or previous in rules.family or previous in rules.middle)
+        )
+        if stem not in listed and not middle and not given_after_middle and not initial:
             break
         if leading and word in state.stop_after_name:
             break
@@ -442,6 +535,8 @@ def _arabic_titled_names(text: str, state: _Redaction) -> str:
     """Arabic names marked by the words before them, then a listed name after an Arabic title
     ("الضابط أحمد"), once the Latin titles are done."""
     rules = state.rules
+    if state.language == "ar" and _ANY_LATIN.search(text):
+        text = _arabizi_names(text)  # "jozi mahmoud", "a5ooh 3adel"
     if _ARABIC_WORD.search(text):
         text = _arabic_marked_names(text, rules)
     if rules.titled_arabic is not None:
@@ -493,11 +588,15 @@ def _capitalised_names(text: str, state: _Redaction) -> str:
     """Capitalised listed names: given names anywhere (but an everyday word opening a
     sentence), family names beside another name or inside a sentence. After the titles: the
     names a title marks are placeholders by now, which a family name beside one reads."""
+    if state.language == "vi" and not state.caseless:
+        text = _vietnamese_given_after_family(text, state.rules)  # "Nguyễn Du"
     # Two passes so "Maria Lopez" and "Lopez, Maria" both go, whichever is listed.
     for _pass in range(2):
         text = _CAPITALISED.sub(lambda m: _latin_name(m, state), text)
     if state.language == "hmn" and not state.caseless:
         text = _hmong_names_alone(text, state.rules)  # "puas yog Npib?"
+    if state.language == "hmn":
+        text = _hmong_named(text, state.rules)  # "hu ua kaos", "hu ua [name] ntaub"
     if state.language == "vi" and not state.caseless:
         text = _vietnamese_full_names(text, state.rules)  # "Trịnh Văn Tài"
     return text

@@ -6,11 +6,15 @@ look-up. pyspellchecker's Spanish list is read the first time a Spanish quote is
 from __future__ import annotations
 
 from functools import lru_cache
+from typing import TYPE_CHECKING
 
 from .english import _english_dictionary, _word_counts
 from .names import _plain_word, _sentence_start
 from .rules import _load, _rules
 from .words import _EVERYDAY_BY_LANGUAGE, PLACEHOLDER, _role_word
+
+if TYPE_CHECKING:
+    from .rules import _Rules
 
 # Spanish names nothing marks (typed on a phone: "me fui con mi prima chayo", "le dije a
 # yuli", "el brayan me pegó", "don chema"). A word no Spanish word list knows is a name where a
@@ -146,6 +150,12 @@ _ES_NOT_A_NAME_BEFORE = frozenset(
 _ES_PREDICATE = frozenset({"es", "esta", "era", "estaba", "fue", "tiene", "tenia", "muy"})
 
 # "el gordo ese me quitó…": a demonstrative after a person.
+# Relatives and partners before "el/la" and a nickname ("mi hermano el güero").
+_ES_FAMILY = frozenset(
+    {"hermano", "hermana", "esposo", "esposa", "marido", "novio", "novia", "suegro", "suegra",
+     "cuñado", "cuñada", "hijo", "hija", "padre", "madre", "pareja", "compadre", "comadre"}
+)  # fmt: skip
+
 _ES_THAT_ONE = frozenset({"ese", "esa", "este", "aquel", "aquella"})
 
 _ES_SUITS = frozenset({"queda", "quedaba", "quedan", "gusta", "gustaba", "gustan"})
@@ -164,6 +174,30 @@ def _spanish_nicknames() -> frozenset[str]:
     return frozenset(
         _unaccented(w) for w in _load().get("es", {}).get("nicknames_after_article", [])
     )
+
+
+def _spanish_diminutives(found: set[str], rules: _Rules) -> set[str]:
+    """The pet forms of Spanish names found once ("Chabela … la chabelita", "Lupe … Lupita",
+    "Juan … Juanito", "Carmen … Carmencita"), as written and capitalised: a name found in one
+    form goes in the other. Never an ordinary or role word, never a short stem ("Ana" gives
+    no "anita", a word)."""
+    forms: set[str] = set()
+    for word in found:
+        if len(word) < 4 or not word.isalpha():
+            continue
+        # the accent goes with the stress: "Ramón … Ramoncito"
+        lower = _unaccented(word)
+        stem = lower[:-1] if lower[-1] in "aeo" else lower
+        if len(stem) < 3:
+            continue
+        endings = ("ita", "ito", "itas", "itos", "illa", "illo")
+        made = {stem + e for e in endings} | {lower + "cita", lower + "cito"}
+        for form in made:
+            # no dictionary check: its lists hold pet names too ("juanito", "rosita")
+            if form in rules.ordinary or form in rules.roles:
+                continue
+            forms |= {form, form[:1].upper() + form[1:]}
+    return forms
 
 
 def _unaccented(word: str) -> str:
@@ -376,6 +410,8 @@ def _spanish_unmarked(
             return False  # "el negro me queda bien": a colour
         if spaced(i) and is_name(i + 2):
             return True  # "mi ex el flaco [name]": the nickname before the name
+        if two_before in _ES_KIN | _ES_FAMILY:
+            return True  # "su hermano el güero que…": a kin word, then the nickname
         if (
             comma_after
             or after in _ES_AFTER_A_PERSON - _ES_PREDICATE
