@@ -166,6 +166,14 @@ _ADDRESS_TAIL = re.compile(
     r"\[address\](?:(?:[\s,]+(?:N|S|E|W|NE|NW|SE|SW)\.?(?![\w.]))"
     r"|(?:[\s,]+[\w'’.-]+){0,3}?[\s,]*(?:#|(?i:apt|apto|depto|unit|suite|no|nº)\.?)\s?\d+[A-Za-z]?(?!\w))+"
 )
+# The house number after the street, in the order of Spanish and the other languages that
+# write it so ("calle 5 de Mayo 214", "calle Lake 2210"); never a count or a duration
+# ("[address] 3 veces") or a year. Not in English quotes, where a number after a street is a count
+# ("123 Main St 2 blocks from us").
+_HOUSE_NUMBER_AFTER = re.compile(
+    rf"(?<=\[address\])[ \t]+(?!(?:19|20)\d\d(?!\w))\d{{1,5}}[A-Za-z]?(?![\w.,/:-]\d)(?!\w)"
+    rf"(?!\s*(?i:{_alternation(_UNITS)})(?!\w))"
+)
 
 # A street word that is also an everyday word ("3 court dates"): only an address when
 # capitalised words name the street ("12 Oak Court").
@@ -333,8 +341,9 @@ def _number_label_table() -> _NumberLabels:
         # Letters before the digits: capitals, or joined to them ("UVW 482", "a-4471"), so a
         # word such as "waa" or "yog" before the number stays.
         rf"(?P<id>[{_HAN_PROVINCES}]?(?:[A-Z]{{1,4}}[ ·-]?|[A-Za-z]{{1,4}}-?)?\d[\dA-Za-z./-]*(?<![./-])"
-        # the second group of a plate or a number ("UVW 482 B", "7KDJ 442", "123 45 6789")
-        r"(?:[ -](?:(?=[A-Z]{0,3}\d)[\dA-Z]{1,5}|[A-Z]{1,3}(?!\w))(?![\w-])){0,2})"
+        # the later groups of a plate or a number ("UVW 482 B", "7KDJ 442", "123 45 6789",
+        # a court file's "27 CR 22 1098")
+        r"(?:[ -](?:(?=[A-Z]{0,3}\d)[\dA-Z]{1,5}|[A-Z]{1,3}(?!\w))(?![\w-])){0,3})"
         # Chinese may follow at once ("警号023456的警察")
         r"(?!(?![\u4e00-\u9fff])\w)"
         # a count, a duration or an amount after the number ("placa 3 veces", "3 bilood")
@@ -561,6 +570,12 @@ def _nicknames(text: str, rules: _Rules, language: str) -> str:
     return nickname.sub(one, text)
 
 
+# A court file number typed with spaces and no label before it ("es el número 27 FA 19 4412",
+# the county, the case type, the year, the file): the dashed form is a letters-and-digits
+# run already, and a label's number is read by the case words.
+_SPACED_FILE_NUMBER = re.compile(r"(?<![\w-])\d{1,4}\s+[A-Z]{2,4}\s+\d{2}\s+\d{3,6}(?![\w-])")
+
+
 def _identifiers(text: str, rules: _Rules, language: str) -> str:
     """Identifiers written with digits: case and file numbers, phones (with an extension),
     street addresses, dates with a day, years of birth and birthdays, postcodes, ID numbers
@@ -578,6 +593,7 @@ def _identifiers(text: str, rules: _Rules, language: str) -> str:
         ),
         text,
     )
+    text = _SPACED_FILE_NUMBER.sub("[case number]", text)
     text = _PHONE_EXTENSION.sub(
         lambda m: "[phone]" if _digits(m.group(0)) >= 8 else m.group(0), text
     )
@@ -587,6 +603,8 @@ def _identifiers(text: str, rules: _Rules, language: str) -> str:
     text = rules.addresses.sub(_address, text)
     if "[address]" in text:
         text = _ADDRESS_TAIL.sub("[address]", text)
+        if language != "en":
+            text = _HOUSE_NUMBER_AFTER.sub("", text)
     text = rules.dates.sub(
         lambda m: (
             "[date]"

@@ -153,6 +153,13 @@ def _rules() -> _Rules:
     # Hmong has no stop-word list there; each language adds the words that open a sentence.
     ordinary |= frozenset(w.lower() for w in every("ordinary_words"))
     case_words = _alternation(every("case_words"))
+    # A court file number typed in groups with spaces ("27 FA 19 4412", "CV 2023 04 117",
+    # "2023 JV 0412") or with a spaced dash ("٢٠٢٣ - ٠٤٥٦٧"): every group goes, where one run
+    # of characters left "FA 19 4412" beside the placeholder.
+    grouped = (
+        r"(?:\d{1,4}\s+)?[A-Z]{1,4}(?:(?:[\s-]+\d{2,}){2,4}|[\s-]+\d{3,})(?![\w-])"
+        r"|\d{2,}(?:\s*[-–]\s*\d{2,}){1,3}(?![\w-])"
+    )
     case = re.compile(
         # Chinese and Arabic case words follow other letters directly ("我的案子编号是…").
         rf"(?P<words>(?i:(?<!{_LATIN_LETTER})(?<![\d_])(?:{case_words}))\s*(?:#|no\.?|nº|number|número|:)?\s*[:：#]?\s*"
@@ -165,7 +172,7 @@ def _rules() -> _Rules:
         rf"(?!(?:911|٩١١)(?![\w-]))(?![\d٠-٩]{{1,4}}\s*(?i:{_alternation(_UNITS)})(?!\w))"
         # nor an immigration form's name ("daim ntawv I-918": the form, not its number)
         r"(?![GIN]-\d{1,3}[A-Z]?(?![\w-]))"
-        r"(?:(?:A[-#]?\s?)?\d{3}[-\s]\d{3}[-\s]\d{2,4}(?![\w-])|"
+        rf"(?:{grouped}|(?:A[-#]?\s?)?\d{{3}}[-\s]\d{{3}}[-\s]\d{{2,4}}(?![\w-])|"
         rf"(?:(?![{_HAN}])[\w(（])[\w()（）./\-]*\d[\w()（）./\-]*)"
         # A-numbers: A123456789, A-123-456-789, A# 123 456 789, also against Chinese
         # ("A号码是A205 118 907")
@@ -180,10 +187,10 @@ def _rules() -> _Rules:
     # a few short words between the case word and the number; then the number needs four
     # digits or more and is no bare year ("my case in 2021 was dropped" keeps 2021).
     case_then_words = re.compile(
-        rf"(?P<words>(?i:(?<!{_LATIN_LETTER})(?<![\d_])(?:{case_words}))(?:\s+(?![\d\[])[^\W\d_]{{1,5}}){{1,4}}?\s+)"
+        rf"(?P<words>(?i:(?<!{_LATIN_LETTER})(?<![\d_])(?:{case_words}))(?:\s+(?![\d\[])[^\W\d_]{{1,6}}){{1,4}}?\s+)"
         # One quantifier over the number (the digit count is checked after): a nested one
         # backtracks exponentially on a long run of digits that does not end well.
-        r"(?P<number>(?!(?:19|20)\d\d(?![\w/-]))[A-Za-z]{0,3}[-#]?\d[\d./-]*(?<=\d)(?![\w-]))"
+        rf"(?P<number>{grouped}|(?!(?:19|20)\d\d(?![\w/-]))[A-Za-z]{{0,3}}[-#]?\d[\d./-]*(?<=\d)(?![\w-]))"
         # "open for 1200 days" is a duration, not a number of the case
         rf"(?!\s*(?i:{_alternation(_UNITS)})(?!\w))"
     )
