@@ -540,14 +540,18 @@ def _one_edit(a: str, b: str) -> bool:
     return longer[i + 1 :] == shorter[i:]
 
 
-def _english_place_before(before: str) -> bool:
+def _english_place_before(before: str, given_only: bool = False) -> bool:
     """Whether what comes before a listed name makes it a city: "in", or "to" after a verb
-    of going ("drove to Madison", "moved to Charlotte")."""
+    of going ("drove to Madison", "moved to Charlotte"). With ``given_only`` (a given name
+    that is no place of any list), going to it is going to a person ("i went to Keisha. She
+    helped", "ran to Jane"): only "in" and "near" make it a place."""
     words = before.lower().split()[-6:]
     if not words:
         return False
     if words[-1] in {"in", "near"}:
         return True
+    if given_only:
+        return False
     if len(words) >= 2 and (words[-2], words[-1]) in _EN_PERSON_PAIRS:
         return False  # "went back to Terrence", "talked to Charlotte"
     if (
@@ -645,6 +649,59 @@ def _english_enclosed(text: str, rules: _Rules, everyday: frozenset[str]) -> str
         return head + m.group("open") + PLACEHOLDER + m.group("close")
 
     return _EN_ENCLOSED.sub(enclosed, text)
+
+
+# "Smoke, my ex, hit me", "June, my advocate, helped": a capitalised word set off by a
+# comma before "my/his/the … <person>," is that person's name, whatever the word means
+# elsewhere. The closing comma (or dash, bracket, end) is what makes it an apposition: "In
+# June, my advocate helped me" has none, and a word after a preposition is no name here.
+_EN_APPOSITION = re.compile(
+    r"(?<![\w'’])(?P<word>[A-Z][\w'’-]*)"
+    r"(?=,[ \t]+(?:my|his|her|our|their|your|the)[ \t]+(?P<person>(?:[\w'’-]+[ \t]+){0,2}?[\w'’-]+)"
+    r"[ \t]*(?:,|—|–|\)|$))"
+)
+_EN_NOT_BEFORE_AN_APPOSITION = frozenset(
+    {"in", "on", "at", "since", "until", "till", "by", "last", "next", "this", "that", "of",
+     "during", "after", "before", "from", "to", "through", "around", "about", "for", "with"}
+)  # fmt: skip
+_EN_NOT_AN_APPOSITION = frozenset({"god", "lord", "jesus", "christ", "allah", "lol", "omg"})
+_EN_PERSON_NOUNS = frozenset(
+    {"guy", "dude", "man", "woman", "lady", "girl", "boy", "kid", "baby", "ex", "exhusband",
+     "exwife", "husband", "wife", "boyfriend", "girlfriend", "partner", "friend", "neighbor",
+     "neighbour", "roommate", "bestie", "homie", "homegirl", "homeboy", "twin"}
+)  # fmt: skip
+
+
+def _english_apposition(text: str, rules: _Rules) -> str:
+    """A name set off by commas before the person it names ("Smoke, my ex, hit me" →
+    "[name], my ex, hit me"): not a word that opens a sentence ("Well, my ex, he…"), a
+    role, a title, or a word after a preposition ("In June, my son, he…")."""
+    if "," not in text:
+        return text
+    titles = _english_lists()[3]
+
+    def apposition(m: re.Match[str]) -> str:
+        word = m.group("word")
+        lower = word.lower()
+        person = m.group("person").lower().split()[-1].strip("'’")
+        person = person[:-2] if person.endswith(("'s", "’s")) else person
+        if not (person in titles or person in _EN_PERSON_NOUNS or _role_word(person, rules)):
+            return word
+        if (
+            lower in rules.ordinary
+            or lower in titles
+            or lower in _EN_NOT_AN_APPOSITION
+            or _role_word(lower, rules)
+        ):
+            return word
+        before = m.string[: m.start()].rstrip().rsplit(None, 1)
+        if before and before[-1].lower() in _EN_NOT_BEFORE_AN_APPOSITION:
+            return word
+        if rules.places.fullmatch(word):
+            return word
+        return PLACEHOLDER
+
+    return _EN_APPOSITION.sub(apposition, text)
 
 
 def _english_initials(text: str) -> str:

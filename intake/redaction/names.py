@@ -179,6 +179,19 @@ def _merge_names(text: str, rules: _Rules, language: str, caseless: bool = False
                 end = k + 1  # "بنت سعيد", "بن سلمان": whatever follows bin is a name
             elif k < len(tokens) and _is_name_part(tokens[k], rules, language, caseless, True):
                 end = k + 1
+                # "Keisha St. John", "Ms. St. Pierre": the saint's full stop is inside the
+                # name, so the family name after it goes too (it was left beside "[name].")
+                if (
+                    tokens[k] in {"St", "Ste"}
+                    and end + 2 < len(tokens)
+                    and tokens[end] == "."
+                    and gap(end + 1)
+                    and (
+                        tokens[end + 2] == PLACEHOLDER
+                        or (tokens[end + 2][:1].isupper() and tokens[end + 2][:1].isalpha())
+                    )
+                ):
+                    end += 3
             elif not after_particle and k < len(tokens) and _arabic_middle(tokens, k, rules):
                 end = k + 1  # the father's name; the family name is taken next
                 if tokens[k].lower() in _SUFFIXES and end < len(tokens) and tokens[end] == ".":

@@ -57,7 +57,7 @@ from .names import (
     _vietnamese_given_after_family,
 )
 from .notes import _note_names
-from .rules import _load, _rules
+from .rules import _load, _load_places, _rules
 from .somali import _SOMALI_AM_NOT
 from .unmarked import _unmarked_names
 from .words import (
@@ -602,6 +602,23 @@ def _capitalised_names(text: str, state: _Redaction) -> str:
     return text
 
 
+@lru_cache(maxsize=1)
+def _places_that_are_names() -> frozenset[str]:
+    return frozenset(p.lower() for p in _load_places()["also_names"])
+
+
+def _given_only(word: str, rules: _Rules) -> bool:
+    """A listed given name that is no family name and no place that is also a name: "Keisha",
+    not "Jackson", "Madison" or "Charlotte" (families and towns are named alike)."""
+    lower = word.lower()
+    return (
+        lower in rules.given
+        and lower not in rules.family
+        and lower not in _places_that_are_names()
+        and not rules.places.fullmatch(word)
+    )
+
+
 def _latin_name(m: re.Match[str], state: _Redaction) -> str:
     """One capitalised word: a placeholder (its possessive kept) if it is a listed given or
     family name where a name can stand, else the word as written."""
@@ -618,7 +635,7 @@ def _latin_name(m: re.Match[str], state: _Redaction) -> str:
     if (
         language == "en"
         and not _POSSESSIVE.search(word)
-        and _english_place_before(text[: m.start()])
+        and _english_place_before(text[: m.start()], _given_only(word, rules))
     ):
         return word  # "she lives in Jackson", "drove to Madison": a city
     # "Tanya's mom": the name goes, the possessive stays.

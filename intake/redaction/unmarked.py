@@ -18,6 +18,7 @@ from .context import (
 from .english import (
     _EN_JOINED,
     _english_after_an_age,
+    _english_apposition,
     _english_enclosed,
     _english_initials,
     _english_unmarked,
@@ -42,6 +43,7 @@ def _unmarked_names(
         return text
     if language == "en":
         text = _english_enclosed(_english_initials(text), rules, everyday)
+        text = _english_apposition(text, rules)
     tokens = _TOKEN.findall(text)
     words = [i for i, t in enumerate(tokens) if t[:1].isalpha() and not _ANY_HAN.match(t)]
     # Each word's standing, worked out once: 2 a lower-case listed name, 1 a middle name that
