@@ -19,7 +19,8 @@ from intake.redaction import quote_text
 def test_a_name_set_off_before_its_person_goes(text, name, kept):
     quote = quote_text(text, "en")
     assert name not in quote, quote
-    assert quote.startswith("[name],") and kept in quote
+    assert quote.startswith("[name],")
+    assert kept in quote
 
 
 @pytest.mark.parametrize(
@@ -59,7 +60,8 @@ def test_a_family_name_after_st_goes_with_the_name(text):
 )
 def test_going_to_a_given_name_is_going_to_a_person(text, name):
     quote = quote_text(text, "en")
-    assert name not in quote and "[name]" in quote, quote
+    assert name not in quote, quote
+    assert "[name]" in quote
 
 
 @pytest.mark.parametrize(
