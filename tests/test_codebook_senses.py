@@ -248,3 +248,9 @@ def test_switching_senses_needs_the_csrf_token_and_a_facilitator(
         )
         assert result.status_code == 403, role
     assert session.scalars(select(CodebookVersion)).all() == []
+
+
+def test_every_sense_has_a_title_of_its_own() -> None:
+    # Two switches with one label cannot be told apart by a screen reader or in the audit.
+    titles = list(SENSE_TITLES.values())
+    assert len(set(titles)) == len(titles)
