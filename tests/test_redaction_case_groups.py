@@ -81,3 +81,38 @@ def test_a_spaced_court_file_number_without_a_label_goes():
     assert "FA" not in quote
     assert "4412" not in quote
     assert "[case number]" in quote
+
+
+@pytest.mark.parametrize(
+    ("text", "number"),
+    [
+        ("his DOC number is 254871 and he gets out in May", "254871"),
+        ("my ID number is 4471882", "4471882"),
+        ("my medicaid number 77812345 was on the letter", "77812345"),
+    ],
+)
+def test_a_number_after_an_id_label_goes(text, number):
+    quote = quote_text(text, "en")
+    assert number not in quote, quote
+    assert "[case number]" in quote
+
+
+@pytest.mark.parametrize(
+    ("text", "gone"),
+    [
+        ("my email is tasha dot brooks at yahoo", "brooks"),
+        ("email: tasha88 at gmail if you need me", "tasha88"),
+        ("write to keisha_b at hotmail", "keisha_b"),
+    ],
+)
+def test_an_email_said_without_its_end_goes(text, gone):
+    quote = quote_text(text, "en")
+    assert gone not in quote, quote
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["she works at yahoo now", "my email is on file at the office", "i got my id back"],
+)
+def test_a_mail_service_or_an_id_alone_stays(text):
+    assert quote_text(text, "en") == text

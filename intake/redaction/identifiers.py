@@ -115,6 +115,23 @@ _EMAIL_IN_WORDS = re.compile(
     r"[A-Za-z0-9-]+(?:(?:\s+(?i:dot)\s+|\.)[A-Za-z0-9-]+)*(?:\s+(?i:dot)\s+|\.)"
     r"(?i:com|net|org|edu|gov|us|co|me|io)(?!\w)"
 )
+# "tasha dot brooks at yahoo", "email is tasha at gmail": said without its ".com", an address
+# at a mail service, when the words before it are plainly an address's (a "dot" inside, or
+# after "email").
+_MAIL_SERVICES = r"(?i:gmail|yahoo|hotmail|outlook|icloud|aol|msn|ymail|protonmail|proton)"
+_EMAIL_WITHOUT_ITS_END = re.compile(
+    r"(?P<lead>(?<![\w.-])(?i:e-?mail)(?:\s+(?i:is|was|address is))?\s*:?\s+)?"
+    r"(?P<local>(?<![\w.])[A-Za-z0-9_%+-]+(?:(?:\s+(?i:dot|underscore|dash)\s+|[._])[A-Za-z0-9_%+-]+)*)"
+    rf"\s+(?i:at)\s+{_MAIL_SERVICES}(?!\w)"
+)
+
+
+def _email_without_its_end(m: re.Match[str]) -> str:
+    local = m.group("local")
+    plainly_an_address = m.group("lead") or re.search(r"\s(?i:dot|underscore|dash)\s|[._\d]", local)
+    return (m.group("lead") or "") + "[email]" if plainly_an_address else m.group(0)
+
+
 # "Roosevelt High", "Lincoln Elementary": a school named for a person tells where a child is.
 _SCHOOL_NAMED = re.compile(
     r"(?<![\w\[])(?P<name>[A-Z][a-z'’]+(?: [A-Z][a-z'’]+)?)(?= (?:High|Middle|Elementary|"
@@ -644,6 +661,7 @@ def _identifiers_in_words(text: str, rules: _Rules, language: str) -> str:
         text = _HAN_DATE.sub("[date]", text)
     if " at " in text.lower():
         text = _EMAIL_IN_WORDS.sub("[email]", text)
+        text = _EMAIL_WITHOUT_ITS_END.sub(_email_without_its_end, text)
     text = _streets_without_a_number(text, rules, language)
     text = _streets_in_lower_case(text, rules, language)
     if language not in ("zh", "ar"):
