@@ -116,3 +116,25 @@ def test_an_email_said_without_its_end_goes(text, gone):
 )
 def test_a_mail_service_or_an_id_alone_stays(text):
     assert quote_text(text, "en") == text
+
+
+@pytest.mark.parametrize(
+    ("text", "language", "gone"),
+    [
+        ("mi correo es maria.lopez arroba gmail punto com", "es", "lopez"),
+        ("mi correo maria punto lopez arroba yahoo", "es", "lopez"),
+        ("email lan chấm nguyen a còng gmail chấm com", "vi", "nguyen"),
+    ],
+)
+def test_an_email_in_the_words_of_another_language_goes(text, language, gone):
+    quote = quote_text(text, language)
+    assert gone not in quote, quote
+    assert "[email]" in quote
+
+
+@pytest.mark.parametrize(
+    ("text", "language"),
+    [("lo vi en la arroba del parque", "es"), ("tôi ở nhà a còng", "vi")],
+)
+def test_the_words_for_at_and_dot_alone_stay(text, language):
+    assert quote_text(text, language) == text

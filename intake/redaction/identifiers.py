@@ -108,27 +108,33 @@ _BOX_OR_ROOM = re.compile(
 _PHONE_EXTENSION = re.compile(
     r"(?<![0-9A-Za-z])(?:\+|\()?\d[\d\s().\-‐‑–—]{6,}\d,?\s*(?i:ext|extension|x)\.?\s*\d{1,6}(?!\d)"
 )
-# "keisha dot brown at gmail dot com": an email typed out in words.
+# "keisha dot brown at gmail dot com": an email typed out in words, in the shipped languages'
+# words for "at" and "dot" ("maria punto lopez arroba gmail punto com", "lan chấm nguyen a
+# còng gmail chấm com").
+_AT_WORD = r"(?i:at|arroba|a còng|a cong)"
+_DOT_WORD = r"(?i:dot|punto|chấm|cham|dhibic)"
 _EMAIL_IN_WORDS = re.compile(
-    r"(?<![\w.])[A-Za-z0-9_%+-]+(?:(?:\s+(?i:dot|underscore|dash)\s+|\.)[A-Za-z0-9_%+-]+)*"
-    r"\s+(?i:at)\s+"
-    r"[A-Za-z0-9-]+(?:(?:\s+(?i:dot)\s+|\.)[A-Za-z0-9-]+)*(?:\s+(?i:dot)\s+|\.)"
-    r"(?i:com|net|org|edu|gov|us|co|me|io)(?!\w)"
+    rf"(?<![\w.])[A-Za-z0-9_%+-]+(?:(?:\s+(?:{_DOT_WORD}|(?i:underscore|dash|guion|gạch dưới))\s+|\.)[A-Za-z0-9_%+-]+)*"
+    rf"\s+{_AT_WORD}\s+"
+    rf"[A-Za-z0-9-]+(?:(?:\s+{_DOT_WORD}\s+|\.)[A-Za-z0-9-]+)*(?:\s+{_DOT_WORD}\s+|\.)"
+    r"(?i:com|net|org|edu|gov|us|co|me|io|mx)(?!\w)"
 )
 # "tasha dot brooks at yahoo", "email is tasha at gmail": said without its ".com", an address
 # at a mail service, when the words before it are plainly an address's (a "dot" inside, or
 # after "email").
 _MAIL_SERVICES = r"(?i:gmail|yahoo|hotmail|outlook|icloud|aol|msn|ymail|protonmail|proton)"
 _EMAIL_WITHOUT_ITS_END = re.compile(
-    r"(?P<lead>(?<![\w.-])(?i:e-?mail)(?:\s+(?i:is|was|address is))?\s*:?\s+)?"
-    r"(?P<local>(?<![\w.])[A-Za-z0-9_%+-]+(?:(?:\s+(?i:dot|underscore|dash)\s+|[._])[A-Za-z0-9_%+-]+)*)"
-    rf"\s+(?i:at)\s+{_MAIL_SERVICES}(?!\w)"
+    r"(?P<lead>(?<![\w.-])(?i:e-?mail|correo)(?:\s+(?i:is|was|address is|es|của tôi là|waa))?\s*:?\s+)?"
+    rf"(?P<local>(?<![\w.])[A-Za-z0-9_%+-]+(?:(?:\s+(?:{_DOT_WORD}|(?i:underscore|dash))\s+|[._])[A-Za-z0-9_%+-]+)*)"
+    rf"\s+{_AT_WORD}\s+{_MAIL_SERVICES}(?!\w)"
 )
 
 
 def _email_without_its_end(m: re.Match[str]) -> str:
     local = m.group("local")
-    plainly_an_address = m.group("lead") or re.search(r"\s(?i:dot|underscore|dash)\s|[._\d]", local)
+    plainly_an_address = m.group("lead") or re.search(
+        rf"\s(?:{_DOT_WORD}|(?i:underscore|dash))\s|[._\d]", local
+    )
     return (m.group("lead") or "") + "[email]" if plainly_an_address else m.group(0)
 
 
@@ -659,7 +665,7 @@ def _identifiers_in_words(text: str, rules: _Rules, language: str) -> str:
     """
     if _ANY_HAN.search(text):
         text = _HAN_DATE.sub("[date]", text)
-    if " at " in text.lower():
+    if re.search(rf"\s{_AT_WORD}\s", text):
         text = _EMAIL_IN_WORDS.sub("[email]", text)
         text = _EMAIL_WITHOUT_ITS_END.sub(_email_without_its_end, text)
     text = _streets_without_a_number(text, rules, language)
