@@ -365,6 +365,17 @@ def test_codebook_edit_changes_suggestions_and_is_versioned(
     refused = fran.post("/staff/codebook/part?key=criminal_court", data=form)
     assert refused.status_code == 422
     assert "cannot be used" in refused.get_data(as_text=True)
+    version = codebook_module.current(session).version
+    # More words than a language may hold: a plain reason, nothing saved.
+    form["patterns_en"] = "\n".join(f"word number {n}" for n in range(401))
+    too_many = fran.post("/staff/codebook/part?key=criminal_court", data=form)
+    assert too_many.status_code == 422
+    assert "Too many words: at most 400 per language." in too_many.get_data(as_text=True)
+    session.expire_all()
+    assert codebook_module.current(session).version == version
+    # The shipped codebook's longest list (about 200) leaves room to add as many again.
+    form["patterns_en"] = "\n".join(f"word number {n}" for n in range(400))
+    assert fran.post("/staff/codebook/part?key=criminal_court", data=form).status_code == 303
 
 
 def test_raw_export_needs_the_key_and_is_audited(

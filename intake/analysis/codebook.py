@@ -36,7 +36,10 @@ from ..questionnaires.types import localise
 SHIPPED_FILE = Path(__file__).resolve().parent.parent / "data" / "codebook.json"
 KINDS = ("intervention", "dimension", "custom")
 CUSTOM_PREFIX = "custom."
-MAX_PATTERNS = 200
+# Per language of one code. The shipped codebook's longest list is about 200 (English
+# sentencing); the limit leaves a facilitator room to add as many again, and still bounds
+# what one form can post.
+MAX_PATTERNS = 400
 MAX_PATTERN_LENGTH = 80
 _FORBIDDEN = re.compile(r"[\\*?()\[\]{}|+^$]")
 # The second part of a point-only code's key (``police.unspecified``); no dimension may
@@ -243,6 +246,10 @@ class Codebook:
         return parse(data)
 
 
+class TooManyPatterns(CodebookError):
+    """More patterns for one language than ``MAX_PATTERNS``."""
+
+
 def clean_patterns(lines: Sequence[str]) -> tuple[str, ...]:
     """Patterns typed by a facilitator, one per line; refused with a reason if unusable."""
     patterns: list[str] = []
@@ -256,7 +263,7 @@ def clean_patterns(lines: Sequence[str]) -> tuple[str, ...]:
             raise CodebookError(pattern)
         patterns.append(pattern)
     if len(patterns) > MAX_PATTERNS:
-        raise CodebookError(patterns[MAX_PATTERNS])  # the first one over the limit
+        raise TooManyPatterns(patterns[MAX_PATTERNS])  # the first one over the limit
     return tuple(patterns)
 
 

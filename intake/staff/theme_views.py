@@ -464,6 +464,20 @@ def register(bp: Blueprint, config: Config) -> None:
             senses=senses_of(cb),
         )
 
+    def pattern_error(exc: CodebookError) -> str:
+        """What a facilitator reads when the words typed for a code cannot be used."""
+        if isinstance(exc, codebook_module.TooManyPatterns):
+            return _(
+                "Too many words: at most %(most)s per language. Remove some, or add a code of your own for them.",
+                most=codebook_module.MAX_PATTERNS,
+            )
+        return _(
+            "This pattern cannot be used: %(pattern)s. Use letters and spaces only, at most %(length)s characters each and at most %(most)s per language.",
+            pattern=str(exc),
+            length=codebook_module.MAX_PATTERN_LENGTH,
+            most=codebook_module.MAX_PATTERNS,
+        )
+
     def senses_of(cb: Codebook) -> list[SenseRow]:
         """The word senses of the codebook's points, in the file's order."""
         return [
@@ -553,12 +567,7 @@ def register(bp: Blueprint, config: Config) -> None:
                 try:
                     patterns[lang] = codebook_module.clean_patterns((field.data or "").splitlines())
                 except CodebookError as exc:
-                    field.errors = [
-                        _(
-                            "This pattern cannot be used: %(pattern)s. Use letters and spaces only, at most 80 characters each and at most 200 per language.",
-                            pattern=str(exc),
-                        )
-                    ]
+                    field.errors = [pattern_error(exc)]
             if any(form[f"patterns_{lang}"].errors for lang in config.languages):
                 return render_part(form, part, 422)
             # Languages this deployment does not offer keep what they had.
@@ -597,12 +606,7 @@ def register(bp: Blueprint, config: Config) -> None:
             try:
                 patterns = codebook_module.clean_patterns((form.patterns.data or "").splitlines())
             except CodebookError as exc:
-                form.patterns.errors = [
-                    _(
-                        "This pattern cannot be used: %(pattern)s. Use letters and spaces only, at most 80 characters each and at most 200 per language.",
-                        pattern=str(exc),
-                    )
-                ]
+                form.patterns.errors = [pattern_error(exc)]
                 patterns = ()
             if not patterns and not form.patterns.errors:
                 form.patterns.errors = [_("Give at least one word or phrase.")]
