@@ -76,3 +76,8 @@ def test_going_to_a_given_name_is_going_to_a_person(text, name):
 )
 def test_going_to_a_city_that_is_also_a_name_stays(text):
     assert quote_text(text, "en") == text
+
+
+@pytest.mark.parametrize("text", ["north mpls is rough", "the Mpls police came", "MPLS cops"])
+def test_the_short_name_of_minneapolis_stays(text):
+    assert quote_text(text, "en") == text
