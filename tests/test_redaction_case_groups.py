@@ -27,6 +27,7 @@ def test_every_group_of_a_spaced_case_number_goes(text, language, kept):
     for group in ("FA", "CR", "JV", "CV", "19", "22", "23", "4412", "1098", "0412", "1187", "117"):
         assert f" {group} " not in f" {quote} ".replace(",", " ").replace("，", " "), quote
     assert "٠٤٥٦٧" not in quote
+    assert "٢٠٢٣" not in quote
     assert "[case number]" in quote
     assert kept in quote
 

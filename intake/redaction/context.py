@@ -355,6 +355,13 @@ _HMONG_VERBS = frozenset(
 )  # fmt: skip
 
 
+# Words that make or count a noun, never a name after "hu ua" ("qhov no hu ua kev tsim
+# txom", this is called abuse).
+_HMONG_NOUN_WORDS = frozenset(
+    {"kev", "txoj", "lub", "tus", "cov", "qhov", "ib", "yam", "tej", "daim", "zaj", "lo"}
+)
+
+
 def _hmong_named(text: str, rules: _Rules) -> str:
     """A Hmong name given after "hu ua" or "hu nws ua", typed in any case ("kuv tus tub hu ua
     kaos" → "hu ua [name]"), with its second syllable ("hu ua [name] ntaub nws…")."""
@@ -363,6 +370,7 @@ def _hmong_named(text: str, rules: _Rules) -> str:
         lower = word.lower()
         return (
             lower in _HMONG_VERBS
+            or lower in _HMONG_NOUN_WORDS
             or lower in rules.ordinary
             or lower in rules.titles
             or _role_word(word, rules)

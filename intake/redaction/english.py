@@ -657,12 +657,16 @@ def _english_enclosed(text: str, rules: _Rules, everyday: frozenset[str]) -> str
 # June, my advocate helped me" has none, and a word after a preposition is no name here.
 _EN_APPOSITION = re.compile(
     r"(?<![\w'’])(?P<word>[A-Z][\w'’-]*)"
-    r"(?=,[ \t]+(?:my|his|her|our|their|your|the)[ \t]+(?P<person>(?:[\w'’-]+[ \t]+){0,2}?[\w'’-]+)"
+    r"(?=(?:,[ \t]+|[ \t]*\()(?:my|his|her|our|their|your|the)[ \t]+"
+    r"(?P<person>(?:[\w'’-]+[ \t]+){0,2}?[\w'’-]+)"
     r"[ \t]*(?:,|—|–|\)|$))"
 )
+# Words that make the capitalised word a time or a place ("In June, my son…", "since May"),
+# not "to", "of", "for", "with", "about", "from", which take a person ("I talked to Smoke,
+# my ex, about the kids").
 _EN_NOT_BEFORE_AN_APPOSITION = frozenset(
-    {"in", "on", "at", "since", "until", "till", "by", "last", "next", "this", "that", "of",
-     "during", "after", "before", "from", "to", "through", "around", "about", "for", "with"}
+    {"in", "on", "at", "since", "until", "till", "by", "last", "next", "this", "that",
+     "during", "after", "before", "through", "around"}
 )  # fmt: skip
 _EN_NOT_AN_APPOSITION = frozenset({"god", "lord", "jesus", "christ", "allah", "lol", "omg"})
 _EN_PERSON_NOUNS = frozenset(
@@ -673,10 +677,11 @@ _EN_PERSON_NOUNS = frozenset(
 
 
 def _english_apposition(text: str, rules: _Rules) -> str:
-    """A name set off by commas before the person it names ("Smoke, my ex, hit me" →
-    "[name], my ex, hit me"): not a word that opens a sentence ("Well, my ex, he…"), a
-    role, a title, or a word after a preposition ("In June, my son, he…")."""
-    if "," not in text:
+    """A name set off by commas (or a bracket) before the person it names ("Smoke, my ex, hit
+    me" → "[name], my ex, hit me"; "Smoke (my ex) hit me"): not an everyday word that opens
+    sentences ("Well, my ex, he…": ``rules.ordinary``), a role, a title, or a word after a
+    preposition of time or place ("In June, my son, he…")."""
+    if "," not in text and "(" not in text:
         return text
     titles = _english_lists()[3]
 
@@ -694,7 +699,7 @@ def _english_apposition(text: str, rules: _Rules) -> str:
             or _role_word(lower, rules)
         ):
             return word
-        before = m.string[: m.start()].rstrip().rsplit(None, 1)
+        before = m.string[max(0, m.start() - 40) : m.start()].rstrip().rsplit(None, 1)
         if before and before[-1].lower() in _EN_NOT_BEFORE_AN_APPOSITION:
             return word
         if rules.places.fullmatch(word):
@@ -1396,10 +1401,12 @@ _EN_PLACE_MARK = re.compile("\x00(\\d+)\x00")
 
 
 def _english_places_of_a_name(text: str, found: set[str], places: Sequence[str]) -> str:
-    """(seventh pass) A place set aside that is, or holds, a word found as a name elsewhere in
-    the quote loses that word ("Officer Jackson … in Jackson" → "… in [name]"; "Detective
-    Tyler … Tyler County" → "[name] County"): the same word cannot be both, and a piece of a
-    name is worse than a lost city. Not a word of three letters or fewer, nor a month."""
+    """(seventh pass) A one-word place set aside that is a word found as a name elsewhere in
+    the quote goes too ("Officer Jackson … in Jackson" → "… in [name]"): the same word cannot
+    be both, and erring towards removing takes it. A place of several words keeps them all
+    ("Officer Paul … St. Paul", "Sergeant Washington … Washington County", "my advocate
+    Brooklyn … Brooklyn Park"): read whole it names the city, not the person, and the team
+    needs it. Not a word of three letters or fewer, nor a month."""
     names = {w.lower() for w in found if len(w) > 3 and w.isalpha()}
     if not names:
         return text
@@ -1410,13 +1417,7 @@ def _english_places_of_a_name(text: str, found: set[str], places: Sequence[str])
         words = re.findall(r"[^\W\d_]+", written)
         if not any(w.lower() in names and w.lower() not in months for w in words):
             return m.group(0)
-        if len(words) == 1:
-            return PLACEHOLDER
-        return re.sub(
-            r"[^\W\d_]+",
-            lambda w: PLACEHOLDER if w.group(0).lower() in names else w.group(0),
-            written,
-        )
+        return PLACEHOLDER if len(words) == 1 else m.group(0)
 
     return _EN_PLACE_MARK.sub(place, text)
 

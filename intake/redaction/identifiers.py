@@ -462,15 +462,16 @@ _NEXT_NUMBER = re.compile(
     r"(?P<join>[ \t]*,?[ \t]*(?:(?i:and|&|or|y|o|e|iyo|ama|và|va|hoặc|thiab|los sis|nrog)[ \t]+"
     r"|و[ \t]*|أو[ \t]+|[和或、与][ \t]*)?)"
     r"(?P<id>(?:[A-Z]{1,4}[ ·-]?|[A-Za-z]{1,4}-)?\d[\dA-Za-z./-]*(?<![./-])"
-    r"(?:[ -](?:(?=[A-Z]{0,3}\d)[\dA-Z]{1,5}|[A-Z]{1,3}(?!\w))(?![\w-])){0,2})"
+    r"(?:[ -](?:(?=[A-Z]{0,3}\d)[\dA-Z]{1,5}|[A-Z]{1,3}(?!\w))(?![\w-])){0,3})"
     r"(?![\w-])" + _NOT_AN_ID_AFTER
 )
 
 
 def _same_shape(first: str, more: re.Match[str]) -> bool:
     """A second number is one of the kind when it is written like the first: letters and
-    digits after letters and digits, as many digits (or one fewer) after digits alone, and no
-    bare year ("badge 4471 and 2 other officers", "placa 123 y 2019" stay)."""
+    digits after letters and digits, at least as many digits less one (and three) after
+    digits alone, and no bare year ("badge 4471 and 2 other officers", "placa 123 y 2019"
+    stay); a longer second number goes too, erring towards removing."""
     second = more.group("id")
     if not more.group("join").strip(" \t,") and not any(c.isalpha() for c in second):
         return False  # "house no. 25, 6481 people": a comma alone joins plates only
@@ -586,6 +587,8 @@ def _nicknames(text: str, rules: _Rules, language: str) -> str:
             return m.group(0)
         if _script(word) != _script(m.group("lead").strip()):
             return m.group(0)  # "le apodan رقم…": a marker and a word of another script
+        if language == "so" and len(word) > 1 and word.isupper() and lower not in rules.names:
+            return m.group(0)  # "barnaamij oo la yiraahdo WIC" (called): an agency's letters
         # "Tsov Dub": capitalised words after a capitalised nickname are more of it
         rest = "" if word[0].isupper() else m.group("more")
         return m.group("lead") + (m.group("article") or "") + PLACEHOLDER + rest
@@ -724,7 +727,9 @@ _STREETS_NAMED_FOR_AN_INSTITUTION = frozenset(
      "mosque", "center's", "jail", "prison", "library"}
 )  # fmt: skip
 # Chinese road words a street's name cannot end in (公路, 马路, 铁路 are roads, not a street).
-_HAN_NOT_A_STREET = "公马道铁网水小大一半走上下街路门逛行"
+# and an agency or a building before 路 ("从警察局路过", "去医院路很远": the way, not a
+# street)
+_HAN_NOT_A_STREET = "公马道铁网水小大一半走上下街路门逛行局院所校站馆厅处家"
 # Arabic: the one or two words of a street's name, up to a preposition, "and" or a place.
 _ARABIC_NAME_WORD = r"[\u0621-\u064a\u0660-\u0669\u066e-\u06d3]+"
 
@@ -809,7 +814,7 @@ def _street_patterns() -> dict[str, tuple[re.Pattern[str], ...]]:
         re.compile(rf"(?P<street>(?<![A-Za-z]){latin_street})"),
         # 住在湖街, 搬到中山路: a street's name after 在/到 (not 马路, 公路, 街上)
         re.compile(
-            rf"(?<=[在到住近去往从])(?P<street>{han}{{1,4}}(?<![{_HAN_NOT_A_STREET}])(?:大道|大街|路|街))(?![上边头道口])"
+            rf"(?<=[在到住近去往从])(?P<street>{han}{{1,4}}(?<![{_HAN_NOT_A_STREET}])(?:大道|大街|路|街))(?![上边头道口过线程费灯面况子远近])"
         ),
     )
     return patterns
@@ -1116,6 +1121,14 @@ def _lower_street_patterns() -> dict[str, tuple[re.Pattern[str], ...]]:
     return {"latin": latin, "so": (*latin, somali), "zh": han, "ar": arabic}
 
 
+def _everyday_english() -> frozenset[str]:
+    """English words seen more than 20,000 times (about 3,200: "church", "park", "first"), for
+    a corner typed in lower case whose two sides are both such words."""
+    from .english import _english_dictionary  # english builds on the lower modules
+
+    return _english_dictionary().get(20000, frozenset())
+
+
 def _side_kind(side: str, rules: _Rules) -> str:
     """What one side of a corner is: "street" (a street word, an ordinal or a common street
     name that is no listed place), "store", "place", "name" (a place that is also a name),
@@ -1171,6 +1184,11 @@ def _corner(m: re.Match[str], rules: _Rules) -> str:
         return lead + "[address]" if "store" not in kinds or "street" in kinds else m.group(0)
     if lower and any(_side_kind(s, rules) not in ("street", "place", "name") for s in lower):
         return m.group(0)  # "at home and school", "at lake and something": too little
+    everyday = _everyday_english()
+    if len(lower) == 2 and all(
+        " ".join(s.casefold().split()) in everyday or s.casefold() in rules.ordinary for s in lower
+    ):
+        return m.group(0)  # "at church and park", "first and second shift": two everyday words
     if kinds == ("place", "place"):
         return m.group(0)  # "en Washington y Oregon", "at Chicago and Milwaukee"
     if "store" in kinds and not any(re.search(r"\d|\s", s.strip()) for s in (a, b)):
@@ -1190,6 +1208,10 @@ _DETERMINERS = frozenset(
      "your", "its", "every", "any", "same", "one", "which", "what", "each", "no", "some"}
 )  # fmt: skip
 _UPPER_START = re.compile(rf"(?:{_DIRECTION}[ \t]+)?(?:{_UPPER}|\d)")
+
+
+_DRIVING_AFTER = re.compile(r"[ \t-]*(?i:thru|through|in)(?!\w)")
+_DRIVING_FOR = frozenset({"uber", "lyft", "doordash", "taxi", "cab", "bus", "truck", "car"})
 
 
 def _lower_street(m: re.Match[str], rules: _Rules) -> str:
@@ -1225,11 +1247,17 @@ def _lower_street(m: re.Match[str], rules: _Rules) -> str:
     # is a common one ("university ave")
     if any(_role_word(w, rules) and w not in lists.common for w in name):
         return m.group(0)
-    before = m.string[: m.start()].split()[-1:]
+    # the word before, read from a short stretch (not a copy of all the text before, which
+    # made a long answer of many streets slow)
+    before = m.string[max(0, m.start() - 40) : m.start()].split()[-1:]
     if not lead and before and before[0].lower() in _DETERMINERS:
         return m.group(0)  # "by the river rd", "my po st"
     if re.fullmatch(r"(?i:dr|ct)\.?", words[name_end]) and lead.strip().lower() not in _ON_A_STREET:
         return m.group(0)  # "went to eye dr", "by pediatric dr": a doctor; "on hillcrest dr"
+    if words[name_end].lower() == "drive" and (
+        _DRIVING_AFTER.match(m.string, m.end()) or any(w.lower() in _DRIVING_FOR for w in name)
+    ):
+        return m.group(0)  # "the mcdonalds drive thru", "i learned to uber drive": driving
     if re.fullmatch(r"(?i:st)\.?", words[name_end]) and _SAINT_AFTER.match(m.string, m.end()):
         return m.group(0)  # "to west st paul"
     if kept:

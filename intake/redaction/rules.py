@@ -154,11 +154,15 @@ def _rules() -> _Rules:
     ordinary |= frozenset(w.lower() for w in every("ordinary_words"))
     case_words = _alternation(every("case_words"))
     # A court file number typed in groups with spaces ("27 FA 19 4412", "CV 2023 04 117",
-    # "2023 JV 0412") or with a spaced dash ("٢٠٢٣ - ٠٤٥٦٧"): every group goes, where one run
-    # of characters left "FA 19 4412" beside the placeholder.
+    # "2023 JV 0412", "2023 04567") or with a spaced dash ("٢٠٢٣ - ٠٤٥٦٧"): every group goes,
+    # where one run of characters left "FA 19 4412" beside the placeholder.
     grouped = (
         r"(?:\d{1,4}\s+)?[A-Z]{1,4}(?:(?:[\s-]+\d{2,}){2,4}|[\s-]+\d{3,})(?![\w-])"
+        # the case type typed small after the county ("27 fa 19 4412")
+        r"|\d{1,4}\s+[a-z]{2,4}(?:[\s-]+\d{2,}){2,4}(?![\w-])"
+        # digit groups joined by a spaced dash or a space ("٢٠٢٣ - ٠٤٥٦٧", "2023 04567")
         r"|\d{2,}(?:\s*[-–]\s*\d{2,}){1,3}(?![\w-])"
+        r"|\d{2,}(?:\s+\d{3,}){1,3}(?![\w-])"
     )
     case = re.compile(
         # Chinese and Arabic case words follow other letters directly ("我的案子编号是…").
