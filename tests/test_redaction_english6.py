@@ -1,9 +1,11 @@
 """English identifiers, sixth red-team pass (long answers, en-qu): a second title after a
 role word and a comma, the rest of a person's initials, initials that are also an hour's or
 an era's letters, a name ordinary only in another language found again in lower case, a
-hyphenated nickname found again, one initial owning something, a school named for a person
-whose name is also a city, a building named for a person, and a list of names or of
-children with their ages with one item still a word.
+hyphenated nickname found again, one initial owning something or standing alone, a school
+named for a person whose name is also a city, a building named for a person, a list of names
+or of children with their ages with one item still a word, a name broken at a line, an
+honorific with one letter, a quoted name after "her name was", and a family name after a
+middle initial ("Marvin T. Gaines").
 
 Each case names a shape, not a word: the names are not the development quotes'. Every part
 must go, leaving no fragment (a part is left if it stands anywhere as a word, in any case,
@@ -73,6 +75,11 @@ SHAPES = [
     # a name broken across a line, with its hyphen or without
     ("my ex Cornelius Brad-\nshaw still calls", ["Cornelius", "Brad", "shaw"], ["ex", "calls"]),
     ("Cornelius Wal\nker called me at work", ["Cornelius", "Wal", "ker"], ["called", "work"]),
+    # a name in quotation marks after "her name was"
+    ('she said her name was "Destiny" but it is not', ["Destiny"], ["said", "name"]),
+    # a given name, a middle initial and a family name no list holds
+    ("my ex Marvin T. Gaines hit me in May", ["Marvin", "Gaines", "T"], ["ex", "May"]),
+    ("Respondent: Harlan Q. Vickery, DOB unknown", ["Harlan", "Vickery", "Q"], ["DOB"]),
     # an honorific and one letter
     ("the teacher (Mrs. K) called CPS", ["K"], ["teacher", "CPS"]),
     # one letter found as a name, standing alone again
@@ -102,6 +109,10 @@ KEPT = [
     ("call me in the A.M. please", ["A.M."]),
     # a capital letter owning something, when no one was found by that initial
     ("I got A's and B's in school before he hit me", ["A's", "B's"]),
+    # after a name's initial, a word opening the next sentence stays
+    ("I talked to Jessica M. She said the court date moved", ["She said", "court"]),
+    # "her name was" before an ordinary word
+    ("her name was on the lease", ["on the lease"]),
     # a line break after a name, then an English word
     ("my ex Cornelius\nhe still calls", ["he still calls"]),
     # a word that is no name in a list with a found name and a number

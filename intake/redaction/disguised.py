@@ -22,6 +22,7 @@ from .chinese import _han_names_again
 from .english import (
     _EN_MODAL_NAMES,
     _english_again,
+    _english_dictionary,
     _english_places_of_a_name,
     _english_short_name,
 )
@@ -273,6 +274,38 @@ def _letter_is_a_thing(m: re.Match[str]) -> bool:
     return before is not None and before.group(1).lower() in _BEFORE_A_LETTER_THING
 
 
+# "Marvin T. Gaines": a name found up to a middle initial, then the initial's point and
+# the family name, which no list held.
+_ENDS_WITH_AN_INITIAL = re.compile(r"\w\s+[A-Z]$")
+_POINT_THEN_FAMILY = re.compile(r"\.[ \t]+(?P<family>[A-Z][a-z'’-]+)(?![\w'’-])")
+
+
+def _family_after_an_initial(text: str, pieces: list[str], rules: _Rules) -> str:
+    """The family name after a found name's middle initial ("[name]. Gaines" → "[name]"),
+    unless it is an ordinary or common word opening the next sentence ("Jessica M. She…")."""
+    common = _english_dictionary().get(20000, frozenset())
+    segments = _SPLIT.split(text)
+    out = [segments[0]]
+    found = 0
+    for k in range(1, len(segments), 2):
+        token, following = segments[k], segments[k + 1]
+        if token == PLACEHOLDER and found < len(pieces):
+            piece = pieces[found]
+            found += 1
+            m = _POINT_THEN_FAMILY.match(following)
+            if m and _ENDS_WITH_AN_INITIAL.search(piece):
+                lower = m.group("family").lower()
+                if not (
+                    lower in rules.ordinary
+                    or lower in rules.roles
+                    or lower in rules.months
+                    or (lower in common and lower not in rules.family)
+                ):
+                    following = following[m.end() :]
+        out += [token, following]
+    return "".join(out)
+
+
 def _names_again(
     original: str, text: str, rules: _Rules, language: str, places: Sequence[str] = ()
 ) -> str:
@@ -324,6 +357,8 @@ def _names_again(
             found.add(word)
     if rules.han_names is not None and _ANY_HAN.search(text):
         text = _han_names_again(pieces, text, rules)
+    if language == "en" and any(_ENDS_WITH_AN_INITIAL.search(p) for p in pieces):
+        text = _family_after_an_initial(text, pieces, rules)
     if language == "en":
         # "they call him b-money. b-money got out": a name joined by hyphens goes whole
         # wherever it stands again, so no "b-[name]" is left of it.

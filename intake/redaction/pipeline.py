@@ -94,9 +94,9 @@ _INITIAL_BEFORE_NAME = re.compile(r"(?<![\w.'’-])(?:[A-Z]\.|[B-DF-HJ-NP-TV-XZ]
 # After "named" or a kunya ("أبو علي"), the next word is a name whatever its case.
 _NAMED = re.compile(
     r"(?P<named>(?<!\w)(?:(?i:named|se llama|se apellida|tên là|npe hu ua|magaciisu waa"
-    r"|magaceedu waa|(?:(?:first|last|full|real|sur)\s?)?name(?:\s+is|'s|’s)|goes\s+by"
+    r"|magaceedu waa|(?:(?:first|last|full|real|sur)\s?)?name(?:\s+is|\s+was|'s|’s)|goes\s+by"
     r"|(?:su\s+)?(?:nombre|apellido)\s+es|(?:họ\s+)?tên\s+(?:của\s+)?(?:anh|chị|ông|bà)\s+(?:ta\s+)?là)"
-    r"|اسمه|اسمها|يدعى|تدعى|(?P<kunya>[وف]?أبو|[وف]?ابو))\s+)(?P<word>(?!\[)\w+)"
+    r"|اسمه|اسمها|يدعى|تدعى|(?P<kunya>[وف]?أبو|[وف]?ابو))\s+[\"“‘']?)(?P<word>(?!\[)\w+)"
 )
 
 _FROM_SOMEWHERE = re.compile(r"\s+(?i:from|at|with|de|con)\s+(?i:the|my|our|la|el|mi|los|las)\s")
