@@ -80,6 +80,16 @@ SHAPES = [
     # a given name, a middle initial and a family name no list holds
     ("my ex Marvin T. Gaines hit me in May", ["Marvin", "Gaines", "T"], ["ex", "May"]),
     ("Respondent: Harlan Q. Vickery, DOB unknown", ["Harlan", "Vickery", "Q"], ["DOB"]),
+    # in capitals: a family name that is also a word after a found name, and an honorific
+    # after a role and "is"
+    (
+        "MY SON'S FATHER, DESHAWN BAKER, WAS ARRESTED. HIS LAWYER IS MS. ROSENTHAL.",
+        ["DESHAWN", "BAKER", "ROSENTHAL"],
+        ["FATHER", "ARRESTED", "LAWYER"],
+    ),
+    # a kin word after "our" or "their", then a name no list holds
+    ("she took our son Dobromir to Brooklyn", ["Dobromir"], ["son", "Brooklyn"]),
+    ("their granddaughter Zinaida is 4", ["Zinaida"], ["granddaughter", "4"]),
     # an honorific and one letter
     ("the teacher (Mrs. K) called CPS", ["K"], ["teacher", "CPS"]),
     # one letter found as a name, standing alone again

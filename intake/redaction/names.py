@@ -131,7 +131,10 @@ def _is_name_part(
     if re.search(rf"[{_HAN}]", word) or not word[0].isupper():
         return False
     if caseless:  # capitals say nothing in a quote typed in capitals or Title Case
-        return lower in rules.names
+        # "MARQUIS BELL": in English a family name that is also a word, after a found name
+        return lower in rules.names or (
+            bool(after_name) and language == "en" and lower in _surname_words()
+        )
     if after_name and language == "en" and lower in _institution_words():
         return False  # "[name] Community Center", "[name] Library": a place named for one
     if after_name and language == "so" and lower not in rules.names and _english_word(lower):

@@ -308,8 +308,12 @@ def _each_title(text: str, state: _Redaction, read_again: list[bool]) -> str:
             # A title that took nothing lets its words be read again: in Vietnamese all of
             # them; elsewhere a second title right after it ("the detective, Det. Morrison",
             # "his officer, Officer Bright": the comma's rule gave the first one nothing).
+            # In English also a title among its words ("HIS LAWYER IS MS. FEINSTEIN").
+            inner = titled.search(text, m.start("name")) if state.language == "en" else None
             if state.language == "vi" or titled.match(text, m.start("name")):
                 at = m.start("name")
+            elif inner is not None and inner.start() < m.end():
+                at = inner.start()
             else:
                 at = m.end()
             continue
