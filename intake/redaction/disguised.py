@@ -22,11 +22,12 @@ from .chinese import _han_names_again
 from .english import (
     _EN_MODAL_NAMES,
     _english_again,
+    _english_dictionary,
     _english_places_of_a_name,
     _english_short_name,
 )
 from .identifiers import _a_holiday
-from .names import _other_spellings
+from .names import _english_word, _other_spellings
 from .rules import _load
 from .spanish import _spanish_diminutives
 from .words import _ANY_HAN, PLACEHOLDER
@@ -226,6 +227,8 @@ _AFTER_NUMBER = re.compile(r"\d\s+$")
 # A word and the word after it ("Chase" before "bank").
 _WORD_THEN_NEXT = re.compile(r"(?<![\w\[])(\w+)(?![\w\]])(?=[\s,]*(\w*))")
 
+_HYPHENATED = re.compile(r"\w+(?:-\w+)+")
+
 _SPLIT = re.compile(r"(\[(?:name|phone|email|address|date|case number)\]|\x00\d+\x00)")
 
 
@@ -252,6 +255,55 @@ def _found_pieces(original: str, text: str) -> list[str] | None:
             found.append(original[pos:end])
         pos = end + len(following)
     return found
+
+
+# Words before a capital letter that make it a thing, not a person ("Plan B", "hep C").
+_BEFORE_A_LETTER_THING = frozenset(
+    {"plan", "vitamin", "hep", "hepatitis", "grade", "type", "class", "section", "part",
+     "unit", "apt", "building", "room", "level", "option", "step", "exhibit", "form",
+     "schedule", "tier", "group", "team", "block", "wing", "ward", "pod", "cell", "gate",
+     "row", "seat", "bus", "route", "line", "train", "size", "floor", "door", "lot", "area",
+     "zone", "letter", "an", "a", "the", "big", "capital", "number", "no", "pill"}
+)  # fmt: skip
+_WORD_BEFORE = re.compile(r"([A-Za-z]+)\s+$")
+
+
+def _letter_is_a_thing(m: re.Match[str]) -> bool:
+    """Whether a capital letter standing alone is a plan's, a vitamin's, a room's…"""
+    before = _WORD_BEFORE.search(m.string, 0, m.start())
+    return before is not None and before.group(1).lower() in _BEFORE_A_LETTER_THING
+
+
+# "Marvin T. Gaines": a name found up to a middle initial, then the initial's point and
+# the family name, which no list held.
+_ENDS_WITH_AN_INITIAL = re.compile(r"\w\s+[A-Z]$")
+_POINT_THEN_FAMILY = re.compile(r"\.[ \t]+(?P<family>[A-Z][a-z'’-]+)(?![\w'’-])")
+
+
+def _family_after_an_initial(text: str, pieces: list[str], rules: _Rules) -> str:
+    """The family name after a found name's middle initial ("[name]. Gaines" → "[name]"),
+    unless it is an ordinary or common word opening the next sentence ("Jessica M. She…")."""
+    common = _english_dictionary().get(20000, frozenset())
+    segments = _SPLIT.split(text)
+    out = [segments[0]]
+    found = 0
+    for k in range(1, len(segments), 2):
+        token, following = segments[k], segments[k + 1]
+        if token == PLACEHOLDER and found < len(pieces):
+            piece = pieces[found]
+            found += 1
+            m = _POINT_THEN_FAMILY.match(following)
+            if m and _ENDS_WITH_AN_INITIAL.search(piece):
+                lower = m.group("family").lower()
+                if not (
+                    lower in rules.ordinary
+                    or lower in rules.roles
+                    or lower in rules.months
+                    or (lower in common and lower not in rules.family)
+                ):
+                    following = following[m.end() :]
+        out += [token, following]
+    return "".join(out)
 
 
 def _names_again(
@@ -292,6 +344,9 @@ def _names_again(
                     # "Will said he will…": the name found goes in both senses in English
                     lower in rules.ordinary
                     and not (language == "en" and word.istitle() and lower in _EN_MODAL_NAMES)
+                    # "husband Fue Khang … fue's mom": in English a word that is ordinary only
+                    # in another language (Spanish "fue") is looked for again
+                    and not (language == "en" and word.istitle() and not _english_word(lower))
                 )
                 or lower in rules.roles
                 # a middle name standing alone is the given name ("ông Đức")
@@ -302,6 +357,23 @@ def _names_again(
             found.add(word)
     if rules.han_names is not None and _ANY_HAN.search(text):
         text = _han_names_again(pieces, text, rules)
+    if language == "en" and any(_ENDS_WITH_AN_INITIAL.search(p) for p in pieces):
+        text = _family_after_an_initial(text, pieces, rules)
+    if language == "en":
+        # "they call him b-money. b-money got out": a name joined by hyphens goes whole
+        # wherever it stands again, so no "b-[name]" is left of it.
+        for joined in {p.strip() for p in pieces if _HYPHENATED.fullmatch(p.strip())}:
+            text = re.sub(rf"(?<![\w-]){re.escape(joined)}(?![\w-])", PLACEHOLDER, text, flags=re.I)
+        # "first meeting with J. … J's kids": a person found by one initial goes again
+        # where the same capital letter owns something (never "I", never "A").
+        # Standing alone too, unless a word before it makes it a thing ("Plan B", "hep C").
+        for letter in {p.strip()[0] for p in pieces if re.fullmatch(r"[B-HJ-Z]\.?", p.strip())}:
+            text = re.sub(rf"(?<![\w.'’-]){letter}(?=['’]s(?!\w))", PLACEHOLDER, text)
+            text = re.sub(
+                rf"(?<![\w.'’-]){letter}(?![\w.'’-])",
+                lambda m: m.group(0) if _letter_is_a_thing(m) else PLACEHOLDER,
+                text,
+            )
     if not found:
         return text
     # As written, or capitalised when found in lower case ("hung … Hung"); never in lower

@@ -131,7 +131,12 @@ def _is_name_part(
     if re.search(rf"[{_HAN}]", word) or not word[0].isupper():
         return False
     if caseless:  # capitals say nothing in a quote typed in capitals or Title Case
-        return lower in rules.names
+        # "MARQUIS BELL": in English a family name that is also a word, after a found name
+        return lower in rules.names or (
+            bool(after_name) and language == "en" and lower in _surname_words()
+        )
+    if after_name and language == "en" and lower in _institution_words():
+        return False  # "[name] Community Center", "[name] Library": a place named for one
     if after_name and language == "so" and lower not in rules.names and _english_word(lower):
         return False  # "Xasan Hearing ayuu…", "Faadumo Green Card": English in a Somali quote
     # An acronym (ICE, CPS, ER) is an agency, unless it is a listed name typed in capitals.
@@ -336,6 +341,15 @@ def _english_word(lower: str) -> bool:
     from .english import _english_dictionary  # english builds on this module
 
     return lower in _english_dictionary().get(200, frozenset()) and lower not in _surname_words()
+
+
+@lru_cache(maxsize=1)
+def _institution_words() -> frozenset[str]:
+    """Words that name a building or a body after the person it is named for ("Martin
+    Luther King Community Center"): never more of that person's name."""
+    return frozenset(
+        w.lower() for w in _load().get("en", {}).get("institution_words_after_name", [])
+    )
 
 
 @lru_cache(maxsize=1)

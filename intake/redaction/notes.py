@@ -33,6 +33,7 @@ from typing import TYPE_CHECKING
 
 from .arabic import _ARABIC_WORD
 from .chinese import _HAN_NUMERAL, _ZH_NOT_IN_NAME
+from .english import _english_dictionary
 from .names import _english_word, _mostly_capitalised
 from .rules import _load
 from .spanish import _spanish_word
@@ -180,15 +181,32 @@ def _unfound_name(word: str, rules: _Rules) -> bool:
     return lower in rules.names or not (_english_word(lower) or _spanish_word(stem, rare=True))
 
 
-def _initials(text: str, rules: _Rules) -> str:
+# The letters left after a found name's first initial ("my ex [name]D.", the title rule
+# having taken the "A." of "A.D."): the rest of the same initials.
+_INITIALS_AFTER_PLACEHOLDER = re.compile(rf"(?<={re.escape(PLACEHOLDER)})(?:{_UPPER}\.)+(?!\w)")
+
+# Letters that are an hour or an era beside a number ("5 P.M.", "500 A.D.", "A.D. 70") and
+# a person's initials elsewhere ("sorry, A.D. then"); "in the A.M." stays too.
+_HOUR_OR_ERA = frozenset({"am", "pm", "ad", "bc"})
+_NUMBER_OR_THE_BEFORE = re.compile(r"(?:\d|\b(?:the|this|in|of))\W{0,3}$", re.IGNORECASE)
+_NUMBER_AFTER = re.compile(r"^\W{0,3}\d")
+
+
+def _initials(text: str, rules: _Rules, language: str = "en") -> str:
     not_initials = _note_words()[0]
 
     def initials(m: re.Match[str]) -> str:
         letters = re.sub(r"[.\s]", "", m.group(0)).lower()
+        if letters in _HOUR_OR_ERA and language == "en":
+            before = m.string[max(0, m.start() - 8) : m.start()]
+            if _NUMBER_OR_THE_BEFORE.search(before) or _NUMBER_AFTER.match(m.string[m.end() :]):
+                return m.group(0)
+            return PLACEHOLDER
         if letters in not_initials or _role_word(letters, rules):
             return m.group(0)  # "U.S.", "C.P.S.": a country's or an agency's letters
         return PLACEHOLDER
 
+    text = _INITIALS_AFTER_PLACEHOLDER.sub("", text)
     return _INITIALS.sub(initials, text)
 
 
@@ -396,10 +414,86 @@ def _around_names(text: str, rules: _Rules, language: str) -> str:
     return text
 
 
+# A list of children with their ages or of names, one item still a word: "kids: Luna 2,
+# [name] 5", "Aiden 7 [name] 5 and [name] 2", "their names are Luna, [name] and [name]".
+_P = re.escape(PLACEHOLDER)
+_AGE = r"\s*(?:\(\d{1,2}\)|\d{1,2}(?![\d:/.,]\d))"
+_JOIN = r"(?:\s*,\s*|\s+(?:and|&)\s+|\s+)"
+_WORD_WITH_AGE = re.compile(
+    rf"(?<![\w\[.'’-])(?P<word>[A-Z][a-z]{{2,}})(?={_AGE}{_JOIN}{_P}{_AGE})"
+    rf"|(?<={_P})(?P<lead>{_AGE}{_JOIN})(?P<after>[A-Z][a-z]{{2,}})(?={_AGE}(?!\w))"
+)
+_WORD_IN_NAME_LIST = re.compile(
+    rf"(?<![\w\[.'’-])(?P<word>[A-Z][a-z]{{2,}})(?=\s*,\s*{_P}(?:\s*,\s*{_P})*,?\s+(?:and|&)\s+{_P})"
+    rf"|(?<={_P},\s)(?P<lead>(?:{_P},\s)*)(?P<after>[A-Z][a-z]{{2,}}),?\s+(?=(?:and|&)\s+{_P})"
+    rf"|(?<={_P},\s)(?P<lead2>(?:{_P},\s)*{_P},?\s+(?:and|&)\s+)(?P<last>[A-Z][a-z]{{2,}})(?!\w)"
+)
+
+
+def _listed_beside_names(text: str, rules: _Rules) -> str:
+    """A capitalised word that stands in a list as a found name does (with an age, or among
+    names joined by commas and "and") is one more name; not a month, a role, an ordinary or
+    a common English word ("[name] 5, Reading 2" keeps its word)."""
+
+    common = _english_dictionary().get(20000, frozenset())
+
+    def word_ok(word: str) -> bool:
+        lower = word.lower()
+        return not (
+            lower in rules.ordinary
+            or lower in rules.months
+            or _role_word(lower, rules)
+            or lower in _INSTITUTIONS
+            # a common word ("Reading 2", "Room 4") unless a listed name ("Hope")
+            or (lower in common and lower not in rules.given)
+        )
+
+    def with_age(m: re.Match[str]) -> str:
+        if m.group("word"):
+            return PLACEHOLDER if word_ok(m.group("word")) else m.group(0)
+        return m.group("lead") + (PLACEHOLDER if word_ok(m.group("after")) else m.group("after"))
+
+    def in_list(m: re.Match[str]) -> str:
+        if m.group("word"):
+            return PLACEHOLDER if word_ok(m.group("word")) else m.group(0)
+        if m.group("after"):
+            word = m.group("after")
+            taken = PLACEHOLDER if word_ok(word) else word
+            return m.group("lead") + taken + m.group(0)[len(m.group("lead")) + len(word) :]
+        return m.group("lead2") + (PLACEHOLDER if word_ok(m.group("last")) else m.group("last"))
+
+    text = _WORD_WITH_AGE.sub(with_age, text)
+    return _WORD_IN_NAME_LIST.sub(in_list, text)
+
+
+# "Demetrius Wal-\nker": the rest of a name broken across a line, with its hyphen or
+# (when the rest is no English word) without.
+_REST_AFTER_A_LINE_BREAK = re.compile(
+    rf"(?<={_P})(?:-[ \t]*\n[ \t]*(?P<hyphen>[a-z]+)|\n(?P<bare>[a-z]{{2,6}}))(?![\w'’-])"
+)
+# "our caseworker (Ms. T)": an honorific and one capital letter (never "I", never "A").
+_HONORIFIC_LETTER = re.compile(
+    r"(?<![\w.])(?P<title>(?:Mr|Mrs|Ms|Miss|Mx)\.?\s+)[B-HJ-Z](?![\w'’.-])(?!\.\w)"
+)
+
+
+def _english_pieces_of_names(text: str) -> str:
+    """The rest of a found name after a line break, and an honorific with one letter."""
+    if "\n" in text and PLACEHOLDER in text:
+
+        def rest(m: re.Match[str]) -> str:
+            if m.group("hyphen") or not _english_word(m.group("bare")):
+                return ""
+            return m.group(0)
+
+        text = _REST_AFTER_A_LINE_BREAK.sub(rest, text)
+    return _HONORIFIC_LETTER.sub(lambda m: m.group("title") + PLACEHOLDER, text)
+
+
 def _note_names(text: str, rules: _Rules, language: str) -> str:
     """``text`` with the names that only the shape of a note marks replaced."""
     if "." in text:
-        text = _initials(text, rules)
+        text = _initials(text, rules, language)
     if language == "zh":
         han = _note_words()[2]
         if han is not None:
@@ -417,4 +511,8 @@ def _note_names(text: str, rules: _Rules, language: str) -> str:
         text = _speakers(text, rules)
     if re.search(r"[(（\"“«]", text):
         text = _enclosed(text, rules)
+    if language == "en" and PLACEHOLDER in text:
+        text = _listed_beside_names(text, rules)
+    if language == "en":
+        text = _english_pieces_of_names(text)
     return _around_names(text, rules, language)

@@ -94,9 +94,9 @@ _INITIAL_BEFORE_NAME = re.compile(r"(?<![\w.'’-])(?:[A-Z]\.|[B-DF-HJ-NP-TV-XZ]
 # After "named" or a kunya ("أبو علي"), the next word is a name whatever its case.
 _NAMED = re.compile(
     r"(?P<named>(?<!\w)(?:(?i:named|se llama|se apellida|tên là|npe hu ua|magaciisu waa"
-    r"|magaceedu waa|(?:(?:first|last|full|real|sur)\s?)?name(?:\s+is|'s|’s)|goes\s+by"
+    r"|magaceedu waa|(?:(?:first|last|full|real|sur)\s?)?name(?:\s+is|\s+was|'s|’s)|goes\s+by"
     r"|(?:su\s+)?(?:nombre|apellido)\s+es|(?:họ\s+)?tên\s+(?:của\s+)?(?:anh|chị|ông|bà)\s+(?:ta\s+)?là)"
-    r"|اسمه|اسمها|يدعى|تدعى|(?P<kunya>[وف]?أبو|[وف]?ابو))\s+)(?P<word>(?!\[)\w+)"
+    r"|اسمه|اسمها|يدعى|تدعى|(?P<kunya>[وف]?أبو|[وف]?ابو))\s+[\"“‘']?)(?P<word>(?!\[)\w+)"
 )
 
 _FROM_SOMEWHERE = re.compile(r"\s+(?i:from|at|with|de|con)\s+(?i:the|my|our|la|el|mi|los|las)\s")
@@ -211,6 +211,9 @@ def _set_aside_han_places(text: str, state: _Redaction) -> str:
     return text
 
 
+_SCHOOL_AFTER_PLACE = re.compile(r" (?:High|Middle|Elementary|Academy|Intermediate|Montessori)\b")
+
+
 def _set_aside_places(text: str, state: _Redaction) -> str:
     """Cities, regions and counties set aside, once the addresses (which hold street and city
     names) are gone and before any name is looked for: a city that contains a name ("San
@@ -220,6 +223,10 @@ def _set_aside_places(text: str, state: _Redaction) -> str:
     places = state.places
 
     def place_in_context(m: re.Match[str]) -> str:
+        if state.language == "en" and _SCHOOL_AFTER_PLACE.match(m.string, m.end()):
+            # "we went to Lincoln Middle School": a place that is also a name, before a
+            # school's word, is the person the school is named for (``_SCHOOL_NAMED``).
+            return m.group(0)
         place = m.group("place") or m.group("before") or m.group("county")
         places.append(place)
         return (m.group("lead") or "") + _PLACE_MARK.format(len(places) - 1)
@@ -288,22 +295,34 @@ def _titled_names(text: str, state: _Redaction) -> str:
 
 
 def _each_title(text: str, state: _Redaction, read_again: list[bool]) -> str:
-    """Every title and its name, left to right; in Vietnamese a title that takes no name
-    leaves the words after it to be read for a title of their own ("chi hai nam roi chong toi
-    la vinh": after chị, "two years", then "chong toi la vinh", my husband is Vinh)."""
+    """Every title and its name, left to right; a title that takes no name leaves the words
+    after it to be read for a title of their own: in Vietnamese "chi hai nam roi chong toi la
+    vinh" (after chị, "two years", then "chong toi la vinh", my husband is Vinh), elsewhere
+    only a title that starts them."""
     titled = state.rules.titled
-    if state.language != "vi":
-        return titled.sub(lambda m: _titled(m, state, read_again), text)
     parts: list[str] = []
     done = at = 0
     while m := titled.search(text, at):
         new = _titled(m, state, read_again)
         if new == m.group(0):
-            at = m.start("name")
+            # A title that took nothing lets its words be read again: in Vietnamese all of
+            # them; elsewhere a second title right after it ("the detective, Det. Morrison",
+            # "his officer, Officer Bright": the comma's rule gave the first one nothing).
+            # In English also a title among its words ("HIS LAWYER IS MS. FEINSTEIN").
+            inner = titled.search(text, m.start("name")) if state.language == "en" else None
+            if state.language == "vi" or titled.match(text, m.start("name")):
+                at = m.start("name")
+            elif inner is not None and inner.start() < m.end():
+                at = inner.start()
+            else:
+                at = m.end()
             continue
         parts += [text[done : m.start()], new]
         done = at = m.end()
     return "".join(parts) + text[done:] if parts else text
+
+
+_BROKEN_AT_A_LINE = re.compile(r"-[ \t]*\n[ \t]*(?=[^\W\d_])")
 
 
 def _titled(m: re.Match[str], state: _Redaction, read_again: list[bool]) -> str:
@@ -314,7 +333,8 @@ def _titled(m: re.Match[str], state: _Redaction, read_again: list[bool]) -> str:
     caseless = state.caseless
     # Only the capitalised words after a title are a name: "Officer Diaz", but not the
     # "came" of "the officer came".
-    words = m.group("name").split()
+    # "my ex Cornelius Brad-\nshaw": a name broken at a line's end is one word.
+    words = _BROKEN_AT_A_LINE.sub("-", m.group("name")).split()
     dot = m.end("title")
     if (
         m.string.startswith(".", dot)
