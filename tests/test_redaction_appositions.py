@@ -81,3 +81,28 @@ def test_going_to_a_city_that_is_also_a_name_stays(text):
 @pytest.mark.parametrize("text", ["north mpls is rough", "the Mpls police came", "MPLS cops"])
 def test_the_short_name_of_minneapolis_stays(text):
     assert quote_text(text, "en") == text
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["my son Justice was there.", "my son Justice is 4", "my son Judge was there"],
+)
+def test_a_role_word_alone_after_kin_is_the_name(text):
+    quote = quote_text(text, "en")
+    assert "Justice" not in quote, quote
+    assert "Judge" not in quote, quote
+    assert quote.startswith("my son [name]")
+
+
+@pytest.mark.parametrize(
+    ("text", "kept"),
+    [
+        ("my brother Officer Smith came", "Officer"),
+        ("my cousin Pastor Jim prayed", "Pastor"),
+        ("my ex Judge Brown", "Judge"),
+    ],
+)
+def test_a_role_before_a_name_after_kin_stays_a_title(text, kept):
+    quote = quote_text(text, "en")
+    assert kept in quote, quote
+    assert "[name]" in quote

@@ -350,7 +350,7 @@ def _titled(m: re.Match[str], state: _Redaction, read_again: list[bool]) -> str:
         )
     if _role_word(words[0], rules) and m.string[m.end("name") :].lstrip().startswith(PLACEHOLDER):
         return m.group(0)  # "Txiv Neeb [name]" read again: Neeb ends the title
-    leading = _capitalised_after_title(words, state)
+    leading = _capitalised_after_title(words, state, m.group("title"))
     if (
         len(words) == 1
         # "Tub Ceev Xwm" capitalised as the title before it is, not "txiv Neeb"
@@ -481,11 +481,25 @@ def _lower_case_after_title(m: re.Match[str], words: list[str], state: _Redactio
     return leading
 
 
-def _capitalised_after_title(words: list[str], state: _Redaction) -> int:
+# Kin and other people's words that are never a role: after one, a role word with no
+# capitalised word after it is the person's name ("my son Judge was there", "my son Justice
+# is 4"), where after "Officer" or "my advocate" it would be a second title ("my brother
+# Officer Smith").
+_KIN_BEFORE_A_NAME = frozenset(
+    {"son", "daughter", "kid", "child", "baby", "brother", "sister", "bro", "sis", "mom",
+     "mother", "dad", "father", "aunt", "auntie", "uncle", "cousin", "niece", "nephew",
+     "grandma", "grandpa", "grandmother", "grandfather", "grandson", "granddaughter",
+     "stepson", "stepdaughter", "twin", "wife", "husband", "ex", "boyfriend", "girlfriend",
+     "bf", "gf", "friend", "neighbor", "neighbour", "oldest", "youngest"}
+)  # fmt: skip
+
+
+def _capitalised_after_title(words: list[str], state: _Redaction, title: str = "") -> int:
     """How many of the words after a title are a capitalised name (none in a text typed in
     capitals)."""
     rules = state.rules
     leading = 0
+    kin = title.lower().split()[-1:] and title.lower().split()[-1] in _KIN_BEFORE_A_NAME
     while leading < len(words) and words[leading][0].isupper() and not state.caseless:
         # "Sarkaal Cabdi Booliska Minneapolis", "my advocate Maria Legal Aid": the name
         # ends at a role, agency or street word.
@@ -494,6 +508,15 @@ def _capitalised_after_title(words: list[str], state: _Redaction) -> int:
             and _role_word(words[leading], rules)
             # first, only a role of its own: "Ông Tư" (the tư of tư vấn) is a name
             and (leading or words[leading].lower() not in rules.title_parts)
+            # "my son Judge was there": after kin, a role alone is the name
+            and not (
+                kin
+                and state.language == "en"
+                and not leading
+                and words[0].isalpha()
+                and not (len(words) > 1 and words[1][:1].isupper())
+                and not words[0].isupper()
+            )
         ):
             break  # also first: "Hooyo Hoyga Haweenka" is mother and the shelter
         bare = words[leading].strip(".,;:!?")
