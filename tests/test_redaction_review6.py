@@ -55,3 +55,25 @@ def test_what_the_review_found_shown_now_goes(text, language, gone):
 def test_a_place_of_several_words_keeps_its_words_beside_a_name():
     quote = quote_text("Officer Paul helped me. We live in St. Paul now.", "en")
     assert quote == "Officer [name] helped me. We live in St. Paul now."
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("she drove Zyrell home after school", "Zyrell"),
+        ("i took Kenzo to school that morning", "Kenzo"),
+        ("he brought Kenzo to the hearing", "Kenzo"),
+    ],
+)
+def test_an_unknown_name_before_a_word_of_some_list_goes(text, name):
+    # "home", "to" and "school" are words of one language's lists or another, which had made
+    # the name before them read as a place's ("Ramsey County")
+    quote = quote_text(text, "en")
+    assert name not in quote, quote
+
+
+@pytest.mark.parametrize(
+    "text", ["we went to Ramsey County", "the Ramsey county jail", "the Dakota police came"]
+)
+def test_a_place_before_its_county_or_police_stays(text):
+    assert quote_text(text, "en") == text

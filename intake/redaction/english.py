@@ -131,6 +131,12 @@ _EN_BEFORE_A_PLACE = frozenset(
      "across", "toward", "towards", "via", "visit", "visiting", "downtown"}
 )  # fmt: skip
 
+# After a capitalised word no dictionary knows, these make it a place in lower case too.
+_EN_PLACE_AFTER = frozenset(
+    {"county", "city", "police", "pd", "sheriff", "sheriffs", "township", "twp", "court",
+     "courthouse", "jail", "hospital", "clinic", "school", "schools", "shelter", "church"}
+)  # fmt: skip
+
 # "d.j.", "K.C.": initials standing for a name, but not "a.m.", "e.g." or "P.O."
 _EN_INITIALS = re.compile(r"(?<![\w.])(?:[A-Za-z]\.){2,3}(?![\w.])")
 
@@ -830,7 +836,16 @@ def _english_unmarked(
             return True  # "Sione's uncle": at a sentence's start too, before a kin word
         if before in _POSSESSIVES:
             return False
-        if capital and not starts and _role_word(after, rules) and after not in titles:
+        if (
+            capital
+            and not starts
+            and _role_word(after, rules)
+            and after not in titles
+            # "Ramsey County", "Ramsey county", "Dakota police": not a word of any language's
+            # lists after it ("drove Zyrell home", "took Kenzo to school": "home", "to" and
+            # "school" are such words somewhere)
+            and (tokens[i + 2][:1].isupper() or after in _EN_PLACE_AFTER)
+        ):
             return False  # "Ramsey County": the name of a place
         if (
             capital
