@@ -966,6 +966,8 @@ class _StreetLists(NamedTuple):
     places: frozenset[str]
     also_names: frozenset[str]
     holidays: frozenset[str]
+    corner_leads: frozenset[str]  # the words before a bare corner ("at", "por", "ở"…)
+    corner_leads_strong: frozenset[str]  # those of them that mean "at" a place
 
 
 @lru_cache(maxsize=1)
@@ -988,6 +990,8 @@ def _street_lists() -> _StreetLists:
         places=frozenset(p.casefold() for p in shared["places"]) | every("places"),
         also_names=frozenset(p.casefold() for p in shared["also_names"]),
         holidays=every("holidays_with_a_day"),
+        corner_leads=every("street_corner_leads"),
+        corner_leads_strong=every("street_corner_leads_strong"),
     )
 
 
@@ -1153,17 +1157,6 @@ def _side_kind(side: str, rules: _Rules) -> str:
     return ""
 
 
-@lru_cache(maxsize=1)
-def _corner_leads() -> tuple[frozenset[str], frozenset[str]]:
-    """The words before a bare corner ("at", "por", "ở"…), and those that mean "at" a place."""
-    data = _load().values()
-
-    def every(key: str) -> frozenset[str]:
-        return frozenset(" ".join(w.casefold().split()) for lang in data for w in lang.get(key, []))
-
-    return every("street_corner_leads"), every("street_corner_leads_strong")
-
-
 def _corner(m: re.Match[str], rules: _Rules) -> str:
     """A corner is an address when its sides show themselves streets (see above)."""
     a, b = m.group("a"), m.group("b")
@@ -1173,7 +1166,8 @@ def _corner(m: re.Match[str], rules: _Rules) -> str:
         return m.group(0)
     if _ordinal_of_something(m):
         return m.group(0)  # "at 5th and 6th grade"
-    leads, strong_leads = _corner_leads()
+    lists = _street_lists()
+    leads, strong_leads = lists.corner_leads, lists.corner_leads_strong
     lead_words = " ".join(lead.casefold().split())
     after_corner_word = bool(lead_words) and lead_words not in leads
     # Latin in lower case, and Arabic letters (no capitals, no dictionary: "عند ليك وبعدين" is
