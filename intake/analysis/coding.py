@@ -27,6 +27,7 @@ from typing import Any, NamedTuple
 from .codebook import Code, Codebook, Part
 from .matching import Expression, Found, WordIndex
 from .text import UNSPACED, normalise, sentences
+from .typos import Corrector, corrector_for
 
 FALLBACK_LANGUAGE = "en"
 # Raise whenever a change here would suggest different codes for the same text and codebook:
@@ -198,6 +199,7 @@ class Matcher:
             if s.point in codebook.interventions and name not in codebook.senses_off
         ]
         self._known: dict[tuple[frozenset[tuple[str, str]], str | None], tuple[str, ...]] = {}
+        self._correctors: dict[str, Corrector | None] = {}
 
     def _for(self, language: str) -> list[Expression | WordIndex]:
         """One pass per sentence: the language's patterns and English ones, indexed together."""
@@ -218,12 +220,26 @@ class Matcher:
                 ]
         return self._finders[language]
 
+    def corrector(self, language: str) -> Corrector | None:
+        """What reads typing slips in ``language``'s answers as the words its patterns find
+        (``typos``), or ``None`` where there is no dictionary to tell a slip from a word."""
+        if language not in self._correctors:
+            corrector = None
+            (index, *_) = self._for(language)
+            if isinstance(index, WordIndex):  # not Chinese, whose patterns are characters
+                corrector = corrector_for(language, index.finds)
+            self._correctors[language] = corrector
+        return self._correctors[language]
+
     def excerpts(self, text: str, language: str, question_key: str = "") -> list[Excerpt]:
         """Every sentence of ``text`` with its suggested codes (possibly none).
 
         Run at every submission (a budget of 1 ms per response), so kept flat."""
         implied = _implied_intervention(question_key, self.codebook)
         normal = normalise(text)
+        corrector = self.corrector(language)
+        if corrector is not None:
+            normal = corrector.correct(normal, text)
         found_at = [found for finder in self._for(language) for found in finder.spans(normal.text)]
         if normal.origin.__class__ is not range:  # range: positions are one for one
             span = normal.span

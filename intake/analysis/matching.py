@@ -230,6 +230,26 @@ class WordIndex:
         """Every pattern hit, with the whole words it covers."""
         return [(kind, key, a, b) for a, b, hits in self.spans(text) for kind, key in hits]
 
+    def finds(self, word: str) -> bool:
+        """Whether a pattern finds the (folded) ``word`` standing alone, or a phrase begins
+        with it (``typos``: the words a slip may be read as). A phrase's first word counts
+        when the word is all of it or it has five letters or more ("restrain" in
+        "restraining"): phrases also begin with short everyday words ("she", "are"), and
+        every word that starts with one of those is not a word the codebook looks for."""
+        table = self.first.table
+        forms = _forms(word) if self.arabic else (word,)
+        for form in forms:
+            stem = self.first.match(form)
+            if stem is None:
+                continue
+            whole = stem.end() == len(form)
+            hits, after, exact = table[stem.group(0)]
+            if exact is not None and whole:
+                hits, after = exact
+            if hits or (after is not None and (whole or stem.end() >= 5)):
+                return True
+        return False
+
     def spans(self, text: str) -> list[Found]:
         """(start, end, parts) for every run of words that patterns matched."""
         found: list[Found] = []

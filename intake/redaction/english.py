@@ -17,6 +17,7 @@ from collections.abc import Callable, Sequence
 from functools import lru_cache
 from typing import TYPE_CHECKING
 
+from ..dictionaries import english_words as _english_dictionary
 from .context import _AFTER_A_PERSON, _BEFORE_A_PERSON_WORDS, _BEFORE_A_THING, _WORD_NAMES
 from .names import _plain_word, _sentence_start
 from .rules import _load, _rules
@@ -227,31 +228,6 @@ _EN_NOT_AFTER_A_VIRTUE = frozenset(
     {"i", "he", "she", "we", "they", "you", "u", "that", "me", "him", "her", "us", "them", "it",
      "my", "his", "for", "to", "so", "in", "is", "was", "the", "a"}
 )  # fmt: skip
-
-
-def _word_counts(language: str) -> dict[str, int]:
-    """pyspellchecker's frequency list for ``language`` (word: times seen), read afresh; empty
-    without the package. Callers keep sets of its words and let the list go."""
-    try:
-        from spellchecker import SpellChecker
-    except ImportError:  # pragma: no cover - installed with the app
-        return {}
-    return dict(SpellChecker(language=language, distance=1).word_frequency.dictionary)
-
-
-@lru_cache(maxsize=1)
-def _english_dictionary() -> dict[int, frozenset[str]]:
-    """English words from pyspellchecker's frequency list: all of them (key 0), and those
-    seen more than 100 and 200 times; and more than 20,000 times, for the Spanish check
-    (Spanglish), so the list is read once for both. Kept as sets, so the list itself is let go
-    (a worker holds about 20 MB for them)."""
-    counts = _word_counts("en")
-    if not counts:
-        return {}
-    return {
-        0: frozenset(counts),
-        **{rare: frozenset(w for w, n in counts.items() if n > rare) for rare in (100, 200, 20000)},
-    }
 
 
 @lru_cache(maxsize=1)

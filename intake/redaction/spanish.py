@@ -8,7 +8,8 @@ from __future__ import annotations
 from functools import lru_cache
 from typing import TYPE_CHECKING
 
-from .english import _english_dictionary, _word_counts
+from ..dictionaries import spanish_words as _spanish_dictionary
+from ..dictionaries import unaccented as _unaccented
 from .names import _plain_word, _sentence_start
 from .rules import _load, _rules
 from .words import _EVERYDAY_BY_LANGUAGE, PLACEHOLDER, _role_word
@@ -198,30 +199,6 @@ def _spanish_diminutives(found: set[str], rules: _Rules) -> set[str]:
                 continue
             forms |= {form, form[:1].upper() + form[1:]}
     return forms
-
-
-def _unaccented(word: str) -> str:
-    """``word`` in lower case without accents, an ñ kept an ñ ("Xóchitl" → "xochitl")."""
-    return word.lower().translate(_ES_UNACCENT)
-
-
-_ES_UNACCENT = str.maketrans("áéíóúüàèìòù", "aeiouuaeiou")
-
-
-@lru_cache(maxsize=1)
-def _spanish_dictionary() -> dict[str, frozenset[str]]:
-    """Spanish words from pyspellchecker's frequency list without accents: all of them
-    ("all"), and those seen more than 100 times ("common"); and English words seen more than
-    20,000 times ("english": Spanglish, "el landlord", "me hizo bullying"), shared with the
-    English check rather than read a second time."""
-    counts = _word_counts("es")
-    if not counts:
-        return {}
-    return {
-        "all": frozenset(_unaccented(w) for w in counts),
-        "common": frozenset(_unaccented(w) for w, n in counts.items() if n > 100),
-        "english": _english_dictionary().get(20000, frozenset()),
-    }
 
 
 @lru_cache(maxsize=1)
