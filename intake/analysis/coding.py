@@ -227,7 +227,9 @@ class Matcher:
             corrector = None
             (index, *_) = self._for(language)
             if isinstance(index, WordIndex):  # not Chinese, whose patterns are characters
-                corrector = corrector_for(language, index.finds)
+                corrector = corrector_for(
+                    language, index.finds, index.names_a_point, index.point_stems
+                )
             self._correctors[language] = corrector
         return self._correctors[language]
 

@@ -218,6 +218,12 @@ class WordIndex:
                         wholes = tuple(whole_word(s, language) for s in stems)
                         entries.append((stems, part.kind, part.key, wholes))
         self.first = _Level(entries)
+        # Every word of every pattern, wherever it stands in its phrase (``finds``); and the
+        # words of single-word patterns that are not a dimension's (``typos``).
+        self.pattern_words = frozenset(stem for stems, *_ in entries for stem in stems)
+        self.point_stems = frozenset(
+            stems[0] for stems, kind, *_ in entries if len(stems) == 1 and kind != "dimension"
+        )
         body = longest_prefix_regex(self.first.table)
         if self.arabic:
             # Any word a proclitic may hide a pattern in; its forms are then tried one by one.
@@ -231,24 +237,42 @@ class WordIndex:
         return [(kind, key, a, b) for a, b, hits in self.spans(text) for kind, key in hits]
 
     def finds(self, word: str) -> bool:
-        """Whether a pattern finds the (folded) ``word`` standing alone, or a phrase begins
-        with it (``typos``: the words a slip may be read as). A phrase's first word counts
-        when the word is all of it or it has five letters or more ("restrain" in
-        "restraining"): phrases also begin with short everyday words ("she", "are"), and
-        every word that starts with one of those is not a word the codebook looks for."""
+        """Whether the patterns look for the (folded) ``word`` (``typos``: the words a slip
+        may be read as): a pattern finds it standing alone, or it is a word of a phrase, or
+        it starts with a phrase's word of five letters or more ("restrain" in
+        "restraining"). Shorter phrase words count only whole: phrases also hold everyday
+        words ("she", "are"), and the words that start with those are not what the codebook
+        looks for."""
         table = self.first.table
-        forms = _forms(word) if self.arabic else (word,)
-        for form in forms:
+        for form in _forms(word) if self.arabic else (word,):
             stem = self.first.match(form)
-            if stem is None:
-                continue
-            whole = stem.end() == len(form)
-            hits, after, exact = table[stem.group(0)]
-            if exact is not None and whole:
-                hits, after = exact
-            if hits or (after is not None and (whole or stem.end() >= 5)):
-                return True
-        return False
+            if stem is not None:
+                hits, _after, exact = table[stem.group(0)]
+                if exact is not None and stem.end() == len(form):
+                    hits = exact[0]
+                if hits:
+                    return True
+        words = self.pattern_words
+        return word in words or any(word[:n] in words for n in range(5, len(word)))
+
+    def names_a_point(self, word: str) -> bool:
+        """Whether the (folded) ``word`` is one a typing slip may be read as (``typos``): a
+        single-word pattern of a point, a sense or a facilitator's own code finds it, or it
+        starts with a phrase's word of seven letters or more ("restraining"). Not the
+        dimensions' words nor the short words of phrases: those are everyday words ("said",
+        "away", "blame", "cost"), and a name or a word of another language one slip from
+        them is no slip at all."""
+        table = self.first.table
+        for form in _forms(word) if self.arabic else (word,):
+            stem = self.first.match(form)
+            if stem is not None:
+                hits, _after, exact = table[stem.group(0)]
+                if exact is not None and stem.end() == len(form):
+                    hits = exact[0]
+                if any(kind != "dimension" for kind, _key in hits):
+                    return True
+        words = self.pattern_words
+        return any(word[:n] in words for n in range(7, len(word) + 1))
 
     def spans(self, text: str) -> list[Found]:
         """(start, end, parts) for every run of words that patterns matched."""

@@ -1,19 +1,31 @@
 """Typing slips in the words that name a point: "i called the polcie", "he got arested", "the
-sherrif came", "restraning order", "llamé a la polisia".
+detectve never called", "restraning order", "me quedé en un refujio".
 
 Answers are typed fast on phones, and a pattern matches only the letters it holds, so one
 slip hides a point. Before the patterns are matched, a word that no dictionary of the
-language knows and that is one slip away from a word a pattern finds is read as that word:
+language knows and that is one slip away from a word naming a point is read as that word:
 one letter missing, one too many, one wrong, or two neighbours swapped (the optimal string
-alignment distance of 1). Only such words are touched: a word the dictionary knows stays
-what it is ("he was polite" is not the police, "a policy", "the count"), and so does a word
-written with a capital inside a sentence (most likely a name: "Polcie" is left alone).
+alignment distance of 1), never the first letter. Only such words are touched:
 
-Which words a pattern finds is worked out once per codebook and language, from the
-dictionary itself (every dictionary word the language's patterns match), so a pattern a
-facilitator adds is forgiven its slips as the shipped ones are. The dictionaries are
-pyspellchecker's English and Spanish lists (``intake.dictionaries``); the other shipped
-languages have none, and their answers are matched as written.
+- a word the dictionary knows stays what it is ("he was polite" is not the police, "a
+  policy", "the count");
+- a word of four letters or fewer stays (names and words of other languages are too often
+  one slip from "jail", "cops" or "said");
+- a word with a capital inside a sentence stays (most likely a name: "Jair" is not "jail"),
+  unless the whole answer is written in capitals, and so does a name of redaction's lists
+  typed in lower case ("choua" is not "chota");
+- a word one slip from two words stays, unless only one of them is common ("cort" could be
+  "court" or "cost");
+- the words a slip is read as are those that name a point, a sense or a facilitator's own
+  code, not the everyday words of the dimensions' patterns ("blame", "afraid").
+
+Which words name a point is worked out once per codebook and language from the dictionary
+itself (every dictionary word a point's pattern finds), so a pattern a facilitator adds is
+forgiven its slips as the shipped ones are; and a point's own pattern word of six letters or
+more is looked for at the start of a slip, for forms the dictionary lacks ("arestaron":
+"arrest" + "aron"). The dictionaries are pyspellchecker's English and Spanish lists
+(``intake.dictionaries``); the other shipped languages have none, and their answers are
+matched as written.
 
 The common case costs one set difference: the answer's words less the dictionary's, nearly
 always a few names and nothing to look up.
@@ -22,19 +34,21 @@ always a few names and nothing to look up.
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from functools import lru_cache
 
 from .. import dictionaries
-from .text import Normalised
+from .text import Normalised, fold
 
-# Text words shorter than this are never read as another word: "cop"/"cup", "da"/"dad" are
-# too close to everything. A four-letter word is read only as a longer one ("cort" as
-# "court", "jial" needs a four-letter word and stays).
-SHORTEST = 4
+# Text words shorter than this are never read as another word.
+SHORTEST = 5
 # Languages with a dictionary (Spanish answers are also checked against English words, so
 # an English word in a Spanish answer, "el shelter", is never read as a Spanish one).
 LANGUAGES = frozenset({"en", "es"})
+# A point's pattern word this long or longer is also looked for at the start of a slip.
+_STEM = 6
+# The most letters that may follow it there.
+_ENDING = 4
 _WORD = re.compile(r"\w+")
 # What may stand between a sentence's end and its first word: a capital after these is the
 # sentence's, not a name's.
@@ -47,27 +61,52 @@ def _known(language: str) -> tuple[frozenset[str], ...]:
     """The words of ``language`` (and English, for Spanish), folded as the matcher folds
     text; empty without pyspellchecker."""
     english = dictionaries.english_words().get(0, frozenset())
+    if not english:
+        return ()
+    # The matcher folds accents away: "fiancé" is read as "fiance".
+    english_folded = frozenset(fold(w) for w in english if not w.isascii())
     if language == "en":
-        return (english,) if english else ()
+        return (english, english_folded)
     spanish = dictionaries.spanish_words().get("all", frozenset())
     if not spanish:
         return ()
-    # The matcher's folding also takes the tilde off ñ ("niño" is read as "nino").
-    return (frozenset(w.replace("ñ", "n") for w in spanish), english)
+    # Spanish words are kept without accents but with ñ, which the matcher folds to n.
+    return (frozenset(w.replace("ñ", "n") for w in spanish), english, english_folded)
+
+
+# Spanish verb endings, without accents, by the infinitive's ending. pyspellchecker's
+# Spanish list holds infinitives but few conjugated forms ("llamaba", "llegaron", "estaba"
+# are not in it), so a word that is a regular form of a listed verb counts as known.
+_SPANISH_ENDINGS = {
+    "ar": ("o", "as", "a", "amos", "an", "aba", "abas", "abamos", "aban", "e", "es", "emos",
+           "en", "aste", "aron", "ara", "aras", "aramos", "aran", "ase", "asen", "ando",
+           "ado", "ada", "ados", "adas", "are", "aria", "arian", "aremos", "aran"),
+    "er": ("o", "es", "e", "emos", "en", "ia", "ias", "iamos", "ian", "iste", "io", "ieron",
+           "iera", "ieras", "ieran", "iese", "iendo", "ido", "ida", "idos", "idas", "a", "as",
+           "amos", "an", "era", "eria", "erian"),
+    "ir": ("o", "es", "e", "imos", "en", "ia", "ias", "iamos", "ian", "iste", "io", "ieron",
+           "iera", "ieras", "ieran", "iese", "iendo", "ido", "ida", "idos", "idas", "a", "as",
+           "amos", "an", "ira", "iria", "irian"),
+}  # fmt: skip
+
+
+def _spanish_verb_form(word: str, spanish: frozenset[str]) -> bool:
+    """Whether ``word`` is a regular form of a verb whose infinitive ``spanish`` lists."""
+    for infinitive, endings in _SPANISH_ENDINGS.items():
+        for ending in endings:
+            if word.endswith(ending) and word[: -len(ending)] + infinitive in spanish:
+                return True
+    return False
 
 
 @lru_cache(maxsize=2)
 def _common(language: str) -> frozenset[str]:
-    """Words seen often, to choose between two words one slip away ("shelter", not "shelters")."""
+    """Words seen often, to choose between two words one slip away."""
     if language == "en":
         return dictionaries.english_words().get(200, frozenset())
     return frozenset(
         w.replace("ñ", "n") for w in dictionaries.spanish_words().get("common", frozenset())
     )
-
-
-def _deletes(word: str) -> list[str]:
-    return [word[:i] + word[i + 1 :] for i in range(len(word))]
 
 
 def one_slip(typed: str, word: str) -> bool:
@@ -95,44 +134,71 @@ def one_slip(typed: str, word: str) -> bool:
     return longer[i + 1 :] == shorter[i:]
 
 
+def _deletes(word: str) -> list[str]:
+    return [word[:i] + word[i + 1 :] for i in range(len(word))]
+
+
+def _slip_index(words: Iterable[str]) -> dict[str, list[str]]:
+    """Each word under itself and under each of its one-letter deletions: a slip shares one
+    of these keys with its word (``_near`` then checks that it is one slip)."""
+    index: dict[str, list[str]] = {}
+    for word in words:
+        for key in (word, *_deletes(word)):
+            index.setdefault(key, []).append(word)
+    return index
+
+
+def _near(typed: str, index: dict[str, list[str]]) -> list[str]:
+    """The words of ``index`` that ``typed`` is one slip of, with the same first letter."""
+    candidates = set(index.get(typed, ()))
+    for key in _deletes(typed):
+        candidates.update(index.get(key, ()))
+    first = typed[0]
+    return [word for word in candidates if word[0] == first and one_slip(typed, word)]
+
+
 class Corrector:
-    """Reads the slips of one language's answers as the words a pattern finds."""
+    """Reads the slips in one language's answers as the words that name a point."""
 
     def __init__(
         self,
         known: tuple[frozenset[str], ...],
         common: frozenset[str],
         found: Callable[[str], bool],
+        names_a_point: Callable[[str], bool],
+        stems: Iterable[str] = (),
+        spanish_verbs: frozenset[str] | None = None,
     ) -> None:
-        """``known``: the dictionaries a word may be in; ``found``: whether the patterns find
-        a (folded) word. The words to read slips as are the dictionaries' words ``found``
-        accepts."""
+        """``known``: the dictionaries a word may be in; ``found``: whether the patterns
+        already find a (folded) word; ``names_a_point``: whether a word is one a slip may be
+        read as; ``stems``: the points' single pattern words, looked for at the start of a
+        slip; ``spanish_verbs``: the Spanish list, whose verbs' regular forms count as known
+        (and only then are ``stems`` looked for: the English list holds its forms)."""
         self._first, *self._others = known
         self._found = found
-        targets = {w for words in known for w in words if len(w) >= SHORTEST and found(w)}
-        # Each word under itself and under each of its one-letter deletions: a slip shares
-        # one of these keys with its word (the lookup then checks it is one slip).
-        index: dict[str, list[str]] = {}
-        for word in targets:
-            for key in (word, *_deletes(word)):
-                index.setdefault(key, []).append(word)
-        self._index = index
         self._common = common
+        # Common words only: a rare word of the list is as often a slip or a name itself.
+        targets = {w for w in common if len(w) >= SHORTEST and names_a_point(w)}
+        self._index = _slip_index(targets)
+        self._stem_index = _slip_index(w for w in stems if len(w) >= _STEM and w.isalpha())
+        self._verbs = spanish_verbs
         self.targets = len(targets)
 
     def word_for(self, typed: str) -> str | None:
-        """The one word ``typed`` (folded, unknown to the dictionaries) is a slip of, if
-        there is one."""
-        index = self._index
-        candidates = set(index.get(typed, ()))
-        for key in _deletes(typed):
-            candidates.update(index.get(key, ()))
-        near = [word for word in candidates if one_slip(typed, word)]
+        """The one word the (folded, unknown) ``typed`` is a slip of, if there is one."""
+        near = _near(typed, self._index)
         if len(near) > 1:
-            # Two words one slip away ("cort": "court" or "cost"): the common one, if only
-            # one is; otherwise the slip is not read at all.
             near = [word for word in near if word in self._common]
-        return near[0] if len(near) == 1 else None
+        if near:
+            return near[0] if len(near) == 1 else None
+        if self._verbs is None:
+            return None
+        # A point's pattern word with a slip, then a short ending: the longest such start.
+        for length in range(len(typed), max(_STEM - 2, len(typed) - _ENDING - 1), -1):
+            stems = _near(typed[:length], self._stem_index)
+            if stems:
+                return stems[0] + typed[length:] if len(stems) == 1 else None
+        return None
 
     def correct(self, normal: Normalised, original: str) -> Normalised:
         """``normal`` (the normalised ``original``) with every slip read as its word, and
@@ -142,11 +208,13 @@ class Corrector:
         for words in self._others:
             if unknown:
                 unknown.difference_update(words)
-        unknown = {
-            w for w in unknown if len(w) >= SHORTEST and w.isalpha() and not self._found(w)
-        }
+        unknown = {w for w in unknown if len(w) >= SHORTEST and w.isalpha() and not self._found(w)}
+        if unknown and self._verbs is not None:
+            verbs = self._verbs
+            unknown = {w for w in unknown if not _spanish_verb_form(w, verbs)}
         if not unknown:
             return normal
+        shouting = original.isupper()
         fixes: list[tuple[int, int, str]] = []
         origin = normal.origin
         for match in _WORD.finditer(text):
@@ -154,21 +222,28 @@ class Corrector:
             if typed not in unknown:
                 continue
             start, end = match.span()
-            if _capital_inside_a_sentence(original, origin[start], origin[end - 1] + 1):
+            if not shouting and _capital_inside_a_sentence(
+                original, origin[start], origin[end - 1] + 1
+            ):
                 continue
             word = self.word_for(typed)
-            if word is not None:
+            if word is not None and not _a_name(typed):
                 fixes.append((start, end, word))
-        if not fixes:
-            return normal
-        return _replaced(normal, fixes)
+        return _replaced(normal, fixes) if fixes else normal
+
+
+def _a_name(word: str) -> bool:
+    """Whether ``word`` is a given or family name of redaction's lists: names are typed in
+    lower case too ("choua" is no slip of "chota", the police)."""
+    from ..redaction import is_listed_name  # only when a slip is found: a rare case
+
+    return is_listed_name(word)
 
 
 def _capital_inside_a_sentence(original: str, start: int, end: int) -> bool:
-    """Whether the word at ``original[start:end]`` opens with a capital (and is not written
-    all in capitals) where no sentence begins: most likely a name."""
-    written = original[start:end]
-    if not written[:1].isupper() or written.isupper():
+    """Whether the word at ``original[start:end]`` has a capital where no sentence begins:
+    most likely a name."""
+    if not original[start].isupper():
         return False
     i = start - 1
     while i >= 0 and original[i] in _OPENERS:
@@ -198,12 +273,24 @@ def _replaced(normal: Normalised, fixes: list[tuple[int, int, str]]) -> Normalis
     return Normalised("".join(pieces), origin)
 
 
-def corrector_for(language: str, found: Callable[[str], bool]) -> Corrector | None:
-    """The corrector for ``language``'s answers, whose patterns find a word when ``found``
-    says so; ``None`` for a language without a dictionary (or without pyspellchecker)."""
+def corrector_for(
+    language: str,
+    found: Callable[[str], bool],
+    names_a_point: Callable[[str], bool],
+    stems: Iterable[str] = (),
+) -> Corrector | None:
+    """The corrector for ``language``'s answers (see ``Corrector``); ``None`` for a language
+    without a dictionary, or without pyspellchecker."""
     if language not in LANGUAGES:
         return None
     known = _known(language)
     if not known:
         return None
-    return Corrector(known, _common(language), found)
+    return Corrector(
+        known,
+        _common(language),
+        found,
+        names_a_point,
+        stems,
+        known[0] if language == "es" else None,
+    )
