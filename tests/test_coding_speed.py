@@ -168,6 +168,13 @@ class ReferenceMatcher(Matcher):
     def excerpts(self, text: str, language: str, question_key: str = "") -> list[Excerpt]:
         implied = coding._implied_intervention(question_key, self.codebook)
         normal = normalise(text)
+        # Typing slips are read before any finder looks (``typos``), the same for both: this
+        # compares the finders.
+        if not hasattr(self, "_slips"):
+            self._slips = Matcher(self.codebook)
+        corrector = self._slips.corrector(language)
+        if corrector is not None:
+            normal = corrector.correct(normal, text)
         span = None if normal.origin.__class__ is range else normal.span  # range: one for one
         hits = sorted(
             ((a, b) if span is None else span(a, b), kind, key)

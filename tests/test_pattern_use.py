@@ -184,3 +184,12 @@ def test_codebook_page_says_when_counting_is_not_finished(
     monkeypatch.setattr(theme_views, "PATTERN_COUNT_SECONDS", 30.0)
     page = fran.get("/staff/codebook").get_data(as_text=True)
     assert "from the 2 free-text answers now unlocked" in page
+
+
+def test_a_pattern_counts_the_answers_whose_slip_it_names() -> None:
+    # Suggestions read "polcie" as "police" (intake.analysis.typos): so does the count, or a
+    # pattern would look dead where it names the point.
+    counter = PatternCounter(codebook_module.shipped())
+    found = {(part, pattern) for part, _lang, pattern in counter.matched("the polcie came", "en")}
+    assert ("police", "police") in found
+    assert not counter.matched("he was polite", "en")

@@ -85,6 +85,9 @@ class PatternCounter:
             if sense.point in codebook.interventions
         ]
         self._finders: dict[str, list[Expression | WordIndex]] = {}
+        # Typing slips are read as the real codebook's matcher reads them (``typos``), so a
+        # pattern counts the answers it names a point in.
+        self._slips = Matcher(codebook)
 
     def _for(self, language: str) -> list[Expression | WordIndex]:
         """The finders of ``Matcher._for``, with the senses' phrases (Chinese: a pass of
@@ -106,7 +109,11 @@ class PatternCounter:
 
     def found(self, text: str, language: str) -> tuple[set[PatternId], set[str]]:
         """The patterns ``text`` matched, and the senses one of whose phrases it holds."""
-        normal = normalise(text).text
+        normalised = normalise(text)
+        corrector = self._slips.corrector(language)
+        if corrector is not None:
+            normalised = corrector.correct(normalised, text)
+        normal = normalised.text
         patterns: set[PatternId] = set()
         senses: set[str] = set()
         for finder in self._for(language):
