@@ -8,8 +8,9 @@ census list, and check that what the file leaves out still stays a word.
 
 import pytest
 
+from intake.namelists import census_given_names as _census_given_names
 from intake.redaction import quote_text
-from intake.redaction.rules import _census_given_names, _load, _load_places
+from intake.redaction.rules import _load, _load_places
 
 
 @pytest.mark.parametrize(

@@ -37,7 +37,7 @@ import re
 from collections.abc import Callable, Iterable
 from functools import lru_cache
 
-from .. import dictionaries
+from .. import dictionaries, namelists
 from .text import Normalised, fold
 
 # Text words shorter than this are never read as another word.
@@ -217,6 +217,7 @@ class Corrector:
         shouting = original.isupper()
         fixes: list[tuple[int, int, str]] = []
         origin = normal.origin
+        read: dict[str, str | None] = {}  # this answer's slips, each worked out once
         for match in _WORD.finditer(text):
             typed = match.group(0)
             if typed not in unknown:
@@ -226,8 +227,11 @@ class Corrector:
                 original, origin[start], origin[end - 1] + 1
             ):
                 continue
-            word = self.word_for(typed)
-            if word is not None and not _a_name(typed):
+            if typed not in read:
+                word = self.word_for(typed)
+                read[typed] = None if word is None or _a_name(typed) else word
+            word = read[typed]
+            if word is not None:
                 fixes.append((start, end, word))
         return _replaced(normal, fixes) if fixes else normal
 
@@ -235,9 +239,8 @@ class Corrector:
 def _a_name(word: str) -> bool:
     """Whether ``word`` is a given or family name of redaction's lists: names are typed in
     lower case too ("choua" is no slip of "chota", the police)."""
-    from ..redaction import is_listed_name  # only when a slip is found: a rare case
-
-    return is_listed_name(word)
+    given, family = namelists.latin_names()
+    return word in given or word in family
 
 
 def _capital_inside_a_sentence(original: str, start: int, end: int) -> bool:

@@ -11,6 +11,8 @@ from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 
+from ..namelists import latin_names
+from ..namelists import load as _load
 from .arabic import _ARABIC_STOP, _ARABIC_STREET, _arabic_spellings
 from .chinese import _han_patterns
 from .somali import _somali_stems
@@ -28,18 +30,9 @@ from .words import (
     _alternation,
 )
 
-DATA_FILE = Path(__file__).resolve().parent.parent / "data" / "redaction.json"
-
 # Cities, regions and counties where the people who answer live or came from: a theme, never
 # a person (intake/data/places.json says how one that is also a name is read).
 PLACES_FILE = Path(__file__).resolve().parent.parent / "data" / "places.json"
-
-# The English given names of the US Census (the file's header says what was left out): the
-# hand-written lists know the names people wrote in development quotes, and a common name
-# nobody happened to write ("Jane hit me", "i called Leslie") stayed.
-CENSUS_GIVEN_NAMES_FILE = (
-    Path(__file__).resolve().parent.parent / "data" / "given-names-en-census.txt"
-)
 
 
 @dataclass(frozen=True)
@@ -86,18 +79,6 @@ class _Rules:
     # What is left of a Somali role, agency, day or place word once its ending is off
     # ("Garsoorihii", "Maxkamada", "Isniinta"): ``somali._somali_inflected_role``.
     somali_stems: frozenset[str]
-
-
-def _load() -> dict[str, dict[str, list[str]]]:
-    data = json.loads(DATA_FILE.read_text(encoding="utf-8"))
-    english = data.setdefault("en", {})
-    english["given_names"] = english.get("given_names", []) + _census_given_names()
-    return data
-
-
-def _census_given_names() -> list[str]:
-    lines = CENSUS_GIVEN_NAMES_FILE.read_text(encoding="utf-8").splitlines()
-    return [line.strip() for line in lines if line.strip() and not line.startswith("#")]
 
 
 def _load_places() -> dict[str, list[str]]:
@@ -341,8 +322,8 @@ def _rules() -> _Rules:
         arabic_beside_name=_arabic_spellings(every("names_beside_a_name", ["ar"]), arabic_ordinary),
         arabic_ordinary=arabic_ordinary,
         han_names=han,
-        given=frozenset(w.lower() for w in every("given_names", latin)),
-        family=frozenset(w.lower() for w in every("family_names", latin)),
+        given=latin_names()[0],
+        family=latin_names()[1],
         case=case,
         case_then_words=case_then_words,
         named_streets=re.compile(
