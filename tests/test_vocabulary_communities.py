@@ -17,6 +17,10 @@
   prosecution), "jeel 6 bilood", "… ayuu ku jiray lix bilood" (the sentence), a job's
   probation in Somali; "tub ceeb xwm", "pov lis" (the police), "tsev lojcuj ob xyoos" (the
   sentence), "mus court" (the court) in Hmong; "al otro día ya estaba en la calle" (released).
+- From probes written after scoring: "sitting in county", "a 2 year bid", "the state pen",
+  "the public pretender", an MPO, IHS, the constable, a chaplain, "la peni", "el
+  reclusorio", "boliiska", "bóc lịch"; military ranks ("commanding officer", "platoon
+  sergeant") are no police officers (more phrases of ``an_officer_of_another_kind``).
 
 Each case is a sentence written for these tests (not a development answer), counted as the
 evaluation counts points. Every case of the first list failed before batch m's changes; the everyday senses and the
@@ -91,6 +95,22 @@ def matcher() -> Matcher:
         ("hmn", "pov lis tuaj nug kuv", {"police"}),
         ("hmn", "nws raug kaw hauv tsev lojcuj ob xyoos", {"sentencing"}),
         ("hmn", "kuv yuav tsum mus court dua", {"criminal_court"}),
+        # From probes written after scoring (not in the development set).
+        ("en", "he is sitting in county right now", {"jail_pretrial"}),
+        ("en", "he did a 2 year bid and came out worse", {"sentencing"}),
+        ("en", "he is doing 18 months in the state pen", {"sentencing"}),
+        ("en", "the public pretender never talked to me", {"criminal_court"}),
+        ("en", "his commander issued an MPO", {"protection_order"}),
+        ("en", "IHS would not see me without my card", {"health_care"}),
+        ("en", "the constable served him the papers", {"police"}),
+        ("en", "the county mountie was his cousin", {"police"}),
+        ("en", "the chaplain on post told me to pray about it", {"faith_community"}),
+        ("en", "his commanding officer said to work it out at home", set()),
+        ("en", "his platoon sergeant knew the whole time", set()),
+        ("es", "ahora está en la peni", {"sentencing"}),
+        ("es", "lo mandaron al reclusorio", {"jail_pretrial"}),
+        ("so", "boliiska ayaa yimid", {"police"}),
+        ("vi", "ổng đi bóc lịch 2 năm", {"sentencing"}),
     ],
 )
 def test_community_and_slang_words(
@@ -120,6 +140,7 @@ def test_community_and_slang_words(
         ("vi", "tôi nấu cơm tối cho mấy đứa nhỏ"),
         ("vi", "nau com toi xong thi no chui"),
         ("es", "al otro dia ya estaba mejor mi hija"),
+        ("en", "I wrote it down with the pen he gave me"),
     ],
 )
 def test_the_same_words_in_everyday_senses(matcher: Matcher, language: str, text: str) -> None:
@@ -133,6 +154,13 @@ def test_the_tribal_court_yields_as_any_court_word(matcher: Matcher) -> None:
         "civil_court_custody"
     }
     assert points(matcher, "tribal court gave me a protection order", "en") == {"protection_order"}
+
+
+def test_a_police_sergeant_is_still_the_police(matcher: Matcher) -> None:
+    # Military ranks are no police officers (more phrases of an_officer_of_another_kind),
+    # but a sergeant at the station still is.
+    assert points(matcher, "the sergeant at the front desk took my report", "en") == {"police"}
+    assert points(matcher, "a staff sergeant from the MPs came", "en") == {"police"}
 
 
 def test_house_arrest_is_a_sense_of_the_arrest() -> None:

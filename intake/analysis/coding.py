@@ -51,7 +51,8 @@ MATCHING_REVISION = 11  # 2: points suggested without a dimension; 3: a court wo
 # family court, a protection order or immigration named in the sentence before (a following
 # sense, ``Sense.follows``: "I filed for a protective order. The hearing was two weeks
 # later"; batch l)
-# 11: house arrest is no arrest (sense house_arrest), a job's probation in Somali (batch m)
+# 11: house arrest is no arrest (sense house_arrest), a job's probation in Somali, military
+# ranks are no police officers ("commanding officer", "first sergeant"; batch m)
 # Word sense. A court word in a sentence that names custody, divorce, visits or the family
 # court is the family court's ("went to court for the divorce", "la audiencia de
 # custodia", "ra tòa ly hôn"): there the criminal court yields to it. A sentence about
