@@ -90,6 +90,7 @@ SENSE_TITLES: dict[str, str] = {
     "everyday_words_not_the_prosecution": N_("Everyday words that are not the prosecution (pleading with someone, a pledge, something dropped off)"),
     "taking_the_children_somewhere": N_("Taking the children somewhere (to school, to a relative, away when leaving)"),
     "a_court_word_after_another_court": N_("A court in plain words, after a sentence about custody, a protection order or immigration"),
+    "house_arrest": N_("House arrest (a sentence or a release condition served at home, not an arrest)"),
 }  # fmt: skip
 
 
