@@ -52,11 +52,17 @@ def _analyzer(language: str, surface: dict[str, Counter[str]]) -> Callable[[str]
     if language in UNSPACED:
 
         def pairs(text: str) -> list[str]:
+            # Pairs of folded characters (a traditional character counts as its simplified
+            # one), each shown as it was written where folding kept one character for one.
+            folded = fold(text)
+            written = text if len(folded) == len(text) else folded
             grams = []
-            for run in re.findall(r"[^\W\d_a-z]+", fold(text)):
-                grams += [run[i : i + 2] for i in range(len(run) - 1)]
-            for gram in grams:
-                surface[gram][gram] += 1
+            for run in re.finditer(r"[^\W\d_a-z]+", folded):
+                start, end = run.span()
+                for i in range(start, end - 1):
+                    gram = folded[i : i + 2]
+                    surface[gram][written[i : i + 2]] += 1
+                    grams.append(gram)
             return grams
 
         return pairs

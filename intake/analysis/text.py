@@ -3,6 +3,9 @@
 Matching is done on a normalised copy of the text — lower case, accents and Arabic
 short vowels removed, Arabic letter variants unified — with a map back to the original, so
 a match can be highlighted (or removed) in the words the respondent actually wrote.
+Traditional Chinese characters fold to simplified ones ("劉律師" reads as "刘律师"), one
+character for one, from ``intake/data/zh-traditional.txt`` (built from OpenCC's tables by
+``scripts/build-zh-traditional.py``).
 """
 
 from __future__ import annotations
@@ -11,10 +14,37 @@ import re
 import unicodedata
 from collections.abc import Sequence
 from dataclasses import dataclass
+from pathlib import Path
 
 _ARABIC = str.maketrans(
     {"đ": "d", "أ": "ا", "إ": "ا", "آ": "ا", "ٱ": "ا", "ة": "ه", "ى": "ي", "ـ": None}
 )
+
+
+def _load_traditional() -> dict[str, str]:
+    """Traditional character → simplified character, from the data file (one pair a line)."""
+    path = Path(__file__).resolve().parent.parent / "data" / "zh-traditional.txt"
+    table: dict[str, str] = {}
+    for line in path.read_text(encoding="utf-8").splitlines():
+        if line and not line.startswith("#"):
+            traditional, simple = line.split()
+            table[traditional] = simple
+    return table
+
+
+_TRADITIONAL = _load_traditional()
+_TO_SIMPLIFIED = str.maketrans(_TRADITIONAL)
+
+
+def simplified(text: str) -> str:
+    """``text`` with traditional Chinese characters written as simplified ones, nothing else
+    changed (one character for one: every position stays where it was). Redaction reads
+    Chinese names in this copy and cuts them out of the text as written."""
+    if text.isascii():
+        return text
+    return text.translate(_TO_SIMPLIFIED)
+
+
 # Sentence ends in the shipped scripts: Latin, Chinese full-width, Arabic question mark.
 _SENTENCE_END = re.compile(r"(?<=[.!?。！？؟;；])\s+|[。！？؟]|\n+")
 _FULL_STOPS = frozenset("。！？؟")
@@ -45,7 +75,8 @@ def _fold_char(char: str) -> str:
     out = []
     for piece in unicodedata.normalize("NFKD", char.casefold()):
         if not unicodedata.combining(piece):  # accents, tone marks, Arabic harakat
-            out.append(piece.translate(_ARABIC))
+            # Arabic letter variants unified; a traditional Chinese character simplified.
+            out.append(_TRADITIONAL.get(piece) or piece.translate(_ARABIC))
     return "".join(out)
 
 

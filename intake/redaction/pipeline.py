@@ -27,7 +27,7 @@ from .arabic import (
     _arabic_marked_names,
     _arabizi_names,
 )
-from .chinese import _han_handles
+from .chinese import _han_handles, _han_sub
 from .context import _hmong_clans, _hmong_named, _hmong_names_alone
 from .disguised import _disguised, _names_again
 from .english import (
@@ -207,7 +207,7 @@ def _set_aside_han_places(text: str, state: _Redaction) -> str:
     # Cities that contain a listed name ("Hồ Chí Minh", "San José") are set aside meanwhile;
     # Chinese ones before addresses too, so "法拉盛缅街41号" keeps its 法拉盛.
     if state.rules.han_places is not None and _ANY_HAN.search(text):
-        text = state.rules.han_places.sub(state.set_aside, text)
+        text = _han_sub(state.rules.han_places, text, state.set_aside)  # "奧克蘭" as "奥克兰"
     return text
 
 
@@ -219,7 +219,8 @@ def _set_aside_places(text: str, state: _Redaction) -> str:
     names) are gone and before any name is looked for: a city that contains a name ("San
     José") stays whole, and a place that is also a name ("Jordan") only after "in", "moved
     to"… or before County/PD."""
-    text = state.rules.places.sub(state.set_aside, text)
+    # Chinese words set aside are read in the simplified copy ("小時候" as "小时候").
+    text = _han_sub(state.rules.places, text, state.set_aside)
     places = state.places
 
     def place_in_context(m: re.Match[str]) -> str:
@@ -621,8 +622,12 @@ def _han_names(text: str, state: _Redaction) -> str:
     """Chinese names: a surname beside a title, after 叫/姓, or before a verb ("张伟说");
     the title or verb stays."""
     if state.rules.han_names is not None and _ANY_HAN.search(text):
-        text = state.rules.han_names.sub(
-            lambda m: (m.group("zhtitle") or m.group("zhverb") or "") + PLACEHOLDER, text
+        text = _han_sub(
+            state.rules.han_names,
+            text,
+            lambda m: (
+                (m.group("zhtitle") or m.group("zhverb") or m.group("zhlatin") or "") + PLACEHOLDER
+            ),
         )
     return text
 
@@ -750,7 +755,7 @@ def _merged_names(text: str, state: _Redaction) -> str:
             text,
         )
     if rules.han_after_name is not None and _ANY_HAN.search(text):
-        text = rules.han_after_name.sub(PLACEHOLDER, text)
+        text = _han_sub(rules.han_after_name, text, PLACEHOLDER)
     return text
 
 

@@ -11,6 +11,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 
+from ..analysis.text import simplified
 from ..namelists import latin_names
 from ..namelists import load as _load
 from .arabic import _ARABIC_STOP, _ARABIC_STREET, _arabic_spellings
@@ -248,8 +249,8 @@ def _rules() -> _Rules:
     also_names = {n.lower() for n in shared["also_names"]}
     name_like = {p for p in every_place if p.lower() in listed_names | also_names}
     kept = [p for p in every_place if p not in name_like] + every("never_names")
-    han_kept = [w for w in kept if re.match(rf"[{_HAN}]", w)]
-    spaced_kept = _alternation(w for w in kept if w not in han_kept)
+    han_kept = [simplified(w) for w in kept if re.match(rf"[{_HAN}]", w)]
+    spaced_kept = _alternation(w for w in kept if not re.match(rf"[{_HAN}]", w))
     counties = _alternation(shared["counties"])
     places_in_context = re.compile(
         rf"(?P<lead>(?<!\w)(?i:{_alternation(_BEFORE_A_PLACE_WORDS)})\s+)(?P<place>{_alternation(name_like)})(?!\w)"
@@ -310,7 +311,8 @@ def _rules() -> _Rules:
             w.lower() for w in every("months") if " " not in w and w.lower() not in listed_names
         ),
         han_after_name=han_after_name,
-        han_places=re.compile(_alternation(every("places", ["zh"])))
+        # matched in the simplified copy of the text (``chinese._han_sub``)
+        han_places=re.compile(_alternation(simplified(p) for p in every("places", ["zh"])))
         if every("places", ["zh"])
         else None,
         lowercase=lowercase,
