@@ -301,7 +301,16 @@ _ARABIZI_KIN = (
     r"okhti|o5ti|ukhti|ekhti|a5to|ukhto|okhto|7amati|hamati|7ami|hami|7amay|3ammi|ammi|3ami|"
     r"5ali|khali|5alti|khalti|3amti|ammti|abooh|abuh|abou|abu|abo|omo|ummo|om|umm|"
     r"el\s?sheikh|sheikh|shei5|el\s?mo7ami|mo7ami|mohami|el\s?mo7amiye|mo7amiye|"
-    r"el\s?shorti|shorti|el\s?dabet|dabet|ostaz|ostaaz|ustaz"
+    r"el\s?shorti|shorti|el\s?dabet|dabet|ostaz|ostaaz|ustaz|"
+    # her / your husband, the Darija, Gulf and Iraqi words for husband, wife, brother, sister,
+    # son; cousins, neighbours, friends; a judge, an officer, a doctor, a teacher (batch z)
+    r"jozha|jozik|jozek|jozo|joozha|gozha|gozik|gozek|zawjha|zawjik|zawjek|zoujha|tli2ha|tli2ik|"
+    r"rajli|rajel|rajlha|rajelha|rayli|rayelha|raili|mrati|marti|zawjti|zawjati|"
+    r"khouya|khoya|5ouya|5oya|5ay|khay|khti|5ti|weldi|wldi|wlidi|bnti|binto|ibno|ebno|"
+    r"3ammo|3amto|5alo|5alto|khalto|3ammto|ibn\s3ammi|bent\s3ammi|ibn\s5ali|bent\s5alti|"
+    r"jarti|jari|jarna|jaretna|jaritna|sa7bti|sa7beti|sa7bi|sa7ebti|"
+    r"el\s?2adi|el\s?qadi|el\s?zabet|el\s?zabit|el\s?doktor|el\s?doktora|el\s?daktor|"
+    r"el\s?mo3alme|el\s?mo3allme|el\s?mo3allem|el\s?mudira|el\s?imam|hajj|7ajj|7ajje|hajje"
 )
 _ARABIZI_NAMED = re.compile(
     rf"(?<![\w\[])(?P<kin>(?i:{_ARABIZI_KIN}))\s+(?=(?P<word>[A-Za-z0-9']*[A-Za-z][A-Za-z0-9']*)(?![\w\]]))"
@@ -315,9 +324,45 @@ def _arabizi_given() -> frozenset[str]:
     return frozenset(w.lower() for w in _load().get("ar", {}).get("arabizi_given_names", []))
 
 
+# A family name after the article ("el Masri", "al-Tamimi": a capitalised nisba), the parts
+# after a found name ("[name] Benali", "[name] Abdel Aziz"; "[name] el masri", a nisba in -i
+# typed small), and a listed name standing alone: typed with a digit ("3ali kan…", "w
+# 7amza 2al") or capitalised ("tele3 3alay Tarek"). A listed spelling that is also an
+# everyday word (``arabizi_everyday_names``: "3ali" loud, "amal" hope, "rana" we are) is a
+# name alone only where a clause starts, and capitalised only past the first word.
+_ARABIZI_ARTICLE_NAME = re.compile(
+    r"(?<![\w\[])(?i:el|al|il)(?:\s+|-)(?P<word>[A-Z][a-z0-9']*[a-z][a-z0-9']*[iy])(?![\w\]])"
+)
+_ARABIZI_AFTER_NAME = re.compile(
+    r"\[name\](?:\s+|-)(?:(?P<art>(?i:el|al|il))(?:\s+|-)(?=[a-z])"
+    r"(?P<nisba>[a-z0-9']{2,}[iy])|(?P<word>[A-Z][a-z0-9']*[a-z][a-z0-9']*))(?![\w\]])"
+)
+_ARABIZI_TOKEN = re.compile(r"(?<![\w\[])[A-Za-z0-9']*[A-Za-z][A-Za-z0-9']*(?![\w\]])")
+_CLAUSE_START = re.compile(r"(?:^|[.,;:!?()]|(?<![\w])(?i:w|wa|o|ou|bas|la2in|lakin))\s*$")
+
+
+@lru_cache(maxsize=1)
+def _arabizi_everyday() -> frozenset[str]:
+    from .rules import _load
+
+    return frozenset(w.lower() for w in _load().get("ar", {}).get("arabizi_everyday_names", []))
+
+
+@lru_cache(maxsize=1)
+def _arabizi_not_family() -> frozenset[str]:
+    """Role, agency and street words of every list ("Police", "Ave") and common English words
+    ("Family", "Library"): never a family name."""
+    from .english import _english_dictionary
+    from .rules import _rules
+
+    return _rules().roles | _english_dictionary().get(200, frozenset()) | _ARABIZI_NOT_NISBA
+
+
 def _arabizi_names(text: str) -> str:
     """A name after an Arabizi kin or role word in an Arabic quote ("jozi mahmoud" →
-    "jozi [name]", "a5ooh 3adel" → "a5ooh [name]", "7amati om 5aled" → "7amati om [name]")."""
+    "jozi [name]", "a5ooh 3adel" → "a5ooh [name]", "7amati om 5aled" → "7amati om [name]"),
+    a family name after the article or after a found name ("el Masri", "[name] Benali"), and
+    a listed name alone ("3ali kan yhadedni", "tele3 3alay Tarek")."""
     given = _arabizi_given()
     parts: list[str] = []
     done = 0
@@ -331,4 +376,92 @@ def _arabizi_names(text: str) -> str:
             continue
         parts += [text[done : m.start("word")], PLACEHOLDER]
         done = m.end("word")
+    text = "".join(parts) + text[done:] if parts else text
+    return _arabizi_family_names(_arabizi_alone(text, given))
+
+
+def _arabizi_alone(text: str, given: frozenset[str]) -> str:
+    """A listed Arabizi given name with no kin word before it."""
+    everyday = _arabizi_everyday()
+    parts: list[str] = []
+    done = 0
+    for m in _ARABIZI_TOKEN.finditer(text):
+        word = m.group(0)
+        lower = word.lower()
+        if lower not in given:
+            continue
+        capitalised = word[0].isupper() and not word.isupper()
+        if not (capitalised or any(c.isdigit() for c in word)):
+            continue
+        if lower in everyday:
+            before = text[: m.start()]
+            first = not before.strip()
+            if capitalised and first:
+                continue
+            if not capitalised and not _CLAUSE_START.search(before[-12:]):
+                continue
+        parts += [text[done : m.start()], PLACEHOLDER]
+        done = m.end()
     return "".join(parts) + text[done:] if parts else text
+
+
+def _arabizi_family_names(text: str) -> str:
+    """ "el Masri", "al-Tamimi"; after a found name, a capitalised word or "el" and a nisba."""
+
+    def article(m: re.Match[str]) -> str:
+        if m.group("word").lower() in _arabizi_not_family():
+            return m.group(0)
+        return text_of(m, "word")
+
+    def text_of(m: re.Match[str], group: str) -> str:
+        whole, start = m.group(0), m.start()
+        return whole[: m.start(group) - start] + PLACEHOLDER + whole[m.end(group) - start :]
+
+    if any(c.isupper() for c in text):
+        text = _ARABIZI_ARTICLE_NAME.sub(article, text)
+    pos = 0
+    while "[name]" in text[pos:] and (m := _ARABIZI_AFTER_NAME.search(text, pos)):
+        group = "word" if m.group("word") else "nisba"
+        word = m.group(group).lower()
+        if group == "word" and not _arabizi_family_shape(word):
+            pos = m.start() + 1
+            continue
+        if word in _arabizi_not_family() and word not in _arabizi_given():
+            pos = m.start() + 1
+            continue
+        text = text[: m.start(group)] + PLACEHOLDER + text[m.end(group) :]
+        pos = m.start(group)
+    return text
+
+
+# The shapes of an Arab family name after a given name: "Abdel", "Benali", "Bouzid", "Ibn",
+# a nisba in -i ("Tamimi", "Masri").
+_ARABIZI_FAMILY_SHAPE = re.compile(
+    r"(?:abd|ben|bin|bou|ibn|abu|abou|aal)[a-z0-9']*|[a-z0-9']{3,}[iy]"
+)
+
+
+def _arabizi_family_shape(word: str) -> bool:
+    """A capitalised word after a found name in an Arabic quote is a family name when a list
+    holds it as a name or it has an Arab family name's shape, and it is no role, day or
+    agency word in any language ("[name] Booliska", "[name] Isniinta", "[name] Marzo")."""
+    from .rules import _rules
+
+    rules = _rules()
+    if _role_word(word, rules):
+        return False
+    return (
+        word in rules.names
+        or word in _arabizi_given()
+        or bool(_ARABIZI_FAMILY_SHAPE.fullmatch(word))
+    )
+
+
+# Words in -i after "el" that are no family name: roles and everyday adjectives ("el shorti",
+# "el mo7ami", "el 2adi", "el tani" the other one).
+_ARABIZI_NOT_NISBA = frozenset(
+    {"shorti", "shurti", "mo7ami", "mohami", "muhami", "2adi", "qadi", "kadi", "7akim", "tani",
+     "tany", "tanyi", "awwali", "2awwali", "sabi2i", "jdidi", "zawji", "jozi", "ebni", "ibni",
+     "a5i", "akhi", "3ammi", "5ali", "khali", "dabet", "zabet", "doktori", "baladi", "amriki",
+     "amrikani", "3arabi", "englizi", "inglizi", "el", "al", "il"}
+)  # fmt: skip
