@@ -146,3 +146,29 @@ def test_arabizi_names(text: str, parts: list[str], themes: list[str]) -> None:
 )
 def test_arabizi_everyday_words_stay(text: str) -> None:
     assert quote_text(text, "ar") == text
+
+
+@pytest.mark.parametrize(
+    ("text", "point"),
+    [
+        ("ettasalt belshorta w ma 3amalo shi", "police"),
+        ("elshorta ajat ba3d sa3a", "police"),
+        ("ro7t 3almahkama la7ali", "criminal_court"),
+        ("akhadoh lal7abs", "jail_pretrial"),
+    ],
+)
+def test_an_arabizi_article_or_preposition_written_onto_the_word(
+    matcher: Matcher, text: str, point: str
+) -> None:
+    assert point in points(matcher, text, "ar")
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["brent called me", "estaba frente a la casa", "i was alone and well", "el abogado llamo"],
+)
+def test_a_latin_word_that_merely_starts_like_a_proclitic_is_not_split(
+    matcher: Matcher, text: str
+) -> None:
+    # "brent" is no "rent", "frente" no "rente", "alone" no "one".
+    assert points(matcher, text, "ar") == set()

@@ -32,6 +32,14 @@ Hit = tuple[str, str, int, int]
 ARABIC_PREFIX = r"(?:[وف]?(?:لل|[بكل]?(?:ال)?))?"
 # Longest first: وال before و. One of these is taken off a phrase's first word.
 ARABIC_PROCLITICS = ("وال", "فال", "بال", "كال", "لل", "ال", "و", "ف", "ب", "ك", "ل")
+# Arabic typed in Latin letters (Arabizi) writes the article and the prepositions onto the
+# word too ("elshorta", "belma7kama", "lal7abs", "wel2adi"). Taken off only before a pattern
+# word of four letters or more, and never a single letter: English and Spanish words start
+# with these letters as well ("alone", "brent" is no "rent", "frente" no "rente").
+ARABIZI_PROCLITICS = (
+    "wel", "wil", "wal", "bel", "bil", "fel", "fil", "lel", "lil", "lal", "3al", "el", "il", "al",
+)  # fmt: skip
+ARABIZI_SHORTEST = 4
 WORDS = re.compile(r"\w+")
 # Vietnamese words are syllables that never take an ending, and many share their first
 # letters once tone marks are folded away ("lên tòa" in "lệnh tòa", "tòa" in "toàn"): its
@@ -227,7 +235,8 @@ class WordIndex:
         body = longest_prefix_regex(self.first.table)
         if self.arabic:
             # Any word a proclitic may hide a pattern in; its forms are then tried one by one.
-            self.starts = re.compile(rf"(?<!\w){ARABIC_PREFIX}{body}")
+            arabizi = "|".join(ARABIZI_PROCLITICS)
+            self.starts = re.compile(rf"(?<!\w)(?:{ARABIC_PREFIX}|(?:{arabizi})(?=\w{{4}})){body}")
         else:
             # The longest pattern word the text word starts with, and the rest of the word.
             self.starts = re.compile(rf"(?<!\w)({body})\w*")
@@ -244,9 +253,9 @@ class WordIndex:
         words ("she", "are"), and the words that start with those are not what the codebook
         looks for."""
         table = self.first.table
-        for form in _forms(word) if self.arabic else (word,):
+        for form, shortest in _forms(word) if self.arabic else ((word, 1),):
             stem = self.first.match(form)
-            if stem is not None:
+            if stem is not None and stem.end() >= shortest:
                 hits, _after, exact = table[stem.group(0)]
                 if exact is not None and stem.end() == len(form):
                     hits = exact[0]
@@ -263,9 +272,9 @@ class WordIndex:
         "away", "blame", "cost"), and a name or a word of another language one slip from
         them is no slip at all."""
         table = self.first.table
-        for form in _forms(word) if self.arabic else (word,):
+        for form, shortest in _forms(word) if self.arabic else ((word, 1),):
             stem = self.first.match(form)
-            if stem is not None:
+            if stem is not None and stem.end() >= shortest:
                 hits, _after, exact = table[stem.group(0)]
                 if exact is not None and stem.end() == len(form):
                     hits = exact[0]
@@ -287,9 +296,9 @@ class WordIndex:
                 if word is None:
                     continue
                 end = word.end()
-                for form in _forms(word.group(0)):
+                for form, shortest in _forms(word.group(0)):
                     stem = match_first(form)
-                    if stem is not None:
+                    if stem is not None and stem.end() >= shortest:
                         hits, after, exact = table[stem.group(0)]
                         if exact is not None and stem.end() == len(form):
                             hits, after = exact
@@ -314,13 +323,18 @@ class WordIndex:
 Found = tuple[int, int, tuple[tuple[str, str], ...]]
 
 
-def _forms(word: str) -> Iterator[str]:
+def _forms(word: str) -> Iterator[tuple[str, int]]:
     """The word, and the word without each Arabic proclitic it starts with (two letters left
-    at least)."""
-    yield word
+    at least), or in Latin letters without each Arabizi one (four letters left); each with
+    the fewest letters a pattern word must have to be found in it there."""
+    yield word, 1
     for prefix in ARABIC_PROCLITICS:
         if word.startswith(prefix) and len(word) - len(prefix) >= 2:
-            yield word[len(prefix) :]
+            yield word[len(prefix) :], 1
+    if word.isascii():
+        for prefix in ARABIZI_PROCLITICS:
+            if word.startswith(prefix) and len(word) - len(prefix) >= ARABIZI_SHORTEST:
+                yield word[len(prefix) :], ARABIZI_SHORTEST
 
 
 def _follow(level: _Level, text: str, begin: int, end: int, found: list[Found]) -> None:
