@@ -32,7 +32,7 @@ from .typos import Corrector, corrector_for
 FALLBACK_LANGUAGE = "en"
 # Raise whenever a change here would suggest different codes for the same text and codebook:
 # coding sealed at submission under another revision is then worked out again at unlock.
-MATCHING_REVISION = 14  # 2: points suggested without a dimension; 3: a court word yields,
+MATCHING_REVISION = 15  # 2: points suggested without a dimension; 3: a court word yields,
 # Vietnamese pattern words match whole syllables; 4: it also yields to immigration and to
 # a protection order, and a jail word yields to the sentence; 5: word senses (SENSES);
 # 6: senses that keep a point from yielding (bail beside the sentence), more senses;
@@ -60,6 +60,8 @@ MATCHING_REVISION = 14  # 2: points suggested without a dimension; 3: a court wo
 # reads as "法院给了我保护令"), and Cantonese words for the points (zh-t answers)
 # 14: Arabic typed in Latin letters (Arabizi, batch z): a school in passing ("3al madrase",
 # "ba3d el madrase") and a plain court word ("ma7kame", "tribunal") as in Arabic script
+# 15: an Arabizi article or preposition written onto the word ("elshorta", "lal7abs";
+# matching.ARABIZI_PROCLITICS)
 # Word sense. A court word in a sentence that names custody, divorce, visits or the family
 # court is the family court's ("went to court for the divorce", "la audiencia de
 # custodia", "ra tòa ly hôn"): there the criminal court yields to it. A sentence about
