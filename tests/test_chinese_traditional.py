@@ -197,3 +197,17 @@ def test_emerging_themes_show_traditional_characters_as_written() -> None:
     # The electricity bill, written 電費, is shown as written, not as the folded 电费.
     assert "電費" in terms, terms
     assert not any("电" in t or "费" in t for t in terms), terms
+
+
+def test_emerging_pairs_are_shown_where_they_were_written() -> None:
+    # "…" folds to three characters and each decomposed accent to none: the lengths agree,
+    # yet the written pair must be read through the position map, not at the same index.
+    from collections import Counter, defaultdict
+
+    from intake.analysis.emerging import _analyzer
+
+    surface: dict[str, Counter[str]] = defaultdict(Counter)
+    pairs = _analyzer("zh", surface)
+    pairs("…警察來了e\u0301e\u0301")
+    assert surface["警察"] == Counter({"警察": 1})
+    assert surface["来了"] == Counter({"來了": 1})

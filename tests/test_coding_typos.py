@@ -30,6 +30,7 @@ def _points(matcher: Matcher, text: str, language: str) -> set[str]:
         ("en", "the proseccutor dropped it", "prosecution"),  # a letter doubled
         ("en", "i stayed at the shelyer for 3 weeks", "housing"),  # a neighbouring key
         ("en", "he got arested at work", "arrest"),
+        ("en", "he was arrestd that night", "arrest"),  # "arrested" or "arrests": one reading
         ("en", "i went for a restrainig order", "protection_order"),  # a phrase's first word
         ("en", "he got 2 yrs probaton", "probation_programs"),
         ("en", "the docter asked if i was safe", "health_care"),
@@ -55,7 +56,8 @@ def test_a_slip_in_a_point_word_is_read_as_the_word(
         ("en", "the insurance policy was in his name"),
         ("en", "my friend Pollice drove me home"),  # a capital inside a sentence
         ("en", "then he said we were courting"),
-        ("en", "the cort was closed"),  # "court" or "cost": two readings
+        ("en", "the cort was closed"),  # four letters: never read
+        ("en", "i heard about the convition"),  # "conviction" or "condition": two readings
         ("en", "i was so afriad of him"),  # a dimension's word is not read
         ("es", "me llamaba todos los días"),  # a regular verb form ("llamada")
         ("es", "le tenía miedo a choua"),  # a listed name in lower case ("chota")
@@ -67,13 +69,50 @@ def test_a_word_name_or_doubtful_slip_is_left_alone(
     assert _points(matcher, text, language) == set()
 
 
-def test_a_dimension_word_with_a_slip_is_not_read() -> None:
-    # "afriad" stays as written, so no dimension code is suggested from it.
-    matcher = Matcher(codebook_module.shipped())
+def test_a_dimension_word_with_a_slip_is_not_read(matcher: Matcher) -> None:
+    # A dimension's words are everyday words, short or long: a slip of one stays as written.
     corrector = matcher.corrector("en")
     assert corrector is not None
-    assert corrector.word_for("afriad") is None
+    for typed in ("afriad", "humilated", "dangerus"):
+        assert corrector.word_for(typed) is None, typed
     assert corrector.word_for("polcie") == "police"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "he works as a contable at the store",  # not "constable"
+        "my mom said estoy en medio de todo",  # not "medic"
+        "he was an operador at the plant",  # not "operator" (911)
+        "my husband made me jurar that i would not leave",  # not "juror"
+    ],
+)
+def test_a_spanish_word_in_an_english_answer_is_no_slip(matcher: Matcher, text: str) -> None:
+    assert _points(matcher, text, "en") == set()
+
+
+def test_a_word_longer_than_any_slip_is_not_looked_up(
+    matcher: Matcher, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # A run of letters (or of characters of another script) is no slip: looking it up would
+    # cost work growing with its square (the review found 0.9 s for 5,000 characters).
+    from intake.analysis import typos
+
+    looked_up: list[str] = []
+    real = typos.Corrector.word_for
+
+    def spy(self: typos.Corrector, typed: str) -> str | None:
+        looked_up.append(typed)
+        return real(self, typed)
+
+    monkeypatch.setattr(typos.Corrector, "word_for", spy)
+    for language, text in (
+        ("es", "警" * 5000),
+        ("en", "ab" * 2500),
+        ("es", "refujio " + "xy" * 40),
+    ):
+        matcher.excerpts(text, language)
+    assert looked_up == ["refujio"]
 
 
 def test_the_highlight_points_at_the_word_as_written(matcher: Matcher) -> None:

@@ -32,7 +32,7 @@ from .typos import Corrector, corrector_for
 FALLBACK_LANGUAGE = "en"
 # Raise whenever a change here would suggest different codes for the same text and codebook:
 # coding sealed at submission under another revision is then worked out again at unlock.
-MATCHING_REVISION = 15  # 2: points suggested without a dimension; 3: a court word yields,
+MATCHING_REVISION = 16  # 2: points suggested without a dimension; 3: a court word yields,
 # Vietnamese pattern words match whole syllables; 4: it also yields to immigration and to
 # a protection order, and a jail word yields to the sentence; 5: word senses (SENSES);
 # 6: senses that keep a point from yielding (bail beside the sentence), more senses;
@@ -62,6 +62,9 @@ MATCHING_REVISION = 15  # 2: points suggested without a dimension; 3: a court wo
 # "ba3d el madrase") and a plain court word ("ma7kame", "tribunal") as in Arabic script
 # 15: an Arabizi article or preposition written onto the word ("elshorta", "lal7abs";
 # matching.ARABIZI_PROCLITICS)
+# 16: Latin letters in a Chinese pattern are a word of their own ("da说" not in "Linda说");
+# a slip is read only as a word of a point's or an own code's patterns, Spanish words are
+# no slips in English answers, forms read alike are one reading (review of the session)
 # Word sense. A court word in a sentence that names custody, divorce, visits or the family
 # court is the family court's ("went to court for the divorce", "la audiencia de
 # custodia", "ra tòa ly hôn"): there the criminal court yields to it. A sentence about
@@ -237,9 +240,7 @@ class Matcher:
             corrector = None
             (index, *_) = self._for(language)
             if isinstance(index, WordIndex):  # not Chinese, whose patterns are characters
-                corrector = corrector_for(
-                    language, index.finds, index.names_a_point, index.point_stems
-                )
+                corrector = corrector_for(language, index)
             self._correctors[language] = corrector
         return self._correctors[language]
 

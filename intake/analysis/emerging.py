@@ -22,7 +22,7 @@ from .annotations import excerpt_key
 from .codebook import Codebook
 from .coding import Matcher
 from .state import ThemeState
-from .text import UNSPACED, fold
+from .text import UNSPACED, fold, normalise
 
 MAX_CLUSTERS = 8
 TOP_TERMS = 6
@@ -53,15 +53,15 @@ def _analyzer(language: str, surface: dict[str, Counter[str]]) -> Callable[[str]
 
         def pairs(text: str) -> list[str]:
             # Pairs of folded characters (a traditional character counts as its simplified
-            # one), each shown as it was written where folding kept one character for one.
-            folded = fold(text)
-            written = text if len(folded) == len(text) else folded
+            # one), each shown as it was written: the position map leads back to it.
+            normal = normalise(text)
+            folded, origin = normal.text, normal.origin
             grams = []
             for run in re.finditer(r"[^\W\d_a-z]+", folded):
                 start, end = run.span()
                 for i in range(start, end - 1):
                     gram = folded[i : i + 2]
-                    surface[gram][written[i : i + 2]] += 1
+                    surface[gram][text[origin[i] : origin[i + 1] + 1]] += 1
                     grams.append(gram)
             return grams
 

@@ -40,7 +40,11 @@ ARABIZI_PROCLITICS = (
     "wel", "wil", "wal", "bel", "bil", "fel", "fil", "lel", "lil", "lal", "3al", "el", "il", "al",
 )  # fmt: skip
 ARABIZI_SHORTEST = 4
+# The kinds of part whose words a typing slip may be read as (``WordIndex.names_a_point``).
+POINT_KINDS = frozenset({"intervention", "custom"})
 WORDS = re.compile(r"\w+")
+_LATIN_START = re.compile(r"[a-z0-9]")
+_LATIN_END = re.compile(r"[a-z0-9]+$")
 # Vietnamese words are syllables that never take an ending, and many share their first
 # letters once tone marks are folded away ("lên tòa" in "lệnh tòa", "tòa" in "toàn"): its
 # pattern words match whole syllables. Elsewhere a pattern word matches any word it starts
@@ -67,7 +71,16 @@ def pattern_regex(pattern: str, language: str) -> str:
     if not stems:
         return ""
     if language in UNSPACED:
-        return "".join(re.escape(s) for s in stems)
+        body = "".join(re.escape(s) for s in stems)
+        # Latin letters in a Chinese pattern ("da说", "个da", "ice来") are a word of their
+        # own: not the end of an English name ("Linda说") nor part of a longer word ("个dad",
+        # "police来"). A short one must also end where the text's word ends.
+        if _LATIN_START.match(body):
+            body = r"(?<![a-z0-9])" + body
+        tail = _LATIN_END.search(body)
+        if tail is not None and len(tail.group(0)) <= 3:
+            body += r"(?![a-z0-9])"
+        return body
     body = r"\w*\s+".join(re.escape(s) for s in stems) + r"\w*"
     prefix = ARABIC_PREFIX if language == "ar" else ""
     return rf"(?<!\w){prefix}{body}"
@@ -227,10 +240,13 @@ class WordIndex:
                         entries.append((stems, part.kind, part.key, wholes))
         self.first = _Level(entries)
         # Every word of every pattern, wherever it stands in its phrase (``finds``); and the
-        # words of single-word patterns that are not a dimension's (``typos``).
+        # words of the patterns of points and of facilitators' own codes (``typos``).
         self.pattern_words = frozenset(stem for stems, *_ in entries for stem in stems)
+        self.point_words = frozenset(
+            stem for stems, kind, *_ in entries if kind in POINT_KINDS for stem in stems
+        )
         self.point_stems = frozenset(
-            stems[0] for stems, kind, *_ in entries if len(stems) == 1 and kind != "dimension"
+            stems[0] for stems, kind, *_ in entries if len(stems) == 1 and kind in POINT_KINDS
         )
         body = longest_prefix_regex(self.first.table)
         if self.arabic:
@@ -264,13 +280,23 @@ class WordIndex:
         words = self.pattern_words
         return word in words or any(word[:n] in words for n in range(5, len(word)))
 
+    def reading(self, word: str) -> str | None:
+        """The pattern word the (folded) ``word`` is found by (the longest it starts with),
+        or ``None``: two words with the same reading match the same patterns ("arrested",
+        "arrests")."""
+        stem = self.first.match(word)
+        if stem is not None:
+            return stem.group(0)
+        words = self.point_words
+        return next((word[:n] for n in range(len(word), 6, -1) if word[:n] in words), None)
+
     def names_a_point(self, word: str) -> bool:
         """Whether the (folded) ``word`` is one a typing slip may be read as (``typos``): a
-        single-word pattern of a point, a sense or a facilitator's own code finds it, or it
-        starts with a phrase's word of seven letters or more ("restraining"). Not the
-        dimensions' words nor the short words of phrases: those are everyday words ("said",
-        "away", "blame", "cost"), and a name or a word of another language one slip from
-        them is no slip at all."""
+        single-word pattern of a point or of a facilitator's own code finds it, or it starts
+        with a word of seven letters or more of such a phrase ("restraining"). Not the words
+        of the dimensions or of the senses, nor the short words of phrases: those are
+        everyday words ("said", "away", "blame", "humiliated", "because"), and a name or a
+        word of another language one slip from them is no slip at all."""
         table = self.first.table
         for form, shortest in _forms(word) if self.arabic else ((word, 1),):
             stem = self.first.match(form)
@@ -278,9 +304,9 @@ class WordIndex:
                 hits, _after, exact = table[stem.group(0)]
                 if exact is not None and stem.end() == len(form):
                     hits = exact[0]
-                if any(kind != "dimension" for kind, _key in hits):
+                if any(kind in POINT_KINDS for kind, _key in hits):
                     return True
-        words = self.pattern_words
+        words = self.point_words
         return any(word[:n] in words for n in range(7, len(word) + 1))
 
     def spans(self, text: str) -> list[Found]:

@@ -23,7 +23,7 @@ from dataclasses import dataclass, field
 
 from .aggregate import TextAnswer
 from .codebook import Codebook, Part
-from .coding import FALLBACK_LANGUAGE, SENSES, Matcher, fingerprint_of
+from .coding import FALLBACK_LANGUAGE, SENSES, Matcher, fingerprint_of, matcher_for
 from .matching import Expression, WordIndex
 from .text import UNSPACED, normalise
 
@@ -86,8 +86,9 @@ class PatternCounter:
         ]
         self._finders: dict[str, list[Expression | WordIndex]] = {}
         # Typing slips are read as the real codebook's matcher reads them (``typos``), so a
-        # pattern counts the answers it names a point in.
-        self._slips = Matcher(codebook)
+        # pattern counts the answers it names a point in; that matcher is the one coding
+        # uses (one per codebook per process), so its reader of slips is built once.
+        self._slips = matcher_for(codebook)
 
     def _for(self, language: str) -> list[Expression | WordIndex]:
         """The finders of ``Matcher._for``, with the senses' phrases (Chinese: a pass of

@@ -34,10 +34,11 @@ always a few names and nothing to look up.
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Iterable
+from collections.abc import Iterable
 from functools import lru_cache
 
 from .. import dictionaries, namelists
+from .matching import WordIndex
 from .text import Normalised, fold
 
 # Text words shorter than this are never read as another word.
@@ -58,20 +59,24 @@ _OPENERS = " \t\"'“‘(*-"
 
 @lru_cache(maxsize=2)
 def _known(language: str) -> tuple[frozenset[str], ...]:
-    """The words of ``language`` (and English, for Spanish), folded as the matcher folds
+    """The words of English and Spanish, ``language``'s first, folded as the matcher folds
     text; empty without pyspellchecker."""
     english = dictionaries.english_words().get(0, frozenset())
     if not english:
         return ()
     # The matcher folds accents away: "fiancé" is read as "fiance".
     english_folded = frozenset(fold(w) for w in english if not w.isascii())
+    # Spanish words are kept without accents but with ñ, which the matcher folds to n.
+    # English answers are read against them too: Spanish is mixed into them ("he works as
+    # a contable", "made me jurar"), and a Spanish word is no slip of an English one.
+    spanish = frozenset(
+        w.replace("ñ", "n") for w in dictionaries.spanish_words().get("all", frozenset())
+    )
     if language == "en":
-        return (english, english_folded)
-    spanish = dictionaries.spanish_words().get("all", frozenset())
+        return (english, english_folded, spanish)
     if not spanish:
         return ()
-    # Spanish words are kept without accents but with ñ, which the matcher folds to n.
-    return (frozenset(w.replace("ñ", "n") for w in spanish), english, english_folded)
+    return (spanish, english, english_folded)
 
 
 # Spanish verb endings, without accents, by the infinitive's ending. pyspellchecker's
@@ -164,29 +169,36 @@ class Corrector:
         self,
         known: tuple[frozenset[str], ...],
         common: frozenset[str],
-        found: Callable[[str], bool],
-        names_a_point: Callable[[str], bool],
-        stems: Iterable[str] = (),
+        index: WordIndex,
         spanish_verbs: frozenset[str] | None = None,
     ) -> None:
-        """``known``: the dictionaries a word may be in; ``found``: whether the patterns
-        already find a (folded) word; ``names_a_point``: whether a word is one a slip may be
-        read as; ``stems``: the points' single pattern words, looked for at the start of a
-        slip; ``spanish_verbs``: the Spanish list, whose verbs' regular forms count as known
-        (and only then are ``stems`` looked for: the English list holds its forms)."""
+        """``known``: the dictionaries a word may be in; ``common``: their common words;
+        ``index``: the language's patterns (which words they find, which a slip may be read
+        as, and by which pattern word); ``spanish_verbs``: the Spanish list, whose verbs'
+        regular forms count as known (and only then are the points' single pattern words
+        looked for at the start of a slip: the English list holds its forms)."""
         self._first, *self._others = known
-        self._found = found
+        self._found = index.finds
+        self._reading = index.reading
         self._common = common
         # Common words only: a rare word of the list is as often a slip or a name itself.
-        targets = {w for w in common if len(w) >= SHORTEST and names_a_point(w)}
+        targets = {w for w in common if len(w) >= SHORTEST and index.names_a_point(w)}
         self._index = _slip_index(targets)
-        self._stem_index = _slip_index(w for w in stems if len(w) >= _STEM and w.isalpha())
+        stems = [w for w in index.point_stems if len(w) >= _STEM and w.isalpha()]
+        self._stem_index = _slip_index(stems)
         self._verbs = spanish_verbs
         self.targets = len(targets)
+        # No slip is longer than this: a longer word (a run of letters, a pasted link) is
+        # not looked up, so the work per word stays small whatever is typed.
+        self._longest = max((len(w) for w in (*targets, *stems)), default=0) + 1 + _ENDING
 
     def word_for(self, typed: str) -> str | None:
         """The one word the (folded, unknown) ``typed`` is a slip of, if there is one."""
         near = _near(typed, self._index)
+        if len(near) > 1 and len({self._reading(word) for word in near}) == 1:
+            # Forms the patterns read alike ("arrestd": "arrested" or "arrests"): the one
+            # closest in length.
+            return min(near, key=lambda word: (abs(len(word) - len(typed)), word))
         if len(near) > 1:
             near = [word for word in near if word in self._common]
         if near:
@@ -208,7 +220,12 @@ class Corrector:
         for words in self._others:
             if unknown:
                 unknown.difference_update(words)
-        unknown = {w for w in unknown if len(w) >= SHORTEST and w.isalpha() and not self._found(w)}
+        longest = self._longest
+        unknown = {
+            w
+            for w in unknown
+            if SHORTEST <= len(w) <= longest and w.isascii() and w.isalpha() and not self._found(w)
+        }
         if unknown and self._verbs is not None:
             verbs = self._verbs
             unknown = {w for w in unknown if not _spanish_verb_form(w, verbs)}
@@ -276,24 +293,13 @@ def _replaced(normal: Normalised, fixes: list[tuple[int, int, str]]) -> Normalis
     return Normalised("".join(pieces), origin)
 
 
-def corrector_for(
-    language: str,
-    found: Callable[[str], bool],
-    names_a_point: Callable[[str], bool],
-    stems: Iterable[str] = (),
-) -> Corrector | None:
-    """The corrector for ``language``'s answers (see ``Corrector``); ``None`` for a language
-    without a dictionary, or without pyspellchecker."""
+def corrector_for(language: str, index: WordIndex) -> Corrector | None:
+    """The corrector for ``language``'s answers, whose patterns ``index`` holds (see
+    ``Corrector``); ``None`` for a language without a dictionary, or without
+    pyspellchecker."""
     if language not in LANGUAGES:
         return None
     known = _known(language)
     if not known:
         return None
-    return Corrector(
-        known,
-        _common(language),
-        found,
-        names_a_point,
-        stems,
-        known[0] if language == "es" else None,
-    )
+    return Corrector(known, _common(language), index, known[0] if language == "es" else None)

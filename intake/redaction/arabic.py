@@ -13,6 +13,7 @@ from collections.abc import Iterable
 from functools import lru_cache
 from typing import TYPE_CHECKING
 
+from ..dictionaries import english_words
 from .words import PLACEHOLDER, _role_word
 
 if TYPE_CHECKING:
@@ -391,7 +392,11 @@ def _arabizi_alone(text: str, given: frozenset[str]) -> str:
         if lower not in given:
             continue
         capitalised = word[0].isupper() and not word.isupper()
-        if not (capitalised or any(c.isdigit() for c in word)):
+        # A listed name typed in lower case is a name ("ahmad kan ydrobni"), unless it is
+        # also an everyday word, Arabic or English ("3ali" loud, "rehab", "fares").
+        if not (capitalised or any(c.isdigit() for c in word)) and (
+            lower in everyday or lower in english_words().get(200, frozenset())
+        ):
             continue
         if lower in everyday:
             before = text[: m.start()]

@@ -116,7 +116,7 @@ _HAN_DATE = re.compile(
 _HAN_HANDLE = re.compile(
     r"(?P<app>微信号|微信號|微信|抖音号|抖音|小红书|账号|帳號|用户名"
     r"|(?<![A-Za-z])(?i:wechat|weixin|wx|qq号|qq號|qq|id)(?![A-Za-z]))"
-    r"(?P<between>\s*(?:是|为|為|叫|号|:|：)?\s*)"
+    r"(?P<between>\s*(?:是|系|为|為|叫|号|:|：)?\s*)"
     r"(?P<handle>(?=[A-Za-z0-9_.-]*[A-Za-z])(?=[A-Za-z0-9_.-]*[\d_])[A-Za-z][A-Za-z0-9_.-]{3,}[A-Za-z0-9])"
     r"(?![A-Za-z0-9_@])"
 )
@@ -172,7 +172,8 @@ def _han_patterns(zh: dict[str, list[str]]) -> tuple[re.Pattern[str], re.Pattern
     # nor the first of a doubled kinship word ("郭叔叔" is uncle Guo: 郭 goes, 叔叔 stays)
     doubled_kin = "|".join(c * 2 for c in _ZH_KIN)
     name_char = rf"(?:(?![{_ZH_NOT_IN_NAME}])(?!阿[{_ZH_KIN}])(?!{doubled_kin})[{_HAN}])"
-    ends = rf"(?=[{_ZH_NOT_IN_NAME}{_ZH_CLAUSE_START}]|$)"
+    # (Cantonese "成日", always, after a name: "Kelvin黃成日打我")
+    ends = rf"(?=[{_ZH_NOT_IN_NAME}{_ZH_CLAUSE_START}]|成日|$)"
     han_after_name = re.compile(
         rf"\[name\]{surname}{ends}"
         # "陳Peter", "黃Kelvin": a surname right before a name found (Hong Kong order)
@@ -184,10 +185,10 @@ def _han_patterns(zh: dict[str, list[str]]) -> tuple[re.Pattern[str], re.Pattern
         rf"|阿[{given_chars}]"  # 阿强, 阿明: a nickname from a given name, not 阿姨
         # (a name character never starts a title: "王小姐" is 王 before 小姐, not 王小 before 姐)
         rf"|{surname}(?:(?!{after}){name_char}){{0,2}}(?=(?:{after}))"  # 王警官, 李明医生
-        rf"|{surname}(?=(?i:{alone}){ends})"  # 陈生话, 黄太, 冯Sir
+        rf"|{surname}(?=\s?(?i:{alone}){ends})"  # 陈生话, 黄太, 冯Sir, 陈 Sir
         rf"|(?P<zhlatin>(?i:{latin_before})\s?){surname}(?:(?!{after}){name_char}){{0,2}}{ends}"
         # "警察赵警官说": the title after the surname is no given name (赵 goes, 警官 stays)
-        rf"|(?P<zhtitle>(?i:{long_before})是?|名字是|名字叫|名叫|叫做|叫|姓)(?:{surname}(?:(?!{after}){name_char}){{0,2}}"  # 警官王, 前夫刘建国, 叫张伟
+        rf"|(?P<zhtitle>(?i:{long_before})[是系]?|名字是|名字叫|名叫|叫做|叫|姓)(?:{surname}(?:(?!{after}){name_char}){{0,2}}"  # 警官王, 前夫刘建国, 叫张伟
         # "我表妹小敏的电话": 小 and a given name's character after a title, then what ends a name
         rf"|小[{given_chars}](?=[{_ZH_NOT_IN_NAME}{_ZH_CLAUSE_START}]|$))"
         # A title is no given name: "给刘律师" takes 刘 (below), keeps 律师.
