@@ -211,3 +211,12 @@ def test_emerging_pairs_are_shown_where_they_were_written() -> None:
     pairs("…警察來了e\u0301e\u0301")
     assert surface["警察"] == Counter({"警察": 1})
     assert surface["来了"] == Counter({"來了": 1})
+
+
+def test_a_compatibility_ideograph_is_read_as_its_character() -> None:
+    # U+F9E1 is 李 from an old encoding: coding folds it (NFKD), redaction must read it too.
+    from intake.analysis.text import simplified
+    from intake.redaction import quote_text
+
+    assert simplified("\uf9e1律師") == "李律师"
+    assert quote_text("\uf9e1律師很好", "zh") == "[name]律師很好"

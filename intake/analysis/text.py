@@ -33,7 +33,23 @@ def _load_traditional() -> dict[str, str]:
 
 
 _TRADITIONAL = _load_traditional()
-_TO_SIMPLIFIED = str.maketrans(_TRADITIONAL)
+
+
+def _compatibility_ideographs() -> dict[str, str]:
+    """CJK compatibility ideographs (a second code point for 李, 樂…, from old encodings)
+    as the one character they stand for, simplified: coding folds them so (NFKD), and a
+    name written with one must be read by redaction too."""
+    table = {}
+    for first, last in ((0xF900, 0xFAFF), (0x2F800, 0x2FA1F)):
+        for code in range(first, last + 1):
+            char = chr(code)
+            plain = unicodedata.normalize("NFKC", char)
+            if len(plain) == 1 and plain != char:
+                table[char] = _TRADITIONAL.get(plain, plain)
+    return table
+
+
+_TO_SIMPLIFIED = str.maketrans({**_TRADITIONAL, **_compatibility_ideographs()})
 
 
 def simplified(text: str) -> str:
