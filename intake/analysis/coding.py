@@ -27,6 +27,7 @@ from typing import Any, NamedTuple
 from .codebook import Code, Codebook, Part
 from .matching import Expression, Found, WordIndex
 from .text import UNSPACED, normalise, sentences
+from .spelling import Speller, speller_for
 from .typos import Corrector, corrector_for
 
 FALLBACK_LANGUAGE = "en"
@@ -210,6 +211,7 @@ class Matcher:
         ]
         self._known: dict[tuple[frozenset[tuple[str, str]], str | None], tuple[str, ...]] = {}
         self._correctors: dict[str, Corrector | None] = {}
+        self._spellers: dict[str, Speller | None] = {}
 
     def _for(self, language: str) -> list[Expression | WordIndex]:
         """One pass per sentence: the language's patterns and English ones, indexed together."""
@@ -243,6 +245,13 @@ class Matcher:
             self._correctors[language] = corrector
         return self._correctors[language]
 
+    def speller(self, language: str) -> Speller | None:
+        """What reads Somali and Hmong words in the patterns' spelling (``spelling``)."""
+        if language not in self._spellers:
+            parts = [*self.codebook.parts(), *self._senses]
+            self._spellers[language] = speller_for(language, parts)
+        return self._spellers[language]
+
     def excerpts(self, text: str, language: str, question_key: str = "") -> list[Excerpt]:
         """Every sentence of ``text`` with its suggested codes (possibly none).
 
@@ -252,6 +261,9 @@ class Matcher:
         corrector = self.corrector(language)
         if corrector is not None:
             normal = corrector.correct(normal, text)
+        speller = self.speller(language)
+        if speller is not None:
+            normal = speller.correct(normal, text)
         found_at = [found for finder in self._for(language) for found in finder.spans(normal.text)]
         if normal.origin.__class__ is not range:  # range: positions are one for one
             span = normal.span
