@@ -26,14 +26,14 @@ from typing import Any, NamedTuple
 
 from .codebook import Code, Codebook, Part
 from .matching import Expression, Found, WordIndex
-from .text import UNSPACED, normalise, sentences
 from .spelling import Speller, speller_for
+from .text import UNSPACED, normalise, sentences
 from .typos import Corrector, corrector_for
 
 FALLBACK_LANGUAGE = "en"
 # Raise whenever a change here would suggest different codes for the same text and codebook:
 # coding sealed at submission under another revision is then worked out again at unlock.
-MATCHING_REVISION = 15  # 2: points suggested without a dimension; 3: a court word yields,
+MATCHING_REVISION = 16  # 2: points suggested without a dimension; 3: a court word yields,
 # Vietnamese pattern words match whole syllables; 4: it also yields to immigration and to
 # a protection order, and a jail word yields to the sentence; 5: word senses (SENSES);
 # 6: senses that keep a point from yielding (bail beside the sentence), more senses;
@@ -63,6 +63,10 @@ MATCHING_REVISION = 15  # 2: points suggested without a dimension; 3: a court wo
 # "ba3d el madrase") and a plain court word ("ma7kame", "tribunal") as in Arabic script
 # 15: an Arabizi article or preposition written onto the word ("elshorta", "lal7abs";
 # matching.ARABIZI_PROCLITICS)
+# 16: Somali and Hmong read in the patterns' spelling (``spelling``, batch n): Somali letter
+# runs folded ("bolliska", "maxkamaada", "socdalka"), Hmong tone letters and ee/oo in
+# phrases of two syllables or more ("tub cev xwm", "tsev loj cug", "kws foo"), syllables run
+# together taken apart ("tsevlojcuj")
 # Word sense. A court word in a sentence that names custody, divorce, visits or the family
 # court is the family court's ("went to court for the divorce", "la audiencia de
 # custodia", "ra tòa ly hôn"): there the criminal court yields to it. A sentence about

@@ -101,9 +101,13 @@ class Speller:
         if language == "so":
             for stem in sorted({s for w in words for s in w}):
                 key = somali_fold(stem)
-                if len(key) >= SOMALI_SHORTEST and stem.isalpha() and key not in SOMALI_EVERYDAY:
-                    if len(stem) > len(self._stems.get(key, "")):
-                        self._stems[key] = stem
+                if (
+                    len(key) >= SOMALI_SHORTEST
+                    and stem.isalpha()
+                    and key not in SOMALI_EVERYDAY
+                    and len(stem) > len(self._stems.get(key, ""))
+                ):
+                    self._stems[key] = stem
             self._literal = frozenset(s for w in words for s in w if s.isalpha())
         elif language == "hmn":
             for phrase in sorted(set(words)):
@@ -192,9 +196,11 @@ class Speller:
                 size = len(key)
                 if read is not None and size < len(read[1]):
                     break  # longest first: a shorter phrase only where no longer one reads
-                if tuple(folded[i : i + size]) != key:
-                    continue
                 written = [s for _t, s in flat[i : i + size]]
+                if tuple(folded[i : i + size]) != key and not _one_swap(
+                    folded[i : i + size], key, written, phrase
+                ):
+                    continue
                 first, last = flat[i][0], flat[i + size - 1][0]
                 # A token taken apart must lie wholly inside the phrase.
                 whole = (i == 0 or flat[i - 1][0] != first) and (
@@ -227,6 +233,36 @@ class Speller:
                 if reading != text[start:end]:
                     fixes.append((start, end, reading))
         return fixes
+
+
+def _swapped(typed: str, syllable: str) -> bool:
+    """Whether ``typed`` is ``syllable`` (three letters or more) with two neighbouring
+    letters swapped ("nets" for "ntes")."""
+    if len(typed) != len(syllable) or len(typed) < 3:
+        return False
+    diffs = [k for k in range(len(typed)) if typed[k] != syllable[k]]
+    return (
+        len(diffs) == 2
+        and diffs[1] == diffs[0] + 1
+        and typed[diffs[0]] == syllable[diffs[1]]
+        and typed[diffs[1]] == syllable[diffs[0]]
+    )
+
+
+def _one_swap(
+    folded: list[str], key: tuple[str, ...], written: list[str], phrase: tuple[str, ...]
+) -> bool:
+    """Whether the text's syllables are the phrase's, folded alike, but for one typed with
+    two neighbouring letters swapped ("raug nets" for "raug ntes")."""
+    if len(folded) != len(key):
+        return False
+    swaps = 0
+    for k, (a, b) in enumerate(zip(folded, key, strict=True)):
+        if a != b:
+            if not _swapped(written[k], phrase[k]):
+                return False
+            swaps += 1
+    return swaps == 1
 
 
 def _other_word(word: str) -> bool:
