@@ -30,7 +30,7 @@ languages are matched as written (``speller_for`` gives ``None``).
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 
 from .. import dictionaries
 from .codebook import Part
@@ -52,6 +52,9 @@ _RUNS = re.compile(r"(.)\1+")
 # such as "court" or "cps" do not end so and are left as they are).
 _HMONG_SYLLABLE = re.compile(r"[a-z]*[aeiouw]([bsjvmgd])?")
 _TONE_LETTERS = frozenset("bsjvmgd")
+_UNSEEN = object()
+# How many words a speller remembers.
+_REMEMBERED = 50_000
 # Syllables run together shorter than this are not taken apart.
 _JOINED = 6
 
@@ -94,10 +97,17 @@ class Speller:
         words = [w for w in words if w and all(_WORD.fullmatch(s) for s in w)]
         # Somali: folded pattern word → the pattern word (the longest, if several fold alike).
         self._stems: dict[str, str] = {}
-        # Hmong: first folded syllable → phrases (folded syllables, syllables), longest first.
-        self._phrases: dict[str, list[tuple[tuple[str, ...], tuple[str, ...]]]] = {}
+        # Hmong: the first two folded syllables → phrases (folded syllables, syllables),
+        # longest first; and the first folded syllable and the second's letters in order (a
+        # second syllable typed with two neighbours swapped) → the same.
+        self._phrases: dict[tuple[str, str], list[tuple[list[str], tuple[str, ...]]]] = {}
+        self._swaps: dict[tuple[str, str], list[tuple[list[str], tuple[str, ...]]]] = {}
         # Hmong: syllables run together → the syllables.
         self._joined: dict[str, tuple[str, ...]] = {}
+        # Words already looked at (a word's reading, a syllable's fold): answers repeat their
+        # words, so most words cost one lookup. Emptied when it grows past ``_REMEMBERED``.
+        self._seen: dict[str, str | None] = {}
+        self._letters: dict[str, str] = {}  # a Hmong syllable's letters in order
         if language == "so":
             for stem in sorted({s for w in words for s in w}):
                 key = somali_fold(stem)
@@ -113,15 +123,20 @@ class Speller:
             for phrase in sorted(set(words)):
                 if len(phrase) < 2:
                     continue
-                key = tuple(hmong_fold(s) for s in phrase)
-                self._phrases.setdefault(key[0], []).append((key, phrase))
+                key = [hmong_fold(s) for s in phrase]
+                self._phrases.setdefault((key[0], key[1]), []).append((key, phrase))
+                if len(phrase[1]) >= 3:
+                    letters = "".join(sorted(phrase[1]))
+                    self._swaps.setdefault((key[0], letters), []).append((key, phrase))
                 for i in range(len(phrase) - 1):
                     for j in range(i + 2, len(phrase) + 1):
                         joined = "".join(phrase[i:j])
                         if len(joined) >= _JOINED:
                             self._joined.setdefault(joined, phrase[i:j])
-            for found in self._phrases.values():
-                found.sort(key=lambda item: (-len(item[0]), item[1]))
+            self._firsts = frozenset(a for a, _b in self._phrases) | {a for a, _b in self._swaps}
+            for index in (self._phrases, self._swaps):
+                for found in index.values():
+                    found.sort(key=lambda item: (-len(item[0]), item[1]))
 
     def correct(self, normal: Normalised, original: str) -> Normalised:
         """``normal`` (the normalised ``original``) with its words read in the patterns'
@@ -133,17 +148,23 @@ class Speller:
         return _replaced(normal, fixes) if fixes else normal
 
     def _somali(self, normal: Normalised, original: str) -> list[tuple[int, int, str]]:
-        fixes = []
         text = normal.text
+        seen = self._seen
+        if len(seen) > _REMEMBERED:
+            seen.clear()
+        readings = {}
+        for word in _WORD.findall(text):
+            reading = seen.get(word, _UNSEEN)
+            if reading is _UNSEEN:
+                reading = seen[word] = self._somali_reading(word)
+            if reading is not None:
+                readings[word] = reading
+        if not readings:
+            return []  # nearly always: the words' positions are not needed
+        fixes = []
         origin = normal.origin
-        read: dict[str, str | None] = {}
         for match in _WORD.finditer(text):
-            word = match.group(0)
-            if len(word) < _SOMALI_WORD or not word.isalpha():
-                continue
-            if word not in read:
-                read[word] = None if _other_word(word) else self.somali_word(word)
-            reading = read[word]
+            reading = readings.get(match.group(0))
             if reading is None:
                 continue
             start, end = match.span()
@@ -154,6 +175,11 @@ class Speller:
                 continue
             fixes.append((start, end, reading))
         return fixes
+
+    def _somali_reading(self, word: str) -> str | None:
+        if len(word) < _SOMALI_WORD or not word.isalpha() or _other_word(word):
+            return None
+        return self.somali_word(word)
 
     def somali_word(self, word: str) -> str | None:
         """``word`` in a pattern's spelling, where folding finds a longer pattern word at
@@ -178,60 +204,101 @@ class Speller:
         return None
 
     def _hmong(self, text: str) -> list[tuple[int, int, str]]:
-        # The text's syllables: (start, end, syllables as written or taken apart).
-        tokens: list[tuple[int, int, tuple[str, ...]]] = []
-        for match in _WORD.finditer(text):
-            word = match.group(0)
-            tokens.append((match.start(), match.end(), self._joined.get(word, (word,))))
-        # One entry per syllable: (index of its token, syllable).
-        flat = [(t, s) for t, (_a, _b, syllables) in enumerate(tokens) for s in syllables]
-        folded = [hmong_fold(s) for _t, s in flat]
-        readings: dict[int, list[str]] = {}  # token index → its syllables as read
-        i = 0
-        n = len(flat)
-        while i < n:
+        # The text's words: (start, end, syllables as written or taken apart); and each
+        # syllable with the index of its word, and folded.
+        joined = self._joined
+        words = _WORD.findall(text)
+        owner: Sequence[int]
+        if joined.keys().isdisjoint(words):
+            owner = range(len(words))  # nearly always: no syllables run together
+            written = words
+        else:
+            owner = []
+            written = []
+            for t, word in enumerate(words):
+                syllables = joined.get(word, (word,))
+                owner.extend([t] * len(syllables))
+                written.extend(syllables)
+        seen = self._seen
+        letters = self._letters
+        if len(seen) > _REMEMBERED or len(letters) > _REMEMBERED:
+            seen.clear()
+            letters.clear()
+        for syllable in set(written).difference(seen):
+            seen[syllable] = hmong_fold(syllable)
+            letters[syllable] = "".join(sorted(syllable))
+        folded: list[str] = list(map(seen.__getitem__, written))  # type: ignore[arg-type]
+        phrases = self._phrases
+        swaps = self._swaps
+        # Where a phrase may begin: its first two syllables folded alike, or the second with
+        # two neighbours swapped.
+        firsts = self._firsts
+        starts = [
+            i
+            for i in [i for i, a in enumerate(folded[:-1]) if a in firsts]
+            if (folded[i], folded[i + 1]) in phrases
+            or (folded[i], letters[written[i + 1]]) in swaps
+        ]
+        if not starts:
+            return []
+        readings: dict[int, list[str]] = {}  # word index → its syllables as read
+        n = len(written)
+        free = 0  # the first syllable no phrase has read yet
+        for i in starts:
+            if i < free:
+                continue
+            candidates = [
+                *phrases.get((folded[i], folded[i + 1]), ()),
+                *swaps.get((folded[i], letters[written[i + 1]]), ()),
+            ]
+            candidates.sort(key=lambda item: -len(item[0]))
             read = None
             best = -1
-            for key, phrase in self._phrases.get(folded[i], ()):
+            for key, phrase in candidates:
                 size = len(key)
                 if read is not None and size < len(read[1]):
                     break  # longest first: a shorter phrase only where no longer one reads
-                written = [s for _t, s in flat[i : i + size]]
-                if tuple(folded[i : i + size]) != key and not _one_swap(
-                    folded[i : i + size], key, written, phrase
-                ):
+                if i + size > n:
                     continue
-                first, last = flat[i][0], flat[i + size - 1][0]
-                # A token taken apart must lie wholly inside the phrase.
-                whole = (i == 0 or flat[i - 1][0] != first) and (
-                    i + size == n or flat[i + size][0] != last
-                )
+                typed = written[i : i + size]
+                if folded[i : i + size] != key:
+                    # One syllable (not the first) typed with two neighbours swapped.
+                    diffs = [k for k in range(1, size) if folded[i + k] != key[k]]
+                    if len(diffs) != 1 or not _swapped(typed[diffs[0]], phrase[diffs[0]]):
+                        continue
+                first, last = owner[i], owner[i + size - 1]
+                # A word taken apart must lie wholly inside the phrase.
+                if (i > 0 and owner[i - 1] == first) or (i + size < n and owner[i + size] == last):
+                    continue
                 # A pattern syllable of one or two letters is no RPA syllable with its tone
                 # taken off but an abbreviation ("tus po", the PO): it must stand as written.
-                short = any(len(b) <= 2 and a != b for a, b in zip(written, phrase, strict=True))
-                if not whole or short:
+                if any(len(b) <= 2 and a != b for a, b in zip(typed, phrase, strict=True)):
                     continue
-                same = sum(a == b for a, b in zip(written, phrase, strict=True))
+                same = sum(a == b for a, b in zip(typed, phrase, strict=True))
                 if same > best:
                     best = same
                     read = (same, phrase, first, last)
             if read is None or read[0] == 0:
-                i += 1
                 continue
             same, phrase, first, last = read
             size = len(phrase)
-            joined = any(len(tokens[t][2]) > 1 for t in range(first, last + 1))
-            if same < size or joined:
+            apart = last - first + 1 < size  # a word taken apart
+            if same < size or apart:
                 for k in range(size):
-                    readings.setdefault(flat[i + k][0], []).append(phrase[k])
-            i += size
+                    readings.setdefault(owner[i + k], []).append(phrase[k])
+            free = i + size
+        if not readings:
+            return []
         fixes = []
-        for t, syllables in sorted(readings.items()):
-            start, end, written = tokens[t]
-            if len(syllables) == len(written):
+        for t, match in enumerate(_WORD.finditer(text)):
+            syllables = readings.get(t)
+            if syllables is None:
+                continue
+            word = match.group(0)
+            if len(syllables) == len(joined.get(word, (word,))):
                 reading = " ".join(syllables)
-                if reading != text[start:end]:
-                    fixes.append((start, end, reading))
+                if reading != word:
+                    fixes.append((match.start(), match.end(), reading))
         return fixes
 
 
@@ -247,22 +314,6 @@ def _swapped(typed: str, syllable: str) -> bool:
         and typed[diffs[0]] == syllable[diffs[1]]
         and typed[diffs[1]] == syllable[diffs[0]]
     )
-
-
-def _one_swap(
-    folded: list[str], key: tuple[str, ...], written: list[str], phrase: tuple[str, ...]
-) -> bool:
-    """Whether the text's syllables are the phrase's, folded alike, but for one typed with
-    two neighbouring letters swapped ("raug nets" for "raug ntes")."""
-    if len(folded) != len(key):
-        return False
-    swaps = 0
-    for k, (a, b) in enumerate(zip(folded, key, strict=True)):
-        if a != b:
-            if not _swapped(written[k], phrase[k]):
-                return False
-            swaps += 1
-    return swaps == 1
 
 
 def _other_word(word: str) -> bool:
