@@ -175,6 +175,10 @@ class ReferenceMatcher(Matcher):
         corrector = self._slips.corrector(language)
         if corrector is not None:
             normal = corrector.correct(normal, text)
+        # So are Somali and Hmong spellings (``spelling``).
+        speller = self._slips.speller(language)
+        if speller is not None:
+            normal = speller.correct(normal, text)
         span = None if normal.origin.__class__ is range else normal.span  # range: one for one
         hits = sorted(
             ((a, b) if span is None else span(a, b), kind, key)

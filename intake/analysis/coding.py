@@ -26,13 +26,14 @@ from typing import Any, NamedTuple
 
 from .codebook import Code, Codebook, Part
 from .matching import Expression, Found, WordIndex
+from .spelling import Speller, speller_for
 from .text import UNSPACED, normalise, sentences
 from .typos import Corrector, corrector_for
 
 FALLBACK_LANGUAGE = "en"
 # Raise whenever a change here would suggest different codes for the same text and codebook:
 # coding sealed at submission under another revision is then worked out again at unlock.
-MATCHING_REVISION = 16  # 2: points suggested without a dimension; 3: a court word yields,
+MATCHING_REVISION = 17  # 2: points suggested without a dimension; 3: a court word yields,
 # Vietnamese pattern words match whole syllables; 4: it also yields to immigration and to
 # a protection order, and a jail word yields to the sentence; 5: word senses (SENSES);
 # 6: senses that keep a point from yielding (bail beside the sentence), more senses;
@@ -65,6 +66,10 @@ MATCHING_REVISION = 16  # 2: points suggested without a dimension; 3: a court wo
 # 16: Latin letters in a Chinese pattern are a word of their own ("da说" not in "Linda说");
 # a slip is read only as a word of a point's or an own code's patterns, Spanish words are
 # no slips in English answers, forms read alike are one reading (review of the session)
+# 17: Somali and Hmong read in the patterns' spelling (``spelling``, batch n): Somali letter
+# runs folded ("bolliska", "maxkamaada", "socdalka"), Hmong tone letters and ee/oo in
+# phrases of two syllables or more ("tub cev xwm", "tsev loj cug", "kws foo"), syllables run
+# together taken apart ("tsevlojcuj")
 # Word sense. A court word in a sentence that names custody, divorce, visits or the family
 # court is the family court's ("went to court for the divorce", "la audiencia de
 # custodia", "ra tòa ly hôn"): there the criminal court yields to it. A sentence about
@@ -213,6 +218,7 @@ class Matcher:
         ]
         self._known: dict[tuple[frozenset[tuple[str, str]], str | None], tuple[str, ...]] = {}
         self._correctors: dict[str, Corrector | None] = {}
+        self._spellers: dict[str, Speller | None] = {}
 
     def _for(self, language: str) -> list[Expression | WordIndex]:
         """One pass per sentence: the language's patterns and English ones, indexed together."""
@@ -244,6 +250,13 @@ class Matcher:
             self._correctors[language] = corrector
         return self._correctors[language]
 
+    def speller(self, language: str) -> Speller | None:
+        """What reads Somali and Hmong words in the patterns' spelling (``spelling``)."""
+        if language not in self._spellers:
+            parts = [*self.codebook.parts(), *self._senses]
+            self._spellers[language] = speller_for(language, parts)
+        return self._spellers[language]
+
     def excerpts(self, text: str, language: str, question_key: str = "") -> list[Excerpt]:
         """Every sentence of ``text`` with its suggested codes (possibly none).
 
@@ -253,6 +266,9 @@ class Matcher:
         corrector = self.corrector(language)
         if corrector is not None:
             normal = corrector.correct(normal, text)
+        speller = self.speller(language)
+        if speller is not None:
+            normal = speller.correct(normal, text)
         found_at = [found for finder in self._for(language) for found in finder.spans(normal.text)]
         if normal.origin.__class__ is not range:  # range: positions are one for one
             span = normal.span

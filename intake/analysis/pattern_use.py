@@ -114,6 +114,9 @@ class PatternCounter:
         corrector = self._slips.corrector(language)
         if corrector is not None:
             normalised = corrector.correct(normalised, text)
+        speller = self._slips.speller(language)
+        if speller is not None:
+            normalised = speller.correct(normalised, text)
         normal = normalised.text
         patterns: set[PatternId] = set()
         senses: set[str] = set()
