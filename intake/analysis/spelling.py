@@ -53,8 +53,6 @@ _RUNS = re.compile(r"(.)\1+")
 _HMONG_SYLLABLE = re.compile(r"[a-z]*[aeiouw]([bsjvmgd])?")
 _TONE_LETTERS = frozenset("bsjvmgd")
 _UNSEEN = object()
-# How many words a speller remembers.
-_REMEMBERED = 50_000
 # Syllables run together shorter than this are not taken apart.
 _JOINED = 6
 
@@ -104,10 +102,6 @@ class Speller:
         self._swaps: dict[tuple[str, str], list[tuple[list[str], tuple[str, ...]]]] = {}
         # Hmong: syllables run together → the syllables.
         self._joined: dict[str, tuple[str, ...]] = {}
-        # Words already looked at (a word's reading, a syllable's fold): answers repeat their
-        # words, so most words cost one lookup. Emptied when it grows past ``_REMEMBERED``.
-        self._seen: dict[str, str | None] = {}
-        self._letters: dict[str, str] = {}  # a Hmong syllable's letters in order
         if language == "so":
             for stem in sorted({s for w in words for s in w}):
                 key = somali_fold(stem)
@@ -149,9 +143,9 @@ class Speller:
 
     def _somali(self, normal: Normalised, original: str) -> list[tuple[int, int, str]]:
         text = normal.text
-        seen = self._seen
-        if len(seen) > _REMEMBERED:
-            seen.clear()
+        # Each word is read once per answer; nothing of an answer is kept after it (no
+        # respondent's word outlives the call that reads it).
+        seen: dict[str, str | None] = {}
         readings = {}
         for word in _WORD.findall(text):
             reading = seen.get(word, _UNSEEN)
@@ -219,11 +213,9 @@ class Speller:
                 syllables = joined.get(word, (word,))
                 owner.extend([t] * len(syllables))
                 written.extend(syllables)
-        seen = self._seen
-        letters = self._letters
-        if len(seen) > _REMEMBERED or len(letters) > _REMEMBERED:
-            seen.clear()
-            letters.clear()
+        # Each syllable folded once per answer, and its letters in order (nothing kept after).
+        seen: dict[str, str] = {}
+        letters: dict[str, str] = {}
         for syllable in set(written).difference(seen):
             seen[syllable] = hmong_fold(syllable)
             letters[syllable] = "".join(sorted(syllable))
