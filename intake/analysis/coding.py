@@ -26,13 +26,13 @@ from typing import Any, NamedTuple
 
 from .codebook import Code, Codebook, Part
 from .matching import Expression, Found, WordIndex
-from .text import UNSPACED, normalise, sentences
+from .text import UNSPACED, VietnameseTyping, normalise, sentences, vietnamese_typing
 from .typos import Corrector, corrector_for
 
 FALLBACK_LANGUAGE = "en"
 # Raise whenever a change here would suggest different codes for the same text and codebook:
 # coding sealed at submission under another revision is then worked out again at unlock.
-MATCHING_REVISION = 15  # 2: points suggested without a dimension; 3: a court word yields,
+MATCHING_REVISION = 16  # 2: points suggested without a dimension; 3: a court word yields,
 # Vietnamese pattern words match whole syllables; 4: it also yields to immigration and to
 # a protection order, and a jail word yields to the sentence; 5: word senses (SENSES);
 # 6: senses that keep a point from yielding (bail beside the sentence), more senses;
@@ -62,6 +62,9 @@ MATCHING_REVISION = 15  # 2: points suggested without a dimension; 3: a court wo
 # "ba3d el madrase") and a plain court word ("ma7kame", "tribunal") as in Arabic script
 # 15: an Arabizi article or preposition written onto the word ("elshorta", "lal7abs";
 # matching.ARABIZI_PROCLITICS)
+# 16: Vietnamese typed without its keyboard (text.VietnameseTyping, batch n): Telex and VNI
+# keys left in a word ("canhr sats", "ca3nh sa1t"), shorthand ("bv", "dc", "ko"), syllables
+# of a pattern typed as one word ("canhsat", "toaan"), "DA" and "TRO" in capitals
 # Word sense. A court word in a sentence that names custody, divorce, visits or the family
 # court is the family court's ("went to court for the divorce", "la audiencia de
 # custodia", "ra tòa ly hôn"): there the criminal court yields to it. A sentence about
@@ -209,7 +212,7 @@ class Matcher:
             if s.point in codebook.interventions and name not in codebook.senses_off
         ]
         self._known: dict[tuple[frozenset[tuple[str, str]], str | None], tuple[str, ...]] = {}
-        self._correctors: dict[str, Corrector | None] = {}
+        self._correctors: dict[str, Corrector | VietnameseTyping | None] = {}
 
     def _for(self, language: str) -> list[Expression | WordIndex]:
         """One pass per sentence: the language's patterns and English ones, indexed together."""
@@ -230,13 +233,15 @@ class Matcher:
                 ]
         return self._finders[language]
 
-    def corrector(self, language: str) -> Corrector | None:
+    def corrector(self, language: str) -> Corrector | VietnameseTyping | None:
         """What reads typing slips in ``language``'s answers as the words its patterns find
         (``typos``), or ``None`` where there is no dictionary to tell a slip from a word."""
         if language not in self._correctors:
             corrector = None
             (index, *_) = self._for(language)
-            if isinstance(index, WordIndex):  # not Chinese, whose patterns are characters
+            if language == "vi":  # Telex and VNI keys, shorthand, joined syllables
+                corrector = vietnamese_typing(self.codebook.parts(), self._senses)
+            elif isinstance(index, WordIndex):  # not Chinese, whose patterns are characters
                 corrector = corrector_for(
                     language, index.finds, index.names_a_point, index.point_stems
                 )
