@@ -277,6 +277,10 @@ def _vni(word: str) -> str | None:
     return plain if vietnamese_syllable(plain) else None
 
 
+# A join shorter than this ("nico": ni cô, a nun; "Nico", a name) is left as written.
+JOIN_SHORTEST = 5
+
+
 def syllable_joins(patterns: Iterable[str]) -> dict[str, str]:
     """Two to four consecutive syllables of the (Vietnamese) ``patterns``, typed as one
     word, and the syllables: {"canhsat": "canh sat", "toaan": "toa an"}. A join that is
@@ -288,15 +292,17 @@ def syllable_joins(patterns: Iterable[str]) -> dict[str, str]:
         for size in (2, 3, 4):
             for at in range(len(words) - size + 1):
                 run = words[at : at + size]
-                if not all(w.isalpha() and w.isascii() for w in run):
-                    continue
+                if not all(len(w) >= 2 and w.isalpha() and w.isascii() for w in run):
+                    continue  # "otu" (ở tù), a number: too short, or no syllable
                 joined = "".join(run)
                 if joins.get(joined, " ".join(run)) != " ".join(run):
                     clashes.add(joined)
                 joins[joined] = " ".join(run)
     for joined in clashes:
         del joins[joined]
-    return {j: s for j, s in joins.items() if not vietnamese_syllable(j)}
+    return {
+        j: s for j, s in joins.items() if len(j) >= JOIN_SHORTEST and not vietnamese_syllable(j)
+    }
 
 
 class VietnameseTyping:
@@ -349,8 +355,12 @@ class VietnameseTyping:
         for match in _VI_WORD.finditer(source):
             word = match.group(0)
             if capitals:
-                written = text[old[match.start()] : old[match.end() - 1] + 1]
-                if written in VI_CAPITALS:
+                begin, end = old[match.start()], old[match.end() - 1] + 1
+                # Not inside a number or a code ("62-DA-FA-23", "DA-ga"): a word alone.
+                if text[begin:end] in VI_CAPITALS and not (
+                    text[begin - 1 : begin] in ("-", "/") or text[end : end + 1] in ("-", "/")
+                ):
+                    written = text[begin:end]
                     found.append((match.start(), match.end(), VI_CAPITALS[written]))
                     continue
             read = self.word_for(word, False)
