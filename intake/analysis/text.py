@@ -246,6 +246,7 @@ VI_SHORTHAND = {
 # "ông đã", "cái TRO" and "cái trò" fold alike): written in capitals in an answer that is
 # not, they are read as what they stand for.
 VI_CAPITALS = {"DA": "district attorney", "TRO": "restraining order"}
+_VI_CAPITALS_FOLDED = frozenset(c.lower() for c in VI_CAPITALS)
 
 
 def _telex(word: str) -> str | None:
@@ -328,6 +329,8 @@ class VietnameseTyping:
         self._english = english
         self._common = common_english
         self._patterns = pattern_words
+        self._cache: dict[str, tuple[str | None, bool, str | None]] = {}
+        self._plain: set[str] = set()  # words read as written, whatever the answer
 
     def word_for(self, word: str, keyed: bool = True) -> str | None:
         """What the folded ``word`` is read as, or None to leave it as written; an English
@@ -344,43 +347,66 @@ class VietnameseTyping:
         # A join first: "toaan" is "tòa án", not Telex "toân".
         return self.joins.get(word) or _telex(word)
 
+    def _entry(self, word: str) -> tuple[str | None, bool, str | None]:
+        """How ``word`` is read in an answer without and with Telex or VNI keys elsewhere,
+        and whether it shows such keys itself (remembered: answers repeat their words)."""
+        entry = self._cache.get(word)
+        if entry is None:
+            if len(self._cache) > 100_000:
+                self._cache.clear()
+            read = self.word_for(word, False)
+            keys = read is not None and word not in VI_SHORTHAND and word not in self.joins
+            entry = (read, keys, self.word_for(word, True) if word in self._english else read)
+            self._cache[word] = entry
+            if read is None and entry[2] is None:
+                if len(self._plain) > 100_000:
+                    self._plain.clear()
+                self._plain.add(word)
+        return entry
+
     def correct(self, normal: Normalised, text: str = "") -> Normalised:
         """``normal`` with each word read as ``word_for`` reads it; the map back to the
         original still points at the words as written."""
         source = normal.text
+        capitals = text and not text.isupper() and any(c in text for c in VI_CAPITALS)
+        if not capitals:
+            # The common case: every word already known to be read as written.
+            words = set(_VI_WORD.findall(source))
+            words.difference_update(self._plain)
+            if not words or not any(self._entry(w)[2] or self._entry(w)[0] for w in words):
+                return normal
         found = []
         keyed = False
-        capitals = text and not text.isupper() and any(c in text for c in VI_CAPITALS)
         old = normal.origin
+        entry = self._entry
         for match in _VI_WORD.finditer(source):
             word = match.group(0)
-            if capitals:
+            if capitals and word in _VI_CAPITALS_FOLDED:
                 begin, end = old[match.start()], old[match.end() - 1] + 1
                 # Not inside a number or a code ("62-DA-FA-23", "DA-ga"): a word alone.
                 if text[begin:end] in VI_CAPITALS and not (
                     text[begin - 1 : begin] in ("-", "/") or text[end : end + 1] in ("-", "/")
                 ):
-                    written = text[begin:end]
-                    found.append((match.start(), match.end(), VI_CAPITALS[written]))
+                    found.append((match.start(), match.end(), VI_CAPITALS[text[begin:end]]))
                     continue
-            read = self.word_for(word, False)
-            if read is not None:
-                found.append((match.start(), match.end(), read))
-                keyed = keyed or word not in VI_SHORTHAND and word not in self.joins
-            elif match.group(0) in self._english:
-                found.append((match.start(), match.end(), None))
-        if keyed:  # Telex or VNI in the answer: its English-looking words are read too
-            found = [
-                (a, b, read if read is not None else self.word_for(source[a:b], True))
-                for a, b, read in found
-            ]
-        found = [(a, b, read) for a, b, read in found if read is not None]
+            read, keys, english = entry(word)
+            if read is not None or english is not None:
+                found.append((match.start(), match.end(), word))
+                keyed = keyed or keys
         if not found:
             return normal
         pieces: list[str] = []
         origin: list[int] = []
         at = 0
-        for start, end, read in found:
+        for start, end, word in found:
+            if word in VI_CAPITALS.values():
+                read = word
+            else:
+                read, _keys, english = entry(word)
+                if keyed:  # Telex or VNI in the answer: its English-looking words are read too
+                    read = english
+                if read is None:
+                    continue
             pieces.append(source[at:start])
             origin.extend(old[at:start])
             pieces.append(read)
@@ -388,6 +414,8 @@ class VietnameseTyping:
             last = end - 1
             origin.extend(old[min(start + i, last)] for i in range(len(read)))
             at = end
+        if not pieces:
+            return normal
         pieces.append(source[at:])
         origin.extend(old[at:])
         return Normalised("".join(pieces), origin)
