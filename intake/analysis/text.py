@@ -13,9 +13,9 @@ from __future__ import annotations
 import re
 import unicodedata
 from collections.abc import Iterable, Sequence
-from typing import Any
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 _ARABIC = str.maketrans(
     {"đ": "d", "أ": "ا", "إ": "ا", "آ": "ا", "ٱ": "ا", "ة": "ه", "ى": "ي", "ـ": None}
@@ -178,10 +178,11 @@ _VI_INITIALS = (
     "b", "c", "d", "g", "h", "k", "l", "m", "n", "p", "r", "s", "t", "v", "x", "",
 )  # fmt: skip
 # Rhymes with their marks folded away (â, ă → a; ê → e; ô, ơ → o; ư → u).
-_VI_OPEN = frozenset(
-    "a ai ao au ay e eo eu i ia iu ieu o oa oai oao oay oe oeo oi u ua uay ue ui uo uoi uou "
-    "uu uy uya uyu y yeu".split()
-)
+_VI_OPEN = frozenset((
+    "a", "ai", "ao", "au", "ay", "e", "eo", "eu", "i", "ia", "iu", "ieu", "o", "oa", "oai",
+    "oao", "oay", "oe", "oeo", "oi", "u", "ua", "uay", "ue", "ui", "uo", "uoi", "uou", "uu",
+    "uy", "uya", "uyu", "y", "yeu",
+))  # fmt: skip
 _VI_CLOSED = {
     "a": "c ch m n ng nh p t",
     "e": "c ch m n ng nh p t",
@@ -217,13 +218,13 @@ def vietnamese_syllable(word: str) -> bool:
             # k, gh and ngh before e, i, y only; c, g and ng never before them.
             if initial in ("k", "gh", "ngh") and not front:
                 continue
-            if initial in ("c", "ng") and front or initial == "g" and rhyme[:1] in ("e", "y"):
+            if (initial in ("c", "ng") and front) or (initial == "g" and rhyme[:1] in ("e", "y")):
                 continue  # "gi", "gì", "gìn": g before i is gi
             return True
     return False
 
 
-# VNI keys: 1–5 a tone, 6 a circumflex, 7 a horn, 8 a breve, 9 the bar of đ; a tone and a
+# VNI keys: 1 to 5 a tone, 6 a circumflex, 7 a horn, 8 a breve, 9 the bar of đ; a tone and a
 # vowel mark may stand together ("he61t": hết, "quye62n": quyền).
 _VNI_WORD = re.compile(r"[a-z]+(?:[1-9]{1,2}[a-z]*)+")
 _VNI_PAIR = re.compile(r"[6-9][1-5]|[1-5][6-9]|[1-9]")
@@ -410,9 +411,11 @@ class VietnameseTyping:
             pieces.append(source[at:start])
             origin.extend(old[at:start])
             pieces.append(read)
-            # Each letter read points at the word's letters in turn, the rest at its last.
+            # Each letter read points at the word's letters in turn, the last at its last
+            # (a highlight covers the word as written: "sats", not "sat").
             last = end - 1
-            origin.extend(old[min(start + i, last)] for i in range(len(read)))
+            origin.extend(old[min(start + i, last)] for i in range(len(read) - 1))
+            origin.append(old[last])
             at = end
         if not pieces:
             return normal
