@@ -9,6 +9,9 @@ not "ông đã", "cái TRO" not "cái trò"), and patterns for "còng ổng", "�
 tù 2 đêm". Everyday words that only look like them stay what they are ("bắt đầu", "bắt xe
 buýt", "ở trọ", "U visa", "phòng ER", English words such as "cops" and "his").
 
+Redaction: a Vietnamese full name typed with Telex keys or VNI digits ("Traanf Vawn Hungf",
+"Tra62n Va8n Hu2ng"), which no pass read (the VNI one was cut at its digits, leaving pieces).
+
 Each case is a sentence written for these tests (not a development answer); each failed
 before the reader (``intake.analysis.text.VietnameseTyping``) and the patterns. The held-out
 evaluation corpus is never used here.
@@ -26,7 +29,9 @@ from intake.analysis.text import (
     syllable_joins,
     vietnamese_syllable,
 )
+from intake.redaction import quote_text
 from tests.coding_helpers import suggested_points as points
+from tests.redaction_helpers import assert_redacted
 
 
 @pytest.fixture(scope="module")
@@ -135,3 +140,34 @@ def test_syllables() -> None:
         assert not vietnamese_syllable(word), word
     joins = syllable_joins(["cảnh sát", "tòa án", "ni cô", "ở tù"])
     assert joins == {"canhsat": "canh sat", "toaan": "toa an"}  # "nico", "otu" too short
+
+
+@pytest.mark.parametrize(
+    ("text", "parts", "themes"),
+    [
+        # Telex: Lê Văn Tuấn, Nguyễn Thị Hoa, after "tên là" and "chị" typed with keys.
+        ("choongf toi teen laf Leex Vawn Tuaans, anh ta ddanhs toi", ["Leex", "Vawn", "Tuaans"],
+         ["ddanhs toi"]),
+        ("chij Nguyeenx Thij Hoaf ben CPS giup toi", ["Nguyeenx", "Thij", "Hoaf"], ["CPS"]),
+        # VNI: Trần Văn Hùng (before, "[name]62n [name]8n Hu2ng").
+        ("chồng tôi là Tra62n Va8n Hu2ng, ổng đánh tôi", ["Tra62n", "Va8n", "Hu2ng", "62n", "8n"],
+         ["ổng đánh tôi"]),
+    ],
+)  # fmt: skip
+def test_a_vietnamese_name_typed_with_keys_is_removed(
+    text: str, parts: list[str], themes: list[str]
+) -> None:
+    out = quote_text(text, "vi")
+    assert_redacted(out, parts, themes)
+    assert out.count("[name]") == 1, out
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Canhr Sats Ddeens Nhaf Toi",  # the police came to my house, in Title Case
+        "toi goi Canh Sat va Toaf An",  # capitalised words that are no names
+    ],
+)
+def test_capitalised_words_typed_with_keys_that_are_no_names_stay(text: str) -> None:
+    assert quote_text(text, "vi") == text

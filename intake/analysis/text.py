@@ -283,6 +283,15 @@ def _vni(word: str) -> str | None:
 JOIN_SHORTEST = 5
 
 
+def keyed_syllable(word: str) -> str | None:
+    """The syllable a (folded) word typed with Telex keys or VNI digits spells ("traanf" →
+    tran, "nguye64n" → nguyen), or None for a word spelt as a syllable or as nothing: for
+    redaction, which reads a Vietnamese name typed so ("Traanf Vawn Hungf")."""
+    if vietnamese_syllable(word):
+        return None
+    return _telex(word) if word.isalpha() else _vni(word)
+
+
 def syllable_joins(patterns: Iterable[str]) -> dict[str, str]:
     """Two to four consecutive syllables of the (Vietnamese) ``patterns``, typed as one
     word, and the syllables: {"canhsat": "canh sat", "toaan": "toa an"}. A join that is
