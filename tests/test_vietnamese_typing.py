@@ -171,3 +171,19 @@ def test_a_vietnamese_name_typed_with_keys_is_removed(
 )
 def test_capitalised_words_typed_with_keys_that_are_no_names_stay(text: str) -> None:
     assert quote_text(text, "vi") == text
+
+
+@pytest.mark.parametrize(
+    ("text", "parts", "themes"),
+    [
+        # A kin title typed with Telex keys (thằng, chị, ông) before a name in lower case or
+        # capitalised, as "em khoa", "chị Hoa" are read.
+        ("thawngf khoa no goi toi hoai, toi bao cs", ["khoa"], ["cs"]),
+        ("chij Hoaf o shelter giup toi", ["Hoaf"], ["shelter"]),
+        ("oong Tuaans ben van phong luat", ["Tuaans"], ["van phong luat"]),
+    ],
+)
+def test_a_name_after_a_title_typed_with_keys_is_removed(
+    text: str, parts: list[str], themes: list[str]
+) -> None:
+    assert_redacted(quote_text(text, "vi"), parts, themes)
