@@ -142,7 +142,9 @@ def test_the_slips_of_a_pattern_a_facilitator_adds_are_read_too() -> None:
     assert "police" not in _points(Matcher(shipped), "the govrenor never answered", "en")
 
 
-@pytest.mark.parametrize("language", ["so", "vi", "hmn", "ar", "zh"])
+# Vietnamese has a reader of its own, for Telex and VNI keys and shorthand, but no slips
+# (tests/test_vietnamese_typing.py).
+@pytest.mark.parametrize("language", ["so", "hmn", "ar", "zh"])
 def test_a_language_without_a_dictionary_is_matched_as_written(
     matcher: Matcher, language: str
 ) -> None:

@@ -27,13 +27,13 @@ from typing import Any, NamedTuple
 from .codebook import Code, Codebook, Part
 from .matching import Expression, Found, WordIndex
 from .spelling import Speller, speller_for
-from .text import UNSPACED, normalise, sentences
+from .text import UNSPACED, VietnameseTyping, normalise, sentences, vietnamese_typing
 from .typos import Corrector, corrector_for
 
 FALLBACK_LANGUAGE = "en"
 # Raise whenever a change here would suggest different codes for the same text and codebook:
 # coding sealed at submission under another revision is then worked out again at unlock.
-MATCHING_REVISION = 17  # 2: points suggested without a dimension; 3: a court word yields,
+MATCHING_REVISION = 18  # 2: points suggested without a dimension; 3: a court word yields,
 # Vietnamese pattern words match whole syllables; 4: it also yields to immigration and to
 # a protection order, and a jail word yields to the sentence; 5: word senses (SENSES);
 # 6: senses that keep a point from yielding (bail beside the sentence), more senses;
@@ -70,6 +70,9 @@ MATCHING_REVISION = 17  # 2: points suggested without a dimension; 3: a court wo
 # runs folded ("bolliska", "maxkamaada", "socdalka"), Hmong tone letters and ee/oo in
 # phrases of two syllables or more ("tub cev xwm", "tsev loj cug", "kws foo"), syllables run
 # together taken apart ("tsevlojcuj")
+# 18: Vietnamese typed without its keyboard (text.VietnameseTyping, batch n): Telex and VNI
+# keys left in a word ("canhr sats", "ca3nh sa1t"), shorthand ("bv", "dc", "ko"), syllables
+# of a pattern typed as one word ("canhsat", "toaan"), "DA" and "TRO" in capitals
 # Word sense. A court word in a sentence that names custody, divorce, visits or the family
 # court is the family court's ("went to court for the divorce", "la audiencia de
 # custodia", "ra tòa ly hôn"): there the criminal court yields to it. A sentence about
@@ -217,7 +220,7 @@ class Matcher:
             if s.point in codebook.interventions and name not in codebook.senses_off
         ]
         self._known: dict[tuple[frozenset[tuple[str, str]], str | None], tuple[str, ...]] = {}
-        self._correctors: dict[str, Corrector | None] = {}
+        self._correctors: dict[str, Corrector | VietnameseTyping | None] = {}
         self._spellers: dict[str, Speller | None] = {}
 
     def _for(self, language: str) -> list[Expression | WordIndex]:
@@ -239,13 +242,16 @@ class Matcher:
                 ]
         return self._finders[language]
 
-    def corrector(self, language: str) -> Corrector | None:
-        """What reads typing slips in ``language``'s answers as the words its patterns find
-        (``typos``), or ``None`` where there is no dictionary to tell a slip from a word."""
+    def corrector(self, language: str) -> Corrector | VietnameseTyping | None:
+        """What reads ``language``'s answers as its patterns spell them before they are
+        matched: typing slips in English and Spanish (``typos``), Vietnamese typed without its
+        keyboard (``text.VietnameseTyping``); ``None`` for the other languages."""
         if language not in self._correctors:
             corrector = None
             (index, *_) = self._for(language)
-            if isinstance(index, WordIndex):  # not Chinese, whose patterns are characters
+            if language == "vi":  # Telex and VNI keys, shorthand, joined syllables
+                corrector = vietnamese_typing(self.codebook.parts(), self._senses)
+            elif isinstance(index, WordIndex):  # not Chinese, whose patterns are characters
                 corrector = corrector_for(language, index)
             self._correctors[language] = corrector
         return self._correctors[language]

@@ -12,9 +12,10 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 _ARABIC = str.maketrans(
     {"đ": "d", "أ": "ا", "إ": "ا", "آ": "ا", "ٱ": "ا", "ة": "ه", "ى": "ي", "ـ": None}
@@ -181,3 +182,295 @@ def sentences(text: str) -> list[tuple[int, int]]:
     if start < len(text) and not text[start:].isspace():
         spans.append((start, len(text)))
     return spans
+
+
+# Vietnamese as it is typed when the keyboard's Vietnamese input is off or skipped
+# (``VietnameseTyping``). Matching folds tone and vowel marks away, so a word typed with
+# Telex or VNI keys left in it ("canhr sats", "ca3nh sa1t": cảnh sát) is read as the same
+# letters without them, a common shorthand as its words ("bv": bệnh viện), and two or three
+# syllables of a pattern typed as one word ("canhsat", "toaan") as those syllables.
+_VI_INITIALS = (
+    "ngh", "ng", "nh", "ch", "gh", "gi", "kh", "ph", "qu", "th", "tr",
+    "b", "c", "d", "g", "h", "k", "l", "m", "n", "p", "r", "s", "t", "v", "x", "",
+)  # fmt: skip
+# Rhymes with their marks folded away (â, ă → a; ê → e; ô, ơ → o; ư → u).
+_VI_OPEN = frozenset((
+    "a", "ai", "ao", "au", "ay", "e", "eo", "eu", "i", "ia", "iu", "ieu", "o", "oa", "oai",
+    "oao", "oay", "oe", "oeo", "oi", "u", "ua", "uay", "ue", "ui", "uo", "uoi", "uou", "uu",
+    "uy", "uya", "uyu", "y", "yeu",
+))  # fmt: skip
+_VI_CLOSED = {
+    "a": "c ch m n ng nh p t",
+    "e": "c ch m n ng nh p t",
+    "i": "ch m n nh p t",
+    "o": "c m n ng p t",
+    "oo": "c ng",
+    "u": "c m n ng p t",
+    "ie": "c m n ng p t",
+    "ye": "m n t",
+    "oa": "c ch m n ng nh p t",
+    "oe": "n t",
+    "ua": "n ng t",
+    "ue": "ch n nh t",
+    "uo": "c m n ng p t",
+    "uy": "ch n nh t",
+    "uye": "n t",
+}
+_VI_RHYMES = _VI_OPEN | {v + f for v, finals in _VI_CLOSED.items() for f in finals.split()}
+_VI_FRONT = ("e", "i", "y")
+
+
+def vietnamese_syllable(word: str) -> bool:
+    """Whether ``word`` (folded: lower case, no marks) is spelt as a Vietnamese syllable
+    ("canh", "nguoi", "khong"; not "canhr", "sats", "police", "kid")."""
+    for initial in _VI_INITIALS:
+        if word.startswith(initial):
+            rhyme = word[len(initial) :]
+            if rhyme not in _VI_RHYMES:
+                continue
+            if initial in ("gi", "qu"):
+                return True
+            front = rhyme.startswith(_VI_FRONT)
+            # k, gh and ngh before e, i, y only; c, g and ng never before them.
+            if initial in ("k", "gh", "ngh") and not front:
+                continue
+            if (initial in ("c", "ng") and front) or (initial == "g" and rhyme[:1] in ("e", "y")):
+                continue  # "gi", "gì", "gìn": g before i is gi
+            return True
+    return False
+
+
+# VNI keys: 1 to 5 a tone, 6 a circumflex, 7 a horn, 8 a breve, 9 the bar of đ; a tone and a
+# vowel mark may stand together ("he61t": hết, "quye62n": quyền).
+_VNI_WORD = re.compile(r"[a-z]+(?:[1-9]{1,2}[a-z]*)+")
+_VNI_PAIR = re.compile(r"[6-9][1-5]|[1-5][6-9]|[1-9]")
+# Telex keys: s f r x j a tone (typed after the syllable or its vowel), aa ee oo a
+# circumflex, aw ow uw (or w alone) a breve or a horn, dd the bar of đ.
+_TELEX_TONES = "sfrxj"
+_TELEX_MARKS = (("uow", "uo"), ("aw", "a"), ("ow", "o"), ("uw", "u"), ("aa", "a"),
+                ("ee", "e"), ("oo", "o"), ("w", "u"))  # fmt: skip
+_VI_WORD = re.compile(r"[a-z0-9]+")
+# Shorthand typed for whole words (folded: "đc" is "dc").
+VI_SHORTHAND = {
+    "dc": "duoc", "dk": "duoc", "duoc": "duoc",
+    "ko": "khong", "k": "khong", "kh": "khong", "hk": "khong", "hok": "khong", "khg": "khong",
+    "ck": "chong", "vk": "vo", "ng": "nguoi", "ns": "noi", "vs": "voi", "bv": "benh vien",
+    "bvien": "benh vien", "bs": "bac si", "csat": "canh sat", "gd": "gia dinh",
+    "j": "gi", "z": "vay", "r": "roi",
+}  # fmt: skip
+
+# English abbreviations whose letters in lower case spell a Vietnamese word ("ông DA" and
+# "ông đã", "cái TRO" and "cái trò" fold alike): written in capitals in an answer that is
+# not, they are read as what they stand for.
+VI_CAPITALS = {"DA": "district attorney", "TRO": "restraining order"}
+_VI_CAPITALS_FOLDED = frozenset(c.lower() for c in VI_CAPITALS)
+
+
+def _telex(word: str) -> str | None:
+    """The syllable ``word`` spells with Telex keys left in it ("canhr" → "canh", "bawts" →
+    "bat", "leenhj" → "lenh", "ddanhs" → "danh"), or None."""
+    tones = [len(word) - 1] if word[-1] in _TELEX_TONES else []
+    first_vowel = next((i for i, c in enumerate(word) if c in "aeiouy"), len(word))
+    tones += [i for i in range(first_vowel + 1, len(word) - 1) if word[i] in _TELEX_TONES]
+    for cut in [*tones, None]:
+        plain = word if cut is None else word[:cut] + word[cut + 1 :]
+        if plain.startswith("dd"):
+            plain = plain[1:]
+        for typed, letter in _TELEX_MARKS:
+            plain = plain.replace(typed, letter)
+        if plain != word and vietnamese_syllable(plain):
+            return plain
+    return None
+
+
+def _vni(word: str) -> str | None:
+    """The syllable ``word`` spells with VNI digits in it ("ca3nh" → "canh", "d9uo63i" →
+    "duoi"), or None."""
+    if not _VNI_WORD.fullmatch(word):
+        return None
+    runs = re.findall(r"[1-9]+", word)
+    if not all(_VNI_PAIR.fullmatch(run) for run in runs):
+        return None
+    plain = re.sub(r"[1-9]", "", word)
+    return plain if vietnamese_syllable(plain) else None
+
+
+# A join shorter than this ("nico": ni cô, a nun; "Nico", a name) is left as written.
+JOIN_SHORTEST = 5
+
+
+def keyed_syllable(word: str) -> str | None:
+    """The syllable a (folded) word typed with Telex keys or VNI digits spells ("traanf" →
+    tran, "nguye64n" → nguyen), or None for a word spelt as a syllable or as nothing: for
+    redaction, which reads a Vietnamese name typed so ("Traanf Vawn Hungf")."""
+    if vietnamese_syllable(word):
+        return None
+    return _telex(word) if word.isalpha() else _vni(word)
+
+
+def syllable_joins(patterns: Iterable[str]) -> dict[str, str]:
+    """Two to four consecutive syllables of the (Vietnamese) ``patterns``, typed as one
+    word, and the syllables: {"canhsat": "canh sat", "toaan": "toa an"}. A join that is
+    itself a syllable, or that two different runs of syllables spell, is left out."""
+    joins: dict[str, str] = {}
+    clashes: set[str] = set()
+    for pattern in patterns:
+        words = fold(pattern).split()
+        for size in (2, 3, 4):
+            for at in range(len(words) - size + 1):
+                run = words[at : at + size]
+                if not all(len(w) >= 2 and w.isalpha() and w.isascii() for w in run):
+                    continue  # "otu" (ở tù), a number: too short, or no syllable
+                joined = "".join(run)
+                if joins.get(joined, " ".join(run)) != " ".join(run):
+                    clashes.add(joined)
+                joins[joined] = " ".join(run)
+    for joined in clashes:
+        del joins[joined]
+    return {
+        j: s for j, s in joins.items() if len(j) >= JOIN_SHORTEST and not vietnamese_syllable(j)
+    }
+
+
+class VietnameseTyping:
+    """Reads Vietnamese typed without its keyboard, before the patterns are matched (as
+    ``typos.Corrector`` reads slips in English and Spanish; ``correct`` has its shape):
+    a word with Telex or VNI keys left in it as its letters ("canhr sats", "ca3nh sa1t"),
+    a shorthand as its words ("bv", "dc", "ko"), and syllables of a pattern typed as one
+    word as those syllables ("canhsat", "toaan": ``joins``).
+
+    Only words that are not Vietnamese syllables as written and that no pattern looks for
+    as written ("visa", "er") are read; an English word ("cops", "visa", "his", "teen") only
+    in an answer that shows Telex or VNI keys in some other word ("coo giaos": cô giáo), and
+    a very common one ("his", "bus", "box") never."""
+
+    def __init__(
+        self,
+        joins: dict[str, str],
+        english: frozenset[str] = frozenset(),
+        common_english: frozenset[str] = frozenset(),
+        pattern_words: frozenset[str] = frozenset(),
+    ) -> None:
+        self.joins = joins
+        self._english = english
+        self._common = common_english
+        self._patterns = pattern_words
+        self._cache: dict[str, tuple[str | None, bool, str | None]] = {}
+        self._plain: set[str] = set()  # words read as written, whatever the answer
+
+    def word_for(self, word: str, keyed: bool = True) -> str | None:
+        """What the folded ``word`` is read as, or None to leave it as written; an English
+        dictionary word only when ``keyed`` (the answer shows Telex or VNI keys)."""
+        read = VI_SHORTHAND.get(word)
+        if read is not None:
+            return read if read != word else None
+        if vietnamese_syllable(word) or word in self._patterns or word in self._common:
+            return None
+        if not word.isalpha():
+            return _vni(word)
+        if word in self._english:
+            return _telex(word) if keyed else None
+        # A join first: "toaan" is "tòa án", not Telex "toân".
+        return self.joins.get(word) or _telex(word)
+
+    def _entry(self, word: str) -> tuple[str | None, bool, str | None]:
+        """How ``word`` is read in an answer without and with Telex or VNI keys elsewhere,
+        and whether it shows such keys itself (remembered: answers repeat their words)."""
+        entry = self._cache.get(word)
+        if entry is None:
+            if len(self._cache) > 100_000:
+                self._cache.clear()
+            read = self.word_for(word, False)
+            keys = read is not None and word not in VI_SHORTHAND and word not in self.joins
+            entry = (read, keys, self.word_for(word, True) if word in self._english else read)
+            self._cache[word] = entry
+            if read is None and entry[2] is None:
+                if len(self._plain) > 100_000:
+                    self._plain.clear()
+                self._plain.add(word)
+        return entry
+
+    def correct(self, normal: Normalised, text: str = "") -> Normalised:
+        """``normal`` with each word read as ``word_for`` reads it; the map back to the
+        original still points at the words as written."""
+        source = normal.text
+        capitals = text and not text.isupper() and any(c in text for c in VI_CAPITALS)
+        if not capitals:
+            # The common case: every word already known to be read as written.
+            words = set(_VI_WORD.findall(source))
+            words.difference_update(self._plain)
+            if not words or not any(self._entry(w)[2] or self._entry(w)[0] for w in words):
+                return normal
+        found = []
+        keyed = False
+        old = normal.origin
+        entry = self._entry
+        for match in _VI_WORD.finditer(source):
+            word = match.group(0)
+            if capitals and word in _VI_CAPITALS_FOLDED:
+                begin, end = old[match.start()], old[match.end() - 1] + 1
+                # Not inside a number or a code ("62-DA-FA-23", "DA-ga"): a word alone.
+                if text[begin:end] in VI_CAPITALS and not (
+                    text[begin - 1 : begin] in ("-", "/") or text[end : end + 1] in ("-", "/")
+                ):
+                    found.append((match.start(), match.end(), VI_CAPITALS[text[begin:end]]))
+                    continue
+            read, keys, english = entry(word)
+            if read is not None or english is not None:
+                found.append((match.start(), match.end(), word))
+                keyed = keyed or keys
+        if not found:
+            return normal
+        pieces: list[str] = []
+        origin: list[int] = []
+        at = 0
+        for start, end, word in found:
+            if word in VI_CAPITALS.values():
+                read = word
+            else:
+                read, _keys, english = entry(word)
+                if keyed:  # Telex or VNI in the answer: its English-looking words are read too
+                    read = english
+                if read is None:
+                    continue
+            pieces.append(source[at:start])
+            origin.extend(old[at:start])
+            pieces.append(read)
+            # Each letter read points at the word's letters in turn, the last at its last
+            # (a highlight covers the word as written: "sats", not "sat").
+            last = end - 1
+            origin.extend(old[min(start + i, last)] for i in range(len(read) - 1))
+            origin.append(old[last])
+            at = end
+        if not pieces:
+            return normal
+        pieces.append(source[at:])
+        origin.extend(old[at:])
+        return Normalised("".join(pieces), origin)
+
+
+def vietnamese_typing(*parts: Iterable[Any]) -> VietnameseTyping:
+    """The reader for Vietnamese answers matched with these parts (a codebook's points,
+    dimensions and own codes, and the senses): their Vietnamese patterns give the joins,
+    their Vietnamese and English pattern words stay as written; so do pyspellchecker's
+    English words (but in an answer typed with Telex or VNI keys: ``VietnameseTyping``)."""
+    from .. import dictionaries
+
+    patterns = [p for group in parts for part in group for p in part.patterns.get("vi", ())]
+    words = {
+        w
+        for group in parts
+        for part in group
+        for language in ("vi", "en")
+        for p in part.patterns.get(language, ())
+        for w in fold(p).split()
+    }
+    english = dictionaries.english_words()
+    joins = syllable_joins(patterns)
+    every = english.get(0, frozenset())
+    return VietnameseTyping(
+        {j: s for j, s in joins.items() if j not in every},
+        every,
+        english.get(20000, frozenset()),
+        frozenset(words),
+    )

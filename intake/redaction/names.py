@@ -11,6 +11,7 @@ import unicodedata
 from functools import lru_cache
 from typing import TYPE_CHECKING
 
+from ..analysis.text import fold, keyed_syllable
 from .arabic import (
     _ARABIC_CONJUNCTION,
     _ARABIC_FOREIGN_NAME,
@@ -416,3 +417,40 @@ def _vietnamese_full_names(text: str, rules: _Rules) -> str:
         return PLACEHOLDER
 
     return _VI_WITH_MIDDLE.sub(full, text)
+
+
+# Two to four capitalised words in a row (Vietnamese names typed with Telex or VNI keys).
+_VI_CAPITALISED_RUN = re.compile(r"(?<![\w\[])[A-ZĐ][\w]*(?: [A-ZĐ][\w]*){1,3}(?![\w\]])")
+
+
+@lru_cache(maxsize=1)
+def _vietnamese_name_syllables() -> frozenset[str]:
+    """Every listed Vietnamese family, middle and given name, folded ("tran", "van", "hung")."""
+    vi = _load().get("vi", {})
+    return frozenset(
+        fold(w) for key in ("family_names", "middle_names", "given_names") for w in vi.get(key, [])
+    )
+
+
+def _vietnamese_keyed_names(text: str, rules: _Rules) -> str:
+    """A Vietnamese full name typed with Telex keys or VNI digits left in it ("tên là Traanf
+    Vawn Hungf": Trần Văn Hùng; "Nguye64n Thi5 Lan"): two to four capitalised words, each a
+    listed Vietnamese name as written or as its keys spell it, one of them at least typed with
+    keys (names typed plainly are the other passes'), none in capitals or an ordinary word."""
+    names = _vietnamese_name_syllables()
+
+    def run(m: re.Match[str]) -> str:
+        keyed = False
+        for word in m.group(0).split(" "):
+            if word.isupper() or word.lower() in rules.ordinary:
+                return m.group(0)
+            folded = fold(word)
+            read = keyed_syllable(folded)
+            if read is not None:
+                keyed = True
+                folded = read
+            if folded not in names:
+                return m.group(0)
+        return PLACEHOLDER if keyed else m.group(0)
+
+    return _VI_CAPITALISED_RUN.sub(run, text)

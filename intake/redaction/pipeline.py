@@ -55,6 +55,7 @@ from .names import (
     _plain_word,
     _vietnamese_full_names,
     _vietnamese_given_after_family,
+    _vietnamese_keyed_names,
 )
 from .notes import _note_names
 from .rules import _load, _load_places, _rules
@@ -167,6 +168,10 @@ def redact(text: str, language: str = "en") -> str:
     )
     # Full-width letters, spaced e-mails, phones in pieces, numbers in words made plain first.
     state.original = text = _disguised(text, rules, language)
+    if language == "vi" and not state.caseless:
+        # A full name typed with Telex keys or VNI digits ("Traanf Vawn Hungf", "Tra62n Va8n
+        # Hu2ng"), before the digits are read as a number's and the capitals as other names.
+        text = _vietnamese_keyed_names(text, rules)
     text = _emails_handles_nicknames(text, state)
     text = _set_aside_han_places(text, state)
     text = _identifiers(text, rules, language)
