@@ -31,6 +31,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable, Sequence
+from itertools import groupby
 
 from .. import dictionaries
 from .codebook import Part
@@ -59,7 +60,9 @@ _JOINED = 6
 
 def somali_fold(word: str) -> str:
     """``word`` with every run of one letter written once ("booliiska" → "boliska")."""
-    return _RUNS.sub(r"\1", word)
+    if _RUNS.search(word) is None:
+        return word  # most words: no letter twice in a row
+    return "".join(letter for letter, _run in groupby(word))
 
 
 def _somali_end(word: str, folded_length: int) -> int:
@@ -95,6 +98,7 @@ class Speller:
         words = [w for w in words if w and all(_WORD.fullmatch(s) for s in w)]
         # Somali: folded pattern word → the pattern word (the longest, if several fold alike).
         self._stems: dict[str, str] = {}
+        self._heads: frozenset[str] = frozenset()
         # Hmong: the first two folded syllables → phrases (folded syllables, syllables),
         # longest first; and the first folded syllable and the second's letters in order (a
         # second syllable typed with two neighbours swapped) → the same.
@@ -113,6 +117,9 @@ class Speller:
                 ):
                     self._stems[key] = stem
             self._literal = frozenset(s for w in words for s in w if s.isalpha())
+            # The folded pattern words' first letters: a word that starts otherwise is read
+            # as written after one lookup.
+            self._heads = frozenset(key[:SOMALI_SHORTEST] for key in self._stems)
         elif language == "hmn":
             for phrase in sorted(set(words)):
                 if len(phrase) < 2:
@@ -171,14 +178,18 @@ class Speller:
         return fixes
 
     def _somali_reading(self, word: str) -> str | None:
-        if len(word) < _SOMALI_WORD or not word.isalpha() or _other_word(word):
+        if len(word) < _SOMALI_WORD or not word.isalpha():
             return None
-        return self.somali_word(word)
+        # The patterns first (a few lookups), the word lists only for a word they would read.
+        reading = self.somali_word(word)
+        return None if reading is None or _other_word(word) else reading
 
     def somali_word(self, word: str) -> str | None:
         """``word`` in a pattern's spelling, where folding finds a longer pattern word at
         its start than its letters as written do; else ``None``."""
         folded = somali_fold(word)
+        if folded[:SOMALI_SHORTEST] not in self._heads:
+            return None
         stems = self._stems
         for n in range(len(folded), SOMALI_SHORTEST - 1, -1):
             stem = stems.get(folded[:n])
