@@ -2,33 +2,39 @@
 detectve never called", "restraning order", "me quedé en un refujio".
 
 Answers are typed fast on phones, and a pattern matches only the letters it holds, so one
-slip hides a point. Before the patterns are matched, a word that no dictionary of the
-language knows and that is one slip away from a word naming a point is read as that word:
-one letter missing, one too many, one wrong, or two neighbours swapped (the optimal string
-alignment distance of 1), never the first letter. Only such words are touched:
+slip hides a point. Before the patterns are matched, a word that no dictionary knows and
+that is one slip away from a word naming a point is read as that word: one letter missing,
+one too many, one wrong, or two neighbours swapped (the optimal string alignment distance
+of 1), never the first letter. Only such words are touched:
 
-- a word the dictionary knows stays what it is ("he was polite" is not the police, "a
-  policy", "the count");
+- a word of the English or the Spanish list stays what it is, in answers of either language
+  ("he was polite" is not the police, "a policy", "the count"; "contable" in an English
+  answer is Spanish, not "constable"), and so does a regular form of a listed Spanish verb
+  ("llamaba" is not "llamada"; the Spanish list holds few conjugated forms);
 - a word of four letters or fewer stays (names and words of other languages are too often
-  one slip from "jail", "cops" or "said");
+  one slip from "jail", "cops" or "said"), and so does a word longer than any slip could be
+  (a run of letters, another script), which is not looked up at all;
 - a word with a capital inside a sentence stays (most likely a name: "Jair" is not "jail"),
   unless the whole answer is written in capitals, and so does a name of redaction's lists
   typed in lower case ("choua" is not "chota");
-- a word one slip from two words stays, unless only one of them is common ("cort" could be
-  "court" or "cost");
-- the words a slip is read as are those that name a point, a sense or a facilitator's own
-  code, not the everyday words of the dimensions' patterns ("blame", "afraid").
+- a word one slip from two words the patterns read differently stays, unless only one of
+  them is common ("convition": conviction or condition); forms the patterns read alike are
+  one reading ("arrestd": arrested or arrests);
+- the words a slip is read as are common words of the patterns of points and of
+  facilitators' own codes, never the everyday words of the dimensions or the senses
+  ("afriad", "humilated" stay).
 
-Which words name a point is worked out once per codebook and language from the dictionary
-itself (every dictionary word a point's pattern finds), so a pattern a facilitator adds is
-forgiven its slips as the shipped ones are; and a point's own pattern word of six letters or
-more is looked for at the start of a slip, for forms the dictionary lacks ("arestaron":
-"arrest" + "aron"). The dictionaries are pyspellchecker's English and Spanish lists
-(``intake.dictionaries``); the other shipped languages have none, and their answers are
-matched as written.
+Which words those are is worked out once per codebook and language from the dictionary
+itself (every common word a point's pattern finds), so a pattern a facilitator adds is
+forgiven its slips as the shipped ones are; and, in Spanish, a point's own pattern word of
+six letters or more is looked for at the start of a slip, for forms the list lacks
+("arestaron": "arrest" + "aron"). The dictionaries are pyspellchecker's English and Spanish
+lists (``intake.dictionaries``); Somali and Hmong have a reader of their spelling
+(``spelling``), Vietnamese one of its keyboard (``text.VietnameseTyping``), and slips in
+those and in Arabic and Chinese are not read.
 
-The common case costs one set difference: the answer's words less the dictionary's, nearly
-always a few names and nothing to look up.
+The common case costs one set difference: the answer's words less the dictionaries', nearly
+always a few names and nothing to look up. Nothing of an answer is kept after the call.
 """
 
 from __future__ import annotations
