@@ -167,18 +167,12 @@ class ReferenceMatcher(Matcher):
 
     def excerpts(self, text: str, language: str, question_key: str = "") -> list[Excerpt]:
         implied = coding._implied_intervention(question_key, self.codebook)
-        normal = normalise(text)
-        # Typing slips are read before any finder looks (``typos``), the same for both: this
-        # compares the finders.
+        # Answers are read as typed (slips, spellings, keyboard leftovers) before any finder
+        # looks, by the real matcher's readers for both (``Matcher.read``): this compares the
+        # finders.
         if not hasattr(self, "_slips"):
             self._slips = Matcher(self.codebook)
-        corrector = self._slips.corrector(language)
-        if corrector is not None:
-            normal = corrector.correct(normal, text)
-        # So are Somali and Hmong spellings (``spelling``).
-        speller = self._slips.speller(language)
-        if speller is not None:
-            normal = speller.correct(normal, text)
+        normal = self._slips.read(text, language)
         span = None if normal.origin.__class__ is range else normal.span  # range: one for one
         hits = sorted(
             ((a, b) if span is None else span(a, b), kind, key)

@@ -27,7 +27,7 @@ from typing import Any, NamedTuple
 from .codebook import Code, Codebook, Part
 from .matching import Expression, Found, WordIndex
 from .spelling import Speller, speller_for
-from .text import UNSPACED, VietnameseTyping, normalise, sentences, vietnamese_typing
+from .text import UNSPACED, Normalised, VietnameseTyping, normalise, sentences, vietnamese_typing
 from .typos import Corrector, corrector_for
 
 FALLBACK_LANGUAGE = "en"
@@ -263,11 +263,11 @@ class Matcher:
             self._spellers[language] = speller_for(language, parts)
         return self._spellers[language]
 
-    def excerpts(self, text: str, language: str, question_key: str = "") -> list[Excerpt]:
-        """Every sentence of ``text`` with its suggested codes (possibly none).
-
-        Run at every submission (a budget of 1 ms per response), so kept flat."""
-        implied = _implied_intervention(question_key, self.codebook)
+    def read(self, text: str, language: str) -> Normalised:
+        """``text`` normalised and read as ``language``'s patterns spell it (typing slips,
+        Vietnamese keyboard leftovers, Somali and Hmong spellings), positions leading back
+        to what was written: what every finder of this codebook looks at (coding here, the
+        pattern counts in ``pattern_use``)."""
         normal = normalise(text)
         corrector = self.corrector(language)
         if corrector is not None:
@@ -275,6 +275,14 @@ class Matcher:
         speller = self.speller(language)
         if speller is not None:
             normal = speller.correct(normal, text)
+        return normal
+
+    def excerpts(self, text: str, language: str, question_key: str = "") -> list[Excerpt]:
+        """Every sentence of ``text`` with its suggested codes (possibly none).
+
+        Run at every submission (a budget of 1 ms per response), so kept flat."""
+        implied = _implied_intervention(question_key, self.codebook)
+        normal = self.read(text, language)
         found_at = [found for finder in self._for(language) for found in finder.spans(normal.text)]
         if normal.origin.__class__ is not range:  # range: positions are one for one
             span = normal.span

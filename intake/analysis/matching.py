@@ -261,6 +261,20 @@ class WordIndex:
         """Every pattern hit, with the whole words it covers."""
         return [(kind, key, a, b) for a, b, hits in self.spans(text) for kind, key in hits]
 
+    def _alone(self, word: str) -> Hits:
+        """The parts whose single-word patterns find the (folded) ``word`` standing alone (an
+        Arabic word: in any of its forms without a proclitic)."""
+        table = self.first.table
+        found: Hits = ()
+        for form, shortest in _forms(word) if self.arabic else ((word, 1),):
+            stem = self.first.match(form)
+            if stem is not None and stem.end() >= shortest:
+                hits, _after, exact = table[stem.group(0)]
+                if exact is not None and stem.end() == len(form):
+                    hits = exact[0]
+                found += hits
+        return found
+
     def finds(self, word: str) -> bool:
         """Whether the patterns look for the (folded) ``word`` (``typos``: the words a slip
         may be read as): a pattern finds it standing alone, or it is a word of a phrase, or
@@ -268,15 +282,8 @@ class WordIndex:
         "restraining"). Shorter phrase words count only whole: phrases also hold everyday
         words ("she", "are"), and the words that start with those are not what the codebook
         looks for."""
-        table = self.first.table
-        for form, shortest in _forms(word) if self.arabic else ((word, 1),):
-            stem = self.first.match(form)
-            if stem is not None and stem.end() >= shortest:
-                hits, _after, exact = table[stem.group(0)]
-                if exact is not None and stem.end() == len(form):
-                    hits = exact[0]
-                if hits:
-                    return True
+        if self._alone(word):
+            return True
         words = self.pattern_words
         return word in words or any(word[:n] in words for n in range(5, len(word)))
 
@@ -297,15 +304,8 @@ class WordIndex:
         of the dimensions or of the senses, nor the short words of phrases: those are
         everyday words ("said", "away", "blame", "humiliated", "because"), and a name or a
         word of another language one slip from them is no slip at all."""
-        table = self.first.table
-        for form, shortest in _forms(word) if self.arabic else ((word, 1),):
-            stem = self.first.match(form)
-            if stem is not None and stem.end() >= shortest:
-                hits, _after, exact = table[stem.group(0)]
-                if exact is not None and stem.end() == len(form):
-                    hits = exact[0]
-                if any(kind in POINT_KINDS for kind, _key in hits):
-                    return True
+        if any(kind in POINT_KINDS for kind, _key in self._alone(word)):
+            return True
         words = self.point_words
         return any(word[:n] in words for n in range(7, len(word) + 1))
 

@@ -25,7 +25,7 @@ from .aggregate import TextAnswer
 from .codebook import Codebook, Part
 from .coding import FALLBACK_LANGUAGE, SENSES, Matcher, fingerprint_of, matcher_for
 from .matching import Expression, WordIndex
-from .text import UNSPACED, normalise
+from .text import UNSPACED
 
 PatternId = tuple[str, str, str]  # part key, language, pattern
 SENSE_KIND = "sense"  # a sense's phrases, keyed "s" + the sense's name
@@ -110,14 +110,7 @@ class PatternCounter:
 
     def found(self, text: str, language: str) -> tuple[set[PatternId], set[str]]:
         """The patterns ``text`` matched, and the senses one of whose phrases it holds."""
-        normalised = normalise(text)
-        corrector = self._slips.corrector(language)
-        if corrector is not None:
-            normalised = corrector.correct(normalised, text)
-        speller = self._slips.speller(language)
-        if speller is not None:
-            normalised = speller.correct(normalised, text)
-        normal = normalised.text
+        normal = self._slips.read(text, language).text
         patterns: set[PatternId] = set()
         senses: set[str] = set()
         for finder in self._for(language):

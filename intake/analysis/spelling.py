@@ -22,7 +22,7 @@ patterns alike, before the patterns are matched:
   is not "raug ntes"). Syllables run together ("tub ceevxwm", "tsevlojcuj") are taken apart
   where they are exactly a run of a pattern's syllables.
 
-The text is rewritten as ``typos`` rewrites a slip (``typos._replaced``): positions still
+The text is rewritten as ``typos`` rewrites a slip (``text.Normalised.replaced``): positions still
 lead back to what the respondent wrote, so a match highlights the words as typed. Other
 languages are matched as written (``speller_for`` gives ``None``).
 """
@@ -36,7 +36,7 @@ from itertools import groupby
 from .. import dictionaries
 from .codebook import Part
 from .text import Normalised, fold
-from .typos import _a_name, _capital_inside_a_sentence, _replaced
+from .typos import _a_name, _capital_inside_a_sentence
 
 LANGUAGES = frozenset({"so", "hmn"})
 # A Somali pattern word must keep this many letters once folded to be looked for ("amar",
@@ -146,7 +146,7 @@ class Speller:
             fixes = self._somali(normal, original)
         else:
             fixes = self._hmong(normal.text)
-        return _replaced(normal, fixes) if fixes else normal
+        return normal.replaced(fixes) if fixes else normal
 
     def _somali(self, normal: Normalised, original: str) -> list[tuple[int, int, str]]:
         text = normal.text

@@ -82,6 +82,28 @@ class Normalised:
         last = self.origin[end - 1] if end > start else self.origin[start]
         return (self.origin[start], last + 1)
 
+    def replaced(self, fixes: Iterable[tuple[int, int, str]]) -> Normalised:
+        """This text with each (start, end) replaced by its word, in order (the readers of
+        answers as typed: ``typos``, ``spelling``, ``VietnameseTyping``). A replacing word's
+        letters lead back into the word it replaces, its first to the first and its last to
+        the last, so a match on it highlights what was written."""
+        pieces: list[str] = []
+        origin: list[int] = []
+        old = self.origin
+        text = self.text
+        at = 0
+        for start, end, word in fixes:
+            pieces.append(text[at:start])
+            origin.extend(old[at:start])
+            pieces.append(word)
+            last = end - 1
+            origin.extend(old[min(start + i, last)] for i in range(len(word) - 1))
+            origin.append(old[last])
+            at = end
+        pieces.append(text[at:])
+        origin.extend(old[at:])
+        return Normalised("".join(pieces), origin)
+
 
 def fold(text: str) -> str:
     """Normalise a pattern or a word (no position map needed)."""
@@ -421,9 +443,7 @@ class VietnameseTyping:
                 keyed = keyed or keys
         if not found:
             return normal
-        pieces: list[str] = []
-        origin: list[int] = []
-        at = 0
+        fixes = []
         for start, end, word in found:
             if word in VI_CAPITALS.values():
                 read = word
@@ -433,20 +453,8 @@ class VietnameseTyping:
                     read = english
                 if read is None:
                     continue
-            pieces.append(source[at:start])
-            origin.extend(old[at:start])
-            pieces.append(read)
-            # Each letter read points at the word's letters in turn, the last at its last
-            # (a highlight covers the word as written: "sats", not "sat").
-            last = end - 1
-            origin.extend(old[min(start + i, last)] for i in range(len(read) - 1))
-            origin.append(old[last])
-            at = end
-        if not pieces:
-            return normal
-        pieces.append(source[at:])
-        origin.extend(old[at:])
-        return Normalised("".join(pieces), origin)
+            fixes.append((start, end, read))
+        return normal.replaced(fixes) if fixes else normal
 
 
 def vietnamese_typing(*parts: Iterable[Any]) -> VietnameseTyping:

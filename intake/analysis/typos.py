@@ -256,7 +256,7 @@ class Corrector:
             word = read[typed]
             if word is not None:
                 fixes.append((start, end, word))
-        return _replaced(normal, fixes) if fixes else normal
+        return normal.replaced(fixes) if fixes else normal
 
 
 def _a_name(word: str) -> bool:
@@ -275,28 +275,6 @@ def _capital_inside_a_sentence(original: str, start: int, end: int) -> bool:
     while i >= 0 and original[i] in _OPENERS:
         i -= 1
     return i >= 0 and original[i] not in _SENTENCE_ENDS
-
-
-def _replaced(normal: Normalised, fixes: list[tuple[int, int, str]]) -> Normalised:
-    """``normal`` with each (start, end) replaced by its word. A replacing word's letters
-    lead back into the word it replaces (its first to the first, its last to the last), so a
-    match on it highlights what was written."""
-    pieces: list[str] = []
-    origin: list[int] = []
-    old = normal.origin
-    text = normal.text
-    at = 0
-    for start, end, word in fixes:
-        pieces.append(text[at:start])
-        origin.extend(old[at:start])
-        pieces.append(word)
-        last = end - 1
-        origin.extend(old[min(start + i, last)] for i in range(len(word) - 1))
-        origin.append(old[last])
-        at = end
-    pieces.append(text[at:])
-    origin.extend(old[at:])
-    return Normalised("".join(pieces), origin)
 
 
 def corrector_for(language: str, index: WordIndex) -> Corrector | None:
