@@ -465,6 +465,30 @@ def test_a_record_json_alone_would_read_is_read_the_same() -> None:
         analysis_record.parse(b"\xff\xfe")
 
 
+@pytest.mark.parametrize(
+    "values",
+    [
+        {"story": "La policía no me creyó 😔 — 警察 — الشرطة", "age": 34, "ok": True, "x": None},
+        {"services": ["shelter", "court"], "rating": 2.5, "_language": "vi"},
+        {"x": float("nan")},  # no answer check lets these through; if one did, kept as is
+        {"x": float("inf"), "y": -float("inf")},
+        {"big": 2**64},
+    ],
+)
+def test_a_record_is_written_so_that_it_reads_back_exactly(values: dict[str, Any]) -> None:
+    coding = ("fp", {"story": [[0, 12, ["police-less_safe"], [[3, 10]]], [13, 20]]})
+    for suggested in (None, coding):
+        answers, read = analysis_record.parse(analysis_record.build(values, suggested))
+        assert read == suggested
+        assert answers.keys() == values.keys()
+        for key, value in values.items():
+            if isinstance(value, float) and value != value:
+                assert answers[key] != answers[key]  # NaN stays NaN, never null
+            else:
+                assert answers[key] == value
+                assert type(answers[key]) is type(value)
+
+
 def test_the_collector_pause_ends_even_on_error_and_keeps_others_frozen() -> None:
     import gc
 

@@ -17,6 +17,8 @@ from collections.abc import Iterable, Iterator
 from pathlib import Path
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 from sqlalchemy import update
 from sqlalchemy.orm import Session
 
@@ -266,9 +268,13 @@ class ReferenceMatcher(Matcher):
         return found
 
 
+# The sentence splitter as it was written first (a look-behind alternation).
+_REFERENCE_SENTENCE_END = re.compile(r"(?<=[.!?。！？؟;；])\s+|[。！？؟]|\n+")
+
+
 def reference_sentences(text: str) -> Iterator[tuple[int, int]]:
     start = 0
-    for match in text_module._SENTENCE_END.finditer(text):
+    for match in _REFERENCE_SENTENCE_END.finditer(text):
         after_abbreviation = text_module._ABBREVIATION.search(
             text[max(start, match.start() - 8) : match.start()]
         )
@@ -394,6 +400,41 @@ def test_each_pattern_is_found_alone_as_the_trie_walk_found_it() -> None:
             assert sorted(set(fast.find(text))) == sorted(set(reference.find(text))), text
 
 
+def _chinese_patterns() -> tuple[list[Part], list[str]]:
+    codebook = codebook_module.shipped()
+    parts = [*codebook.parts(), *Matcher(codebook)._senses]
+    return parts, [p for part in parts for p in part.patterns.get("zh", ())]
+
+
+def test_chinese_patterns_are_found_as_one_alternation_finds_them() -> None:
+    """The trie of Chinese patterns picks, where several start at one place, the one the
+    alternation of every pattern picked, and keeps Latin letters a word of their own: on
+    texts run together from patterns, pieces of them, Latin letters, digits and other
+    characters, in the codebook's own parts and with every pattern a part of its own."""
+    parts, patterns = _chinese_patterns()
+    alone = [Part(str(i), "custom", {}, {"zh": (p,)}) for i, p in enumerate(patterns)]
+    pieces = [*patterns, *(p[: len(p) // 2] for p in patterns), "a", "da", "9", "x", "我", "，"]
+    rnd = random.Random(8)
+    for finder_parts in (parts, alone):
+        fast = matching.Expression(finder_parts, "zh")
+        reference = ReferenceExpression(finder_parts, "zh")
+        for _ in range(1500):
+            text = normalise("".join(rnd.choice(pieces) for _ in range(rnd.randint(1, 12)))).text
+            assert fast.find(text) == reference.find(text), text
+
+
+@settings(max_examples=500, deadline=None)
+@given(
+    st.lists(st.sampled_from(_chinese_patterns()[1] + ["a", "1", "sir", "的", "警"]), max_size=8)
+)
+def test_chinese_patterns_run_together_are_found_as_before(words: list[str]) -> None:
+    parts, _patterns = _chinese_patterns()
+    text = normalise("".join(words)).text
+    assert matching.Expression(parts, "zh").find(text) == ReferenceExpression(parts, "zh").find(
+        text
+    )
+
+
 SENTENCE_CASES = [
     "Det. Garcia came. J. Smith left.  Then?  No!",
     "a.  b. c.\nd.\n\ne. St. Paul; then。然后！好吗？ok؟ نعم. Mr.",
@@ -410,6 +451,14 @@ SENTENCE_CASES = [
 def test_sentences_are_split_exactly_as_before(inputs: list) -> None:  # type: ignore[type-arg]
     for text in [*SENTENCE_CASES, *(t for _l, t, _q in inputs)]:
         assert list(sentences(text)) == list(reference_sentences(text)), text
+
+
+@settings(max_examples=3000, deadline=None)
+@given(st.text(alphabet=".!?;；。！？؟\n\r \t\u2028abcDr5J", max_size=40))
+def test_sentences_are_split_as_before_around_every_stop_and_space(text: str) -> None:
+    # Stops, new lines, other white space, an abbreviation ("Dr"), an initial ("J") and a
+    # number, in every order: the cases a fixed list of answers may not hold.
+    assert list(sentences(text)) == list(reference_sentences(text)), repr(text)
 
 
 def test_the_codebook_in_use_is_read_again_when_its_text_differs(session: Session) -> None:
