@@ -118,3 +118,52 @@ def test_other_languages_are_matched_as_written(matcher: Matcher) -> None:
     assert matcher.speller("en") is None
     assert matcher.speller("vi") is None
     assert "police" not in _points(matcher, "the bolliska came", "en")
+
+
+def test_somali_words_found_by_their_folded_start_are_every_word_that_reads_otherwise(
+    matcher: Matcher,
+) -> None:
+    """The speller reads only the words its expression finds (their folded start is a
+    pattern word's): the same fixes as reading every word of the answer, on pattern words
+    with letters doubled and halved, capitals, names and everyday words."""
+    import random
+    import re
+
+    from intake.analysis.text import normalise
+    from intake.analysis.typos import _capital_inside_a_sentence
+
+    speller = matcher.speller("so")
+    assert speller is not None
+    stems = sorted(speller._stems.values())
+    words = [*stems, "Barre", "aan", "waxaan", "wadada", "booliiska", "bolis", "MAXKAMADDA"]
+    rnd = random.Random(5)
+
+    def typed(word: str) -> str:
+        out = []
+        for letter in word:
+            roll = rnd.random()
+            out.append(letter * 2 if roll < 0.2 else "" if roll < 0.25 else letter)
+        return "".join(out) or word
+
+    checked = 0
+    for _ in range(400):
+        text = " ".join(
+            rnd.choice([w, typed(w), w.capitalize(), typed(w) + "ka"])
+            for w in rnd.choices(words, k=8)
+        )
+        text = text + "." if rnd.random() < 0.5 else text.upper()
+        normal = normalise(text)
+        expected = []
+        for match in re.finditer(r"\w+", normal.text):
+            reading = speller._somali_reading(match.group(0))
+            start, end = match.span()
+            if reading is not None and (
+                text.isupper()
+                or not _capital_inside_a_sentence(
+                    text, normal.origin[start], normal.origin[end - 1] + 1
+                )
+            ):
+                expected.append((start, end, reading))
+        assert speller._somali(normal, text) == expected, text
+        checked += len(expected)
+    assert checked > 400  # the comparison is about words read otherwise, not empty lists

@@ -220,6 +220,7 @@ class Matcher:
             if s.point in codebook.interventions and name not in codebook.senses_off
         ]
         self._known: dict[tuple[frozenset[tuple[str, str]], str | None], tuple[str, ...]] = {}
+        self._carried: dict[tuple[str, ...], tuple[tuple[str, str], ...]] = {}
         self._correctors: dict[str, Corrector | VietnameseTyping | None] = {}
         self._spellers: dict[str, Speller | None] = {}
 
@@ -317,7 +318,16 @@ class Matcher:
                     matched.update(before)
             codes = self._codes_of(frozenset(matched), implied)
             excerpts.append(_new_tuple(Excerpt, (index, start, end, codes, tuple(sorted(spans)))))
-            before = self._before_next(codes, matched if follows else None, before)
+            if follows:
+                before = self._before_next(codes, matched, before)
+            else:
+                # What the sentence hands on depends on its codes alone: worked out once.
+                carried = self._carried.get(codes)
+                if carried is None:
+                    if len(self._carried) >= _KNOWN_COMBINATIONS:
+                        self._carried.clear()
+                    carried = self._carried[codes] = self._before_next(codes, None, ())
+                before = carried
         return excerpts
 
     def _before_next(

@@ -381,8 +381,8 @@ class WordIndex:
                             hits, after = exact
                         if hits:
                             found.append((begin, end, hits))
-                        if after is not None:
-                            _follow(after, text, begin, end, found)
+                        if after is not None and (going := after.after(text, end)) is not None:
+                            _went_on(after, going, text, begin, found)
             return found
         for match in self.starts.finditer(text):
             begin, end = match.span()
@@ -391,8 +391,8 @@ class WordIndex:
                 hits, after = exact
             if hits:
                 found.append((begin, end, hits))
-            if after is not None:
-                _follow(after, text, begin, end, found)
+            if after is not None and (going := after.after(text, end)) is not None:
+                _went_on(after, going, text, begin, found)
         return found
 
 
@@ -434,11 +434,19 @@ def _follow(level: _Level, text: str, begin: int, end: int, found: list[Found]) 
     """Phrases going on after the word ending at ``end``: the next word of the text."""
     match = level.after(text, end)
     if match is not None:
-        hits, after, exact = level.table[match.group(1)]
-        end = match.end()
-        if exact is not None and match.end(1) == end:
-            hits, after = exact
-        if hits:
-            found.append((begin, end, hits))
-        if after is not None:
-            _follow(after, text, begin, end, found)
+        _went_on(level, match, text, begin, found)
+
+
+def _went_on(
+    level: _Level, match: re.Match[str], text: str, begin: int, found: list[Found]
+) -> None:
+    """The phrases of ``level`` whose next word ``match`` found (``_follow``; ``spans`` asks
+    ``level.after`` itself, so that a phrase going no further costs no call)."""
+    hits, after, exact = level.table[match.group(1)]
+    end = match.end()
+    if exact is not None and match.end(1) == end:
+        hits, after = exact
+    if hits:
+        found.append((begin, end, hits))
+    if after is not None:
+        _follow(after, text, begin, end, found)

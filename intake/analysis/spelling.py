@@ -32,6 +32,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable, Sequence
 from itertools import groupby
+from typing import Any
 
 from .. import dictionaries
 from .codebook import Part
@@ -63,6 +64,25 @@ def somali_fold(word: str) -> str:
     if _RUNS.search(word) is None:
         return word  # most words: no letter twice in a row
     return "".join(letter for letter, _run in groupby(word))
+
+
+def _runs_regex(heads: Iterable[str]) -> str:
+    """An expression for the whole text words whose letters, each run of one letter written
+    once (``somali_fold``), start with one of ``heads``: a trie of the heads, each letter
+    repeatable."""
+    trie: dict[str, Any] = {}
+    for head in heads:
+        node = trie
+        for letter in head:
+            node = node.setdefault(letter, {})
+
+    def render(node: dict[str, Any]) -> str:
+        branches = [re.escape(c) + "+" + render(node[c]) for c in sorted(node)]
+        if len(branches) <= 1:
+            return "".join(branches)
+        return "(?:" + "|".join(branches) + ")"
+
+    return rf"(?<!\w){render(trie)}\w*" if trie else r"(?!x)x"
 
 
 def _somali_end(word: str, folded_length: int) -> int:
@@ -120,6 +140,9 @@ class Speller:
             # The folded pattern words' first letters: a word that starts otherwise is read
             # as written after one lookup.
             self._heads = frozenset(key[:SOMALI_SHORTEST] for key in self._stems)
+            # Every text word whose letters, each run of one letter written once, start with
+            # one of ``_heads`` ("booliiska": b+o+l+i+s+).
+            self._candidates = re.compile(_runs_regex(self._heads))
         elif language == "hmn":
             for phrase in sorted(set(words)):
                 if len(phrase) < 2:
@@ -153,24 +176,21 @@ class Speller:
         # Each word is read once per answer; nothing of an answer is kept after it (no
         # respondent's word outlives the call that reads it).
         seen: dict[str, str | None] = {}
-        readings = {}
-        for word in _WORD.findall(text):
+        fixes = []
+        origin = normal.origin
+        shouting = original.isupper()
+        # Only the words whose folded start is a pattern word's (found in C): the others
+        # would read as written.
+        for match in self._candidates.finditer(text):
+            word = match.group(0)
             reading = seen.get(word, _UNSEEN)
             if reading is _UNSEEN:
                 reading = seen[word] = self._somali_reading(word)
-            if reading is not None:
-                readings[word] = reading
-        if not readings:
-            return []  # nearly always: the words' positions are not needed
-        fixes = []
-        origin = normal.origin
-        for match in _WORD.finditer(text):
-            reading = readings.get(match.group(0))
             if reading is None:
                 continue
             start, end = match.span()
             # A capital inside a sentence is a name ("Barre", "Ayanle"), as for ``typos``.
-            if not original.isupper() and _capital_inside_a_sentence(
+            if not shouting and _capital_inside_a_sentence(
                 original, origin[start], origin[end - 1] + 1
             ):
                 continue
