@@ -178,27 +178,34 @@ class Expression:
         return [(kind, key, a, b) for a, b, hits in self.spans(text) for kind, key in hits]
 
 
-def longest_prefix_regex(stems: Iterable[str]) -> str:
+def longest_prefix_regex(stems: Iterable[str], conditions: dict[str, str] | None = None) -> str:
     """An expression matching the longest of ``stems`` that starts where it is tried (a
     trie: one pass in the regular-expression engine, no backtracking through hundreds of
     choices). Where a stem ends and longer ones go on, the rest is optional and greedy, so
-    the engine goes as deep as a stem allows and falls back to the last stem passed."""
+    the engine goes as deep as a stem allows and falls back to the last stem passed.
+
+    A stem in ``conditions`` ends a match only where its condition (an expression, usually
+    a look-ahead) holds there; otherwise the engine falls back as if it were no stem."""
     trie: dict[str, Any] = {}
     for stem in stems:
         node = trie
         for char in stem:
             node = node.setdefault(char, {})
         node[""] = {}
+    conditions = conditions or {}
 
-    def render(node: dict[str, Any]) -> str:
+    def render(node: dict[str, Any], path: str) -> str:
         chars = sorted(c for c in node if c)
+        condition = conditions.get(path) if "" in node else None
         if not chars:
-            return ""
-        branches = [re.escape(c) + render(node[c]) for c in chars]
+            return condition or ""
+        branches = [re.escape(c) + render(node[c], path + c) for c in chars]
         body = branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
-        return f"(?:{body})?" if "" in node else body
+        if "" not in node:
+            return body
+        return f"(?:{body})?" if condition is None else f"(?:{body}|{condition})"
 
-    return render(trie) if trie else r"(?!x)x"
+    return render(trie, "") if trie else r"(?!x)x"
 
 
 # pattern words, kind, key, and for each pattern word whether it matches a whole word only
@@ -271,6 +278,30 @@ class _Level:
         return getattr(self, name)
 
 
+def _worth_a_look(table: dict[str, Any]) -> dict[str, str]:
+    """For each first pattern word that finds nothing by itself in a text word it starts
+    (it only begins phrases, or it must be the whole word), where the text word is worth
+    handing to Python: where the word ends there (when the whole word finds something), or
+    where the next word starts a word of one of its phrases. Most such words are everyday
+    words ("the", "to", "de", "mi") that begin a phrase or two; looked at in the engine,
+    they cost Python nothing where no phrase goes on. A word passing this may still find
+    nothing; one failing it would have found nothing (``spans`` decides as before)."""
+    conditions = {}
+    for stem, (hits, after, exact) in table.items():
+        if hits:
+            continue  # found in any word it starts
+        ways = []
+        if exact is not None and exact[0]:
+            ways.append(r"(?!\w)")
+        following = set(after._stems) if after is not None else set()
+        if exact is not None and exact[1] is not None:
+            following |= exact[1]._stems
+        if following:
+            ways.append(rf"(?=\w*\W+{longest_prefix_regex(following)})")
+        conditions[stem] = "(?:" + "|".join(ways) + ")" if ways else r"(?!x)x"
+    return conditions
+
+
 class WordIndex:
     """Spaced languages: every pattern of ``parts`` in ``languages``, found word by word.
     Patterns of a language in ``WHOLE_WORDS`` match whole words only, and so do the short
@@ -299,13 +330,15 @@ class WordIndex:
         self.point_stems = frozenset(
             stems[0] for stems, kind, *_ in entries if len(stems) == 1 and kind in POINT_KINDS
         )
-        body = longest_prefix_regex(self.first.table)
         if self.arabic:
             # Any word a proclitic may hide a pattern in; its forms are then tried one by one.
+            body = longest_prefix_regex(self.first.table)
             arabizi = "|".join(ARABIZI_PROCLITICS)
             self.starts = re.compile(rf"(?<!\w)(?:{ARABIC_PREFIX}|(?:{arabizi})(?=\w{{4}})){body}")
         else:
-            # The longest pattern word the text word starts with, and the rest of the word.
+            # The longest pattern word the text word starts with, and the rest of the word;
+            # only where something may be found there (``_worth_a_look``).
+            body = longest_prefix_regex(self.first.table, _worth_a_look(self.first.table))
             self.starts = re.compile(rf"(?<!\w)({body})\w*")
 
     def find(self, text: str) -> list[Hit]:
