@@ -96,6 +96,24 @@ FIXED = [
     ("hmn", "kuv ua haujlwm ntawm tsev kawm ntawv", set()),
     ("hmn", "nws tos cov menyuam ntawm tsev kawm ntawv", set()),
     ("hmn", "peb nyob ze lub tsev tub ceev xwm", set()),
+    # Found with probes written after scoring (not development answers).
+    ("en", "my daughter's teacher is so nice", set()),
+    ("en", "I work nights at the hospital", set()),
+    ("en", "my sister is a nurse", set()),
+    ("en", "we live across from a church", set()),
+    ("en", "we got married at the courthouse", set()),
+    ("en", "he followed me out to the courthouse parking lot", set()),
+    ("en", "they still have not decided whether to charge him", {"prosecution"}),
+    ("en", "his case got continued again", {"criminal_court"}),
+    ("vi", "tòa xử án anh ta vào tháng sau", {"criminal_court"}),
+    ("vi", "luật sư công của anh ta xin hoãn", {"criminal_court"}),
+    ("vi", "họ giảm tội cho anh ta", {"prosecution"}),
+    ("vi", "tôi làm ở trường học", set()),
+    ("vi", "nhà thờ gần nhà tôi", set()),
+    ("es", "vivimos enfrente de la iglesia", set()),
+    ("zh", "他的罪名被减轻了", {"prosecution"}),
+    ("ar", "ساكنين جنب الكنيسة", set()),
+    ("hmn", "peb nyob ze lub tsev teev ntuj", set()),
 ]
 
 KEPT = [
@@ -119,6 +137,10 @@ KEPT = [
     ("hmn", "nws yeej tsis lees txim li", set()),
     ("so", "wuxuu qirtay in uu i garaacay", set()),
     ("ar", "أهله قالوا إنه مذنب", set()),
+    ("en", "at his hearing for custody the judge gave him visits", {"civil_court_custody"}),
+    ("en", "i need to know whether to charge my phone", set()),
+    ("en", "we live near the church and the pastor checks on us", {"faith_community"}),
+    ("en", "the nurse at the ER was really nice", {"health_care"}),
 ]
 
 

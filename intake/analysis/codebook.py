@@ -94,7 +94,7 @@ SENSE_TITLES: dict[str, str] = {
     "a_hearing_of_the_criminal_case": N_("A hearing of the criminal case (an arraignment, a first appearance), also beside a protection order or custody"),
     "a_hearing_before_trial": N_("A hearing before the trial (a pretrial hearing), not jail before a trial"),
     "a_police_station_as_a_landmark": N_("A police station named only as a landmark (across from the police station)"),
-    "a_courthouse_as_a_landmark": N_("A courthouse named only as a landmark (across from the courthouse, walking past it)"),
+    "a_courthouse_as_a_landmark": N_("A courthouse named only as a place (across from it, its parking lot, a wedding there)"),
     "a_hospital_as_a_landmark": N_("A hospital named only as a landmark (its parking lot, near the hospital)"),
 }  # fmt: skip
 
