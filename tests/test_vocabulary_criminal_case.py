@@ -114,6 +114,11 @@ FIXED = [
     ("zh", "他的罪名被减轻了", {"prosecution"}),
     ("ar", "ساكنين جنب الكنيسة", set()),
     ("hmn", "peb nyob ze lub tsev teev ntuj", set()),
+    ("en", "the county picked up the case", {"prosecution"}),
+    ("en", "he plead out", {"prosecution"}),
+    ("en", "they gave him a stay of adjudication", {"sentencing"}),
+    ("vi", "họ nói không đủ chứng cớ", {"prosecution"}),
+    ("hmn", "kuv ua haujlwm ntawm lub tsev kawm ntawv", set()),
 ]
 
 KEPT = [
@@ -141,6 +146,7 @@ KEPT = [
     ("en", "i need to know whether to charge my phone", set()),
     ("en", "we live near the church and the pastor checks on us", {"faith_community"}),
     ("en", "the nurse at the ER was really nice", {"health_care"}),
+    ("en", "the county picked up the tab for my hotel", set()),
 ]
 
 
