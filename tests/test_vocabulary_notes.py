@@ -125,10 +125,12 @@ def test_prison_beside_the_sentence_still_yields(
     assert points(matcher, text, language) == {"sentencing"}
 
 
-def test_only_bail_keeps() -> None:
+def test_only_bail_and_the_criminal_case_s_own_hearing_keep() -> None:
+    # batch o added the second: a first appearance or an arraignment told with an order.
     keeping = {name for name, sense in SENSES.items() if sense.keeps}
-    assert keeping == {"bail_before_the_sentence"}
+    assert keeping == {"bail_before_the_sentence", "a_hearing_of_the_criminal_case"}
     assert SENSES["bail_before_the_sentence"].point == "jail_pretrial"
+    assert SENSES["a_hearing_of_the_criminal_case"].point == "criminal_court"
 
 
 # -- a social worker of another service is no child protection --------------------------------

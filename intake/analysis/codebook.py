@@ -91,6 +91,11 @@ SENSE_TITLES: dict[str, str] = {
     "taking_the_children_somewhere": N_("Taking the children somewhere (to school, to a relative, away when leaving)"),
     "a_court_word_after_another_court": N_("A court in plain words, after a sentence about custody, a protection order or immigration"),
     "house_arrest": N_("House arrest (a sentence or a release condition served at home, not an arrest)"),
+    "a_hearing_of_the_criminal_case": N_("A hearing of the criminal case (an arraignment, a first appearance), also beside a protection order or custody"),
+    "a_hearing_before_trial": N_("A hearing before the trial (a pretrial hearing), not jail before a trial"),
+    "a_police_station_as_a_landmark": N_("A police station named only as a landmark (across from the police station)"),
+    "a_courthouse_as_a_landmark": N_("A courthouse named only as a place (across from it, its parking lot, a wedding there)"),
+    "a_hospital_as_a_landmark": N_("A hospital named only as a landmark (its parking lot, near the hospital)"),
 }  # fmt: skip
 
 
