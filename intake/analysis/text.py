@@ -62,11 +62,12 @@ def simplified(text: str) -> str:
     return text.translate(_TO_SIMPLIFIED)
 
 
-# Sentence ends in the shipped scripts: Latin, Chinese full-width, Arabic question mark.
-# Where a sentence may end: a stop and the white space after it, or new lines. One class of
-# first characters, so the engine skips along the text in C (an alternation, or a
-# look-behind, is tried at every character: four times slower); ``sentences`` reads the rest.
-_SENTENCE_END = re.compile(r"[.!?。！？؟;；\n]\s*")
+# Sentence ends in the shipped scripts (Latin, Chinese full-width, Arabic question mark): a
+# stop or semicolon (full-width too) with white space after it, a full-width stop or ؟, or
+# a new line, with any white space after them. Written to start with one class of
+# characters, so the engine skips along the text in C (an alternation, or a look-behind,
+# tried at every character was four times slower); ``sentences`` reads the rest.
+_SENTENCE_END = re.compile(r"[.!?;；。！？؟\n](?:\s+|(?<=[。！？؟\n]))")
 _FULL_STOPS = frozenset("。！？؟")
 
 # Languages whose words are not separated by spaces: patterns match anywhere.
@@ -192,8 +193,6 @@ def sentences(text: str) -> list[tuple[int, int]]:
             # space after the last one begins the next sentence.
             end = first
             after = text.rfind("\n", first, after) + 1
-        elif after == first + 1:
-            continue  # no white space after . ! ? ;: "3.5", "e.g.", "a;b" go on
         else:
             end = first + 1
             # After a full stop the stop may end an abbreviation or an initial: only after a
