@@ -8,8 +8,8 @@
   "arraignment", "criminal court", "tòa hình sự", "刑事法庭", "المحكمة الجنائية") does not
   yield to the protection order or custody it is told with (keeping sense
   ``a_hearing_of_the_criminal_case``).
-- The prosecution without its words: "nobody called me back about the case", "updates on
-  his case"; "eedeymihii", "qirtay dambiga"; "về vụ án"; "lees txim ces raug" (the plea
+- The prosecution without its words: "nobody called me back about his case", "updates on
+  his case" (not "the case", which may be a divorce, custody or CPS case); "eedeymihii", "qirtay dambiga"; "về vụ án"; "lees txim ces raug" (the plea
   beside the sentence), "txog nws rooj plaub"; a request to "come to court" beside the
   prosecution is no criminal court (more ``witness_for_the_prosecution``); "جنحة" (a
   misdemeanor) alone is no criminal court.
@@ -58,9 +58,12 @@ FIXED = [
     # The prosecution without its words.
     (
         "en",
-        "nobody ever called me back about the case after the arrest",
+        "nobody ever called me back about his case after the arrest",
         {"arrest", "prosecution"},
     ),
+    # "the case" alone may be any case: no prosecution in a divorce, custody or CPS case.
+    ("en", "my divorce lawyer never got back to me about the case", {"civil_court_custody"}),
+    ("en", "CPS never gave me an update on the case with my kids", {"child_protection"}),
     ("en", "I never got any updates on his case", {"prosecution"}),
     ("en", "the prosecutor wanted me to come to court and I said no", {"prosecution"}),
     ("so", "eedeymihii ayaa la dhimay", {"prosecution"}),
