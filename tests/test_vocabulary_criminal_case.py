@@ -9,7 +9,7 @@
   yield to the protection order or custody it is told with (keeping sense
   ``a_hearing_of_the_criminal_case``).
 - The prosecution without its words: "nobody called me back about his case", "updates on
-  his case" (not "the case", which may be a divorce, custody or CPS case); "eedeymihii", "qirtay dambiga"; "về vụ án"; "lees txim ces raug" (the plea
+  his case" (not "the case", which may be a divorce, custody or CPS case); "eedeymihii", "qirtay dambiga"; "vụ án của anh ta" (his case; "vụ án" alone may be a divorce); "lees txim ces raug" (the plea
   beside the sentence), "txog nws rooj plaub"; a request to "come to court" beside the
   prosecution is no criminal court (more ``witness_for_the_prosecution``); "جنحة" (a
   misdemeanor) alone is no criminal court.
@@ -68,7 +68,8 @@ FIXED = [
     ("en", "the prosecutor wanted me to come to court and I said no", {"prosecution"}),
     ("so", "eedeymihii ayaa la dhimay", {"prosecution"}),
     ("so", "wuxuu qirtay dambiga waxaana lagu xukumay 60 maalmood", {"prosecution", "sentencing"}),
-    ("vi", "không ai báo gì cho tôi về vụ án", {"prosecution"}),
+    ("vi", "không ai báo gì cho tôi về vụ án của anh ta", {"prosecution"}),
+    ("vi", "luật sư ly hôn không gọi lại cho tôi về vụ án", {"civil_court_custody"}),
     ("ar", "خففوا التهمة إلى جنحة", {"prosecution"}),
     ("ar", "هيئة المحلفين قالوا إنه مذنب", {"criminal_court", "sentencing"}),
     ("hmn", "nws lees txim ces raug kaw 60 hnub", {"prosecution", "sentencing"}),
