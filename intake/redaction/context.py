@@ -78,6 +78,12 @@ _BEFORE_A_PERSON_WORDS = {
             "thanked",
             "sued",
             "emailed",
+            # (english7) "i blocked jamal", "she reported marisol to ICE"
+            "blocked",
+            "unblocked",
+            "reported",
+            "dumped",
+            "forgave",
         }
     ),
     "es": frozenset({"dije", "llamé", "llame", "hablé", "hable", "conocí", "conoci", "vi"}),

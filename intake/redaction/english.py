@@ -82,7 +82,38 @@ _EN_HELD_LETTER = re.compile(r"([a-z])\1{2,}")
 _EN_OBJECT_IS_A_PERSON = frozenset(
     {"believed", "trusted", "blamed", "punched", "slapped", "choked", "pushed", "grabbed",
      "kicked", "threatened", "stalked", "married", "dated", "divorced", "hugged", "warned",
-     "sued", "hit", "beat", "raped", "attacked", "strangled"}
+     "sued", "hit", "beat", "raped", "attacked", "strangled",
+     # (english7) "i blocked jamal", "i reported Destiny", "i unblocked tank"
+     "blocked", "unblocked", "reported", "dumped", "forgave", "met"}
+)  # fmt: skip
+# (english7) A word-name first in a sentence, then who the person is: "King is my sons
+# father", "Precious my advocate at the shelter helped". The person words after my/his/her,
+# and the words that may stand between ("my sons father", "my kids dad").
+_EN_WHO_A_PERSON_IS = frozenset(
+    {"son", "daughter", "kid", "child", "baby", "brother", "sister", "bro", "sis", "mom",
+     "mother", "dad", "father", "daddy", "mama", "aunt", "auntie", "uncle", "cousin", "niece",
+     "nephew", "grandma", "grandpa", "grandmother", "grandfather", "wife", "husband", "ex",
+     "boyfriend", "girlfriend", "bf", "gf", "friend", "bestie", "neighbor", "neighbour",
+     "advocate", "caseworker", "lawyer", "attorney", "therapist", "counselor", "sponsor",
+     "landlord", "boss", "roommate", "partner", "fiance", "fiancé", "stepdad", "stepmom"}
+)  # fmt: skip
+_EN_WHOSE = frozenset(
+    {"sons", "son's", "daughters", "daughter's", "kids", "kids'", "kid's", "babys", "baby's",
+     "baby", "childrens", "children's", "childs", "child's", "best", "oldest", "youngest",
+     "new", "old", "ex", "older", "little", "big"}
+)  # fmt: skip
+# After "Hope my advocate", what makes it a person's name and not "(I) hope my advocate…"
+# ("Hope my son is ok" stays): where she is, or what she did.
+_EN_AFTER_WHO_A_VIRTUE_IS = frozenset(
+    {"at", "from", "with", ",", "came", "helped", "said", "called", "took", "drove", "picked",
+     "told", "gave", "brought", "showed", "stayed", "texted", "sent", "hit", "found"}
+)  # fmt: skip
+# After a virtue-name first and "been": what only a person has been doing to someone
+# ("Sincere been hitting me"; "Faith been getting me through" stays).
+_EN_BEEN_DOING_TO_ME = frozenset(
+    {"hitting", "calling", "texting", "threatening", "stalking", "following", "choking",
+     "beating", "harassing", "lying", "cheating", "yelling", "messaging", "watching",
+     "tracking", "coming", "showing", "posting", "sending", "telling", "saying", "taking"}
 )  # fmt: skip
 # Seasons and months: first in a sentence before "went" or "got" they are time ("Summer went
 # by"), so they take only the narrower list of a person's verbs.
@@ -157,6 +188,13 @@ _EN_APOSTROPHE_NAME = re.compile(r"^[^\W\d_]{1,3}['’][^\W\d_]{3,}$")
 _EN_NOT_APOSTROPHE_NAME = frozenset(
     {"o'clock", "y'all", "ma'am", "c'mon", "g'night", "e'er", "ne'er", "o'er", "li'l"}
 )
+# (english7) A capitalised word said twice with a hyphen ("Man-Man", "Boo-Boo", "Pooh-Pooh"):
+# a nickname, unless the pair is an everyday word ("So-So", "Bye-Bye", "Yo-Yo").
+_EN_DOUBLED = re.compile(r"^([A-Z][a-z]{1,7})-\1$")
+_EN_DOUBLED_WORDS = frozenset(
+    {"so", "no", "bye", "yo", "tom", "pom", "choo", "tut", "hush", "goody", "mee", "knock",
+     "chop", "bling", "ha", "hee", "ho", "uh", "tsk", "boo-hoo", "night", "dum", "cha", "twenty"}
+)  # fmt: skip
 # "keisha'd already called", "tyrone's cousin": a name with what is joined to it.
 _EN_JOINED = re.compile(r"['’](?:s|d|ll)$", re.IGNORECASE)
 # After "aka", "goes by", "they call him": a nickname, whatever word it is ("Tank", "smoke").
@@ -274,7 +312,11 @@ def _english_word_names() -> tuple[frozenset[str], frozenset[str]]:
     list and _WORD_NAMES, and those of them that are a virtue or a feeling ("hope", "faith")."""
     en = _load().get("en", {})
     virtues = frozenset(w.lower() for w in en.get("given_names_that_are_virtues", []))
-    words = frozenset(w.lower() for w in en.get("given_names_that_are_words", []))
+    words = frozenset(
+        w.lower()
+        for key in ("given_names_that_are_words", "nicknames_that_are_words")  # (english7)
+        for w in en.get(key, [])
+    )
     ascii_words = {w for w in _WORD_NAMES if w.isascii() and w not in _EN_NAMES_NOT_WORDS}
     return words | virtues | ascii_words, virtues
 
@@ -308,6 +350,8 @@ def _english_word_name(
     # business (a person's family name after it is found by the lists).
     if capital and i + 2 < len(tokens) and tokens[i + 1] == " " and tokens[i + 2][:1].isupper():
         capital = False
+    if capital and starts and _english_who_comes_next(word_at, i, lower, virtue, after):
+        return True  # "King is my sons father", "Sincere been hitting me"
     if (
         virtue
         and capital
@@ -326,7 +370,11 @@ def _english_word_name(
         )
     ):
         return True  # "Faith at legal aid said", "Hope from the shelter", "Joy said"
-    if before in _EN_OBJECT_IS_A_PERSON and (not virtue or capital):
+    if (
+        before in _EN_OBJECT_IS_A_PERSON
+        and (not virtue or capital)
+        and not (before == "met" and (lower in _rules().months or lower in _EN_SEASONS))
+    ):
         return True  # "he punched rocky", "he slapped Patience in front of the kids"
     if (virtue or lower in _EN_MODAL_NAMES) and after in _EN_NOT_AFTER_A_VIRTUE:
         return False  # "me and faith in God", "my mom hope i come home", "asked will he"
@@ -407,6 +455,45 @@ def _english_word_name(
             or (after.endswith("ed") and len(after) > 3)
         )
     return after in _EN_WORD_NAME_MORE_VERBS
+
+
+def _english_who_comes_next(
+    word_at: Callable[[int], str], i: int, lower: str, virtue: bool, after: str
+) -> bool:
+    """(english7) Whether what follows a capitalised word-name first in a sentence says it
+    is a person: who the person is ("King is my sons father", "Precious my advocate at the
+    shelter helped"), "was the one who" ("Tank was the one who choked me"), or what the
+    person has been doing ("Sincere been hitting me", "Major been calling"). Not a month or a
+    season ("April my advocate came", "June my son was born", "Summer been hot")."""
+    rules = _rules()
+    if lower in rules.months or lower in _EN_SEASONS:
+        return False
+    at = i + 2
+    if after in {"is", "was"}:
+        if (
+            word_at(i + 4) == "the"
+            and word_at(i + 6) == "one"
+            and word_at(i + 8) in {"who", "that"}
+        ):
+            return True  # "Tank was the one who choked me"
+        at = i + 4
+    if word_at(at) in {"my", "his", "her", "our", "their"}:
+        person = at + 2
+        if word_at(person) in _EN_WHOSE and word_at(person + 2) in _EN_WHO_A_PERSON_IS:
+            person += 2  # "my sons father", "my kids dad"
+        if word_at(person) not in _EN_WHO_A_PERSON_IS:
+            return False
+        if at != i + 2:
+            return True  # "King is my sons father", "Grace was my caseworker"
+        # "Precious my advocate at the shelter": a virtue only before where she is or what
+        # she did ("Hope my son is ok" is a hope)
+        return not virtue or word_at(person + 2) in _EN_AFTER_WHO_A_VIRTUE_IS
+    if after == "been":
+        doing = word_at(i + 4)
+        if virtue:
+            return doing in _EN_BEEN_DOING_TO_ME
+        return len(doing) > 4 and (doing.endswith("ing") or doing.endswith("ed"))
+    return False
 
 
 def _from_a_person(word_at: Callable[[int], str], i: int) -> bool:
@@ -736,6 +823,12 @@ def _english_unmarked(
         bare = _POSSESSIVE.sub("", word)
         if _EN_APOSTROPHE_NAME.match(bare) and bare.lower() not in _EN_NOT_APOSTROPHE_NAME:
             return 3  # "D'Angelo", "o'neal": a name by its shape
+        if (
+            _EN_DOUBLED.match(bare)
+            and not caseless
+            and bare.split("-")[0].lower() not in _EN_DOUBLED_WORDS
+        ):
+            return 2  # (english7) "Man-Man", "Boo-Boo": a nickname said twice
         if "-" in bare:  # "mary-kate", "jean-pierre": every part a name or no word
             parts = [p.lower() for p in bare.split("-")]
             if any(p in rules.given and p not in _WORD_NAMES for p in parts):

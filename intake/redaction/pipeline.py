@@ -329,6 +329,8 @@ def _each_title(text: str, state: _Redaction, read_again: list[bool]) -> str:
 
 
 _BROKEN_AT_A_LINE = re.compile(r"-[ \t]*\n[ \t]*(?=[^\W\d_])")
+# A capitalised word or a placeholder right before "Sr.": the name it ends.
+_AFTER_A_NAME = re.compile(r"(?:\[name\]|(?<![\w'’.-])[A-Z][\w'’-]*[a-z][\w'’-]*) $")
 
 
 def _titled(m: re.Match[str], state: _Redaction, read_again: list[bool]) -> str:
@@ -341,6 +343,10 @@ def _titled(m: re.Match[str], state: _Redaction, read_again: list[bool]) -> str:
     # "came" of "the officer came".
     # "my ex Cornelius Brad-\nshaw": a name broken at a line's end is one word.
     words = _BROKEN_AT_A_LINE.sub("-", m.group("name")).split()
+    if m.group("title").lower().rstrip(".") == "sr" and _AFTER_A_NAME.search(
+        m.string[max(0, m.start() - 40) : m.start()]
+    ):
+        return m.group(0)  # (english7) "Marcus Johnson Sr. threatened me": a suffix, no title
     dot = m.end("title")
     if (
         m.string.startswith(".", dot)
