@@ -312,13 +312,28 @@ def _english_word_names() -> tuple[frozenset[str], frozenset[str]]:
     list and _WORD_NAMES, and those of them that are a virtue or a feeling ("hope", "faith")."""
     en = _load().get("en", {})
     virtues = frozenset(w.lower() for w in en.get("given_names_that_are_virtues", []))
-    words = frozenset(
-        w.lower()
-        for key in ("given_names_that_are_words", "nicknames_that_are_words")  # (english7)
-        for w in en.get(key, [])
+    words = (
+        frozenset(
+            w.lower()
+            for key in ("given_names_that_are_words", "nicknames_that_are_words")  # (english7)
+            for w in en.get(key, [])
+        )
+        | _english_place_names()
     )
     ascii_words = {w for w in _WORD_NAMES if w.isascii() and w not in _EN_NAMES_NOT_WORDS}
     return words | virtues | ascii_words, virtues
+
+
+@lru_cache(maxsize=1)
+def _english_place_names() -> frozenset[str]:
+    """(english7) Given names that are first of all a place ("Georgia", "Kent", "Marion",
+    "Brooklyn"): a person only where a person plainly stands ("Kent pushed me", "i told
+    Georgia", "Georgia my sister let us stay"), not wherever a word-name capitalised inside a
+    sentence is taken ("we left Georgia" stays); after "in", "to", "from"… the place is set
+    aside before names are looked for."""
+    return frozenset(
+        w.lower() for w in _load().get("en", {}).get("given_names_that_are_places", [])
+    )
 
 
 def _english_word_name(
@@ -415,6 +430,7 @@ def _english_word_name(
         and not starts
         and before
         and tokens[i - 2].islower()
+        and lower not in _english_place_names()
         and before not in _POSSESSIVES
         and before not in {"his", "her", "all", "some", "last", "next", "this", "every"}
         and before not in {"de", "del", "en", "desde", "para", "por"}  # "el refugio de Phoenix"
