@@ -441,8 +441,11 @@ def _english_word_name(
         return True
     if _role_word(lower, rules):
         return False  # "bishop came to the house": the role, named by no title
+    # (english7) "Tank choked me, Red just watched": capitalised after a comma, a clause's start
+    clause = capital and not starts and i >= 2 and tokens[i - 1] == " " and tokens[i - 2] == ","
     first = (
         starts
+        or clause
         or before == "then"  # "then ruby and her mom came"
         or (before in _AND and word_at(i - 4) in words and i >= 4)
     )
@@ -460,7 +463,7 @@ def _english_word_name(
         return True  # "dallas kept calling"
     # (seventh pass) "Grant moved out", "Rocky never paid": more of what a person does, first
     # in a sentence; not after a month or season ("Summer went by", "June got hot").
-    if not starts or lower in rules.months or lower in _EN_SEASONS:
+    if not (starts or clause) or lower in rules.months or lower in _EN_SEASONS:
         return False
     if after in _EN_ADVERBS_BEFORE_A_VERB:
         after = word_at(i + 4)
