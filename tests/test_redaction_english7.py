@@ -66,6 +66,14 @@ SHAPES = [
     # a lower-case initial after a title
     ("pastor d at the church told me to go back", ["d"], ["pastor", "church"]),
     ("officer m at the station took my statement", ["m"], ["officer", "station", "statement"]),
+    # a capitalised "Lil" before a capitalised word
+    ("Lil Bit pulled a knife on my brother", ["Lil", "Bit"], ["knife", "brother"]),
+    # after a naming phrase, a role or title word alone is the name
+    ("her name is Pastor, she is the one who hit me", ["Pastor"], ["hit me"]),
+    ("a man named Judge came to the house with a gun", ["Judge"], ["house", "gun"]),
+    # a capitalised word-name in a list of names, first or after "me,"
+    ("me, Mercy and the kids stayed at the shelter", ["Mercy"], ["kids", "shelter"]),
+    ("Chance, Deshawn and Tyrell jumped my son", ["Chance", "Deshawn", "Tyrell"], ["son"]),
     # "Sr." after a name is a suffix, not a title before the next word
     (
         "Luis Ortega Sr. threatened my brother in May",
@@ -113,6 +121,10 @@ KEPT = [
     "it got cold, Summer came and went",
     "i called, Hope answered",
     "Hablé con el Sr. López ayer",
+    "a lil bit of help would be nice",
+    "June, my son was born",
+    "Faith, hope and love got me through",
+    "my name is on the lease",
 ]
 
 

@@ -515,6 +515,20 @@ def _english_who_comes_next(
     return False
 
 
+def _english_capitalised_word_name(word: str, caseless: bool, rules: _Rules) -> bool:
+    """(english7) Whether ``word`` is a word-name written with its capital ("Hope", "Will"),
+    not a month or a season, in a quote where capitals mean something."""
+    lower = word.lower()
+    return (
+        not caseless
+        and word[:1].isupper()
+        and word[1:].islower()
+        and lower in _english_word_names()[0]
+        and lower not in rules.months
+        and lower not in _EN_SEASONS
+    )
+
+
 def _from_a_person(word_at: Callable[[int], str], i: int) -> bool:
     """Whether the "from" before tokens[i] leads to a person: "a call from", "a text from",
     "heard it from"."""
@@ -1105,8 +1119,19 @@ def _english_unmarked(
             }
         ):
             nxt = tokens[i + 2]
-            if (standing[i + 2] == 2 and nxt.lower() not in _WORD_NAMES) or not _english_word(
-                nxt, rules, everyday
+            if (
+                (standing[i + 2] == 2 and nxt.lower() not in _WORD_NAMES)
+                or not _english_word(nxt, rules, everyday)
+                # (english7) "Lil Bit", "Lil Man": capitalised after a capitalised "Lil"
+                or (
+                    lower.startswith("li")
+                    and word[:1].isupper()
+                    and nxt[:1].isupper()
+                    and nxt[1:].islower()
+                    and not caseless
+                    and nxt.lower() not in titles
+                    and not _role_word(nxt.lower(), rules)
+                )
             ):
                 new.update({i, i + 2})  # "lil tre", "big mike"
                 continue
@@ -1122,6 +1147,22 @@ def _english_unmarked(
             and tokens[i + 2].islower()
             and word_at(i - 2) not in {"a", "an", "the"}
             and _english_owner_unmarked(word, rules, everyday, word_names, common)
+        ):
+            new.add(i)
+            continue
+        # (english7) "his name is Deacon", "a guy named Major": after a naming phrase, a
+        # capitalised role or title word standing alone is the name.
+        if (
+            word[:1].isupper()
+            and word[1:].islower()
+            and not caseless
+            and (lower in titles or _role_word(lower, rules))
+            and (
+                word_at(i - 2) == "named"
+                or (word_at(i - 4) == "name" and word_at(i - 2) in {"is", "was"})
+                or word_at(i - 2) in {"name's", "name’s"}
+            )
+            and not (spaced(i) and (tokens[i + 2][:1].isupper() or is_name(i + 2)))
         ):
             new.add(i)
             continue
@@ -1161,6 +1202,10 @@ def _english_unmarked(
             ):
                 continue
             lower = tokens[i].lower()
+            if _english_capitalised_word_name(tokens[i], caseless, rules):
+                new.add(i)  # (english7) "me, Hope and the baby slept in the car"
+                changed = True
+                continue
             if (
                 not lower.isascii()  # "[name], hắn": another language's word
                 or _plain_word(lower, rules, everyday)
@@ -1175,6 +1220,16 @@ def _english_unmarked(
             ):
                 new.add(i)
                 changed = True
+    # (english7) "Will, Mark and Bill came", "Hope, [name] and [name]": a capitalised
+    # word-name that opens a list of names found, joined by commas and then "and".
+    for i in words:
+        if i in new or i in found or not _english_capitalised_word_name(tokens[i], caseless, rules):
+            continue
+        j = i
+        while tokens[j + 1 : j + 3] == [",", " "] and (is_name(j + 3) or j + 3 in new):
+            j += 3
+        if j > i and spaced(j) and word_at(j + 2) in _AND:
+            new.add(i)
     # Lower-case words no English word list knows and that stand nowhere a person stands: a
     # few are typos and slang, many mean the quote is not plain English (Spanish or
     # Vietnamese typed without accents, code-switching), where these rules would take words.
