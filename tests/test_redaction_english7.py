@@ -66,6 +66,9 @@ SHAPES = [
     # a lower-case initial after a title
     ("pastor d at the church told me to go back", ["d"], ["pastor", "church"]),
     ("officer m at the station took my statement", ["m"], ["officer", "station", "statement"]),
+    # in lower case, only "is/was my <person>" and "was the one who"
+    ("justice is my daughters dad and he is in jail", ["justice"], ["daughters dad", "jail"]),
+    ("chance was the one who called 911", ["chance"], ["911"]),
     # a capitalised "Lil" before a capitalised word
     ("Lil Bit pulled a knife on my brother", ["Lil", "Bit"], ["knife", "brother"]),
     # after a naming phrase, a role or title word alone is the name
@@ -125,6 +128,10 @@ KEPT = [
     "June, my son was born",
     "Faith, hope and love got me through",
     "my name is on the lease",
+    "hope is my everything now",
+    "faith is my strength",
+    "precious my advocate helped me",
+    "church is my family now",
 ]
 
 

@@ -365,7 +365,7 @@ def _english_word_name(
     # business (a person's family name after it is found by the lists).
     if capital and i + 2 < len(tokens) and tokens[i + 1] == " " and tokens[i + 2][:1].isupper():
         capital = False
-    if capital and starts and _english_who_comes_next(word_at, i, lower, virtue, after):
+    if starts and _english_who_comes_next(word_at, i, lower, virtue, after, capital):
         return True  # "King is my sons father", "Sincere been hitting me"
     if (
         virtue
@@ -477,15 +477,23 @@ def _english_word_name(
 
 
 def _english_who_comes_next(
-    word_at: Callable[[int], str], i: int, lower: str, virtue: bool, after: str
+    word_at: Callable[[int], str],
+    i: int,
+    lower: str,
+    virtue: bool,
+    after: str,
+    capital: bool = True,
 ) -> bool:
-    """(english7) Whether what follows a capitalised word-name first in a sentence says it
-    is a person: who the person is ("King is my sons father", "Precious my advocate at the
-    shelter helped"), "was the one who" ("Tank was the one who choked me"), or what the
-    person has been doing ("Sincere been hitting me", "Major been calling"). Not a month or a
-    season ("April my advocate came", "June my son was born", "Summer been hot")."""
+    """(english7) Whether what follows a word-name first in a sentence says it is a person:
+    who the person is ("King is my sons father", "Precious my advocate at the shelter
+    helped"), "was the one who" ("Tank was the one who choked me"), or what the person has
+    been doing ("Sincere been hitting me", "Major been calling"). Not a month or a season
+    ("April my advocate came", "June my son was born", "Summer been hot"). In lower case only
+    the first two with "is/was" ("king is my sons father", "tank was the one who")."""
     rules = _rules()
     if lower in rules.months or lower in _EN_SEASONS:
+        return False
+    if not capital and after not in {"is", "was"}:
         return False
     at = i + 2
     if after in {"is", "was"}:
