@@ -467,6 +467,7 @@ def _lower_case_after_title(m: re.Match[str], words: list[str], state: _Redactio
         and len(first) == 1
         and first.isalpha()
         and first not in _LETTERS_THAT_ARE_WORDS
+        and not (len(words) > 1 and words[1][:1].isupper())  # "caseworker t Officer Diaz"
     ):
         leading = 1
     # "kuv tus txiv nyiaj lis": in Hmong a given name and a clan name typed in lower
