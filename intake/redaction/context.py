@@ -78,6 +78,17 @@ _BEFORE_A_PERSON_WORDS = {
             "thanked",
             "sued",
             "emailed",
+            # (english7) "i blocked jamal", "she reported marisol to ICE"
+            "blocked",
+            "unblocked",
+            "reported",
+            "dumped",
+            "forgave",
+            # (english7) thanks to a person: "tysm keisha", "thanks tasha for the ride"
+            "thanks",
+            "thx",
+            "tysm",
+            "tyvm",
         }
     ),
     "es": frozenset({"dije", "llamé", "llame", "hablé", "hable", "conocí", "conoci", "vi"}),
@@ -87,7 +98,7 @@ _BEFORE_A_PERSON_WORDS = {
 # Two words before the name: "talked to tasha", "spoke with destiny".
 _BEFORE_A_PERSON_PAIRS = frozenset(
     {("talked", "to"), ("spoke", "to"), ("talk", "to"), ("speak", "to"), ("reached", "to"),
-     ("out", "to"), ("said", "to"), ("lied", "to"), ("went", "to")}
+     ("out", "to"), ("said", "to"), ("lied", "to"), ("went", "to"), ("thank", "you")}
 )  # fmt: skip
 
 _AFTER_A_PERSON = {

@@ -82,7 +82,38 @@ _EN_HELD_LETTER = re.compile(r"([a-z])\1{2,}")
 _EN_OBJECT_IS_A_PERSON = frozenset(
     {"believed", "trusted", "blamed", "punched", "slapped", "choked", "pushed", "grabbed",
      "kicked", "threatened", "stalked", "married", "dated", "divorced", "hugged", "warned",
-     "sued", "hit", "beat", "raped", "attacked", "strangled"}
+     "sued", "hit", "beat", "raped", "attacked", "strangled",
+     # (english7) "i blocked jamal", "i reported Destiny", "i unblocked tank"
+     "blocked", "unblocked", "reported", "dumped", "forgave", "met"}
+)  # fmt: skip
+# (english7) A word-name first in a sentence, then who the person is: "King is my sons
+# father", "Precious my advocate at the shelter helped". The person words after my/his/her,
+# and the words that may stand between ("my sons father", "my kids dad").
+_EN_WHO_A_PERSON_IS = frozenset(
+    {"son", "daughter", "kid", "child", "baby", "brother", "sister", "bro", "sis", "mom",
+     "mother", "dad", "father", "daddy", "mama", "aunt", "auntie", "uncle", "cousin", "niece",
+     "nephew", "grandma", "grandpa", "grandmother", "grandfather", "wife", "husband", "ex",
+     "boyfriend", "girlfriend", "bf", "gf", "friend", "bestie", "neighbor", "neighbour",
+     "advocate", "caseworker", "lawyer", "attorney", "therapist", "counselor", "sponsor",
+     "landlord", "boss", "roommate", "partner", "fiance", "fiancé", "stepdad", "stepmom"}
+)  # fmt: skip
+_EN_WHOSE = frozenset(
+    {"sons", "son's", "daughters", "daughter's", "kids", "kids'", "kid's", "babys", "baby's",
+     "baby", "childrens", "children's", "childs", "child's", "best", "oldest", "youngest",
+     "new", "old", "ex", "older", "little", "big"}
+)  # fmt: skip
+# After "Hope my advocate", what makes it a person's name and not "(I) hope my advocate…"
+# ("Hope my son is ok" stays): where she is, or what she did.
+_EN_AFTER_WHO_A_VIRTUE_IS = frozenset(
+    {"at", "from", "with", ",", "came", "helped", "said", "called", "took", "drove", "picked",
+     "told", "gave", "brought", "showed", "stayed", "texted", "sent", "hit", "found"}
+)  # fmt: skip
+# After a virtue-name first and "been": what only a person has been doing to someone
+# ("Sincere been hitting me"; "Faith been getting me through" stays).
+_EN_BEEN_DOING_TO_ME = frozenset(
+    {"hitting", "calling", "texting", "threatening", "stalking", "following", "choking",
+     "beating", "harassing", "lying", "cheating", "yelling", "messaging", "watching",
+     "tracking", "coming", "showing", "posting", "sending", "telling", "saying", "taking"}
 )  # fmt: skip
 # Seasons and months: first in a sentence before "went" or "got" they are time ("Summer went
 # by"), so they take only the narrower list of a person's verbs.
@@ -157,6 +188,13 @@ _EN_APOSTROPHE_NAME = re.compile(r"^[^\W\d_]{1,3}['’][^\W\d_]{3,}$")
 _EN_NOT_APOSTROPHE_NAME = frozenset(
     {"o'clock", "y'all", "ma'am", "c'mon", "g'night", "e'er", "ne'er", "o'er", "li'l"}
 )
+# (english7) A capitalised word said twice with a hyphen ("Man-Man", "Boo-Boo", "Pooh-Pooh"):
+# a nickname, unless the pair is an everyday word ("So-So", "Bye-Bye", "Yo-Yo").
+_EN_DOUBLED = re.compile(r"^([A-Z][a-z]{1,7})-\1$")
+_EN_DOUBLED_WORDS = frozenset(
+    {"so", "no", "bye", "yo", "tom", "pom", "choo", "tut", "hush", "goody", "mee", "knock",
+     "chop", "bling", "ha", "hee", "ho", "uh", "tsk", "boo-hoo", "night", "dum", "cha", "twenty"}
+)  # fmt: skip
 # "keisha'd already called", "tyrone's cousin": a name with what is joined to it.
 _EN_JOINED = re.compile(r"['’](?:s|d|ll)$", re.IGNORECASE)
 # After "aka", "goes by", "they call him": a nickname, whatever word it is ("Tank", "smoke").
@@ -274,9 +312,28 @@ def _english_word_names() -> tuple[frozenset[str], frozenset[str]]:
     list and _WORD_NAMES, and those of them that are a virtue or a feeling ("hope", "faith")."""
     en = _load().get("en", {})
     virtues = frozenset(w.lower() for w in en.get("given_names_that_are_virtues", []))
-    words = frozenset(w.lower() for w in en.get("given_names_that_are_words", []))
+    words = (
+        frozenset(
+            w.lower()
+            for key in ("given_names_that_are_words", "nicknames_that_are_words")  # (english7)
+            for w in en.get(key, [])
+        )
+        | _english_place_names()
+    )
     ascii_words = {w for w in _WORD_NAMES if w.isascii() and w not in _EN_NAMES_NOT_WORDS}
     return words | virtues | ascii_words, virtues
+
+
+@lru_cache(maxsize=1)
+def _english_place_names() -> frozenset[str]:
+    """(english7) Given names that are first of all a place ("Georgia", "Kent", "Marion",
+    "Brooklyn"): a person only where a person plainly stands ("Kent pushed me", "i told
+    Georgia", "Georgia my sister let us stay"), not wherever a word-name capitalised inside a
+    sentence is taken ("we left Georgia" stays); after "in", "to", "from"… the place is set
+    aside before names are looked for."""
+    return frozenset(
+        w.lower() for w in _load().get("en", {}).get("given_names_that_are_places", [])
+    )
 
 
 def _english_word_name(
@@ -308,6 +365,8 @@ def _english_word_name(
     # business (a person's family name after it is found by the lists).
     if capital and i + 2 < len(tokens) and tokens[i + 1] == " " and tokens[i + 2][:1].isupper():
         capital = False
+    if starts and _english_who_comes_next(word_at, i, lower, virtue, after, capital):
+        return True  # "King is my sons father", "Sincere been hitting me"
     if (
         virtue
         and capital
@@ -326,7 +385,11 @@ def _english_word_name(
         )
     ):
         return True  # "Faith at legal aid said", "Hope from the shelter", "Joy said"
-    if before in _EN_OBJECT_IS_A_PERSON and (not virtue or capital):
+    if (
+        before in _EN_OBJECT_IS_A_PERSON
+        and (not virtue or capital)
+        and not (before == "met" and (lower in _rules().months or lower in _EN_SEASONS))
+    ):
         return True  # "he punched rocky", "he slapped Patience in front of the kids"
     if (virtue or lower in _EN_MODAL_NAMES) and after in _EN_NOT_AFTER_A_VIRTUE:
         return False  # "me and faith in God", "my mom hope i come home", "asked will he"
@@ -367,6 +430,7 @@ def _english_word_name(
         and not starts
         and before
         and tokens[i - 2].islower()
+        and lower not in _english_place_names()
         and before not in _POSSESSIVES
         and before not in {"his", "her", "all", "some", "last", "next", "this", "every"}
         and before not in {"de", "del", "en", "desde", "para", "por"}  # "el refugio de Phoenix"
@@ -377,8 +441,11 @@ def _english_word_name(
         return True
     if _role_word(lower, rules):
         return False  # "bishop came to the house": the role, named by no title
+    # (english7) "Tank choked me, Red just watched": capitalised after a comma, a clause's start
+    clause = capital and not starts and i >= 2 and tokens[i - 1] == " " and tokens[i - 2] == ","
     first = (
         starts
+        or clause
         or before == "then"  # "then ruby and her mom came"
         or (before in _AND and word_at(i - 4) in words and i >= 4)
     )
@@ -396,7 +463,7 @@ def _english_word_name(
         return True  # "dallas kept calling"
     # (seventh pass) "Grant moved out", "Rocky never paid": more of what a person does, first
     # in a sentence; not after a month or season ("Summer went by", "June got hot").
-    if not starts or lower in rules.months or lower in _EN_SEASONS:
+    if not (starts or clause) or lower in rules.months or lower in _EN_SEASONS:
         return False
     if after in _EN_ADVERBS_BEFORE_A_VERB:
         after = word_at(i + 4)
@@ -407,6 +474,67 @@ def _english_word_name(
             or (after.endswith("ed") and len(after) > 3)
         )
     return after in _EN_WORD_NAME_MORE_VERBS
+
+
+def _english_who_comes_next(
+    word_at: Callable[[int], str],
+    i: int,
+    lower: str,
+    virtue: bool,
+    after: str,
+    capital: bool = True,
+) -> bool:
+    """(english7) Whether what follows a word-name first in a sentence says it is a person:
+    who the person is ("King is my sons father", "Precious my advocate at the shelter
+    helped"), "was the one who" ("Tank was the one who choked me"), or what the person has
+    been doing ("Sincere been hitting me", "Major been calling"). Not a month or a season
+    ("April my advocate came", "June my son was born", "Summer been hot"). In lower case only
+    the first two with "is/was" ("king is my sons father", "tank was the one who")."""
+    rules = _rules()
+    if lower in rules.months or lower in _EN_SEASONS:
+        return False
+    if not capital and after not in {"is", "was"}:
+        return False
+    at = i + 2
+    if after in {"is", "was"}:
+        if (
+            word_at(i + 4) == "the"
+            and word_at(i + 6) == "one"
+            and word_at(i + 8) in {"who", "that"}
+        ):
+            return True  # "Tank was the one who choked me"
+        at = i + 4
+    if word_at(at) in {"my", "his", "her", "our", "their"}:
+        person = at + 2
+        if word_at(person) in _EN_WHOSE and word_at(person + 2) in _EN_WHO_A_PERSON_IS:
+            person += 2  # "my sons father", "my kids dad"
+        if word_at(person) not in _EN_WHO_A_PERSON_IS:
+            return False
+        if at != i + 2:
+            return True  # "King is my sons father", "Grace was my caseworker"
+        # "Precious my advocate at the shelter": a virtue only before where she is or what
+        # she did ("Hope my son is ok" is a hope)
+        return not virtue or word_at(person + 2) in _EN_AFTER_WHO_A_VIRTUE_IS
+    if after == "been":
+        doing = word_at(i + 4)
+        if virtue:
+            return doing in _EN_BEEN_DOING_TO_ME
+        return len(doing) > 4 and (doing.endswith("ing") or doing.endswith("ed"))
+    return False
+
+
+def _english_capitalised_word_name(word: str, caseless: bool, rules: _Rules) -> bool:
+    """(english7) Whether ``word`` is a word-name written with its capital ("Hope", "Will"),
+    not a month or a season, in a quote where capitals mean something."""
+    lower = word.lower()
+    return (
+        not caseless
+        and word[:1].isupper()
+        and word[1:].islower()
+        and lower in _english_word_names()[0]
+        and lower not in rules.months
+        and lower not in _EN_SEASONS
+    )
 
 
 def _from_a_person(word_at: Callable[[int], str], i: int) -> bool:
@@ -736,6 +864,12 @@ def _english_unmarked(
         bare = _POSSESSIVE.sub("", word)
         if _EN_APOSTROPHE_NAME.match(bare) and bare.lower() not in _EN_NOT_APOSTROPHE_NAME:
             return 3  # "D'Angelo", "o'neal": a name by its shape
+        if (
+            _EN_DOUBLED.match(bare)
+            and not caseless
+            and bare.split("-")[0].lower() not in _EN_DOUBLED_WORDS
+        ):
+            return 2  # (english7) "Man-Man", "Boo-Boo": a nickname said twice
         if "-" in bare:  # "mary-kate", "jean-pierre": every part a name or no word
             parts = [p.lower() for p in bare.split("-")]
             if any(p in rules.given and p not in _WORD_NAMES for p in parts):
@@ -993,8 +1127,19 @@ def _english_unmarked(
             }
         ):
             nxt = tokens[i + 2]
-            if (standing[i + 2] == 2 and nxt.lower() not in _WORD_NAMES) or not _english_word(
-                nxt, rules, everyday
+            if (
+                (standing[i + 2] == 2 and nxt.lower() not in _WORD_NAMES)
+                or not _english_word(nxt, rules, everyday)
+                # (english7) "Lil Bit", "Lil Man": capitalised after a capitalised "Lil"
+                or (
+                    lower.startswith("li")
+                    and word[:1].isupper()
+                    and nxt[:1].isupper()
+                    and nxt[1:].islower()
+                    and not caseless
+                    and nxt.lower() not in titles
+                    and not _role_word(nxt.lower(), rules)
+                )
             ):
                 new.update({i, i + 2})  # "lil tre", "big mike"
                 continue
@@ -1010,6 +1155,22 @@ def _english_unmarked(
             and tokens[i + 2].islower()
             and word_at(i - 2) not in {"a", "an", "the"}
             and _english_owner_unmarked(word, rules, everyday, word_names, common)
+        ):
+            new.add(i)
+            continue
+        # (english7) "his name is Deacon", "a guy named Major": after a naming phrase, a
+        # capitalised role or title word standing alone is the name.
+        if (
+            word[:1].isupper()
+            and word[1:].islower()
+            and not caseless
+            and (lower in titles or _role_word(lower, rules))
+            and (
+                word_at(i - 2) == "named"
+                or (word_at(i - 4) == "name" and word_at(i - 2) in {"is", "was"})
+                or word_at(i - 2) in {"name's", "name’s"}
+            )
+            and not (spaced(i) and (tokens[i + 2][:1].isupper() or is_name(i + 2)))
         ):
             new.add(i)
             continue
@@ -1049,6 +1210,10 @@ def _english_unmarked(
             ):
                 continue
             lower = tokens[i].lower()
+            if _english_capitalised_word_name(tokens[i], caseless, rules):
+                new.add(i)  # (english7) "me, Hope and the baby slept in the car"
+                changed = True
+                continue
             if (
                 not lower.isascii()  # "[name], hắn": another language's word
                 or _plain_word(lower, rules, everyday)
@@ -1063,6 +1228,16 @@ def _english_unmarked(
             ):
                 new.add(i)
                 changed = True
+    # (english7) "Will, Mark and Bill came", "Hope, [name] and [name]": a capitalised
+    # word-name that opens a list of names found, joined by commas and then "and".
+    for i in words:
+        if i in new or i in found or not _english_capitalised_word_name(tokens[i], caseless, rules):
+            continue
+        j = i
+        while tokens[j + 1 : j + 3] == [",", " "] and (is_name(j + 3) or j + 3 in new):
+            j += 3
+        if j > i and spaced(j) and word_at(j + 2) in _AND:
+            new.add(i)
     # Lower-case words no English word list knows and that stand nowhere a person stands: a
     # few are typos and slang, many mean the quote is not plain English (Spanish or
     # Vietnamese typed without accents, code-switching), where these rules would take words.

@@ -329,6 +329,11 @@ def _each_title(text: str, state: _Redaction, read_again: list[bool]) -> str:
 
 
 _BROKEN_AT_A_LINE = re.compile(r"-[ \t]*\n[ \t]*(?=[^\W\d_])")
+# Letters typed for a word ("n" and, "r" are, "u" you, "w" with, "b" be, "c" see, "k" ok,
+# "y" why, "x" times): not an initial after a title.
+_LETTERS_THAT_ARE_WORDS = frozenset("ainruwbckyxo")
+# A capitalised word or a placeholder right before "Sr.": the name it ends.
+_AFTER_A_NAME = re.compile(r"(?:\[name\]|(?<![\w'’.-])[A-Z][\w'’-]*[a-z][\w'’-]*) $")
 
 
 def _titled(m: re.Match[str], state: _Redaction, read_again: list[bool]) -> str:
@@ -341,6 +346,10 @@ def _titled(m: re.Match[str], state: _Redaction, read_again: list[bool]) -> str:
     # "came" of "the officer came".
     # "my ex Cornelius Brad-\nshaw": a name broken at a line's end is one word.
     words = _BROKEN_AT_A_LINE.sub("-", m.group("name")).split()
+    if m.group("title").lower().rstrip(".") == "sr" and _AFTER_A_NAME.search(
+        m.string[max(0, m.start() - 40) : m.start()]
+    ):
+        return m.group(0)  # (english7) "Marcus Johnson Sr. threatened me": a suffix, no title
     dot = m.end("title")
     if (
         m.string.startswith(".", dot)
@@ -450,6 +459,17 @@ def _lower_case_after_title(m: re.Match[str], words: list[str], state: _Redactio
         and _POSSESSIVE.sub("", words[1].lower().strip(".")) in listed
     ):
         leading = 2
+    # (english7) "coach t at the school", "ms j helped me": an initial alone in lower case,
+    # but not a letter that is a word typed short ("my mom n dad", "my kids r ok", "w his dad")
+    if (
+        not leading
+        and language == "en"
+        and len(first) == 1
+        and first.isalpha()
+        and first not in _LETTERS_THAT_ARE_WORDS
+        and not (len(words) > 1 and words[1][:1].isupper())  # "caseworker t Officer Diaz"
+    ):
+        leading = 1
     # "kuv tus txiv nyiaj lis": in Hmong a given name and a clan name typed in lower
     # case, the clan name listed, the given name a word too.
     if (
