@@ -220,6 +220,8 @@ class Matcher:
             for name, s in SENSES.items()
             if s.point in codebook.interventions and name not in codebook.senses_off
         ]
+        # (SENSE, name) of each sense in use: a sentence matched one if it shares a pair.
+        self._sense_pairs = frozenset((part.kind, part.key) for part in self._senses)
         self._known: dict[tuple[frozenset[tuple[str, str]], str | None], tuple[str, ...]] = {}
         self._carried: dict[tuple[str, ...], tuple[tuple[str, str], ...]] = {}
         self._correctors: dict[str, Corrector | VietnameseTyping | None] = {}
@@ -312,7 +314,7 @@ class Matcher:
                 matched.update(parts)
                 spans.add((a, b if b < end else end))
             follows = False
-            if self._senses and any(kind == SENSE for kind, _key in matched):
+            if not self._sense_pairs.isdisjoint(matched):
                 matched, spans = _apply_senses(found_at[first:position], matched, end)
                 follows = any(kind == FOLLOW for kind, _key in matched)
                 if follows and before:
