@@ -57,6 +57,9 @@ SPANISH_WORD_SEEN = 1000  # times in pyspellchecker's Spanish list: "del", "esta
 # Holidays stay like months ("at Christmas and Easter he drinks"); redaction.json lists
 # holidays only with their day ("4th of july"), so the names of the holidays are here.
 HOLIDAYS = {"easter", "christmas", "thanksgiving", "halloween", "kwanzaa", "hanukkah", "ramadan"}
+# The English days are no list of redaction.json (intake/redaction/words.py holds them), so
+# they are named here too: the census lists "sunday" as a first name ("on Sunday" lost it).
+DAYS = {"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"}
 
 
 def fold(text: str) -> str:
@@ -149,6 +152,7 @@ def main(census_dir: Path, wamerican_dir: Path) -> None:
                 or name in lower_words
                 or name in avoid
                 or name in HOLIDAYS
+                or name in DAYS
                 or spanish.get(name, 0) >= SPANISH_WORD_SEEN
                 or VIETNAMESE_SYLLABLE.match(name)
                 or HMONG_SYLLABLE.match(name)

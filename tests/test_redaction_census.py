@@ -53,6 +53,11 @@ def test_a_common_english_name_goes_wherever_it_stands(text, name, kept):
         ("my cousin in Puerto Rico sent money", "en"),
         # a holiday stays like a month
         ("at Christmas and Easter he gets drunk and mean", "en"),
+        # a day of the week stays, in every place ("sunday" is a census first name)
+        ("I went to court on Sunday and he was there", "en"),
+        ("Every Sunday he takes the kids to his mom", "en"),
+        ("Last Sunday the police came again", "en"),
+        ("we went to church on Sunday morning", "en"),
     ],
 )
 def test_words_the_census_list_leaves_out_stay(text, language):
@@ -72,6 +77,15 @@ def test_the_census_file_leaves_out_what_its_header_says():
     assert not names & {place.lower() for place in places["places"] + places["also_names"]}
     # holidays stay like months; the words of a place of several words stay
     assert not names & {"easter", "christmas", "thanksgiving"}
+    assert not names & {
+        "monday",
+        "tuesday",
+        "wednesday",
+        "thursday",
+        "friday",
+        "saturday",
+        "sunday",
+    }
     assert not names & {"santa", "angeles", "rico"}
     # the names reach the English given names, once loaded
     assert "jane" in {name.lower() for name in data["en"]["given_names"]}

@@ -210,6 +210,11 @@ _EN_AKA_HERE = re.compile(r"(?i)aka|a\.k\.a|a/k/a|known as|nicknamed| by |call")
 _EN_AKA_AFTER = re.compile(r"\s+(?i:aka|a\.k\.a\.?|a/k/a)(?![\w/])")
 # "his brother will came": the name "will" is not the verb when a past or -s form follows.
 _EN_MODAL_NAMES = frozenset({"will", "may"})
+# (eighth session) Words of saying or thinking that a person's name may follow as a subject.
+_EN_SAYING = frozenset(
+    {"said", "says", "thinks", "thought", "claimed", "claims", "believes", "believed",
+     "knew", "knows", "swears", "swore", "insists", "insisted"}
+)  # fmt: skip
 _EN_PAST = frozenset(
     {"came", "said", "told", "took", "got", "broke", "drove", "went", "saw", "ran", "threw",
      "made", "left", "kept", "knew", "swore", "stole", "was", "had", "did", "found", "gave",
@@ -391,6 +396,19 @@ def _english_word_name(
         and not (before == "met" and (lower in _rules().months or lower in _EN_SEASONS))
     ):
         return True  # "he punched rocky", "he slapped Patience in front of the kids"
+    # (eighth session) Capitalised with "and I" after it, one goes somewhere with a person:
+    # "Precious and I left", "Faith and me stayed"; and after a word of saying or thinking,
+    # before what a person did: "he said Hope was lying", "the caseworker claimed Joy had".
+    # Asked before the virtues' everyday words ("hope was"); never of a month or a season.
+    if capital and lower not in _rules().months and lower not in _EN_SEASONS:
+        if after in _AND and word_at(i + 4) in {"i", "me"}:
+            return True
+        if (
+            before in _EN_SAYING
+            and not starts
+            and (after in _EN_PAST or after in _EN_WORD_NAME_VERBS)
+        ):
+            return True
     if (virtue or lower in _EN_MODAL_NAMES) and after in _EN_NOT_AFTER_A_VIRTUE:
         return False  # "me and faith in God", "my mom hope i come home", "asked will he"
     if before in {"named", "told", "texted", "called", "asked", "messaged", "tell", "text"}:
