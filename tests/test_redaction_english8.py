@@ -2,7 +2,8 @@
 capitalised word-name before "and I" / "and me" ("Precious and I left"), and after a word of
 saying or thinking before what a person did ("he said Hope was lying"). The names here are
 not the development quotes'. Each case of SHAPES failed on the code before; KEPT must not
-change: the same words as words, in lower case, months, seasons and days.
+change: the same words as words, in lower case, months, seasons and days. "Christian" is read
+like the other given names that are words (it had been a census name, removed everywhere).
 """
 
 from __future__ import annotations
@@ -21,6 +22,9 @@ from intake.redaction import redact
         ("The advocate said Mercy was too scared to testify.", "Mercy", ["advocate", "testify"]),
         ("His mom swore Harmony lied to the police.", "Harmony", ["police"]),
         ("My sister believes Hope had nothing to do with it.", "Hope", ["sister"]),
+        # "Christian" is a word too: a person only where a person stands
+        ("Christian hit me and took my phone.", "Christian", ["phone"]),
+        ("My son Christian saw everything.", "Christian", ["son"]),
     ],
 )
 def test_a_word_name_where_a_person_stands_goes(text: str, name: str, themes: list[str]) -> None:
@@ -40,6 +44,8 @@ def test_a_word_name_where_a_person_stands_goes(text: str, name: str, themes: li
         "He said Monday was fine for the kids.",
         "We went to court on Sunday and he was there.",
         "he said hope was lost",
+        "The Christian counselor at the shelter helped me.",
+        "It is a Christian shelter and they prayed with me.",
     ],
 )
 def test_the_same_words_as_words_stay(text: str) -> None:
