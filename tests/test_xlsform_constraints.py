@@ -310,6 +310,16 @@ def test_other_constraints_are_left_out_with_a_warning(kind: str, constraint: st
     assert found[0][2].startswith(NOT_MADE)
 
 
+@pytest.mark.parametrize("pattern", ["[0--]", "[a&&b]", "[0-9--]", "[a||b]", "[a~~b]"])
+def test_a_pattern_a_later_python_would_read_otherwise_is_refused_with_a_reason(
+    pattern: str,
+) -> None:
+    # Python 3.11 reads these but warns (FutureWarning) that they may become set operations.
+    with pytest.raises(PatternError, match=r"in a row inside \[ \]"):
+        check_pattern(pattern, 200)
+    assert check_pattern(r"[0\-\-]", 200).fullmatch("-")  # escaped, the same characters
+
+
 @settings(max_examples=300, deadline=None)
 @given(st.text(alphabet="ab01.^$|()[]{},-+*?\\dws ", max_size=24))
 def test_any_pattern_is_either_refused_with_a_reason_or_compiled(pattern: str) -> None:

@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import math
 import re
+import warnings
 from dataclasses import dataclass
 
 from flask_babel import lazy_gettext as _l
@@ -186,10 +187,21 @@ def check_pattern(pattern: str, max_length: int) -> re.Pattern[str]:
                 "length with string-length(.) <= N, or use fewer repeats."
             )
         )
-    try:
-        return re.compile(pattern)
-    except re.error as exc:
-        raise _refuse(_l("it is not a valid pattern.")) from exc
+    with warnings.catch_warnings():
+        # "[0--]", "[a&&b]": Python reads these today but warns that a later version may read
+        # them as set operations; a pattern that could change meaning is refused now.
+        warnings.simplefilter("error", FutureWarning)
+        try:
+            return re.compile(pattern)
+        except FutureWarning as exc:
+            raise _refuse(
+                _l(
+                    "it has two of - & ~ or | in a row inside [ ], which later versions of "
+                    "Python read differently: write \\- (or \\&, \\~, \\|) for the character."
+                )
+            ) from exc
+        except re.error as exc:
+            raise _refuse(_l("it is not a valid pattern.")) from exc
 
 
 def matches(compiled: re.Pattern[str], text: str) -> bool:
