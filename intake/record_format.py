@@ -23,6 +23,8 @@ SuggestedCoding = tuple[str, dict[str, list[list[Any]]]]
 
 
 _BEYOND_64_BITS = 2**63
+# A record ``build`` wrote with ``json`` says so: ``_loads`` reads it with ``json`` too.
+_READ_WITH = "read_with"
 
 
 class MalformedRecord(ValueError):
@@ -32,14 +34,19 @@ class MalformedRecord(ValueError):
 def _loads(plaintext: bytes) -> Any:
     """JSON as ``json.loads`` reads it. orjson reads a record in about half the time and
     reuses one string object per repeated key (fewer objects held over a reading of
-    100,000); what it refuses and ``json`` accepts (NaN, integers beyond 64 bits) is read by
-    ``json``, so no record that ``build`` wrote is ever turned away."""
+    100,000). What orjson would read otherwise is read by ``json``: a record it refuses
+    (NaN, infinities), one ``build`` marked as written by ``json`` (an integer beyond 64
+    bits, which orjson reads as a float), and a record of before that mark with such an
+    integer among its answers. No record ``build`` wrote is turned away or read changed."""
     try:
         content = orjson.loads(plaintext)
     except orjson.JSONDecodeError:
         return json.loads(plaintext)
-    # orjson reads an integer beyond 64 bits as a float; ``json`` reads it exactly.
-    answers = content.get("answers") if isinstance(content, dict) else None
+    if not isinstance(content, dict):
+        return content
+    if content.get(_READ_WITH) == "json":
+        return json.loads(plaintext)
+    answers = content.get("answers")
     if (
         isinstance(answers, dict)
         and float in set(map(type, answers.values()))  # rare: checked cheaply first
@@ -49,20 +56,37 @@ def _loads(plaintext: bytes) -> Any:
     return content
 
 
+def _all_finite(values: Any) -> bool:
+    """Whether no float in ``values`` (lists and objects looked into) is NaN or infinite."""
+    for value in values:
+        kind = value.__class__
+        if kind is float:
+            if not math.isfinite(value):
+                return False
+        elif kind is list:
+            if not _all_finite(value):
+                return False
+        elif kind is dict and not _all_finite(value.values()):
+            return False
+    return True
+
+
 def build(values: Mapping[str, Any], suggested: SuggestedCoding | None) -> bytes:
     """The record's plaintext: every field's value (metadata too) and the suggestions."""
     content: dict[str, Any] = {"format": RECORD_FORMAT, "answers": dict(values)}
     if suggested is not None:
         content["coding"] = {"fingerprint": suggested[0], "texts": suggested[1]}
     # orjson writes a record about ten times faster than ``json`` (a long answer's
-    # suggestions cost 35 microseconds at every submission with ``json``). It writes NaN and
-    # infinities as null and refuses integers beyond 64 bits: those records (the answer
-    # checks let none through) are written by ``json``, so nothing is ever changed or lost.
-    if all(value.__class__ is not float or math.isfinite(value) for value in values.values()):
+    # suggestions cost 35 microseconds at every submission with ``json``). It would write NaN
+    # and infinities as null, and refuses integers beyond 64 bits: those records (the answer
+    # checks let none through) are written by ``json`` and marked so, and ``_loads`` reads
+    # them with ``json``: nothing is changed or lost, at any depth.
+    if _all_finite(values.values()):
         try:
             return orjson.dumps(content)
         except orjson.JSONEncodeError:
             pass
+    content[_READ_WITH] = "json"
     return json.dumps(content, ensure_ascii=False, separators=(",", ":")).encode("utf-8")
 
 

@@ -120,17 +120,28 @@ class ReferenceStemIndex:
                         self._walk(more, following.group(0), text, following.end(), begin, found)
 
 
+def _reference_unspaced_regex(pattern: str) -> str:
+    """A Chinese pattern as the alternation wrote it (its own copy, so that the reference
+    does not share the matcher's reading of Latin letters)."""
+    stems = fold(pattern).split()
+    if not stems:
+        return ""
+    body = "".join(re.escape(s) for s in stems)
+    if re.match(r"[a-z0-9]", body):
+        body = r"(?<![a-z0-9])" + body
+    tail = re.search(r"[a-z0-9]+$", body)
+    if tail is not None and len(tail.group(0)) <= 3:
+        body += r"(?![a-z0-9])"
+    return body
+
+
 class ReferenceExpression:
     def __init__(self, parts: Iterable[Part], language: str) -> None:
+        assert language in UNSPACED
         self.keys: list[tuple[str, str]] = []
         groups: list[str] = []
         for part in parts:
-            alternatives = [
-                r
-                for r in (
-                    matching.pattern_regex(p, language) for p in part.patterns.get(language, ())
-                )
-            ]
+            alternatives = [_reference_unspaced_regex(p) for p in part.patterns.get(language, ())]
             alternatives = [a for a in alternatives if a]
             if alternatives:
                 alternatives.sort(key=len, reverse=True)

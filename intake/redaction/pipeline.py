@@ -330,8 +330,9 @@ def _each_title(text: str, state: _Redaction, read_again: list[bool]) -> str:
 
 _BROKEN_AT_A_LINE = re.compile(r"-[ \t]*\n[ \t]*(?=[^\W\d_])")
 # Letters typed for a word ("n" and, "r" are, "u" you, "w" with, "b" be, "c" see, "k" ok,
-# "y" why, "x" times): not an initial after a title.
-_LETTERS_THAT_ARE_WORDS = frozenset("ainruwbckyxo")
+# "y" why, "x" times, "s" a possessive without its apostrophe: "my mom s boyfriend"): not an
+# initial after a title.
+_LETTERS_THAT_ARE_WORDS = frozenset("ainruwbckyxos")
 # A capitalised word or a placeholder right before "Sr.": the name it ends.
 _AFTER_A_NAME = re.compile(r"(?:\[name\]|(?<![\w'’.-])[A-Z][\w'’-]*[a-z][\w'’-]*) $")
 
