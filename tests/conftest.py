@@ -303,7 +303,22 @@ def live_server(app: Flask, config: Config) -> Iterator[str]:
     from intake.logs import QuietRequestHandler
 
     served = create_app(config.with_overrides(secure_cookies=False))
-    server = make_server("127.0.0.1", 0, served, threaded=True, request_handler=QuietRequestHandler)
+
+    def whole(environ: dict[str, Any], start_response: Any) -> list[bytes]:
+        # Each response read whole and its iterable closed before a byte is sent. Werkzeug's
+        # development server closes a response (a static file's handle) after draining the
+        # request socket, and skips the close when that read fails because the browser has
+        # already dropped the connection: the file is then closed by the collector, with a
+        # ResourceWarning that fails whichever test runs next.
+        body = served(environ, start_response)
+        try:
+            return [b"".join(body)]
+        finally:
+            close = getattr(body, "close", None)
+            if close is not None:
+                close()
+
+    server = make_server("127.0.0.1", 0, whole, threaded=True, request_handler=QuietRequestHandler)
     thread = threading.Thread(target=server.serve_forever, daemon=True)
     thread.start()
     yield f"http://127.0.0.1:{server.server_port}"
