@@ -11,15 +11,12 @@ from intake.analysis import codebook as codebook_module
 from intake.analysis.coding import Matcher
 from intake.analysis.text import normalise
 from intake.analysis.typos import one_slip
+from tests.coding_helpers import suggested_points as points
 
 
 @pytest.fixture(scope="module")
 def matcher() -> Matcher:
     return Matcher(codebook_module.shipped())
-
-
-def _points(matcher: Matcher, text: str, language: str) -> set[str]:
-    return {c.rsplit(".", 1)[0] for e in matcher.excerpts(text, language) for c in e.codes}
 
 
 @pytest.mark.parametrize(
@@ -46,7 +43,7 @@ def _points(matcher: Matcher, text: str, language: str) -> set[str]:
 def test_a_slip_in_a_point_word_is_read_as_the_word(
     matcher: Matcher, language: str, text: str, point: str
 ) -> None:
-    assert point in _points(matcher, text, language)
+    assert point in points(matcher, text, language)
 
 
 @pytest.mark.parametrize(
@@ -66,7 +63,7 @@ def test_a_slip_in_a_point_word_is_read_as_the_word(
 def test_a_word_name_or_doubtful_slip_is_left_alone(
     matcher: Matcher, language: str, text: str
 ) -> None:
-    assert _points(matcher, text, language) == set()
+    assert points(matcher, text, language) == set()
 
 
 def test_a_dimension_word_with_a_slip_is_not_read(matcher: Matcher) -> None:
@@ -88,7 +85,7 @@ def test_a_dimension_word_with_a_slip_is_not_read(matcher: Matcher) -> None:
     ],
 )
 def test_a_spanish_word_in_an_english_answer_is_no_slip(matcher: Matcher, text: str) -> None:
-    assert _points(matcher, text, "en") == set()
+    assert points(matcher, text, "en") == set()
 
 
 def test_a_word_longer_than_any_slip_is_not_looked_up(
@@ -137,9 +134,9 @@ def test_the_slips_of_a_pattern_a_facilitator_adds_are_read_too() -> None:
     patterns = dict(police.patterns)
     patterns["en"] = (*patterns["en"], "governor")
     own = Matcher(shipped.with_part(dataclasses.replace(police, patterns=patterns)))
-    assert "police" in _points(own, "the governor never answered", "en")
-    assert "police" in _points(own, "the govrenor never answered", "en")
-    assert "police" not in _points(Matcher(shipped), "the govrenor never answered", "en")
+    assert "police" in points(own, "the governor never answered", "en")
+    assert "police" in points(own, "the govrenor never answered", "en")
+    assert "police" not in points(Matcher(shipped), "the govrenor never answered", "en")
 
 
 # Vietnamese has a reader of its own, for Telex and VNI keys and shorthand, but no slips

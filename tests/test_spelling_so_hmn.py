@@ -10,15 +10,12 @@ from intake.analysis import codebook as codebook_module
 from intake.analysis.coding import Matcher
 from intake.analysis.pattern_use import PatternCounter
 from intake.analysis.spelling import hmong_fold, somali_fold
+from tests.coding_helpers import suggested_points as points
 
 
 @pytest.fixture(scope="module")
 def matcher() -> Matcher:
     return Matcher(codebook_module.shipped())
-
-
-def _points(matcher: Matcher, text: str, language: str) -> set[str]:
-    return {c.rsplit(".", 1)[0] for e in matcher.excerpts(text, language) for c in e.codes}
 
 
 @pytest.mark.parametrize(
@@ -53,7 +50,7 @@ def _points(matcher: Matcher, text: str, language: str) -> set[str]:
 def test_a_word_typed_as_people_type_it_names_its_point(
     matcher: Matcher, language: str, text: str, point: str
 ) -> None:
-    assert point in _points(matcher, text, language)
+    assert point in points(matcher, text, language)
 
 
 @pytest.mark.parametrize(
@@ -83,7 +80,7 @@ def test_a_word_typed_as_people_type_it_names_its_point(
 def test_an_everyday_word_that_folds_alike_names_no_point(
     matcher: Matcher, language: str, text: str
 ) -> None:
-    assert _points(matcher, text, language) == set()
+    assert points(matcher, text, language) == set()
 
 
 def test_the_highlight_is_the_word_as_typed(matcher: Matcher) -> None:
@@ -117,7 +114,7 @@ def test_the_folds() -> None:
 def test_other_languages_are_matched_as_written(matcher: Matcher) -> None:
     assert matcher.speller("en") is None
     assert matcher.speller("vi") is None
-    assert "police" not in _points(matcher, "the bolliska came", "en")
+    assert "police" not in points(matcher, "the bolliska came", "en")
 
 
 def test_somali_words_found_by_their_folded_start_are_every_word_that_reads_otherwise(
