@@ -27,7 +27,15 @@ from typing import Any, NamedTuple
 from .codebook import Code, Codebook, Part
 from .matching import Expression, Found, WordIndex
 from .spelling import Speller, speller_for
-from .text import UNSPACED, Normalised, VietnameseTyping, normalise, sentences, vietnamese_typing
+from .text import (
+    UNSPACED,
+    Normalised,
+    VietnameseTyping,
+    normalise,
+    read_capitals,
+    sentences,
+    vietnamese_typing,
+)
 from .typos import Corrector, corrector_for
 
 FALLBACK_LANGUAGE = "en"
@@ -35,7 +43,9 @@ FALLBACK_LANGUAGE = "en"
 # coding sealed at submission under another revision is then worked out again at unlock.
 # 19: batch o: the criminal case's own hearings kept beside an order; landmarks in passing
 # 20: the review of batch o: landmarks only "across from", a teacher described still acts
-MATCHING_REVISION = 20  # 2: points suggested without a dimension; 3: a court word yields,
+# 21: "DA" in capitals is the district attorney in every language but Vietnamese and
+# Chinese, which read it their own way (``text.read_capitals``)
+MATCHING_REVISION = 21  # 2: points suggested without a dimension; 3: a court word yields,
 # Vietnamese pattern words match whole syllables; 4: it also yields to immigration and to
 # a protection order, and a jail word yields to the sentence; 5: word senses (SENSES);
 # 6: senses that keep a point from yielding (bail beside the sentence), more senses;
@@ -92,6 +102,11 @@ MATCHING_REVISION = 20  # 2: points suggested without a dimension; 3: a court wo
 # both bail and the sentence loses the bail; the development set shows it more rarely).
 # A point yields only while the point it yields to has a code switched on (what was named
 # must still be counted somewhere).
+# Languages that read abbreviations in capitals their own way: Vietnamese
+# (``text.VI_CAPITALS``), Chinese (its patterns hold "个DA"). The others read "DA" in
+# capitals as the district attorney (``text.read_capitals``).
+_OWN_CAPITALS = frozenset({"vi", "zh"})
+
 YIELDS: dict[str, tuple[str, ...]] = {
     "criminal_court": ("civil_court_custody", "immigration", "protection_order"),
     "jail_pretrial": ("sentencing",),
@@ -274,6 +289,8 @@ class Matcher:
         to what was written: what every finder of this codebook looks at (coding here, the
         pattern counts in ``pattern_use``)."""
         normal = normalise(text)
+        if language not in _OWN_CAPITALS:
+            normal = read_capitals(normal, text)
         corrector = self.corrector(language)
         if corrector is not None:
             normal = corrector.correct(normal, text)

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from bisect import bisect_left
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
@@ -295,6 +296,37 @@ VI_SHORTHAND = {
 # not, they are read as what they stand for.
 VI_CAPITALS = {"DA": "district attorney", "TRO": "restraining order"}
 _VI_CAPITALS_FOLDED = frozenset(c.lower() for c in VI_CAPITALS)
+
+
+# "DA" written in capitals, a word of its own, in an answer that is not written all in
+# capitals: the district attorney ("the DA met me", "the assistant DA", "DA-da" with a
+# Somali ending). Folded to "da" it is a common word in Spanish ("me da miedo"), a Somali
+# ending, English slang for "the" ("da cops"), so the patterns can hold it only after words
+# that settle it ("the da said"). Not inside a code ("62-DA-FA-23", "DA/23"). Vietnamese has
+# its own reading (``VI_CAPITALS``), Chinese its own patterns ("个DA").
+_DA_IN_CAPITALS = re.compile(r"(?<![\w/.-])DA(?=['’]s\b|-(?:da|ga|ha|ka)\b|(?![\w/-]))")
+DA_MEANS = "district attorney"
+
+
+def read_capitals(normal: Normalised, text: str) -> Normalised:
+    """``normal`` with each "DA" in capitals (``_DA_IN_CAPITALS``) read as what it stands
+    for; the highlight still falls on "DA" as written."""
+    if "DA" not in text or text.isupper():
+        return normal
+    found = [m.start() for m in _DA_IN_CAPITALS.finditer(text)]
+    if not found:
+        return normal
+    origin = normal.origin
+    fixes = []
+    for begin in found:
+        start = bisect_left(origin, begin)
+        # Only where the two letters are still two letters of their own after folding.
+        if (
+            list(origin[start : start + 2]) == [begin, begin + 1]
+            and normal.text[start : start + 2] == "da"
+        ):
+            fixes.append((start, start + 2, DA_MEANS))
+    return normal.replaced(fixes) if fixes else normal
 
 
 def _telex(word: str) -> str | None:

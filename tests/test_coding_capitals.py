@@ -1,0 +1,69 @@
+"""Written "DA" in capitals is the district attorney (``text.read_capitals``): folded to
+"da" it is a Spanish verb, a Somali ending and English slang for "the", so only the
+capitals say what it is."""
+
+from __future__ import annotations
+
+import pytest
+
+from intake.analysis.codebook import shipped
+from intake.analysis.coding import Matcher
+from intake.analysis.text import normalise, read_capitals
+from tests.coding_helpers import suggested_points
+
+
+@pytest.fixture(scope="module")
+def matcher() -> Matcher:
+    return Matcher(shipped())
+
+
+@pytest.mark.parametrize(
+    ("text", "language"),
+    [
+        ("The assistant DA met me for 5 minutes in the hallway", "en"),
+        ("I talked to the DA twice and nothing happened", "en"),
+        ("Pts describe DA dropping charges when victims hesitate", "en"),
+        ("DA-da ayaa ii soo wacay markii dambe", "so"),
+        ("el DA me llamó una sola vez", "es"),
+        ("tus DA tsis hu rov qab rau kuv", "hmn"),
+    ],
+)
+def test_da_in_capitals_is_the_prosecution(matcher: Matcher, text: str, language: str) -> None:
+    assert "prosecution" in suggested_points(matcher, text, language)
+
+
+@pytest.mark.parametrize(
+    ("text", "language"),
+    [
+        ("me da miedo salir sola de noche", "es"),  # a verb
+        ("da cops came and left", "en"),  # slang for "the"
+        ("his plate was 62-DA-FA-23", "en"),  # inside a code
+        ("the form said DA/23 at the top", "en"),
+        ("HE MET THE DA AND SHE LAUGHED", "en"),  # all in capitals: nothing settles it
+    ],
+)
+def test_da_not_standing_as_the_office(matcher: Matcher, text: str, language: str) -> None:
+    assert "prosecution" not in suggested_points(matcher, text, language)
+
+
+def test_the_highlight_falls_on_da_as_written(matcher: Matcher) -> None:
+    text = "Later the DA met me."
+    (excerpt,) = matcher.excerpts(text, "en")
+    assert "prosecution.unspecified" in excerpt.codes
+    assert (text.index("DA"), text.index("DA") + 2) in excerpt.highlights
+
+
+def test_reading_keeps_positions_leading_back() -> None:
+    text = "Señora, the DA's office"
+    read = read_capitals(normalise(text), text)
+    at = read.text.index("district attorney")
+    assert read.span(at, at + len("district attorney")) == (12, 14)
+    # Text without a capital "DA" comes back as it was.
+    plain = normalise("the da said")
+    assert read_capitals(plain, "the da said") is plain
+
+
+def test_vietnamese_and_chinese_keep_their_own_reading(matcher: Matcher) -> None:
+    # "ông đã" typed without marks folds to "ong da": it is no prosecutor.
+    assert "prosecution" not in suggested_points(matcher, "ong da goi cho toi", "vi")
+    assert "prosecution" in suggested_points(matcher, "ông DA gọi cho tôi", "vi")
