@@ -1,10 +1,12 @@
-"""Written "DA" in capitals is the district attorney (``text.read_capitals``): folded to
-"da" it is a Spanish verb, a Somali ending and English slang for "the", so only the
-capitals say what it is."""
+"""Written "DA" in capitals is the district attorney, "GAL" the guardian ad litem
+(``text.read_capitals``): folded to "da" the one is a Spanish verb, a Somali ending and
+English slang for "the", and "gal" is a woman, so only the capitals say what they are."""
 
 from __future__ import annotations
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from intake.analysis.codebook import shipped
 from intake.analysis.coding import Matcher
@@ -46,6 +48,13 @@ def test_da_not_standing_as_the_office(matcher: Matcher, text: str, language: st
     assert "prosecution" not in suggested_points(matcher, text, language)
 
 
+def test_gal_in_capitals_is_the_guardian_ad_litem(matcher: Matcher) -> None:
+    text = "the GAL never talked to my kids"
+    assert "civil_court_custody" in suggested_points(matcher, text, "en")
+    assert not suggested_points(matcher, "the gal at the front desk was kind", "en")
+    assert not suggested_points(matcher, "he kicked the 5 GAL bucket at me", "en")
+
+
 def test_the_highlight_falls_on_da_as_written(matcher: Matcher) -> None:
     text = "Later the DA met me."
     (excerpt,) = matcher.excerpts(text, "en")
@@ -67,3 +76,17 @@ def test_vietnamese_and_chinese_keep_their_own_reading(matcher: Matcher) -> None
     # "ông đã" typed without marks folds to "ong da": it is no prosecutor.
     assert "prosecution" not in suggested_points(matcher, "ong da goi cho toi", "vi")
     assert "prosecution" in suggested_points(matcher, "ông DA gọi cho tôi", "vi")
+
+
+@settings(max_examples=300, deadline=None)
+@given(
+    st.lists(
+        st.sampled_from(["DA", "GAL", "da", "-", "/", "'s", " ", "5 ", "é", "ﬁ", "ـ", "Ö", "x"]),
+        max_size=12,
+    ).map("".join)
+)
+def test_reading_always_leads_back_into_the_text(text: str) -> None:
+    read = read_capitals(normalise(text), text)
+    assert len(read.origin) == len(read.text)
+    assert all(0 <= at < len(text) for at in read.origin)
+    assert list(read.origin) == sorted(read.origin)

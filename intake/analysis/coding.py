@@ -43,8 +43,9 @@ FALLBACK_LANGUAGE = "en"
 # coding sealed at submission under another revision is then worked out again at unlock.
 # 19: batch o: the criminal case's own hearings kept beside an order; landmarks in passing
 # 20: the review of batch o: landmarks only "across from", a teacher described still acts
-# 21: "DA" in capitals is the district attorney in every language but Vietnamese and
-# Chinese, which read it their own way (``text.read_capitals``)
+# 21: "DA" and "GAL" in capitals are the district attorney and the guardian ad litem in
+# every language but Vietnamese and Chinese, which read them their own way
+# (``text.read_capitals``)
 MATCHING_REVISION = 21  # 2: points suggested without a dimension; 3: a court word yields,
 # Vietnamese pattern words match whole syllables; 4: it also yields to immigration and to
 # a protection order, and a jail word yields to the sentence; 5: word senses (SENSES);
@@ -103,8 +104,8 @@ MATCHING_REVISION = 21  # 2: points suggested without a dimension; 3: a court wo
 # A point yields only while the point it yields to has a code switched on (what was named
 # must still be counted somewhere).
 # Languages that read abbreviations in capitals their own way: Vietnamese
-# (``text.VI_CAPITALS``), Chinese (its patterns hold "个DA"). The others read "DA" in
-# capitals as the district attorney (``text.read_capitals``).
+# (``text.VI_CAPITALS``), Chinese (its patterns hold "个DA"). The others read "DA" and
+# "GAL" in capitals as what they stand for (``text.read_capitals``).
 _OWN_CAPITALS = frozenset({"vi", "zh"})
 
 YIELDS: dict[str, tuple[str, ...]] = {

@@ -298,34 +298,37 @@ VI_CAPITALS = {"DA": "district attorney", "TRO": "restraining order"}
 _VI_CAPITALS_FOLDED = frozenset(c.lower() for c in VI_CAPITALS)
 
 
-# "DA" written in capitals, a word of its own, in an answer that is not written all in
-# capitals: the district attorney ("the DA met me", "the assistant DA", "DA-da" with a
-# Somali ending). Folded to "da" it is a common word in Spanish ("me da miedo"), a Somali
-# ending, English slang for "the" ("da cops"), so the patterns can hold it only after words
-# that settle it ("the da said"). Not inside a code ("62-DA-FA-23", "DA/23"). Vietnamese has
-# its own reading (``VI_CAPITALS``), Chinese its own patterns ("个DA").
-_DA_IN_CAPITALS = re.compile(r"(?<![\w/.-])DA(?=['’]s\b|-(?:da|ga|ha|ka)\b|(?![\w/-]))")
-DA_MEANS = "district attorney"
+# Abbreviations whose letters in lower case are an everyday word, read as what they stand
+# for where they are written in capitals, as a word of their own, in an answer not written
+# all in capitals: "DA" folds to "da", a Spanish verb ("me da miedo"), a Somali ending and
+# English slang for "the" ("da cops"), so the patterns can hold it only after words that
+# settle it ("the da said"); "GAL" (the guardian ad litem) folds to "gal", a woman. A
+# Somali ending may follow ("DA-da"). Not inside a code ("62-DA-FA-23", "DA/23") nor
+# after a number ("5 GAL", gallons).
+# Vietnamese has its own table (``VI_CAPITALS``), Chinese its own patterns ("个DA").
+CAPITALS = {"DA": "district attorney", "GAL": "guardian ad litem"}
+_IN_CAPITALS = re.compile(
+    r"(?<![\w/.-])(?<!\d )(?:DA|GAL)(?=['\u2019]s\b|-(?:da|ga|ha|ka)\b|(?![\w/-]))"
+)
 
 
 def read_capitals(normal: Normalised, text: str) -> Normalised:
-    """``normal`` with each "DA" in capitals (``_DA_IN_CAPITALS``) read as what it stands
-    for; the highlight still falls on "DA" as written."""
-    if "DA" not in text or text.isupper():
-        return normal
-    found = [m.start() for m in _DA_IN_CAPITALS.finditer(text)]
-    if not found:
+    """``normal`` with each abbreviation of ``CAPITALS`` written in capitals read as what it
+    stands for; the highlight still falls on the letters as written."""
+    if ("DA" not in text and "GAL" not in text) or text.isupper():
         return normal
     origin = normal.origin
     fixes = []
-    for begin in found:
+    for match in _IN_CAPITALS.finditer(text):
+        begin, end = match.span()
         start = bisect_left(origin, begin)
-        # Only where the two letters are still two letters of their own after folding.
+        stop = start + end - begin
+        # Only where the letters are still letters of their own, one for one, after folding.
         if (
-            list(origin[start : start + 2]) == [begin, begin + 1]
-            and normal.text[start : start + 2] == "da"
+            list(origin[start:stop]) == list(range(begin, end))
+            and normal.text[start:stop] == match.group().lower()
         ):
-            fixes.append((start, start + 2, DA_MEANS))
+            fixes.append((start, stop, CAPITALS[match.group()]))
     return normal.replaced(fixes) if fixes else normal
 
 
