@@ -11,6 +11,11 @@
   sense's phrase is one of the words the reading compares with, so the phrase written
   exactly is read as written. In English "bail" started "bailiff": the bailiff is the
   court (a pattern), not bail.
+- **Everyday Hmong that is no arrest, no jail, no school**: "ntes ntses" (catching fish)
+  and "muab nws coj mus tsev kho mob" (taking him to hospital) in the arrest sense (renamed
+  ``everyday_hmong_words_not_an_arrest``); being locked in at home ("muab kuv kaw hauv
+  tsev", "kept me locked up at home": more ``a_home_like_a_jail``); no schooling of one's
+  own ("tsis tau kawm ntawv": more ``school_in_passing``).
 - **Systems in general**: "judges grant orders", "nobody served the order" (the protection
   order); "walk out with a fine" (the sentence); "cases get dismissed", "nobody gets
   charged", "they charge the victim", "los casos se caen", "案子都被撤", "القضايا تسقط",
@@ -48,6 +53,13 @@ FIXED = [
     ("hmn", "kuv hais rau txiv tias kuv ntshai", set()),
     ("hmn", "kuv kawm hauv Saint Paul", set()),
     ("hmn", "xibhwb thov kev foom koob hmoov rau peb tsev neeg", {"faith_community"}),
+    # Everyday Hmong that is no arrest, no jail, no school: fishing, taking him to the
+    # hospital, locked in at home, no schooling of one's own.
+    ("hmn", "peb mus ntes ntses ntawm tus dej", set()),
+    ("hmn", "kuv muab nws coj mus tsev kho mob", {"health_care"}),
+    ("hmn", "nws muab kuv kaw hauv tsev tsis pub tawm", set()),
+    ("en", "he kept me locked up at home for a week", set()),
+    ("hmn", "kuv tsis tau kawm ntawv li", set()),
     # The bailiff and the magistrate.
     ("en", "the bailiff was kind to me", {"criminal_court"}),
     ("en", "the bailiff stood between us at the custody hearing", {"civil_court_custody"}),
@@ -96,6 +108,8 @@ KEPT = [
     ("hmn", "nws yog ib tug txiv neeb", {"faith_community"}),
     ("hmn", "tub ceev xwm ntes nws", {"police", "arrest"}),
     ("hmn", "lawv kaw nws hauv tsev loj cuj", {"jail_pretrial"}),
+    ("hmn", "lawv muab kuv kaw hauv tsev loj cuj ob hmo", {"jail_pretrial"}),
+    ("en", "he got locked up at the county jail", {"jail_pretrial"}),
     ("hmn", "kuv tsis foob nws", {"prosecution"}),
     ("hmn", "tus kws txiav txim hais tias nws muaj txim", {"sentencing"}),
     ("en", "he made bail before the bailiff called his name", {"jail_pretrial", "criminal_court"}),
@@ -132,7 +146,7 @@ def test_the_same_words_where_the_system_is_named(
 
 def test_the_new_senses_are_shipped_with_their_points() -> None:
     assert SENSES["near_spellings_not_the_faith_community"].point == "faith_community"
-    assert SENSES["near_spellings_not_an_arrest"].point == "arrest"
+    assert SENSES["everyday_hmong_words_not_an_arrest"].point == "arrest"
     assert SENSES["near_spellings_not_jail_before_trial"].point == "jail_pretrial"
     assert SENSES["near_spellings_not_the_prosecution"].point == "prosecution"
     assert SENSES["near_spellings_not_the_sentence"].point == "sentencing"

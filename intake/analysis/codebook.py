@@ -97,7 +97,7 @@ SENSE_TITLES: dict[str, str] = {
     "a_courthouse_as_a_landmark": N_("A courthouse named only as a place (across from it, its parking lot, a wedding there)"),
     "a_hospital_as_a_landmark": N_("A hospital named only as a landmark (its parking lot, near the hospital)"),
     "near_spellings_not_the_faith_community": N_("Everyday Hmong words a tone letter away from a faith word (txiv neej, a man, is not txiv neeb, a shaman; tuaj tsev, coming home)"),
-    "near_spellings_not_an_arrest": N_("Everyday Hmong words a tone letter away from an arrest word (ua ntej nws, before he, is not ntes nws, arrested him)"),
+    "everyday_hmong_words_not_an_arrest": N_("Everyday Hmong words that are not an arrest (ua ntej nws, before he, is not ntes nws, arrested him; ntes ntses, catching fish)"),
     "near_spellings_not_jail_before_trial": N_("Words spelled almost like bail or jail (the bailiff; Hmong kawm hauv, studying in, is not kaw hauv, locked in)"),
     "near_spellings_not_the_prosecution": N_("Everyday Hmong words a tone letter away from a prosecution word (kev foom koob hmoov, a blessing, is not kev foob, a charge)"),
     "near_spellings_not_the_sentence": N_("Everyday Hmong words a tone letter away from a sentence word (muaj txiv, having a husband, is not muaj txim, guilty)"),
