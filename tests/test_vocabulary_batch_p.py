@@ -15,7 +15,10 @@
   and "muab nws coj mus tsev kho mob" (taking him to hospital) in the arrest sense (renamed
   ``everyday_hmong_words_not_an_arrest``); being locked in at home ("muab kuv kaw hauv
   tsev", "kept me locked up at home": more ``a_home_like_a_jail``); no schooling of one's
-  own ("tsis tau kawm ntawv": more ``school_in_passing``).
+  own ("tsis tau kawm ntawv": more ``school_in_passing``). Two Hmong patterns narrowed:
+  "xa rov qab" (sending anything back) to being sent back ("raug xa rov qab", "muab kuv xa
+  rov qab", "xa rov qab tebchaws"), "kev kawm rau" (schooling for anyone) to the class for
+  men who harm ("kev kawm rau cov txiv neej", "… cov neeg ua phem").
 - **Systems in general**: "judges grant orders", "nobody served the order" (the protection
   order); "walk out with a fine" (the sentence); "cases get dismissed", "nobody gets
   charged", "they charge the victim", "los casos se caen", "案子都被撤", "القضايا تسقط",
@@ -60,6 +63,10 @@ FIXED = [
     ("hmn", "nws muab kuv kaw hauv tsev tsis pub tawm", set()),
     ("en", "he kept me locked up at home for a week", set()),
     ("hmn", "kuv tsis tau kawm ntawv li", set()),
+    # Hmong patterns narrowed: "xa rov qab" is sending anything back, "kev kawm rau" any
+    # schooling for someone.
+    ("hmn", "kuv xa rov qab rau nws", set()),
+    ("hmn", "kev kawm rau kuv tus tub nyuaj heev", set()),
     # The bailiff and the magistrate.
     ("en", "the bailiff was kind to me", {"criminal_court"}),
     ("en", "the bailiff stood between us at the custody hearing", {"civil_court_custody"}),
@@ -110,6 +117,13 @@ KEPT = [
     ("hmn", "lawv kaw nws hauv tsev loj cuj", {"jail_pretrial"}),
     ("hmn", "lawv muab kuv kaw hauv tsev loj cuj ob hmo", {"jail_pretrial"}),
     ("en", "he got locked up at the county jail", {"jail_pretrial"}),
+    ("hmn", "nws hais tias yuav muab kuv xa rov qab", {"immigration"}),
+    ("hmn", "kuv ntshai raug xa rov qab", {"immigration"}),
+    (
+        "hmn",
+        "nws yuav tsum mus kev kawm rau cov txiv neej uas ntaus poj niam",
+        {"probation_programs"},
+    ),
     ("hmn", "kuv tsis foob nws", {"prosecution"}),
     ("hmn", "tus kws txiav txim hais tias nws muaj txim", {"sentencing"}),
     ("en", "he made bail before the bailiff called his name", {"jail_pretrial", "criminal_court"}),
