@@ -27,6 +27,12 @@
   back", "pay support" (the family court); "maxkamadda iyo …" in a list (the court); a
   request to be "in court" beside the prosecution is the prosecution's (more
   ``witness_for_the_prosecution``).
+- **A community agency's own social worker** ("the social worker at our center", "我们中心的
+  社工", "la trabajadora social de nuestra organización", "nhân viên xã hội của trung tâm",
+  "الأخصائية الاجتماعية في مركزنا") is no child protection (more
+  ``a_social_worker_of_another_service``, its title now naming a community agency); the
+  Arabic court in plain words "إلى المحكمة" (to the court) is the court, and "من أجل
+  الحضانة" (for custody) the family court.
 - **A school as a meeting place, a job or a landmark** (more ``school_in_passing``): a
   community group that meets at the school ("ku qabannaa iskuulka", "họp mỗi tháng ở trường
   học", "在中文学校开会", "نجتمع في المدرسة", "sib ntsib hauv lub tsev kawm ntawv"), a school
@@ -93,6 +99,15 @@ FIXED = [
         "waxaa loo baahan yahay turjubaan booliska, maxkamadda iyo isbitaalka",
         {"police", "criminal_court", "health_care"},
     ),
+    # A community agency's own social worker is no child protection; the Arabic court in
+    # plain words ("إلى المحكمة"), and custody after "من أجل".
+    ("en", "the social worker at our center went with her to court", {"criminal_court"}),
+    ("zh", "我们中心的社工陪她去法院申请保护令", {"protection_order"}),
+    ("es", "la trabajadora social de nuestra organización la acompaña a las citas", set()),
+    ("vi", "nhân viên xã hội của trung tâm giúp chị ấy điền đơn", set()),
+    ("ar", "الأخصائية الاجتماعية في مركزنا ساعدتها", set()),
+    ("ar", "ذهبت إلى المحكمة وحكموا عليه بسنة", {"criminal_court", "sentencing"}),
+    ("ar", "ذهبت إلى المحكمة من أجل الحضانة", {"civil_court_custody"}),
     # A school as a meeting place, a job or a landmark.
     ("en", "our group meets in the school library on tuesdays", set()),
     ("en", "we meet at the school because it is free", set()),
@@ -133,7 +148,10 @@ KEPT = [
     ("en", "our group meets at the school and the school social worker comes", {"schools"}),
     ("es", "la maestra de mi hija llamó a la policía", {"schools", "police"}),
     ("zh", "我们在学校开会，老师说孩子在学校哭", {"schools"}),
+    ("en", "the CPS social worker at our center took the kids", {"child_protection"}),
+    ("ar", "طلبت أمر حماية. ذهبت إلى المحكمة بعد أسبوع", {"protection_order"}),
     # Everyday words left alone.
+    ("ar", "أوصلت ابني إلى الحضانة", set()),
     ("en", "he charged my phone and left", set()),
     ("en", "the magistrate judge in the custody case gave him visits", {"civil_court_custody"}),
 ]

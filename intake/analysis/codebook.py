@@ -66,7 +66,7 @@ SENSE_TITLES: dict[str, str] = {
     "a_meeting_held": N_("A meeting being held (Somali uses the word for an arrest)"),
     "a_group_session": N_("A group or support session (Arabic uses the word for a court hearing)"),
     "bail_before_the_sentence": N_("Bail, told in the same sentence as the later prison sentence"),
-    "a_social_worker_of_another_service": N_("A social worker of a hospital, clinic, shelter or school"),
+    "a_social_worker_of_another_service": N_("A social worker of a hospital, clinic, shelter, school or community agency"),
     "a_home_like_a_jail": N_("A home described as a jail or a prison, not jail before a trial"),
     "a_home_like_a_prison": N_("A home described as a jail or a prison, not a sentence"),
     "a_job_s_probation": N_("The probation period of a new job"),
