@@ -4,7 +4,8 @@
 - **Near spellings read as written** (five new senses, ``near_spellings_not_…``): the Hmong
   reading of tone letters (``intake/analysis/spelling.py``) read everyday words as the
   system's — "txiv neej" (a man, a husband) as "txiv neeb" (a shaman), "ua neej" (to make a
-  living) as "ua neeb", "tuaj tsev" (coming home) as "tuam tsev" (a temple), "ua ntej nws"
+  living) and "ua neeg" (being a person: "ua neeg txhais lus", working as an interpreter) as
+  "ua neeb", "tuaj tsev" (coming home) as "tuam tsev" (a temple), "ua ntej nws"
   (before he) as "ntes nws" (arrested him), "muaj txiv" (having a husband) and "rau txiv"
   (to father) as "muaj txim", "rau txim" (guilty, sentenced), "kawm hauv" (studying in) as
   "kaw hauv" (locked in), "kev foom koob hmoov" (a blessing) as "kev foob" (a charge). A
@@ -56,6 +57,8 @@ FIXED = [
     ("hmn", "kuv tus txiv neej ntaus kuv", set()),
     ("hmn", "peb ua neej txom nyem heev", set()),
     ("hmn", "nws tuaj tsev qaug cawv", set()),
+    ("hmn", "nws ua neeg phem heev", set()),
+    ("hmn", "kuv ua neeg txhais lus ntawm tsev kho mob", {"health_care"}),
     ("hmn", "ua ntej nws los kuv twb khiav lawm", set()),
     ("hmn", "kuv tawm ua ntej kuv tus txiv sawv", set()),
     ("hmn", "kuv muaj txiv thiab peb tus menyuam", set()),
@@ -128,6 +131,7 @@ KEPT = [
     # The system's own words, as written, still name it.
     ("hmn", "peb mus teev ntuj ntawm lub tuam tsev", {"faith_community"}),
     ("hmn", "nws yog ib tug txiv neeb", {"faith_community"}),
+    ("hmn", "txiv neeb tuaj ua neeb rau kuv tus tub", {"faith_community"}),
     ("hmn", "tub ceev xwm ntes nws", {"police", "arrest"}),
     ("hmn", "lawv kaw nws hauv tsev loj cuj", {"jail_pretrial"}),
     ("hmn", "lawv muab kuv kaw hauv tsev loj cuj ob hmo", {"jail_pretrial"}),
