@@ -111,6 +111,8 @@ FIXED = [
     ("ar", "الأخصائية الاجتماعية في مركزنا ساعدتها", set()),
     ("ar", "ذهبت إلى المحكمة وحكموا عليه بسنة", {"criminal_court", "sentencing"}),
     ("ar", "ذهبت إلى المحكمة من أجل الحضانة", {"civil_court_custody"}),
+    ("so", "waxaan tagay maxkamadda", {"criminal_court"}),
+    ("so", "waxaan u baahanahay turjubaan maxkamadda", {"criminal_court"}),
     # A school as a meeting place, a job or a landmark.
     ("en", "our group meets in the school library on tuesdays", set()),
     ("en", "we meet at the school because it is free", set()),
@@ -154,6 +156,7 @@ KEPT = [
     ("zh", "我们在学校开会，老师说孩子在学校哭", {"schools"}),
     ("en", "the CPS social worker at our center took the kids", {"child_protection"}),
     ("ar", "طلبت أمر حماية. ذهبت إلى المحكمة بعد أسبوع", {"protection_order"}),
+    ("so", "waxaan tagay maxkamadda qoyska si aan carruurta u helo", {"civil_court_custody"}),
     # Everyday words left alone.
     ("ar", "أوصلت ابني إلى الحضانة", set()),
     ("en", "he charged my phone and left", set()),
