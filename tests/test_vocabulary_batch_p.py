@@ -34,6 +34,10 @@
   ``a_social_worker_of_another_service``, its title now naming a community agency); the
   Arabic court in plain words "إلى المحكمة" (to the court) is the court, and "من أجل
   الحضانة" (for custody) the family court.
+- **Someone from the county's other offices** (new sense ``the_county_s_other_offices``):
+  "the lady from the county attorney", "the woman from the county jail", "ntawm county
+  jail", "kws lij choj ntawm county" are no child protection ("the lady from the county"
+  alone still is); "kws lij choj ntawm county" is the prosecution.
 - **A school as a meeting place, a job or a landmark** (more ``school_in_passing``): a
   community group that meets at the school ("ku qabannaa iskuulka", "họp mỗi tháng ở trường
   học", "在中文学校开会", "نجتمع في المدرسة", "sib ntsib hauv lub tsev kawm ntawv"), a school
@@ -113,6 +117,12 @@ FIXED = [
     ("ar", "ذهبت إلى المحكمة من أجل الحضانة", {"civil_court_custody"}),
     ("so", "waxaan tagay maxkamadda", {"criminal_court"}),
     ("so", "waxaan u baahanahay turjubaan maxkamadda", {"criminal_court"}),
+    # Someone from the county's other offices is no child protection.
+    ("en", "the woman from the county jail called to say he was out", {"jail_pretrial"}),
+    ("en", "a worker from the county hospital helped me", {"health_care"}),
+    ("en", "the lady from the county attorney never called back", {"prosecution"}),
+    ("hmn", "nws raug kaw ntawm county jail", {"jail_pretrial"}),
+    ("hmn", "tus kws lij choj ntawm county hu kuv", {"prosecution"}),
     # A school as a meeting place, a job or a landmark.
     ("en", "our group meets in the school library on tuesdays", set()),
     ("en", "we meet at the school because it is free", set()),
@@ -155,6 +165,8 @@ KEPT = [
     ("es", "la maestra de mi hija llamó a la policía", {"schools", "police"}),
     ("zh", "我们在学校开会，老师说孩子在学校哭", {"schools"}),
     ("en", "the CPS social worker at our center took the kids", {"child_protection"}),
+    ("en", "the lady from the county came and took my kids to foster care", {"child_protection"}),
+    ("hmn", "county tuaj coj cov menyuam", {"child_protection"}),
     ("ar", "طلبت أمر حماية. ذهبت إلى المحكمة بعد أسبوع", {"protection_order"}),
     ("so", "waxaan tagay maxkamadda qoyska si aan carruurta u helo", {"civil_court_custody"}),
     # Everyday words left alone.
@@ -189,6 +201,7 @@ def test_the_new_senses_are_shipped_with_their_points() -> None:
     assert SENSES["near_spellings_not_jail_before_trial"].point == "jail_pretrial"
     assert SENSES["near_spellings_not_the_prosecution"].point == "prosecution"
     assert SENSES["near_spellings_not_the_sentence"].point == "sentencing"
+    assert SENSES["the_county_s_other_offices"].point == "child_protection"
 
 
 def test_switching_the_near_spelling_sense_off_brings_the_misreading_back() -> None:
