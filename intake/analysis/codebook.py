@@ -66,7 +66,7 @@ SENSE_TITLES: dict[str, str] = {
     "a_meeting_held": N_("A meeting being held (Somali uses the word for an arrest)"),
     "a_group_session": N_("A group or support session (Arabic uses the word for a court hearing)"),
     "bail_before_the_sentence": N_("Bail, told in the same sentence as the later prison sentence"),
-    "a_social_worker_of_another_service": N_("A social worker of a hospital, clinic, shelter or school"),
+    "a_social_worker_of_another_service": N_("A social worker of a hospital, clinic, shelter, school or community agency"),
     "a_home_like_a_jail": N_("A home described as a jail or a prison, not jail before a trial"),
     "a_home_like_a_prison": N_("A home described as a jail or a prison, not a sentence"),
     "a_job_s_probation": N_("The probation period of a new job"),
@@ -96,6 +96,12 @@ SENSE_TITLES: dict[str, str] = {
     "a_police_station_as_a_landmark": N_("A police station named only as a landmark (across from the police station)"),
     "a_courthouse_as_a_landmark": N_("A courthouse named only as a place (across from it, its parking lot, a wedding there)"),
     "a_hospital_as_a_landmark": N_("A hospital named only as a landmark (its parking lot, near the hospital)"),
+    "near_spellings_not_the_faith_community": N_("Everyday Hmong words a tone letter away from a faith word (txiv neej, a man, is not txiv neeb, a shaman; tuaj tsev, coming home)"),
+    "everyday_hmong_words_not_an_arrest": N_("Everyday Hmong words that are not an arrest (ua ntej nws, before he, is not ntes nws, arrested him; ntes ntses, catching fish)"),
+    "near_spellings_not_jail_before_trial": N_("Words spelled almost like bail or jail (the bailiff; Hmong kawm hauv, studying in, is not kaw hauv, locked in)"),
+    "near_spellings_not_the_prosecution": N_("Everyday Hmong words a tone letter away from a prosecution word (kev foom koob hmoov, a blessing, is not kev foob, a charge)"),
+    "near_spellings_not_the_sentence": N_("Everyday Hmong words a tone letter away from a sentence word (muaj txiv, having a husband, is not muaj txim, guilty)"),
+    "the_county_s_other_offices": N_("Someone from the county's other offices (its attorney, jail, court or hospital), not child protection"),
 }  # fmt: skip
 
 

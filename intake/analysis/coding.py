@@ -46,7 +46,8 @@ FALLBACK_LANGUAGE = "en"
 # 21: "DA" and "GAL" in capitals are the district attorney and the guardian ad litem in
 # every language but Vietnamese and Chinese, which read them their own way
 # (``text.read_capitals``)
-MATCHING_REVISION = 21  # 2: points suggested without a dimension; 3: a court word yields,
+# 22: batch p: near spellings read as written (Hmong txiv neej, ua ntej nws; the bailiff)
+MATCHING_REVISION = 22  # 2: points suggested without a dimension; 3: a court word yields,
 # Vietnamese pattern words match whole syllables; 4: it also yields to immigration and to
 # a protection order, and a jail word yields to the sentence; 5: word senses (SENSES);
 # 6: senses that keep a point from yielding (bail beside the sentence), more senses;
@@ -151,7 +152,8 @@ class Sense(NamedTuple):
 # "la corte de desalojo", "محكمة المرور") is not the criminal court. A meeting held
 # ("kulanka waxaa lagu qabtay") is no arrest, and a group session ("في جلسة المجموعة") no
 # court hearing: facilitators' notes tell their own sessions so; a social worker of a
-# hospital, clinic, shelter or school ("医院的社工") is no child protection. Bail ("bailed out",
+# hospital, clinic, shelter, school or community agency ("医院的社工") is no child
+# protection. Bail ("bailed out",
 # "salió bajo fianza", "được tại ngoại", "保释") is the time before trial even in a
 # sentence that also tells the later sentence, as notes summing up a case in one
 # sentence do: a keeping sense, so that jail_pretrial does not yield there. Everyday words
