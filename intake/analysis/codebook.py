@@ -102,6 +102,7 @@ SENSE_TITLES: dict[str, str] = {
     "near_spellings_not_the_prosecution": N_("Everyday Hmong words a tone letter away from a prosecution word (kev foom koob hmoov, a blessing, is not kev foob, a charge)"),
     "near_spellings_not_the_sentence": N_("Everyday Hmong words a tone letter away from a sentence word (muaj txiv, having a husband, is not muaj txim, guilty)"),
     "the_county_s_other_offices": N_("Someone from the county's other offices (its attorney, jail, court or hospital), not child protection"),
+    "ice_the_frozen_kind": N_("Ice that is frozen water (an ice pack, ice cream), not immigration enforcement (ICE)"),
 }  # fmt: skip
 
 

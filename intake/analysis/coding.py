@@ -47,7 +47,8 @@ FALLBACK_LANGUAGE = "en"
 # every language but Vietnamese and Chinese, which read them their own way
 # (``text.read_capitals``)
 # 22: batch p: near spellings read as written (Hmong txiv neej, ua ntej nws; the bailiff)
-MATCHING_REVISION = 22  # 2: points suggested without a dimension; 3: a court word yields,
+# 23: ice that is frozen water is no immigration enforcement; schools "from high school"
+MATCHING_REVISION = 23  # 2: points suggested without a dimension; 3: a court word yields,
 # Vietnamese pattern words match whole syllables; 4: it also yields to immigration and to
 # a protection order, and a jail word yields to the sentence; 5: word senses (SENSES);
 # 6: senses that keep a point from yielding (bail beside the sentence), more senses;
