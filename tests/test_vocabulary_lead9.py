@@ -78,3 +78,31 @@ def test_told_plainly(matcher: Matcher, text: str, point: str, language: str) ->
 def test_weeks_of_a_pregnancy_are_no_program(matcher: Matcher) -> None:
     text = "I was 26 weeks pregnant when he pushed me"
     assert "probation_programs" not in suggested_points(matcher, text, "en")
+
+
+@pytest.mark.parametrize(
+    ("text", "point"),
+    [
+        ("they put him on a psych hold for three days", "health_care"),
+        ("he was on a 5150 last spring", "health_care"),
+        ("they took me to the psych ward instead of listening", "health_care"),
+        ("he was baker acted after he threatened himself", "health_care"),
+        ("they held him overnight and he was back by lunch", "jail_pretrial"),
+        ("they held him for 48 hours and then he came home", "jail_pretrial"),
+        ("he sat in a cell for 2 days and then got out", "jail_pretrial"),
+        ("he spent the night in the drunk tank", "jail_pretrial"),
+    ],
+)
+def test_holds_told_plainly(matcher: Matcher, text: str, point: str) -> None:
+    assert point in suggested_points(matcher, text, "en")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "I held him overnight when he had a fever",  # a child held by his mother
+        "he's a psycho and everyone knows it",
+    ],
+)
+def test_everyday_holding_is_no_system(matcher: Matcher, text: str) -> None:
+    assert not suggested_points(matcher, text, "en")

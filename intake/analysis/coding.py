@@ -47,7 +47,8 @@ FALLBACK_LANGUAGE = "en"
 # every language but Vietnamese and Chinese, which read them their own way
 # (``text.read_capitals``)
 # 22: batch p: near spellings read as written (Hmong txiv neej, ua ntej nws; the bailiff)
-# 23: ice that is frozen water is no immigration enforcement; schools "from high school"
+# 23: ice that is frozen water is no immigration enforcement; schools "from high school";
+# holds told plainly (a psych hold, a 5150; held overnight, in a cell, the drunk tank)
 MATCHING_REVISION = 23  # 2: points suggested without a dimension; 3: a court word yields,
 # Vietnamese pattern words match whole syllables; 4: it also yields to immigration and to
 # a protection order, and a jail word yields to the sentence; 5: word senses (SENSES);
