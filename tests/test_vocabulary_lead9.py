@@ -69,6 +69,8 @@ def test_the_school_that_acted_is_still_found(matcher: Matcher) -> None:
         ("he did his 52 weeks and came out worse", "probation_programs", "en"),
         ("el juez de lo familiar le dio las visitas", "civil_court_custody", "es"),
         ("la jueza de lo familiar no me escuchó", "civil_court_custody", "es"),
+        ("lo tuvieron en los separos toda la noche", "jail_pretrial", "es"),
+        ("estuvo en separos 36 horas y salió", "jail_pretrial", "es"),
     ],
 )
 def test_told_plainly(matcher: Matcher, text: str, point: str, language: str) -> None:
