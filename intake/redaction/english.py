@@ -20,7 +20,7 @@ from typing import TYPE_CHECKING
 from ..dictionaries import english_words as _english_dictionary
 from .context import _AFTER_A_PERSON, _BEFORE_A_PERSON_WORDS, _BEFORE_A_THING, _WORD_NAMES
 from .names import _plain_word, _sentence_start
-from .rules import _load, _rules
+from .rules import _load, _load_places, _rules
 from .words import (
     _AND,
     _EVERYDAY,
@@ -327,6 +327,57 @@ def _english_word_names() -> tuple[frozenset[str], frozenset[str]]:
     )
     ascii_words = {w for w in _WORD_NAMES if w.isascii() and w not in _EN_NAMES_NOT_WORDS}
     return words | virtues | ascii_words, virtues
+
+
+# (english9) Before a lower-case given name, words that make it a thing or a place ("the
+# john", "a teddy", "st paul", "fort myers").
+_EN_NOT_BEFORE_A_LOWER_CASE_NAME = frozenset(
+    {"a", "an", "the", "this", "that", "these", "those", "some", "any", "every", "no",
+     "st", "st.", "saint", "san", "santa", "fort", "port", "mount", "mt", "lake"}
+)  # fmt: skip
+
+
+@lru_cache(maxsize=1)
+def _english_given_in_lower_case() -> frozenset[str]:
+    """(english9) Listed given names that are a person wherever they stand in lower case:
+    no family name ("foster", "ward"), no place that is also a name ("jackson"), no word-name
+    ("hope", "will"), no everyday or role word, none of the 3,200 commonest English words,
+    and none of the names that are lower-case words too ("molly", "teddy", "venice": new key
+    ``given_names_that_are_words_in_lower_case``)."""
+    rules = _rules()
+    en = _load().get("en", {})
+    words = frozenset(w.lower() for w in en.get("given_names_that_are_words_in_lower_case", []))
+    common = _english_dictionary().get(20000, frozenset())
+    places = frozenset(p.lower() for p in _load_places()["also_names"])
+    word_names = _english_word_names()[0]
+    return frozenset(
+        name
+        for name in rules.lowercase.get("en", frozenset())
+        if name.islower()
+        and name.isalpha()
+        and len(name) >= 3
+        and name in rules.given
+        and name not in rules.family
+        and name not in places
+        and name not in word_names
+        and name not in words
+        and name not in common
+        and not _plain_word(name, rules, _EVERYDAY)
+        and name not in rules.roles
+        and not rules.places.fullmatch(name)
+    )
+
+
+@lru_cache(maxsize=1)
+def _english_after_a_place_name() -> frozenset[str]:
+    """(english9) Words after a name that make it a street, a place or a building's name
+    ("snelling ave", "roosevelt high", "regions hospital")."""
+    en = _load().get("en", {})
+    return (
+        _english_street_words()
+        | frozenset(w.lower() for w in en.get("institution_words_after_name", []))
+        | {"county", "city", "pd", "high", "elementary", "middle", "school", "park", "street"}
+    )
 
 
 @lru_cache(maxsize=1)
@@ -1270,6 +1321,28 @@ def _english_unmarked(
     )
     if strays >= 2 and strays * 5 > len(words):
         return set()
+    # (english9) "brandon!!! it was always brandon", "yo jaquan", "keon." alone: a listed
+    # given name typed in lower case that is no common English word is a person wherever
+    # it stands in an English quote (chat, notes, a name as the whole answer).
+    given_in_lower_case = _english_given_in_lower_case()
+    commonest = _english_dictionary().get(20000, frozenset())
+    # Only in a quote that reads as English: a third of its words at least among the
+    # commonest English words (not "toi xin duoc tro nho", "Hodan waxay ila timid"), or a
+    # name alone.
+    english_enough = len(words) <= 2 or 3 * sum(
+        tokens[i].lower() in commonest for i in words
+    ) >= len(words)
+    for i in words:
+        if (
+            english_enough
+            and i not in new
+            and i not in found
+            and standing[i] == 2
+            and tokens[i] in given_in_lower_case
+            and word_at(i - 2) not in _EN_NOT_BEFORE_A_LOWER_CASE_NAME
+            and not (spaced(i) and word_at(i + 2) in _english_after_a_place_name())
+        ):
+            new.add(i)
     # More of a name beside one found: a word no dictionary knows, a listed name, a surname
     # that is a word ("harpreet kaur", "rowena dela cruz", "marcus brown").
     for i in words:

@@ -1,0 +1,62 @@
+"""English names as people type them in chats, notes and second-language English (ninth
+session, development quotes en-qk…). The names and sentences here are not the development
+quotes'. Each case of a ``*_GOES`` list failed on the code before this pass; the ``*_STAYS``
+lists hold the words that look alike and must not change.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from intake.redaction import redact
+from tests.redaction_helpers import assert_redacted
+
+# A listed given name typed in lower case, no common word, wherever it stands in English.
+LOWER_CASE_GIVEN_GOES = [
+    ("darnell!!! always darnell, even the cops said so", ["darnell"], ["cops"]),
+    ("hey latoya the judge called again", ["latoya"], ["judge"]),
+    ("yo tyrell where u at, the police r here", ["tyrell"], ["police"]),
+    ("jermaine really thought the judge would believe him", ["jermaine"], ["judge"]),
+    ("u think shaniqua gonna help u?", ["shaniqua"], []),
+    ("his name?? demetrius. just demetrius", ["demetrius"], []),
+    ("rashad.", ["rashad"], []),
+    ("latrice", ["latrice"], []),
+    ("P3 - yesenia - said the shelter was full", ["yesenia"], ["shelter"]),
+    ("wifey keisha been calling me from jail", ["keisha"], ["jail"]),
+]
+
+LOWER_CASE_GIVEN_STAYS = [
+    # a name that is a lower-case word too, or a thing after an article
+    "he was on molly when he hit me",
+    "my son sleeps with his teddy every night",
+    "the memo from the court came late",
+    "some karen at the store called the cops",
+    # a place, a street, a building
+    "we moved to st paul after the hearing",
+    "the shelter is on snelling ave",
+    "roosevelt high called cps",
+    # Vietnamese and Somali typed in a quote tagged English
+    "toi xin duoc tro nho co van tu trung tam",
+    "tuan sau toi phai len toa",
+]
+
+
+@pytest.mark.parametrize(("text", "parts", "themes"), LOWER_CASE_GIVEN_GOES)
+def test_a_lower_case_given_name_goes(text: str, parts: list[str], themes: list[str]) -> None:
+    out = redact(text, "en")
+    assert "[name]" in out, out
+    assert_redacted(out, parts, themes)
+
+
+@pytest.mark.parametrize("text", LOWER_CASE_GIVEN_STAYS)
+def test_a_lower_case_word_that_is_a_name_elsewhere_stays(text: str) -> None:
+    out = redact(text, "en")
+    assert "[name]" not in out, out
+    assert out.replace("[address]", "snelling ave") == text
+
+
+def test_somali_in_an_english_quote_keeps_its_words() -> None:
+    # "ila" (with me) is a given name too; the quote is no English
+    assert (
+        redact("Hodan waxay ila timid xafiiska CPS", "en") == "[name] waxay ila timid xafiiska CPS"
+    )
