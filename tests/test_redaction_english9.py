@@ -60,3 +60,42 @@ def test_somali_in_an_english_quote_keeps_its_words() -> None:
     assert (
         redact("Hodan waxay ila timid xafiiska CPS", "en") == "[name] waxay ila timid xafiiska CPS"
     )
+
+
+# A name right after an opening quotation mark; a chat word for a partner or kin before an
+# unlisted name; chat shorthand and day abbreviations are words.
+QUOTED_AND_CHAT_KIN_GOES = [
+    ("he screamed 'Alondra open the door' at 2am", ["Alondra"], ["door"]),
+    ("she texted ’Terrence is outside’ to the officer", ["Terrence"], ["officer"]),
+    ("it was my bf oskar, not the neighbor", ["oskar"], ["neighbor"]),
+    ("me & my bd zev", ["zev"], []),
+    ("u know my ex-gf ingra? she called cps", ["ingra"], ["cps"]),
+    ("the one on probation? my ex-bf radomir", ["radomir"], ["probation"]),
+    ("my hubby anatoly took the kids", ["anatoly"], ["hubby", "kids"]),
+    ("my grandbaby Imara came to court with me", ["Imara"], ["grandbaby", "court"]),
+]
+
+QUOTED_AND_CHAT_KIN_STAYS = [
+    "the cop said 'ma'am, calm down' and left",  # an apostrophe inside a word
+    "'Tis what the judge said",
+    "my bf lowkey scary when he drinks",
+    "my bf tho, he never listens",
+    "my bf fr hates the cops",
+    "the OFP hearing is Tues at 9",
+    "court got moved to Thurs",
+    "my bf and me went to the shelter",
+]
+
+
+@pytest.mark.parametrize(("text", "parts", "themes"), QUOTED_AND_CHAT_KIN_GOES)
+def test_a_quoted_name_and_a_name_after_chat_kin_goes(
+    text: str, parts: list[str], themes: list[str]
+) -> None:
+    out = redact(text, "en")
+    assert "[name]" in out, out
+    assert_redacted(out, parts, themes)
+
+
+@pytest.mark.parametrize("text", QUOTED_AND_CHAT_KIN_STAYS)
+def test_chat_words_and_days_stay(text: str) -> None:
+    assert redact(text, "en") == text

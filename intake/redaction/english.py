@@ -148,7 +148,16 @@ _EN_STAYING = frozenset(
 # Kin words the English titles lack, before a name typed on a phone ("their nana lupe").
 _EN_KIN = frozenset(
     {"nana", "granny", "gran", "tia", "tio", "sis", "bro", "stepdad", "stepmom", "godmother",
-     "godfather", "babysitter", "roommate", "mama", "papa", "pops", "unc", "auntie"}
+     "godfather", "babysitter", "roommate", "mama", "papa", "pops", "unc", "auntie",
+     # (english9) chat words for kin and partners
+     "hubby", "wifey", "bae", "grandbaby", "granbaby", "grandbabies"}
+)  # fmt: skip
+# (english9) Chat words for a partner or kin, also after "ex-" ("my bf dmitri", "ex-bf
+# cody", "me & my bd tre"): the word after one, a listed name or a rare word, is a person,
+# though "bf", "bd" and "bm" are letters of other languages' words too.
+_EN_CHAT_KIN = frozenset(
+    {"bf", "gf", "bd", "bm", "hubby", "wifey", "bae", "bff", "bestie", "sis", "bro", "boyfriend",
+     "girlfriend", "husband", "wife", "grandbaby", "granbaby", "stepdad", "stepmom"}
 )  # fmt: skip
 
 # Second given names after a found one in lower case ("mary jo", "lee ann").
@@ -1059,6 +1068,16 @@ def _english_unmarked(
             or (word_at(i - 4), before) == ("in", "law")
             or (before in titles and before not in rules.ordinary | {"ex"})
             or (before == "ex" and word_at(i - 4) in _POSSESSIVES)
+            # (english9) "my bf dmitri", "u know my ex-bf dmitri?", "me & my bd tre"
+            or (
+                (before in _EN_CHAT_KIN or (before[:3] == "ex-" and before[3:] in _EN_CHAT_KIN))
+                and (
+                    word_at(i - 4) in _POSSESSIVES | {"ex", "ur", "your"}
+                    or before[:3] == "ex-"
+                    or _sentence_start(tokens, i - 2)
+                )
+                and not everyday_word
+            )
             or (before in _AND and word_at(i - 4) in _ME)  # "me and dakota", "me n nneka"
             or (before == "from" and _from_a_person(word_at, i) and not everyday_word)
             # "i left with yaw", "was w/ kiki": being with someone
