@@ -99,3 +99,35 @@ def test_a_quoted_name_and_a_name_after_chat_kin_goes(
 @pytest.mark.parametrize("text", QUOTED_AND_CHAT_KIN_STAYS)
 def test_chat_words_and_days_stay(text: str) -> None:
     assert redact(text, "en") == text
+
+
+# Hashtags that hold a name; hashtags of words stay.
+HASHTAG_GOES = [
+    ("#justiceforJamila they never charged him", ["justiceforJamila", "Jamila"], ["charged"]),
+    ("#prayforlatoya she is still in the ICU", ["prayforlatoya", "latoya"], ["ICU"]),
+    ("#riptyronewilliams the police never found who did it", ["tyronewilliams"], ["police"]),
+    ("posting #JusticeForShanice every day", ["Shanice"], ["posting"]),
+    ("#PrayForDestiny my niece is in the hospital", ["PrayForDestiny"], ["niece", "hospital"]),
+]
+
+HASHTAG_STAYS = [
+    "#metoo helped me talk about it",
+    "#WhyIStayed is what I read at the shelter",
+    "#BlackLivesMatter signs at the courthouse",
+    "#PrayForPeace after the shooting",
+    "#JusticeForAll is what the advocate said",
+    "#grateful for my advocate",
+]
+
+
+@pytest.mark.parametrize(("text", "parts", "themes"), HASHTAG_GOES)
+def test_a_name_in_a_hashtag_goes(text: str, parts: list[str], themes: list[str]) -> None:
+    out = redact(text, "en")
+    assert "[name]" in out, out
+    assert_redacted(out, parts, themes)
+    assert "#" in out  # the tag's lead, or its mark, stays
+
+
+@pytest.mark.parametrize("text", HASHTAG_STAYS)
+def test_a_hashtag_of_words_stays(text: str) -> None:
+    assert redact(text, "en") == text

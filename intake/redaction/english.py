@@ -906,6 +906,104 @@ def _english_initials(text: str) -> str:
     )
 
 
+# (english9) A hashtag that holds a name: "#justiceforKayla", "#prayfortrayvon",
+# "#RIPbigmike": what leads the tag stays, the name goes. Camel case ("#JusticeForAaliyah")
+# is read by the capital rules already.
+_EN_HASHTAG = re.compile(r"(?<![\w#&])#(?P<body>[A-Za-z][A-Za-z0-9_]{3,})(?![\w@])")
+_EN_HASHTAG_LEADS = (
+    "justicefor", "justice4", "prayersfor", "prayersfor", "prayfor", "pray4", "praying4",
+    "prayingfor", "restinpeace", "restineasy", "longlive", "bringhome", "bringbackhome",
+    "bringback", "istandwith", "standwith", "imwith", "welove", "lovefor", "love4",
+    "missing", "findmy", "helpfind", "free", "team", "forever", "rip", "ripbig", "riplil",
+    "riplittle", "freelil", "freebig",
+)  # fmt: skip
+
+
+def _english_hashtag(m: re.Match[str], rules: _Rules) -> str:
+    """One hashtag: the lead it opens with stays ("justicefor", "RIP"), the rest goes when it
+    is a name — in camel case every part a listed name or no English word, one listed at
+    least or after a lead ("JusticeForDaunteWright", "JusticeForAaliyah"); in lower case a listed given name, or a given and a
+    family name ("prayfortrayvon", "ripmarcusjohnson"). A tag of words stays
+    ("#WhyIStayed", "#metoo")."""
+    body = m.group("body")
+    lower = body.lower()
+    names = _english_word_names()[0]
+    titles = _english_lists()[3]
+
+    def listed(word: str, given: bool = False) -> bool:
+        return (
+            len(word) >= 3
+            and (word in rules.given or (not given and word in rules.family))
+            and word not in rules.ordinary
+            and word not in names
+            and word not in titles
+            and not _role_word(word, rules)
+        )
+
+    lead = next(
+        (k for k in sorted(_EN_HASHTAG_LEADS, key=len, reverse=True) if lower.startswith(k)), ""
+    )
+    rest = body[len(lead) :].rstrip("0123456789_")
+    parts = re.findall(r"[A-Z][a-z]+|[a-z]+|[A-Z]+(?![a-z])", rest)
+    if (
+        parts
+        and rest[:1].isupper()
+        and "".join(parts) == rest
+        and (lead or any(listed(p.lower()) for p in parts))
+        and all(
+            listed(p.lower())
+            or not _english_word(p, rules, _EVERYDAY)
+            # "PrayForDestiny": after a lead a given name that is a word too, not a word
+            # alone ("PrayForPeace", "JusticeForAll")
+            or (lead and p.lower() in rules.given)
+            for p in parts
+        )
+    ):
+        return f"#{body[: len(lead)]}{PLACEHOLDER}"
+    rest = rest.lower()
+    if lead and (
+        listed(rest, True)
+        or any(listed(rest[:k], True) and listed(rest[k:]) for k in range(3, len(rest) - 2))
+    ):
+        return f"#{body[: len(lead)]}{PLACEHOLDER}"
+    return m.group(0)
+
+
+@lru_cache(maxsize=1024)
+def _english_tag_of_words(body: str) -> bool:
+    """(english9) Whether a hashtag's body is English words run together: in camel case two
+    or more parts, each an English word ("WhyIStayed", "BlackLivesMatter"); in lower case
+    two to four words the frequency list knows well ("metoo", "dvawareness")."""
+    rules = _rules()
+    parts = re.findall(r"[A-Z][a-z]+|[a-z]+|[A-Z]+(?![a-z])", body)
+    if "".join(parts) != body:
+        return False
+    if not body.islower():
+        return len(parts) >= 2 and all(
+            p.lower() in ("i", "a") or _english_word(p, rules, _EVERYDAY, rare=100) for p in parts
+        )
+    known = _english_dictionary().get(100, frozenset()) | _english_lists()[0]
+    lower = body.lower()
+
+    def split(at: int, left: int) -> bool:
+        if at == len(lower):
+            return True
+        return left > 0 and any(
+            (lower[at:end] in known and (end - at >= 2 or lower[at:end] in ("i", "a")))
+            and split(end, left - 1)
+            for end in range(len(lower), at, -1)
+        )
+
+    return split(0, 4) and not split(0, 1)
+
+
+def _english_hashtags(text: str, rules: _Rules) -> str:
+    """(english9) Names inside hashtags."""
+    if "#" not in text:
+        return text
+    return _EN_HASHTAG.sub(lambda m: _english_hashtag(m, rules), text)
+
+
 def _english_unmarked(
     tokens: list[str],
     words: list[int],
@@ -1261,6 +1359,10 @@ def _english_unmarked(
             and not (spaced(i) and (tokens[i + 2][:1].isupper() or is_name(i + 2)))
         ):
             new.add(i)
+            continue
+        # (english9) A hashtag of English words run together stays ("#WhyIStayed", "#metoo
+        # helped me"); "#Thadque", "#O'Malley" are read as any word.
+        if tokens[i - 1 : i] == ["#"] and _english_tag_of_words(word):
             continue
         level = candidate(i)
         if level and person_here(i, level):

@@ -20,6 +20,7 @@ from .english import (
     _english_after_an_age,
     _english_apposition,
     _english_enclosed,
+    _english_hashtags,
     _english_initials,
     _english_unmarked,
 )
@@ -42,7 +43,7 @@ def _unmarked_names(
     if listed is None:
         return text
     if language == "en":
-        text = _english_enclosed(_english_initials(text), rules, everyday)
+        text = _english_enclosed(_english_initials(_english_hashtags(text, rules)), rules, everyday)
         text = _english_apposition(text, rules)
     tokens = _TOKEN.findall(text)
     words = [i for i, t in enumerate(tokens) if t[:1].isalpha() and not _ANY_HAN.match(t)]
