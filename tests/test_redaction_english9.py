@@ -131,3 +131,40 @@ def test_a_name_in_a_hashtag_goes(text: str, parts: list[str], themes: list[str]
 @pytest.mark.parametrize("text", HASHTAG_STAYS)
 def test_a_hashtag_of_words_stays(text: str) -> None:
     assert redact(text, "en") == text
+
+
+# A name spelled out letter by letter; a speaker in a transcript; an initial after "per".
+NOTES_AND_SPELLED_GOES = [
+    ("he made me write D-a-r-n-e-l-l on my arm", ["D-a-r-n-e-l-l", "D"], ["arm"]),
+    ("l a t o y a was the one who called the cops", ["l a t o y a", "latoya"], ["cops"]),
+    ("it was T.Y.R.O.N.E. at the door", ["T.Y.R.O.N.E", "T"], ["door"]),
+    (
+        "Facilitator: what happened then?\nOluwadamilare: the police came late",
+        ["Oluwadamilare"],
+        ["Facilitator", "police"],
+    ),
+    ("per K., the advocate never called back", ["K"], ["advocate"]),
+]
+
+NOTES_AND_SPELLED_STAYS = [
+    "he spelled out N-O for the judge",
+    "i called C.P.S. and the D.A.",
+    "give me a sec i n a minute",
+    "Hennepin: 3 cases this month",
+    "Note: client was safe at the shelter",
+    "we pay per month for the apartment",
+]
+
+
+@pytest.mark.parametrize(("text", "parts", "themes"), NOTES_AND_SPELLED_GOES)
+def test_a_spelled_name_a_speaker_and_an_initial_go(
+    text: str, parts: list[str], themes: list[str]
+) -> None:
+    out = redact(text, "en")
+    assert "[name]" in out, out
+    assert_redacted(out, parts, themes)
+
+
+@pytest.mark.parametrize("text", NOTES_AND_SPELLED_STAYS)
+def test_letters_labels_and_per_stay(text: str) -> None:
+    assert redact(text, "en") == text

@@ -997,11 +997,41 @@ def _english_tag_of_words(body: str) -> bool:
     return split(0, 4) and not split(0, 1)
 
 
+# (english9) A name spelled out letter by letter: "K-e-v-i-n", "j a m a l", "T.Y.R.E.L.L".
+_EN_SPELLED = re.compile(
+    r"(?<![\w'’.-])[A-Za-z](?P<sep>[-. ])(?:[A-Za-z](?P=sep)){1,14}[A-Za-z]\.?(?![\w'’-])"
+)
+
+
+def _english_spelled(m: re.Match[str], rules: _Rules) -> str:
+    word = m.group(0).rstrip(".").replace(m.group("sep"), "").lower()
+    if (
+        (word in rules.given or word in rules.family)
+        and word not in rules.ordinary
+        and word not in _english_word_names()[0]
+        and not _role_word(word, rules)
+    ):
+        return PLACEHOLDER
+    return m.group(0)
+
+
 def _english_hashtags(text: str, rules: _Rules) -> str:
-    """(english9) Names inside hashtags."""
+    """(english9) Names spelled out letter by letter, and names inside hashtags."""
+    text = _EN_SPELLED.sub(lambda m: _english_spelled(m, rules), text)
     if "#" not in text:
         return text
     return _EN_HASHTAG.sub(lambda m: _english_hashtag(m, rules), text)
+
+
+# (english9) A line that opens with a label: "F: ", "DeShawna: ", "Participant 3: ".
+_EN_LINE_LABEL = re.compile(r"(?m)^[ \t]*[A-Z][\w'’.-]*(?: [\w'’.-]+)?[ \t]*:[ \t]")
+
+
+@lru_cache(maxsize=1)
+def _english_places_lower() -> frozenset[str]:
+    """(english9) Every listed city and county in lower case."""
+    places = _load_places()
+    return frozenset(p.lower() for key in ("places", "counties") for p in places[key])
 
 
 def _english_unmarked(
@@ -1116,6 +1146,18 @@ def _english_unmarked(
             and word_at(i - 6) in {"in", "near", "outside", "around", "into"}
         ):
             return False  # "in eagan and burnsville": a second place after the first
+        # (english9) "F: what happened?\nDeShawna: he came back": in a transcript (two lines
+        # or more that open with a label), a word no dictionary knows, capitalised at a line's
+        # start before a colon, is a speaker; not a county or a city ("Hennepin: 3 cases").
+        if (
+            capital
+            and level >= 2
+            and transcript
+            and tokens[i + 1 : i + 2] == [":"]
+            and (i == 0 or "\n" in tokens[i - 1] or (i == 1 and tokens[0].isspace()))
+            and tokens[i].lower() not in _english_places_lower()
+        ):
+            return True
         if level == 3 or (
             owner and level == 2 and (not starts or tokens[i].islower() or after in titles)
         ):
@@ -1218,6 +1260,7 @@ def _english_unmarked(
 
     new: set[int] = set()
     word_names = _english_word_names()[0]
+    transcript = len(_EN_LINE_LABEL.findall("".join(tokens))) >= 2
     aka_here = bool(_EN_AKA_HERE.search("".join(tokens)))
     for i in words:
         word = tokens[i]
@@ -1293,8 +1336,19 @@ def _english_unmarked(
             and word not in {"I", "A"}
             and not re.fullmatch(r"[A-Za-z]\.[A-Za-z]", dotted)
         ):
-            if (spaced(i) and word_at(i + 2) in _AFTER_A_PERSON["en"]) or (
-                spaced(i - 2) and word_at(i - 2) in _BEFORE_A_PERSON_WORDS["en"]
+            if (
+                (spaced(i) and word_at(i + 2) in _AFTER_A_PERSON["en"])
+                or (
+                    spaced(i - 2)
+                    and (
+                        word_at(i - 2) in _BEFORE_A_PERSON_WORDS["en"]
+                        # (english9) a note's "per J.", "cc: T.", "via R."
+                        or (
+                            word_at(i - 2) in {"per", "via", "cc"}
+                            and tokens[i + 1 : i + 2] == ["."]
+                        )
+                    )
+                )
             ):
                 new.add(i)
             continue
