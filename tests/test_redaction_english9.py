@@ -168,3 +168,30 @@ def test_a_spelled_name_a_speaker_and_an_initial_go(
 @pytest.mark.parametrize("text", NOTES_AND_SPELLED_STAYS)
 def test_letters_labels_and_per_stay(text: str) -> None:
     assert redact(text, "en") == text
+
+
+# Written after the second batch (en-qk69…): an unlisted name after an opening quotation
+# mark, and "#bring<someone>home".
+SECOND_BATCH_GOES = [
+    ("she whispered 'Marquell is outside' and we called 911", ["Marquell"], ["911"]),
+    ("#bringnylahhome she been gone since june", ["bringnylahhome", "nylah"], ["june"]),
+]
+
+SECOND_BATCH_STAYS = [
+    "#bringthemhome was on every sign",
+    "#bringbackourgirls",
+    "he said 'nah' and walked out",
+    "in the 1990's it was worse",
+]
+
+
+@pytest.mark.parametrize(("text", "parts", "themes"), SECOND_BATCH_GOES)
+def test_second_batch_shapes_go(text: str, parts: list[str], themes: list[str]) -> None:
+    out = redact(text, "en")
+    assert "[name]" in out, out
+    assert_redacted(out, parts, themes)
+
+
+@pytest.mark.parametrize("text", SECOND_BATCH_STAYS)
+def test_second_batch_words_stay(text: str) -> None:
+    assert redact(text, "en") == text

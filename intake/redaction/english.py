@@ -371,6 +371,7 @@ def _english_given_in_lower_case() -> frozenset[str]:
         and name not in word_names
         and name not in words
         and name not in common
+        and name not in _english_lists()[3]
         and not _plain_word(name, rules, _EVERYDAY)
         and name not in rules.roles
         and not rules.places.fullmatch(name)
@@ -913,7 +914,7 @@ _EN_HASHTAG = re.compile(r"(?<![\w#&])#(?P<body>[A-Za-z][A-Za-z0-9_]{3,})(?![\w@
 _EN_HASHTAG_LEADS = (
     "justicefor", "justice4", "prayersfor", "prayersfor", "prayfor", "pray4", "praying4",
     "prayingfor", "restinpeace", "restineasy", "longlive", "bringhome", "bringbackhome",
-    "bringback", "istandwith", "standwith", "imwith", "welove", "lovefor", "love4",
+    "bringback", "bring", "istandwith", "standwith", "imwith", "welove", "lovefor", "love4",
     "missing", "findmy", "helpfind", "free", "team", "forever", "rip", "ripbig", "riplil",
     "riplittle", "freelil", "freebig",
 )  # fmt: skip
@@ -961,8 +962,17 @@ def _english_hashtag(m: re.Match[str], rules: _Rules) -> str:
     ):
         return f"#{body[: len(lead)]}{PLACEHOLDER}"
     rest = rest.lower()
+    # "#bringjaylahhome": what follows the name in a tag of this kind
+    brought = False
+    for end in ("home", "back"):
+        if lead.startswith("bring") and rest.endswith(end) and len(rest) > len(end) + 2:
+            rest = rest[: -len(end)]
+            # "#bring<someone>home": anyone no dictionary knows
+            brought = not _english_word(rest, rules, _EVERYDAY)
+            break
     if lead and (
-        listed(rest, True)
+        brought
+        or listed(rest, True)
         or any(listed(rest[:k], True) and listed(rest[k:]) for k in range(3, len(rest) - 2))
     ):
         return f"#{body[: len(lead)]}{PLACEHOLDER}"
