@@ -195,3 +195,16 @@ def test_second_batch_shapes_go(text: str, parts: list[str], themes: list[str]) 
 @pytest.mark.parametrize("text", SECOND_BATCH_STAYS)
 def test_second_batch_words_stay(text: str) -> None:
     assert redact(text, "en") == text
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "my lola raised me in manila",  # grandmother in Tagalog
+        "mi corazon he said, then he hit me",
+        "he works at the bentley dealership",
+        "she works at tiffany downtown",
+    ],
+)
+def test_lower_case_words_of_code_switching_stay(text: str) -> None:
+    assert redact(text, "en") == text
