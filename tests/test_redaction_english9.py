@@ -208,3 +208,34 @@ def test_second_batch_words_stay(text: str) -> None:
 )
 def test_lower_case_words_of_code_switching_stay(text: str) -> None:
     assert redact(text, "en") == text
+
+
+# Found by probing after the second batch: a person after a kin word and "of" (second-language
+# English), and someone "and them".
+@pytest.mark.parametrize(
+    ("text", "parts", "themes"),
+    [
+        ("i am wife of Nkosinathi, he take my papers", ["Nkosinathi"], ["wife", "papers"]),
+        ("she is the daughter of Wanjiru from the church", ["Wanjiru"], ["daughter", "church"]),
+        ("dquan n dem jumped my brother", ["dquan"], ["brother"]),
+    ],
+)
+def test_kin_of_a_person_and_someone_and_them_go(
+    text: str, parts: list[str], themes: list[str]
+) -> None:
+    out = redact(text, "en")
+    assert "[name]" in out, out
+    assert_redacted(out, parts, themes)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "the mother of my kids never called",
+        "the city of Edina has a shelter",
+        "my cousins and them came thru",
+        "the cops and them did nothing",
+    ],
+)
+def test_kin_of_a_thing_and_people_and_them_stay(text: str) -> None:
+    assert redact(text, "en") == text

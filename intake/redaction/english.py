@@ -152,6 +152,13 @@ _EN_KIN = frozenset(
      # (english9) chat words for kin and partners
      "hubby", "wifey", "bae", "grandbaby", "granbaby", "grandbabies"}
 )  # fmt: skip
+# (english9) Kin before "of" and a person: "wife of Nkosana", "the son of Kwame".
+_EN_KIN_OF = frozenset(
+    {"wife", "husband", "son", "daughter", "mother", "father", "brother", "sister", "cousin",
+     "friend", "girlfriend", "boyfriend", "uncle", "aunt", "nephew", "niece", "mom", "dad",
+     "grandson", "granddaughter", "grandmother", "grandfather", "widow", "child", "kids",
+     "children", "baby", "ex", "partner", "fiance", "fiancé"}
+)  # fmt: skip
 # (english9) Chat words for a partner or kin, also after "ex-" ("my bf dmitri", "ex-bf
 # cody", "me & my bd tre"): the word after one, a listed name or a rare word, is a person,
 # though "bf", "bd" and "bm" are letters of other languages' words too.
@@ -1124,6 +1131,19 @@ def _english_unmarked(
         capital = tokens[i][0].isupper() and not caseless
         if before == "that" and level == 2 and after in _EN_AFTER_A_PERSON:
             return True  # "told the nurse that tavita did it"
+        # (english9) "i am wife of Nkosana", "the brother of Faisal": after a kin word and
+        # "of", a person, not a place ("the city of Edina").
+        if before == "of" and word_at(i - 4) in _EN_KIN_OF and (capital or level == 2):
+            return True
+        # (english9) "kiki and them came thru", "dquan n dem": someone and the people with
+        # them.
+        if (
+            after in _AND
+            and word_at(i + 4) in {"them", "dem", "nem", "em", "'em"}
+            and spaced(i + 2)
+            and not everyday_word
+        ):
+            return True
         if (
             before == "of"
             and word_at(i - 4) in {"bc", "because", "cuz", "cause", "bcuz"}
