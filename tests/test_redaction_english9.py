@@ -239,3 +239,9 @@ def test_kin_of_a_person_and_someone_and_them_go(
 )
 def test_kin_of_a_thing_and_people_and_them_stay(text: str) -> None:
     assert redact(text, "en") == text
+
+
+def test_a_short_chat_quote_with_a_lower_case_name() -> None:
+    # only "my" is among the commonest words; the name is not counted against the quote
+    out = redact("my boo thang marcus", "en")
+    assert_redacted(out, ["marcus"], ["my boo"])

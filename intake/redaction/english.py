@@ -1534,9 +1534,10 @@ def _english_unmarked(
     # Only in a quote that reads as English: a third of its words at least among the
     # commonest English words (not "toi xin duoc tro nho", "Hodan waxay ila timid"), or a
     # name alone.
-    english_enough = len(words) <= 2 or 3 * sum(
-        tokens[i].lower() in commonest for i in words
-    ) >= len(words)
+    others = [i for i in words if standing[i] != 2]  # "my boo thang marcus": not the name
+    english_enough = len(others) <= 1 or 3 * sum(
+        tokens[i].lower() in commonest for i in others
+    ) >= len(others)
     for i in words:
         if (
             english_enough
