@@ -245,3 +245,21 @@ def test_a_short_chat_quote_with_a_lower_case_name() -> None:
     # only "my" is among the commonest words; the name is not counted against the quote
     out = redact("my boo thang marcus", "en")
     assert_redacted(out, ["marcus"], ["my boo"])
+
+
+@pytest.mark.parametrize(
+    ("text", "parts", "themes"),
+    [
+        ("my gma lorraine took us in", ["lorraine"], ["gma"]),
+        ("my stepsis kiana called the cops", ["kiana"], ["stepsis", "cops"]),
+    ],
+)
+def test_a_name_after_a_chat_kin_word_keeps_the_kin_word(
+    text: str, parts: list[str], themes: list[str]
+) -> None:
+    assert_redacted(redact(text, "en"), parts, themes)
+
+
+@pytest.mark.parametrize("text", ["nana said no", "gma took us in", "meemaw called the cops"])
+def test_a_kin_word_in_lower_case_is_no_name(text: str) -> None:
+    assert redact(text, "en") == text

@@ -150,7 +150,8 @@ _EN_KIN = frozenset(
     {"nana", "granny", "gran", "tia", "tio", "sis", "bro", "stepdad", "stepmom", "godmother",
      "godfather", "babysitter", "roommate", "mama", "papa", "pops", "unc", "auntie",
      # (english9) chat words for kin and partners
-     "hubby", "wifey", "bae", "grandbaby", "granbaby", "grandbabies"}
+     "hubby", "wifey", "bae", "grandbaby", "granbaby", "grandbabies", "gma", "gpa", "meemaw",
+     "mawmaw", "pawpaw", "grandmom", "granmom", "godmom", "goddad", "stepbro", "stepsis"}
 )  # fmt: skip
 # (english9) Kin before "of" and a person: "wife of Nkosana", "the son of Kwame".
 _EN_KIN_OF = frozenset(
@@ -1447,6 +1448,10 @@ def _english_unmarked(
         # (english9) A hashtag of English words run together stays ("#WhyIStayed", "#metoo
         # helped me"); "#Thadque", "#O'Malley" are read as any word.
         if tokens[i - 1 : i] == ["#"] and _english_tag_of_words(word):
+            continue
+        # (english9) a kin word typed in lower case is who the person is, not a name: "nana
+        # said no", "gma took us in", "meemaw called the cops"
+        if lower in _EN_KIN and word.islower():
             continue
         level = candidate(i)
         if level and person_here(i, level):
