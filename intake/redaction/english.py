@@ -994,7 +994,7 @@ def _english_tag_of_words(body: str) -> bool:
     two to four words the frequency list knows well ("metoo", "dvawareness")."""
     rules = _rules()
     parts = re.findall(r"[A-Z][a-z]+|[a-z]+|[A-Z]+(?![a-z])", body)
-    if "".join(parts) != body:
+    if "".join(parts) != body or len(body) > 40:
         return False
     if not body.islower():
         return len(parts) >= 2 and all(
