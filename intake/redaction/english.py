@@ -20,7 +20,7 @@ from typing import TYPE_CHECKING
 from ..dictionaries import english_words as _english_dictionary
 from .context import _AFTER_A_PERSON, _BEFORE_A_PERSON_WORDS, _BEFORE_A_THING, _WORD_NAMES
 from .names import _plain_word, _sentence_start
-from .rules import _load, _rules
+from .rules import _load, _load_places, _rules
 from .words import (
     _AND,
     _EVERYDAY,
@@ -148,7 +148,24 @@ _EN_STAYING = frozenset(
 # Kin words the English titles lack, before a name typed on a phone ("their nana lupe").
 _EN_KIN = frozenset(
     {"nana", "granny", "gran", "tia", "tio", "sis", "bro", "stepdad", "stepmom", "godmother",
-     "godfather", "babysitter", "roommate", "mama", "papa", "pops", "unc", "auntie"}
+     "godfather", "babysitter", "roommate", "mama", "papa", "pops", "unc", "auntie",
+     # (english9) chat words for kin and partners
+     "hubby", "wifey", "bae", "grandbaby", "granbaby", "grandbabies", "gma", "gpa", "meemaw",
+     "mawmaw", "pawpaw", "grandmom", "granmom", "godmom", "goddad", "stepbro", "stepsis"}
+)  # fmt: skip
+# (english9) Kin before "of" and a person: "wife of Nkosana", "the son of Kwame".
+_EN_KIN_OF = frozenset(
+    {"wife", "husband", "son", "daughter", "mother", "father", "brother", "sister", "cousin",
+     "friend", "girlfriend", "boyfriend", "uncle", "aunt", "nephew", "niece", "mom", "dad",
+     "grandson", "granddaughter", "grandmother", "grandfather", "widow", "child", "kids",
+     "children", "baby", "ex", "partner", "fiance", "fiancé"}
+)  # fmt: skip
+# (english9) Chat words for a partner or kin, also after "ex-" ("my bf dmitri", "ex-bf
+# cody", "me & my bd tre"): the word after one, a listed name or a rare word, is a person,
+# though "bf", "bd" and "bm" are letters of other languages' words too.
+_EN_CHAT_KIN = frozenset(
+    {"bf", "gf", "bd", "bm", "hubby", "wifey", "bae", "bff", "bestie", "sis", "bro", "boyfriend",
+     "girlfriend", "husband", "wife", "grandbaby", "granbaby", "stepdad", "stepmom"}
 )  # fmt: skip
 
 # Second given names after a found one in lower case ("mary jo", "lee ann").
@@ -327,6 +344,58 @@ def _english_word_names() -> tuple[frozenset[str], frozenset[str]]:
     )
     ascii_words = {w for w in _WORD_NAMES if w.isascii() and w not in _EN_NAMES_NOT_WORDS}
     return words | virtues | ascii_words, virtues
+
+
+# (english9) Before a lower-case given name, words that make it a thing or a place ("the
+# john", "a teddy", "st paul", "fort myers").
+_EN_NOT_BEFORE_A_LOWER_CASE_NAME = frozenset(
+    {"a", "an", "the", "this", "that", "these", "those", "some", "any", "every", "no",
+     "st", "st.", "saint", "san", "santa", "fort", "port", "mount", "mt", "lake"}
+)  # fmt: skip
+
+
+@lru_cache(maxsize=1)
+def _english_given_in_lower_case() -> frozenset[str]:
+    """(english9) Listed given names that are a person wherever they stand in lower case:
+    no family name ("foster", "ward"), no place that is also a name ("jackson"), no word-name
+    ("hope", "will"), no everyday or role word, none of the 3,200 commonest English words,
+    and none of the names that are lower-case words too ("molly", "teddy", "venice": new key
+    ``given_names_that_are_words_in_lower_case``)."""
+    rules = _rules()
+    en = _load().get("en", {})
+    words = frozenset(w.lower() for w in en.get("given_names_that_are_words_in_lower_case", []))
+    common = _english_dictionary().get(20000, frozenset())
+    places = frozenset(p.lower() for p in _load_places()["also_names"])
+    word_names = _english_word_names()[0]
+    return frozenset(
+        name
+        for name in rules.lowercase.get("en", frozenset())
+        if name.islower()
+        and name.isalpha()
+        and len(name) >= 3
+        and name in rules.given
+        and name not in rules.family
+        and name not in places
+        and name not in word_names
+        and name not in words
+        and name not in common
+        and name not in _english_lists()[3]
+        and not _plain_word(name, rules, _EVERYDAY)
+        and name not in rules.roles
+        and not rules.places.fullmatch(name)
+    )
+
+
+@lru_cache(maxsize=1)
+def _english_after_a_place_name() -> frozenset[str]:
+    """(english9) Words after a name that make it a street, a place or a building's name
+    ("snelling ave", "roosevelt high", "regions hospital")."""
+    en = _load().get("en", {})
+    return (
+        _english_street_words()
+        | frozenset(w.lower() for w in en.get("institution_words_after_name", []))
+        | {"county", "city", "pd", "high", "elementary", "middle", "school", "park", "street"}
+    )
 
 
 @lru_cache(maxsize=1)
@@ -846,6 +915,143 @@ def _english_initials(text: str) -> str:
     )
 
 
+# (english9) A hashtag that holds a name: "#justiceforKayla", "#prayfortrayvon",
+# "#RIPbigmike": what leads the tag stays, the name goes. Camel case ("#JusticeForAaliyah")
+# is read by the capital rules already.
+_EN_HASHTAG = re.compile(r"(?<![\w#&])#(?P<body>[A-Za-z][A-Za-z0-9_]{3,})(?![\w@])")
+_EN_HASHTAG_LEADS = (
+    "justicefor", "justice4", "prayersfor", "prayersfor", "prayfor", "pray4", "praying4",
+    "prayingfor", "restinpeace", "restineasy", "longlive", "bringhome", "bringbackhome",
+    "bringback", "bring", "istandwith", "standwith", "imwith", "welove", "lovefor", "love4",
+    "missing", "findmy", "helpfind", "free", "team", "forever", "rip", "ripbig", "riplil",
+    "riplittle", "freelil", "freebig",
+)  # fmt: skip
+
+
+def _english_hashtag(m: re.Match[str], rules: _Rules) -> str:
+    """One hashtag: the lead it opens with stays ("justicefor", "RIP"), the rest goes when it
+    is a name — in camel case every part a listed name or no English word, one listed at
+    least or after a lead ("JusticeForDaunteWright", "JusticeForAaliyah"); in lower case a listed given name, or a given and a
+    family name ("prayfortrayvon", "ripmarcusjohnson"). A tag of words stays
+    ("#WhyIStayed", "#metoo")."""
+    body = m.group("body")
+    lower = body.lower()
+    names = _english_word_names()[0]
+    titles = _english_lists()[3]
+
+    def listed(word: str, given: bool = False) -> bool:
+        return (
+            len(word) >= 3
+            and (word in rules.given or (not given and word in rules.family))
+            and word not in rules.ordinary
+            and word not in names
+            and word not in titles
+            and not _role_word(word, rules)
+        )
+
+    lead = next(
+        (k for k in sorted(_EN_HASHTAG_LEADS, key=len, reverse=True) if lower.startswith(k)), ""
+    )
+    rest = body[len(lead) :].rstrip("0123456789_")
+    parts = re.findall(r"[A-Z][a-z]+|[a-z]+|[A-Z]+(?![a-z])", rest)
+    if (
+        parts
+        and rest[:1].isupper()
+        and "".join(parts) == rest
+        and (lead or any(listed(p.lower()) for p in parts))
+        and all(
+            listed(p.lower())
+            or not _english_word(p, rules, _EVERYDAY)
+            # "PrayForDestiny": after a lead a given name that is a word too, not a word
+            # alone ("PrayForPeace", "JusticeForAll")
+            or (lead and p.lower() in rules.given)
+            for p in parts
+        )
+    ):
+        return f"#{body[: len(lead)]}{PLACEHOLDER}"
+    rest = rest.lower()
+    # "#bringjaylahhome": what follows the name in a tag of this kind
+    brought = False
+    for end in ("home", "back"):
+        if lead.startswith("bring") and rest.endswith(end) and len(rest) > len(end) + 2:
+            rest = rest[: -len(end)]
+            # "#bring<someone>home": anyone no dictionary knows
+            brought = not _english_word(rest, rules, _EVERYDAY)
+            break
+    if lead and (
+        brought
+        or listed(rest, True)
+        or any(listed(rest[:k], True) and listed(rest[k:]) for k in range(3, len(rest) - 2))
+    ):
+        return f"#{body[: len(lead)]}{PLACEHOLDER}"
+    return m.group(0)
+
+
+@lru_cache(maxsize=1024)
+def _english_tag_of_words(body: str) -> bool:
+    """(english9) Whether a hashtag's body is English words run together: in camel case two
+    or more parts, each an English word ("WhyIStayed", "BlackLivesMatter"); in lower case
+    two to four words the frequency list knows well ("metoo", "dvawareness")."""
+    rules = _rules()
+    parts = re.findall(r"[A-Z][a-z]+|[a-z]+|[A-Z]+(?![a-z])", body)
+    if "".join(parts) != body or len(body) > 40:
+        return False
+    if not body.islower():
+        return len(parts) >= 2 and all(
+            p.lower() in ("i", "a") or _english_word(p, rules, _EVERYDAY, rare=100) for p in parts
+        )
+    known = _english_dictionary().get(100, frozenset()) | _english_lists()[0]
+    lower = body.lower()
+
+    def split(at: int, left: int) -> bool:
+        if at == len(lower):
+            return True
+        return left > 0 and any(
+            (lower[at:end] in known and (end - at >= 2 or lower[at:end] in ("i", "a")))
+            and split(end, left - 1)
+            for end in range(len(lower), at, -1)
+        )
+
+    return split(0, 4) and not split(0, 1)
+
+
+# (english9) A name spelled out letter by letter: "K-e-v-i-n", "j a m a l", "T.Y.R.E.L.L".
+_EN_SPELLED = re.compile(
+    r"(?<![\w'’.-])[A-Za-z](?P<sep>[-. ])(?:[A-Za-z](?P=sep)){1,14}[A-Za-z]\.?(?![\w'’-])"
+)
+
+
+def _english_spelled(m: re.Match[str], rules: _Rules) -> str:
+    word = m.group(0).rstrip(".").replace(m.group("sep"), "").lower()
+    if (
+        (word in rules.given or word in rules.family)
+        and word not in rules.ordinary
+        and word not in _english_word_names()[0]
+        and not _role_word(word, rules)
+    ):
+        return PLACEHOLDER
+    return m.group(0)
+
+
+def _english_hashtags(text: str, rules: _Rules) -> str:
+    """(english9) Names spelled out letter by letter, and names inside hashtags."""
+    text = _EN_SPELLED.sub(lambda m: _english_spelled(m, rules), text)
+    if "#" not in text:
+        return text
+    return _EN_HASHTAG.sub(lambda m: _english_hashtag(m, rules), text)
+
+
+# (english9) A line that opens with a label: "F: ", "DeShawna: ", "Participant 3: ".
+_EN_LINE_LABEL = re.compile(r"(?m)^[ \t]*[A-Z][\w'’.-]*(?: [\w'’.-]+)?[ \t]*:[ \t]")
+
+
+@lru_cache(maxsize=1)
+def _english_places_lower() -> frozenset[str]:
+    """(english9) Every listed city and county in lower case."""
+    places = _load_places()
+    return frozenset(p.lower() for key in ("places", "counties") for p in places[key])
+
+
 def _english_unmarked(
     tokens: list[str],
     words: list[int],
@@ -926,6 +1132,19 @@ def _english_unmarked(
         capital = tokens[i][0].isupper() and not caseless
         if before == "that" and level == 2 and after in _EN_AFTER_A_PERSON:
             return True  # "told the nurse that tavita did it"
+        # (english9) "i am wife of Nkosana", "the brother of Faisal": after a kin word and
+        # "of", a person, not a place ("the city of Edina").
+        if before == "of" and word_at(i - 4) in _EN_KIN_OF and (capital or level == 2):
+            return True
+        # (english9) "kiki and them came thru", "dquan n dem": someone and the people with
+        # them.
+        if (
+            after in _AND
+            and word_at(i + 4) in {"them", "dem", "nem", "em", "'em"}
+            and spaced(i + 2)
+            and not everyday_word
+        ):
+            return True
         if (
             before == "of"
             and word_at(i - 4) in {"bc", "because", "cuz", "cause", "bcuz"}
@@ -958,6 +1177,18 @@ def _english_unmarked(
             and word_at(i - 6) in {"in", "near", "outside", "around", "into"}
         ):
             return False  # "in eagan and burnsville": a second place after the first
+        # (english9) "F: what happened?\nDeShawna: he came back": in a transcript (two lines
+        # or more that open with a label), a word no dictionary knows, capitalised at a line's
+        # start before a colon, is a speaker; not a county or a city ("Hennepin: 3 cases").
+        if (
+            capital
+            and level >= 2
+            and transcript
+            and tokens[i + 1 : i + 2] == [":"]
+            and (i == 0 or "\n" in tokens[i - 1] or (i == 1 and tokens[0].isspace()))
+            and tokens[i].lower() not in _english_places_lower()
+        ):
+            return True
         if level == 3 or (
             owner and level == 2 and (not starts or tokens[i].islower() or after in titles)
         ):
@@ -1008,6 +1239,16 @@ def _english_unmarked(
             or (word_at(i - 4), before) == ("in", "law")
             or (before in titles and before not in rules.ordinary | {"ex"})
             or (before == "ex" and word_at(i - 4) in _POSSESSIVES)
+            # (english9) "my bf dmitri", "u know my ex-bf dmitri?", "me & my bd tre"
+            or (
+                (before in _EN_CHAT_KIN or (before[:3] == "ex-" and before[3:] in _EN_CHAT_KIN))
+                and (
+                    word_at(i - 4) in _POSSESSIVES | {"ex", "ur", "your"}
+                    or before[:3] == "ex-"
+                    or _sentence_start(tokens, i - 2)
+                )
+                and not everyday_word
+            )
             or (before in _AND and word_at(i - 4) in _ME)  # "me and dakota", "me n nneka"
             or (before == "from" and _from_a_person(word_at, i) and not everyday_word)
             # "i left with yaw", "was w/ kiki": being with someone
@@ -1050,6 +1291,7 @@ def _english_unmarked(
 
     new: set[int] = set()
     word_names = _english_word_names()[0]
+    transcript = len(_EN_LINE_LABEL.findall("".join(tokens))) >= 2
     aka_here = bool(_EN_AKA_HERE.search("".join(tokens)))
     for i in words:
         word = tokens[i]
@@ -1125,8 +1367,19 @@ def _english_unmarked(
             and word not in {"I", "A"}
             and not re.fullmatch(r"[A-Za-z]\.[A-Za-z]", dotted)
         ):
-            if (spaced(i) and word_at(i + 2) in _AFTER_A_PERSON["en"]) or (
-                spaced(i - 2) and word_at(i - 2) in _BEFORE_A_PERSON_WORDS["en"]
+            if (
+                (spaced(i) and word_at(i + 2) in _AFTER_A_PERSON["en"])
+                or (
+                    spaced(i - 2)
+                    and (
+                        word_at(i - 2) in _BEFORE_A_PERSON_WORDS["en"]
+                        # (english9) a note's "per J.", "cc: T.", "via R."
+                        or (
+                            word_at(i - 2) in {"per", "via", "cc"}
+                            and tokens[i + 1 : i + 2] == ["."]
+                        )
+                    )
+                )
             ):
                 new.add(i)
             continue
@@ -1191,6 +1444,14 @@ def _english_unmarked(
             and not (spaced(i) and (tokens[i + 2][:1].isupper() or is_name(i + 2)))
         ):
             new.add(i)
+            continue
+        # (english9) A hashtag of English words run together stays ("#WhyIStayed", "#metoo
+        # helped me"); "#Thadque", "#O'Malley" are read as any word.
+        if tokens[i - 1 : i] == ["#"] and _english_tag_of_words(word):
+            continue
+        # (english9) a kin word typed in lower case is who the person is, not a name: "nana
+        # said no", "gma took us in", "meemaw called the cops"
+        if lower in _EN_KIN and word.islower():
             continue
         level = candidate(i)
         if level and person_here(i, level):
@@ -1270,6 +1531,29 @@ def _english_unmarked(
     )
     if strays >= 2 and strays * 5 > len(words):
         return set()
+    # (english9) "brandon!!! it was always brandon", "yo jaquan", "keon." alone: a listed
+    # given name typed in lower case that is no common English word is a person wherever
+    # it stands in an English quote (chat, notes, a name as the whole answer).
+    given_in_lower_case = _english_given_in_lower_case()
+    commonest = _english_dictionary().get(20000, frozenset())
+    # Only in a quote that reads as English: a third of its words at least among the
+    # commonest English words (not "toi xin duoc tro nho", "Hodan waxay ila timid"), or a
+    # name alone.
+    others = [i for i in words if standing[i] != 2]  # "my boo thang marcus": not the name
+    english_enough = len(others) <= 1 or 3 * sum(
+        tokens[i].lower() in commonest for i in others
+    ) >= len(others)
+    for i in words:
+        if (
+            english_enough
+            and i not in new
+            and i not in found
+            and standing[i] == 2
+            and tokens[i] in given_in_lower_case
+            and word_at(i - 2) not in _EN_NOT_BEFORE_A_LOWER_CASE_NAME
+            and not (spaced(i) and word_at(i + 2) in _english_after_a_place_name())
+        ):
+            new.add(i)
     # More of a name beside one found: a word no dictionary knows, a listed name, a surname
     # that is a word ("harpreet kaur", "rowena dela cruz", "marcus brown").
     for i in words:

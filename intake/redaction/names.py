@@ -31,9 +31,11 @@ from .words import _AND, _HAN, _LATIN_LETTER, _NOT_A_NAME_AFTER, _PARTICLES, PLA
 if TYPE_CHECKING:
     from .rules import _Rules
 
-# A Latin-script word, also when written against Chinese ("移民律师Jennifer Chu帮我").
+# A Latin-script word, also when written against Chinese ("移民律师Jennifer Chu帮我"); after
+# an apostrophe only when it opens a quotation ("he yelled 'Brianna get over here'"), not
+# inside a word ("O'Brien", "ma'am").
 _CAPITALISED = re.compile(
-    rf"(?<![\[\d_'’-])(?<!{_LATIN_LETTER}){_LATIN_LETTER}(?:{_LATIN_LETTER}|['’-])+"
+    rf"(?<![\[\d_-])(?<![\w'’-]['’])(?<!{_LATIN_LETTER}){_LATIN_LETTER}(?:{_LATIN_LETTER}|['’-])+"
 )
 
 # Hmong given names that open with the word for a girl or a young man ("Nkauj Iab",

@@ -20,6 +20,7 @@ from .english import (
     _english_after_an_age,
     _english_apposition,
     _english_enclosed,
+    _english_hashtags,
     _english_initials,
     _english_unmarked,
 )
@@ -42,9 +43,23 @@ def _unmarked_names(
     if listed is None:
         return text
     if language == "en":
-        text = _english_enclosed(_english_initials(text), rules, everyday)
+        text = _english_enclosed(_english_initials(_english_hashtags(text, rules)), rules, everyday)
         text = _english_apposition(text, rules)
     tokens = _TOKEN.findall(text)
+    if language == "en":
+        # (english9) "she whispered 'Devontae is outside'": an opening quotation mark is no
+        # part of the word after it.
+        tokens = [
+            part
+            for j, t in enumerate(tokens)
+            for part in (
+                [t[0], t[1:]]
+                if t[:1] in "'’"
+                and t[1:3].isalpha()
+                and (j == 0 or tokens[j - 1].isspace() or tokens[j - 1] in '("“')
+                else [t]
+            )
+        ]
     words = [i for i, t in enumerate(tokens) if t[:1].isalpha() and not _ANY_HAN.match(t)]
     # Each word's standing, worked out once: 2 a lower-case listed name, 1 a middle name that
     # is also a word ("thanh", which joins a run but does not start one), 0 neither.
