@@ -231,6 +231,11 @@ _NOT_IN_ADDRESS = frozenset(
 
 _ANY_DIGIT = re.compile(r"\d")
 
+# The words for a flat, before its number ("apartment is 3b").
+_FLAT_WORDS = frozenset(
+    {"apartment", "apt", "unit", "suite", "ste", "apartamento", "apto", "depto"}
+)
+
 
 def _digits(text: str) -> int:
     return sum(c.isdigit() for c in text)
@@ -269,6 +274,13 @@ def _address(m: re.Match[str]) -> str:
         # "guriga wuxuu ku yaallay 2100 Riverside Ave": the house and the words after it
         # stay, the number and street go.
         return m.group("before") + m.group("between") + "[address]"
+    if (
+        m.group("before") is not None
+        and m.group("before").lower().rstrip(".") in _FLAT_WORDS
+        and m.group("between").strip()
+    ):
+        # "her apartment is 3b": the flat's word stays, its number goes
+        return m.group("before") + m.group("between") + "[address]"
     if m.group("lead") is not None:
         if m.group("lead").lower() in _AMBIGUOUS_STREET:
             return m.group(0)
@@ -277,6 +289,8 @@ def _address(m: re.Match[str]) -> str:
         middle = m.group("middle").split()
         if any(w.lower() in _NOT_IN_ADDRESS for w in middle):
             return m.group(0)
+        if middle and _counted_after().fullmatch(" " + middle[0]):
+            return m.group(0)  # "20 daqiiqo magaalada": twenty minutes from town
         if m.group("street").lower() in _AMBIGUOUS_STREET and (
             not middle or not all(w[0].isupper() or w[0].isdigit() for w in middle)
         ):
@@ -625,10 +639,12 @@ def _identifiers(text: str, rules: _Rules, language: str) -> str:
     )
     # Before the addresses, so "pasaporte número 482193" is not read as a street's number.
     text = _number_labels(text, rules)
+    text = _typed_addresses(text, rules, language)
     text = _HIGHWAY_JUNCTION.sub("[address]", text)
     text = rules.addresses.sub(_address, text)
     if "[address]" in text:
         text = _ADDRESS_TAIL.sub("[address]", text)
+        text = _ADDRESS_SLASH_TAIL.sub("[address]", text)
         if language != "en":
             text = _HOUSE_NUMBER_AFTER.sub("", text)
     text = rules.dates.sub(
@@ -644,20 +660,26 @@ def _identifiers(text: str, rules: _Rules, language: str) -> str:
         ),
         text,
     )
+    text = _two_digit_years(text, rules)
     text = _BIRTH_YEAR.sub(_birth_year, text)
     text = _BIRTHDAY.sub(lambda m: m.group("lead") + "[date]", text)
     text = _POSTCODE.sub(lambda m: m.group("lead") + "[address]", text)
     if language == "en":
         text = _BOX_OR_ROOM.sub(lambda m: m.group("lead") + "[address]", text)
     text = _spelled_numbers(text)
+    text = _typed_numbers(text, rules)
     text = _LETTERS_AND_DIGITS.sub("[case number]", text)
-    return _PHONE.sub(
+    text = _PHONE.sub(
         lambda m: (
             "[phone]"
             if _digits(m.group(0)) >= 7 and not _YEAR_RANGE.fullmatch(m.group(0))
             else m.group(0)
         ),
         text,
+    )
+    # "call me 5550134": after the longer phones, which may end in seven digits ("+252 61 5123456")
+    return _SEVEN_DIGITS.sub(
+        lambda m: m.group(0) if _counted_after().match(m.string, m.end()) else "[phone]", text
     )
 
 
@@ -671,6 +693,7 @@ def _identifiers_in_words(text: str, rules: _Rules, language: str) -> str:
     if re.search(rf"\s{_AT_WORD}\s", text):
         text = _EMAIL_IN_WORDS.sub("[email]", text)
         text = _EMAIL_WITHOUT_ITS_END.sub(_email_without_its_end, text)
+    text = _typed_streets_in_words(text, rules, language)
     text = _streets_without_a_number(text, rules, language)
     text = _streets_in_lower_case(text, rules, language)
     if language not in ("zh", "ar"):
@@ -1287,3 +1310,387 @@ def _streets_in_lower_case(text: str, rules: _Rules, language: str) -> str:
             text = pattern.sub(lambda m: _lower_street(m, rules), text)
     text = _DIRECTION_BEFORE_ADDRESS.sub(lambda m: m.group("lead") + "[address]", text)
     return text.replace("[address][address]", "[address]")
+
+
+# ------------------------------------------- identifiers as people type them (ninth session)
+# The shapes of numbers, addresses and dates typed on a phone, with no street type, no
+# separator or a year of two digits: "412 w 3rd", "at 300 pine", "lot 23", "rr 2 box 14",
+# "march 3 88", "5550134", "on 10/3", "la 412 de la 3ra poniente", "waddada 3aad", "his insta
+# is lil mike 23". Each is read in every language (people mix them) unless it says otherwise.
+
+# A direction typed after a house number: "412 w 3rd", "1540 NE 7th", "2210 sur king".
+_TYPED_DIRECTION = (
+    r"(?:(?i:[nsew]|ne|nw|se|sw|north|south|east|west|norte|sur|oriente|poniente|ote|pte)\.?)"
+)
+# A street's type after its name, in English (the other languages write it first).
+_TYPED_STREET_TYPE = (
+    r"(?P<type>[ \t]+(?i:street|avenue|road|boulevard|lane|drive|court|way|place|parkway|circle"
+    r"|terrace|trail|highway|(?:st|ave|rd|blvd|ln|dr|ct|pl|pkwy|cir|hwy)\.?)(?![\w'’]))?"
+)
+# A house number: not an amount, a time, a fraction, a score or part of a longer number.
+_TYPED_HOUSE = r"(?<![\w$€£#.,/:'’+-])(?P<number>\d{1,6}[A-Za-z]?)(?![\w'’]|[.,/:-]\d)"
+# A street's name: an ordinal, a word, and capitalised words after a capitalised one ("1709
+# Maple Grove").
+_TYPED_NAME = (
+    rf"(?P<name>{_ORDINAL}|(?:(?P<cap>[A-Z])|[a-z])[A-Za-z'’-]*[A-Za-z])(?![\w'’])"
+    r"(?P<more>(?(cap)(?:[ \t]+(?!(?:St|Ave|Rd|Dr|Ct|Ln|Blvd|Pl|Hwy|Pkwy|Cir|Way|Street|Avenue|Road"
+    r"|Drive|Court|Lane|Boulevard|Place|Highway|Parkway|Circle|Terrace|Trail)(?![\w'’]))"
+    r"[A-Z][a-z'’-]*[a-z](?![\w'’])){0,2}|))"
+)
+# "412 w 3rd", "88 n main", "2210 s king": a number, a direction and a street's name.
+_NUMBER_DIRECTION_STREET = re.compile(
+    rf"{_TYPED_HOUSE}[ \t]+(?P<direction>{_TYPED_DIRECTION})[ \t]+{_TYPED_NAME}{_TYPED_STREET_TYPE}"
+)
+# The words before a house number that say it is one: "at 300 pine", "my address was 1209
+# maple", "i stay at 88 main", "resides 2210 king".
+_ADDRESS_LEAD_WORDS = (
+    r"(?:at|address(?:[ \t]+(?:is|was))?|addy(?:[ \t]+(?:is|was))?|resides?(?:[ \t]+at)?"
+    r"|lives?(?:[ \t]+at)?|lived(?:[ \t]+at)?|stay(?:s|ed|ing)?(?:[ \t]+at)?"
+    # "apt 12 ee 300 pine" (Somali: of), "ở 300 pine"
+    r"|ee|ở|tại)"
+)
+_ADDRESS_LEAD = re.compile(rf"(?<![\w'’])(?i:{_ADDRESS_LEAD_WORDS})[ \t:]*$")
+_LEAD_NUMBER_STREET = re.compile(
+    rf"(?P<lead>(?<![\w'’])(?i:{_ADDRESS_LEAD_WORDS})[ \t:]+){_TYPED_HOUSE}[ \t]+{_TYPED_NAME}"
+    rf"{_TYPED_STREET_TYPE}"
+)
+# "the 2400 block of e lake": a block names a street's few houses.
+_BLOCK_OF = re.compile(
+    rf"(?<![\w$€£#.,/:'’+-])\d{{2,6}}[ \t]+(?i:block)[ \t]+(?i:of)[ \t]+"
+    rf"(?:{_TYPED_DIRECTION}[ \t]+)?(?!(?i:the|a|my|his|her|our|their|that|this)(?!\w)){_TYPED_NAME}"
+    rf"{_TYPED_STREET_TYPE}"
+)
+# "lot 23", "space 41", "trailer 12", "bldg 4", "building C": a place in a park or a complex
+# (not "a lot 2 times", "space 2 feet").
+_TYPED_UNIT = re.compile(
+    r"(?P<lead>(?<![\w.])(?<!\ba )(?<!\bA )(?i:lot|space|spc|trailer|trlr|bldg\.?|building)"
+    r"[ \t]*(?:#[ \t]*|(?i:number|no\.?)[ \t]*)?)"
+    r"(?P<id>\d{1,4}[A-Za-z]?(?![\w'’]|[.,/:-]\d)|(?<=[Bb]ldg |ding )[A-Z](?![\w'’]))"
+    r"(?!\s*(?i:days?|nights?|weeks?|wks?|months?|mos?|years?|yrs?|hours?|hrs?|times?|min\w*"
+    r"|am|pm|feet|ft|inches|in|kids|people|cars|spots|dollars|bucks|of)\b)"
+)
+# "rr 2 box 14", "rural route 3", "hc 1 box 5": a rural route and its box.
+_RURAL_ROUTE = re.compile(
+    r"(?<![\w.])(?:(?i:rr|r\.r\.|rural[ \t]+route|rural[ \t]+rte)[ \t]*#?[ \t]*\d{1,3}"
+    r"(?:[ \t]*,?[ \t]*(?i:box|bx)[ \t]*#?[ \t]*\d{1,5})?"
+    r"|(?i:hc|star[ \t]+route|rt|rte|route)[ \t]*\d{1,3}[ \t]*,?[ \t]*(?i:box|bx)[ \t]*#?[ \t]*\d{1,5})"
+    r"(?![\w'’])"
+)
+# "po box 3381" in any language's quote, "apartado postal 3381"; English also reads rooms and
+# units (``_BOX_OR_ROOM``).
+_POST_BOX = re.compile(
+    r"(?P<lead>(?<![\w.])(?i:p\.?\s?o\.?\s*box|post office box|apartado postal|apdo\.?(?:\s+postal)?"
+    r"|casilla postal)[ \t]*(?:#[ \t]*|(?i:number|no\.?|número|numero)[ \t]*)?)\d{1,6}(?![\w/-])"
+)
+# "she's in #204", "vive en el #12": a flat's number after "in" or "at".
+_FLAT_SIGN = re.compile(
+    r"(?P<lead>(?<![\w'’])(?:[iI]n|[aA]t|[tT]o|[fF]rom|[eE]n|[eE]l|[lL]a|ở|Ở)[ \t]+)"
+    r"#[ \t]?\d{2,5}[A-Za-z]?(?![\w'’-])" + _NOT_AN_ID_AFTER
+)
+# Spanish: "la 412 de la 3ra poniente", "el 300 de la 5ta", the house number before its street.
+_ES_ORDINAL = r"\d{1,2}(?:(?i:ra|da|ta|va|na|ma|er|ro|do|to|vo|no|mo|a|o)|[ªº])"
+_ES_DIRECTION = r"(?i:norte|sur|oriente|poniente|ote|pte|calle|avenida|av)\.?"
+_ES_NUMBER_OF_STREET = re.compile(
+    rf"(?<![\w$€£#.,/:'’+-])(?P<number>\d{{2,6}})[ \t]+(?i:de[ \t]+la|del|de)[ \t]+"
+    rf"(?:(?P<ordinal>{_ES_ORDINAL})|(?P<name>[a-zA-Z][a-z'’-]+))(?![\w'’])"
+    rf"(?:[ \t]+{_ES_DIRECTION}(?![\w'’]))?"
+)
+# "la esquina de la 5ta y la 8va norte": a corner of two numbered streets.
+_ES_ORDINAL_CORNER = re.compile(
+    rf"(?P<lead>(?<![\w'’])(?i:esquina|cruce|cruze)[ \t]+(?i:de|entre)[ \t]+)"
+    rf"(?:(?i:la|el)[ \t]+)?{_ES_ORDINAL}(?:[ \t]+{_ES_DIRECTION})?[ \t]+(?i:y|e|con)[ \t]+"
+    rf"(?:(?i:la|el)[ \t]+)?{_ES_ORDINAL}(?![\w'’])(?:[ \t]+{_ES_DIRECTION}(?![\w'’]))?"
+)
+# A street word before a numbered street: "waddada 3aad", "calle 3ra", "đường số 7", "on
+# street 3"? (not "the street 3 times").
+_STREET_WORD_ORDINAL = re.compile(
+    r"(?<![\w'’])(?:(?i:waddada|wadada|jidka|calle|avenida|carrera|đường|duong)[ \t]+"
+    r"(?:\d{1,3}(?i:aad|ad|ka|st|nd|rd|th|ra|da|ta|va|na|ma|a|o)|\d{1,3}[ªº])"
+    r"|(?i:đường|duong)[ \t]+(?i:số|so)[ \t]+\d{1,3})(?![\w'’])"
+)
+# "the apartments on MLK", "off mlk": streets named for Martin Luther King, Jr. are known by
+# his initials; "MLK Day" stays.
+_STREET_BY_INITIALS = re.compile(
+    r"(?P<lead>(?<![\w'’])(?i:on|off|at|near|by|to|from|down|along|onto|up)[ \t]+)"
+    r"(?:MLK|mlk|Mlk|Martin Luther King(?:,? Jr\.?)?)(?![\w'’])"
+    # "MLK Day", and what is named for him without being a street ("MLK Elementary")
+    r"(?![ \t]+(?i:day|holiday|weekend|parade|breakfast|elementary|middle|high|school|academy"
+    r"|park|library|center|centre|rec|recreation|hospital|clinic|memorial|jr)(?!\w))"
+    + _TYPED_STREET_TYPE
+)
+# A complex's name typed small before what it is: "at sunny acres trailer park", "at the
+# westwood apts" (capitalised names are English ``_english_places_of_a_person``'s).
+_COMPLEX_IN_LOWER_CASE = re.compile(
+    r"(?P<lead>(?<![\w'’])(?:at|in|to|from|on)[ \t]+(?P<the>the[ \t]+)?)"
+    r"(?P<name>[a-z][a-z'’-]+(?:[ \t]+[a-z][a-z'’-]+)?)"
+    r"(?=[ \t]+(?:trailer park|trailer court|mobile home park|mobile homes|trailer homes"
+    r"|apartments|apts|townhomes|townhouses|condos)(?![\w'’]))"
+)
+# Words that describe housing rather than name it ("cheap apartments", "low income apts").
+_HOUSING_ADJECTIVES = frozenset(
+    {"cheap", "new", "old", "nice", "big", "small", "low", "income", "senior", "public",
+     "subsidized", "affordable", "same", "other", "next", "last", "first", "whole", "crappy",
+     "shitty", "nasty", "dirty", "bad", "good", "those", "these", "transitional",
+     "supportive", "housing", "family", "section", "student", "city", "county", "state",
+     "luxury", "rental", "shelter", "run", "down", "rundown", "empty", "different", "two",
+     "three", "both", "some", "many", "few", "nearby", "local", "one", "free", "hud"}
+)  # fmt: skip
+# A year of two digits after a date without one: "march 3 88", "4 july '85", "june 9th, 04".
+_YEAR_AFTER_A_DATE = re.compile(
+    r"\[date\](?P<sep>,?[ \t]+|[ \t]*,[ \t]*)['’]?\d{2}(?![\w'’]|[.,/:-]\d)"
+)
+_BIRTH_BEFORE = re.compile(rf"(?<!\w)(?i:{_BIRTH_WORDS}|birthday|bday|b-day|cumpleaños)(?!\w)")
+# "call me 5550134": seven digits with no separator, a local number (not an amount or a count).
+_SEVEN_DIGITS = re.compile(r"(?<![\w$€£#.,/:+'’-])[2-9]\d{6}(?![\w'’]|[.,/:-]\d)")
+# "on 10/3", "el 3/4", "since 12/24": a day and a month with no year after a word that leads
+# to a day ("24/7" stays).
+_DAY_AND_MONTH = re.compile(
+    r"(?P<lead>(?<![\w'’])(?i:on|since|until|till|el|desde|hasta|ngày|ngay)[ \t]+)"
+    r"(?P<a>\d{1,2})/(?P<b>\d{1,2})(?![\w/'’]|[.,:-]\d)"
+)
+# "his insta is lil mike 23", "su insta es lil mike 23", "instagram-kiisu waa lil mike 23",
+# "facebook của nó là tony nguyen 88": a handle said in pieces, its words and its digits.
+_HANDLE_IN_PIECES = re.compile(
+    r"(?P<lead>(?<![\w'’])(?i:ig|insta|instagram|snap|snapchat|tiktok|tik tok|twitter|fb"
+    r"|facebook|threads|telegram|kik|youtube|yt)(?:-[^\W\d_]{1,8})?(?![\w'’])"
+    r"(?:[ \t]+(?![\d\[])[^\W\d_]{1,10}){0,3}?[ \t]*"
+    r"(?:(?<![\w'’])(?i:is|was|es|era|waa|là|la|yog)(?![\w'’])|:)[ \t]*)"
+    r"(?P<handle>(?:(?:\[name\]|[^\W\d_][\w.'’]*)[ \t]+){1,3}\d{1,4})(?![\w'’]|[.,/:-]\d)"
+)
+
+
+@lru_cache(maxsize=1)
+def _counted_after() -> re.Pattern[str]:
+    """The words after a number that make it a count, a duration or an amount: the shared
+    units and every language's ``number_labels`` "not_after", with a few of the day's words
+    ("daqiiqo", minutes; "kids", "people")."""
+    words = set(_UNITS)
+    for lang in _load().values():
+        words.update(lang.get("number_labels", {}).get("not_after", []))
+    words |= {"daqiiqo", "daqiiqadood", "daqiiqadii", "minutes", "mins", "phút", "phut",
+              "kids", "people", "dollars", "bucks", "followers", "views", "likes", "steps",
+              "feet", "ft", "miles", "blocks", "percent", "pounds", "lbs", "children",
+              "niños", "ninos", "hijos", "carruur", "con", "đứa", "người", "nguoi"}  # fmt: skip
+    spaced = [w for w in words if not _HAN_WORD.match(w)]
+    return re.compile(rf"[ \t]*(?i:{_alternation(spaced)})(?![\w'’])")
+
+
+def _plain_street_name(name: str, rules: _Rules) -> bool:
+    """A word that can be a street's name typed small after a house number: not a stop word,
+    a month, a count's word or a digit word ("88 n main", not "2 w my kids", "3 n half")."""
+    lower = name.lower()
+    return not (
+        lower in rules.ordinary
+        or lower in rules.months
+        or lower in {"half", "more", "less", "change", "stuff", "things", "of", "and", "or"}
+        or _counted_after().fullmatch(" " + name)
+    )
+
+
+# A street's name that goes on to a street word ("2210 willow creek dr", "1709 Maple Grove
+# Ave"): the older address patterns read it whole.
+_STREET_GOES_ON = re.compile(
+    rf"(?:[ \t]+[A-Za-z][A-Za-z'’-]*){{1,2}}{_TYPED_STREET_TYPE.removesuffix('?')}"
+)
+
+
+def _address_then_rest(m: re.Match[str], rules: _Rules, lead: str = "") -> str:
+    """The address found, less the capitalised words after its name that are no part of it
+    ("at 88 Main When he…" keeps "When")."""
+    if m.group("more"):
+        for word in re.finditer(r"\S+", m.group("more")):
+            if word.group().lower() in rules.ordinary or word.group().lower() in rules.months:
+                start = m.start("more") + word.start()
+                return lead + "[address]" + m.string[start - 1 : m.end()]
+    return lead + "[address]"
+
+
+def _typed_house(m: re.Match[str], rules: _Rules) -> str:
+    """ "412 w 3rd", "88 n main": an address when the name is an ordinal or a plain word and
+    the number has three digits, follows "at"/"address is"/"live at", or the name is a common
+    street's."""
+    name = m.group("name")
+    if not re.fullmatch(_ORDINAL, name) and not _plain_street_name(name, rules):
+        return m.group(0)
+    if not m.group("type") and _STREET_GOES_ON.match(m.string, m.end()):
+        return m.group(0)
+    if _YEAR_ONLY.fullmatch(m.group("number")) and not re.fullmatch(_ORDINAL, name):
+        return m.group(0)  # "in 2019 n then", "2020 w covid"
+    strong = (
+        _digits(m.group("number")) >= 3
+        or re.fullmatch(_ORDINAL, name)
+        or name.casefold() in _street_lists().common
+        or _ADDRESS_LEAD.search(m.string, 0, m.start())
+    )
+    return _address_then_rest(m, rules) if strong else m.group(0)
+
+
+def _lead_number_street(m: re.Match[str], rules: _Rules) -> str:
+    """ "at 300 pine", "address was 1209 maple": after a word that leads to an address, a
+    number of two digits or more and a common street's name or an ordinal; after "address"
+    any plain word."""
+    name, number = m.group("name"), m.group("number")
+    if _digits(number) < 2 or _YEAR_ONLY.fullmatch(number):
+        return m.group(0)
+    if not m.group("type") and _STREET_GOES_ON.match(m.string, m.end()):
+        return m.group(0)
+    if _counted_after().match(m.string, m.start("name") - 1) or not _plain_street_name(name, rules):
+        return m.group(0)  # "at 300 dollars", "at 12 noon" (below)
+    said = "addr" in m.group("lead").lower() or "resid" in m.group("lead").lower()
+    if (
+        re.fullmatch(_ORDINAL, name)
+        or name.casefold() in _street_lists().common
+        or (said and name.lower() not in {"noon", "midnight"})
+    ):
+        return _address_then_rest(m, rules, m.group("lead"))
+    return m.group(0)
+
+
+def _complex_in_lower_case(m: re.Match[str], rules: _Rules) -> str:
+    words = m.group("name").split()
+    if any(w in rules.ordinary or w in _HOUSING_ADJECTIVES or _role_word(w, rules) for w in words):
+        return m.group(0)
+    if m.group("the") and all(w in _everyday_english() for w in words):
+        return m.group(0)  # "at the sunny apartments"? an everyday word after "the" describes
+    return m.group("lead") + "[address]"
+
+
+def _typed_addresses(text: str, rules: _Rules, language: str) -> str:
+    """The address shapes typed with no street type (before the older address patterns, which
+    would take a part of them)."""
+    text = _RURAL_ROUTE.sub("[address]", text)
+    text = _POST_BOX.sub(lambda m: m.group("lead") + "[address]", text)
+    text = _BLOCK_OF.sub(
+        lambda m: "[address]" if _plain_street_name(m.group("name"), rules) else m.group(0), text
+    )
+    text = _NUMBER_DIRECTION_STREET.sub(lambda m: _typed_house(m, rules), text)
+    text = _LEAD_NUMBER_STREET.sub(lambda m: _lead_number_street(m, rules), text)
+    text = _ES_NUMBER_OF_STREET.sub(
+        lambda m: (
+            "[address]"
+            if m.group("ordinal")
+            or (
+                m.group("name").casefold() in _street_lists().common
+                and not _YEAR_ONLY.fullmatch(m.group("number"))
+            )
+            else m.group(0)
+        ),
+        text,
+    )
+    text = _ES_ORDINAL_CORNER.sub(lambda m: m.group("lead") + "[address]", text)
+    text = _STREET_WORD_ORDINAL.sub("[address]", text)
+    text = _TYPED_UNIT.sub(lambda m: m.group("lead") + "[address]", text)
+    return _FLAT_SIGN.sub(lambda m: m.group("lead") + "[address]", text)
+
+
+def _typed_streets_in_words(text: str, rules: _Rules, language: str) -> str:
+    """Streets and complexes named in words only: "on MLK", "cross st lowry", "on 4th and
+    penn", "at sunny acres trailer park", "parque de trailas sunny acres"."""
+    lower = text.lower()
+    if "mlk" in lower or "luther king" in lower:
+        text = _STREET_BY_INITIALS.sub(lambda m: m.group("lead") + "[address]", text)
+    if "cross" in lower:
+        text = _CROSS_STREET.sub(
+            lambda m: (
+                m.group("lead") + "[address]"
+                if all(_plain_street_name(w, rules) for w in m.group("names").split()[::2])
+                else m.group(0)
+            ),
+            text,
+        )
+    if language == "en":
+        text = _ORDINAL_AND_A_NAME.sub(
+            lambda m: (
+                m.group("lead") + "[address]"
+                if m.group("name").lower() not in _everyday_english()
+                and _plain_street_name(m.group("name"), rules)
+                else m.group(0)
+            ),
+            text,
+        )
+        text = _COMPLEX_IN_LOWER_CASE.sub(lambda m: _complex_in_lower_case(m, rules), text)
+    if "tr" in lower or "di đ" in lower or "di d" in lower or "mobil" in lower:
+        text = _KIND_THEN_COMPLEX.sub(
+            lambda m: (
+                m.group(0)
+                if any(
+                    w.lower() in rules.ordinary or _role_word(w, rules)
+                    for w in m.group("name").split()
+                )
+                else m.group("lead") + "[address]"
+            ),
+            text,
+        )
+    return text
+
+
+# "cross st lowry", "cross streets are lake and 5th": what a note gives as the cross street.
+_CROSS_STREET = re.compile(
+    r"(?P<lead>(?<![\w'’])(?i:cross)[ \t]*(?i:streets|street|roads|road|(?:sts|st|rd)(?![\w'’])\.?)(?![\w'’])"
+    r"(?:[ \t]+(?i:is|are|was|were))?[ \t]*:?[ \t]+)"
+    rf"(?P<names>(?:{_ORDINAL}|[A-Za-z][A-Za-z'’-]+)(?:[ \t]+(?:and|&|n|y)[ \t]+"
+    rf"(?:{_ORDINAL}|[A-Za-z][A-Za-z'’-]+))?)(?![\w'’])"
+)
+# "on 4th and penn": a numbered street and a name no dictionary knows, after "on" or "at".
+_ORDINAL_AND_A_NAME = re.compile(
+    rf"(?P<lead>(?<![\w'’])(?:on|at|off|near|by)[ \t]+)(?!(?:1st|2nd|3rd)(?!\w)){_ORDINAL}"
+    r"[ \t]+(?:and|&|n)[ \t]+(?P<name>[a-z][a-z'’-]+)(?![\w'’])"
+)
+# "parque de trailas sunny acres", "khu nhà di động sunny acres": the kind first, then the name.
+_KIND_THEN_COMPLEX = re.compile(
+    r"(?P<lead>(?<![\w'’])(?i:parque[ \t]+de[ \t]+(?:trailas|trailers|traila|casas[ \t]+m[óo]viles)"
+    r"|traila[ \t]+park|trailer[ \t]+park|mobile[ \t]+home[ \t]+park"
+    r"|khu[ \t]+nhà[ \t]+di[ \t]+động|khu[ \t]+nha[ \t]+di[ \t]+dong|khu[ \t]+trailer"
+    r"|xaafadda[ \t]+gurya(?:ha)?[ \t]+mobilka)[ \t]+)"
+    r"(?P<name>(?!\[)[^\W\d_][\w'’-]+(?:[ \t]+[^\W\d_][\w'’-]+)?)(?![\w'’])"
+)
+
+
+def _two_digit_years(text: str, rules: _Rules) -> str:
+    """ "[date] 88": the year of two digits left after a date found without one, when nothing
+    after it makes it a count ("on march 3 12 people came" keeps 12), or a birth is told just
+    before."""
+
+    def one(m: re.Match[str]) -> str:
+        after = m.string[m.end() :]
+        if _counted_after().match(after) or re.match(r"[ \t]*(?i:years?|yrs?|y/?o)\b", after):
+            return m.group(0)  # "[date] 38 years old"
+        word = re.match(r"[ \t]*([^\W\d_]+)", after)
+        if (
+            not after.strip()
+            or re.match(r"[ \t]*[^\w\s]", after)
+            or (word and word.group(1).lower() in rules.ordinary)
+            or _BIRTH_BEFORE.search(m.string, max(0, m.start() - 40), m.start())
+        ):
+            return "[date]"
+        return m.group(0)
+
+    return _YEAR_AFTER_A_DATE.sub(one, text) if "[date]" in text else text
+
+
+def _typed_numbers(text: str, rules: _Rules) -> str:
+    """A handle in pieces, a day and a month after "on" (seven digits with no separator are
+    read after the longer phones, in ``_identifiers``)."""
+    text = _HANDLE_IN_PIECES.sub(
+        lambda m: (
+            m.group(0)
+            if _counted_after().match(m.string, m.end())
+            or any(
+                w.lower() in rules.ordinary for w in m.group("handle").split()[:-1] if w != "[name]"
+            )
+            else m.group("lead") + PLACEHOLDER
+        ),
+        text,
+    )
+
+    def day_and_month(m: re.Match[str]) -> str:
+        a, b = int(m.group("a")), int(m.group("b"))
+        if (a, b) == (24, 7) or not (1 <= a <= 31 and 1 <= b <= 31 and min(a, b) <= 12):
+            return m.group(0)
+        return m.group("lead") + "[date]"
+
+    return _DAY_AND_MONTH.sub(day_and_month, text)
+
+
+# "số 45/12": an alley's house number, whose second part is left after the first is found.
+_ADDRESS_SLASH_TAIL = re.compile(r"\[address\](?:/\d{1,5}[A-Za-z]?)+(?![\w/])")
