@@ -1367,7 +1367,7 @@ _TYPED_UNIT = re.compile(
     r"[ \t]*(?:#[ \t]*|(?i:number|no\.?)[ \t]*)?)"
     r"(?P<id>\d{1,4}[A-Za-z]?(?![\w'’]|[.,/:-]\d)|(?<=[Bb]ldg |ding )[A-Z](?![\w'’]))"
     r"(?!\s*(?i:days?|nights?|weeks?|wks?|months?|mos?|years?|yrs?|hours?|hrs?|times?|min\w*"
-    r"|am|pm|feet|ft|inches|in|kids|people|cars|spots|dollars|bucks|of)\b)"
+    r"|am|pm|feet|ft|inches|kids|people|cars|spots|dollars|bucks|of)\b)"
 )
 # "rr 2 box 14", "rural route 3", "hc 1 box 5": a rural route and its box.
 _RURAL_ROUTE = re.compile(
@@ -1452,11 +1452,21 @@ _DAY_AND_MONTH = re.compile(
 # "facebook của nó là tony nguyen 88": a handle said in pieces, its words and its digits.
 _HANDLE_IN_PIECES = re.compile(
     r"(?P<lead>(?<![\w'’])(?i:ig|insta|instagram|snap|snapchat|tiktok|tik tok|twitter|fb"
-    r"|facebook|threads|telegram|kik|youtube|yt)(?:-[^\W\d_]{1,8})?(?![\w'’])"
+    r"|facebook|face|feis|threads|telegram|kik|youtube|yt)(?:-[^\W\d_]{1,8})?(?![\w'’])"
     r"(?:[ \t]+(?![\d\[])[^\W\d_]{1,10}){0,3}?[ \t]*"
     r"(?:(?<![\w'’])(?i:is|was|es|era|waa|là|la|yog)(?![\w'’])|:)[ \t]*)"
     r"(?P<handle>(?:(?:\[name\]|[^\W\d_][\w.'’]*)[ \t]+){1,3}\d{1,4})(?![\w'’]|[.,/:-]\d)"
 )
+
+
+# Words after a site's name that say what the account is, not what it is called ("his insta
+# is private 2 weeks now").
+_NOT_A_HANDLE = frozenset(
+    {"the", "a", "an", "my", "his", "her", "their", "and", "or", "not", "so", "very", "private",
+     "public", "blocked", "down", "deleted", "gone", "new", "old", "still", "like", "about",
+     "up", "open", "closed", "el", "la", "los", "las", "mi", "su", "y", "o", "muy", "privado",
+     "privada", "và", "của", "iyo", "waa"}
+)  # fmt: skip
 
 
 @lru_cache(maxsize=1)
@@ -1615,7 +1625,10 @@ def _typed_streets_in_words(text: str, rules: _Rules, language: str) -> str:
                 m.group(0)
                 if any(
                     w.lower() in rules.ordinary or _role_word(w, rules)
-                    for w in m.group("name").split()
+                    # "los pinos": the article opens the name
+                    for w in m.group("name").split()[
+                        1 if m.group("name").split()[0].lower() in _ARTICLES else 0 :
+                    ]
                 )
                 else m.group("lead") + "[address]"
             ),
@@ -1624,6 +1637,7 @@ def _typed_streets_in_words(text: str, rules: _Rules, language: str) -> str:
     return text
 
 
+_ARTICLES = frozenset({"los", "las", "el", "la", "the"})
 # "cross st lowry", "cross streets are lake and 5th": what a note gives as the cross street.
 _CROSS_STREET = re.compile(
     r"(?P<lead>(?<![\w'’])(?i:cross)[ \t]*(?i:streets|street|roads|road|(?:sts|st|rd)(?![\w'’])\.?)(?![\w'’])"
@@ -1675,9 +1689,7 @@ def _typed_numbers(text: str, rules: _Rules) -> str:
         lambda m: (
             m.group(0)
             if _counted_after().match(m.string, m.end())
-            or any(
-                w.lower() in rules.ordinary for w in m.group("handle").split()[:-1] if w != "[name]"
-            )
+            or any(w.lower() in _NOT_A_HANDLE for w in m.group("handle").split()[:-1])
             else m.group("lead") + PLACEHOLDER
         ),
         text,
