@@ -75,6 +75,14 @@ GONE = [
     ("vi", "số điện thoại đuôi 4471", ["4471"], []),
     ("vi", "số thẻ của em là 90412", ["90412"], []),
     ("en", "he dropped me at mile marker 87 on the interstate", ["87"], ["interstate"]),
+    # found after the first rules, by probes: an e-mail's part in pieces, a numbered cross
+    # street and a direction after an address, a box with a letter, a street named for a date
+    ("en", "write me at dani dot r 77 at gmail", ["dani", "77"], ["write"]),
+    ("en", "her email is jo k 2001 at hotmail dot com", ["jo", "2001"], ["email"]),
+    ("en", "they moved to 5th st n and 22nd last fall", ["5th", "22nd"], ["last fall"]),
+    ("en", "he stays at 818 10th ave e.", ["818", "10th", "e"], ["stays"]),
+    ("en", "mail it to rr 5 box 31b", ["31b"], []),
+    ("es", "vive sobre la 5 de febrero 118", ["118"], ["vive"]),
 ]
 
 
@@ -105,6 +113,8 @@ UNCHANGED = [
     ("en", "he did 10/10 on the test and 3/4 of the work"),
     ("es", "llegué en 2015 con 3 niños y 200 dólares"),
     ("es", "el 12 de la semana pasada fue el juicio"),
+    ("en", "i told him 3 times at walmart and once at yahoo"),
+    ("en", "we met at 5th and 6th grade and at 3rd place"),
     ("so", "waxaan sugay 20 daqiiqo magaalada dhexdeeda"),
     ("vi", "em ở Mỹ 8 năm, có 2 đứa con"),
     ("vi", "em gọi 911 lúc 3 giờ sáng"),
@@ -128,6 +138,11 @@ def test_a_count_after_a_date_is_no_year() -> None:
     """ "[date] 12 people": two digits after a date stay when a count's word follows."""
     assert redact("on march 3 12 people came") == "on [date] 12 people came"
     assert redact("born on march 3 88 and raised here") == "born on [date] and raised here"
+    # a date's year, or a count after a date that names a street, is no house number
+    assert (
+        redact("llegamos en el 16 de septiembre 2019 y por la 5 de mayo 3 veces", "es")
+        == "llegamos en el [date] y por la [date] 3 veces"
+    )
 
 
 def test_the_flat_word_stays_before_its_number() -> None:

@@ -113,8 +113,11 @@ _PHONE_EXTENSION = re.compile(
 # còng gmail chấm com").
 _AT_WORD = r"(?i:at|arroba|a còng|a cong)"
 _DOT_WORD = r"(?i:dot|punto|chấm|cham|dhibic)"
+# "keisha dot m 88", "tasha b 1990": an address's part said in pieces, a letter or digits
+# after a space.
+_EMAIL_PIECE = r"|\s+(?:\d{1,4}|[A-Za-z])(?=\s)"
 _EMAIL_IN_WORDS = re.compile(
-    rf"(?<![\w.])[A-Za-z0-9_%+-]+(?:(?:\s+(?:{_DOT_WORD}|(?i:underscore|dash|guion|gạch dưới))\s+|\.)[A-Za-z0-9_%+-]+)*"
+    rf"(?<![\w.])[A-Za-z0-9_%+-]+(?:(?:\s+(?:{_DOT_WORD}|(?i:underscore|dash|guion|gạch dưới))\s+|\.)[A-Za-z0-9_%+-]+{_EMAIL_PIECE})*"
     rf"\s+{_AT_WORD}\s+"
     rf"[A-Za-z0-9-]+(?:(?:\s+{_DOT_WORD}\s+|\.)[A-Za-z0-9-]+)*(?:\s+{_DOT_WORD}\s+|\.)"
     r"(?i:com|net|org|edu|gov|us|co|me|io|mx)(?!\w)"
@@ -125,7 +128,7 @@ _EMAIL_IN_WORDS = re.compile(
 _MAIL_SERVICES = r"(?i:gmail|yahoo|hotmail|outlook|icloud|aol|msn|ymail|protonmail|proton)"
 _EMAIL_WITHOUT_ITS_END = re.compile(
     r"(?P<lead>(?<![\w.-])(?i:e-?mail|correo)(?:\s+(?i:is|was|address is|es|của tôi là|waa))?\s*:?\s+)?"
-    rf"(?P<local>(?<![\w.])[A-Za-z0-9_%+-]+(?:(?:\s+(?:{_DOT_WORD}|(?i:underscore|dash))\s+|[._])[A-Za-z0-9_%+-]+)*)"
+    rf"(?P<local>(?<![\w.])[A-Za-z0-9_%+-]+(?:(?:\s+(?:{_DOT_WORD}|(?i:underscore|dash))\s+|[._])[A-Za-z0-9_%+-]+{_EMAIL_PIECE})*)"
     rf"\s+{_AT_WORD}\s+{_MAIL_SERVICES}(?!\w)"
 )
 
@@ -645,6 +648,8 @@ def _identifiers(text: str, rules: _Rules, language: str) -> str:
     if "[address]" in text:
         text = _ADDRESS_TAIL.sub("[address]", text)
         text = _ADDRESS_SLASH_TAIL.sub("[address]", text)
+        text = _ADDRESS_THEN_ORDINAL.sub("[address]", text)
+        text = _ADDRESS_THEN_DIRECTION.sub("", text)
         if language != "en":
             text = _HOUSE_NUMBER_AFTER.sub("", text)
     text = rules.dates.sub(
@@ -1372,8 +1377,9 @@ _TYPED_UNIT = re.compile(
 # "rr 2 box 14", "rural route 3", "hc 1 box 5": a rural route and its box.
 _RURAL_ROUTE = re.compile(
     r"(?<![\w.])(?:(?i:rr|r\.r\.|rural[ \t]+route|rural[ \t]+rte)[ \t]*#?[ \t]*\d{1,3}"
-    r"(?:[ \t]*,?[ \t]*(?i:box|bx)[ \t]*#?[ \t]*\d{1,5})?"
-    r"|(?i:hc|star[ \t]+route|rt|rte|route)[ \t]*\d{1,3}[ \t]*,?[ \t]*(?i:box|bx)[ \t]*#?[ \t]*\d{1,5})"
+    r"(?:[ \t]*,?[ \t]*(?i:box|bx)[ \t]*#?[ \t]*\d{1,5}[A-Za-z]?)?"
+    r"|(?i:hc|star[ \t]+route|rt|rte|route)[ \t]*\d{1,3}[ \t]*,?[ \t]*(?i:box|bx)[ \t]*#?[ \t]*\d{1,5}"
+    r"[A-Za-z]?)"
     r"(?![\w'’])"
 )
 # "po box 3381" in any language's quote, "apartado postal 3381"; English also reads rooms and
@@ -1394,6 +1400,14 @@ _ES_NUMBER_OF_STREET = re.compile(
     rf"(?<![\w$€£#.,/:'’+-])(?P<number>\d{{2,6}})[ \t]+(?i:de[ \t]+la|del|de)[ \t]+"
     rf"(?:(?P<ordinal>{_ES_ORDINAL})|(?P<name>[a-zA-Z][a-z'’-]+))(?![\w'’])"
     rf"(?:[ \t]+{_ES_DIRECTION}(?![\w'’]))?"
+)
+# "vive por la 16 de septiembre 412": a street named for a date, without "calle", and its
+# house number (a date alone stays for the dates).
+_ES_DATE_STREET = re.compile(
+    r"(?P<lead>(?<![\w'’])(?i:en|por|sobre|de)[ \t]+(?i:la|el)[ \t]+)\d{1,2}[ \t]+(?i:de)[ \t]+"
+    r"(?i:enero|febrero|marzo|abril|mayo|junio|julio|agosto|septiembre|setiembre|octubre"
+    r"|noviembre|diciembre)[ \t]+(?!(?:19|20)\d\d(?!\d))#?\d{2,5}(?![\w'’]|[.,/:-]\d)"
+    r"(?!\s*(?i:años|anos|días|dias|meses|semanas|horas|veces|dólares|dolares|pesos|personas)\b)"
 )
 # "la esquina de la 5ta y la 8va norte": a corner of two numbered streets.
 _ES_ORDINAL_CORNER = re.compile(
@@ -1464,7 +1478,8 @@ _HANDLE_IN_PIECES = re.compile(
 _NOT_A_HANDLE = frozenset(
     {"the", "a", "an", "my", "his", "her", "their", "and", "or", "not", "so", "very", "private",
      "public", "blocked", "down", "deleted", "gone", "new", "old", "still", "like", "about",
-     "up", "open", "closed", "el", "la", "los", "las", "mi", "su", "y", "o", "muy", "privado",
+     "up", "open", "closed", "at", "in", "on", "since", "for", "from", "to", "el", "la", "los",
+     "las", "mi", "su", "y", "o", "muy", "privado",
      "privada", "và", "của", "iyo", "waa"}
 )  # fmt: skip
 
@@ -1588,6 +1603,7 @@ def _typed_addresses(text: str, rules: _Rules, language: str) -> str:
         text,
     )
     text = _ES_ORDINAL_CORNER.sub(lambda m: m.group("lead") + "[address]", text)
+    text = _ES_DATE_STREET.sub(lambda m: m.group("lead") + "[address]", text)
     text = _STREET_WORD_ORDINAL.sub("[address]", text)
     text = _TYPED_UNIT.sub(lambda m: m.group("lead") + "[address]", text)
     return _FLAT_SIGN.sub(lambda m: m.group("lead") + "[address]", text)
@@ -1704,5 +1720,15 @@ def _typed_numbers(text: str, rules: _Rules) -> str:
     return _DAY_AND_MONTH.sub(day_and_month, text)
 
 
+# "3rd ave n and 14th", "[address] s.": a numbered cross street after an address found, and a
+# direction typed small at the end of a sentence ("at 2400 16th ave s").
+_ADDRESS_THEN_ORDINAL = re.compile(
+    rf"\[address\](?:[ \t]+(?i:[nsew]|ne|nw|se|sw))?[ \t]+(?:and|&|n)[ \t]+{_ORDINAL}(?![\w'’])"
+    rf"(?!\s*(?i:grade|floor|place|time|birthday|period|shift)\b)"
+    r"(?:[ \t]+(?i:street|avenue|st|ave|rd|road)\.?(?![\w'’]))?"
+)
+_ADDRESS_THEN_DIRECTION = re.compile(
+    r"(?<=\[address\])[ \t]+(?i:[nsew]|ne|nw|se|sw)(?=[ \t]*(?:[.,;!?)]|$))"
+)
 # "số 45/12": an alley's house number, whose second part is left after the first is found.
 _ADDRESS_SLASH_TAIL = re.compile(r"\[address\](?:/\d{1,5}[A-Za-z]?)+(?![\w/])")
