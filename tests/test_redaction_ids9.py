@@ -83,6 +83,14 @@ GONE = [
     ("en", "he stays at 818 10th ave e.", ["818", "10th", "e"], ["stays"]),
     ("en", "mail it to rr 5 box 31b", ["31b"], []),
     ("es", "vive sobre la 5 de febrero 118", ["118"], ["vive"]),
+    # a second round of probes: after "live at"/"moved to" any plain street name, a plate
+    # after its vehicle with no label, "born 3-4", a room "is" its number, a shelter's bed
+    ("en", "she lives at 2716 colfax with the kids", ["2716", "colfax"], ["kids"]),
+    ("en", "we moved to 905 dupont in june", ["905", "dupont"], ["june"]),
+    ("en", "he drives a silver impala 4KXM219", ["4KXM219"], ["silver impala"]),
+    ("en", "her son was born 7-19, the same day", ["7-19"], ["same day"]),
+    ("en", "my room is 31 at the shelter", ["31"], ["shelter"]),
+    ("en", "they gave me bed 14 by the door", ["14"], ["door"]),
 ]
 
 
@@ -115,6 +123,11 @@ UNCHANGED = [
     ("es", "el 12 de la semana pasada fue el juicio"),
     ("en", "i told him 3 times at walmart and once at yahoo"),
     ("en", "we met at 5th and 6th grade and at 3rd place"),
+    ("en", "she lives 300 miles away and moved to 2 jobs"),
+    ("en", "his truck has a COVID19 sticker and 4 doors"),
+    ("en", "my car is a 2019 honda"),
+    ("en", "she was born 2-3 weeks early"),
+    ("en", "the room was 10 degrees and i stayed in bed 3 days"),
     ("so", "waxaan sugay 20 daqiiqo magaalada dhexdeeda"),
     ("vi", "em ở Mỹ 8 năm, có 2 đứa con"),
     ("vi", "em gọi 911 lúc 3 giờ sáng"),

@@ -78,11 +78,13 @@ def _birth_year(m: re.Match[str]) -> str:
 # "his birthday is 4/12", "cumpleaños 12/4", "生日是4月12日": a birthday is a date of birth
 # even without its year.
 _BIRTHDAY = re.compile(
-    r"(?P<lead>(?<!\w)(?i:birthday|bday|b-day|dob|cumpleaños|cumpleanos|cumple|sinh nhật|"
+    r"(?P<lead>(?<!\w)(?i:birthday|bday|b-day|dob|born|cumpleaños|cumpleanos|cumple|sinh nhật|"
     r"sinh nhat|ngày sinh|ngay sinh|dhalashada|dhalashadiisa|dhalashadeeda|hnub yug|"
     r"عيد ميلاد|عيد ميلادي|عيد ميلاده|عيد ميلادها)(?!\w)"
     r"(?:\s+(?!\d)[\w'’]{1,8}){0,3}?[\s:：]*|生日\s*(?:是|在)?\s*)"
     r"(?P<day>\d{1,2}\s*[/.\-]\s*\d{1,2}|\d{1,2}\s*月\s*\d{1,2}\s*[日号]?)(?![\d/.\-])"
+    # "born 2-3 weeks early": a count, not a day
+    r"(?!\s*(?i:weeks?|days?|months?|hours?|years?|lbs?|pounds|kg|am|pm)\b)"
 )
 
 # "zip 55407", "código postal 77036": a postcode narrows an address to a few streets.
@@ -91,7 +93,10 @@ _POSTCODE = re.compile(
     r"(?:\s+(?i:is|es|was|era))?\s*[:#]?\s*)\d{5}(?:-\d{4})?(?!\d)"
 )
 # A time after a number: "room 2 nights", "unit 3 weeks" are not a room or a unit.
-_NOT_AN_ID_AFTER = r"(?!\s*(?i:days?|nights?|weeks?|wks?|months?|mos?|years?|yrs?|hours?|hrs?|times?|min\w*|am|pm)\b)"
+_NOT_AN_ID_AFTER = (
+    r"(?!\s*(?i:days?|nights?|weeks?|wks?|months?|mos?|years?|yrs?|hours?|hrs?|times?|min\w*|am|pm"
+    r"|feet|ft|degrees|people|kids)\b)"
+)
 # "EAC2190012345", "IOE0912345678": letters and six digits or more in one word are a
 # receipt, a booking or an account number in any language (a form's name, "I-485", has
 # fewer).
@@ -100,8 +105,10 @@ _LETTERS_AND_DIGITS = re.compile(
 )
 # "po box 4471", "room 214 at the shelter", "unit 3B": where a person gets mail or sleeps.
 _BOX_OR_ROOM = re.compile(
-    r"(?P<lead>(?<![\w.])(?i:p\.?\s?o\.?\s*box|post office box|room|rm\.?|unit|suite|ste\.)"
-    r"\s*(?i:number\s*|no\.\s*|#\s*)?)[A-Za-z]?\d{1,5}[A-Za-z]?(?![\w/-])" + _NOT_AN_ID_AFTER
+    r"(?P<lead>(?<![\w.])(?i:p\.?\s?o\.?\s*box|post office box|room|rm\.?|unit|suite|ste\.|bed|bunk)"
+    # "my room is 12 at the shelter", "bed 12": where a person sleeps
+    r"\s*(?i:number\s*|no\.\s*|#\s*|is\s+|was\s+|:\s*)?)[A-Za-z]?\d{1,5}[A-Za-z]?(?![\w/-])"
+    + _NOT_AN_ID_AFTER
 )
 # "612 555 0188 ext 204": the extension goes with the number (read before addresses, which
 # would take "0188 ext" for a house number and a street).
@@ -1350,7 +1357,8 @@ _NUMBER_DIRECTION_STREET = re.compile(
 # maple", "i stay at 88 main", "resides 2210 king".
 _ADDRESS_LEAD_WORDS = (
     r"(?:at|address(?:[ \t]+(?:is|was))?|addy(?:[ \t]+(?:is|was))?|resides?(?:[ \t]+at)?"
-    r"|lives?(?:[ \t]+at)?|lived(?:[ \t]+at)?|stay(?:s|ed|ing)?(?:[ \t]+at)?"
+    r"|lives?(?:[ \t]+at)?|lived(?:[ \t]+at)?|living[ \t]+at|stay(?:s|ed|ing)?(?:[ \t]+at)?"
+    r"|moved(?:[ \t]+in)?[ \t]+to|move[ \t]+to"
     # "apt 12 ee 300 pine" (Somali: of), "ở 300 pine"
     r"|ee|ở|tại)"
 )
@@ -1561,11 +1569,15 @@ def _lead_number_street(m: re.Match[str], rules: _Rules) -> str:
         return m.group(0)
     if _counted_after().match(m.string, m.start("name") - 1) or not _plain_street_name(name, rules):
         return m.group(0)  # "at 300 dollars", "at 12 noon" (below)
-    said = "addr" in m.group("lead").lower() or "resid" in m.group("lead").lower()
+    lead = m.group("lead").lower()
+    said = "addr" in lead or "resid" in lead
+    # "i live at 4521 bryant", "he stays at 3310 girard": a lead that says someone lives
+    # there, a number of three digits or more, any plain word
+    lives = any(w in lead for w in ("liv", "stay", "moved", "move ")) and _digits(number) >= 3
     if (
         re.fullmatch(_ORDINAL, name)
         or name.casefold() in _street_lists().common
-        or (said and name.lower() not in {"noon", "midnight"})
+        or ((said or lives) and name.lower() not in {"noon", "midnight"})
     ):
         return _address_then_rest(m, rules, m.group("lead"))
     return m.group(0)
@@ -1698,9 +1710,22 @@ def _two_digit_years(text: str, rules: _Rules) -> str:
     return _YEAR_AFTER_A_DATE.sub(one, text) if "[date]" in text else text
 
 
+# "a white camry 7KDJ442", "his truck, ABC1234": a plate after the vehicle it is on, with
+# no label; capitals and digits mixed, five to eight of them.
+_VEHICLE_THEN_PLATE = re.compile(
+    r"(?P<lead>(?<![\w'’])(?i:car|truck|van|suv|jeep|pickup|camry|tahoe|charger|impala|civic"
+    r"|accord|altima|malibu|silverado|f-?150|ram|explorer|caprice|minivan|sedan|coche|carro"
+    r"|troca|camioneta|gaari|gaariga|gaarigiisa|xe|ô tô|o to)(?![\w'’])"
+    r"(?:[ \t,]+(?![A-Z0-9]*\d[A-Z0-9]*(?![\w'’]))[\w'’-]+){0,3}[ \t,:]+)"
+    r"(?P<plate>(?!COVID|SARS|MP3|MP4|4X4|4WD|2WD|AWD)(?=[A-Z0-9-]*\d[A-Z0-9-]*\d)(?=[A-Z0-9-]*[A-Z][A-Z0-9-]*[A-Z])[A-Z0-9][A-Z0-9-]{3,7}[A-Z0-9])"
+    r"(?![\w'’-])"
+)
+
+
 def _typed_numbers(text: str, rules: _Rules) -> str:
     """A handle in pieces, a day and a month after "on" (seven digits with no separator are
     read after the longer phones, in ``_identifiers``)."""
+    text = _VEHICLE_THEN_PLATE.sub(lambda m: m.group("lead") + "[case number]", text)
     text = _HANDLE_IN_PIECES.sub(
         lambda m: (
             m.group(0)
