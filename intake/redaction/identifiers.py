@@ -690,9 +690,10 @@ def _identifiers(text: str, rules: _Rules, language: str) -> str:
         text,
     )
     # "call me 5550134": after the longer phones, which may end in seven digits ("+252 61 5123456")
-    return _SEVEN_DIGITS.sub(
+    text = _SEVEN_DIGITS.sub(
         lambda m: m.group(0) if _counted_after().match(m.string, m.end()) else "[phone]", text
     )
+    return _NUMBER_SIGN.sub("[case number]", text) if "#" in text else text
 
 
 def _identifiers_in_words(text: str, rules: _Rules, language: str) -> str:
@@ -1369,7 +1370,7 @@ _LEAD_NUMBER_STREET = re.compile(
 )
 # "the 2400 block of e lake": a block names a street's few houses.
 _BLOCK_OF = re.compile(
-    rf"(?<![\w$€£#.,/:'’+-])\d{{2,6}}[ \t]+(?i:block)[ \t]+(?i:of)[ \t]+"
+    rf"(?<![\w$€£#.,/:'’+-])\d{{2,6}}[ \t]+(?i:block|blk)\.?[ \t]+(?i:of)[ \t]+"
     rf"(?:{_TYPED_DIRECTION}[ \t]+)?(?!(?i:the|a|my|his|her|our|their|that|this)(?!\w)){_TYPED_NAME}"
     rf"{_TYPED_STREET_TYPE}"
 )
@@ -1719,6 +1720,15 @@ _VEHICLE_THEN_PLATE = re.compile(
     r"(?:[ \t,]+(?![A-Z0-9]*\d[A-Z0-9]*(?![\w'’]))[\w'’-]+){0,3}[ \t,:]+)"
     r"(?P<plate>(?!COVID|SARS|MP3|MP4|4X4|4WD|2WD|AWD)(?=[A-Z0-9-]*\d[A-Z0-9-]*\d)(?=[A-Z0-9-]*[A-Z][A-Z0-9-]*[A-Z])[A-Z0-9][A-Z0-9-]{3,7}[A-Z0-9])"
     r"(?![\w'’-])"
+)
+
+
+# "CPS worker (#4471)", "inmate #448213": three digits or more joined to "#" name a record, a
+# badge or a file, read after the phones (a flat after "in"/"at" was read before; "#2024"
+# is a year, "#1" a rank, "# 632" with a space is left alone).
+_NUMBER_SIGN = re.compile(
+    r"(?<![\w&#])#(?!(?:19|20)\d\d(?!\d)|911(?!\d))\d{3,8}[A-Za-z]?(?![\w'’]|[.,/:-]\d|[ \t]*\d)"
+    r"(?!\s*(?i:bus|route|train|line)\b)" + _NOT_AN_ID_AFTER
 )
 
 
