@@ -4,8 +4,12 @@ a phone's extension, an e-mail typed in words and a school named for a person ("
 High"); in every language a number after its label (a plate, papers, a badge, a phone's last
 digits, a house: one table, ``number_labels`` in redaction.json, read by ``_number_labels``),
 a phone partly in words, a date of birth with spaces and a nickname after the words that mark
-one (``_spelled_numbers``, ``_nicknames``). Case numbers and A-numbers are patterns compiled
-from the lists' case words, in ``rules``; the order of the passes is in ``pipeline.redact``.
+one (``_spelled_numbers``, ``_nicknames``); the shapes typed on a phone with no street type,
+separator or full year ("412 w 3rd", "at 300 pine", "lot 23", "rr 2 box 14", "march 3 88",
+"5550134", "on 10/3", "his insta is lil mike 23": ``_typed_addresses``,
+``_typed_streets_in_words``, ``_two_digit_years``, ``_typed_numbers``, at the end). Case
+numbers and A-numbers are patterns compiled from the lists' case words, in ``rules``; the order
+of the passes is in ``pipeline.redact``.
 """
 
 from __future__ import annotations
