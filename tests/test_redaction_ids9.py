@@ -95,6 +95,7 @@ GONE = [
     ("en", "Hx: warrant out, SID 7741208, DANCO 2023", ["7741208"], ["warrant", "DANCO", "2023"]),
     ("en", "Arrested at 2100 blk of e 35th st", ["2100", "35th"], ["Arrested"]),
     ("en", "CPS worker (#5512) came on a friday", ["5512"], ["CPS worker", "friday"]),
+    ("en", "we live in 55418 now, near the school", ["55418"], ["school"]),
 ]
 
 
@@ -130,6 +131,7 @@ UNCHANGED = [
     ("en", "she lives 300 miles away and moved to 2 jobs"),
     ("en", "his truck has a COVID19 sticker and 4 doors"),
     ("en", "my car is a 2019 honda"),
+    ("en", "we lived in 10000 different places and moved to 2 cities"),
     ("en", "she was #1 in her class, #2024 was hard, call 911 #911 and take the #1234 bus"),
     ("en", "she was born 2-3 weeks early"),
     ("en", "the room was 10 degrees and i stayed in bed 3 days"),

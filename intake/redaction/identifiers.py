@@ -1401,6 +1401,12 @@ _POST_BOX = re.compile(
     r"(?P<lead>(?<![\w.])(?i:p\.?\s?o\.?\s*box|post office box|apartado postal|apdo\.?(?:\s+postal)?"
     r"|casilla postal)[ \t]*(?:#[ \t]*|(?i:number|no\.?|número|numero)[ \t]*)?)\d{1,6}(?![\w/-])"
 )
+# "we live in 55407", "she moved to 55104": a postcode after a word that says someone lives
+# there (after "zip" it is ``_POSTCODE``'s).
+_LIVE_IN_POSTCODE = re.compile(
+    r"(?P<lead>(?<![\w'’])(?i:live|lives|lived|living|stay|stays|stayed|staying|moved|move)"
+    r"[ \t]+(?i:in|to)[ \t]+)\d{5}(?:-\d{4})?(?![\w'’]|[.,/:-]\d)" + _NOT_AN_ID_AFTER
+)
 # "she's in #204", "vive en el #12": a flat's number after "in" or "at".
 _FLAT_SIGN = re.compile(
     r"(?P<lead>(?<![\w'’])(?:[iI]n|[aA]t|[tT]o|[fF]rom|[eE]n|[eE]l|[lL]a|ở|Ở)[ \t]+)"
@@ -1597,10 +1603,22 @@ def _complex_in_lower_case(m: re.Match[str], rules: _Rules) -> str:
     return m.group("lead") + "[address]"
 
 
+def _postcode_lived_in(m: re.Match[str], rules: _Rules) -> str:
+    """A postcode when nothing after it makes it a count: the end, a mark, "now", a stop
+    word ("we lived in 10000 different places" keeps its number)."""
+    after = re.match(r"[ \t]*([^\W\d_]+)", m.string[m.end() :])
+    if after and after.group(1).lower() not in rules.ordinary | {"now", "area"}:
+        return m.group(0)
+    if after and after.group(1).lower() in {"different", "other", "more", "places", "homes"}:
+        return m.group(0)
+    return m.group("lead") + "[address]"
+
+
 def _typed_addresses(text: str, rules: _Rules, language: str) -> str:
     """The address shapes typed with no street type (before the older address patterns, which
     would take a part of them)."""
     text = _RURAL_ROUTE.sub("[address]", text)
+    text = _LIVE_IN_POSTCODE.sub(lambda m: _postcode_lived_in(m, rules), text)
     text = _POST_BOX.sub(lambda m: m.group("lead") + "[address]", text)
     text = _BLOCK_OF.sub(
         lambda m: "[address]" if _plain_street_name(m.group("name"), rules) else m.group(0), text
