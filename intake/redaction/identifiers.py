@@ -109,7 +109,7 @@ _LETTERS_AND_DIGITS = re.compile(
 )
 # "po box 4471", "room 214 at the shelter", "unit 3B": where a person gets mail or sleeps.
 _BOX_OR_ROOM = re.compile(
-    r"(?P<lead>(?<![\w.])(?i:p\.?\s?o\.?\s*box|post office box|room|rm\.?|unit|suite|ste\.|bed|bunk)"
+    r"(?P<lead>(?<![\w.])(?i:p\.?\s?o\.?\s*box|post office box|room|rm\.?|unit|suite|ste\.|(?<!to )bed|bunk)"
     # "my room is 12 at the shelter", "bed 12": where a person sleeps
     r"\s*(?i:number\s*|no\.\s*|#\s*|is\s+|was\s+|:\s*)?)[A-Za-z]?\d{1,5}[A-Za-z]?(?![\w/-])"
     + _NOT_AN_ID_AFTER
@@ -1480,6 +1480,8 @@ _SEVEN_DIGITS = re.compile(r"(?<![\w$€£#.,/:+'’-])[2-9]\d{6}(?![\w'’]|[.,
 _DAY_AND_MONTH = re.compile(
     r"(?P<lead>(?<![\w'’])(?i:on|since|until|till|el|desde|hasta|ngày|ngay)[ \t]+)"
     r"(?P<a>\d{1,2})/(?P<b>\d{1,2})(?![\w/'’]|[.,:-]\d)"
+    # "on 1/2 the dose", "on 3/4 of the days": a fraction
+    r"(?![ \t]+(?i:of|the|a|an|cups?|dose|doses|miles?|hours?|inch|inches|tank|pill|pills)\b)"
 )
 # "his insta is lil mike 23", "su insta es lil mike 23", "instagram-kiisu waa lil mike 23",
 # "facebook của nó là tony nguyen 88": a handle said in pieces, its words and its digits.
@@ -1549,6 +1551,15 @@ def _address_then_rest(m: re.Match[str], rules: _Rules, lead: str = "") -> str:
     return lead + "[address]"
 
 
+# Words after which a number is an amount or a count ("paid 500 w cash", "had 300 n change").
+_AN_AMOUNT_AFTER = frozenset(
+    {"paid", "pay", "pays", "owe", "owes", "owed", "cost", "costs", "spent", "spend", "make",
+     "makes", "made", "earn", "earns", "bail", "fine", "about", "around", "over", "under",
+     "almost", "only", "just", "got", "had", "have", "has", "took", "take", "takes", "gave",
+     "give", "gives", "like", "maybe", "sent", "send", "lost", "won", "borrowed", "stole"}
+)  # fmt: skip
+
+
 def _typed_house(m: re.Match[str], rules: _Rules) -> str:
     """ "412 w 3rd", "88 n main": an address when the name is an ordinal or a plain word and
     the number has three digits, follows "at"/"address is"/"live at", or the name is a common
@@ -1558,6 +1569,9 @@ def _typed_house(m: re.Match[str], rules: _Rules) -> str:
         return m.group(0)
     if not m.group("type") and _STREET_GOES_ON.match(m.string, m.end()):
         return m.group(0)
+    before = m.string[: m.start()].split()[-1:]
+    if before and before[0].lower() in _AN_AMOUNT_AFTER:
+        return m.group(0)  # "i paid 500 w cash": an amount, and "w" is "with"
     if _YEAR_ONLY.fullmatch(m.group("number")) and not re.fullmatch(_ORDINAL, name):
         return m.group(0)  # "in 2019 n then", "2020 w covid"
     strong = (
@@ -1614,6 +1628,24 @@ def _postcode_lived_in(m: re.Match[str], rules: _Rules) -> str:
     return m.group("lead") + "[address]"
 
 
+# What may follow a lot's, a space's or a building's number ("lot 23 at …", "trailer 17 in
+# the park"); another word makes it a count ("he was building 2 sheds").
+_AFTER_A_UNIT = frozenset(
+    {"at", "on", "in", "by", "of", "off", "near", "and", "with", "for", "from", "to", "is",
+     "was", "the", "apt", "unit", "#", "where", "when", "so", "but", "or", "now", "since"}
+)  # fmt: skip
+
+
+def _typed_unit(m: re.Match[str]) -> str:
+    before = m.string[: m.start()].split()[-1:]
+    if before and before[0].lower() in {"parking", "empty", "vacant", "storage", "outer"}:
+        return m.group(0)  # "the parking lot 2 guys…"
+    after = re.match(r"[ \t]*([^\W\d_]+)", m.string[m.end() :])
+    if after and after.group(1).lower() not in _AFTER_A_UNIT:
+        return m.group(0)
+    return m.group("lead") + "[address]"
+
+
 def _typed_addresses(text: str, rules: _Rules, language: str) -> str:
     """The address shapes typed with no street type (before the older address patterns, which
     would take a part of them)."""
@@ -1640,7 +1672,7 @@ def _typed_addresses(text: str, rules: _Rules, language: str) -> str:
     text = _ES_ORDINAL_CORNER.sub(lambda m: m.group("lead") + "[address]", text)
     text = _ES_DATE_STREET.sub(lambda m: m.group("lead") + "[address]", text)
     text = _STREET_WORD_ORDINAL.sub("[address]", text)
-    text = _TYPED_UNIT.sub(lambda m: m.group("lead") + "[address]", text)
+    text = _TYPED_UNIT.sub(lambda m: _typed_unit(m), text)
     return _FLAT_SIGN.sub(lambda m: m.group("lead") + "[address]", text)
 
 
@@ -1721,6 +1753,8 @@ def _two_digit_years(text: str, rules: _Rules) -> str:
         if _counted_after().match(after) or re.match(r"[ \t]*(?i:years?|yrs?|y/?o)\b", after):
             return m.group(0)  # "[date] 38 years old"
         word = re.match(r"[ \t]*([^\W\d_]+)", after)
+        if word and word.group(1).lower() in {"of", "more", "other", "times"}:
+            return m.group(0)  # "april 2, 15 of us went"
         if (
             not after.strip()
             or re.match(r"[ \t]*[^\w\s]", after)
