@@ -4,8 +4,12 @@ a phone's extension, an e-mail typed in words and a school named for a person ("
 High"); in every language a number after its label (a plate, papers, a badge, a phone's last
 digits, a house: one table, ``number_labels`` in redaction.json, read by ``_number_labels``),
 a phone partly in words, a date of birth with spaces and a nickname after the words that mark
-one (``_spelled_numbers``, ``_nicknames``). Case numbers and A-numbers are patterns compiled
-from the lists' case words, in ``rules``; the order of the passes is in ``pipeline.redact``.
+one (``_spelled_numbers``, ``_nicknames``); the shapes typed on a phone with no street type,
+separator or full year ("412 w 3rd", "at 300 pine", "lot 23", "rr 2 box 14", "march 3 88",
+"5550134", "on 10/3", "his insta is lil mike 23": ``_typed_addresses``,
+``_typed_streets_in_words``, ``_two_digit_years``, ``_typed_numbers``, at the end). Case
+numbers and A-numbers are patterns compiled from the lists' case words, in ``rules``; the order
+of the passes is in ``pipeline.redact``.
 """
 
 from __future__ import annotations
@@ -78,11 +82,13 @@ def _birth_year(m: re.Match[str]) -> str:
 # "his birthday is 4/12", "cumpleaños 12/4", "生日是4月12日": a birthday is a date of birth
 # even without its year.
 _BIRTHDAY = re.compile(
-    r"(?P<lead>(?<!\w)(?i:birthday|bday|b-day|dob|cumpleaños|cumpleanos|cumple|sinh nhật|"
+    r"(?P<lead>(?<!\w)(?i:birthday|bday|b-day|dob|born|cumpleaños|cumpleanos|cumple|sinh nhật|"
     r"sinh nhat|ngày sinh|ngay sinh|dhalashada|dhalashadiisa|dhalashadeeda|hnub yug|"
     r"عيد ميلاد|عيد ميلادي|عيد ميلاده|عيد ميلادها)(?!\w)"
     r"(?:\s+(?!\d)[\w'’]{1,8}){0,3}?[\s:：]*|生日\s*(?:是|在)?\s*)"
     r"(?P<day>\d{1,2}\s*[/.\-]\s*\d{1,2}|\d{1,2}\s*月\s*\d{1,2}\s*[日号]?)(?![\d/.\-])"
+    # "born 2-3 weeks early": a count, not a day
+    r"(?!\s*(?i:weeks?|days?|months?|hours?|years?|lbs?|pounds|kg|am|pm)\b)"
 )
 
 # "zip 55407", "código postal 77036": a postcode narrows an address to a few streets.
@@ -91,7 +97,10 @@ _POSTCODE = re.compile(
     r"(?:\s+(?i:is|es|was|era))?\s*[:#]?\s*)\d{5}(?:-\d{4})?(?!\d)"
 )
 # A time after a number: "room 2 nights", "unit 3 weeks" are not a room or a unit.
-_NOT_AN_ID_AFTER = r"(?!\s*(?i:days?|nights?|weeks?|wks?|months?|mos?|years?|yrs?|hours?|hrs?|times?|min\w*|am|pm)\b)"
+_NOT_AN_ID_AFTER = (
+    r"(?!\s*(?i:days?|nights?|weeks?|wks?|months?|mos?|years?|yrs?|hours?|hrs?|times?|min\w*|am|pm"
+    r"|feet|ft|degrees|people|kids)\b)"
+)
 # "EAC2190012345", "IOE0912345678": letters and six digits or more in one word are a
 # receipt, a booking or an account number in any language (a form's name, "I-485", has
 # fewer).
@@ -100,8 +109,10 @@ _LETTERS_AND_DIGITS = re.compile(
 )
 # "po box 4471", "room 214 at the shelter", "unit 3B": where a person gets mail or sleeps.
 _BOX_OR_ROOM = re.compile(
-    r"(?P<lead>(?<![\w.])(?i:p\.?\s?o\.?\s*box|post office box|room|rm\.?|unit|suite|ste\.)"
-    r"\s*(?i:number\s*|no\.\s*|#\s*)?)[A-Za-z]?\d{1,5}[A-Za-z]?(?![\w/-])" + _NOT_AN_ID_AFTER
+    r"(?P<lead>(?<![\w.])(?i:p\.?\s?o\.?\s*box|post office box|room|rm\.?|unit|suite|ste\.|(?<!to )bed|bunk)"
+    # "my room is 12 at the shelter", "bed 12": where a person sleeps
+    r"\s*(?i:number\s*|no\.\s*|#\s*|is\s+|was\s+|:\s*)?)[A-Za-z]?\d{1,5}[A-Za-z]?(?![\w/-])"
+    + _NOT_AN_ID_AFTER
 )
 # "612 555 0188 ext 204": the extension goes with the number (read before addresses, which
 # would take "0188 ext" for a house number and a street).
@@ -113,8 +124,11 @@ _PHONE_EXTENSION = re.compile(
 # còng gmail chấm com").
 _AT_WORD = r"(?i:at|arroba|a còng|a cong)"
 _DOT_WORD = r"(?i:dot|punto|chấm|cham|dhibic)"
+# "keisha dot m 88", "tasha b 1990": an address's part said in pieces, a letter or digits
+# after a space.
+_EMAIL_PIECE = r"|\s+(?:\d{1,4}|[A-Za-z])(?=\s)"
 _EMAIL_IN_WORDS = re.compile(
-    rf"(?<![\w.])[A-Za-z0-9_%+-]+(?:(?:\s+(?:{_DOT_WORD}|(?i:underscore|dash|guion|gạch dưới))\s+|\.)[A-Za-z0-9_%+-]+)*"
+    rf"(?<![\w.])[A-Za-z0-9_%+-]+(?:(?:\s+(?:{_DOT_WORD}|(?i:underscore|dash|guion|gạch dưới))\s+|\.)[A-Za-z0-9_%+-]+{_EMAIL_PIECE})*"
     rf"\s+{_AT_WORD}\s+"
     rf"[A-Za-z0-9-]+(?:(?:\s+{_DOT_WORD}\s+|\.)[A-Za-z0-9-]+)*(?:\s+{_DOT_WORD}\s+|\.)"
     r"(?i:com|net|org|edu|gov|us|co|me|io|mx)(?!\w)"
@@ -125,7 +139,7 @@ _EMAIL_IN_WORDS = re.compile(
 _MAIL_SERVICES = r"(?i:gmail|yahoo|hotmail|outlook|icloud|aol|msn|ymail|protonmail|proton)"
 _EMAIL_WITHOUT_ITS_END = re.compile(
     r"(?P<lead>(?<![\w.-])(?i:e-?mail|correo)(?:\s+(?i:is|was|address is|es|của tôi là|waa))?\s*:?\s+)?"
-    rf"(?P<local>(?<![\w.])[A-Za-z0-9_%+-]+(?:(?:\s+(?:{_DOT_WORD}|(?i:underscore|dash))\s+|[._])[A-Za-z0-9_%+-]+)*)"
+    rf"(?P<local>(?<![\w.])[A-Za-z0-9_%+-]+(?:(?:\s+(?:{_DOT_WORD}|(?i:underscore|dash))\s+|[._])[A-Za-z0-9_%+-]+{_EMAIL_PIECE})*)"
     rf"\s+{_AT_WORD}\s+{_MAIL_SERVICES}(?!\w)"
 )
 
@@ -231,6 +245,11 @@ _NOT_IN_ADDRESS = frozenset(
 
 _ANY_DIGIT = re.compile(r"\d")
 
+# The words for a flat, before its number ("apartment is 3b").
+_FLAT_WORDS = frozenset(
+    {"apartment", "apt", "unit", "suite", "ste", "apartamento", "apto", "depto"}
+)
+
 
 def _digits(text: str) -> int:
     return sum(c.isdigit() for c in text)
@@ -269,6 +288,13 @@ def _address(m: re.Match[str]) -> str:
         # "guriga wuxuu ku yaallay 2100 Riverside Ave": the house and the words after it
         # stay, the number and street go.
         return m.group("before") + m.group("between") + "[address]"
+    if (
+        m.group("before") is not None
+        and m.group("before").lower().rstrip(".") in _FLAT_WORDS
+        and m.group("between").strip()
+    ):
+        # "her apartment is 3b": the flat's word stays, its number goes
+        return m.group("before") + m.group("between") + "[address]"
     if m.group("lead") is not None:
         if m.group("lead").lower() in _AMBIGUOUS_STREET:
             return m.group(0)
@@ -277,6 +303,8 @@ def _address(m: re.Match[str]) -> str:
         middle = m.group("middle").split()
         if any(w.lower() in _NOT_IN_ADDRESS for w in middle):
             return m.group(0)
+        if middle and _counted_after().fullmatch(" " + middle[0]):
+            return m.group(0)  # "20 daqiiqo magaalada": twenty minutes from town
         if m.group("street").lower() in _AMBIGUOUS_STREET and (
             not middle or not all(w[0].isupper() or w[0].isdigit() for w in middle)
         ):
@@ -625,10 +653,14 @@ def _identifiers(text: str, rules: _Rules, language: str) -> str:
     )
     # Before the addresses, so "pasaporte número 482193" is not read as a street's number.
     text = _number_labels(text, rules)
+    text = _typed_addresses(text, rules, language)
     text = _HIGHWAY_JUNCTION.sub("[address]", text)
     text = rules.addresses.sub(_address, text)
     if "[address]" in text:
         text = _ADDRESS_TAIL.sub("[address]", text)
+        text = _ADDRESS_SLASH_TAIL.sub("[address]", text)
+        text = _ADDRESS_THEN_ORDINAL.sub("[address]", text)
+        text = _ADDRESS_THEN_DIRECTION.sub("", text)
         if language != "en":
             text = _HOUSE_NUMBER_AFTER.sub("", text)
     text = rules.dates.sub(
@@ -644,14 +676,16 @@ def _identifiers(text: str, rules: _Rules, language: str) -> str:
         ),
         text,
     )
+    text = _two_digit_years(text, rules)
     text = _BIRTH_YEAR.sub(_birth_year, text)
     text = _BIRTHDAY.sub(lambda m: m.group("lead") + "[date]", text)
     text = _POSTCODE.sub(lambda m: m.group("lead") + "[address]", text)
     if language == "en":
         text = _BOX_OR_ROOM.sub(lambda m: m.group("lead") + "[address]", text)
     text = _spelled_numbers(text)
+    text = _typed_numbers(text, rules)
     text = _LETTERS_AND_DIGITS.sub("[case number]", text)
-    return _PHONE.sub(
+    text = _PHONE.sub(
         lambda m: (
             "[phone]"
             if _digits(m.group(0)) >= 7 and not _YEAR_RANGE.fullmatch(m.group(0))
@@ -659,6 +693,11 @@ def _identifiers(text: str, rules: _Rules, language: str) -> str:
         ),
         text,
     )
+    # "call me 5550134": after the longer phones, which may end in seven digits ("+252 61 5123456")
+    text = _SEVEN_DIGITS.sub(
+        lambda m: m.group(0) if _counted_after().match(m.string, m.end()) else "[phone]", text
+    )
+    return _NUMBER_SIGN.sub("[case number]", text) if "#" in text else text
 
 
 def _identifiers_in_words(text: str, rules: _Rules, language: str) -> str:
@@ -671,6 +710,7 @@ def _identifiers_in_words(text: str, rules: _Rules, language: str) -> str:
     if re.search(rf"\s{_AT_WORD}\s", text):
         text = _EMAIL_IN_WORDS.sub("[email]", text)
         text = _EMAIL_WITHOUT_ITS_END.sub(_email_without_its_end, text)
+    text = _typed_streets_in_words(text, rules, language)
     text = _streets_without_a_number(text, rules, language)
     text = _streets_in_lower_case(text, rules, language)
     if language not in ("zh", "ar"):
@@ -1287,3 +1327,499 @@ def _streets_in_lower_case(text: str, rules: _Rules, language: str) -> str:
             text = pattern.sub(lambda m: _lower_street(m, rules), text)
     text = _DIRECTION_BEFORE_ADDRESS.sub(lambda m: m.group("lead") + "[address]", text)
     return text.replace("[address][address]", "[address]")
+
+
+# ------------------------------------------- identifiers as people type them (ninth session)
+# The shapes of numbers, addresses and dates typed on a phone, with no street type, no
+# separator or a year of two digits: "412 w 3rd", "at 300 pine", "lot 23", "rr 2 box 14",
+# "march 3 88", "5550134", "on 10/3", "la 412 de la 3ra poniente", "waddada 3aad", "his insta
+# is lil mike 23". Each is read in every language (people mix them) unless it says otherwise.
+
+# A direction typed after a house number: "412 w 3rd", "1540 NE 7th", "2210 sur king".
+_TYPED_DIRECTION = (
+    r"(?:(?i:[nsew]|ne|nw|se|sw|north|south|east|west|norte|sur|oriente|poniente|ote|pte)\.?)"
+)
+# A street's type after its name, in English (the other languages write it first).
+_TYPED_STREET_TYPE = (
+    r"(?P<type>[ \t]+(?i:street|avenue|road|boulevard|lane|drive|court|way|place|parkway|circle"
+    r"|terrace|trail|highway|(?:st|ave|rd|blvd|ln|dr|ct|pl|pkwy|cir|hwy)\.?)(?![\w'’]))?"
+)
+# A house number: not an amount, a time, a fraction, a score or part of a longer number.
+_TYPED_HOUSE = r"(?<![\w$€£#.,/:'’+-])(?P<number>\d{1,6}[A-Za-z]?)(?![\w'’]|[.,/:-]\d)"
+# A street's name: an ordinal, a word, and capitalised words after a capitalised one ("1709
+# Maple Grove").
+_TYPED_NAME = (
+    rf"(?P<name>{_ORDINAL}|(?:(?P<cap>[A-Z])|[a-z])[A-Za-z'’-]*[A-Za-z])(?![\w'’])"
+    r"(?P<more>(?(cap)(?:[ \t]+(?!(?:St|Ave|Rd|Dr|Ct|Ln|Blvd|Pl|Hwy|Pkwy|Cir|Way|Street|Avenue|Road"
+    r"|Drive|Court|Lane|Boulevard|Place|Highway|Parkway|Circle|Terrace|Trail)(?![\w'’]))"
+    r"[A-Z][a-z'’-]*[a-z](?![\w'’])){0,2}|))"
+)
+# "412 w 3rd", "88 n main", "2210 s king": a number, a direction and a street's name.
+_NUMBER_DIRECTION_STREET = re.compile(
+    rf"{_TYPED_HOUSE}[ \t]+(?P<direction>{_TYPED_DIRECTION})[ \t]+{_TYPED_NAME}{_TYPED_STREET_TYPE}"
+)
+# The words before a house number that say it is one: "at 300 pine", "my address was 1209
+# maple", "i stay at 88 main", "resides 2210 king".
+_ADDRESS_LEAD_WORDS = (
+    r"(?:at|address(?:[ \t]+(?:is|was))?|addy(?:[ \t]+(?:is|was))?|resides?(?:[ \t]+at)?"
+    r"|lives?(?:[ \t]+at)?|lived(?:[ \t]+at)?|living[ \t]+at|stay(?:s|ed|ing)?(?:[ \t]+at)?"
+    r"|moved(?:[ \t]+in)?[ \t]+to|move[ \t]+to"
+    # "apt 12 ee 300 pine" (Somali: of), "ở 300 pine"
+    r"|ee|ở|tại)"
+)
+_ADDRESS_LEAD = re.compile(rf"(?<![\w'’])(?i:{_ADDRESS_LEAD_WORDS})[ \t:]*$")
+_LEAD_NUMBER_STREET = re.compile(
+    rf"(?P<lead>(?<![\w'’])(?i:{_ADDRESS_LEAD_WORDS})[ \t:]+){_TYPED_HOUSE}[ \t]+{_TYPED_NAME}"
+    rf"{_TYPED_STREET_TYPE}"
+)
+# "the 2400 block of e lake": a block names a street's few houses.
+_BLOCK_OF = re.compile(
+    rf"(?<![\w$€£#.,/:'’+-])\d{{2,6}}[ \t]+(?i:block|blk)\.?[ \t]+(?i:of)[ \t]+"
+    rf"(?:{_TYPED_DIRECTION}[ \t]+)?(?!(?i:the|a|my|his|her|our|their|that|this)(?!\w)){_TYPED_NAME}"
+    rf"{_TYPED_STREET_TYPE}"
+)
+# "lot 23", "space 41", "trailer 12", "bldg 4", "building C": a place in a park or a complex
+# (not "a lot 2 times", "space 2 feet").
+_TYPED_UNIT = re.compile(
+    r"(?P<lead>(?<![\w.])(?<!\ba )(?<!\bA )(?i:lot|space|spc|trailer|trlr|bldg\.?|building)"
+    r"[ \t]*(?:#[ \t]*|(?i:number|no\.?)[ \t]*)?)"
+    r"(?P<id>\d{1,4}[A-Za-z]?(?![\w'’]|[.,/:-]\d)|(?<=[Bb]ldg |ding )[A-Z](?![\w'’]))"
+    r"(?!\s*(?i:days?|nights?|weeks?|wks?|months?|mos?|years?|yrs?|hours?|hrs?|times?|min\w*"
+    r"|am|pm|feet|ft|inches|kids|people|cars|spots|dollars|bucks|of)\b)"
+)
+# "rr 2 box 14", "rural route 3", "hc 1 box 5": a rural route and its box.
+_RURAL_ROUTE = re.compile(
+    r"(?<![\w.])(?:(?i:rr|r\.r\.|rural[ \t]+route|rural[ \t]+rte)[ \t]*#?[ \t]*\d{1,3}"
+    r"(?:[ \t]*,?[ \t]*(?i:box|bx)[ \t]*#?[ \t]*\d{1,5}[A-Za-z]?)?"
+    r"|(?i:hc|star[ \t]+route|rt|rte|route)[ \t]*\d{1,3}[ \t]*,?[ \t]*(?i:box|bx)[ \t]*#?[ \t]*\d{1,5}"
+    r"[A-Za-z]?)"
+    r"(?![\w'’])"
+)
+# "po box 3381" in any language's quote, "apartado postal 3381"; English also reads rooms and
+# units (``_BOX_OR_ROOM``).
+_POST_BOX = re.compile(
+    r"(?P<lead>(?<![\w.])(?i:p\.?\s?o\.?\s*box|post office box|apartado postal|apdo\.?(?:\s+postal)?"
+    r"|casilla postal)[ \t]*(?:#[ \t]*|(?i:number|no\.?|número|numero)[ \t]*)?)\d{1,6}(?![\w/-])"
+)
+# "we live in 55407", "she moved to 55104": a postcode after a word that says someone lives
+# there (after "zip" it is ``_POSTCODE``'s).
+_LIVE_IN_POSTCODE = re.compile(
+    r"(?P<lead>(?<![\w'’])(?i:live|lives|lived|living|stay|stays|stayed|staying|moved|move)"
+    r"[ \t]+(?i:in|to)[ \t]+)\d{5}(?:-\d{4})?(?![\w'’]|[.,/:-]\d)" + _NOT_AN_ID_AFTER
+)
+# "she's in #204", "vive en el #12": a flat's number after "in" or "at".
+_FLAT_SIGN = re.compile(
+    r"(?P<lead>(?<![\w'’])(?:[iI]n|[aA]t|[tT]o|[fF]rom|[eE]n|[eE]l|[lL]a|ở|Ở)[ \t]+)"
+    r"#[ \t]?\d{2,5}[A-Za-z]?(?![\w'’-])" + _NOT_AN_ID_AFTER
+)
+# Spanish: "la 412 de la 3ra poniente", "el 300 de la 5ta", the house number before its street.
+_ES_ORDINAL = r"\d{1,2}(?:(?i:ra|da|ta|va|na|ma|er|ro|do|to|vo|no|mo|a|o)|[ªº])"
+_ES_DIRECTION = r"(?i:norte|sur|oriente|poniente|ote|pte|calle|avenida|av)\.?"
+_ES_NUMBER_OF_STREET = re.compile(
+    rf"(?<![\w$€£#.,/:'’+-])(?P<number>\d{{2,6}})[ \t]+(?i:de[ \t]+la|del|de)[ \t]+"
+    rf"(?:(?P<ordinal>{_ES_ORDINAL})|(?P<name>[a-zA-Z][a-z'’-]+))(?![\w'’])"
+    rf"(?:[ \t]+{_ES_DIRECTION}(?![\w'’]))?"
+)
+# "vive por la 16 de septiembre 412": a street named for a date, without "calle", and its
+# house number (a date alone stays for the dates).
+_ES_DATE_STREET = re.compile(
+    r"(?P<lead>(?<![\w'’])(?i:en|por|sobre|de)[ \t]+(?i:la|el)[ \t]+)\d{1,2}[ \t]+(?i:de)[ \t]+"
+    r"(?i:enero|febrero|marzo|abril|mayo|junio|julio|agosto|septiembre|setiembre|octubre"
+    r"|noviembre|diciembre)[ \t]+(?!(?:19|20)\d\d(?!\d))#?\d{2,5}(?![\w'’]|[.,/:-]\d)"
+    r"(?!\s*(?i:años|anos|días|dias|meses|semanas|horas|veces|dólares|dolares|pesos|personas)\b)"
+)
+# "la esquina de la 5ta y la 8va norte": a corner of two numbered streets.
+_ES_ORDINAL_CORNER = re.compile(
+    rf"(?P<lead>(?<![\w'’])(?i:esquina|cruce|cruze)[ \t]+(?i:de|entre)[ \t]+)"
+    rf"(?:(?i:la|el)[ \t]+)?{_ES_ORDINAL}(?:[ \t]+{_ES_DIRECTION})?[ \t]+(?i:y|e|con)[ \t]+"
+    rf"(?:(?i:la|el)[ \t]+)?{_ES_ORDINAL}(?![\w'’])(?:[ \t]+{_ES_DIRECTION}(?![\w'’]))?"
+)
+# A street word before a numbered street: "waddada 3aad", "calle 3ra", "đường số 7", "on
+# street 3"? (not "the street 3 times").
+_STREET_WORD_ORDINAL = re.compile(
+    r"(?<![\w'’])(?:(?i:waddada|wadada|jidka|calle|avenida|carrera|đường|duong)[ \t]+"
+    r"(?:\d{1,3}(?i:aad|ad|ka|st|nd|rd|th|ra|da|ta|va|na|ma|a|o)|\d{1,3}[ªº])"
+    r"|(?i:đường|duong)[ \t]+(?i:số|so)[ \t]+\d{1,3})(?![\w'’])"
+)
+# "the apartments on MLK", "off mlk": streets named for Martin Luther King, Jr. are known by
+# his initials; "MLK Day" stays.
+_STREET_BY_INITIALS = re.compile(
+    r"(?P<lead>(?<![\w'’])(?i:on|off|at|near|by|to|from|down|along|onto|up)[ \t]+)"
+    r"(?:MLK|mlk|Mlk|Martin Luther King(?:,? Jr\.?)?)(?![\w'’])"
+    # "MLK Day", and what is named for him without being a street ("MLK Elementary")
+    r"(?![ \t]+(?i:day|holiday|weekend|parade|breakfast|elementary|middle|high|school|academy"
+    r"|park|library|center|centre|rec|recreation|hospital|clinic|memorial|jr)(?!\w))"
+    + _TYPED_STREET_TYPE
+)
+# A complex's name typed small before what it is: "at sunny acres trailer park", "at the
+# westwood apts" (capitalised names are English ``_english_places_of_a_person``'s).
+_COMPLEX_IN_LOWER_CASE = re.compile(
+    r"(?P<lead>(?<![\w'’])(?:at|in|to|from|on)[ \t]+(?P<the>the[ \t]+)?)"
+    r"(?P<name>[a-z][a-z'’-]+(?:[ \t]+[a-z][a-z'’-]+)?)"
+    r"(?=[ \t]+(?:trailer park|trailer court|mobile home park|mobile homes|trailer homes"
+    r"|apartments|apts|townhomes|townhouses|condos)(?![\w'’]))"
+)
+# Words that describe housing rather than name it ("cheap apartments", "low income apts").
+_HOUSING_ADJECTIVES = frozenset(
+    {"cheap", "new", "old", "nice", "big", "small", "low", "income", "senior", "public",
+     "subsidized", "affordable", "same", "other", "next", "last", "first", "whole", "crappy",
+     "shitty", "nasty", "dirty", "bad", "good", "those", "these", "transitional",
+     "supportive", "housing", "family", "section", "student", "city", "county", "state",
+     "luxury", "rental", "shelter", "run", "down", "rundown", "empty", "different", "two",
+     "three", "both", "some", "many", "few", "nearby", "local", "one", "free", "hud"}
+)  # fmt: skip
+# A year of two digits after a date without one: "march 3 88", "4 july '85", "june 9th, 04".
+_YEAR_AFTER_A_DATE = re.compile(
+    r"\[date\](?P<sep>,?[ \t]+|[ \t]*,[ \t]*)['’]?\d{2}(?![\w'’]|[.,/:-]\d)"
+)
+_BIRTH_BEFORE = re.compile(rf"(?<!\w)(?i:{_BIRTH_WORDS}|birthday|bday|b-day|cumpleaños)(?!\w)")
+# "call me 5550134": seven digits with no separator, a local number (not an amount or a count).
+_SEVEN_DIGITS = re.compile(r"(?<![\w$€£#.,/:+'’-])[2-9]\d{6}(?![\w'’]|[.,/:-]\d)")
+# "on 10/3", "el 3/4", "since 12/24": a day and a month with no year after a word that leads
+# to a day ("24/7" stays).
+_DAY_AND_MONTH = re.compile(
+    r"(?P<lead>(?<![\w'’])(?i:on|since|until|till|el|desde|hasta|ngày|ngay)[ \t]+)"
+    r"(?P<a>\d{1,2})/(?P<b>\d{1,2})(?![\w/'’]|[.,:-]\d)"
+    # "on 1/2 the dose", "on 3/4 of the days": a fraction
+    r"(?![ \t]+(?i:of|the|a|an|cups?|dose|doses|miles?|hours?|inch|inches|tank|pill|pills)\b)"
+)
+# "his insta is lil mike 23", "su insta es lil mike 23", "instagram-kiisu waa lil mike 23",
+# "facebook của nó là tony nguyen 88": a handle said in pieces, its words and its digits.
+_HANDLE_IN_PIECES = re.compile(
+    r"(?P<lead>(?<![\w'’])(?i:ig|insta|instagram|snap|snapchat|tiktok|tik tok|twitter|fb"
+    r"|facebook|face|feis|threads|telegram|kik|youtube|yt)(?:-[^\W\d_]{1,8})?(?![\w'’])"
+    r"(?:[ \t]+(?![\d\[])[^\W\d_]{1,10}){0,3}?[ \t]*"
+    r"(?:(?<![\w'’])(?i:is|was|es|era|waa|là|la|yog)(?![\w'’])|:)[ \t]*)"
+    r"(?P<handle>(?:(?:\[name\]|[^\W\d_][\w.'’]*)[ \t]+){1,3}\d{1,4})(?![\w'’]|[.,/:-]\d)"
+)
+
+
+# Words after a site's name that say what the account is, not what it is called ("his insta
+# is private 2 weeks now").
+_NOT_A_HANDLE = frozenset(
+    {"the", "a", "an", "my", "his", "her", "their", "and", "or", "not", "so", "very", "private",
+     "public", "blocked", "down", "deleted", "gone", "new", "old", "still", "like", "about",
+     "up", "open", "closed", "at", "in", "on", "since", "for", "from", "to", "el", "la", "los",
+     "las", "mi", "su", "y", "o", "muy", "privado",
+     "privada", "và", "của", "iyo", "waa"}
+)  # fmt: skip
+
+
+@lru_cache(maxsize=1)
+def _counted_after() -> re.Pattern[str]:
+    """The words after a number that make it a count, a duration or an amount: the shared
+    units and every language's ``number_labels`` "not_after", with a few of the day's words
+    ("daqiiqo", minutes; "kids", "people")."""
+    words = set(_UNITS)
+    for lang in _load().values():
+        words.update(lang.get("number_labels", {}).get("not_after", []))
+    words |= {"daqiiqo", "daqiiqadood", "daqiiqadii", "minutes", "mins", "phút", "phut",
+              "kids", "people", "dollars", "bucks", "followers", "views", "likes", "steps",
+              "feet", "ft", "miles", "blocks", "percent", "pounds", "lbs", "children",
+              "niños", "ninos", "hijos", "carruur", "con", "đứa", "người", "nguoi"}  # fmt: skip
+    spaced = [w for w in words if not _HAN_WORD.match(w)]
+    return re.compile(rf"[ \t]*(?i:{_alternation(spaced)})(?![\w'’])")
+
+
+def _plain_street_name(name: str, rules: _Rules) -> bool:
+    """A word that can be a street's name typed small after a house number: not a stop word,
+    a month, a count's word or a digit word ("88 n main", not "2 w my kids", "3 n half")."""
+    lower = name.lower()
+    return not (
+        lower in rules.ordinary
+        or lower in rules.months
+        or lower in {"half", "more", "less", "change", "stuff", "things", "of", "and", "or"}
+        or _counted_after().fullmatch(" " + name)
+    )
+
+
+# A street's name that goes on to a street word ("2210 willow creek dr", "1709 Maple Grove
+# Ave"): the older address patterns read it whole.
+_STREET_GOES_ON = re.compile(
+    rf"(?:[ \t]+[A-Za-z][A-Za-z'’-]*){{1,2}}{_TYPED_STREET_TYPE.removesuffix('?')}"
+)
+
+
+def _address_then_rest(m: re.Match[str], rules: _Rules, lead: str = "") -> str:
+    """The address found, less the capitalised words after its name that are no part of it
+    ("at 88 Main When he…" keeps "When")."""
+    if m.group("more"):
+        for word in re.finditer(r"\S+", m.group("more")):
+            if word.group().lower() in rules.ordinary or word.group().lower() in rules.months:
+                start = m.start("more") + word.start()
+                return lead + "[address]" + m.string[start - 1 : m.end()]
+    return lead + "[address]"
+
+
+# Words after which a number is an amount or a count ("paid 500 w cash", "had 300 n change").
+_AN_AMOUNT_AFTER = frozenset(
+    {"paid", "pay", "pays", "owe", "owes", "owed", "cost", "costs", "spent", "spend", "make",
+     "makes", "made", "earn", "earns", "bail", "fine", "about", "around", "over", "under",
+     "almost", "only", "just", "got", "had", "have", "has", "took", "take", "takes", "gave",
+     "give", "gives", "like", "maybe", "sent", "send", "lost", "won", "borrowed", "stole"}
+)  # fmt: skip
+
+
+def _typed_house(m: re.Match[str], rules: _Rules) -> str:
+    """ "412 w 3rd", "88 n main": an address when the name is an ordinal or a plain word and
+    the number has three digits, follows "at"/"address is"/"live at", or the name is a common
+    street's."""
+    name = m.group("name")
+    if not re.fullmatch(_ORDINAL, name) and not _plain_street_name(name, rules):
+        return m.group(0)
+    if not m.group("type") and _STREET_GOES_ON.match(m.string, m.end()):
+        return m.group(0)
+    before = m.string[: m.start()].split()[-1:]
+    if before and before[0].lower() in _AN_AMOUNT_AFTER:
+        return m.group(0)  # "i paid 500 w cash": an amount, and "w" is "with"
+    if _YEAR_ONLY.fullmatch(m.group("number")) and not re.fullmatch(_ORDINAL, name):
+        return m.group(0)  # "in 2019 n then", "2020 w covid"
+    strong = (
+        _digits(m.group("number")) >= 3
+        or re.fullmatch(_ORDINAL, name)
+        or name.casefold() in _street_lists().common
+        or _ADDRESS_LEAD.search(m.string, 0, m.start())
+    )
+    return _address_then_rest(m, rules) if strong else m.group(0)
+
+
+def _lead_number_street(m: re.Match[str], rules: _Rules) -> str:
+    """ "at 300 pine", "address was 1209 maple": after a word that leads to an address, a
+    number of two digits or more and a common street's name or an ordinal; after "address"
+    any plain word."""
+    name, number = m.group("name"), m.group("number")
+    if _digits(number) < 2 or _YEAR_ONLY.fullmatch(number):
+        return m.group(0)
+    if not m.group("type") and _STREET_GOES_ON.match(m.string, m.end()):
+        return m.group(0)
+    if _counted_after().match(m.string, m.start("name") - 1) or not _plain_street_name(name, rules):
+        return m.group(0)  # "at 300 dollars", "at 12 noon" (below)
+    lead = m.group("lead").lower()
+    said = "addr" in lead or "resid" in lead
+    # "i live at 4521 bryant", "he stays at 3310 girard": a lead that says someone lives
+    # there, a number of three digits or more, any plain word
+    lives = any(w in lead for w in ("liv", "stay", "moved", "move ")) and _digits(number) >= 3
+    if (
+        re.fullmatch(_ORDINAL, name)
+        or name.casefold() in _street_lists().common
+        or ((said or lives) and name.lower() not in {"noon", "midnight"})
+    ):
+        return _address_then_rest(m, rules, m.group("lead"))
+    return m.group(0)
+
+
+def _complex_in_lower_case(m: re.Match[str], rules: _Rules) -> str:
+    words = m.group("name").split()
+    if any(w in rules.ordinary or w in _HOUSING_ADJECTIVES or _role_word(w, rules) for w in words):
+        return m.group(0)
+    if m.group("the") and all(w in _everyday_english() for w in words):
+        return m.group(0)  # "at the sunny apartments"? an everyday word after "the" describes
+    return m.group("lead") + "[address]"
+
+
+def _postcode_lived_in(m: re.Match[str], rules: _Rules) -> str:
+    """A postcode when nothing after it makes it a count: the end, a mark, "now", a stop
+    word ("we lived in 10000 different places" keeps its number)."""
+    after = re.match(r"[ \t]*([^\W\d_]+)", m.string[m.end() :])
+    if after and after.group(1).lower() not in rules.ordinary | {"now", "area"}:
+        return m.group(0)
+    if after and after.group(1).lower() in {"different", "other", "more", "places", "homes"}:
+        return m.group(0)
+    return m.group("lead") + "[address]"
+
+
+# What may follow a lot's, a space's or a building's number ("lot 23 at …", "trailer 17 in
+# the park"); another word makes it a count ("he was building 2 sheds").
+_AFTER_A_UNIT = frozenset(
+    {"at", "on", "in", "by", "of", "off", "near", "and", "with", "for", "from", "to", "is",
+     "was", "the", "apt", "unit", "#", "where", "when", "so", "but", "or", "now", "since"}
+)  # fmt: skip
+
+
+def _typed_unit(m: re.Match[str]) -> str:
+    before = m.string[: m.start()].split()[-1:]
+    if before and before[0].lower() in {"parking", "empty", "vacant", "storage", "outer"}:
+        return m.group(0)  # "the parking lot 2 guys…"
+    after = re.match(r"[ \t]*([^\W\d_]+)", m.string[m.end() :])
+    if after and after.group(1).lower() not in _AFTER_A_UNIT:
+        return m.group(0)
+    return m.group("lead") + "[address]"
+
+
+def _typed_addresses(text: str, rules: _Rules, language: str) -> str:
+    """The address shapes typed with no street type (before the older address patterns, which
+    would take a part of them)."""
+    text = _RURAL_ROUTE.sub("[address]", text)
+    text = _LIVE_IN_POSTCODE.sub(lambda m: _postcode_lived_in(m, rules), text)
+    text = _POST_BOX.sub(lambda m: m.group("lead") + "[address]", text)
+    text = _BLOCK_OF.sub(
+        lambda m: "[address]" if _plain_street_name(m.group("name"), rules) else m.group(0), text
+    )
+    text = _NUMBER_DIRECTION_STREET.sub(lambda m: _typed_house(m, rules), text)
+    text = _LEAD_NUMBER_STREET.sub(lambda m: _lead_number_street(m, rules), text)
+    text = _ES_NUMBER_OF_STREET.sub(
+        lambda m: (
+            "[address]"
+            if m.group("ordinal")
+            or (
+                m.group("name").casefold() in _street_lists().common
+                and not _YEAR_ONLY.fullmatch(m.group("number"))
+            )
+            else m.group(0)
+        ),
+        text,
+    )
+    text = _ES_ORDINAL_CORNER.sub(lambda m: m.group("lead") + "[address]", text)
+    text = _ES_DATE_STREET.sub(lambda m: m.group("lead") + "[address]", text)
+    text = _STREET_WORD_ORDINAL.sub("[address]", text)
+    text = _TYPED_UNIT.sub(lambda m: _typed_unit(m), text)
+    return _FLAT_SIGN.sub(lambda m: m.group("lead") + "[address]", text)
+
+
+def _typed_streets_in_words(text: str, rules: _Rules, language: str) -> str:
+    """Streets and complexes named in words only: "on MLK", "cross st lowry", "on 4th and
+    penn", "at sunny acres trailer park", "parque de trailas sunny acres"."""
+    lower = text.lower()
+    if "mlk" in lower or "luther king" in lower:
+        text = _STREET_BY_INITIALS.sub(lambda m: m.group("lead") + "[address]", text)
+    if "cross" in lower:
+        text = _CROSS_STREET.sub(
+            lambda m: (
+                m.group("lead") + "[address]"
+                if all(_plain_street_name(w, rules) for w in m.group("names").split()[::2])
+                else m.group(0)
+            ),
+            text,
+        )
+    if language == "en":
+        text = _ORDINAL_AND_A_NAME.sub(
+            lambda m: (
+                m.group("lead") + "[address]"
+                if m.group("name").lower() not in _everyday_english()
+                and _plain_street_name(m.group("name"), rules)
+                else m.group(0)
+            ),
+            text,
+        )
+        text = _COMPLEX_IN_LOWER_CASE.sub(lambda m: _complex_in_lower_case(m, rules), text)
+    if "tr" in lower or "di đ" in lower or "di d" in lower or "mobil" in lower:
+        text = _KIND_THEN_COMPLEX.sub(
+            lambda m: (
+                m.group(0)
+                if any(
+                    w.lower() in rules.ordinary or _role_word(w, rules)
+                    # "los pinos": the article opens the name
+                    for w in m.group("name").split()[
+                        1 if m.group("name").split()[0].lower() in _ARTICLES else 0 :
+                    ]
+                )
+                else m.group("lead") + "[address]"
+            ),
+            text,
+        )
+    return text
+
+
+_ARTICLES = frozenset({"los", "las", "el", "la", "the"})
+# "cross st lowry", "cross streets are lake and 5th": what a note gives as the cross street.
+_CROSS_STREET = re.compile(
+    r"(?P<lead>(?<![\w'’])(?i:cross)[ \t]*(?i:streets|street|roads|road|(?:sts|st|rd)(?![\w'’])\.?)(?![\w'’])"
+    r"(?:[ \t]+(?i:is|are|was|were))?[ \t]*:?[ \t]+)"
+    rf"(?P<names>(?:{_ORDINAL}|[A-Za-z][A-Za-z'’-]+)(?:[ \t]+(?:and|&|n|y)[ \t]+"
+    rf"(?:{_ORDINAL}|[A-Za-z][A-Za-z'’-]+))?)(?![\w'’])"
+)
+# "on 4th and penn": a numbered street and a name no dictionary knows, after "on" or "at".
+_ORDINAL_AND_A_NAME = re.compile(
+    rf"(?P<lead>(?<![\w'’])(?:on|at|off|near|by)[ \t]+)(?!(?:1st|2nd|3rd)(?!\w)){_ORDINAL}"
+    r"[ \t]+(?:and|&|n)[ \t]+(?P<name>[a-z][a-z'’-]+)(?![\w'’])"
+)
+# "parque de trailas sunny acres", "khu nhà di động sunny acres": the kind first, then the name.
+_KIND_THEN_COMPLEX = re.compile(
+    r"(?P<lead>(?<![\w'’])(?i:parque[ \t]+de[ \t]+(?:trailas|trailers|traila|casas[ \t]+m[óo]viles)"
+    r"|traila[ \t]+park|trailer[ \t]+park|mobile[ \t]+home[ \t]+park"
+    r"|khu[ \t]+nhà[ \t]+di[ \t]+động|khu[ \t]+nha[ \t]+di[ \t]+dong|khu[ \t]+trailer"
+    r"|xaafadda[ \t]+gurya(?:ha)?[ \t]+mobilka)[ \t]+)"
+    r"(?P<name>(?!\[)[^\W\d_][\w'’-]+(?:[ \t]+[^\W\d_][\w'’-]+)?)(?![\w'’])"
+)
+
+
+def _two_digit_years(text: str, rules: _Rules) -> str:
+    """ "[date] 88": the year of two digits left after a date found without one, when nothing
+    after it makes it a count ("on march 3 12 people came" keeps 12), or a birth is told just
+    before."""
+
+    def one(m: re.Match[str]) -> str:
+        after = m.string[m.end() :]
+        if _counted_after().match(after) or re.match(r"[ \t]*(?i:years?|yrs?|y/?o)\b", after):
+            return m.group(0)  # "[date] 38 years old"
+        word = re.match(r"[ \t]*([^\W\d_]+)", after)
+        if word and word.group(1).lower() in {"of", "more", "other", "times"}:
+            return m.group(0)  # "april 2, 15 of us went"
+        if (
+            not after.strip()
+            or re.match(r"[ \t]*[^\w\s]", after)
+            or (word and word.group(1).lower() in rules.ordinary)
+            or _BIRTH_BEFORE.search(m.string, max(0, m.start() - 40), m.start())
+        ):
+            return "[date]"
+        return m.group(0)
+
+    return _YEAR_AFTER_A_DATE.sub(one, text) if "[date]" in text else text
+
+
+# "a white camry 7KDJ442", "his truck, ABC1234": a plate after the vehicle it is on, with
+# no label; capitals and digits mixed, five to eight of them.
+_VEHICLE_THEN_PLATE = re.compile(
+    r"(?P<lead>(?<![\w'’])(?i:car|truck|van|suv|jeep|pickup|camry|tahoe|charger|impala|civic"
+    r"|accord|altima|malibu|silverado|f-?150|ram|explorer|caprice|minivan|sedan|coche|carro"
+    r"|troca|camioneta|gaari|gaariga|gaarigiisa|xe|ô tô|o to)(?![\w'’])"
+    r"(?:[ \t,]+(?![A-Z0-9]*\d[A-Z0-9]*(?![\w'’]))[\w'’-]+){0,3}[ \t,:]+)"
+    r"(?P<plate>(?!COVID|SARS|MP3|MP4|4X4|4WD|2WD|AWD)(?=[A-Z0-9-]*\d[A-Z0-9-]*\d)(?=[A-Z0-9-]*[A-Z][A-Z0-9-]*[A-Z])[A-Z0-9][A-Z0-9-]{3,7}[A-Z0-9])"
+    r"(?![\w'’-])"
+)
+
+
+# "CPS worker (#4471)", "inmate #448213": three digits or more joined to "#" name a record, a
+# badge or a file, read after the phones (a flat after "in"/"at" was read before; "#2024"
+# is a year, "#1" a rank, "# 632" with a space is left alone).
+_NUMBER_SIGN = re.compile(
+    r"(?<![\w&#])#(?!(?:19|20)\d\d(?!\d)|911(?!\d))\d{3,8}[A-Za-z]?(?![\w'’]|[.,/:-]\d|[ \t]*\d)"
+    r"(?!\s*(?i:bus|route|train|line)\b)" + _NOT_AN_ID_AFTER
+)
+
+
+def _typed_numbers(text: str, rules: _Rules) -> str:
+    """A handle in pieces, a day and a month after "on" (seven digits with no separator are
+    read after the longer phones, in ``_identifiers``)."""
+    text = _VEHICLE_THEN_PLATE.sub(lambda m: m.group("lead") + "[case number]", text)
+    text = _HANDLE_IN_PIECES.sub(
+        lambda m: (
+            m.group(0)
+            if _counted_after().match(m.string, m.end())
+            or any(w.lower() in _NOT_A_HANDLE for w in m.group("handle").split()[:-1])
+            else m.group("lead") + PLACEHOLDER
+        ),
+        text,
+    )
+
+    def day_and_month(m: re.Match[str]) -> str:
+        a, b = int(m.group("a")), int(m.group("b"))
+        if (a, b) == (24, 7) or not (1 <= a <= 31 and 1 <= b <= 31 and min(a, b) <= 12):
+            return m.group(0)
+        return m.group("lead") + "[date]"
+
+    return _DAY_AND_MONTH.sub(day_and_month, text)
+
+
+# "3rd ave n and 14th", "[address] s.": a numbered cross street after an address found, and a
+# direction typed small at the end of a sentence ("at 2400 16th ave s").
+_ADDRESS_THEN_ORDINAL = re.compile(
+    rf"\[address\](?:[ \t]+(?i:[nsew]|ne|nw|se|sw))?[ \t]+(?:and|&|n)[ \t]+{_ORDINAL}(?![\w'’])"
+    rf"(?!\s*(?i:grade|floor|place|time|birthday|period|shift)\b)"
+    r"(?:[ \t]+(?i:street|avenue|st|ave|rd|road)\.?(?![\w'’]))?"
+)
+_ADDRESS_THEN_DIRECTION = re.compile(
+    r"(?<=\[address\])[ \t]+(?i:[nsew]|ne|nw|se|sw)(?=[ \t]*(?:[.,;!?)]|$))"
+)
+# "số 45/12": an alley's house number, whose second part is left after the first is found.
+_ADDRESS_SLASH_TAIL = re.compile(r"\[address\](?:/\d{1,5}[A-Za-z]?)+(?![\w/])")

@@ -186,7 +186,8 @@ def _rules() -> _Rules:
         r"|\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*[日号]"
         r"|\d{1,2}\s*月\s*\d{1,2}\s*[日号]"
         # with and without tone marks: "ngày 14 tháng 2", "ngay 14 thang 2"
-        r"|(?i:ng[àa]y\s+\d{1,2}\s+th[áa]ng\s+\d{1,2}(?:\s+n[ăa]m\s+\d{4})?)"
+        # and a year of two digits ("ngày 3 tháng 3 năm 88")
+        r"|(?i:ng[àa]y\s+\d{1,2}\s+th[áa]ng\s+\d{1,2}(?:\s+n[ăa]m\s+(?:\d{4}|\d{2}(?!\d)))?)"
         # Hmong with a month's number: "hnub tim 12 lub 3 hlis 1990" (the day, then "lub 3
         # hlis"); "lub 3 hlis" alone is a month and stays, "3 lub hlis" is three months.
         r"|(?<!\d)\d{1,2}\s+(?i:lub)\s+\d{1,2}\s+(?i:hlis?)(?!\w)(?:\s+(?:(?i:xyoo)\s+)?\d{4}(?!\d))?"
