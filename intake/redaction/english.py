@@ -97,6 +97,20 @@ _EN_WHO_A_PERSON_IS = frozenset(
      "advocate", "caseworker", "lawyer", "attorney", "therapist", "counselor", "sponsor",
      "landlord", "boss", "roommate", "partner", "fiance", "fiancé", "stepdad", "stepmom"}
 )  # fmt: skip
+# (ninth session) Jobs a person is named by after "the", beside the roles of the lists
+# ("Dusty the bartender"), and word-names that are verbs said to a role ("Will the officer
+# come?", "Mark the officer's name", "Chase the deputy down"), "lucky" for luckily ("Lucky
+# the judge listened"), an oath ("Jesus the cops took forever"): not a person there.
+_EN_JOBS = frozenset(
+    {"bartender", "bouncer", "mechanic", "driver", "cashier", "clerk", "guard", "dealer",
+     "barber", "cook", "janitor", "plumber", "trucker", "contractor", "supervisor",
+     "foreman", "waitress", "waiter", "bus", "security"}
+)  # fmt: skip
+_EN_NOT_BEFORE_THE_ROLE = frozenset(
+    {"will", "may", "can", "mark", "chase", "bill", "grant", "rob", "sue", "pat", "hope",
+     "drew", "jack", "frank", "sunny", "rusty", "june", "april", "august", "lucky", "jesus",
+     "god", "lord", "christ"}
+)  # fmt: skip
 _EN_WHOSE = frozenset(
     {"sons", "son's", "daughters", "daughter's", "kids", "kids'", "kid's", "babys", "baby's",
      "baby", "childrens", "children's", "childs", "child's", "best", "oldest", "youngest",
@@ -591,6 +605,19 @@ def _english_who_comes_next(
         ):
             return True  # "Tank was the one who choked me"
         at = i + 4
+    if after == "the" and capital and not virtue and lower not in _EN_NOT_BEFORE_THE_ROLE:
+        # (ninth session) who the person is, named by a role after "the": "Rocky the
+        # probation officer checked in", "Dusty the bartender called the cops"
+        for role_at in (i + 4, i + 6, i + 8):
+            noun = word_at(role_at)
+            if (
+                noun in _EN_WHO_A_PERSON_IS
+                or noun in _EN_PERSON_NOUNS
+                or noun in _EN_JOBS
+                or _role_word(noun, rules)
+            ):
+                return True
+        return False
     if word_at(at) in {"my", "his", "her", "our", "their"}:
         person = at + 2
         if word_at(person) in _EN_WHOSE and word_at(person + 2) in _EN_WHO_A_PERSON_IS:

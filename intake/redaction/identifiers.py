@@ -114,6 +114,12 @@ _BOX_OR_ROOM = re.compile(
     r"\s*(?i:number\s*|no\.\s*|#\s*|is\s+|was\s+|:\s*)?)[A-Za-z]?\d{1,5}[A-Za-z]?(?![\w/-])"
     + _NOT_AN_ID_AFTER
 )
+# (ninth session) "Unit B", "apt C", "Suite D", "building C": a flat or a building named by
+# a capital letter alone (not "I", and not a lower-case "a": "my apt a few blocks away").
+_UNIT_LETTER = re.compile(
+    r"(?P<lead>(?<![\w.])(?i:unit|apt\.?|apartment|suite|ste\.|bldg\.?|building)[ \t]*#?[ \t]*)"
+    r"[A-HJ-Z](?![\w'’&-])"
+)
 # "612 555 0188 ext 204": the extension goes with the number (read before addresses, which
 # would take "0188 ext" for a house number and a street).
 _PHONE_EXTENSION = re.compile(
@@ -702,8 +708,9 @@ def _identifiers(text: str, rules: _Rules, language: str) -> str:
 
 def _identifiers_in_words(text: str, rules: _Rules, language: str) -> str:
     """Identifiers the digits pass cannot see: a Chinese date in characters (二〇二〇年三月五日),
-    an e-mail typed in words ("maria at gmail dot com") and a street named without a number
-    ("lives on Lake Street"), unless the street's name is a place of its own.
+    an e-mail typed in words ("maria at gmail dot com"), a flat named by a letter ("Unit B")
+    and a street named without a number ("lives on Lake Street"), unless the street's name is
+    a place of its own.
     """
     if _ANY_HAN.search(text):
         text = _HAN_DATE.sub("[date]", text)
@@ -711,6 +718,8 @@ def _identifiers_in_words(text: str, rules: _Rules, language: str) -> str:
         text = _EMAIL_IN_WORDS.sub("[email]", text)
         text = _EMAIL_WITHOUT_ITS_END.sub(_email_without_its_end, text)
     text = _typed_streets_in_words(text, rules, language)
+    if language == "en":
+        text = _UNIT_LETTER.sub(lambda m: m.group("lead") + "[address]", text)
     text = _streets_without_a_number(text, rules, language)
     text = _streets_in_lower_case(text, rules, language)
     if language not in ("zh", "ar"):
@@ -803,10 +812,11 @@ def _street_patterns() -> dict[str, tuple[re.Pattern[str], ...]]:
             rf"(?<!\w)(?P<corner>(?i:at|on|off|near|by)\s+)(?P<street>{side}[ \t]+(?:and|&)[ \t]+{side})",
             # on Hillcrest Dr, a Rice St, Lake Street agoonta: a name and a street word
             rf"(?<![\w'’])(?P<street>(?:{_DIRECTION}[ \t]+)?(?:{caps}|{_ORDINAL})[ \t]+(?i:{strong})(?!\w)\.?)",
-            # on Hillcrest Dr, at Pleasant Way, off Hwy 10: weaker street words after on/off/at
+            # on Hillcrest Dr, at Pleasant Way, off Hwy 10, on Route 9: weaker street words
+            # after on/off/at (not "bus route 12": no "on" before "route")
             rf"(?<!\w)(?P<corner>(?i:on|off|at|near|by|to|along|down|onto|from|ntawm)\s+)"
             rf"(?P<street>(?:{caps}[ \t]+(?i:{weak})(?!\w)\.?(?![ \t]+{_UPPER})"
-            rf"|(?i:highway|hwy\.?)\s+\d{{1,3}}(?!\d)))",
+            rf"|(?i:highway|hwy\.?|route|rte\.?)\s+\d{{1,3}}(?!\d)))",
             # on W 7th, on 38th: an ordinal with a direction, or past the days of a month
             rf"(?<!\w)(?P<street>{_DIRECTION}[ \t]+{_ORDINAL}(?!\w)(?!{_NOT_AFTER_AN_ORDINAL}))",
             rf"(?<!\w)(?P<corner>(?i:on|off|near|at|by|along|down|onto)\s+)"
@@ -817,7 +827,8 @@ def _street_patterns() -> dict[str, tuple[re.Pattern[str], ...]]:
             shapes.append(rf"(?<!\w)(?P<corner>(?i:{before})\s+)(?P<street>{caps})")
         # Most quotes name no street: one look for any street word, corner or ordinal first.
         trigger = (
-            rf"(?<!\w)(?i:{strong}|{weak}|{corner}|{before or 'street'})(?!\w)|\d(?i:st|nd|rd|th)(?!\w)"
+            rf"(?<!\w)(?i:{strong}|{weak}|{corner}|{before or 'street'}|route|rte)(?!\w)"
+            rf"|\d(?i:st|nd|rd|th)(?!\w)"
             # a capitalised word then "and": from a word's start only, and at most 40 long,
             # so a long run of capitals without spaces is read once, not once a letter
             rf"|(?<!\S){_UPPER}\S{{0,40}}[ \t]+(?:and|&)[ \t]"
