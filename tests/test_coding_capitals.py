@@ -42,6 +42,13 @@ def test_da_in_capitals_is_the_prosecution(matcher: Matcher, text: str, language
         ("his plate was 62-DA-FA-23", "en"),  # inside a code
         ("the form said DA/23 at the top", "en"),
         ("HE MET THE DA AND SHE LAUGHED", "en"),  # all in capitals: nothing settles it
+        # the danger assessment an advocate does with a survivor; domestic abuse (British)
+        ("We did the DA together and she scored 18.", "en"),
+        ("I completed the DA with her at intake", "en"),
+        ("The DA service referred me to a refuge.", "en"),
+        # Spanish "da" in capitals for emphasis
+        ("Él NO ME DA dinero para los niños.", "es"),
+        ("Me DA miedo salir", "es"),
     ],
 )
 def test_da_not_standing_as_the_office(matcher: Matcher, text: str, language: str) -> None:
@@ -53,6 +60,7 @@ def test_gal_in_capitals_is_the_guardian_ad_litem(matcher: Matcher) -> None:
     assert "civil_court_custody" in suggested_points(matcher, text, "en")
     assert not suggested_points(matcher, "the gal at the front desk was kind", "en")
     assert not suggested_points(matcher, "he kicked the 5 GAL bucket at me", "en")
+    assert not suggested_points(matcher, "I bought a GAL of milk for the kids", "en")
 
 
 def test_the_highlight_falls_on_da_as_written(matcher: Matcher) -> None:

@@ -242,9 +242,11 @@ def test_kin_of_a_thing_and_people_and_them_stay(text: str) -> None:
 
 
 def test_a_short_chat_quote_with_a_lower_case_name() -> None:
-    # only "my" is among the commonest words; the name is not counted against the quote
-    out = redact("my boo thang marcus", "en")
-    assert_redacted(out, ["marcus"], ["my boo"])
+    # only "my" is among the commonest words; the name is not counted against the quote (a
+    # rarer name: since the ninth session's review a name also seen often as an English word,
+    # "marcus" among them, is a person in lower case only where a cue marks it)
+    out = redact("my boo thang jaquan", "en")
+    assert_redacted(out, ["jaquan"], ["my boo"])
 
 
 @pytest.mark.parametrize(

@@ -295,7 +295,7 @@ class Matcher:
         pattern counts in ``pattern_use``)."""
         normal = normalise(text)
         if language not in _OWN_CAPITALS:
-            normal = read_capitals(normal, text)
+            normal = read_capitals(normal, text, language)
         corrector = self.corrector(language)
         if corrector is not None:
             normal = corrector.correct(normal, text)

@@ -312,7 +312,45 @@ _IN_CAPITALS = re.compile(
 )
 
 
-def read_capitals(normal: Normalised, text: str) -> Normalised:
+# (ninth session review) Where "DA" is something else: the danger assessment an advocate
+# does with a survivor ("we did the DA together, she scored 18"), domestic abuse in British
+# usage ("the DA service"); "GAL" a gallon or a girl ("a GAL of milk", "his GAL"). In Spanish
+# only after an article or a preposition ("el DA"): elsewhere it is the verb in capitals for
+# emphasis ("NO ME DA dinero", "me DA miedo").
+_NOT_THE_OFFICE_AFTER = frozenset(
+    {"service", "services", "survivor", "survivors", "victim", "victims", "score", "scores",
+     "screening", "screen", "tool", "form", "training", "awareness", "program", "programme",
+     "refuge", "support", "worker", "workers", "perpetrator", "team", "champion", "case",
+     "cases", "of"}
+)  # fmt: skip
+_NOT_THE_OFFICE_BEFORE = frozenset(
+    {"did", "do", "does", "done", "doing", "completed", "complete", "completing",
+     "administered", "filled", "scored", "conducted", "a", "his", "my", "her", "your"}
+)  # fmt: skip
+_ES_BEFORE_THE_OFFICE = frozenset({"el", "del", "al", "un", "con", "por", "para", "y", "que"})
+_WORD = re.compile(r"[^\W\d_]+")
+
+
+def _the_office(text: str, begin: int, end: int, language: str) -> bool:
+    """Whether the abbreviation at ``text[begin:end]`` stands for the office, by its
+    neighbours (``_NOT_THE_OFFICE_BEFORE``, ``_NOT_THE_OFFICE_AFTER``)."""
+    before = [w.lower() for w in _WORD.findall(text[max(0, begin - 40) : begin])]
+    previous = before[-1] if before else ""
+    if previous in {"the", "a", "an"} and len(before) > 1:
+        previous = before[-2]  # "did the DA", "completed a DA"
+    if previous in _NOT_THE_OFFICE_BEFORE:
+        return False
+    rest = text[end:]
+    if rest[:2] not in ("'s", "’s"):
+        after = _WORD.match(rest.lstrip(" \t"))
+        if after is not None and after.group().lower() in _NOT_THE_OFFICE_AFTER:
+            return False
+    if language == "es":
+        return (before[-1] if before else "") in _ES_BEFORE_THE_OFFICE
+    return True
+
+
+def read_capitals(normal: Normalised, text: str, language: str = "en") -> Normalised:
     """``normal`` with each abbreviation of ``CAPITALS`` written in capitals read as what it
     stands for; the highlight still falls on the letters as written."""
     if ("DA" not in text and "GAL" not in text) or text.isupper():
@@ -321,6 +359,8 @@ def read_capitals(normal: Normalised, text: str) -> Normalised:
     fixes = []
     for match in _IN_CAPITALS.finditer(text):
         begin, end = match.span()
+        if not _the_office(text, begin, end, language):
+            continue
         start = bisect_left(origin, begin)
         stop = start + end - begin
         # Only where the letters are still letters of their own, one for one, after folding.

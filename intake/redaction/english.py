@@ -372,13 +372,17 @@ _EN_NOT_BEFORE_A_LOWER_CASE_NAME = frozenset(
 def _english_given_in_lower_case() -> frozenset[str]:
     """(english9) Listed given names that are a person wherever they stand in lower case:
     no family name ("foster", "ward"), no place that is also a name ("jackson"), no word-name
-    ("hope", "will"), no everyday or role word, none of the 3,200 commonest English words,
+    ("hope", "will"), no everyday or role word, no English word seen more than 100 times,
     and none of the names that are lower-case words too ("molly", "teddy", "venice": new key
     ``given_names_that_are_words_in_lower_case``)."""
     rules = _rules()
     en = _load().get("en", {})
     words = frozenset(w.lower() for w in en.get("given_names_that_are_words_in_lower_case", []))
-    common = _english_dictionary().get(20000, frozenset())
+    # (ninth session review) Any word seen more than 100 times in the English list is a word
+    # first: "on tina", "took lucy", "my ebony skin" stay; Spanish words that are names ("my
+    # nina", "gloria a dios") are in the list of lower-case words (the Spanish list is not read
+    # for an English quote). Only the rarer names are a person wherever they stand ("keisha").
+    common = _english_dictionary().get(100, frozenset())
     places = frozenset(p.lower() for p in _load_places()["also_names"])
     word_names = _english_word_names()[0]
     return frozenset(

@@ -701,7 +701,14 @@ def _identifiers(text: str, rules: _Rules, language: str) -> str:
     )
     # "call me 5550134": after the longer phones, which may end in seven digits ("+252 61 5123456")
     text = _SEVEN_DIGITS.sub(
-        lambda m: m.group(0) if _counted_after().match(m.string, m.end()) else "[phone]", text
+        lambda m: (
+            m.group(0)
+            if _counted_after().match(m.string, m.end())
+            or _AMOUNT_AFTER.match(m.string, m.end())
+            or _AMOUNT_BEFORE.search(m.string[max(0, m.start() - 30) : m.start()])
+            else "[phone]"
+        ),
+        text,
     )
     return _NUMBER_SIGN.sub("[case number]", text) if "#" in text else text
 
@@ -1484,6 +1491,16 @@ _YEAR_AFTER_A_DATE = re.compile(
     r"\[date\](?P<sep>,?[ \t]+|[ \t]*,[ \t]*)['’]?\d{2}(?![\w'’]|[.,/:-]\d)"
 )
 _BIRTH_BEFORE = re.compile(rf"(?<!\w)(?i:{_BIRTH_WORDS}|birthday|bday|b-day|cumpleaños)(?!\w)")
+# (ninth session review) An amount, not a phone: a currency word after it ("2000000 de
+# pesos", "shilin"), or money before it ("bail at", "owes me", "la fianza fue de").
+_AMOUNT_AFTER = re.compile(
+    r"[ \t]+(?:de[ \t]+)?(?i:pesos|d[oó]lares|dollars|dolla|shilin|shillings?|colones|quetzales"
+    r"|lempiras|soles|bucks|usd|birr|đồng|dong|euros?|yuan|kwacha|naira|rupees)(?!\w)"
+)
+_AMOUNT_BEFORE = re.compile(
+    r"(?i:bail|bond|fianza|owes?|owed|paid|pays?|debe|deb[ií]a|pag[oó]|cost|costs|fine|multa"
+    r"|support|lacag|tiền)(?:[ \t]+(?:me|him|her|at|of|de|fue|was|is|was set at|about))*[ \t]+$"
+)
 # "call me 5550134": seven digits with no separator, a local number (not an amount or a count).
 _SEVEN_DIGITS = re.compile(r"(?<![\w$€£#.,/:+'’-])[2-9]\d{6}(?![\w'’]|[.,/:-]\d)")
 # "on 10/3", "el 3/4", "since 12/24": a day and a month with no year after a word that leads
